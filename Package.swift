@@ -1,0 +1,42 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+  name: "kubebook",
+  platforms: [.macOS(.v13)],
+  products: [
+    .executable(name: "kubebook", targets: ["kubebook"])
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+  ],
+  targets: [
+    .systemLibrary(
+      name: "CCmark",
+      pkgConfig: "libcmark",
+      providers: [.apt(["libcmark-dev"])]
+    ),
+    .target(name: "Markdown", dependencies: ["CCmark"]),
+    .target(name: "KubeSim"),
+    .target(name: "Kubectl", dependencies: ["KubeSim", "Yams"]),
+    .target(name: "Course", dependencies: ["Markdown", "Kubectl"]),
+    .target(name: "Site", dependencies: ["Course"]),
+    .target(name: "Workspace", dependencies: ["Course", "Site"]),
+    .executableTarget(
+      name: "kubebook",
+      dependencies: [
+        "Course", "Site", "Workspace",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+    .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
+    .testTarget(name: "KubeSimTests", dependencies: ["KubeSim"]),
+    .testTarget(name: "KubectlTests", dependencies: ["Kubectl"]),
+    .testTarget(name: "CourseTests", dependencies: ["Course"]),
+    .testTarget(name: "SiteTests", dependencies: ["Site"]),
+    .testTarget(name: "WorkspaceTests", dependencies: ["Workspace"]),
+    .testTarget(name: "kubebookTests", dependencies: ["kubebook"]),
+  ],
+  swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,76 @@
+/// The whole course: its table of contents and its lessons in reading order.
+public struct Course: Sendable {
+  /// The table of contents.
+  public var summary: Summary
+  /// The lessons SUMMARY.md lists, in reading order (each once).
+  public var lessons: [Lesson]
+  /// Warnings found while assembling (lessons not listed in SUMMARY.md).
+  public var warnings: [Diagnostic]
+
+  /// The raw files of a course directory, as read from disk.
+  public struct Sources: Sendable {
+    /// How diagnostics name the content directory (`content`).
+    public var displayRoot: String
+    /// SUMMARY.md's bytes, or nil when missing.
+    public var summary: [UInt8]?
+    /// Every `.md` file other than SUMMARY.md, by path relative to the directory.
+    public var markdownFiles: [String: [UInt8]]
+
+    /// Creates the sources.
+    public init(displayRoot: String, summary: [UInt8]?, markdownFiles: [String: [UInt8]]) {
+      self.displayRoot = displayRoot
+      self.summary = summary
+      self.markdownFiles = markdownFiles
+    }
+
+    /// `displayRoot/path`.
+    public func displayPath(_ path: String) -> String {
+      displayRoot.isEmpty || displayRoot == "." ? path : displayRoot + "/" + path
+    }
+  }
+
+  /// Checks the sources and parses every listed lesson.
+  ///
+  /// - Throws: ``CourseError`` with every problem found (missing SUMMARY.md or lessons,
+  ///   invalid UTF-8, scenario syntax errors).
+  public static func assemble(_ sources: Sources) throws(CourseError) -> Course {
+    let summaryPath = sources.displayPath("SUMMARY.md")
+    guard let summaryBytes = sources.summary else {
+      throw CourseError([
+        Diagnostic(path: summaryPath, line: nil, message: "missing: the course needs a SUMMARY.md listing its lessons")
+      ])
+    }
+    guard let summaryText = String(validating: summaryBytes, as: UTF8.self) else {
+      throw CourseError([Diagnostic(path: summaryPath, line: nil, message: "not valid UTF-8 text")])
+    }
+    let summary = try Summary.parse(summaryText, displayPath: summaryPath)
+    var diagnostics: [Diagnostic] = []
+    var lessons: [Lesson] = []
+    var listed: Set<String> = []
+    for (entry, _) in summary.flattened {
+      guard let path = entry.path else { continue }
+      guard let bytes = sources.markdownFiles[path] else {
+        diagnostics.append(
+          Diagnostic(
+            path: summaryPath, line: entry.line,
+            message: "\"\(path)\" does not exist (linked as \"\(entry.title)\")"))
+        continue
+      }
+      guard listed.insert(path).inserted else { continue }
+      do {
+        let lesson = try Lesson(path: path, displayPath: sources.displayPath(path), bytes: bytes)
+        diagnostics += lesson.diagnostics
+        lessons.append(lesson)
+      } catch {
+        diagnostics.append(error)
+      }
+    }
+    if !diagnostics.isEmpty { throw CourseError(diagnostics) }
+    let warnings = sources.markdownFiles.keys.sorted().filter { !listed.contains($0) }.map {
+      Diagnostic(
+        path: sources.displayPath($0), line: nil, severity: .warning,
+        message: "not listed in SUMMARY.md, so it is not part of the course")
+    }
+    return Course(summary: summary, lessons: lessons, warnings: warnings)
+  }
+}

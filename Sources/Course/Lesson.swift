@@ -1,0 +1,91 @@
+import Kubectl
+import Markdown
+
+/// One lesson: its Markdown, parsed, with its scenario and file blocks found and checked
+/// for syntax.
+public struct Lesson: Sendable {
+  /// A block kubebook acts on, in page order.
+  public enum Item: Sendable {
+    /// A `file=NAME` block: saved in the page's working directory.
+    case file(name: String, contents: String, line: Int)
+    /// A `scenario` block.
+    case scenario(Scenario)
+  }
+
+  /// The path relative to the content directory (`pods.md`).
+  public var path: String
+  /// The path as diagnostics show it (`content/pods.md`).
+  public var displayPath: String
+  /// The Markdown source.
+  public var source: String
+  /// The parsed document.
+  public var document: Document
+  /// The file and scenario blocks in page order.
+  public var items: [Item]
+  /// Syntax problems found in the blocks.
+  public var diagnostics: [Diagnostic]
+
+  /// Decodes and parses a lesson.
+  ///
+  /// - Throws: a ``Diagnostic`` naming the file when it is not valid UTF-8.
+  public init(path: String, displayPath: String, bytes: [UInt8]) throws(Diagnostic) {
+    guard let text = String(validating: bytes, as: UTF8.self) else {
+      throw Diagnostic(path: displayPath, line: nil, message: "not valid UTF-8 text")
+    }
+    self.init(path: path, displayPath: displayPath, source: text)
+  }
+
+  /// Parses a lesson from text.
+  public init(path: String, displayPath: String, source: String) {
+    self.path = path
+    self.displayPath = displayPath
+    self.source = source
+    self.document = MarkdownParser.parse(source)
+    var items: [Item] = []
+    var diagnostics: [Diagnostic] = []
+    Self.collect(document.blocks, displayPath: displayPath, items: &items, diagnostics: &diagnostics)
+    self.items = items
+    self.diagnostics = diagnostics
+  }
+
+  /// The scenarios of the page, in order.
+  public var scenarios: [Scenario] {
+    items.compactMap { if case .scenario(let scenario) = $0 { return scenario } else { return nil } }
+  }
+
+  private static func collect(
+    _ blocks: [Block], displayPath: String, items: inout [Item], diagnostics: inout [Diagnostic]
+  ) {
+    for block in blocks {
+      switch block.kind {
+      case .codeBlock(let code):
+        let info = InfoString(code.info)
+        if info.language == "scenario" {
+          do {
+            items.append(.scenario(try ScenarioParser.parse(literal: code.literal, info: info, fenceLine: block.line)))
+          } catch {
+            let line = error.offset < 0 ? block.line : block.line + 1 + error.offset
+            diagnostics.append(Diagnostic(path: displayPath, line: line, message: error.message))
+          }
+        } else if let name = info.value("file") {
+          guard let normalized = VirtualDirectory.normalize(name) else {
+            diagnostics.append(
+              Diagnostic(
+                path: displayPath, line: block.line,
+                message: "file=\(name) leaves the page's directory; use a name relative to the page, without \"..\" or a leading \"/\""))
+            continue
+          }
+          items.append(.file(name: normalized, contents: code.literal, line: block.line))
+        }
+      case .blockQuote(let children), .callout(_, let children):
+        collect(children, displayPath: displayPath, items: &items, diagnostics: &diagnostics)
+      case .list(_, let listItems):
+        for item in listItems {
+          collect(item, displayPath: displayPath, items: &items, diagnostics: &diagnostics)
+        }
+      default:
+        break
+      }
+    }
+  }
+}

@@ -1,0 +1,60 @@
+/// A unified diff of expected against actual lines, in the style of `diff -u`, with lines
+/// that match under the wildcard rules treated as equal.
+public enum UnifiedDiff {
+  /// One line of a diff.
+  public enum Line: Equatable, Sendable {
+    case context(String)
+    case removed(String)
+    case added(String)
+  }
+
+  /// The edit script from `expected` to `actual` (longest common subsequence).
+  public static func lines(expected: [String], actual: [String]) -> [Line] {
+    let n = expected.count
+    let m = actual.count
+    if n * m > 4_000_000 {
+      return expected.map(Line.removed) + actual.map(Line.added)
+    }
+    var table = [[Int]](repeating: [Int](repeating: 0, count: m + 1), count: n + 1)
+    if n > 0 && m > 0 {
+      for i in stride(from: n - 1, through: 0, by: -1) {
+        for j in stride(from: m - 1, through: 0, by: -1) {
+          table[i][j] =
+            OutputMatcher.lineMatches(expected[i], actual[j])
+            ? table[i + 1][j + 1] + 1 : max(table[i + 1][j], table[i][j + 1])
+        }
+      }
+    }
+    var result: [Line] = []
+    var i = 0
+    var j = 0
+    while i < n || j < m {
+      if i < n, j < m, OutputMatcher.lineMatches(expected[i], actual[j]) {
+        result.append(.context(actual[j]))
+        i += 1
+        j += 1
+      } else if j < m, i == n || table[i][j + 1] >= table[i + 1][j] {
+        result.append(.added(actual[j]))
+        j += 1
+      } else {
+        result.append(.removed(expected[i]))
+        i += 1
+      }
+    }
+    return result
+  }
+
+  /// The diff as text: a `--- expected` / `+++ actual` header and every line prefixed with
+  /// ` `, `-` or `+`; coloured with ANSI escapes when `color`.
+  public static func format(expected: [String], actual: [String], color: Bool) -> String {
+    var output = color ? "\u{1B}[1m--- expected\u{1B}[0m\n\u{1B}[1m+++ actual\u{1B}[0m\n" : "--- expected\n+++ actual\n"
+    for line in lines(expected: expected, actual: actual) {
+      switch line {
+      case .context(let text): output += " " + text + "\n"
+      case .removed(let text): output += color ? "\u{1B}[31m-\(text)\u{1B}[0m\n" : "-" + text + "\n"
+      case .added(let text): output += color ? "\u{1B}[32m+\(text)\u{1B}[0m\n" : "+" + text + "\n"
+      }
+    }
+    return output
+  }
+}

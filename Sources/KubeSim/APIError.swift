@@ -1,0 +1,40 @@
+/// An error the simulated API server returns, carrying what kubectl needs to print it.
+public enum APIError: Error, Sendable, Equatable {
+  /// `<resource> "<name>" not found` (resource is the plural, group-qualified: `pods`,
+  /// `deployments.apps`).
+  case notFound(resource: String, name: String)
+  /// `<resource> "<name>" already exists`.
+  case alreadyExists(resource: String, name: String)
+  /// `The <Kind> "<name>" is invalid: ...` with one or more field causes.
+  case invalid(kind: String, name: String, causes: [FieldError])
+  /// A simulator bound was reached (object counts, rounds, virtual time).
+  case limitExceeded(String)
+}
+
+/// One field validation failure (`apimachinery/pkg/util/validation/field`).
+public struct FieldError: Sendable, Equatable {
+  /// The field path, e.g. `metadata.name` or `spec.containers[0].image`.
+  public var field: String
+  /// `Required value`, `Invalid value`, `Unsupported value`, ...
+  public var type: String
+  /// The offending value, already formatted (strings quoted), or nil.
+  public var value: String?
+  /// The detail message, or nil.
+  public var detail: String?
+
+  /// Creates a field error.
+  public init(field: String, type: String, value: String? = nil, detail: String? = nil) {
+    self.field = field
+    self.type = type
+    self.value = value
+    self.detail = detail
+  }
+
+  /// The error's text: `<field>: <type>[: <value>][: <detail>]`.
+  public var message: String {
+    var text = "\(field): \(type)"
+    if let value { text += ": \(value)" }
+    if let detail { text += ": \(detail)" }
+    return text
+  }
+}

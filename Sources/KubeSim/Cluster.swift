@@ -1,0 +1,255 @@
+/// A deterministic, in-process Kubernetes cluster: the object store, the virtual clock and
+/// the control loops that act on them.
+///
+/// A cluster is a value: copying it takes a snapshot. Commands change it through the API
+/// methods (create, delete, ...), then ``settle()`` runs the controllers in a fixed order
+/// until a round changes nothing; virtual time moves only through ``advance(seconds:)``.
+public struct Cluster: Sendable {
+  /// The current virtual instant.
+  public internal(set) var now: Timestamp
+  /// How the cluster was built and the bounds it enforces.
+  public let config: ClusterConfig
+
+  var names: NameGenerator
+  var lastResourceVersion = 1000
+  /// Bumped on every write; a settle round that leaves it unchanged is quiet.
+  var writeCount = 0
+
+  /// Nodes by name.
+  public internal(set) var nodes: [String: Node] = [:]
+  /// Pods by `namespace/name`.
+  public internal(set) var pods: [String: Pod] = [:]
+  /// Namespaces by name.
+  public internal(set) var namespaces: [String: Namespace] = [:]
+  /// Every event recorded so far, oldest first.
+  public internal(set) var events: [Event] = []
+
+  /// The kubelet's private plan for each pod, by pod uid.
+  var podRuntimes: [String: PodRuntime] = [:]
+  /// When each image became (or becomes) present on each node, by `node|image`.
+  var imageReadyAt: [String: Timestamp] = [:]
+  /// The next free host number in each node's pod CIDR.
+  var nextPodHost: [String: Int] = [:]
+
+  /// Creates the default kubeadm-like cluster described by `config`.
+  public init(config: ClusterConfig = ClusterConfig()) {
+    self.config = config
+    self.now = config.start
+    self.names = NameGenerator(seed: config.seed)
+    let created = config.start.adding(milliseconds: -config.clusterAgeSeconds * 1000)
+    for name in ["default", "kube-node-lease", "kube-public", "kube-system"] {
+      var meta = ObjectMeta(name: name, labels: ["kubernetes.io/metadata.name": name])
+      meta.creationTimestamp = created
+      stamp(&meta)
+      namespaces[name] = Namespace(metadata: meta)
+    }
+    addNode(name: "control-plane", controlPlane: true, created: created)
+    for index in 1...max(1, min(config.workers, config.limits.maxNodes)) {
+      addNode(name: "worker-\(index)", controlPlane: false, created: created)
+    }
+  }
+
+  // MARK: - Store helpers
+
+  /// Gives a new object its uid, resource version and creation time.
+  mutating func stamp(_ meta: inout ObjectMeta) {
+    if meta.uid.isEmpty { meta.uid = names.uuid() }
+    meta.resourceVersion = nextResourceVersion()
+  }
+
+  mutating func nextResourceVersion() -> Int {
+    lastResourceVersion += 1
+    writeCount += 1
+    return lastResourceVersion
+  }
+
+  static func key(_ namespace: String, _ name: String) -> String { namespace + "/" + name }
+
+  /// Records an event.
+  mutating func record(_ event: Event) {
+    events.append(event)
+  }
+
+  // MARK: - Nodes
+
+  mutating func addNode(name: String, controlPlane: Bool, created: Timestamp) {
+    let index = nodes.count
+    var labels = [
+      "beta.kubernetes.io/arch": "amd64", "beta.kubernetes.io/os": "linux",
+      "kubernetes.io/arch": "amd64", "kubernetes.io/hostname": name, "kubernetes.io/os": "linux",
+    ]
+    var taints: [Taint] = []
+    if controlPlane {
+      labels["node-role.kubernetes.io/control-plane"] = ""
+      labels["node.kubernetes.io/exclude-from-external-load-balancers"] = ""
+      taints.append(Taint(key: "node-role.kubernetes.io/control-plane", effect: "NoSchedule"))
+    }
+    var meta = ObjectMeta(name: name, labels: labels)
+    meta.creationTimestamp = created
+    stamp(&meta)
+    let status = NodeStatus(
+      internalIP: "172.18.0.\(index + 2)", cpuMillis: 4000, memoryBytes: 8 * 1024 * 1024 * 1024)
+    nodes[name] = Node(
+      metadata: meta, spec: NodeSpec(podCIDR: "10.244.\(index).0/24", taints: taints), status: status)
+  }
+
+  /// The nodes sorted by name.
+  public var sortedNodes: [Node] {
+    nodes.keys.sorted().compactMap { nodes[$0] }
+  }
+
+  // MARK: - Pods
+
+  /// Pods in `namespace` (all namespaces when nil), sorted by namespace and name as the API
+  /// server lists them.
+  public func listPods(namespace: String?) -> [Pod] {
+    pods.keys.sorted().compactMap { key in
+      guard let pod = pods[key] else { return nil }
+      if let namespace, pod.metadata.namespace != namespace { return nil }
+      return pod
+    }
+  }
+
+  /// The pod called `name` in `namespace`.
+  public func pod(_ name: String, namespace: String) -> Pod? {
+    pods[Self.key(namespace, name)]
+  }
+
+  /// Admits and stores a new pod, as the API server's create does: validation, defaults
+  /// (tolerations, the service-account token volume), uid and timestamps.
+  @discardableResult
+  public mutating func createPod(_ pod: Pod) throws(APIError) -> Pod {
+    var pod = pod
+    let namespace = pod.metadata.namespace ?? "default"
+    pod.metadata.namespace = namespace
+    guard namespaces[namespace] != nil else {
+      throw .notFound(resource: "namespaces", name: namespace)
+    }
+    let causes = PodValidation.validate(pod)
+    if !causes.isEmpty {
+      throw .invalid(kind: "Pod", name: pod.metadata.name, causes: causes)
+    }
+    if pods[Self.key(namespace, pod.metadata.name)] != nil {
+      throw .alreadyExists(resource: "pods", name: pod.metadata.name)
+    }
+    if pods.count >= config.limits.maxPods {
+      throw .limitExceeded(
+        "the simulated cluster holds at most \(config.limits.maxPods) pods; pod \"\(pod.metadata.name)\" was not created")
+    }
+    PodDefaults.apply(to: &pod, names: &names)
+    pod.metadata.creationTimestamp = now
+    stamp(&pod.metadata)
+    pods[Self.key(namespace, pod.metadata.name)] = pod
+    return pod
+  }
+
+  /// Starts a graceful delete of a pod: it shows as Terminating until its grace period ends.
+  @discardableResult
+  public mutating func deletePod(_ name: String, namespace: String, gracePeriod: Int? = nil)
+    throws(APIError) -> Pod
+  {
+    let key = Self.key(namespace, name)
+    guard var pod = pods[key] else { throw .notFound(resource: "pods", name: name) }
+    if pod.metadata.deletionTimestamp != nil { return pod }
+    let grace = max(0, gracePeriod ?? pod.spec.terminationGracePeriodSeconds)
+    if pod.spec.nodeName == nil || pod.status.phase == "Succeeded" || pod.status.phase == "Failed"
+      || grace == 0
+    {
+      pods[key] = nil
+      podRuntimes[pod.metadata.uid] = nil
+      writeCount += 1
+      return pod
+    }
+    pod.metadata.deletionTimestamp = now.adding(milliseconds: Int64(grace) * 1000)
+    pod.metadata.deletionGracePeriodSeconds = grace
+    pod.metadata.resourceVersion = nextResourceVersion()
+    pods[key] = pod
+    return pod
+  }
+
+  /// Replaces a stored pod with an updated copy, bumping its resource version.
+  mutating func update(_ pod: Pod) {
+    var pod = pod
+    pod.metadata.resourceVersion = nextResourceVersion()
+    pods[Self.key(pod.metadata.namespace ?? "default", pod.metadata.name)] = pod
+  }
+
+  // MARK: - Control loop
+
+  /// Runs the controllers in a fixed order until a round changes nothing.
+  ///
+  /// - Throws: ``APIError/limitExceeded(_:)`` when the round cap is reached.
+  public mutating func settle() throws(APIError) {
+    var rounds = 0
+    while true {
+      let before = writeCount
+      Scheduler.reconcile(&self)
+      Kubelet.reconcile(&self)
+      if writeCount == before { return }
+      rounds += 1
+      if rounds >= config.limits.maxRounds {
+        throw .limitExceeded(
+          "the simulated control plane did not settle within \(config.limits.maxRounds) rounds")
+      }
+    }
+  }
+
+  /// The earliest instant after ``now`` at which some controller has work due.
+  public var nextDeadline: Timestamp? {
+    var earliest: Timestamp?
+    func consider(_ time: Timestamp) {
+      if time > now, earliest.map({ time < $0 }) ?? true { earliest = time }
+    }
+    for pod in pods.values {
+      if let deadline = pod.metadata.deletionTimestamp { consider(deadline) }
+      if let runtime = podRuntimes[pod.metadata.uid], let next = runtime.nextMilestone(after: now) {
+        consider(next)
+      }
+    }
+    return earliest
+  }
+
+  /// Moves virtual time forward by `seconds`, running due work in deadline order.
+  public mutating func advance(seconds: Double) throws(APIError) {
+    let target = now.adding(seconds: seconds)
+    try advance(until: target) { _ in false }
+  }
+
+  /// Moves virtual time forward until `done` holds after a settle, or `limit` is reached.
+  ///
+  /// - Returns: whether `done` held (false when time ran out first).
+  @discardableResult
+  public mutating func advance(until limit: Timestamp, done: (Cluster) -> Bool) throws(APIError)
+    -> Bool
+  {
+    let bound = config.start.adding(milliseconds: config.limits.maxAdvanceSeconds * 1000 * 4)
+    guard limit.milliseconds - now.milliseconds <= config.limits.maxAdvanceSeconds * 1000,
+      limit <= bound
+    else {
+      throw .limitExceeded(
+        "the simulator advances virtual time by at most \(config.limits.maxAdvanceSeconds / 86400) days per command")
+    }
+    try settle()
+    if done(self) { return true }
+    while let next = nextDeadline, next <= limit {
+      now = next
+      try settle()
+      if done(self) { return true }
+    }
+    if limit > now { now = limit }
+    try settle()
+    return done(self)
+  }
+}
+
+extension Cluster {
+  /// Replaces a pod's labels and annotations (what `apply` may change on a running pod).
+  public mutating func updateMetadata(
+    of name: String, namespace: String, labels: [String: String], annotations: [String: String]
+  ) {
+    guard var pod = pods[Self.key(namespace, name)] else { return }
+    pod.metadata.labels = labels
+    pod.metadata.annotations = annotations
+    update(pod)
+  }
+}

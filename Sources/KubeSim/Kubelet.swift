@@ -1,0 +1,180 @@
+/// The kubelets of all nodes: plan each newly bound pod's start, publish its status as time
+/// passes, record its events, and remove pods whose termination grace period has ended.
+enum Kubelet {
+  static func reconcile(_ cluster: inout Cluster) {
+    for key in cluster.pods.keys.sorted() {
+      guard let pod = cluster.pods[key], let nodeName = pod.spec.nodeName else { continue }
+      if let deadline = pod.metadata.deletionTimestamp, deadline <= cluster.now {
+        cluster.pods[key] = nil
+        cluster.podRuntimes[pod.metadata.uid] = nil
+        cluster.writeCount += 1
+        continue
+      }
+      var runtime: PodRuntime
+      if let existing = cluster.podRuntimes[pod.metadata.uid] {
+        runtime = existing
+      } else {
+        runtime = plan(pod, on: nodeName, cluster: &cluster)
+      }
+      let namespace = pod.metadata.namespace ?? "default"
+      while runtime.recordedEvents < runtime.events.count,
+        runtime.events[runtime.recordedEvents].time <= cluster.now
+      {
+        let planned = runtime.events[runtime.recordedEvents]
+        var event = Event(
+          namespace: namespace, involvedKind: "Pod", involvedName: pod.metadata.name,
+          type: planned.type, reason: planned.reason, message: planned.message, source: "kubelet",
+          at: planned.time)
+        event.involvedName = pod.metadata.name
+        cluster.record(event)
+        runtime.recordedEvents += 1
+      }
+      cluster.podRuntimes[pod.metadata.uid] = runtime
+      let status = status(of: pod, runtime: runtime, at: cluster.now)
+      if status != pod.status {
+        var updated = pod
+        updated.status = status
+        cluster.update(updated)
+      }
+    }
+  }
+
+  /// Fixes the milestones of a pod that has just been bound to `nodeName`.
+  static func plan(_ pod: Pod, on nodeName: String, cluster: inout Cluster) -> PodRuntime {
+    let now = cluster.now
+    let sandbox = now.adding(milliseconds: KubeletTimings.sandboxMilliseconds)
+    let host = cluster.nextPodHost[nodeName, default: 2]
+    cluster.nextPodHost[nodeName] = host + 1
+    let cidr = cluster.nodes[nodeName]?.spec.podCIDR ?? "10.244.0.0/24"
+    let prefix = cidr.split(separator: ".").prefix(3).joined(separator: ".")
+    let podIP = "\(prefix).\(host % 254 == 0 ? 254 : host % 254)"
+    var events: [PodRuntime.PlannedEvent] = []
+    var containers: [PodRuntime.ContainerPlan] = []
+    var cursor = sandbox
+    for container in pod.spec.containers {
+      let key = nodeName + "|" + container.image
+      let pullStart = cursor
+      var pullDone = cursor
+      let quotedImage = goQuote(container.image)
+      if let readyAt = cluster.imageReadyAt[key] {
+        if container.imagePullPolicy == "Always" {
+          pullDone = max(readyAt, cursor).adding(milliseconds: KubeletTimings.repeatPullMilliseconds)
+          events.append(.init(time: pullStart, reason: "Pulling", message: "Pulling image \(quotedImage)"))
+          let took = goDuration(pullDone.milliseconds - pullStart.milliseconds)
+          events.append(
+            .init(
+              time: pullDone, reason: "Pulled",
+              message:
+                "Successfully pulled image \(quotedImage) in \(took) (\(took) including waiting). Image size: \(ImageCatalog.size(of: container.image)) bytes."
+            ))
+        } else {
+          pullDone = max(readyAt, cursor)
+          events.append(
+            .init(
+              time: pullDone, reason: "Pulled",
+              message: "Container image \(quotedImage) already present on machine"))
+        }
+      } else {
+        pullDone = cursor.adding(milliseconds: KubeletTimings.firstPullMilliseconds)
+        cluster.imageReadyAt[key] = pullDone
+        events.append(.init(time: pullStart, reason: "Pulling", message: "Pulling image \(quotedImage)"))
+        let took = goDuration(pullDone.milliseconds - pullStart.milliseconds)
+        events.append(
+          .init(
+            time: pullDone, reason: "Pulled",
+            message:
+              "Successfully pulled image \(quotedImage) in \(took) (\(took) including waiting). Image size: \(ImageCatalog.size(of: container.image)) bytes."
+          ))
+      }
+      let started = pullDone.adding(milliseconds: KubeletTimings.startMilliseconds)
+      events.append(.init(time: started, reason: "Created", message: "Created container: \(container.name)"))
+      events.append(.init(time: started, reason: "Started", message: "Started container \(container.name)"))
+      containers.append(
+        .init(
+          pullStart: pullStart, pullDone: pullDone, started: started,
+          containerID: "containerd://" + cluster.names.hex(bytes: 32),
+          imageID: ImageCatalog.imageID(of: container.image)))
+      cursor = started
+    }
+    return PodRuntime(
+      node: nodeName, hostIP: cluster.nodes[nodeName]?.status.internalIP ?? "", bound: now, sandboxReady: sandbox, podIP: podIP, containers: containers,
+      events: events)
+  }
+
+  /// The status the kubelet reports for `pod` at `now`, given its plan.
+  static func status(of pod: Pod, runtime: PodRuntime, at now: Timestamp) -> PodStatus {
+    var status = pod.status
+    status.hostIP = runtime.hostIP
+    status.startTime = runtime.bound
+    let sandboxUp = runtime.sandboxReady <= now
+    status.podIP = sandboxUp ? runtime.podIP : nil
+    var statuses: [ContainerStatus] = []
+    var allRunning = true
+    var lastStart = runtime.bound
+    for (index, container) in pod.spec.containers.enumerated() {
+      let plan = runtime.containers[index]
+      var containerStatus = ContainerStatus(
+        name: container.name, image: container.image,
+        state: .waiting(reason: "ContainerCreating", message: nil))
+      if plan.started <= now {
+        containerStatus.state = .running(startedAt: plan.started)
+        containerStatus.ready = true
+        containerStatus.started = true
+        containerStatus.containerID = plan.containerID
+        containerStatus.imageID = plan.imageID
+        containerStatus.image = ImageReference(container.image).normalized
+        lastStart = max(lastStart, plan.started)
+      } else {
+        allRunning = false
+      }
+      statuses.append(containerStatus)
+    }
+    status.containerStatuses = statuses
+    status.phase = allRunning ? "Running" : "Pending"
+    let scheduled =
+      pod.status.conditions.first { $0.type == "PodScheduled" }
+      ?? PodCondition(type: "PodScheduled", status: "True", lastTransitionTime: runtime.bound)
+    let readyTime = allRunning ? lastStart : runtime.bound
+    let unready = statuses.filter { !$0.ready }.map(\.name)
+    let notReadyReason = allRunning ? nil : "ContainersNotReady"
+    let notReadyMessage = allRunning ? nil : "containers with unready status: [\(unready.joined(separator: " "))]"
+    status.conditions = [
+      PodCondition(
+        type: "PodReadyToStartContainers", status: sandboxUp ? "True" : "False",
+        lastTransitionTime: sandboxUp ? runtime.sandboxReady : runtime.bound),
+      PodCondition(type: "Initialized", status: "True", lastTransitionTime: runtime.bound),
+      PodCondition(
+        type: "Ready", status: allRunning ? "True" : "False", lastTransitionTime: readyTime,
+        reason: notReadyReason, message: notReadyMessage),
+      PodCondition(
+        type: "ContainersReady", status: allRunning ? "True" : "False", lastTransitionTime: readyTime,
+        reason: notReadyReason, message: notReadyMessage),
+      scheduled,
+    ]
+    return status
+  }
+
+  /// Go's `%q` formatting of a string.
+  static func goQuote(_ text: String) -> String { Validation.quote(text) }
+
+  /// Go's `time.Duration.String()` for a whole number of milliseconds.
+  static func goDuration(_ milliseconds: Int64) -> String {
+    if milliseconds == 0 { return "0s" }
+    if milliseconds < 1000 { return "\(milliseconds)ms" }
+    var text = ""
+    let hours = milliseconds / 3_600_000
+    let minutes = milliseconds / 60_000 % 60
+    let seconds = milliseconds / 1000 % 60
+    let fraction = milliseconds % 1000
+    if hours > 0 { text += "\(hours)h" }
+    if hours > 0 || minutes > 0 { text += "\(minutes)m" }
+    text += "\(seconds)"
+    if fraction > 0 {
+      var digits = String(fraction)
+      digits = String(repeating: "0", count: 3 - digits.count) + digits
+      while digits.hasSuffix("0") { digits.removeLast() }
+      text += "." + digits
+    }
+    return text + "s"
+  }
+}

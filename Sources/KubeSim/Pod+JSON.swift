@@ -1,0 +1,213 @@
+extension Pod {
+  /// The pod as `kubectl get pod -o yaml|json` shows it on a v1.32 cluster.
+  public var json: JSONValue {
+    .object([
+      ("apiVersion", .string("v1")), ("kind", .string("Pod")), ("metadata", metadata.json),
+      ("spec", spec.json), ("status", status.json(spec: spec)),
+    ])
+  }
+}
+
+extension PodSpec {
+  static let tokenMountPath = "/var/run/secrets/kubernetes.io/serviceaccount"
+
+  /// The spec as the API server serialises it, defaults included.
+  public var json: JSONValue {
+    var object = JSONObjectBuilder()
+    object.set("containers", .array(containers.map { $0.json(tokenVolume: tokenVolumeName) }))
+    object.set("dnsPolicy", .string(dnsPolicy))
+    object.set("enableServiceLinks", .bool(true))
+    if let nodeName { object.set("nodeName", .string(nodeName)) }
+    if !nodeSelector.isEmpty { object.set("nodeSelector", .stringMap(nodeSelector)) }
+    object.set("preemptionPolicy", .string("PreemptLowerPriority"))
+    object.set("priority", .int(0))
+    object.set("restartPolicy", .string(restartPolicy))
+    object.set("schedulerName", .string("default-scheduler"))
+    object.set("securityContext", .object([]))
+    object.set("serviceAccount", .string(serviceAccountName))
+    object.set("serviceAccountName", .string(serviceAccountName))
+    object.set("terminationGracePeriodSeconds", .int(Int64(terminationGracePeriodSeconds)))
+    if !tolerations.isEmpty { object.set("tolerations", .array(tolerations.map(\.json))) }
+    if let tokenVolumeName { object.set("volumes", .array([Self.tokenVolume(tokenVolumeName)])) }
+    return object.value
+  }
+
+  /// The projected service-account token volume the API server adds to every pod.
+  static func tokenVolume(_ name: String) -> JSONValue {
+    .object([
+      ("name", .string(name)),
+      (
+        "projected",
+        .object([
+          ("defaultMode", .int(420)),
+          (
+            "sources",
+            .array([
+              .object([
+                ("serviceAccountToken", .object([("expirationSeconds", .int(3607)), ("path", .string("token"))]))
+              ]),
+              .object([
+                (
+                  "configMap",
+                  .object([
+                    ("items", .array([.object([("key", .string("ca.crt")), ("path", .string("ca.crt"))])])),
+                    ("name", .string("kube-root-ca.crt")),
+                  ])
+                )
+              ]),
+              .object([
+                (
+                  "downwardAPI",
+                  .object([
+                    (
+                      "items",
+                      .array([
+                        .object([
+                          (
+                            "fieldRef",
+                            .object([("apiVersion", .string("v1")), ("fieldPath", .string("metadata.namespace"))])
+                          ),
+                          ("path", .string("namespace")),
+                        ])
+                      ])
+                    )
+                  ])
+                )
+              ]),
+            ])
+          ),
+        ])
+      ),
+    ])
+  }
+
+  static func tokenMount(_ name: String, recursive: Bool) -> JSONValue {
+    var pairs: [(String, JSONValue)] = [
+      ("mountPath", .string(tokenMountPath)), ("name", .string(name)), ("readOnly", .bool(true)),
+    ]
+    if recursive { pairs.append(("recursiveReadOnly", .string("Disabled"))) }
+    return .object(pairs)
+  }
+}
+
+extension Container {
+  /// The container as the API server serialises it, defaults included.
+  func json(tokenVolume: String?) -> JSONValue {
+    var object = JSONObjectBuilder()
+    if !args.isEmpty { object.set("args", .array(args.map(JSONValue.string))) }
+    if !command.isEmpty { object.set("command", .array(command.map(JSONValue.string))) }
+    object.set("image", .string(image))
+    object.set("imagePullPolicy", .string(imagePullPolicy))
+    object.set("name", .string(name))
+    if !ports.isEmpty {
+      object.set(
+        "ports",
+        .array(
+          ports.map { port in
+            var entry = JSONObjectBuilder()
+            entry.set("containerPort", .int(Int64(port.containerPort)))
+            if let name = port.name { entry.set("name", .string(name)) }
+            entry.set("protocol", .string(port.protocol))
+            return entry.value
+          }))
+    }
+    object.set("resources", .object([]))
+    object.set("terminationMessagePath", .string("/dev/termination-log"))
+    object.set("terminationMessagePolicy", .string("File"))
+    if let tokenVolume {
+      object.set("volumeMounts", .array([PodSpec.tokenMount(tokenVolume, recursive: false)]))
+    }
+    return object.value
+  }
+}
+
+extension Toleration {
+  /// The toleration as the API server serialises it.
+  public var json: JSONValue {
+    var object = JSONObjectBuilder()
+    object.set("effect", effect.map(JSONValue.string))
+    object.set("key", key.map(JSONValue.string))
+    object.set("operator", `operator`.map(JSONValue.string))
+    object.set("tolerationSeconds", tolerationSeconds.map { .int(Int64($0)) })
+    object.set("value", value.map(JSONValue.string))
+    return object.value
+  }
+}
+
+extension PodStatus {
+  /// The status as the API server serialises it.
+  func json(spec: PodSpec) -> JSONValue {
+    var object = JSONObjectBuilder()
+    if !conditions.isEmpty {
+      object.set(
+        "conditions",
+        .array(
+          conditions.map { condition in
+            var entry = JSONObjectBuilder()
+            entry.set("lastProbeTime", .null)
+            entry.set("lastTransitionTime", .string(condition.lastTransitionTime.rfc3339))
+            entry.set("message", condition.message.map(JSONValue.string))
+            entry.set("reason", condition.reason.map(JSONValue.string))
+            entry.set("status", .string(condition.status))
+            entry.set("type", .string(condition.type))
+            return entry.value
+          }))
+    }
+    if !containerStatuses.isEmpty {
+      object.set(
+        "containerStatuses", .array(containerStatuses.map { $0.json(tokenVolume: spec.tokenVolumeName) }))
+    }
+    if let hostIP {
+      object.set("hostIP", .string(hostIP))
+      object.set("hostIPs", .array([.object([("ip", .string(hostIP))])]))
+    }
+    object.set("phase", .string(phase))
+    if let podIP {
+      object.set("podIP", .string(podIP))
+      object.set("podIPs", .array([.object([("ip", .string(podIP))])]))
+    }
+    object.set("qosClass", .string("BestEffort"))
+    if let startTime { object.set("startTime", .string(startTime.rfc3339)) }
+    return object.value
+  }
+}
+
+extension ContainerStatus {
+  /// The container status as the kubelet reports it.
+  func json(tokenVolume: String?) -> JSONValue {
+    var object = JSONObjectBuilder()
+    object.set("containerID", containerID.map(JSONValue.string))
+    object.set("image", .string(image))
+    object.set("imageID", .string(imageID))
+    object.set("lastState", .object([]))
+    object.set("name", .string(name))
+    object.set("ready", .bool(ready))
+    object.set("restartCount", .int(Int64(restartCount)))
+    object.set("started", .bool(started))
+    switch state {
+    case .waiting(let reason, let message):
+      var waiting = JSONObjectBuilder()
+      waiting.set("message", message.map(JSONValue.string))
+      waiting.set("reason", .string(reason))
+      object.set("state", .object([("waiting", waiting.value)]))
+    case .running(let startedAt):
+      object.set("state", .object([("running", .object([("startedAt", .string(startedAt.rfc3339))]))]))
+    case .terminated(let exitCode, let reason, let startedAt, let finishedAt):
+      object.set(
+        "state",
+        .object([
+          (
+            "terminated",
+            .object([
+              ("exitCode", .int(Int64(exitCode))), ("finishedAt", .string(finishedAt.rfc3339)),
+              ("reason", .string(reason)), ("startedAt", .string(startedAt.rfc3339)),
+            ])
+          )
+        ]))
+    }
+    if let tokenVolume {
+      object.set("volumeMounts", .array([PodSpec.tokenMount(tokenVolume, recursive: true)]))
+    }
+    return object.value
+  }
+}

@@ -1,0 +1,149 @@
+/// A Pod: one or more containers scheduled together on a node.
+public struct Pod: Sendable, Equatable {
+  public var metadata: ObjectMeta
+  public var spec: PodSpec
+  public var status: PodStatus = PodStatus()
+
+  /// Creates a pod.
+  public init(metadata: ObjectMeta, spec: PodSpec) {
+    self.metadata = metadata
+    self.spec = spec
+  }
+
+  /// Whether the pod's Ready condition is True.
+  public var isReady: Bool {
+    status.conditions.first { $0.type == "Ready" }?.status == "True"
+  }
+}
+
+/// What the pod should run (`spec`).
+public struct PodSpec: Sendable, Equatable {
+  public var containers: [Container]
+  public var restartPolicy: String = "Always"
+  public var dnsPolicy: String = "ClusterFirst"
+  public var nodeName: String?
+  public var nodeSelector: [String: String] = [:]
+  public var terminationGracePeriodSeconds: Int = 30
+  public var serviceAccountName: String = "default"
+  public var tolerations: [Toleration] = []
+  /// The name of the projected service-account token volume the API server adds.
+  public var tokenVolumeName: String?
+
+  /// Creates a pod spec.
+  public init(containers: [Container]) {
+    self.containers = containers
+  }
+}
+
+/// A container in a pod.
+public struct Container: Sendable, Equatable {
+  public var name: String
+  public var image: String
+  public var command: [String] = []
+  public var args: [String] = []
+  public var ports: [ContainerPort] = []
+  public var imagePullPolicy: String
+
+  /// Creates a container; the pull policy defaults as the API server defaults it.
+  public init(name: String, image: String, imagePullPolicy: String? = nil) {
+    self.name = name
+    self.image = image
+    self.imagePullPolicy = imagePullPolicy ?? ImageReference(image).defaultPullPolicy
+  }
+}
+
+/// A port a container exposes.
+public struct ContainerPort: Sendable, Equatable {
+  public var name: String?
+  public var containerPort: Int
+  public var `protocol`: String = "TCP"
+
+  /// Creates a container port.
+  public init(name: String? = nil, containerPort: Int, protocol: String = "TCP") {
+    self.name = name
+    self.containerPort = containerPort
+    self.protocol = `protocol`
+  }
+}
+
+/// A pod toleration of a node taint.
+public struct Toleration: Sendable, Equatable {
+  public var key: String?
+  public var `operator`: String?
+  public var value: String?
+  public var effect: String?
+  public var tolerationSeconds: Int?
+
+  /// Creates a toleration.
+  public init(
+    key: String? = nil, operator: String? = nil, value: String? = nil, effect: String? = nil,
+    tolerationSeconds: Int? = nil
+  ) {
+    self.key = key
+    self.operator = `operator`
+    self.value = value
+    self.effect = effect
+    self.tolerationSeconds = tolerationSeconds
+  }
+}
+
+/// What the pod is doing (`status`).
+public struct PodStatus: Sendable, Equatable {
+  public var phase: String = "Pending"
+  public var reason: String?
+  public var conditions: [PodCondition] = []
+  public var containerStatuses: [ContainerStatus] = []
+  public var hostIP: String?
+  public var podIP: String?
+  public var startTime: Timestamp?
+
+  /// Creates an empty (Pending) status.
+  public init() {}
+}
+
+/// One pod condition (`PodScheduled`, `Ready`, ...).
+public struct PodCondition: Sendable, Equatable {
+  public var type: String
+  public var status: String
+  public var lastTransitionTime: Timestamp
+  public var reason: String?
+  public var message: String?
+
+  /// Creates a condition.
+  public init(
+    type: String, status: String, lastTransitionTime: Timestamp, reason: String? = nil,
+    message: String? = nil
+  ) {
+    self.type = type
+    self.status = status
+    self.lastTransitionTime = lastTransitionTime
+    self.reason = reason
+    self.message = message
+  }
+}
+
+/// The state of one container as the kubelet reports it.
+public struct ContainerStatus: Sendable, Equatable {
+  /// A container's current state.
+  public enum State: Sendable, Equatable {
+    case waiting(reason: String, message: String?)
+    case running(startedAt: Timestamp)
+    case terminated(exitCode: Int, reason: String, startedAt: Timestamp, finishedAt: Timestamp)
+  }
+
+  public var name: String
+  public var image: String
+  public var imageID: String = ""
+  public var containerID: String?
+  public var state: State
+  public var ready: Bool = false
+  public var started: Bool = false
+  public var restartCount: Int = 0
+
+  /// Creates a container status.
+  public init(name: String, image: String, state: State) {
+    self.name = name
+    self.image = image
+    self.state = state
+  }
+}

@@ -1,0 +1,16 @@
+/// The defaults and admission changes the API server applies to a new pod.
+enum PodDefaults {
+  /// Fills in what a pod read back from a real API server always has.
+  static func apply(to pod: inout Pod, names: inout NameGenerator) {
+    // DefaultTolerationSeconds admission plugin.
+    for key in ["node.kubernetes.io/not-ready", "node.kubernetes.io/unreachable"]
+    where !pod.spec.tolerations.contains(where: { $0.key == key }) {
+      pod.spec.tolerations.append(
+        Toleration(key: key, operator: "Exists", effect: "NoExecute", tolerationSeconds: 300))
+    }
+    // ServiceAccount admission plugin: the projected token volume.
+    if pod.spec.tokenVolumeName == nil {
+      pod.spec.tokenVolumeName = "kube-api-access-" + names.randomString(length: 5)
+    }
+  }
+}

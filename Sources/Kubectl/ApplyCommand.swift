@@ -1,0 +1,200 @@
+import KubeSim
+
+/// `kubectl apply -f` and `kubectl create -f`: reads manifests from the page's files (or
+/// standard input) and creates or updates the objects they describe.
+enum ApplyCommand {
+  enum Mode {
+    case apply, create
+  }
+
+  static let lastAppliedKey = "kubectl.kubernetes.io/last-applied-configuration"
+
+  static let flags: [FlagParser.Spec] = [
+    .init(name: "filename", short: "f", takesValue: true, repeatable: true),
+    .init(name: "output", short: "o", takesValue: true),
+    .init(name: "dry-run", short: nil, takesValue: true),
+    .init(name: "validate", short: nil, takesValue: true),
+    .init(name: "save-config", short: nil, takesValue: false),
+    .init(name: "recursive", short: "R", takesValue: false),
+  ]
+
+  static func run(
+    _ arguments: [String], mode: Mode, context: inout CommandContext, output: inout OutputBuffer
+  ) throws(KubectlError) {
+    let command = mode == .apply ? "apply" : "create"
+    let parsed = try FlagParser(command: command, specs: flags).parse(arguments)
+    let paths = parsed.all("filename")
+    if mode == .create, paths.isEmpty {
+      if let generator = parsed.positional.first {
+        throw .plain("kubebook does not simulate \"kubectl create \(generator)\" yet")
+      }
+      throw KubectlError(
+        text: "error: must specify one of -f and -k\n\nSee 'kubectl create -h' for help and examples")
+    }
+    guard !paths.isEmpty else {
+      throw KubectlError(text: "error: must specify one of -f and -k\n\nSee 'kubectl apply -h' for help and examples")
+    }
+    let format = try OutputFormat.parse(parsed.value("output"))
+    let dryRun = try DryRun.parse(parsed.value("dry-run"))
+    let flagNamespace = parsed.value("namespace")
+    var documents: [(source: String, value: JSONValue)] = []
+    for path in paths {
+      let text = try context.read(path)
+      let source = path == "-" ? "STDIN" : path
+      for value in try ManifestReader.documents(text, source: source) {
+        documents.append((source, value))
+      }
+    }
+    if documents.isEmpty { throw .plain("no objects passed to \(command)") }
+    for (source, value) in documents {
+      try validateTypeFields(value, source: source)
+    }
+    var errors: [String] = []
+    for (source, value) in documents {
+      do {
+        let line = try applyOne(
+          value, source: source, mode: mode, namespace: flagNamespace, dryRun: dryRun, context: &context)
+        switch format {
+        case .name: output.line(line.name)
+        default: output.line(line.name + " " + line.operation + (dryRun ? " (dry run)" : ""))
+        }
+      } catch {
+        errors.append(error.text)
+      }
+    }
+    try context.settle()
+    if !errors.isEmpty {
+      for error in errors { output.line(error) }
+      context.failed = true
+    }
+  }
+
+  /// kubectl's client-side check that every document names its apiVersion and kind.
+  static func validateTypeFields(_ value: JSONValue, source: String) throws(KubectlError) {
+    var missing: [String] = []
+    if value["apiVersion"]?.stringValue?.isEmpty ?? true { missing.append("apiVersion not set") }
+    if value["kind"]?.stringValue?.isEmpty ?? true { missing.append("kind not set") }
+    guard missing.isEmpty else {
+      throw .plain(
+        "error validating \"\(source)\": error validating data: [\(missing.joined(separator: ", "))]; if you choose to ignore these errors, turn validation off with --validate=false"
+      )
+    }
+  }
+
+  /// Applies or creates one document; returns the `-o name` form and the operation word.
+  static func applyOne(
+    _ value: JSONValue, source: String, mode: Mode, namespace flagNamespace: String?, dryRun: Bool,
+    context: inout CommandContext
+  ) throws(KubectlError) -> (name: String, operation: String) {
+    let kind = value["kind"]?.stringValue ?? ""
+    let apiVersion = value["apiVersion"]?.stringValue ?? ""
+    guard kind == "Pod", apiVersion == "v1" else {
+      if ResourceType.all.contains(where: { $0.kind == kind }) || ResourceType.unsimulatedNames.contains(kind.lowercased()) {
+        throw .plain("kubebook does not simulate creating \(kind) objects (\(apiVersion)) from \"\(source)\" yet")
+      }
+      throw .plain(
+        "resource mapping not found for name: \"\(value["metadata"]?["name"]?.stringValue ?? "")\" namespace: \"\(value["metadata"]?["namespace"]?.stringValue ?? "")\" from \"\(source)\": no matches for kind \"\(kind)\" in version \"\(apiVersion)\"\nensure CRDs are installed first"
+      )
+    }
+    var decoder = PodDecoder()
+    var pod = decoder.decode(value)
+    if !decoder.unknownFields.isEmpty {
+      let fields = decoder.unknownFields.map { "unknown field \"\($0)\"" }.joined(separator: ", ")
+      let verb = mode == .apply ? "creating" : "creating"
+      throw KubectlError(
+        text:
+          "Error from server (BadRequest): error when \(verb) \"\(source)\": Pod in version \"v1\" cannot be handled as a Pod: strict decoding error: \(fields)"
+      )
+    }
+    let objectNamespace = pod.metadata.namespace
+    if let objectNamespace, let flagNamespace, objectNamespace != flagNamespace {
+      throw .plain(
+        "the namespace from the provided object \"\(objectNamespace)\" does not match the namespace \"\(flagNamespace)\". You must pass '--namespace=\(objectNamespace)' to perform this operation."
+      )
+    }
+    let namespace = objectNamespace ?? flagNamespace ?? "default"
+    pod.metadata.namespace = namespace
+    let name = "pod/" + pod.metadata.name
+    if pod.metadata.name.isEmpty {
+      throw .plain("error when retrieving current configuration of:\nResource: \"/v1, Resource=pods\", GroupVersionKind: \"/v1, Kind=Pod\"\nName: \"\", Namespace: \"\(namespace)\"\nfrom server for: \"\(source)\": resource name may not be empty")
+    }
+    if mode == .apply {
+      pod.metadata.annotations[lastAppliedKey] = lastApplied(value, namespace: namespace)
+    }
+    let existing = context.cluster.pod(pod.metadata.name, namespace: namespace)
+    if let existing {
+      if mode == .create {
+        throw .api(.alreadyExists(resource: "pods", name: pod.metadata.name), source: source)
+      }
+      if dryRun { return (name, "configured") }
+      if existing.metadata.annotations[lastAppliedKey] == pod.metadata.annotations[lastAppliedKey] {
+        return (name, "unchanged")
+      }
+      return (name, try update(existing, to: pod, context: &context))
+    }
+    if dryRun { return (name, "created") }
+    do { try context.cluster.createPod(pod) } catch {
+      throw .api(error, source: source)
+    }
+    return (name, "created")
+  }
+
+  /// Applies the changes a running pod allows (labels and annotations).
+  static func update(_ existing: Pod, to desired: Pod, context: inout CommandContext) throws(KubectlError)
+    -> String
+  {
+    var changedSpec = false
+    for (index, container) in desired.spec.containers.enumerated() {
+      if index >= existing.spec.containers.count || existing.spec.containers[index] != container {
+        changedSpec = true
+      }
+    }
+    if changedSpec || desired.spec.containers.count != existing.spec.containers.count
+      || desired.spec.restartPolicy != existing.spec.restartPolicy
+    {
+      throw KubectlError(
+        text:
+          "The Pod \"\(existing.metadata.name)\" is invalid: spec: Forbidden: pod updates may not change fields other than `spec.containers[*].image`,`spec.initContainers[*].image`,`spec.activeDeadlineSeconds`,`spec.tolerations` (only additions to existing tolerations),`spec.terminationGracePeriodSeconds` (allow it to be set to 1 if it was previously negative)\nkubebook: changing a running pod's containers is not simulated; delete the pod and apply it again"
+      )
+    }
+    context.cluster.updateMetadata(
+      of: existing.metadata.name, namespace: existing.metadata.namespace ?? "default",
+      labels: desired.metadata.labels, annotations: desired.metadata.annotations)
+    return "configured"
+  }
+
+  /// The `last-applied-configuration` annotation: the manifest as compact JSON with sorted
+  /// keys, `metadata.annotations` present and the namespace filled in, plus a newline.
+  static func lastApplied(_ value: JSONValue, namespace: String) -> String {
+    guard case .object(var pairs) = value else { return "" }
+    var metadata = value["metadata"]?.objectValue ?? []
+    var annotations = (metadata.first { $0.0 == "annotations" }?.1.objectValue ?? []).filter {
+      $0.0 != lastAppliedKey
+    }
+    annotations.sort { $0.0 < $1.0 }
+    metadata.removeAll { $0.0 == "annotations" || $0.0 == "namespace" }
+    metadata.append(("annotations", .object(annotations)))
+    metadata.append(("namespace", .string(namespace)))
+    pairs.removeAll { $0.0 == "metadata" }
+    pairs.append(("metadata", .object(metadata)))
+    return CompactJSON.encode(.object(pairs)) + "\n"
+  }
+}
+
+/// Go's `json.Marshal` of an unstructured object: compact, keys sorted, HTML characters escaped.
+enum CompactJSON {
+  static func encode(_ value: JSONValue) -> String {
+    switch value {
+    case .null: return "null"
+    case .bool(let flag): return flag ? "true" : "false"
+    case .int(let number): return String(number)
+    case .double(let number): return GoFormat.float(number)
+    case .string(let text): return JSONPrinter.quote(text)
+    case .array(let items): return "[" + items.map(encode).joined(separator: ",") + "]"
+    case .object(let pairs):
+      return "{"
+        + pairs.sorted { $0.0 < $1.0 }.map { JSONPrinter.quote($0.0) + ":" + encode($0.1) }.joined(
+          separator: ",") + "}"
+    }
+  }
+}

@@ -1,0 +1,119 @@
+import KubeSim
+
+/// `kubectl delete`: by name, `TYPE/NAME`, `-f`, `-l` or `--all`; then waits (in virtual
+/// time) until the objects are gone, as `--wait=true` does.
+enum DeleteCommand {
+  static let flags: [FlagParser.Spec] = [
+    .init(name: "filename", short: "f", takesValue: true, repeatable: true),
+    .init(name: "selector", short: "l", takesValue: true),
+    .init(name: "all", short: nil, takesValue: false),
+    .init(name: "grace-period", short: nil, takesValue: true),
+    .init(name: "now", short: nil, takesValue: false),
+    .init(name: "force", short: nil, takesValue: false),
+    .init(name: "wait", short: nil, takesValue: false),
+    .init(name: "cascade", short: nil, takesValue: true),
+    .init(name: "ignore-not-found", short: nil, takesValue: false),
+    .init(name: "output", short: "o", takesValue: true),
+  ]
+
+  static func run(_ arguments: [String], context: inout CommandContext, output: inout OutputBuffer)
+    throws(KubectlError)
+  {
+    let parsed = try FlagParser(command: "delete", specs: flags).parse(arguments)
+    let namespace = context.namespace(parsed)
+    var targets: [(type: ResourceType, name: String, namespace: String)] = []
+    var errors: [String] = []
+    let paths = parsed.all("filename")
+    if !paths.isEmpty {
+      for path in paths {
+        let text = try context.read(path)
+        for value in try ManifestReader.documents(text, source: path) {
+          try ApplyCommand.validateTypeFields(value, source: path)
+          guard let type = ResourceType.all.first(where: { $0.kind == value["kind"]?.stringValue }) else {
+            throw .plain("kubebook does not simulate deleting \(value["kind"]?.stringValue ?? "") objects yet")
+          }
+          let name = value["metadata"]?["name"]?.stringValue ?? ""
+          targets.append((type, name, value["metadata"]?["namespace"]?.stringValue ?? namespace))
+        }
+      }
+    } else {
+      guard !parsed.positional.isEmpty else {
+        throw KubectlError(
+          text: """
+            error: You must provide one or more resources by argument or filename.
+            Example resource specifications include:
+               '-f rsrc.yaml'
+               '--filename=rsrc.json'
+               '<resource> <name>'
+               '<resource>'
+            """)
+      }
+      let requests = try ResourceArguments.parse(parsed.positional)
+      for request in requests {
+        if request.names.isEmpty {
+          guard parsed.flag("all") || parsed.value("selector") != nil else {
+            throw .plain("resource(s) were provided, but no name was specified")
+          }
+          var selector = LabelSelector.everything
+          if let text = parsed.value("selector") {
+            do { selector = try LabelSelector.parse(text) } catch {
+              throw .plain("unable to parse requirement: \(error.message)")
+            }
+          }
+          for object in GetCommand.list(request.type, namespace: namespace, cluster: context.cluster)
+          where selector.matches(object.metadata.labels) {
+            targets.append((request.type, object.metadata.name, namespace))
+          }
+        } else {
+          for name in request.names { targets.append((request.type, name, namespace)) }
+        }
+      }
+      if targets.isEmpty {
+        output.line("No resources found")
+        return
+      }
+    }
+    let force = parsed.flag("force")
+    var grace: Int? = parsed.flag("now") ? 1 : nil
+    if let text = parsed.value("grace-period") {
+      guard let seconds = Int(text) else {
+        throw .usage(
+          "invalid argument \"\(text)\" for \"--grace-period\" flag: strconv.ParseInt: parsing \"\(text)\": invalid syntax",
+          command: "delete")
+      }
+      grace = seconds
+    }
+    if force && grace == 0 {
+      output.line(
+        "Warning: Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely."
+      )
+    }
+    var deleted: [(String, String)] = []
+    for target in targets {
+      guard target.type == .pods else {
+        throw .plain("kubebook does not simulate deleting \(target.type.plural) yet")
+      }
+      do {
+        try context.cluster.deletePod(target.name, namespace: target.namespace, gracePeriod: force ? 0 : grace)
+        let word = force && grace == 0 ? "force deleted" : "deleted"
+        output.line(parsed.value("output") == "name" ? "pod/\(target.name)" : "pod \"\(target.name)\" \(word)")
+        deleted.append((target.namespace, target.name))
+      } catch {
+        if case .notFound = error, parsed.flag("ignore-not-found") { continue }
+        errors.append(KubectlError.api(error).text)
+      }
+    }
+    if parsed.value("wait") != "false" && !deleted.isEmpty {
+      let maxGrace = 3600
+      try context.wait(seconds: Int64(maxGrace)) { cluster in
+        deleted.allSatisfy { cluster.pod($0.1, namespace: $0.0) == nil }
+      }
+    } else {
+      try context.settle()
+    }
+    if !errors.isEmpty {
+      for error in errors { output.line(error) }
+      context.failed = true
+    }
+  }
+}

@@ -1,0 +1,39 @@
+/// The files a command may read: a page's virtual working directory, never the real disk.
+public protocol FileProvider: Sendable {
+  /// The contents of the file at `path` (relative to the working directory), or nil when
+  /// there is no such file or the path leaves the directory.
+  func contents(of path: String) -> String?
+}
+
+/// A working directory held in memory.
+public struct VirtualDirectory: FileProvider, Sendable, Equatable {
+  /// File contents by normalised relative path.
+  public var files: [String: String]
+
+  /// Creates a directory holding `files`.
+  public init(files: [String: String] = [:]) {
+    self.files = files
+  }
+
+  public func contents(of path: String) -> String? {
+    guard let normalized = Self.normalize(path) else { return nil }
+    return files[normalized]
+  }
+
+  /// `path` without `.` segments and duplicate slashes, or nil when it is absolute or
+  /// climbs out of the directory with `..`.
+  public static func normalize(_ path: String) -> String? {
+    if path.hasPrefix("/") || path.hasPrefix("~") { return nil }
+    var parts: [Substring] = []
+    for part in path.split(separator: "/", omittingEmptySubsequences: true) {
+      if part == "." { continue }
+      if part == ".." {
+        if parts.isEmpty { return nil }
+        parts.removeLast()
+        continue
+      }
+      parts.append(part)
+    }
+    return parts.isEmpty ? nil : parts.joined(separator: "/")
+  }
+}

@@ -1,0 +1,217 @@
+import KubeSim
+
+/// `kubectl get`: tables, `-o wide|yaml|json|name`, `-l`, `--show-labels`, `-n`, `-A`.
+enum GetCommand {
+  static let flags: [FlagParser.Spec] = [
+    .init(name: "output", short: "o", takesValue: true),
+    .init(name: "selector", short: "l", takesValue: true),
+    .init(name: "show-labels", short: nil, takesValue: false),
+    .init(name: "all-namespaces", short: "A", takesValue: false),
+    .init(name: "watch", short: "w", takesValue: false),
+    .init(name: "no-headers", short: nil, takesValue: false),
+    .init(name: "ignore-not-found", short: nil, takesValue: false),
+  ]
+
+  /// One group of objects of the same type to print as one table.
+  struct Group {
+    var type: ResourceType
+    var objects: [APIObject]
+  }
+
+  static func run(_ arguments: [String], context: inout CommandContext, output: inout OutputBuffer)
+    throws(KubectlError)
+  {
+    let parsed = try FlagParser(command: "get", specs: flags).parse(arguments)
+    let format = try OutputFormat.parse(parsed.value("output"))
+    if parsed.flag("show-labels") && format != .table && format != .wide {
+      throw .plain("--show-labels option cannot be used with \(parsed.value("output") ?? "") printer")
+    }
+    if parsed.flag("watch") {
+      throw .plain("kubebook does not simulate \"kubectl get --watch\" yet")
+    }
+    guard !parsed.positional.isEmpty else {
+      throw KubectlError(
+        text: """
+          You must specify the type of resource to get. Use "kubectl api-resources" for a complete list of supported resources.
+
+          error: Required resource not specified.
+          Use "kubectl explain <resource>" for a detailed description of that resource (e.g. kubectl explain pods).
+          See 'kubectl get -h' for help and examples
+          """)
+    }
+    var selector = LabelSelector.everything
+    if let text = parsed.value("selector") {
+      do { selector = try LabelSelector.parse(text) } catch {
+        throw .plain("unable to parse requirement: \(error.message)")
+      }
+    }
+    let allNamespaces = parsed.flag("all-namespaces")
+    let namespace = context.namespace(parsed)
+    let requests = try ResourceArguments.parse(parsed.positional)
+    var groups: [Group] = []
+    var errors: [String] = []
+    for request in requests {
+      var objects: [APIObject] = []
+      if request.names.isEmpty {
+        objects = list(request.type, namespace: allNamespaces ? nil : namespace, cluster: context.cluster)
+          .filter { selector.matches($0.metadata.labels) }
+      } else {
+        for name in request.names {
+          if let object = lookup(request.type, name: name, namespace: namespace, cluster: context.cluster) {
+            objects.append(object)
+          } else if !parsed.flag("ignore-not-found") {
+            errors.append(
+              KubectlError.api(.notFound(resource: request.type.qualifiedResource, name: name)).text)
+          }
+        }
+      }
+      if let index = groups.firstIndex(where: { $0.type == request.type }) {
+        groups[index].objects += objects
+      } else {
+        groups.append(Group(type: request.type, objects: objects))
+      }
+    }
+    let multipleTypes = groups.count > 1
+    let everything = groups.flatMap(\.objects)
+    let namedRequest = requests.contains { !$0.names.isEmpty }
+    switch format {
+    case .yaml, .json:
+      if !everything.isEmpty || !namedRequest {
+        let value: JSONValue =
+          everything.count == 1 && namedRequest && requests.count == 1 && requests[0].names.count == 1
+          ? everything[0].json
+          : .object([
+            ("apiVersion", .string("v1")), ("items", .array(everything.map(\.json))),
+            ("kind", .string("List")), ("metadata", .object([("resourceVersion", .string(""))])),
+          ])
+        output.write(format == .yaml ? YAMLPrinter.print(value) : JSONPrinter.print(value))
+      }
+    case .name:
+      for object in everything { output.line(object.qualifiedName) }
+    case .table, .wide:
+      var printedSinceHeader = false
+      for group in groups where !group.objects.isEmpty {
+        if printedSinceHeader { output.line("") }
+        output.write(
+          table(
+            group, now: context.cluster.now, wide: format == .wide, allNamespaces: allNamespaces,
+            showLabels: parsed.flag("show-labels"), prefixNames: multipleTypes,
+            headers: !parsed.flag("no-headers")))
+        printedSinceHeader = true
+      }
+    }
+    if everything.isEmpty && errors.isEmpty && !namedRequest {
+      let scoped = !allNamespaces && groups.allSatisfy(\.type.namespaced)
+      output.line(scoped ? "No resources found in \(namespace) namespace." : "No resources found")
+    }
+    if !errors.isEmpty {
+      for error in errors { output.line(error) }
+      context.failed = true
+    }
+  }
+
+  /// The laid-out table of one group.
+  static func table(
+    _ group: Group, now: Timestamp, wide: Bool, allNamespaces: Bool, showLabels: Bool,
+    prefixNames: Bool, headers: Bool
+  ) -> String {
+    let columns: [Table.Column]
+    switch group.type {
+    case .pods: columns = TablePrinters.podColumns
+    case .nodes: columns = TablePrinters.nodeColumns
+    default: columns = TablePrinters.namespaceColumns
+    }
+    let rows: [[String]] = group.objects.map { object in
+      var row: [String]
+      switch object {
+      case .pod(let pod): row = TablePrinters.podRow(pod, now: now)
+      case .node(let node): row = TablePrinters.nodeRow(node, now: now)
+      case .namespace(let namespace): row = TablePrinters.namespaceRow(namespace, now: now)
+      }
+      if prefixNames { row[0] = object.qualifiedName }
+      return row
+    }
+    var (header, cells) = Table(columns: columns, rows: rows).visible(wide: wide)
+    if allNamespaces && group.type.namespaced {
+      header.insert("NAMESPACE", at: 0)
+      for index in cells.indices { cells[index].insert(group.objects[index].metadata.namespace ?? "", at: 0) }
+    }
+    if showLabels {
+      header.append("LABELS")
+      for index in cells.indices {
+        let labels = group.objects[index].metadata.labels
+        cells[index].append(
+          labels.isEmpty ? "<none>" : labels.map { "\($0)=\($1)" }.sorted().joined(separator: ","))
+      }
+    }
+    return TabWriter.get.format(headers ? [header] + cells : cells)
+  }
+
+  static func list(_ type: ResourceType, namespace: String?, cluster: Cluster) -> [APIObject] {
+    switch type {
+    case .pods: return cluster.listPods(namespace: namespace).map(APIObject.pod)
+    case .nodes: return cluster.sortedNodes.map(APIObject.node)
+    case .namespaces:
+      return cluster.namespaces.keys.sorted().compactMap { cluster.namespaces[$0] }.map(APIObject.namespace)
+    default: return []
+    }
+  }
+
+  static func lookup(_ type: ResourceType, name: String, namespace: String, cluster: Cluster) -> APIObject? {
+    switch type {
+    case .pods: return cluster.pod(name, namespace: namespace).map(APIObject.pod)
+    case .nodes: return cluster.nodes[name].map(APIObject.node)
+    case .namespaces: return cluster.namespaces[name].map(APIObject.namespace)
+    default: return nil
+    }
+  }
+}
+
+/// The `TYPE[,TYPE] [NAME...]` or `TYPE/NAME ...` arguments of get, delete and friends.
+enum ResourceArguments {
+  /// One type and the names asked for (empty: all).
+  struct Request {
+    var type: ResourceType
+    var names: [String]
+  }
+
+  static func parse(_ arguments: [String]) throws(KubectlError) -> [Request] {
+    guard let first = arguments.first else { return [] }
+    if first.contains("/") {
+      var requests: [Request] = []
+      for argument in arguments {
+        guard let slash = argument.firstIndex(of: "/") else {
+          throw .plain(
+            "there is no need to specify a resource type as a separate argument when passing arguments in resource/name form (e.g. 'kubectl get resource/<resource_name>' instead of 'kubectl get resource resource/<resource_name>'"
+          )
+        }
+        let type = try resolve(String(argument[..<slash]))
+        let name = String(argument[argument.index(after: slash)...])
+        if let index = requests.firstIndex(where: { $0.type == type }) {
+          requests[index].names.append(name)
+        } else {
+          requests.append(Request(type: type, names: [name]))
+        }
+      }
+      return requests
+    }
+    var requests: [Request] = []
+    for part in first.split(separator: ",") {
+      let type = try resolve(String(part))
+      if !requests.contains(where: { $0.type == type }) {
+        requests.append(Request(type: type, names: Array(arguments.dropFirst())))
+      }
+    }
+    return requests
+  }
+
+  static func resolve(_ name: String) throws(KubectlError) -> ResourceType {
+    guard let type = ResourceType.resolve(name) else {
+      if ResourceType.unsimulatedNames.contains(name.lowercased()) {
+        throw .plain("kubebook does not simulate \"\(name)\" yet")
+      }
+      throw .plain("the server doesn't have a resource type \"\(name)\"")
+    }
+    return type
+  }
+}

@@ -1,0 +1,113 @@
+import KubeSim
+
+/// kubectl against a simulated cluster: parses a command's arguments, acts on the cluster
+/// and prints what kubectl v1.32 prints.
+public enum Kubectl {
+  /// The commands kubectl knows, for cobra's "unknown command" suggestions.
+  static let knownCommands = [
+    "annotate", "api-resources", "api-versions", "apply", "attach", "auth", "autoscale", "certificate",
+    "cluster-info", "completion", "config", "cordon", "cp", "create", "debug", "delete", "describe",
+    "diff", "drain", "edit", "events", "exec", "explain", "expose", "get", "kustomize", "label",
+    "logs", "options", "patch", "plugin", "port-forward", "proxy", "replace", "rollout", "run",
+    "scale", "set", "taint", "top", "uncordon", "version", "wait",
+  ]
+
+  /// Runs `kubectl <arguments>` with `stdin` as standard input (for `-f -`).
+  public static func run(
+    _ arguments: [String], stdin: String? = nil, cluster: inout Cluster, files: any FileProvider
+  ) -> CommandResult {
+    var output = OutputBuffer()
+    var context = CommandContext(cluster: cluster, files: files, stdin: stdin)
+    do {
+      try dispatch(arguments, context: &context, output: &output)
+      cluster = context.cluster
+      return CommandResult(output: output.text, exitCode: context.failed ? 1 : 0)
+    } catch {
+      cluster = context.cluster
+      output.line(error.text)
+      return CommandResult(output: output.text, exitCode: 1)
+    }
+  }
+
+  private static func dispatch(
+    _ arguments: [String], context: inout CommandContext, output: inout OutputBuffer
+  ) throws(KubectlError) {
+    guard let command = arguments.first else {
+      throw KubectlError(text: "error: kubebook shows kubectl's help only for its subcommands; try 'kubectl get -h'")
+    }
+    let rest = Array(arguments.dropFirst())
+    switch command {
+    case "get": try GetCommand.run(rest, context: &context, output: &output)
+    case "run": try RunCommand.run(rest, context: &context, output: &output)
+    case "apply": try ApplyCommand.run(rest, mode: .apply, context: &context, output: &output)
+    case "create": try ApplyCommand.run(rest, mode: .create, context: &context, output: &output)
+    case "delete": try DeleteCommand.run(rest, context: &context, output: &output)
+    default:
+      if knownCommands.contains(command) {
+        throw .plain("kubebook does not simulate \"kubectl \(command)\" yet")
+      }
+      var text = "error: unknown command \"\(command)\" for \"kubectl\""
+      let suggestions = knownCommands.filter {
+        levenshtein($0, command) <= 2 || $0.hasPrefix(command.lowercased())
+      }
+      if !suggestions.isEmpty {
+        text += "\n\nDid you mean this?\n" + suggestions.map { "\t" + $0 }.joined(separator: "\n")
+      }
+      throw KubectlError(text: text)
+    }
+  }
+
+  /// The edit distance between two strings (cobra's suggestion rule).
+  static func levenshtein(_ a: String, _ b: String) -> Int {
+    let a = Array(a.lowercased())
+    let b = Array(b.lowercased())
+    if a.isEmpty { return b.count }
+    if b.isEmpty { return a.count }
+    var previous = Array(0...b.count)
+    for i in 1...a.count {
+      var current = [i] + Array(repeating: 0, count: b.count)
+      for j in 1...b.count {
+        current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+      }
+      previous = current
+    }
+    return previous[b.count]
+  }
+}
+
+/// What a running command works on.
+struct CommandContext {
+  var cluster: Cluster
+  var files: any FileProvider
+  var stdin: String?
+  /// Set when a command printed an error but carried on (exit status 1 at the end).
+  var failed = false
+
+  /// The namespace from `-n`, or `default`.
+  func namespace(_ parsed: FlagParser.Parsed) -> String {
+    parsed.value("namespace") ?? "default"
+  }
+
+  /// Reads a `-f` argument: a file of the page, or standard input for `-`.
+  func read(_ path: String) throws(KubectlError) -> String {
+    if path == "-" { return stdin ?? "" }
+    guard let text = files.contents(of: path) else {
+      throw .plain("the path \"\(path)\" does not exist")
+    }
+    return text
+  }
+
+  /// Moves virtual time until `done` holds, at most `seconds`; a simulator limit becomes an error.
+  mutating func wait(seconds: Int64, until done: (Cluster) -> Bool) throws(KubectlError) {
+    do {
+      try cluster.advance(until: cluster.now.adding(milliseconds: seconds * 1000), done: done)
+    } catch {
+      throw .api(error)
+    }
+  }
+
+  /// Runs the controllers until the cluster is quiet.
+  mutating func settle() throws(KubectlError) {
+    do { try cluster.settle() } catch { throw .api(error) }
+  }
+}

@@ -1,0 +1,34 @@
+import KubeSim
+
+/// A failure that ends a kubectl command: printed to stderr, exit status 1.
+struct KubectlError: Error {
+  /// The complete text kubectl prints, without the final newline.
+  var text: String
+
+  /// An error printed as `error: <message>`.
+  static func plain(_ message: String) -> KubectlError {
+    KubectlError(text: message.hasPrefix("error: ") ? message : "error: " + message)
+  }
+
+  /// A flag or usage error, with cobra's pointer to the command's help.
+  static func usage(_ message: String, command: String) -> KubectlError {
+    KubectlError(text: "error: \(message)\nSee 'kubectl \(command) --help' for usage.")
+  }
+
+  /// An API error in kubectl's words (`Error from server (NotFound): ...`).
+  static func api(_ error: APIError, source: String? = nil) -> KubectlError {
+    let prefix = source.map { "error when creating \"\($0)\": " } ?? ""
+    switch error {
+    case .notFound(let resource, let name):
+      return KubectlError(text: "Error from server (NotFound): \(prefix)\(resource) \"\(name)\" not found")
+    case .alreadyExists(let resource, let name):
+      return KubectlError(text: "Error from server (AlreadyExists): \(prefix)\(resource) \"\(name)\" already exists")
+    case .invalid(let kind, let name, let causes):
+      let head = "\(prefix)The \(kind) \"\(name)\" is invalid: "
+      if causes.count == 1 { return KubectlError(text: head + causes[0].message) }
+      return KubectlError(text: head + "\n" + causes.map { "* " + $0.message }.joined(separator: "\n"))
+    case .limitExceeded(let message):
+      return KubectlError(text: "error: kubebook: \(message)")
+    }
+  }
+}

@@ -1,0 +1,94 @@
+import KubeSim
+import Yams
+
+/// Reads manifest text (YAML or JSON, one or more `---`-separated documents) into
+/// ``JSONValue`` documents, refusing what would not terminate or would not fit.
+enum ManifestReader {
+  /// The largest manifest accepted, in bytes (the API server's request limit is 3 MiB).
+  static let maxBytes = 3 * 1024 * 1024
+  /// The most nodes one document may expand to (stops YAML alias bombs).
+  static let maxNodes = 100_000
+
+  /// The non-empty documents of `text`.
+  ///
+  /// - Throws: ``KubectlError`` naming `source` when the text is not valid YAML or too big.
+  static func documents(_ text: String, source: String) throws(KubectlError) -> [JSONValue] {
+    guard text.utf8.count <= maxBytes else {
+      throw .plain("error reading \"\(source)\": the manifest is larger than the 3 MiB the API server accepts")
+    }
+    var result: [JSONValue] = []
+    do {
+      for node in try Yams.compose_all(yaml: text) {
+        var budget = maxNodes
+        guard let value = try convert(node, budget: &budget, source: source) else { continue }
+        if case .null = value { continue }
+        result.append(value)
+      }
+    } catch let error as KubectlError {
+      throw error
+    } catch let error as YamlError {
+      throw .plain("error parsing \(source): error converting YAML to JSON: \(describe(error))")
+    } catch {
+      throw .plain("error parsing \(source): \(error)")
+    }
+    return result
+  }
+
+  private static func describe(_ error: YamlError) -> String {
+    switch error {
+    case .scanner(_, let problem, let mark, _):
+      return "yaml: line \(mark.line): \(problem)"
+    case .parser(_, let problem, let mark, _):
+      return "yaml: line \(mark.line): \(problem)"
+    default:
+      return "yaml: \(error)"
+    }
+  }
+
+  private static func convert(_ node: Yams.Node, budget: inout Int, source: String) throws -> JSONValue? {
+    budget -= 1
+    if budget < 0 {
+      throw KubectlError.plain(
+        "error parsing \(source): the document expands to more than \(maxNodes) YAML nodes (an alias bomb?); kubebook refuses it"
+      )
+    }
+    switch node {
+    case .scalar(let scalar):
+      return scalarValue(scalar)
+    case .sequence(let sequence):
+      var items: [JSONValue] = []
+      for item in sequence {
+        items.append(try convert(item, budget: &budget, source: source) ?? .null)
+      }
+      return .array(items)
+    case .mapping(let mapping):
+      var pairs: [(String, JSONValue)] = []
+      for (key, value) in mapping {
+        let keyText = key.string ?? ""
+        let converted = try convert(value, budget: &budget, source: source) ?? .null
+        if let existing = pairs.firstIndex(where: { $0.0 == keyText }) {
+          pairs[existing].1 = converted
+        } else {
+          pairs.append((keyText, converted))
+        }
+      }
+      return .object(pairs)
+    case .alias:
+      throw KubectlError.plain("error parsing \(source): YAML aliases are not supported by kubebook")
+    }
+  }
+
+  private static func scalarValue(_ scalar: Yams.Node.Scalar) -> JSONValue {
+    if scalar.style == .singleQuoted || scalar.style == .doubleQuoted || scalar.style == .literal
+      || scalar.style == .folded
+    {
+      return .string(scalar.string)
+    }
+    let node = Yams.Node.scalar(scalar)
+    if ["", "~", "null", "Null", "NULL"].contains(scalar.string) { return .null }
+    if let flag = node.bool { return .bool(flag) }
+    if let number = node.int { return .int(Int64(number)) }
+    if let number = node.float { return .double(number) }
+    return .string(scalar.string)
+  }
+}

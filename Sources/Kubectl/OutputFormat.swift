@@ -1,0 +1,27 @@
+/// The `-o` formats kubebook prints.
+enum OutputFormat: Equatable {
+  case table
+  case wide
+  case yaml
+  case json
+  case name
+
+  /// The error kubectl prints for an unknown `-o` value.
+  static func unknown(_ value: String) -> KubectlError {
+    .plain(
+      "unable to match a printer suitable for the output format \"\(value)\", allowed formats are: custom-columns,custom-columns-file,go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,wide,yaml"
+    )
+  }
+
+  /// Parses an `-o` value (nil means the default table).
+  static func parse(_ value: String?) throws(KubectlError) -> OutputFormat {
+    switch value {
+    case nil, "": return .table
+    case "wide": return .wide
+    case "yaml": return .yaml
+    case "json": return .json
+    case "name": return .name
+    case let other?: throw unknown(other)
+    }
+  }
+}

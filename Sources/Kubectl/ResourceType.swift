@@ -1,0 +1,62 @@
+/// A kind of API object kubectl can name, with every spelling kubectl accepts for it.
+public struct ResourceType: Sendable, Equatable, Hashable {
+  /// The plural resource name (`pods`).
+  public var plural: String
+  /// The singular name (`pod`).
+  public var singular: String
+  /// The Kind (`Pod`).
+  public var kind: String
+  /// The API group, empty for the core group.
+  public var group: String
+  /// The short names served by discovery (`po`).
+  public var shortNames: [String]
+  /// Whether objects of this type live in a namespace.
+  public var namespaced: Bool
+
+  /// `<kind-lowercase>[.<group>]`: the prefix of `-o name` and success messages.
+  public var qualifiedKind: String {
+    group.isEmpty ? kind.lowercased() : kind.lowercased() + "." + group
+  }
+
+  /// `<plural>[.<group>]`: how server errors name the resource.
+  public var qualifiedResource: String {
+    group.isEmpty ? plural : plural + "." + group
+  }
+
+  public static let pods = ResourceType(
+    plural: "pods", singular: "pod", kind: "Pod", group: "", shortNames: ["po"], namespaced: true)
+  public static let nodes = ResourceType(
+    plural: "nodes", singular: "node", kind: "Node", group: "", shortNames: ["no"], namespaced: false)
+  public static let namespaces = ResourceType(
+    plural: "namespaces", singular: "namespace", kind: "Namespace", group: "", shortNames: ["ns"],
+    namespaced: false)
+
+  /// Every type the simulator serves, in discovery order.
+  public static let all: [ResourceType] = [pods, nodes, namespaces]
+
+  /// Spellings of real Kubernetes types that the simulator does not serve yet: asking for
+  /// them is an honest "not simulated" error, not a false "no such type".
+  static let unsimulatedNames: Set<String> = [
+    "deployments", "deployment", "deploy", "replicasets", "replicaset", "rs", "services", "service",
+    "svc", "statefulsets", "statefulset", "sts", "daemonsets", "daemonset", "ds", "jobs", "job",
+    "cronjobs", "cronjob", "cj", "configmaps", "configmap", "cm", "secrets", "secret", "endpoints",
+    "ep", "events", "event", "ev", "replicationcontrollers", "replicationcontroller", "rc",
+    "horizontalpodautoscalers", "horizontalpodautoscaler", "hpa", "ingresses", "ingress", "ing",
+    "persistentvolumes", "persistentvolume", "pv", "persistentvolumeclaims",
+    "persistentvolumeclaim", "pvc", "storageclasses", "storageclass", "sc", "all",
+  ]
+
+  /// Resolves a type name as kubectl's RESTMapper does: plural, singular, short name or
+  /// Kind, optionally group-qualified (`deployments.apps`), case-insensitively.
+  public static func resolve(_ name: String) -> ResourceType? {
+    let lower = name.lowercased()
+    for type in all {
+      var spellings = [type.plural, type.singular, type.kind.lowercased()] + type.shortNames
+      if !type.group.isEmpty {
+        spellings += [type.plural + "." + type.group, type.singular + "." + type.group]
+      }
+      if spellings.contains(lower) { return type }
+    }
+    return nil
+  }
+}

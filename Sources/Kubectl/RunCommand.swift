@@ -1,0 +1,124 @@
+import KubeSim
+
+/// `kubectl run NAME --image=IMAGE`: creates a single pod labelled `run=NAME`.
+enum RunCommand {
+  static let flags: [FlagParser.Spec] = [
+    .init(name: "image", short: nil, takesValue: true),
+    .init(name: "port", short: nil, takesValue: true),
+    .init(name: "labels", short: "l", takesValue: true),
+    .init(name: "restart", short: nil, takesValue: true),
+    .init(name: "env", short: nil, takesValue: true, repeatable: true),
+    .init(name: "command", short: nil, takesValue: false),
+    .init(name: "dry-run", short: nil, takesValue: true),
+    .init(name: "output", short: "o", takesValue: true),
+    .init(name: "image-pull-policy", short: nil, takesValue: true),
+    .init(name: "annotations", short: nil, takesValue: true, repeatable: true),
+  ]
+
+  static func run(_ arguments: [String], context: inout CommandContext, output: inout OutputBuffer)
+    throws(KubectlError)
+  {
+    let parsed = try FlagParser(command: "run", specs: flags).parse(arguments)
+    guard let name = parsed.positional.first else {
+      throw .usage("NAME is required for run", command: "run")
+    }
+    guard let image = parsed.value("image"), !image.isEmpty else {
+      throw .plain("required flag(s) \"image\" not set")
+    }
+    let format = try OutputFormat.parse(parsed.value("output"))
+    let dryRun = try DryRun.parse(parsed.value("dry-run"))
+    var labels = ["run": name]
+    if let text = parsed.value("labels") {
+      labels = [:]
+      for pair in text.split(separator: ",") {
+        let parts = pair.split(separator: "=", maxSplits: 1)
+        guard parts.count == 2 else { throw .plain("invalid label spec: \(pair)") }
+        labels[String(parts[0])] = String(parts[1])
+      }
+    }
+    var container = Container(name: name, image: image, imagePullPolicy: parsed.value("image-pull-policy"))
+    let trailing = parsed.afterDash + parsed.positional.dropFirst()
+    if parsed.flag("command") {
+      container.command = trailing
+    } else {
+      container.args = trailing
+    }
+    if let port = parsed.value("port") {
+      guard let number = Int(port) else {
+        throw .plain("strconv.Atoi: parsing \"\(port)\": invalid syntax")
+      }
+      container.ports = [ContainerPort(containerPort: number)]
+    }
+    var pod = Pod(
+      metadata: ObjectMeta(name: name, namespace: context.namespace(parsed), labels: labels),
+      spec: PodSpec(containers: [container]))
+    if let policy = parsed.value("restart") { pod.spec.restartPolicy = policy }
+    if dryRun {
+      switch format {
+      case .yaml: output.write(YAMLPrinter.print(DryRunObjects.pod(pod)))
+      case .json: output.write(JSONPrinter.print(DryRunObjects.pod(pod), sortKeys: false))
+      case .name: output.line("pod/\(name)")
+      default: output.line("pod/\(name) created (dry run)")
+      }
+      return
+    }
+    let created: Pod
+    do { created = try context.cluster.createPod(pod) } catch { throw .api(error) }
+    try context.settle()
+    switch format {
+    case .yaml: output.write(YAMLPrinter.print(context.cluster.pod(name, namespace: created.metadata.namespace!)?.json ?? created.json))
+    case .json: output.write(JSONPrinter.print(created.json))
+    case .name: output.line("pod/\(name)")
+    default: output.line("pod/\(name) created")
+    }
+  }
+}
+
+/// The `--dry-run` flag.
+enum DryRun {
+  /// Whether the value asks for a client-side dry run.
+  static func parse(_ value: String?) throws(KubectlError) -> Bool {
+    switch value {
+    case nil, "none": return false
+    case "client", "true": return true
+    case "server": return false
+    case let other?:
+      throw .plain("Invalid dry-run value (\(other)). Must be \"none\", \"server\", or \"client\".")
+    }
+  }
+}
+
+/// Objects as kubectl's generators build them client-side (`--dry-run=client`): Go struct
+/// field order, `creationTimestamp: null`, no server defaults.
+enum DryRunObjects {
+  static func pod(_ pod: Pod) -> JSONValue {
+    var metadata = JSONObjectBuilder()
+    metadata.set("name", .string(pod.metadata.name))
+    metadata.set("creationTimestamp", .null)
+    if !pod.metadata.labels.isEmpty { metadata.set("labels", .stringMap(pod.metadata.labels)) }
+    let containers: [JSONValue] = pod.spec.containers.map { container in
+      var object = JSONObjectBuilder()
+      object.set("name", .string(container.name))
+      object.set("image", .string(container.image))
+      if !container.command.isEmpty { object.set("command", .array(container.command.map(JSONValue.string))) }
+      if !container.args.isEmpty { object.set("args", .array(container.args.map(JSONValue.string))) }
+      if !container.ports.isEmpty {
+        object.set(
+          "ports", .array(container.ports.map { .object([("containerPort", .int(Int64($0.containerPort)))]) }))
+      }
+      object.set("resources", .object([]))
+      return object.value
+    }
+    return .object([
+      ("kind", .string("Pod")), ("apiVersion", .string("v1")), ("metadata", metadata.value),
+      (
+        "spec",
+        .object([
+          ("containers", .array(containers)), ("restartPolicy", .string(pod.spec.restartPolicy)),
+          ("dnsPolicy", .string("ClusterFirst")),
+        ])
+      ),
+      ("status", .object([])),
+    ])
+  }
+}

@@ -1,0 +1,83 @@
+import KubeSim
+
+/// The simulated terminal a scenario types into: `kubectl ...`, `sleep DURATION` and the
+/// `sim ...` commands, all acting on one cluster.
+public struct Terminal: Sendable {
+  /// The cluster the commands act on.
+  public var cluster: Cluster
+  /// The working directory's files (`file=` blocks of the page).
+  public var files: VirtualDirectory
+
+  /// Creates a terminal on a fresh cluster.
+  public init(config: ClusterConfig = ClusterConfig(), files: VirtualDirectory = VirtualDirectory()) {
+    self.cluster = Cluster(config: config)
+    self.files = files
+  }
+
+  /// Runs one command line with `stdin` (a heredoc's text, if any).
+  public mutating func run(_ line: String, stdin: String? = nil) -> CommandResult {
+    let words: [String]
+    do { words = try ShellWords.split(line) } catch {
+      return CommandResult(output: "sh: 1: Syntax error: \(error.message)\n", exitCode: 2)
+    }
+    guard let program = words.first else { return CommandResult() }
+    let arguments = Array(words.dropFirst())
+    switch program {
+    case "kubectl":
+      return Kubectl.run(arguments, stdin: stdin, cluster: &cluster, files: files)
+    case "sleep":
+      return sleep(arguments)
+    case "sim":
+      return SimCommand.run(arguments, cluster: &cluster)
+    default:
+      return CommandResult(output: "sh: 1: \(program): not found\n", exitCode: 127)
+    }
+  }
+
+  private mutating func sleep(_ arguments: [String]) -> CommandResult {
+    guard !arguments.isEmpty else {
+      return CommandResult(output: "sleep: missing operand\nTry 'sleep --help' for more information.\n", exitCode: 1)
+    }
+    var total = 0.0
+    for argument in arguments {
+      guard let seconds = SleepDuration.seconds(argument) else {
+        return CommandResult(
+          output: "sleep: invalid time interval '\(argument)'\nTry 'sleep --help' for more information.\n",
+          exitCode: 1)
+      }
+      total += seconds
+    }
+    do {
+      try cluster.advance(seconds: total)
+    } catch {
+      return CommandResult(output: KubectlError.api(error).text.replacingPrefix("error: ", with: "sleep: ") + "\n", exitCode: 1)
+    }
+    return CommandResult()
+  }
+}
+
+/// GNU `sleep`'s duration syntax: a number with an optional `s`, `m`, `h` or `d` suffix.
+public enum SleepDuration {
+  /// The seconds `text` stands for, or nil when it is not a valid interval.
+  public static func seconds(_ text: String) -> Double? {
+    var number = Substring(text)
+    var unit = 1.0
+    switch number.last {
+    case "s": number = number.dropLast()
+    case "m": number = number.dropLast(); unit = 60
+    case "h": number = number.dropLast(); unit = 3600
+    case "d": number = number.dropLast(); unit = 86400
+    default: break
+    }
+    guard !number.isEmpty, number.allSatisfy({ $0.isASCIIDigitCharacter || $0 == "." }),
+      number.filter({ $0 == "." }).count <= 1, let value = Double(number)
+    else { return nil }
+    return value * unit
+  }
+}
+
+extension String {
+  func replacingPrefix(_ prefix: String, with replacement: String) -> String {
+    hasPrefix(prefix) ? replacement + dropFirst(prefix.count) : self
+  }
+}

@@ -1,0 +1,97 @@
+/// Recognises GitHub pipe tables in the source lines of a paragraph (cmark has no tables).
+enum PipeTableRecognizer {
+  /// A paragraph split into leading text and a table.
+  struct Split {
+    /// Paragraph text before the table (may be empty).
+    var leadingText: String
+    /// The 1-based source line of the table's header row.
+    var tableLine: Int
+    /// The table.
+    var table: Table
+  }
+
+  /// Looks for a header row followed by a delimiter row among source lines `from...to`.
+  ///
+  /// `column` is the paragraph's 1-based start column, used to strip container prefixes
+  /// such as list indentation or `> ` markers.
+  static func recognize(lines: [Substring], from: Int, to: Int, column: Int) -> Split? {
+    guard from >= 1, to <= lines.count, to > from else { return nil }
+    let texts = (from...to).map { strip(lines[$0 - 1], column: column) }
+    for index in 0..<(texts.count - 1) {
+      let headerCells = cells(texts[index])
+      guard headerCells.count >= 1, texts[index].contains("|"),
+        let alignments = delimiterRow(texts[index + 1]), alignments.count == headerCells.count
+      else { continue }
+      let header = headerCells.map { MarkdownParser.parseInlines($0) }
+      var rows: [[[Inline]]] = []
+      for text in texts[(index + 2)...] {
+        var rowCells = cells(text).map { MarkdownParser.parseInlines($0) }
+        if rowCells.count > header.count { rowCells.removeLast(rowCells.count - header.count) }
+        while rowCells.count < header.count { rowCells.append([]) }
+        rows.append(rowCells)
+      }
+      let leading = texts[..<index].joined(separator: "\n")
+      return Split(
+        leadingText: leading, tableLine: from + index,
+        table: Table(alignments: alignments, header: header, rows: rows))
+    }
+    return nil
+  }
+
+  /// Removes up to `column - 1` characters of container prefix (spaces and `>`).
+  private static func strip(_ line: Substring, column: Int) -> String {
+    var result = line
+    var removed = 0
+    while removed < column - 1, let first = result.first, first == " " || first == ">" || first == "\t" {
+      result = result.dropFirst()
+      removed += 1
+    }
+    return String(result).trimmingSpaces()
+  }
+
+  /// Splits a row at unescaped pipes, dropping the optional outer pipes.
+  static func cells(_ row: String) -> [String] {
+    var text = Substring(row.trimmingSpaces())
+    if text.hasPrefix("|") { text = text.dropFirst() }
+    if text.hasSuffix("|") && !text.hasSuffix("\\|") { text = text.dropLast() }
+    var result: [String] = []
+    var current = ""
+    var escaped = false
+    for character in text {
+      if escaped {
+        current.append(character == "|" ? "|" : "\\\(character)")
+        escaped = false
+      } else if character == "\\" {
+        escaped = true
+      } else if character == "|" {
+        result.append(current.trimmingSpaces())
+        current = ""
+      } else {
+        current.append(character)
+      }
+    }
+    if escaped { current.append("\\") }
+    result.append(current.trimmingSpaces())
+    return result
+  }
+
+  /// Parses a delimiter row such as `| --- | :-: | --: |`, or returns nil.
+  static func delimiterRow(_ row: String) -> [Table.Alignment]? {
+    guard row.contains("-") else { return nil }
+    var alignments: [Table.Alignment] = []
+    for cell in cells(row) {
+      guard !cell.isEmpty else { return nil }
+      let left = cell.hasPrefix(":")
+      let right = cell.hasSuffix(":")
+      let dashes = cell.dropFirst(left ? 1 : 0).dropLast(right && cell.count > 1 ? 1 : 0)
+      guard !dashes.isEmpty, dashes.allSatisfy({ $0 == "-" }) else { return nil }
+      switch (left, right) {
+      case (true, true): alignments.append(.center)
+      case (true, false): alignments.append(.left)
+      case (false, true): alignments.append(.right)
+      case (false, false): alignments.append(.none)
+      }
+    }
+    return alignments
+  }
+}

@@ -1,0 +1,73 @@
+/// HTML escaping and URL safety: everything an author or the simulator writes passes
+/// through here before it reaches a page.
+public enum HTML {
+  /// `text` with `&`, `<`, `>`, `"` and `'` escaped, safe in element content and quoted
+  /// attribute values.
+  public static func escape(_ text: String) -> String {
+    var needsEscape = false
+    for byte in text.utf8 where byte == 38 || byte == 60 || byte == 62 || byte == 34 || byte == 39 {
+      needsEscape = true
+      break
+    }
+    guard needsEscape else { return text }
+    var output = ""
+    output.reserveCapacity(text.utf8.count + 16)
+    for character in text.unicodeScalars {
+      switch character {
+      case "&": output += "&amp;"
+      case "<": output += "&lt;"
+      case ">": output += "&gt;"
+      case "\"": output += "&quot;"
+      case "'": output += "&#39;"
+      default: output.unicodeScalars.append(character)
+      }
+    }
+    return output
+  }
+
+  /// Whether a link target is one cmark's safe mode would drop (`javascript:`, `vbscript:`,
+  /// `file:` and `data:` other than common images).
+  public static func isDangerousURL(_ url: String) -> Bool {
+    let lower = url.lowercased().filter { !$0.isWhitespace }
+    for scheme in ["javascript:", "vbscript:", "file:"] where lower.hasPrefix(scheme) { return true }
+    if lower.hasPrefix("data:") {
+      return !["data:image/png", "data:image/gif", "data:image/jpeg", "data:image/webp"].contains {
+        lower.hasPrefix($0)
+      }
+    }
+    return false
+  }
+
+  /// `url` escaped for an attribute, with `.md` links to lessons pointed at their pages and
+  /// dangerous URLs emptied.
+  public static func href(_ url: String) -> String {
+    if isDangerousURL(url) { return "" }
+    return escape(PagePaths.rewriteLessonLink(url))
+  }
+}
+
+/// Where each lesson's page goes, and how pages link to each other.
+public enum PagePaths {
+  /// `pods/intro.md` → `pods/intro.html`.
+  public static func page(for lessonPath: String) -> String {
+    lessonPath.hasSuffix(".md") ? String(lessonPath.dropLast(3)) + ".html" : lessonPath + ".html"
+  }
+
+  /// The relative prefix from a page back to the site root (`../` per directory level).
+  public static func root(for pagePath: String) -> String {
+    String(repeating: "../", count: pagePath.filter { $0 == "/" }.count)
+  }
+
+  /// A relative link to a lesson (`x.md`, `x.md#part`) rewritten to its page; others unchanged.
+  public static func rewriteLessonLink(_ url: String) -> String {
+    if url.contains("://") || url.hasPrefix("mailto:") || url.hasPrefix("#") { return url }
+    var path = Substring(url)
+    var fragment = ""
+    if let hash = path.firstIndex(of: "#") {
+      fragment = String(path[hash...])
+      path = path[..<hash]
+    }
+    guard path.hasSuffix(".md") else { return url }
+    return String(path.dropLast(3)) + ".html" + fragment
+  }
+}

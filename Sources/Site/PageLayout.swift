@@ -1,0 +1,48 @@
+/// The HTML frame around every page: head, sidebar placeholder (filled by `toc.js`), the
+/// lesson, and previous / next links.
+enum PageLayout {
+  /// What one page shows.
+  struct Page {
+    /// Its path in the site (`pods.html`).
+    var path: String
+    var title: String
+    var courseTitle: String
+    /// The rendered lesson.
+    var body: String
+    var previous: (path: String, title: String)?
+    var next: (path: String, title: String)?
+  }
+
+  static func page(_ page: Page) -> String {
+    let root = PagePaths.root(for: page.path)
+    let pageTitle = page.title == page.courseTitle ? page.title : page.title + " - " + page.courseTitle
+    var html = """
+      <!DOCTYPE html>
+      <html lang="zh-CN">
+      <head>
+      <meta charset="utf-8">
+      <meta name="viewport" content="width=device-width, initial-scale=1">
+      <title>\(HTML.escape(pageTitle))</title>
+      <link rel="stylesheet" href="\(root)assets/kubebook.css">
+      <script src="\(root)toc.js" defer></script>
+      <script src="\(root)assets/kubebook.js" defer></script>
+      </head>
+      <body data-root="\(root)" data-page="\(HTML.escape(page.path))">
+      <a class="skip-link" href="#content">跳到正文</a>
+      <header class="topbar"><a class="course-title" href="\(root)index.html">\(HTML.escape(page.courseTitle))</a></header>
+      <nav id="sidebar" class="sidebar" aria-label="目录"><noscript><a href="\(root)index.html">目录</a></noscript></nav>
+      <main id="content">
+
+      """
+    html += page.body
+    html += "<nav class=\"pager\" aria-label=\"翻页\">"
+    if let previous = page.previous {
+      html += "<a rel=\"prev\" href=\"\(root)\(HTML.escape(previous.path))\">← " + HTML.escape(previous.title) + "</a>"
+    }
+    if let next = page.next {
+      html += "<a rel=\"next\" href=\"\(root)\(HTML.escape(next.path))\">" + HTML.escape(next.title) + " →</a>"
+    }
+    html += "</nav>\n</main>\n</body>\n</html>\n"
+    return html
+  }
+}

@@ -1,0 +1,84 @@
+import Course
+import Foundation
+
+/// Reads a course directory from disk: SUMMARY.md and every `.md` file below it.
+///
+/// Symbolic links are skipped, so nothing outside the directory is ever read.
+public enum CourseDirectory {
+  /// A failure to read the course (exit status 2).
+  public struct ReadError: Error, CustomStringConvertible {
+    public var description: String
+  }
+
+  /// The sources of the course in `path`, named in diagnostics as `path`.
+  public static func load(_ path: String) throws(ReadError) -> Course.Sources {
+    let root = URL(fileURLWithPath: path)
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: root.path, isDirectory: &isDirectory), isDirectory.boolValue
+    else {
+      throw ReadError(description: "\(path): error: no such directory")
+    }
+    var files: [String: [UInt8]] = [:]
+    var summary: [UInt8]?
+    for relative in markdownFiles(in: root) {
+      let url = root.appendingPathComponent(relative)
+      guard let data = FileManager.default.contents(atPath: url.path) else {
+        throw ReadError(description: "\(display(path, relative)): error: cannot read the file")
+      }
+      if relative == "SUMMARY.md" {
+        summary = Array(data)
+      } else {
+        files[relative] = Array(data)
+      }
+    }
+    return Course.Sources(displayRoot: trimmed(path), summary: summary, markdownFiles: files)
+  }
+
+  /// Reads one lesson file given on the command line.
+  public static func loadLesson(_ path: String) throws(ReadError) -> Lesson {
+    guard let data = FileManager.default.contents(atPath: path) else {
+      throw ReadError(description: "\(path): error: no such file")
+    }
+    do {
+      let name = URL(fileURLWithPath: path).lastPathComponent
+      return try Lesson(path: name, displayPath: path, bytes: Array(data))
+    } catch {
+      throw ReadError(description: error.description)
+    }
+  }
+
+  /// Relative paths of the `.md` files under `root`, sorted, skipping hidden entries and
+  /// symbolic links.
+  static func markdownFiles(in root: URL) -> [String] {
+    var result: [String] = []
+    var pending: [String] = [""]
+    let manager = FileManager.default
+    while let directory = pending.popLast() {
+      let url = directory.isEmpty ? root : root.appendingPathComponent(directory)
+      guard let names = try? manager.contentsOfDirectory(atPath: url.path) else { continue }
+      for name in names.sorted() where !name.hasPrefix(".") {
+        let relative = directory.isEmpty ? name : directory + "/" + name
+        let full = root.appendingPathComponent(relative).path
+        guard let attributes = try? manager.attributesOfItem(atPath: full),
+          let type = attributes[.type] as? FileAttributeType
+        else { continue }
+        if type == .typeDirectory {
+          pending.append(relative)
+        } else if type == .typeRegular, name.hasSuffix(".md") {
+          result.append(relative)
+        }
+      }
+    }
+    return result.sorted()
+  }
+
+  static func trimmed(_ path: String) -> String {
+    var text = path
+    while text.count > 1 && text.hasSuffix("/") { text.removeLast() }
+    return text
+  }
+
+  static func display(_ root: String, _ relative: String) -> String {
+    trimmed(root) + "/" + relative
+  }
+}

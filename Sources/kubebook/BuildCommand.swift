@@ -1,0 +1,72 @@
+import ArgumentParser
+import Course
+import Site
+import Workspace
+
+/// `kubebook build [CONTENT_DIR] [-o OUT_DIR]`.
+struct BuildCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "build",
+    abstract: "Run every scenario and build the course website.",
+    discussion: """
+      The site is built in a temporary directory beside OUT_DIR and swapped in only when the
+      whole build succeeds, so a failed build leaves the previous site as it was.
+      """
+  )
+
+  @Argument(help: "The course directory (with SUMMARY.md).")
+  var contentDirectory = "content"
+
+  @Option(name: [.short, .customLong("output")], help: "Where to write the site.")
+  var outputDirectory = "site"
+
+  @Flag(help: "Keep raw HTML written in lessons (dropped by default).")
+  var allowHTML = false
+
+  func run() throws {
+    let course = try CoursePipeline.assemble(contentDirectory)
+    let results = CoursePipeline.runAll(course)
+    for result in results {
+      for diagnostic in Checker.diagnostics(for: result, color: false) {
+        var warning = diagnostic
+        warning.severity = .warning
+        Output.error(warning.description)
+      }
+    }
+    var options = SiteRenderer.Options()
+    options.allowRawHTML = allowHTML
+    let files = SiteRenderer.render(course: course, results: results, options: options)
+    do {
+      try SiteWriter.write(files, to: outputDirectory)
+    } catch {
+      Output.error(error.description)
+      throw ExitStatus(code: 2)
+    }
+    Output.line("built \(course.lessons.count) lessons into \(outputDirectory)/")
+  }
+}
+
+/// The steps `build`, `check` and `run` share.
+enum CoursePipeline {
+  /// Loads and assembles the course, printing diagnostics and exiting 2 on errors.
+  static func assemble(_ directory: String) throws(ExitStatus) -> Course {
+    let sources: Course.Sources
+    do { sources = try CourseDirectory.load(directory) } catch {
+      Output.error(error.description)
+      throw ExitStatus(code: 2)
+    }
+    do {
+      let course = try Course.assemble(sources)
+      for warning in course.warnings { Output.error(warning.description) }
+      return course
+    } catch {
+      for diagnostic in error.diagnostics { Output.error(diagnostic.description) }
+      throw ExitStatus(code: 2)
+    }
+  }
+
+  /// Runs every lesson's scenarios, pages in parallel.
+  static func runAll(_ course: Course) -> [LessonResult] {
+    course.lessons.parallelMap { LessonRunner.run($0) }
+  }
+}

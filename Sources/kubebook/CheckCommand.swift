@@ -1,0 +1,102 @@
+import ArgumentParser
+import Course
+import Foundation
+import Workspace
+
+/// `kubebook check [CONTENT_DIR | LESSON.md ...] [--bless] [--junit FILE]`.
+struct CheckCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "check",
+    abstract: "Run every scenario and compare it with the output written in the lesson.",
+    discussion: """
+      Prints PATH:LINE: error: ... and a diff for each command whose output or exit status
+      differs, then "N passed, N failed" (N counts scenario blocks). Exit status 0 when all
+      pass, 1 when some fail, 2 for usage or input errors.
+      """
+  )
+
+  @Argument(help: "A course directory, or lesson files. Default: content.")
+  var paths: [String] = []
+
+  @Flag(help: "Write the actual output into the lessons (only expected-output and '? N' lines change).")
+  var bless = false
+
+  @Option(help: "Also write a JUnit XML report to this file.")
+  var junit: String?
+
+  func run() throws {
+    let lessons = try loadLessons()
+    var results = lessons.parallelMap { LessonRunner.run($0) }
+    if bless {
+      var blessedFiles = 0
+      for result in results where result.scenarios.contains(where: { !$0.passed }) {
+        do {
+          try LessonFile.replace(result.lesson.displayPath, with: Blesser.bless(result))
+          blessedFiles += 1
+        } catch {
+          Output.error("\(result.lesson.displayPath): error: cannot write the file: \(error)")
+          throw ExitStatus(code: 2)
+        }
+      }
+      Output.line("blessed \(blessedFiles) lesson file(s)")
+      let reread = try loadLessons()
+      results = reread.parallelMap { LessonRunner.run($0) }
+    }
+    let color = Output.colorErrors
+    var passed = 0
+    var failed = 0
+    for result in results {
+      for scenario in result.scenarios {
+        if scenario.passed {
+          passed += 1
+        } else {
+          failed += 1
+        }
+      }
+      for diagnostic in Checker.diagnostics(for: result, color: color) {
+        Output.error(diagnostic.description + (diagnostic.detail.map { "\n" + $0 } ?? ""))
+      }
+    }
+    if let junit {
+      do {
+        try Data(JUnitReport.xml(results).utf8).write(to: URL(fileURLWithPath: junit), options: .atomic)
+      } catch {
+        Output.error("\(junit): error: cannot write the JUnit report: \(error.localizedDescription)")
+        throw ExitStatus(code: 2)
+      }
+    }
+    Output.line("\(passed) passed, \(failed) failed")
+    if failed > 0 { throw ExitStatus(code: 1) }
+  }
+
+  /// The lessons named on the command line, or every lesson of the course directory.
+  private func loadLessons() throws -> [Lesson] {
+    let targets = paths.isEmpty ? ["content"] : paths
+    var lessons: [Lesson] = []
+    for target in targets {
+      var isDirectory: ObjCBool = false
+      if FileManager.default.fileExists(atPath: target, isDirectory: &isDirectory), isDirectory.boolValue {
+        lessons += try CoursePipeline.assemble(target).lessons
+      } else {
+        lessons.append(try LessonLoader.load(target))
+      }
+    }
+    return lessons
+  }
+}
+
+/// Loads a single lesson file, printing its diagnostics and exiting 2 when it cannot be used.
+enum LessonLoader {
+  static func load(_ path: String) throws(ExitStatus) -> Lesson {
+    let lesson: Lesson
+    do { lesson = try CourseDirectory.loadLesson(path) } catch {
+      Output.error(error.description)
+      throw ExitStatus(code: 2)
+    }
+    if !lesson.diagnostics.isEmpty {
+      for diagnostic in lesson.diagnostics { Output.error(diagnostic.description) }
+      throw ExitStatus(code: 2)
+    }
+    return lesson
+  }
+}
