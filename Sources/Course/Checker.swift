@@ -14,21 +14,21 @@ public enum Checker {
   {
     var diagnostics: [Diagnostic] = []
     for step in scenario.steps where !step.passed {
-        let line = scenario.scenario.fenceLine + 1 + step.step.commandIndex
-        let command = step.step.command.split(separator: "\n").first.map(String.init) ?? ""
-        var problems: [String] = []
-        if !step.statusMatches {
-          problems.append("exited with status \(step.result.exitCode), expected \(step.step.expectedStatus)")
-        }
-        if !step.outputMatches { problems.append("printed output that differs from the lesson") }
-        diagnostics.append(
-          Diagnostic(
-            path: displayPath, line: line,
-            message: "`\(command)` " + problems.joined(separator: " and "),
-            detail: step.outputMatches
-              ? nil
-              : UnifiedDiff.format(expected: step.step.expected, actual: step.actualLines, color: color)
-                .dropLastNewline()))
+      let line = scenario.scenario.fenceLine + 1 + step.step.commandIndex
+      let command = step.step.command.split(separator: "\n").first.map(String.init) ?? ""
+      var problems: [String] = []
+      if !step.statusMatches {
+        problems.append("exited with status \(step.result.exitCode), expected \(step.step.expectedStatus)")
+      }
+      if !step.outputMatches { problems.append("printed output that differs from the lesson") }
+      diagnostics.append(
+        Diagnostic(
+          path: displayPath, line: line,
+          message: "`\(command)` " + problems.joined(separator: " and "),
+          detail: step.outputMatches
+            ? nil
+            : UnifiedDiff.format(expected: step.step.expected, actual: step.actualLines, color: color)
+              .dropLastNewline()))
     }
     return diagnostics
   }

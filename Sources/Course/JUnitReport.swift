@@ -9,7 +9,8 @@ public enum JUnitReport {
     for result in results {
       let path = result.lesson.displayPath
       let suiteFailures = result.scenarios.filter { !$0.passed }.count
-      xml += "  <testsuite name=\"\(escape(path))\" tests=\"\(result.scenarios.count)\" failures=\"\(suiteFailures)\">\n"
+      xml +=
+        "  <testsuite name=\"\(escape(path))\" tests=\"\(result.scenarios.count)\" failures=\"\(suiteFailures)\">\n"
       for scenario in result.scenarios {
         let name = "scenario at line \(scenario.scenario.fenceLine)"
         xml += "    <testcase classname=\"\(escape(path))\" name=\"\(escape(name))\""

@@ -72,7 +72,9 @@ public struct Lesson: Sendable {
             diagnostics.append(
               Diagnostic(
                 path: displayPath, line: block.line,
-                message: "file=\(name) leaves the page's directory; use a name relative to the page, without \"..\" or a leading \"/\""))
+                message:
+                  "file=\(name) leaves the page's directory; use a name relative to the page, without \"..\" or a leading \"/\""
+              ))
             continue
           }
           items.append(.file(name: normalized, contents: code.literal, line: block.line))

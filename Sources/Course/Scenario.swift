@@ -66,7 +66,8 @@ public struct ScenarioOptions: Sendable, Equatable {
       switch key {
       case "nodes":
         guard let count = Int(value), (1...1000).contains(count) else {
-          throw ScenarioSyntaxError(offset: -1, message: "nodes=\(value): expected a number of worker nodes from 1 to 1000")
+          throw ScenarioSyntaxError(
+            offset: -1, message: "nodes=\(value): expected a number of worker nodes from 1 to 1000")
         }
         nodes = count
       case "seed":

@@ -134,7 +134,8 @@ public struct Cluster: Sendable {
     }
     if pods.count >= config.limits.maxPods {
       throw .limitExceeded(
-        "the simulated cluster holds at most \(config.limits.maxPods) pods; pod \"\(pod.metadata.name)\" was not created")
+        "the simulated cluster holds at most \(config.limits.maxPods) pods; pod \"\(pod.metadata.name)\" was not created"
+      )
     }
     PodDefaults.apply(to: &pod, names: &names)
     pod.metadata.creationTimestamp = now

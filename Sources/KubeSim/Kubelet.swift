@@ -97,7 +97,8 @@ enum Kubelet {
       cursor = started
     }
     return PodRuntime(
-      node: nodeName, hostIP: cluster.nodes[nodeName]?.status.internalIP ?? "", bound: now, sandboxReady: sandbox, podIP: podIP, containers: containers,
+      node: nodeName, hostIP: cluster.nodes[nodeName]?.status.internalIP ?? "", bound: now, sandboxReady: sandbox,
+      podIP: podIP, containers: containers,
       events: events)
   }
 

@@ -61,7 +61,8 @@ extension Node {
           ("containerRuntimeVersion", .string(status.containerRuntimeVersion)),
           ("kernelVersion", .string(status.kernelVersion)),
           ("kubeProxyVersion", .string(status.kubeletVersion)),
-          ("kubeletVersion", .string(status.kubeletVersion)), ("machineID", .string(String(metadata.uid.filter { $0 != "-" }))),
+          ("kubeletVersion", .string(status.kubeletVersion)),
+          ("machineID", .string(String(metadata.uid.filter { $0 != "-" }))),
           ("operatingSystem", .string("linux")), ("osImage", .string(status.osImage)),
           ("systemUUID", .string(metadata.uid)),
         ])

@@ -45,9 +45,7 @@ public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible
   public var description: String { rfc3339 }
 
   /// The calendar fields of this instant in UTC.
-  public var civil:
-    (year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int, weekday: Int)
-  {
+  public var civil: (year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int, weekday: Int) {
     let total = seconds
     let days = Int(floorDivide(total, 86_400))
     let secondOfDay = Int(total - Int64(days) * 86_400)

@@ -89,7 +89,9 @@ enum ApplyCommand {
     let kind = value["kind"]?.stringValue ?? ""
     let apiVersion = value["apiVersion"]?.stringValue ?? ""
     guard kind == "Pod", apiVersion == "v1" else {
-      if ResourceType.all.contains(where: { $0.kind == kind }) || ResourceType.unsimulatedNames.contains(kind.lowercased()) {
+      if ResourceType.all.contains(where: { $0.kind == kind })
+        || ResourceType.unsimulatedNames.contains(kind.lowercased())
+      {
         throw .plain("kubebook does not simulate creating \(kind) objects (\(apiVersion)) from \"\(source)\" yet")
       }
       throw .plain(
@@ -116,7 +118,9 @@ enum ApplyCommand {
     pod.metadata.namespace = namespace
     let name = "pod/" + pod.metadata.name
     if pod.metadata.name.isEmpty {
-      throw .plain("error when retrieving current configuration of:\nResource: \"/v1, Resource=pods\", GroupVersionKind: \"/v1, Kind=Pod\"\nName: \"\", Namespace: \"\(namespace)\"\nfrom server for: \"\(source)\": resource name may not be empty")
+      throw .plain(
+        "error when retrieving current configuration of:\nResource: \"/v1, Resource=pods\", GroupVersionKind: \"/v1, Kind=Pod\"\nName: \"\", Namespace: \"\(namespace)\"\nfrom server for: \"\(source)\": resource name may not be empty"
+      )
     }
     if mode == .apply {
       pod.metadata.annotations[lastAppliedKey] = lastApplied(value, namespace: namespace)

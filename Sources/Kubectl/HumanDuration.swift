@@ -2,7 +2,7 @@
 public enum HumanDuration {
   /// Formats a duration of `milliseconds` as kubectl does (integer arithmetic, truncating).
   public static func format(milliseconds: Int64) -> String {
-    let seconds = milliseconds >= 0 ? milliseconds / 1000 : -((-milliseconds + 999) / 1000)
+    let seconds = milliseconds / 1000  // Go: int(d.Seconds()) truncates toward zero
     if seconds < -1 { return "<invalid>" }
     if seconds < 0 { return "0s" }
     if seconds < 120 { return "\(seconds)s" }

@@ -66,7 +66,9 @@ enum RunCommand {
     do { created = try context.cluster.createPod(pod) } catch { throw .api(error) }
     try context.settle()
     switch format {
-    case .yaml: output.write(YAMLPrinter.print(context.cluster.pod(name, namespace: created.metadata.namespace!)?.json ?? created.json))
+    case .yaml:
+      output.write(
+        YAMLPrinter.print(context.cluster.pod(name, namespace: created.metadata.namespace!)?.json ?? created.json))
     case .json: output.write(JSONPrinter.print(created.json))
     case .name: output.line("pod/\(name)")
     default: output.line("pod/\(name) created")

@@ -50,7 +50,8 @@ public struct Terminal: Sendable {
     do {
       try cluster.advance(seconds: total)
     } catch {
-      return CommandResult(output: KubectlError.api(error).text.replacingPrefix("error: ", with: "sleep: ") + "\n", exitCode: 1)
+      return CommandResult(
+        output: KubectlError.api(error).text.replacingPrefix("error: ", with: "sleep: ") + "\n", exitCode: 1)
     }
     return CommandResult()
   }

@@ -20,19 +20,17 @@ public enum YAMLPrinter {
   }
 
   private static func sortedPairs(_ pairs: [(String, JSONValue)]) -> [(String, JSONValue)] {
-    pairs.sorted { $0.0 < $1.0 }
+    pairs.sorted { YAMLKeyOrder.less($0.0, $1.0) }
   }
 
   private static func writeMapping(_ pairs: [(String, JSONValue)], indent: Int, into output: inout String) {
-    var first = true
-    writeMapping(pairs, indent: indent, firstInline: false, into: &output, first: &first)
+    writeMapping(pairs, indent: indent, firstInline: false, into: &output)
   }
 
   /// Writes mapping entries; when `firstInline`, the first entry continues the current line
   /// (after a sequence dash).
   private static func writeMapping(
-    _ pairs: [(String, JSONValue)], indent: Int, firstInline: Bool, into output: inout String,
-    first: inout Bool
+    _ pairs: [(String, JSONValue)], indent: Int, firstInline: Bool, into output: inout String
   ) {
     let pad = String(repeating: " ", count: indent)
     for (index, (key, value)) in sortedPairs(pairs).enumerated() {
@@ -66,8 +64,7 @@ public enum YAMLPrinter {
       switch item {
       case .object(let pairs) where !pairs.isEmpty:
         output += " "
-        var first = true
-        writeMapping(pairs, indent: indent + 2, firstInline: true, into: &output, first: &first)
+        writeMapping(pairs, indent: indent + 2, firstInline: true, into: &output)
       case .array(let inner) where !inner.isEmpty:
         output += "\n"
         writeSequence(inner, indent: indent + 2, into: &output)
@@ -94,7 +91,7 @@ public enum YAMLPrinter {
     return output
   }
 
-  /// A scalar in the style go-yaml chooses, folded at column 80 when plain.
+  /// A scalar in the style go-yaml chooses, folded past column 80 as libyaml folds it.
   static func scalar(_ value: JSONValue, indent: Int, column: Int) -> String {
     switch value {
     case .null: return "null"
@@ -104,77 +101,100 @@ public enum YAMLPrinter {
     case .object: return "{}"
     case .array: return "[]"
     case .string(let text):
-      if YAMLScalarStyle.resolvesToNonString(text) { return doubleQuoted(text) }
-      switch YAMLScalarStyle.analyze(text) {
-      case .plain: return folded(text, indent: indent, column: column)
-      case .singleQuoted: return "'" + text.replacingOccurrences(of: "'", with: "''") + "'"
-      case .doubleQuoted: return doubleQuoted(text)
-      }
+      let style =
+        YAMLScalarStyle.resolvesToNonString(text) ? .doubleQuoted : YAMLScalarStyle.analyze(text)
+      return folded(text, style: style, indent: indent, column: column)
     }
   }
 
-  /// go-yaml's plain-scalar line breaking: a space past column 80 becomes a line break.
-  private static func folded(_ text: String, indent: Int, column start: Int) -> String {
-    guard text.contains(" "), start + text.count > 80 else { return text }
+  /// libyaml's plain, single-quoted and double-quoted writers: a space written past
+  /// column 80 becomes a line break indented to `indent`.
+  private static func folded(_ text: String, style: YAMLScalarStyle, indent: Int, column start: Int)
+    -> String
+  {
+    let scalars = Array(text.unicodeScalars)
     var output = ""
     var column = start
-    var previousSpace = false
-    let characters = Array(text)
-    for (index, character) in characters.enumerated() {
-      if character == " " {
-        let nextIsSpace = index + 1 < characters.count && characters[index + 1] == " "
-        if !previousSpace && column > 80 && !nextIsSpace {
+    switch style {
+    case .singleQuoted:
+      output = "'"
+      column += 1
+    case .doubleQuoted:
+      output = "\""
+      column += 1
+    case .plain: break
+    }
+    var spaces = false
+    var index = 0
+    while index < scalars.count {
+      let scalar = scalars[index]
+      let isFirst = index == 0
+      let isLast = index == scalars.count - 1
+      let nextIsSpace = index + 1 < scalars.count && scalars[index + 1] == " "
+      if scalar == " " {
+        let mayBreak: Bool
+        switch style {
+        case .plain: mayBreak = !nextIsSpace
+        case .singleQuoted: mayBreak = !isFirst && !isLast && !nextIsSpace
+        case .doubleQuoted: mayBreak = !isFirst && !isLast
+        }
+        if !spaces && column > 80 && mayBreak {
           output += "\n" + String(repeating: " ", count: indent)
           column = indent
+          if style == .doubleQuoted && nextIsSpace {
+            output += "\\"
+            column += 1
+          }
         } else {
-          output.append(" ")
+          output += " "
           column += 1
         }
-        previousSpace = true
+        spaces = true
       } else {
-        output.append(character)
-        column += 1
-        previousSpace = false
+        let piece: String
+        switch style {
+        case .plain: piece = String(scalar)
+        case .singleQuoted: piece = scalar == "'" ? "''" : String(scalar)
+        case .doubleQuoted: piece = doubleQuotedPiece(scalar)
+        }
+        output += piece
+        column += piece.unicodeScalars.count
+        spaces = false
       }
+      index += 1
+    }
+    switch style {
+    case .singleQuoted: output += "'"
+    case .doubleQuoted: output += "\""
+    case .plain: break
     }
     return output
   }
 
-  /// A double-quoted scalar with YAML escapes (unicode allowed, as go-yaml emits it).
-  static func doubleQuoted(_ text: String) -> String {
-    var output = "\""
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "\"": output += "\\\""
-      case "\\": output += "\\\\"
-      case "\0": output += "\\0"
-      case "\u{07}": output += "\\a"
-      case "\u{08}": output += "\\b"
-      case "\t": output += "\\t"
-      case "\n": output += "\\n"
-      case "\u{0B}": output += "\\v"
-      case "\u{0C}": output += "\\f"
-      case "\r": output += "\\r"
-      case "\u{1B}": output += "\\e"
-      case "\u{85}": output += "\\N"
-      case "\u{A0}": output += "\\_"
-      case "\u{2028}": output += "\\L"
-      case "\u{2029}": output += "\\P"
-      default:
-        if YAMLScalarStyle.isPrintable(scalar) && scalar != "\u{FEFF}" {
-          output.unicodeScalars.append(scalar)
-        } else {
-          let hex = String(scalar.value, radix: 16, uppercase: true)
-          if scalar.value <= 0xFF {
-            output += "\\x" + String(repeating: "0", count: 2 - hex.count) + hex
-          } else if scalar.value <= 0xFFFF {
-            output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-          } else {
-            output += "\\U" + String(repeating: "0", count: 8 - hex.count) + hex
-          }
-        }
-      }
+  /// One character inside a double-quoted scalar, escaped as libyaml escapes it.
+  private static func doubleQuotedPiece(_ scalar: Unicode.Scalar) -> String {
+    switch scalar {
+    case "\"": return "\\\""
+    case "\\": return "\\\\"
+    case "\0": return "\\0"
+    case "\u{07}": return "\\a"
+    case "\u{08}": return "\\b"
+    case "\t": return "\\t"
+    case "\n": return "\\n"
+    case "\u{0B}": return "\\v"
+    case "\u{0C}": return "\\f"
+    case "\r": return "\\r"
+    case "\u{1B}": return "\\e"
+    case "\u{85}": return "\\N"
+    case "\u{A0}": return "\\_"
+    case "\u{2028}": return "\\L"
+    case "\u{2029}": return "\\P"
+    default:
+      if YAMLScalarStyle.isPrintable(scalar) && scalar != "\u{FEFF}" { return String(scalar) }
+      let hex = String(scalar.value, radix: 16, uppercase: true)
+      if scalar.value <= 0xFF { return "\\x" + String(repeating: "0", count: 2 - hex.count) + hex }
+      if scalar.value <= 0xFFFF { return "\\u" + String(repeating: "0", count: 4 - hex.count) + hex }
+      return "\\U" + String(repeating: "0", count: 8 - hex.count) + hex
     }
-    return output + "\""
   }
 }

@@ -170,7 +170,7 @@ enum YAMLScalarStyle {
     }
     let plainAllowed =
       !(leadingSpace || trailingSpace || spaceBreak || breakSpace || blockIndicators || special
-        || lineBreaks)
+      || lineBreaks)
     if plainAllowed { return .plain }
     if special || spaceBreak || breakSpace { return .doubleQuoted }
     return .singleQuoted

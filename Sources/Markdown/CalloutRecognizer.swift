@@ -20,6 +20,7 @@ enum CalloutRecognizer {
         body.removeFirst()
       } else {
         body[0].kind = .paragraph(remaining)
+        body[0].line += 1
       }
       return .callout(kind, body)
     }

@@ -22,15 +22,27 @@ public enum MarkdownParser {
     return [.text(trimmed)]
   }
 
-  /// Backslash-escapes a leading character that would make a cell start a block.
+  /// Backslash-escapes a start that would make a cell's text a block (heading, list, quote,
+  /// thematic break, fence) rather than inline content.
   private static func escapeBlockStart(_ text: String) -> String {
     guard let first = text.first else { return text }
-    if "#-+*>=~`".contains(first) { return "\\" + text }
+    let second = text.dropFirst().first
+    let spaceAfterMarker = second == nil || second == " " || second == "\t"
+    if first == ">" || text.hasPrefix("```") || text.hasPrefix("~~~") { return "\\" + text }
+    if first == "#" && (spaceAfterMarker || text.drop { $0 == "#" }.first.map { $0 == " " } ?? true) {
+      return "\\" + text
+    }
+    if "-+*".contains(first) && spaceAfterMarker { return "\\" + text }
+    let marks = text.filter { $0 != " " && $0 != "\t" }
+    if marks.count >= 3, let mark = marks.first, "-*_".contains(mark), marks.allSatisfy({ $0 == mark }) {
+      return "\\" + text
+    }
     let digits = text.prefix(while: \.isASCIIDigit)
     if !digits.isEmpty {
       let rest = text.dropFirst(digits.count)
       if let marker = rest.first, marker == "." || marker == ")" {
-        return digits + "\\" + rest
+        let after = rest.dropFirst().first
+        if after == nil || after == " " { return digits + "\\" + rest }
       }
     }
     return text

@@ -25,7 +25,8 @@ struct DocumentRenderer {
       }
     case .heading(let level, let content, let id):
       let escapedID = HTML.escape(id)
-      output += "<h\(level) id=\"\(escapedID)\"><a class=\"anchor\" href=\"#\(escapedID)\">"
+      output +=
+        "<h\(level) id=\"\(escapedID)\"><a class=\"anchor\" href=\"#\(escapedID)\">"
         + inline(content) + "</a></h\(level)>\n"
     case .codeBlock(let code):
       output += codeBlock(code, line: block.line)
@@ -33,7 +34,8 @@ struct DocumentRenderer {
       output += "<blockquote>\n" + render(children) + "</blockquote>\n"
     case .callout(let kind, let children):
       let name = kind.rawValue.lowercased()
-      output += "<div class=\"callout callout-\(name)\" role=\"note\"><p class=\"callout-title\">"
+      output +=
+        "<div class=\"callout callout-\(name)\" role=\"note\"><p class=\"callout-title\">"
         + Self.calloutTitles[kind]! + "</p>\n" + render(children) + "</div>\n"
     case .list(let info, let items):
       let tag = info.ordered ? "ol" : "ul"

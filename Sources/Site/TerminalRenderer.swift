@@ -9,14 +9,16 @@ enum TerminalRenderer {
     for step in result.steps {
       let command = step.step.command
       if command.hasPrefix("sim ") {
-        output += "</pre><p class=\"sim-event\"><span class=\"sim-badge\">模拟</span> <code>"
+        output +=
+          "</pre><p class=\"sim-event\"><span class=\"sim-badge\">模拟</span> <code>"
           + HTML.escape(command) + "</code> "
           + HTML.escape(step.result.output.trimmingTrailingNewlines()) + "</p><pre>"
         continue
       }
       for (index, line) in step.step.displayLines.enumerated() {
         let prompt = index == 0 ? "$ " : "> "
-        output += "<span class=\"prompt\">\(HTML.escape(prompt))</span><span class=\"command\">"
+        output +=
+          "<span class=\"prompt\">\(HTML.escape(prompt))</span><span class=\"command\">"
           + HTML.escape(String(line.dropFirst(2))) + "</span>\n"
       }
       for line in step.step.heredocLines {
