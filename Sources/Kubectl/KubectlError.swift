@@ -24,7 +24,8 @@ struct KubectlError: Error {
     case .alreadyExists(let resource, let name):
       return KubectlError(text: "Error from server (AlreadyExists): \(prefix)\(resource) \"\(name)\" already exists")
     case .invalid(let kind, let name, let causes):
-      let head = "\(prefix)The \(kind) \"\(name)\" is invalid: "
+      // checkErr prints Invalid errors from the status details, so the source is not shown.
+      let head = "The \(kind) \"\(name)\" is invalid: "
       if causes.count == 1 { return KubectlError(text: head + causes[0].message) }
       return KubectlError(text: head + "\n" + causes.map { "* " + $0.message }.joined(separator: "\n"))
     case .limitExceeded(let message):
