@@ -1,0 +1,154 @@
+import Testing
+
+@testable import KubeSim
+
+@Suite struct ClusterTests {
+  func nginx(_ name: String = "nginx") -> Pod {
+    Pod(metadata: ObjectMeta(name: name), spec: PodSpec(containers: [Container(name: "nginx", image: "nginx")]))
+  }
+
+  @Test func defaultClusterIsKubeadmLike() {
+    let cluster = Cluster()
+    #expect(cluster.sortedNodes.map(\.metadata.name) == ["control-plane", "worker-1", "worker-2"])
+    let controlPlane = cluster.nodes["control-plane"]!
+    #expect(controlPlane.spec.taints == [Taint(key: "node-role.kubernetes.io/control-plane", effect: "NoSchedule")])
+    #expect(controlPlane.metadata.labels["node-role.kubernetes.io/control-plane"] == "")
+    #expect(cluster.namespaces.keys.sorted() == ["default", "kube-node-lease", "kube-public", "kube-system"])
+  }
+
+  /// `controllers.md` §7.3: Pending (unscheduled) → ContainerCreating → Running.
+  @Test func podLifeCycleInVirtualTime() throws {
+    var cluster = Cluster()
+    try cluster.createPod(nginx())
+    var pod = cluster.pod("nginx", namespace: "default")!
+    #expect(pod.status.phase == "Pending")
+    #expect(pod.spec.nodeName == nil)
+    try cluster.settle()
+    pod = cluster.pod("nginx", namespace: "default")!
+    #expect(pod.spec.nodeName != nil)
+    #expect(pod.status.containerStatuses.first?.state == .waiting(reason: "ContainerCreating", message: nil))
+    #expect(pod.status.podIP == nil)
+    try cluster.advance(seconds: 1)
+    #expect(cluster.pod("nginx", namespace: "default")!.status.podIP != nil)
+    try cluster.advance(seconds: 10)
+    pod = cluster.pod("nginx", namespace: "default")!
+    #expect(pod.status.phase == "Running")
+    #expect(pod.isReady)
+    #expect(pod.status.conditions.map(\.type) == [
+      "PodReadyToStartContainers", "Initialized", "Ready", "ContainersReady", "PodScheduled",
+    ])
+  }
+
+  @Test func imagesAreFasterTheSecondTimeOnANode() throws {
+    var cluster = Cluster(config: ClusterConfig(workers: 1))
+    var first = nginx("a")
+    first.spec.containers[0].image = "nginx:1.27"
+    try cluster.createPod(first)
+    try cluster.advance(seconds: 60)
+    let firstPlan = cluster.podRuntimes[cluster.pod("a", namespace: "default")!.metadata.uid]!
+    var second = nginx("b")
+    second.spec.containers[0].image = "nginx:1.27"
+    try cluster.createPod(second)
+    try cluster.settle()
+    let secondPlan = cluster.podRuntimes[cluster.pod("b", namespace: "default")!.metadata.uid]!
+    let firstDuration = firstPlan.containers[0].started.milliseconds - firstPlan.bound.milliseconds
+    let secondDuration = secondPlan.containers[0].started.milliseconds - secondPlan.bound.milliseconds
+    #expect(secondDuration < firstDuration)
+  }
+
+  @Test func controlPlaneTaintKeepsPodsOnWorkers() throws {
+    var cluster = Cluster(config: ClusterConfig(workers: 2))
+    for index in 0..<6 { try cluster.createPod(nginx("p\(index)")) }
+    try cluster.settle()
+    let nodes = cluster.listPods(namespace: "default").compactMap(\.spec.nodeName)
+    #expect(!nodes.contains("control-plane"))
+    #expect(nodes.filter { $0 == "worker-1" }.count == 3)
+    #expect(nodes.filter { $0 == "worker-2" }.count == 3)
+  }
+
+  @Test func gracefulDeletionTakesTheGracePeriod() throws {
+    var cluster = Cluster()
+    try cluster.createPod(nginx())
+    try cluster.advance(seconds: 10)
+    try cluster.deletePod("nginx", namespace: "default")
+    #expect(cluster.pod("nginx", namespace: "default")?.metadata.deletionTimestamp != nil)
+    try cluster.advance(seconds: 29)
+    #expect(cluster.pod("nginx", namespace: "default") != nil)
+    try cluster.advance(seconds: 1)
+    #expect(cluster.pod("nginx", namespace: "default") == nil)
+  }
+
+  @Test func sameSeedSameNamesDifferentSeedDifferentNames() throws {
+    func run(seed: UInt64) throws -> [String] {
+      var cluster = Cluster(config: ClusterConfig(seed: seed))
+      try cluster.createPod(nginx())
+      try cluster.advance(seconds: 30)
+      let pod = cluster.pod("nginx", namespace: "default")!
+      return [pod.metadata.uid, pod.spec.tokenVolumeName ?? "", pod.status.podIP ?? ""]
+    }
+    #expect(try run(seed: 7) == run(seed: 7))
+    #expect(try run(seed: 7) != run(seed: 8))
+  }
+
+  @Test func timeAdvanceIsBounded() {
+    var cluster = Cluster()
+    #expect(throws: APIError.self) { try cluster.advance(seconds: 400 * 86400) }
+  }
+
+  @Test func podCountIsBounded() throws {
+    var config = ClusterConfig()
+    config.limits.maxPods = 3
+    var cluster = Cluster(config: config)
+    for index in 0..<3 { try cluster.createPod(nginx("p\(index)")) }
+    #expect(throws: APIError.self) { try cluster.createPod(nginx("p3")) }
+  }
+
+  @Test func unknownNamespaceIsNotFound() {
+    var cluster = Cluster()
+    var pod = nginx()
+    pod.metadata.namespace = "dev"
+    #expect(throws: APIError.notFound(resource: "namespaces", name: "dev")) { try cluster.createPod(pod) }
+  }
+}
+
+@Suite struct NameGeneratorTests {
+  @Test func generatedNamesHaveTheRealShape() {
+    var generator = NameGenerator(seed: 1)
+    for _ in 0..<100 {
+      let name = generator.generateName(base: "nginx-7854ff8877-")
+      #expect(name.hasPrefix("nginx-7854ff8877-"))
+      let suffix = name.dropFirst("nginx-7854ff8877-".count)
+      #expect(suffix.count == 5)
+      #expect(suffix.allSatisfy { NameGenerator.alphabet.contains($0) })
+    }
+  }
+
+  @Test func longBasesAreCutTo58Characters() {
+    var generator = NameGenerator(seed: 1)
+    #expect(generator.generateName(base: String(repeating: "a", count: 70)).count == 63)
+  }
+
+  /// `controllers.md` §0.2: decimal 1335831723 encodes to `5779d75c67`.
+  @Test func safeEncoding() {
+    #expect(NameGenerator.safeEncode("1335831723") == "5779d75c67")
+  }
+
+  @Test func uuidsAreVersion4() {
+    var generator = NameGenerator(seed: 3)
+    let uuid = generator.uuid()
+    let parts = uuid.split(separator: "-")
+    #expect(parts.map(\.count) == [8, 4, 4, 4, 12])
+    #expect(parts[2].first == "4")
+    #expect("89ab".contains(parts[3].first!))
+  }
+}
+
+@Suite struct TimestampTests {
+  @Test(arguments: [
+    (0, "1970-01-01T00:00:00Z"), (951_782_400, "2000-02-29T00:00:00Z"), (1_740_992_400, "2025-03-03T09:00:00Z"),
+    (4_102_444_799, "2099-12-31T23:59:59Z"), (-1, "1969-12-31T23:59:59Z"),
+  ] as [(Int64, String)])
+  func rfc3339(seconds: Int64, text: String) {
+    #expect(Timestamp(seconds: seconds).rfc3339 == text)
+  }
+}
