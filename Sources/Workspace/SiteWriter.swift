@@ -1,3 +1,4 @@
+import Course
 import Foundation
 import Site
 
@@ -23,7 +24,7 @@ public enum SiteWriter {
       try manager.createDirectory(at: staging, withIntermediateDirectories: true)
       var made: Set<String> = [""]
       for file in files {
-        let directory = (file.path as NSString).deletingLastPathComponent
+        let directory = CoursePath.directory(of: file.path)
         if !made.contains(directory) {
           try manager.createDirectory(
             at: staging.appendingPathComponent(directory), withIntermediateDirectories: true)

@@ -1,0 +1,153 @@
+import Course
+import Testing
+
+@testable import Site
+
+@Suite struct SiteRendererTests {
+  static let summary = "# 课程\n\n- [第一课](one.md)\n- [第二课](two.md)\n"
+
+  func build(_ lessons: [String: String], allowRawHTML: Bool = false) throws -> [String: String] {
+    let sources = Course.Sources(
+      displayRoot: "content", summary: Array(Self.summary.utf8),
+      markdownFiles: lessons.mapValues { Array($0.utf8) })
+    let course = try Course.assemble(sources)
+    let results = course.lessons.map { LessonRunner.run($0) }
+    var options = SiteRenderer.Options()
+    options.allowRawHTML = allowRawHTML
+    var files: [String: String] = [:]
+    for file in SiteRenderer.render(course: course, results: results, options: options) {
+      files[file.path] = String(decoding: file.contents, as: UTF8.self)
+    }
+    return files
+  }
+
+  @Test func pagesLinkToTheirNeighbours() throws {
+    let site = try build(["one.md": "# One\n", "two.md": "# Two\n"])
+    #expect(Set(site.keys) == ["index.html", "toc.js", "assets/kubebook.css", "assets/kubebook.js", "one.html", "two.html"])
+    let one = site["one.html"]!
+    #expect(one.contains("<a rel=\"next\" href=\"two.html\">第二课 →</a>"))
+    #expect(!one.contains("rel=\"prev\""))
+    #expect(site["two.html"]!.contains("<a rel=\"prev\" href=\"one.html\">← 第一课</a>"))
+    #expect(site["index.html"]!.contains("<a rel=\"next\" href=\"one.html\">"))
+    #expect(one.contains("<title>第一课 - 课程</title>"))
+  }
+
+  @Test func authorTextIsEscapedAndRawHTMLDropped() throws {
+    let lesson = """
+      # Title <em>x</em>
+
+      <script>alert("block")</script>
+
+      Text with <img src=x onerror=alert(1)> and `<b>code</b>` and a [link](javascript:alert(1)).
+
+      | a | b |
+      |---|---|
+      | <i>c</i> | "quoted" & more |
+      """
+    let page = try build(["one.md": lesson, "two.md": "# Two\n"])["one.html"]!
+    #expect(!page.contains("<script>alert"))
+    #expect(!page.contains("onerror"))
+    #expect(!page.contains("<i>c</i>"))
+    #expect(page.contains("<code>&lt;b&gt;code&lt;/b&gt;</code>"))
+    #expect(page.contains("<a href=\"\">link</a>"))
+    #expect(page.contains("&quot;quoted&quot; &amp; more"))
+  }
+
+  @Test func rawHTMLIsKeptWhenAllowed() throws {
+    let page = try build(["one.md": "<div class=\"x\">hi</div>\n", "two.md": "# Two\n"], allowRawHTML: true)["one.html"]!
+    #expect(page.contains("<div class=\"x\">hi</div>"))
+  }
+
+  @Test func scenariosBecomeTerminalsAndFilesGetCaptions() throws {
+    let lesson = """
+      ```yaml file=pod.yaml
+      apiVersion: v1
+      kind: Pod
+      metadata:
+        name: web
+      spec:
+        containers:
+        - name: web
+          image: nginx
+      ```
+
+      ```scenario
+      $ kubectl apply -f pod.yaml
+      pod/web created
+      $ kubectl get pod nope
+      ? 1
+      Error from server (NotFound): pods "nope" not found
+      ```
+
+      ```scenario hidden
+      $ kubectl run secret-setup --image=nginx
+      pod/secret-setup created
+      ```
+      """
+    let page = try build(["one.md": lesson, "two.md": "# Two\n"])["one.html"]!
+    #expect(page.contains("<figure class=\"file\"><figcaption>pod.yaml</figcaption>"))
+    #expect(page.contains("<span class=\"prompt\">$ </span><span class=\"command\">kubectl apply -f pod.yaml</span>"))
+    #expect(page.contains("<span class=\"output\">pod/web created\n</span>"))
+    #expect(page.contains("<span class=\"output failed\">Error from server (NotFound): pods &quot;nope&quot; not found\n</span>"))
+    #expect(!page.contains("secret-setup"))
+  }
+
+  @Test func calloutsTablesAndHeadingAnchors() throws {
+    let lesson = """
+      ## 什么是 Pod？
+
+      > [!TIP]
+      > 多看看 `kubectl explain pod`。
+
+      | 名称 | 值 |
+      |:--|--:|
+      | a | 1 |
+      """
+    let page = try build(["one.md": lesson, "two.md": "# Two\n"])["one.html"]!
+    #expect(page.contains("<h2 id=\"什么是-pod\"><a class=\"anchor\" href=\"#什么是-pod\">什么是 Pod？</a></h2>"))
+    #expect(page.contains("<div class=\"callout callout-tip\" role=\"note\"><p class=\"callout-title\">提示</p>"))
+    #expect(page.contains("<th style=\"text-align:left\">名称</th><th style=\"text-align:right\">值</th>"))
+  }
+
+  @Test func lessonLinksPointAtPages() throws {
+    let page = try build(["one.md": "See [two](two.md#part).\n", "two.md": "# Two\n"])["one.html"]!
+    #expect(page.contains("<a href=\"two.html#part\">two</a>"))
+  }
+
+  @Test func sidebarIsNotCopiedIntoPages() throws {
+    let site = try build(["one.md": "# One\n", "two.md": "# Two\n"])
+    #expect(!site["one.html"]!.contains("第二课</a></li>"))
+    #expect(site["toc.js"]!.contains("[\"第一课\",\"one.html\",[]]"))
+  }
+
+  @Test func nothingIsLoadedFromTheNetwork() throws {
+    let site = try build(["one.md": "# One\n", "two.md": "# Two\n"])
+    for (path, text) in site {
+      #expect(!text.contains("http://") && !text.contains("https://") && !text.contains("//cdn"), "\(path)")
+    }
+  }
+
+  @Test func renderingIsDeterministic() throws {
+    let lessons = ["one.md": "# One\n\n```scenario\n$ kubectl run a --image=nginx\n```\n", "two.md": "# Two\n"]
+    #expect(try build(lessons) == build(lessons))
+  }
+}
+
+@Suite struct HTMLTests {
+  @Test func escaping() {
+    #expect(HTML.escape("<a href=\"x\">'&'</a>") == "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;")
+    #expect(HTML.escape("中文 plain") == "中文 plain")
+  }
+
+  @Test(arguments: [
+    ("javascript:alert(1)", true), ("JaVaScRiPt:alert(1)", true), ("vbscript:x", true), ("file:///etc/passwd", true),
+    ("data:text/html,x", true), ("data:image/png;base64,AA", false), ("https://kubernetes.io", false), ("two.md", false),
+  ])
+  func dangerousURLs(url: String, dangerous: Bool) {
+    #expect(HTML.isDangerousURL(url) == dangerous)
+  }
+
+  @Test func navigationScriptEscapesTitles() {
+    #expect(Navigation.jsEscape("</script>\"\\") == "\\u003c/script\\u003e\\\"\\\\")
+  }
+}
