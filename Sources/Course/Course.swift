@@ -45,8 +45,8 @@ public struct Course: Sendable {
     }
     let summary = try Summary.parse(summaryText, displayPath: summaryPath)
     var diagnostics: [Diagnostic] = []
-    var lessons: [Lesson] = []
     var listed: Set<String> = []
+    var toParse: [(path: String, bytes: [UInt8])] = []
     for (entry, _) in summary.flattened {
       guard let path = entry.path else { continue }
       guard let bytes = sources.markdownFiles[path] else {
@@ -56,13 +56,21 @@ public struct Course: Sendable {
             message: "\"\(path)\" does not exist (linked as \"\(entry.title)\")"))
         continue
       }
-      guard listed.insert(path).inserted else { continue }
-      do {
-        let lesson = try Lesson(path: path, displayPath: sources.displayPath(path), bytes: bytes)
+      if listed.insert(path).inserted { toParse.append((path, bytes)) }
+    }
+    let parsed = toParse.parallelMap { item -> Result<Lesson, Diagnostic> in
+      Result { () throws(Diagnostic) -> Lesson in
+        try Lesson(path: item.path, displayPath: sources.displayPath(item.path), bytes: item.bytes)
+      }
+    }
+    var lessons: [Lesson] = []
+    for result in parsed {
+      switch result {
+      case .success(let lesson):
         diagnostics += lesson.diagnostics
         lessons.append(lesson)
-      } catch {
-        diagnostics.append(error)
+      case .failure(let diagnostic):
+        diagnostics.append(diagnostic)
       }
     }
     if !diagnostics.isEmpty { throw CourseError(diagnostics) }

@@ -8,7 +8,13 @@ public enum HeadingIDs {
   public static func slug(_ text: String) -> String {
     var result = ""
     for scalar in text.lowercased().unicodeScalars {
-      if scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "_"
+      if scalar.isASCII {
+        if ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) || scalar == "_" || scalar == "-" {
+          result.unicodeScalars.append(scalar)
+        } else if scalar == " " || scalar == "\t" {
+          result.append("-")
+        }
+      } else if scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "_"
         || scalar == "-"
       {
         result.unicodeScalars.append(scalar)

@@ -7,8 +7,7 @@ import CCmark
 public enum MarkdownParser {
   /// Parses `source` (UTF-8 Markdown) into a value tree.
   public static func parse(_ source: String) -> Document {
-    let lines = source.split(separator: "\n", omittingEmptySubsequences: false)
-    var blocks = convert(source: source, lines: lines)
+    var blocks = convert(source: source, lines: SourceLines(source))
     HeadingIDs.assign(to: &blocks)
     return Document(blocks: blocks)
   }
@@ -17,7 +16,8 @@ public enum MarkdownParser {
   static func parseInlines(_ text: String) -> [Inline] {
     let trimmed = text.trimmingSpaces()
     if trimmed.isEmpty { return [] }
-    let blocks = convert(source: escapeBlockStart(trimmed), lines: [], recognizeExtensions: false)
+    let text = escapeBlockStart(trimmed)
+    let blocks = convert(source: text, lines: SourceLines(""), recognizeExtensions: false)
     if case .paragraph(let inlines)? = blocks.first?.kind { return inlines }
     return [.text(trimmed)]
   }
@@ -60,7 +60,7 @@ public enum MarkdownParser {
   }
 
   private static func convert(
-    source: String, lines: [Substring], recognizeExtensions: Bool = true
+    source: String, lines: SourceLines, recognizeExtensions: Bool = true
   ) -> [Block] {
     let bytes = Array(source.utf8)
     guard
@@ -124,7 +124,7 @@ public enum MarkdownParser {
 
   /// Converts a leaf node and appends it to the innermost open frame.
   private static func leaf(
-    _ node: OpaquePointer, type: cmark_node_type, lines: [Substring], into stack: inout [Frame]
+    _ node: OpaquePointer, type: cmark_node_type, lines: SourceLines, into stack: inout [Frame]
   ) {
     guard !stack.isEmpty else { return }
     let (line, endLine) = lineRange(node)
@@ -156,9 +156,9 @@ public enum MarkdownParser {
   }
 
   /// Whether source line `line` opens a fence (cmark 0.30 does not expose this).
-  private static func isFence(lines: [Substring], line: Int) -> Bool {
+  private static func isFence(lines: SourceLines, line: Int) -> Bool {
     guard line >= 1, line <= lines.count else { return false }
-    let text = lines[line - 1].drop { $0 == " " || $0 == ">" || $0 == "\t" }
+    let text = lines[line].drop { $0 == " " || $0 == ">" || $0 == "\t" }
     return text.hasPrefix("```") || text.hasPrefix("~~~")
   }
 
@@ -173,7 +173,7 @@ public enum MarkdownParser {
 
   /// Closes a container frame and appends its value to the parent frame.
   private static func finish(
-    _ frame: Frame, into stack: inout [Frame], lines: [Substring], recognizeExtensions: Bool
+    _ frame: Frame, into stack: inout [Frame], lines: SourceLines, recognizeExtensions: Bool
   ) {
     guard !stack.isEmpty else { return }
     let node = frame.node

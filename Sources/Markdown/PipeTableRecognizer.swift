@@ -14,14 +14,15 @@ enum PipeTableRecognizer {
   ///
   /// `column` is the paragraph's 1-based start column, used to strip container prefixes
   /// such as list indentation or `> ` markers.
-  static func recognize(lines: [Substring], from: Int, to: Int, column: Int) -> Split? {
-    guard from >= 1, to <= lines.count, to > from else { return nil }
-    let texts = (from...to).map { strip(lines[$0 - 1], column: column) }
+  static func recognize(lines: SourceLines, from: Int, to: Int, column: Int) -> Split? {
+    guard from >= 1, to <= lines.count, to > from, lines.contains(UInt8(ascii: "|"), from: from, to: to),
+      lines.contains(UInt8(ascii: "-"), from: from + 1, to: to)
+    else { return nil }
+    let texts = (from...to).map { strip(lines[$0], column: column) }
     for index in 0..<(texts.count - 1) {
+      guard texts[index].contains("|"), let alignments = delimiterRow(texts[index + 1]) else { continue }
       let headerCells = cells(texts[index])
-      guard headerCells.count >= 1, texts[index].contains("|"),
-        let alignments = delimiterRow(texts[index + 1]), alignments.count == headerCells.count
-      else { continue }
+      guard alignments.count == headerCells.count else { continue }
       let header = headerCells.map { MarkdownParser.parseInlines($0) }
       var rows: [[[Inline]]] = []
       for text in texts[(index + 2)...] {
@@ -77,7 +78,8 @@ enum PipeTableRecognizer {
 
   /// Parses a delimiter row such as `| --- | :-: | --: |`, or returns nil.
   static func delimiterRow(_ row: String) -> [Table.Alignment]? {
-    guard row.contains("-") else { return nil }
+    guard row.utf8.allSatisfy({ $0 == 45 || $0 == 124 || $0 == 58 || $0 == 32 || $0 == 9 }), row.contains("-")
+    else { return nil }
     var alignments: [Table.Alignment] = []
     for cell in cells(row) {
       guard !cell.isEmpty else { return nil }

@@ -11,32 +11,43 @@ struct DocumentRenderer {
 
   func render(_ blocks: [Block]) -> String {
     var output = ""
-    for block in blocks { render(block, into: &output, tight: false) }
+    output.reserveCapacity(8192)
+    render(blocks, into: &output)
     return output
+  }
+
+  private func render(_ blocks: [Block], into output: inout String) {
+    for block in blocks { render(block, into: &output, tight: false) }
   }
 
   private func render(_ block: Block, into output: inout String, tight: Bool) {
     switch block.kind {
     case .paragraph(let inlines):
       if tight {
-        output += inline(inlines) + "\n"
+        inline(inlines, into: &output)
+        output += "\n"
       } else {
-        output += "<p>" + inline(inlines) + "</p>\n"
+        output += "<p>"
+        inline(inlines, into: &output)
+        output += "</p>\n"
       }
     case .heading(let level, let content, let id):
       let escapedID = HTML.escape(id)
-      output +=
-        "<h\(level) id=\"\(escapedID)\"><a class=\"anchor\" href=\"#\(escapedID)\">"
-        + inline(content) + "</a></h\(level)>\n"
+      output += "<h\(level) id=\"\(escapedID)\"><a class=\"anchor\" href=\"#\(escapedID)\">"
+      inline(content, into: &output)
+      output += "</a></h\(level)>\n"
     case .codeBlock(let code):
       output += codeBlock(code, line: block.line)
     case .blockQuote(let children):
-      output += "<blockquote>\n" + render(children) + "</blockquote>\n"
+      output += "<blockquote>\n"
+      render(children, into: &output)
+      output += "</blockquote>\n"
     case .callout(let kind, let children):
       let name = kind.rawValue.lowercased()
-      output +=
-        "<div class=\"callout callout-\(name)\" role=\"note\"><p class=\"callout-title\">"
-        + Self.calloutTitles[kind]! + "</p>\n" + render(children) + "</div>\n"
+      output += "<div class=\"callout callout-\(name)\" role=\"note\"><p class=\"callout-title\">"
+      output += Self.calloutTitles[kind]! + "</p>\n"
+      render(children, into: &output)
+      output += "</div>\n"
     case .list(let info, let items):
       let tag = info.ordered ? "ol" : "ul"
       let start = info.ordered && info.start != 1 ? " start=\"\(info.start)\"" : ""
@@ -86,30 +97,44 @@ struct DocumentRenderer {
     }
     var output = "<div class=\"table-wrapper\"><table>\n<thead><tr>"
     for (index, cell) in table.header.enumerated() {
-      output += "<th\(alignment(index))>" + inline(cell) + "</th>"
+      output += "<th\(alignment(index))>"
+      inline(cell, into: &output)
+      output += "</th>"
     }
     output += "</tr></thead>\n<tbody>\n"
     for row in table.rows {
       output += "<tr>"
       for (index, cell) in row.enumerated() {
-        output += "<td\(alignment(index))>" + inline(cell) + "</td>"
+        output += "<td\(alignment(index))>"
+        inline(cell, into: &output)
+        output += "</td>"
       }
       output += "</tr>\n"
     }
     return output + "</tbody></table></div>\n"
   }
 
-  func inline(_ inlines: [Inline]) -> String {
-    var output = ""
+  func inline(_ inlines: [Inline], into output: inout String) {
     for element in inlines {
       switch element {
       case .text(let text): output += HTML.escape(text)
-      case .code(let text): output += "<code>" + HTML.escape(text) + "</code>"
-      case .emphasis(let children): output += "<em>" + inline(children) + "</em>"
-      case .strong(let children): output += "<strong>" + inline(children) + "</strong>"
+      case .code(let text):
+        output += "<code>"
+        output += HTML.escape(text)
+        output += "</code>"
+      case .emphasis(let children):
+        output += "<em>"
+        inline(children, into: &output)
+        output += "</em>"
+      case .strong(let children):
+        output += "<strong>"
+        inline(children, into: &output)
+        output += "</strong>"
       case .link(let destination, let title, let content):
         let titleAttribute = title.isEmpty ? "" : " title=\"\(HTML.escape(title))\""
-        output += "<a href=\"\(HTML.href(destination))\"\(titleAttribute)>" + inline(content) + "</a>"
+        output += "<a href=\"\(HTML.href(destination))\"\(titleAttribute)>"
+        inline(content, into: &output)
+        output += "</a>"
       case .image(let source, let title, let alt):
         let titleAttribute = title.isEmpty ? "" : " title=\"\(HTML.escape(title))\""
         output += "<img src=\"\(HTML.href(source))\" alt=\"\(HTML.escape(alt.plainText))\"\(titleAttribute)>"
@@ -118,6 +143,5 @@ struct DocumentRenderer {
       case .html(let raw): if allowRawHTML { output += raw }
       }
     }
-    return output
   }
 }

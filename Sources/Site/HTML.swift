@@ -4,25 +4,34 @@ public enum HTML {
   /// `text` with `&`, `<`, `>`, `"` and `'` escaped, safe in element content and quoted
   /// attribute values.
   public static func escape(_ text: String) -> String {
-    var needsEscape = false
-    for byte in text.utf8 where byte == 38 || byte == 60 || byte == 62 || byte == 34 || byte == 39 {
-      needsEscape = true
-      break
-    }
-    guard needsEscape else { return text }
-    var output = ""
-    output.reserveCapacity(text.utf8.count + 16)
-    for character in text.unicodeScalars {
-      switch character {
-      case "&": output += "&amp;"
-      case "<": output += "&lt;"
-      case ">": output += "&gt;"
-      case "\"": output += "&quot;"
-      case "'": output += "&#39;"
-      default: output.unicodeScalars.append(character)
+    var text = text
+    text.makeContiguousUTF8()
+    return text.utf8.withContiguousStorageIfAvailable { bytes -> String in
+      var firstSpecial = -1
+      for index in 0..<bytes.count where isSpecial(bytes[index]) {
+        firstSpecial = index
+        break
       }
-    }
-    return output
+      if firstSpecial < 0 { return text }
+      var output: [UInt8] = []
+      output.reserveCapacity(bytes.count + 32)
+      output.append(contentsOf: bytes[0..<firstSpecial])
+      for byte in bytes[firstSpecial...] {
+        switch byte {
+        case UInt8(ascii: "&"): output.append(contentsOf: "&amp;".utf8)
+        case UInt8(ascii: "<"): output.append(contentsOf: "&lt;".utf8)
+        case UInt8(ascii: ">"): output.append(contentsOf: "&gt;".utf8)
+        case UInt8(ascii: "\""): output.append(contentsOf: "&quot;".utf8)
+        case UInt8(ascii: "'"): output.append(contentsOf: "&#39;".utf8)
+        default: output.append(byte)
+        }
+      }
+      return String(decoding: output, as: UTF8.self)
+    } ?? text
+  }
+
+  private static func isSpecial(_ byte: UInt8) -> Bool {
+    byte == 38 || byte == 60 || byte == 62 || byte == 34 || byte == 39
   }
 
   /// Whether a link target is one cmark's safe mode would drop (`javascript:`, `vbscript:`,

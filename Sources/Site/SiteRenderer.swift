@@ -17,7 +17,10 @@ public struct SiteFile: Sendable, Equatable {
 
 /// Renders the course and its scenario results into the files of the site: an index, one
 /// page per lesson, the navigation script and the theme assets.
-public enum SiteRenderer {
+///
+/// Pages are rendered one at a time (``page(at:)``) so a caller can spread them over cores
+/// and write each as soon as it is ready; ``render(course:results:options:)`` renders all.
+public struct SiteRenderer: Sendable {
   /// Site-wide rendering options.
   public struct Options: Sendable {
     /// Keep authors' raw HTML instead of dropping it.
@@ -27,38 +30,59 @@ public enum SiteRenderer {
     public init() {}
   }
 
-  /// Every file of the site, in a fixed order.
-  public static func render(course: Course, results: [LessonResult], options: Options = Options())
-    -> [SiteFile]
-  {
-    let title = course.summary.title ?? "kubebook"
-    let titles = lessonTitles(course.summary)
-    let pages: [SiteFile] = Array(course.lessons.indices).parallelMap { index in
-      let lesson = course.lessons[index]
-      let result = results[index]
-      var renderer = DocumentRenderer(allowRawHTML: options.allowRawHTML)
-      for scenario in result.scenarios {
-        renderer.scenarios[scenario.scenario.fenceLine] = TerminalRenderer.render(scenario)
-      }
-      let body = renderer.render(lesson.document.blocks)
-      let pagePath = PagePaths.page(for: lesson.path)
-      let previous = index > 0 ? course.lessons[index - 1] : nil
-      let next = index + 1 < course.lessons.count ? course.lessons[index + 1] : nil
-      let html = PageLayout.page(
-        PageLayout.Page(
-          path: pagePath, title: titles[lesson.path] ?? lesson.path, courseTitle: title, body: body,
-          previous: previous.map { (PagePaths.page(for: $0.path), titles[$0.path] ?? $0.path) },
-          next: next.map { (PagePaths.page(for: $0.path), titles[$0.path] ?? $0.path) }))
-      return SiteFile(path: pagePath, text: html)
+  let course: Course
+  let results: [LessonResult]
+  let options: Options
+  let title: String
+  let titles: [String: String]
+
+  /// Prepares to render `course` with its scenario `results` (one per lesson, same order).
+  public init(course: Course, results: [LessonResult], options: Options = Options()) {
+    self.course = course
+    self.results = results
+    self.options = options
+    self.title = course.summary.title ?? "kubebook"
+    self.titles = Self.lessonTitles(course.summary)
+  }
+
+  /// The number of lesson pages.
+  public var pageCount: Int { course.lessons.count }
+
+  /// The page of lesson `index`.
+  public func page(at index: Int) -> SiteFile {
+    let lesson = course.lessons[index]
+    var renderer = DocumentRenderer(allowRawHTML: options.allowRawHTML)
+    for scenario in results[index].scenarios {
+      renderer.scenarios[scenario.scenario.fenceLine] = TerminalRenderer.render(scenario)
     }
-    var files = [
-      SiteFile(path: "index.html", text: indexPage(course: course, title: title, titles: titles)),
+    let body = renderer.render(lesson.document.blocks)
+    let pagePath = PagePaths.page(for: lesson.path)
+    let previous = index > 0 ? course.lessons[index - 1] : nil
+    let next = index + 1 < course.lessons.count ? course.lessons[index + 1] : nil
+    let html = PageLayout.page(
+      PageLayout.Page(
+        path: pagePath, title: titles[lesson.path] ?? lesson.path, courseTitle: title, body: body,
+        previous: previous.map { (PagePaths.page(for: $0.path), titles[$0.path] ?? $0.path) },
+        next: next.map { (PagePaths.page(for: $0.path), titles[$0.path] ?? $0.path) }))
+    return SiteFile(path: pagePath, text: html)
+  }
+
+  /// The files every site has besides the lesson pages: index, navigation script, assets.
+  public var sharedFiles: [SiteFile] {
+    [
+      SiteFile(path: "index.html", text: indexPage()),
       SiteFile(path: "toc.js", text: Navigation.script(course.summary)),
       SiteFile(path: "assets/kubebook.css", text: Assets.css),
       SiteFile(path: "assets/kubebook.js", text: Assets.javascript),
     ]
-    files += pages
-    return files
+  }
+
+  /// Every file of the site, in a fixed order.
+  public static func render(course: Course, results: [LessonResult], options: Options = Options())
+    -> [SiteFile]
+  {
+    let renderer = SiteRenderer(course: course, results: results, options: options)
+    return renderer.sharedFiles + Array(0..<renderer.pageCount).parallelMap { renderer.page(at: $0) }
   }
 
   /// The title of each listed lesson, from SUMMARY.md's link text.
@@ -70,7 +94,7 @@ public enum SiteRenderer {
     return titles
   }
 
-  static func indexPage(course: Course, title: String, titles: [String: String]) -> String {
+  func indexPage() -> String {
     var body = "<h1>" + HTML.escape(title) + "</h1>\n<ol class=\"contents\">\n"
     func walk(_ entries: [Summary.Entry]) {
       for entry in entries {

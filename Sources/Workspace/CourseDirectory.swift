@@ -20,15 +20,16 @@ public enum CourseDirectory {
     }
     var files: [String: [UInt8]] = [:]
     var summary: [UInt8]?
-    for relative in markdownFiles(in: root) {
-      let url = root.appendingPathComponent(relative)
-      guard let data = FileManager.default.contents(atPath: url.path) else {
+    let relatives = markdownFiles(in: root)
+    let contents = relatives.parallelMap { FileBytes.read(root.path + "/" + $0) }
+    for (relative, bytes) in zip(relatives, contents) {
+      guard let bytes else {
         throw ReadError(description: "\(display(path, relative)): error: cannot read the file")
       }
       if relative == "SUMMARY.md" {
-        summary = Array(data)
+        summary = bytes
       } else {
-        files[relative] = Array(data)
+        files[relative] = bytes
       }
     }
     return Course.Sources(displayRoot: trimmed(path), summary: summary, markdownFiles: files)
@@ -58,14 +59,10 @@ public enum CourseDirectory {
       guard let names = try? manager.contentsOfDirectory(atPath: url.path) else { continue }
       for name in names.sorted() where !name.hasPrefix(".") {
         let relative = directory.isEmpty ? name : directory + "/" + name
-        let full = root.appendingPathComponent(relative).path
-        guard let attributes = try? manager.attributesOfItem(atPath: full),
-          let type = attributes[.type] as? FileAttributeType
-        else { continue }
-        if type == .typeDirectory {
-          pending.append(relative)
-        } else if type == .typeRegular, name.hasSuffix(".md") {
-          result.append(relative)
+        switch FileBytes.kind(root.path + "/" + relative) {
+        case .directory: pending.append(relative)
+        case .file where name.hasSuffix(".md"): result.append(relative)
+        default: break
         }
       }
     }

@@ -2,39 +2,74 @@ import Course
 import Foundation
 import Site
 
-/// Writes a built site atomically: into a temporary directory beside the output, then
-/// swapped in with renames, so a failed build leaves the previous site exactly as it was.
-public enum SiteWriter {
+/// Writes a built site atomically: files go into a staging directory beside the output, and
+/// the staging directory replaces the output with renames only when every file was written,
+/// so a failed build leaves the previous site exactly as it was.
+public final class SiteWriter: @unchecked Sendable {
   /// A failure to write the site (exit status 2).
   public struct WriteError: Error, CustomStringConvertible {
     public var description: String
   }
 
-  /// Replaces the directory at `output` with `files`.
-  public static func write(_ files: [SiteFile], to output: String) throws(WriteError) {
-    let manager = FileManager.default
-    let target = URL(fileURLWithPath: output).standardizedFileURL
+  private let output: String
+  private let target: URL
+  private let staging: URL
+  private let stagingPath: String
+  private let retired: URL
+  private let lock = NSLock()
+  private var madeDirectories: Set<String> = [""]
+  private var failure: WriteError?
+
+  /// Starts a build of the site at `output` in a fresh staging directory.
+  public init(output: String) throws(WriteError) {
+    self.output = output
+    target = URL(fileURLWithPath: output).standardizedFileURL
     let parent = target.deletingLastPathComponent()
     let name = target.lastPathComponent
     let pid = ProcessInfo.processInfo.processIdentifier
-    let staging = parent.appendingPathComponent(".\(name).kubebook-new-\(pid)")
-    let retired = parent.appendingPathComponent(".\(name).kubebook-old-\(pid)")
+    staging = parent.appendingPathComponent(".\(name).kubebook-new-\(pid)")
+    retired = parent.appendingPathComponent(".\(name).kubebook-old-\(pid)")
+    stagingPath = staging.path
     do {
-      try? manager.removeItem(at: staging)
-      try manager.createDirectory(at: staging, withIntermediateDirectories: true)
-      var made: Set<String> = [""]
-      for file in files {
-        let directory = CoursePath.directory(of: file.path)
-        if !made.contains(directory) {
-          try manager.createDirectory(
-            at: staging.appendingPathComponent(directory), withIntermediateDirectories: true)
-          made.insert(directory)
-        }
-        let url = staging.appendingPathComponent(file.path)
-        guard manager.createFile(atPath: url.path, contents: Data(file.contents)) else {
-          throw WriteError(description: "\(output)/\(file.path): error: cannot write the file")
-        }
+      try? FileManager.default.removeItem(at: staging)
+      try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
+    } catch {
+      throw WriteError(description: "\(output): error: cannot create \(staging.path): \(error.localizedDescription)")
+    }
+  }
+
+  /// Writes one file into the staging directory. Safe to call from several threads; the
+  /// first failure is kept and reported by ``commit()``.
+  public func write(_ file: SiteFile) {
+    let directory = CoursePath.directory(of: file.path)
+    lock.lock()
+    let needsDirectory = !madeDirectories.contains(directory)
+    if needsDirectory {
+      do {
+        try FileManager.default.createDirectory(
+          atPath: stagingPath + "/" + directory, withIntermediateDirectories: true)
+        madeDirectories.insert(directory)
+      } catch {
+        failure = failure ?? WriteError(description: "\(output)/\(directory): error: cannot create the directory")
       }
+    }
+    lock.unlock()
+    if !FileBytes.write(file.contents, to: stagingPath + "/" + file.path) {
+      lock.lock()
+      failure = failure ?? WriteError(description: "\(output)/\(file.path): error: cannot write the file")
+      lock.unlock()
+    }
+  }
+
+  /// Swaps the staging directory in for the output, or removes it and throws when any
+  /// write failed.
+  public func commit() throws(WriteError) {
+    let manager = FileManager.default
+    if let failure {
+      abandon()
+      throw failure
+    }
+    do {
       if manager.fileExists(atPath: target.path) {
         try manager.moveItem(at: target, to: retired)
         do {
@@ -47,12 +82,21 @@ public enum SiteWriter {
       } else {
         try manager.moveItem(at: staging, to: target)
       }
-    } catch let error as WriteError {
-      try? manager.removeItem(at: staging)
-      throw error
     } catch {
-      try? manager.removeItem(at: staging)
+      abandon()
       throw WriteError(description: "\(output): error: \(error.localizedDescription)")
     }
+  }
+
+  /// Removes the staging directory, leaving the output untouched.
+  public func abandon() {
+    try? FileManager.default.removeItem(at: staging)
+  }
+
+  /// Replaces the directory at `output` with `files`.
+  public static func write(_ files: [SiteFile], to output: String) throws(WriteError) {
+    let writer = try SiteWriter(output: output)
+    for file in files { writer.write(file) }
+    try writer.commit()
   }
 }

@@ -35,9 +35,13 @@ struct BuildCommand: ParsableCommand {
     }
     var options = SiteRenderer.Options()
     options.allowRawHTML = allowHTML
-    let files = SiteRenderer.render(course: course, results: results, options: options)
+    let renderer = SiteRenderer(course: course, results: results, options: options)
     do {
-      try SiteWriter.write(files, to: outputDirectory)
+      // Pages are rendered and written on all cores; the site is swapped in at the end.
+      let writer = try SiteWriter(output: outputDirectory)
+      for file in renderer.sharedFiles { writer.write(file) }
+      _ = Array(0..<renderer.pageCount).parallelMap { writer.write(renderer.page(at: $0)) }
+      try writer.commit()
     } catch {
       Output.error(error.description)
       throw ExitStatus(code: 2)

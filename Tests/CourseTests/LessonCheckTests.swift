@@ -48,7 +48,9 @@ import Testing
     let result = LessonRunner.run(lesson())
     let diagnostics = Checker.diagnostics(for: result, color: false)
     #expect(diagnostics.map(\.line) == [19, 21, 29])
-    #expect(diagnostics[0].description == "content/pods.md:19: error: `kubectl apply -f pod.yaml` printed output that differs from the lesson")
+    #expect(
+      diagnostics[0].description
+        == "content/pods.md:19: error: `kubectl apply -f pod.yaml` printed output that differs from the lesson")
     #expect(diagnostics[0].detail == "--- expected\n+++ actual\n-wrong output\n+pod/web created")
     #expect(diagnostics[1].message.contains("exited with status 1, expected 0"))
   }
@@ -86,9 +88,10 @@ import Testing
 
   @Test func fileBlocksMayNotLeaveThePageDirectory() {
     let bad = lesson("# x\n\n```yaml file=../../etc/passwd\nroot\n```\n")
-    #expect(bad.diagnostics.map(\.description) == [
-      "content/pods.md:3: error: file=../../etc/passwd leaves the page's directory; use a name relative to the page, without \"..\" or a leading \"/\""
-    ])
+    #expect(
+      bad.diagnostics.map(\.description) == [
+        "content/pods.md:3: error: file=../../etc/passwd leaves the page's directory; use a name relative to the page, without \"..\" or a leading \"/\""
+      ])
   }
 
   @Test func scenarioSyntaxErrorsPointAtTheLine() {
@@ -209,9 +212,10 @@ import Testing
       _ = try Course.assemble(sources)
       Issue.record("expected an error")
     } catch {
-      #expect(error.diagnostics.map(\.description) == [
-        "content/SUMMARY.md:5: error: \"pods/lifecycle.md\" does not exist (linked as \"Pod 的生命周期\")"
-      ])
+      #expect(
+        error.diagnostics.map(\.description) == [
+          "content/SUMMARY.md:5: error: \"pods/lifecycle.md\" does not exist (linked as \"Pod 的生命周期\")"
+        ])
     }
   }
 
@@ -226,6 +230,9 @@ import Testing
       displayRoot: "content", summary: Array("- [a](a.md)\n".utf8),
       markdownFiles: ["a.md": Array("# a\n".utf8), "b.md": Array("# b\n".utf8)])
     let course = try Course.assemble(sources)
-    #expect(course.warnings.map(\.description) == ["content/b.md: warning: not listed in SUMMARY.md, so it is not part of the course"])
+    #expect(
+      course.warnings.map(\.description) == [
+        "content/b.md: warning: not listed in SUMMARY.md, so it is not part of the course"
+      ])
   }
 }

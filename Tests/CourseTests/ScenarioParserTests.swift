@@ -57,7 +57,10 @@ import Testing
   }
 
   @Test func unterminatedHeredocIsAnErrorAtTheCommand() {
-    #expect(throws: ScenarioSyntaxError(offset: 1, message: "unterminated heredoc: no line \"EOF\" before the end of the block")) {
+    #expect(
+      throws: ScenarioSyntaxError(
+        offset: 1, message: "unterminated heredoc: no line \"EOF\" before the end of the block")
+    ) {
       try parse("$ kubectl get pods\n$ kubectl apply -f - <<EOF\napiVersion: v1\n")
     }
   }
@@ -83,22 +86,23 @@ import Testing
 }
 
 @Suite struct OutputMatcherTests {
-  @Test(arguments: [
-    (["a", "b"], ["a", "b"], true),
-    (["a", "b"], ["a", "c"], false),
-    (["..."], [], true),
-    (["..."], ["x", "y"], true),
-    (["a", "...", "d"], ["a", "b", "c", "d"], true),
-    (["a", "...", "d"], ["a", "d"], true),
-    (["a", "...", "d"], ["a", "b"], false),
-    (["nginx-[..]   1/1"], ["nginx-abcde   1/1"], true),
-    (["[..] created"], ["pod/x created"], true),
-    (["[..] created"], ["pod/x deleted"], false),
-    (["a[..]b[..]c"], ["aXXbYYc"], true),
-    (["a[..]b[..]c"], ["aXXcYYb"], false),
-    ([], ["unexpected"], false),
-    (["expected"], [], false),
-  ] as [([String], [String], Bool)])
+  @Test(
+    arguments: [
+      (["a", "b"], ["a", "b"], true),
+      (["a", "b"], ["a", "c"], false),
+      (["..."], [], true),
+      (["..."], ["x", "y"], true),
+      (["a", "...", "d"], ["a", "b", "c", "d"], true),
+      (["a", "...", "d"], ["a", "d"], true),
+      (["a", "...", "d"], ["a", "b"], false),
+      (["nginx-[..]   1/1"], ["nginx-abcde   1/1"], true),
+      (["[..] created"], ["pod/x created"], true),
+      (["[..] created"], ["pod/x deleted"], false),
+      (["a[..]b[..]c"], ["aXXbYYc"], true),
+      (["a[..]b[..]c"], ["aXXcYYb"], false),
+      ([], ["unexpected"], false),
+      (["expected"], [], false),
+    ] as [([String], [String], Bool)])
   func matching(expected: [String], actual: [String], result: Bool) {
     #expect(OutputMatcher.matches(expected: expected, actual: actual) == result)
   }

@@ -34,9 +34,10 @@ import Testing
     pod = cluster.pod("nginx", namespace: "default")!
     #expect(pod.status.phase == "Running")
     #expect(pod.isReady)
-    #expect(pod.status.conditions.map(\.type) == [
-      "PodReadyToStartContainers", "Initialized", "Ready", "ContainersReady", "PodScheduled",
-    ])
+    #expect(
+      pod.status.conditions.map(\.type) == [
+        "PodReadyToStartContainers", "Initialized", "Ready", "ContainersReady", "PodScheduled",
+      ])
   }
 
   @Test func imagesAreFasterTheSecondTimeOnANode() throws {
@@ -144,10 +145,11 @@ import Testing
 }
 
 @Suite struct TimestampTests {
-  @Test(arguments: [
-    (0, "1970-01-01T00:00:00Z"), (951_782_400, "2000-02-29T00:00:00Z"), (1_740_992_400, "2025-03-03T09:00:00Z"),
-    (4_102_444_799, "2099-12-31T23:59:59Z"), (-1, "1969-12-31T23:59:59Z"),
-  ] as [(Int64, String)])
+  @Test(
+    arguments: [
+      (0, "1970-01-01T00:00:00Z"), (951_782_400, "2000-02-29T00:00:00Z"), (1_740_992_400, "2025-03-03T09:00:00Z"),
+      (4_102_444_799, "2099-12-31T23:59:59Z"), (-1, "1969-12-31T23:59:59Z"),
+    ] as [(Int64, String)])
   func rfc3339(seconds: Int64, text: String) {
     #expect(Timestamp(seconds: seconds).rfc3339 == text)
   }

@@ -144,7 +144,8 @@ import Testing
   /// apply`): compact JSON, keys sorted, `annotations: {}` and the namespace filled in.
   @Test func applyRecordsLastAppliedConfiguration() {
     var cluster = Cluster()
-    let manifest = "apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n  - name: nginx\n    image: nginx\n"
+    let manifest =
+      "apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n  - name: nginx\n    image: nginx\n"
     _ = run("kubectl apply -f -", stdin: manifest, cluster: &cluster)
     #expect(
       cluster.pod("web", namespace: "default")?.metadata.annotations["kubectl.kubernetes.io/last-applied-configuration"]
@@ -154,11 +155,15 @@ import Testing
 
   @Test func createFromFileRefusesExistingObjects() {
     var cluster = Cluster()
-    let files = ["pod.yaml": "apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n  - name: a\n    image: nginx\n"]
+    let files = [
+      "pod.yaml":
+        "apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n  - name: a\n    image: nginx\n"
+    ]
     #expect(run("kubectl create -f pod.yaml", files: files, cluster: &cluster).output == "pod/web created\n")
     let again = run("kubectl create -f pod.yaml", files: files, cluster: &cluster)
     #expect(
-      again.output == "Error from server (AlreadyExists): error when creating \"pod.yaml\": pods \"web\" already exists\n")
+      again.output
+        == "Error from server (AlreadyExists): error when creating \"pod.yaml\": pods \"web\" already exists\n")
     #expect(again.exitCode == 1)
   }
 
@@ -181,7 +186,8 @@ import Testing
 
   @Test func invalidNamesGetTheAPIServersMessage() {
     var cluster = Cluster()
-    let manifest = "apiVersion: v1\nkind: Pod\nmetadata:\n  name: Nginx\nspec:\n  containers:\n  - name: nginx\n    image: nginx\n"
+    let manifest =
+      "apiVersion: v1\nkind: Pod\nmetadata:\n  name: Nginx\nspec:\n  containers:\n  - name: nginx\n    image: nginx\n"
     let result = run("kubectl apply -f pod.yaml", files: ["pod.yaml": manifest], cluster: &cluster)
     #expect(
       result.output
@@ -195,7 +201,8 @@ import Testing
     let names = "bcdefghi"
     var previous = "a"
     for name in names {
-      bomb += "\(name): &\(name) [*\(previous), *\(previous), *\(previous), *\(previous), *\(previous), *\(previous), *\(previous), *\(previous), *\(previous), *\(previous)]\n"
+      bomb +=
+        "\(name): &\(name) [*\(previous), *\(previous), *\(previous), *\(previous), *\(previous), *\(previous), *\(previous), *\(previous), *\(previous), *\(previous)]\n"
       previous = String(name)
     }
     let result = run("kubectl apply -f bomb.yaml", files: ["bomb.yaml": bomb], cluster: &cluster)

@@ -17,27 +17,28 @@ import Testing
     #expect(throws: LabelSelectorError.self) { try LabelSelector.parse(text) }
   }
 
-  @Test(arguments: [
-    ("", [:], true),
-    ("x=y", ["x": "y"], true),
-    ("x=y,z=w", ["x": "y", "z": "w"], true),
-    ("x!=y,z!=w", ["x": "z", "z": "a"], true),
-    ("notin=in", ["notin": "in"], true),
-    ("x", ["x": "z"], true),
-    ("!x", ["y": "z"], true),
-    ("x in (y,z)", ["x": "z"], true),
-    ("x notin (y,z)", ["x": "w"], true),
-    ("x notin (y,z)", [:], true),
-    ("x=z", [:], false),
-    ("x=y", ["x": "z"], false),
-    ("x=y,z=w", ["x": "w", "z": "w"], false),
-    ("x!=y", ["x": "y"], false),
-    ("!x", ["x": "z"], false),
-    ("x", ["y": "z"], false),
-    ("x in (y,z)", ["x": "w"], false),
-    ("x in (y,z)", [:], false),
-    ("x notin (y,z)", ["x": "y"], false),
-  ] as [(String, [String: String], Bool)])
+  @Test(
+    arguments: [
+      ("", [:], true),
+      ("x=y", ["x": "y"], true),
+      ("x=y,z=w", ["x": "y", "z": "w"], true),
+      ("x!=y,z!=w", ["x": "z", "z": "a"], true),
+      ("notin=in", ["notin": "in"], true),
+      ("x", ["x": "z"], true),
+      ("!x", ["y": "z"], true),
+      ("x in (y,z)", ["x": "z"], true),
+      ("x notin (y,z)", ["x": "w"], true),
+      ("x notin (y,z)", [:], true),
+      ("x=z", [:], false),
+      ("x=y", ["x": "z"], false),
+      ("x=y,z=w", ["x": "w", "z": "w"], false),
+      ("x!=y", ["x": "y"], false),
+      ("!x", ["x": "z"], false),
+      ("x", ["y": "z"], false),
+      ("x in (y,z)", ["x": "w"], false),
+      ("x in (y,z)", [:], false),
+      ("x notin (y,z)", ["x": "y"], false),
+    ] as [(String, [String: String], Bool)])
   func matching(selector: String, labels: [String: String], matches: Bool) throws {
     #expect(try LabelSelector.parse(selector).matches(labels) == matches)
   }

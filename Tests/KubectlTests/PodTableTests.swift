@@ -28,7 +28,8 @@ import Testing
 
   @Test func waitingReasonWins() {
     let row = TablePrinters.podRow(
-      pod([ContainerStatus(name: "a", image: "x", state: .waiting(reason: "ContainerCreating", message: nil))],
+      pod(
+        [ContainerStatus(name: "a", image: "x", state: .waiting(reason: "ContainerCreating", message: nil))],
         phase: "Pending"),
       now: Self.created.adding(seconds: 3))
     #expect(row[1] == "0/1")

@@ -16,7 +16,8 @@ import Testing
     "中文内容", "tab\there", "?", "? x", "-", "--- doc", "...", "\"quoted\"", "back\\slash", "",
     String(repeating: "word ", count: 30), String(repeating: "longword", count: 15) + " tail",
     String(repeating: "a  ", count: 40), String(repeating: "wo\trd ", count: 30),
-    "line one\nline two\n", "no trailing newline\nend", "kubectl set image nginx=nginx:1.25 --local=true --filename=deploy.yaml --record=true --output=yaml",
+    "line one\nline two\n", "no trailing newline\nend",
+    "kubectl set image nginx=nginx:1.25 --local=true --filename=deploy.yaml --record=true --output=yaml",
   ]
 
   static var kubectlPath: String? {
@@ -44,7 +45,10 @@ import Testing
 
   @Test(.enabled(if: kubectlPath != nil, "needs the real kubectl binary"))
   func keysAreQuotedLikeValues() throws {
-    let keys = ["n", "y", "yes", "on", "1", "a.b", "app.kubernetes.io_name", "-x", "_x", "a10", "a9", "a09", "b2c", "b10c", "0", "00", "A", "Z"]
+    let keys = [
+      "n", "y", "yes", "on", "1", "a.b", "app.kubernetes.io_name", "-x", "_x", "a10", "a9", "a09", "b2c", "b10c", "0",
+      "00", "A", "Z",
+    ]
     var arguments = ["create", "configmap", "t", "--dry-run=client", "-o", "yaml"]
     for key in keys { arguments.append("--from-literal=\(key)=v") }
     let real = try run(Self.kubectlPath!, arguments)

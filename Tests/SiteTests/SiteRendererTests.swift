@@ -23,7 +23,8 @@ import Testing
 
   @Test func pagesLinkToTheirNeighbours() throws {
     let site = try build(["one.md": "# One\n", "two.md": "# Two\n"])
-    #expect(Set(site.keys) == ["index.html", "toc.js", "assets/kubebook.css", "assets/kubebook.js", "one.html", "two.html"])
+    #expect(
+      Set(site.keys) == ["index.html", "toc.js", "assets/kubebook.css", "assets/kubebook.js", "one.html", "two.html"])
     let one = site["one.html"]!
     #expect(one.contains("<a rel=\"next\" href=\"two.html\">第二课 →</a>"))
     #expect(!one.contains("rel=\"prev\""))
@@ -54,7 +55,8 @@ import Testing
   }
 
   @Test func rawHTMLIsKeptWhenAllowed() throws {
-    let page = try build(["one.md": "<div class=\"x\">hi</div>\n", "two.md": "# Two\n"], allowRawHTML: true)["one.html"]!
+    let page = try build(["one.md": "<div class=\"x\">hi</div>\n", "two.md": "# Two\n"], allowRawHTML: true)[
+      "one.html"]!
     #expect(page.contains("<div class=\"x\">hi</div>"))
   }
 
@@ -88,7 +90,9 @@ import Testing
     #expect(page.contains("<figure class=\"file\"><figcaption>pod.yaml</figcaption>"))
     #expect(page.contains("<span class=\"prompt\">$ </span><span class=\"command\">kubectl apply -f pod.yaml</span>"))
     #expect(page.contains("<span class=\"output\">pod/web created\n</span>"))
-    #expect(page.contains("<span class=\"output failed\">Error from server (NotFound): pods &quot;nope&quot; not found\n</span>"))
+    #expect(
+      page.contains(
+        "<span class=\"output failed\">Error from server (NotFound): pods &quot;nope&quot; not found\n</span>"))
     #expect(!page.contains("secret-setup"))
   }
 
@@ -141,7 +145,8 @@ import Testing
 
   @Test(arguments: [
     ("javascript:alert(1)", true), ("JaVaScRiPt:alert(1)", true), ("vbscript:x", true), ("file:///etc/passwd", true),
-    ("data:text/html,x", true), ("data:image/png;base64,AA", false), ("https://kubernetes.io", false), ("two.md", false),
+    ("data:text/html,x", true), ("data:image/png;base64,AA", false), ("https://kubernetes.io", false),
+    ("two.md", false),
   ])
   func dangerousURLs(url: String, dangerous: Bool) {
     #expect(HTML.isDangerousURL(url) == dangerous)

@@ -28,7 +28,8 @@ import Testing
     let root = try temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: root) }
     let output = root.appendingPathComponent("site").path
-    try SiteWriter.write([SiteFile(path: "index.html", text: "one"), SiteFile(path: "a/b.html", text: "b")], to: output)
+    try SiteWriter.write(
+      [SiteFile(path: "index.html", text: "one"), SiteFile(path: "a/b.html", text: "b")], to: output)
     #expect(try snapshot(URL(fileURLWithPath: output)) == ["index.html": Data("one".utf8), "a/b.html": Data("b".utf8)])
     try SiteWriter.write([SiteFile(path: "index.html", text: "two")], to: output)
     #expect(try snapshot(URL(fileURLWithPath: output)) == ["index.html": Data("two".utf8)])

@@ -214,7 +214,8 @@ import Testing
 
   @Test func twoBuildsAreByteIdentical() throws {
     var files = Self.passing
-    files["pods.md"] = "# Pod\n\n```scenario\n$ kubectl run a --image=nginx\n$ sleep 20\n$ kubectl get pods -o yaml\n```\n"
+    files["pods.md"] =
+      "# Pod\n\n```scenario\n$ kubectl run a --image=nginx\n$ sleep 20\n$ kubectl get pods -o yaml\n```\n"
     let root = try course(files)
     defer { try? FileManager.default.removeItem(at: root) }
     #expect(try kubebook(["build", "content", "-o", "one"], in: root).status == 0)
