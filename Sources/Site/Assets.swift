@@ -36,7 +36,7 @@ enum Assets {
     .sidebar a:hover { background: var(--line); }
     .sidebar a.active { background: var(--accent); color: #fff; }
     .draft { color: var(--muted); }
-    main { grid-area: main; max-width: 52rem; padding: 1rem 2rem 3rem; width: 100%; }
+    main { grid-area: main; max-width: 60rem; padding: 1rem 2rem 3rem; width: 100%; }
     h1, h2, h3, h4 { line-height: 1.35; }
     h1 .anchor, h2 .anchor, h3 .anchor, h4 .anchor { color: inherit; text-decoration: none; }
     code { font-family: var(--mono); font-size: .88em; background: var(--code-bg); padding: .1em .3em; border-radius: 4px; }
@@ -72,7 +72,7 @@ enum Assets {
     .pager a[rel="next"] { margin-left: auto; }
     ol.contents { line-height: 2; }
     @media (max-width: 48rem) {
-      body { grid-template-columns: 1fr; grid-template-areas: "top" "main" "side"; }
+      body { grid-template-columns: minmax(0, 1fr); grid-template-areas: "top" "main" "side"; }
       .sidebar { border-right: none; border-top: 1px solid var(--line); }
       main { padding: 1rem; }
     }
