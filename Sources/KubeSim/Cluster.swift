@@ -2,8 +2,9 @@
 /// the control loops that act on them.
 ///
 /// A cluster is a value: copying it takes a snapshot. Commands change it through the API
-/// methods (create, delete, ...), then ``settle()`` runs the controllers in a fixed order
-/// until a round changes nothing; virtual time moves only through ``advance(seconds:)``.
+/// methods (create, update, delete), then ``settle()`` runs the controllers in a fixed order
+/// until a round changes nothing; virtual time moves only through ``advance(seconds:)`` and
+/// ``advance(until:done:)``, which run due work in deadline order.
 public struct Cluster: Sendable {
   /// The current virtual instant.
   public internal(set) var now: Timestamp
@@ -21,8 +22,27 @@ public struct Cluster: Sendable {
   public internal(set) var pods: [String: Pod] = [:]
   /// Namespaces by name.
   public internal(set) var namespaces: [String: Namespace] = [:]
+  /// ReplicaSets by `namespace/name`.
+  public internal(set) var replicaSets: [String: ReplicaSet] = [:]
+  /// Deployments by `namespace/name`.
+  public internal(set) var deployments: [String: Deployment] = [:]
+  /// ReplicationControllers by `namespace/name`.
+  public internal(set) var replicationControllers: [String: ReplicationController] = [:]
   /// Every event recorded so far, oldest first.
   public internal(set) var events: [Event] = []
+
+  /// Pod keys by the uid of their controlling owner.
+  var podsByOwner: [String: Set<String>] = [:]
+  /// Pods without a controlling owner (candidates for adoption).
+  var orphanPods: Set<String> = []
+  /// Pods waiting for the scheduler.
+  var unscheduled: Set<String> = []
+  /// Pods the kubelet must look at in the next round.
+  var kubeletPending: Set<String> = []
+  /// When the kubelet must look at a pod again.
+  var kubeletTimers = DeadlineQueue<String>()
+  /// Instants at which some other controller has work (availability, progress deadlines).
+  var wakeups = DeadlineQueue<Int>()
 
   /// The kubelet's private plan for each pod, by pod uid.
   var podRuntimes: [String: PodRuntime] = [:]
@@ -51,7 +71,7 @@ public struct Cluster: Sendable {
 
   // MARK: - Store helpers
 
-  /// Gives a new object its uid, resource version and creation time.
+  /// Gives a new object its uid and resource version.
   mutating func stamp(_ meta: inout ObjectMeta) {
     if meta.uid.isEmpty { meta.uid = names.uuid() }
     meta.resourceVersion = nextResourceVersion()
@@ -65,9 +85,40 @@ public struct Cluster: Sendable {
 
   static func key(_ namespace: String, _ name: String) -> String { namespace + "/" + name }
 
+  static func key(_ meta: ObjectMeta) -> String { key(meta.namespace ?? "default", meta.name) }
+
   /// Records an event.
   mutating func record(_ event: Event) {
     events.append(event)
+  }
+
+  /// Records a Normal or Warning event about an object.
+  mutating func record(
+    _ kind: String, _ meta: ObjectMeta, reason: String, message: String, type: String = "Normal",
+    source: String
+  ) {
+    events.append(
+      Event(
+        namespace: meta.namespace ?? "default", involvedKind: kind, involvedName: meta.name, type: type,
+        reason: reason, message: message, source: source, at: now))
+  }
+
+  /// Asks for a controller round at `time`.
+  mutating func wake(at time: Timestamp) {
+    if time > now { wakeups.schedule(0, at: time) }
+  }
+
+  /// Checks that a namespace exists.
+  func requireNamespace(_ namespace: String) throws(APIError) {
+    guard namespaces[namespace] != nil else { throw .notFound(resource: "namespaces", name: namespace) }
+  }
+
+  /// A generated name `base` + 5 characters that no object in `existing` has yet.
+  mutating func generatedName(base: String, namespace: String, existing: (String) -> Bool) -> String {
+    while true {
+      let name = names.generateName(base: base)
+      if !existing(Self.key(namespace, name)) { return name }
+    }
   }
 
   // MARK: - Nodes
@@ -88,7 +139,8 @@ public struct Cluster: Sendable {
     meta.creationTimestamp = created
     stamp(&meta)
     let status = NodeStatus(
-      internalIP: "172.18.0.\(index + 2)", cpuMillis: 4000, memoryBytes: 8 * 1024 * 1024 * 1024)
+      internalIP: "172.18.\(index / 250).\(index % 250 + 2)", cpuMillis: 4000,
+      memoryBytes: 8 * 1024 * 1024 * 1024)
     nodes[name] = Node(
       metadata: meta, spec: NodeSpec(podCIDR: "10.244.\(index).0/24", taints: taints), status: status)
   }
@@ -115,15 +167,23 @@ public struct Cluster: Sendable {
     pods[Self.key(namespace, name)]
   }
 
+  /// The pods controlled by the object with `uid`, in key order.
+  public func pods(ownedBy uid: String) -> [Pod] {
+    (podsByOwner[uid] ?? []).sorted().compactMap { pods[$0] }
+  }
+
   /// Admits and stores a new pod, as the API server's create does: validation, defaults
-  /// (tolerations, the service-account token volume), uid and timestamps.
+  /// (tolerations, the service-account token volume), uid and timestamps. An empty name
+  /// with `generateName` gets a generated one.
   @discardableResult
-  public mutating func createPod(_ pod: Pod) throws(APIError) -> Pod {
+  public mutating func createPod(_ pod: Pod, generateName: String? = nil) throws(APIError) -> Pod {
     var pod = pod
     let namespace = pod.metadata.namespace ?? "default"
     pod.metadata.namespace = namespace
-    guard namespaces[namespace] != nil else {
-      throw .notFound(resource: "namespaces", name: namespace)
+    try requireNamespace(namespace)
+    if pod.metadata.name.isEmpty, let base = generateName {
+      let existing = pods
+      pod.metadata.name = generatedName(base: base, namespace: namespace) { existing[$0] != nil }
     }
     let causes = PodValidation.validate(pod)
     if !causes.isEmpty {
@@ -138,9 +198,10 @@ public struct Cluster: Sendable {
       )
     }
     PodDefaults.apply(to: &pod, names: &names)
+    pod.status = PodStatus()
     pod.metadata.creationTimestamp = now
     stamp(&pod.metadata)
-    pods[Self.key(namespace, pod.metadata.name)] = pod
+    storePod(pod)
     return pod
   }
 
@@ -151,20 +212,17 @@ public struct Cluster: Sendable {
   {
     let key = Self.key(namespace, name)
     guard var pod = pods[key] else { throw .notFound(resource: "pods", name: name) }
-    if pod.metadata.deletionTimestamp != nil { return pod }
+    if pod.metadata.deletionTimestamp != nil && gracePeriod != 0 { return pod }
     let grace = max(0, gracePeriod ?? pod.spec.terminationGracePeriodSeconds)
     if pod.spec.nodeName == nil || pod.status.phase == "Succeeded" || pod.status.phase == "Failed"
       || grace == 0
     {
-      pods[key] = nil
-      podRuntimes[pod.metadata.uid] = nil
-      writeCount += 1
+      removePod(key)
       return pod
     }
     pod.metadata.deletionTimestamp = now.adding(milliseconds: Int64(grace) * 1000)
     pod.metadata.deletionGracePeriodSeconds = grace
-    pod.metadata.resourceVersion = nextResourceVersion()
-    pods[key] = pod
+    update(pod)
     return pod
   }
 
@@ -172,7 +230,52 @@ public struct Cluster: Sendable {
   mutating func update(_ pod: Pod) {
     var pod = pod
     pod.metadata.resourceVersion = nextResourceVersion()
-    pods[Self.key(pod.metadata.namespace ?? "default", pod.metadata.name)] = pod
+    storePod(pod)
+  }
+
+  /// Writes a pod into the store and keeps the indexes in step.
+  mutating func storePod(_ pod: Pod) {
+    let key = Self.key(pod.metadata)
+    if let old = pods[key], let owner = old.metadata.controller?.uid, owner != pod.metadata.controller?.uid {
+      podsByOwner[owner]?.remove(key)
+    }
+    if let owner = pod.metadata.controller?.uid {
+      podsByOwner[owner, default: []].insert(key)
+      orphanPods.remove(key)
+    } else {
+      orphanPods.insert(key)
+    }
+    pods[key] = pod
+    if pod.spec.nodeName == nil {
+      if pod.metadata.deletionTimestamp == nil { unscheduled.insert(key) }
+    } else {
+      unscheduled.remove(key)
+      kubeletPending.insert(key)
+    }
+  }
+
+  /// Removes a pod from the store and every index.
+  mutating func removePod(_ key: String) {
+    guard let pod = pods.removeValue(forKey: key) else { return }
+    if let owner = pod.metadata.controller?.uid {
+      podsByOwner[owner]?.remove(key)
+      if podsByOwner[owner]?.isEmpty == true { podsByOwner[owner] = nil }
+    }
+    unscheduled.remove(key)
+    kubeletPending.remove(key)
+    orphanPods.remove(key)
+    podRuntimes[pod.metadata.uid] = nil
+    writeCount += 1
+  }
+
+  /// Replaces a pod's labels and annotations (what `apply` may change on a running pod).
+  public mutating func updateMetadata(
+    of name: String, namespace: String, labels: [String: String], annotations: [String: String]
+  ) {
+    guard var pod = pods[Self.key(namespace, name)] else { return }
+    pod.metadata.labels = labels
+    pod.metadata.annotations = annotations
+    update(pod)
   }
 
   // MARK: - Control loop
@@ -184,6 +287,9 @@ public struct Cluster: Sendable {
     var rounds = 0
     while true {
       let before = writeCount
+      DeploymentController.reconcile(&self)
+      ReplicaSetController.reconcile(&self)
+      GarbageCollector.reconcile(&self)
       Scheduler.reconcile(&self)
       Kubelet.reconcile(&self)
       if writeCount == before { return }
@@ -198,15 +304,8 @@ public struct Cluster: Sendable {
   /// The earliest instant after ``now`` at which some controller has work due.
   public var nextDeadline: Timestamp? {
     var earliest: Timestamp?
-    func consider(_ time: Timestamp) {
-      if time > now, earliest.map({ time < $0 }) ?? true { earliest = time }
-    }
-    for pod in pods.values {
-      if let deadline = pod.metadata.deletionTimestamp { consider(deadline) }
-      if let runtime = podRuntimes[pod.metadata.uid], let next = runtime.nextMilestone(after: now) {
-        consider(next)
-      }
-    }
+    if let time = kubeletTimers.earliest { earliest = time }
+    if let time = wakeups.earliest, earliest.map({ time < $0 }) ?? true { earliest = time }
     return earliest
   }
 
@@ -216,41 +315,38 @@ public struct Cluster: Sendable {
     try advance(until: target) { _ in false }
   }
 
-  /// Moves virtual time forward until `done` holds after a settle, or `limit` is reached.
+  /// Moves virtual time forward until `done` holds after a settle, or `limit` is reached;
+  /// `observe` sees the cluster after every step (for watches).
   ///
   /// - Returns: whether `done` held (false when time ran out first).
   @discardableResult
-  public mutating func advance(until limit: Timestamp, done: (Cluster) -> Bool) throws(APIError)
-    -> Bool
-  {
-    let bound = config.start.adding(milliseconds: config.limits.maxAdvanceSeconds * 1000 * 4)
-    guard limit.milliseconds - now.milliseconds <= config.limits.maxAdvanceSeconds * 1000,
-      limit <= bound
-    else {
+  public mutating func advance(
+    until limit: Timestamp, observe: ((Cluster) -> Void)? = nil, done: (Cluster) -> Bool
+  ) throws(APIError) -> Bool {
+    guard limit.milliseconds - now.milliseconds <= config.limits.maxAdvanceSeconds * 1000 else {
       throw .limitExceeded(
-        "the simulator advances virtual time by at most \(config.limits.maxAdvanceSeconds / 86400) days per command")
+        "the simulator advances virtual time by at most \(config.limits.maxAdvanceSeconds / 86400) days per command"
+      )
     }
     try settle()
+    observe?(self)
     if done(self) { return true }
+    var steps = 0
     while let next = nextDeadline, next <= limit {
-      now = next
+      steps += 1
+      if steps > config.limits.maxTimeSteps {
+        throw .limitExceeded(
+          "the simulation needed more than \(config.limits.maxTimeSteps) time steps in one command and was stopped")
+      }
+      if next > now { now = next }
+      wakeups.discard(through: now)
       try settle()
+      observe?(self)
       if done(self) { return true }
     }
     if limit > now { now = limit }
     try settle()
+    observe?(self)
     return done(self)
-  }
-}
-
-extension Cluster {
-  /// Replaces a pod's labels and annotations (what `apply` may change on a running pod).
-  public mutating func updateMetadata(
-    of name: String, namespace: String, labels: [String: String], annotations: [String: String]
-  ) {
-    guard var pod = pods[Self.key(namespace, name)] else { return }
-    pod.metadata.labels = labels
-    pod.metadata.annotations = annotations
-    update(pod)
   }
 }

@@ -2,13 +2,17 @@
 /// passes, record its events, and remove pods whose termination grace period has ended.
 enum Kubelet {
   static func reconcile(_ cluster: inout Cluster) {
-    for key in cluster.pods.keys.sorted() {
+    var keys = cluster.kubeletPending
+    cluster.kubeletPending = []
+    keys.formUnion(cluster.kubeletTimers.popDue(cluster.now))
+    for key in keys.sorted() {
       guard let pod = cluster.pods[key], let nodeName = pod.spec.nodeName else { continue }
-      if let deadline = pod.metadata.deletionTimestamp, deadline <= cluster.now {
-        cluster.pods[key] = nil
-        cluster.podRuntimes[pod.metadata.uid] = nil
-        cluster.writeCount += 1
-        continue
+      if let deadline = pod.metadata.deletionTimestamp {
+        if deadline <= cluster.now {
+          cluster.removePod(key)
+          continue
+        }
+        cluster.kubeletTimers.schedule(key, at: deadline)
       }
       var runtime: PodRuntime
       if let existing = cluster.podRuntimes[pod.metadata.uid] {
@@ -21,13 +25,15 @@ enum Kubelet {
         runtime.events[runtime.recordedEvents].time <= cluster.now
       {
         let planned = runtime.events[runtime.recordedEvents]
-        var event = Event(
-          namespace: namespace, involvedKind: "Pod", involvedName: pod.metadata.name,
-          type: planned.type, reason: planned.reason, message: planned.message, source: "kubelet",
-          at: planned.time)
-        event.involvedName = pod.metadata.name
-        cluster.record(event)
+        cluster.record(
+          Event(
+            namespace: namespace, involvedKind: "Pod", involvedName: pod.metadata.name,
+            type: planned.type, reason: planned.reason, message: planned.message, source: "kubelet",
+            at: planned.time))
         runtime.recordedEvents += 1
+      }
+      if let next = runtime.nextMilestone(after: cluster.now) {
+        cluster.kubeletTimers.schedule(key, at: next)
       }
       cluster.podRuntimes[pod.metadata.uid] = runtime
       let status = status(of: pod, runtime: runtime, at: cluster.now)
@@ -35,6 +41,7 @@ enum Kubelet {
         var updated = pod
         updated.status = status
         cluster.update(updated)
+        cluster.kubeletPending.remove(key)
       }
     }
   }

@@ -6,6 +6,8 @@ extension ObjectMeta {
     object.set("creationTimestamp", .string(creationTimestamp.rfc3339))
     if let seconds = deletionGracePeriodSeconds { object.set("deletionGracePeriodSeconds", .int(Int64(seconds))) }
     if let time = deletionTimestamp { object.set("deletionTimestamp", .string(time.rfc3339)) }
+    if !finalizers.isEmpty { object.set("finalizers", .array(finalizers.map(JSONValue.string))) }
+    if let generateName { object.set("generateName", .string(generateName)) }
     if generation > 0 { object.set("generation", .int(Int64(generation))) }
     if !labels.isEmpty { object.set("labels", .stringMap(labels)) }
     object.set("name", .string(name))

@@ -1,6 +1,7 @@
 /// Metadata common to every API object (`metav1.ObjectMeta`), the fields kubebook models.
 public struct ObjectMeta: Sendable, Equatable {
   public var name: String
+  public var generateName: String?
   public var namespace: String?
   public var uid: String = ""
   public var resourceVersion: Int = 0
@@ -10,6 +11,7 @@ public struct ObjectMeta: Sendable, Equatable {
   public var annotations: [String: String] = [:]
   public var ownerReferences: [OwnerReference] = []
   public var deletionTimestamp: Timestamp?
+  public var finalizers: [String] = []
   public var deletionGracePeriodSeconds: Int?
 
   /// Creates metadata for an object called `name`.

@@ -5,18 +5,18 @@
 /// wins, ties broken by name, so placement is deterministic.
 enum Scheduler {
   static func reconcile(_ cluster: inout Cluster) {
-    let pending = cluster.pods.keys.sorted().filter { key in
-      guard let pod = cluster.pods[key] else { return false }
-      return pod.spec.nodeName == nil && pod.metadata.deletionTimestamp == nil
-    }
-    guard !pending.isEmpty else { return }
+    guard !cluster.unscheduled.isEmpty else { return }
+    let pending = cluster.unscheduled.sorted()
     var podsPerNode: [String: Int] = [:]
     for pod in cluster.pods.values {
       if let node = pod.spec.nodeName { podsPerNode[node, default: 0] += 1 }
     }
     let nodes = cluster.sortedNodes
     for key in pending {
-      guard var pod = cluster.pods[key] else { continue }
+      guard var pod = cluster.pods[key], pod.spec.nodeName == nil, pod.metadata.deletionTimestamp == nil else {
+        cluster.unscheduled.remove(key)
+        continue
+      }
       var rejections: [String: Int] = [:]
       var best: Node?
       for node in nodes {
@@ -44,6 +44,7 @@ enum Scheduler {
             message: "Successfully assigned \(namespace)/\(pod.metadata.name) to \(node.metadata.name)",
             source: "default-scheduler", at: cluster.now))
       } else if !pod.status.conditions.contains(where: { $0.type == "PodScheduled" }) {
+        // Stays in `unscheduled`: a node added, uncordoned or recovered later may fit it.
         let reasons = rejections.keys.sorted().map { "\(rejections[$0]!) \($0)" }.joined(separator: ", ")
         let message =
           "0/\(nodes.count) nodes are available: \(reasons). preemption: 0/\(nodes.count) nodes are available: \(nodes.count) Preemption is not helpful for scheduling."

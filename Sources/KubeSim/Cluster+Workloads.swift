@@ -1,0 +1,245 @@
+extension Cluster {
+  // MARK: - ReplicaSets
+
+  /// The ReplicaSets in `namespace` (all when nil), in key order.
+  public func listReplicaSets(namespace: String?) -> [ReplicaSet] {
+    replicaSets.keys.sorted().compactMap { replicaSets[$0] }.filter { namespace == nil || $0.metadata.namespace == namespace }
+  }
+
+  /// Admits and stores a new ReplicaSet.
+  @discardableResult
+  public mutating func createReplicaSet(_ set: ReplicaSet) throws(APIError) -> ReplicaSet {
+    var set = set
+    let namespace = set.metadata.namespace ?? "default"
+    set.metadata.namespace = namespace
+    try requireNamespace(namespace)
+    var causes = Validation.validateSubdomainName(set.metadata.name)
+    causes += WorkloadValidation.validate(
+      replicas: set.replicas, selector: set.selector, template: set.template, limits: config.limits)
+    if !causes.isEmpty { throw .invalid(kind: "ReplicaSet", name: set.metadata.name, causes: causes) }
+    if replicaSets[Self.key(namespace, set.metadata.name)] != nil {
+      throw .alreadyExists(resource: "replicasets.apps", name: set.metadata.name)
+    }
+    set.metadata.creationTimestamp = now
+    set.metadata.generation = 1
+    set.status = ReplicaCounts()
+    stamp(&set.metadata)
+    replicaSets[Self.key(namespace, set.metadata.name)] = set
+    return set
+  }
+
+  /// Writes a ReplicaSet back, bumping its resource version.
+  mutating func storeReplicaSet(_ set: ReplicaSet) {
+    var set = set
+    set.metadata.resourceVersion = nextResourceVersion()
+    replicaSets[Self.key(set.metadata)] = set
+  }
+
+  /// Replaces a ReplicaSet's spec (replicas, template, labels) as an update through the API.
+  public mutating func updateReplicaSet(_ set: ReplicaSet) throws(APIError) {
+    let key = Self.key(set.metadata)
+    guard var current = replicaSets[key] else { throw .notFound(resource: "replicasets.apps", name: set.metadata.name) }
+    let causes = WorkloadValidation.validate(
+      replicas: set.replicas, selector: set.selector, template: set.template, limits: config.limits)
+    if !causes.isEmpty { throw .invalid(kind: "ReplicaSet", name: set.metadata.name, causes: causes) }
+    if current.replicas != set.replicas || current.template != set.template || current.minReadySeconds != set.minReadySeconds
+    {
+      current.metadata.generation += 1
+    }
+    current.replicas = set.replicas
+    current.template = set.template
+    current.minReadySeconds = set.minReadySeconds
+    current.metadata.labels = set.metadata.labels
+    current.metadata.annotations = set.metadata.annotations
+    storeReplicaSet(current)
+  }
+
+  /// Deletes a ReplicaSet with background propagation (its pods go through the garbage
+  /// collector).
+  public mutating func deleteReplicaSet(_ name: String, namespace: String) {
+    guard replicaSets.removeValue(forKey: Self.key(namespace, name)) != nil else { return }
+    writeCount += 1
+  }
+
+  // MARK: - ReplicationControllers
+
+  /// Admits and stores a new ReplicationController.
+  @discardableResult
+  public mutating func createReplicationController(_ controller: ReplicationController) throws(APIError)
+    -> ReplicationController
+  {
+    var controller = controller
+    let namespace = controller.metadata.namespace ?? "default"
+    controller.metadata.namespace = namespace
+    try requireNamespace(namespace)
+    if controller.selector.isEmpty { controller.selector = controller.template.labels }
+    if controller.metadata.labels.isEmpty { controller.metadata.labels = controller.template.labels }
+    var causes = Validation.validateSubdomainName(controller.metadata.name)
+    causes += WorkloadValidation.validate(
+      replicas: controller.replicas, selector: SelectorSpec(matchLabels: controller.selector),
+      template: controller.template, limits: config.limits)
+    if !causes.isEmpty { throw .invalid(kind: "ReplicationController", name: controller.metadata.name, causes: causes) }
+    if replicationControllers[Self.key(namespace, controller.metadata.name)] != nil {
+      throw .alreadyExists(resource: "replicationcontrollers", name: controller.metadata.name)
+    }
+    controller.metadata.creationTimestamp = now
+    controller.metadata.generation = 1
+    stamp(&controller.metadata)
+    replicationControllers[Self.key(namespace, controller.metadata.name)] = controller
+    return controller
+  }
+
+  /// Replaces a ReplicationController's spec.
+  public mutating func updateReplicationController(_ controller: ReplicationController) throws(APIError) {
+    let key = Self.key(controller.metadata)
+    guard var current = replicationControllers[key] else {
+      throw .notFound(resource: "replicationcontrollers", name: controller.metadata.name)
+    }
+    if current.replicas != controller.replicas || current.template != controller.template {
+      current.metadata.generation += 1
+    }
+    current.replicas = controller.replicas
+    current.template = controller.template
+    current.metadata.labels = controller.metadata.labels
+    current.metadata.annotations = controller.metadata.annotations
+    current.metadata.resourceVersion = nextResourceVersion()
+    replicationControllers[key] = current
+  }
+
+  // MARK: - Deployments
+
+  /// Admits and stores a new Deployment.
+  @discardableResult
+  public mutating func createDeployment(_ deployment: Deployment) throws(APIError) -> Deployment {
+    var deployment = deployment
+    let namespace = deployment.metadata.namespace ?? "default"
+    deployment.metadata.namespace = namespace
+    try requireNamespace(namespace)
+    var causes = Validation.validateSubdomainName(deployment.metadata.name)
+    causes += WorkloadValidation.validate(deployment, limits: config.limits)
+    if !causes.isEmpty { throw .invalid(kind: "Deployment", name: deployment.metadata.name, causes: causes) }
+    if deployments[Self.key(namespace, deployment.metadata.name)] != nil {
+      throw .alreadyExists(resource: "deployments.apps", name: deployment.metadata.name)
+    }
+    deployment.metadata.creationTimestamp = now
+    deployment.metadata.generation = 1
+    deployment.status = Deployment.Status()
+    stamp(&deployment.metadata)
+    deployments[Self.key(namespace, deployment.metadata.name)] = deployment
+    return deployment
+  }
+
+  /// Replaces a Deployment's spec and metadata as an update through the API; the
+  /// generation moves when the spec changed.
+  public mutating func updateDeployment(_ deployment: Deployment) throws(APIError) {
+    let key = Self.key(deployment.metadata)
+    guard var current = deployments[key] else {
+      throw .notFound(resource: "deployments.apps", name: deployment.metadata.name)
+    }
+    if current.selector != deployment.selector {
+      throw .invalid(
+        kind: "Deployment", name: deployment.metadata.name,
+        causes: [
+          FieldError(
+            field: "spec.selector", type: "Invalid value",
+            value: "v1.LabelSelector{MatchLabels:\(goMap(deployment.selector.matchLabels)), MatchExpressions:[]v1.LabelSelectorRequirement(nil)}",
+            detail: "field is immutable")
+        ])
+    }
+    let causes = WorkloadValidation.validate(deployment, limits: config.limits)
+    if !causes.isEmpty { throw .invalid(kind: "Deployment", name: deployment.metadata.name, causes: causes) }
+    let specChanged =
+      current.replicas != deployment.replicas || current.template != deployment.template
+      || current.strategy != deployment.strategy || current.minReadySeconds != deployment.minReadySeconds
+      || current.revisionHistoryLimit != deployment.revisionHistoryLimit
+      || current.progressDeadlineSeconds != deployment.progressDeadlineSeconds || current.paused != deployment.paused
+    if specChanged { current.metadata.generation += 1 }
+    current.replicas = deployment.replicas
+    current.template = deployment.template
+    current.strategy = deployment.strategy
+    current.minReadySeconds = deployment.minReadySeconds
+    current.revisionHistoryLimit = deployment.revisionHistoryLimit
+    current.progressDeadlineSeconds = deployment.progressDeadlineSeconds
+    current.paused = deployment.paused
+    current.metadata.labels = deployment.metadata.labels
+    current.metadata.annotations = deployment.metadata.annotations
+    current.metadata.resourceVersion = nextResourceVersion()
+    deployments[key] = current
+  }
+
+  /// Go's `%v` of a string map: `map[app:web]`.
+  func goMap(_ map: [String: String]) -> String {
+    "map[" + map.keys.sorted().map { "\($0):\(map[$0]!)" }.joined(separator: " ") + "]"
+  }
+
+  // MARK: - Deletion with propagation
+
+  /// How a delete treats the object's dependents (`--cascade`).
+  public enum Propagation: Sendable {
+    case background, foreground, orphan
+  }
+
+  /// Deletes a workload (Deployment, ReplicaSet or ReplicationController) by key with the
+  /// given propagation; returns false when there is no such object.
+  @discardableResult
+  public mutating func deleteWorkload(kind: String, name: String, namespace: String, propagation: Propagation) -> Bool
+  {
+    let key = Self.key(namespace, name)
+    let uid: String?
+    switch kind {
+    case "Deployment": uid = deployments[key]?.metadata.uid
+    case "ReplicaSet": uid = replicaSets[key]?.metadata.uid
+    default: uid = replicationControllers[key]?.metadata.uid
+    }
+    guard let uid else { return false }
+    switch propagation {
+    case .orphan:
+      orphanDependents(of: uid)
+      removeWorkload(kind: kind, key: key)
+    case .background:
+      removeWorkload(kind: kind, key: key)
+    case .foreground:
+      markForegroundDeletion(kind: kind, key: key)
+    }
+    writeCount += 1
+    return true
+  }
+
+  mutating func removeWorkload(kind: String, key: String) {
+    switch kind {
+    case "Deployment": deployments[key] = nil
+    case "ReplicaSet": replicaSets[key] = nil
+    default: replicationControllers[key] = nil
+    }
+  }
+
+  mutating func markForegroundDeletion(kind: String, key: String) {
+    switch kind {
+    case "Deployment":
+      deployments[key]?.metadata.deletionTimestamp = now
+      deployments[key]?.metadata.finalizers = ["foregroundDeletion"]
+    case "ReplicaSet":
+      replicaSets[key]?.metadata.deletionTimestamp = now
+      replicaSets[key]?.metadata.finalizers = ["foregroundDeletion"]
+    default:
+      replicationControllers[key]?.metadata.deletionTimestamp = now
+      replicationControllers[key]?.metadata.finalizers = ["foregroundDeletion"]
+    }
+  }
+
+  /// Removes the owner reference to `uid` from every dependent.
+  mutating func orphanDependents(of uid: String) {
+    for key in replicaSets.keys.sorted() {
+      guard var set = replicaSets[key], set.metadata.ownerReferences.contains(where: { $0.uid == uid }) else {
+        continue
+      }
+      set.metadata.ownerReferences.removeAll { $0.uid == uid }
+      storeReplicaSet(set)
+    }
+    for pod in pods(ownedBy: uid) {
+      var orphan = pod
+      orphan.metadata.ownerReferences.removeAll { $0.uid == uid }
+      update(orphan)
+    }
+  }
+}

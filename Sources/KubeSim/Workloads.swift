@@ -1,0 +1,203 @@
+/// A pod template: the labels, annotations and spec of the pods a controller makes.
+public struct PodTemplate: Sendable, Equatable {
+  public var labels: [String: String]
+  public var annotations: [String: String] = [:]
+  public var spec: PodSpec
+
+  /// Creates a template.
+  public init(labels: [String: String], annotations: [String: String] = [:], spec: PodSpec) {
+    self.labels = labels
+    self.annotations = annotations
+    self.spec = spec
+  }
+}
+
+/// A `metav1.LabelSelector` as written in a spec: `matchLabels` and `matchExpressions`.
+public struct SelectorSpec: Sendable, Equatable {
+  /// One `matchExpressions` entry.
+  public struct Expression: Sendable, Equatable {
+    public var key: String
+    /// `In`, `NotIn`, `Exists` or `DoesNotExist`.
+    public var op: String
+    public var values: [String]
+
+    /// Creates an expression.
+    public init(key: String, op: String, values: [String]) {
+      self.key = key
+      self.op = op
+      self.values = values
+    }
+  }
+
+  public var matchLabels: [String: String]
+  public var matchExpressions: [Expression] = []
+
+  /// Creates a selector.
+  public init(matchLabels: [String: String], matchExpressions: [Expression] = []) {
+    self.matchLabels = matchLabels
+    self.matchExpressions = matchExpressions
+  }
+
+  /// Whether the selector has no requirement (and so selects everything).
+  public var isEmpty: Bool { matchLabels.isEmpty && matchExpressions.isEmpty }
+
+  /// The selector as requirements that can be matched.
+  public var selector: LabelSelector {
+    var requirements = LabelSelector(matchLabels: matchLabels).requirements
+    for expression in matchExpressions {
+      let op: LabelSelector.Requirement.Operator
+      switch expression.op {
+      case "In": op = .in
+      case "NotIn": op = .notIn
+      case "Exists": op = .exists
+      default: op = .doesNotExist
+      }
+      requirements.append(.init(key: expression.key, op: op, values: expression.values))
+    }
+    return LabelSelector(requirements: requirements)
+  }
+
+  /// `metav1.FormatLabelSelector`: the SELECTOR column of `-o wide`.
+  public var formatted: String {
+    var parts = matchLabels.keys.sorted().map { "\($0)=\(matchLabels[$0]!)" }
+    for expression in matchExpressions {
+      switch expression.op {
+      case "In": parts.append("\(expression.key) in (\(expression.values.joined(separator: ",")))")
+      case "NotIn": parts.append("\(expression.key) notin (\(expression.values.joined(separator: ",")))")
+      case "Exists": parts.append(expression.key)
+      default: parts.append("!" + expression.key)
+      }
+    }
+    return parts.isEmpty ? "<none>" : parts.joined(separator: ",")
+  }
+}
+
+/// An int-or-percent value such as `maxSurge: 25%` (`intstr.IntOrString`).
+public enum IntOrPercent: Sendable, Equatable {
+  case int(Int)
+  case percent(Int)
+
+  /// `GetScaledValueFromIntOrPercent`: an int as is; `p%` of `total`, rounded up or down.
+  public func scaled(total: Int, roundUp: Bool) -> Int {
+    switch self {
+    case .int(let value): return value
+    case .percent(let percent):
+      let product = percent * total
+      return roundUp ? (product + 99) / 100 : product / 100
+    }
+  }
+
+  /// The value as written (`1`, `25%`).
+  public var text: String {
+    switch self {
+    case .int(let value): return String(value)
+    case .percent(let value): return "\(value)%"
+    }
+  }
+}
+
+/// The part of a workload's status that the ReplicaSet controller computes.
+public struct ReplicaCounts: Sendable, Equatable {
+  public var replicas = 0
+  public var fullyLabeledReplicas = 0
+  public var readyReplicas = 0
+  public var availableReplicas = 0
+  public var observedGeneration = 0
+
+  /// Creates zero counts.
+  public init() {}
+}
+
+/// A ReplicaSet: keeps `replicas` pods matching its selector running.
+public struct ReplicaSet: Sendable, Equatable {
+  public var metadata: ObjectMeta
+  public var replicas: Int
+  public var selector: SelectorSpec
+  public var template: PodTemplate
+  public var minReadySeconds = 0
+  public var status = ReplicaCounts()
+
+  /// Creates a ReplicaSet.
+  public init(metadata: ObjectMeta, replicas: Int, selector: SelectorSpec, template: PodTemplate) {
+    self.metadata = metadata
+    self.replicas = replicas
+    self.selector = selector
+    self.template = template
+  }
+}
+
+/// A ReplicationController: the older ReplicaSet, with an equality-only selector.
+public struct ReplicationController: Sendable, Equatable {
+  public var metadata: ObjectMeta
+  public var replicas: Int
+  public var selector: [String: String]
+  public var template: PodTemplate
+  public var minReadySeconds = 0
+  public var status = ReplicaCounts()
+
+  /// Creates a ReplicationController.
+  public init(metadata: ObjectMeta, replicas: Int, selector: [String: String], template: PodTemplate) {
+    self.metadata = metadata
+    self.replicas = replicas
+    self.selector = selector
+    self.template = template
+  }
+}
+
+/// A Deployment: declares pods by template and rolls them out through ReplicaSets.
+public struct Deployment: Sendable, Equatable {
+  /// `RollingUpdate` or `Recreate`.
+  public enum Strategy: Sendable, Equatable {
+    case rollingUpdate(maxSurge: IntOrPercent, maxUnavailable: IntOrPercent)
+    case recreate
+  }
+
+  /// A Deployment condition (`Available`, `Progressing`, `ReplicaFailure`).
+  public struct Condition: Sendable, Equatable {
+    public var type: String
+    public var status: String
+    public var reason: String
+    public var message: String
+    public var lastUpdateTime: Timestamp
+    public var lastTransitionTime: Timestamp
+  }
+
+  /// The Deployment's observed state.
+  public struct Status: Sendable, Equatable {
+    public var observedGeneration = 0
+    public var replicas = 0
+    public var updatedReplicas = 0
+    public var readyReplicas = 0
+    public var availableReplicas = 0
+    public var unavailableReplicas = 0
+    public var conditions: [Condition] = []
+    public var collisionCount: Int?
+  }
+
+  public var metadata: ObjectMeta
+  public var replicas = 1
+  public var selector: SelectorSpec
+  public var template: PodTemplate
+  public var strategy: Strategy = .rollingUpdate(maxSurge: .percent(25), maxUnavailable: .percent(25))
+  public var minReadySeconds = 0
+  public var revisionHistoryLimit = 10
+  public var progressDeadlineSeconds = 600
+  public var paused = false
+  public var status = Status()
+
+  /// Creates a Deployment with the API server's defaults.
+  public init(metadata: ObjectMeta, selector: SelectorSpec, template: PodTemplate) {
+    self.metadata = metadata
+    self.selector = selector
+    self.template = template
+  }
+
+  /// The resolved surge and unavailability (`ResolveFenceposts`, §1.2 of controllers.md).
+  public var fenceposts: (maxSurge: Int, maxUnavailable: Int) {
+    guard case .rollingUpdate(let surgeValue, let unavailableValue) = strategy else { return (0, 0) }
+    let surge = surgeValue.scaled(total: replicas, roundUp: true)
+    var unavailable = unavailableValue.scaled(total: replicas, roundUp: false)
+    if surge == 0 && unavailable == 0 { unavailable = 1 }
+    return (surge, replicas == 0 ? 0 : min(unavailable, replicas))
+  }
+}

@@ -1,0 +1,193 @@
+import Testing
+
+@testable import KubeSim
+
+/// The Deployment and ReplicaSet controllers against controllers.md §1, §2 and the worked
+/// rolling updates of §9.
+@Suite struct DeploymentControllerTests {
+  func deployment(_ name: String = "web", replicas: Int, image: String = "nginx:1.26") -> Deployment {
+    let labels = ["app": name]
+    var d = Deployment(
+      metadata: ObjectMeta(name: name, namespace: "default", labels: labels),
+      selector: SelectorSpec(matchLabels: labels),
+      template: PodTemplate(labels: labels, spec: PodSpec(containers: [Container(name: "nginx", image: image)])))
+    d.replicas = replicas
+    return d
+  }
+
+  func scalingEvents(_ cluster: Cluster) -> [String] {
+    cluster.events.filter { $0.reason == "ScalingReplicaSet" }.map(\.message)
+  }
+
+  /// Rolls `d` to a new image and checks the invariants at every step of virtual time.
+  func roll(_ cluster: inout Cluster, name: String, to image: String) throws {
+    var d = cluster.deployments["default/\(name)"]!
+    d.template.spec.containers[0].image = image
+    try cluster.updateDeployment(d)
+    let (surge, unavailable) = d.fenceposts
+    try cluster.advance(
+      until: cluster.now.adding(seconds: 600),
+      observe: { state in
+        let sets = state.replicaSets.values.filter { $0.metadata.controller?.uid == d.metadata.uid }
+        let total = sets.reduce(0) { $0 + $1.replicas }
+        let available = sets.reduce(0) { $0 + $1.status.availableReplicas }
+        #expect(total <= d.replicas + surge)
+        #expect(available >= d.replicas - unavailable)
+      },
+      done: { state in
+        let current = state.deployments["default/\(name)"]!
+        return current.status.updatedReplicas == d.replicas && current.status.replicas == d.replicas
+          && current.status.availableReplicas == d.replicas
+      })
+  }
+
+  @Test func createMakesAReplicaSetAndPods() throws {
+    var cluster = Cluster()
+    try cluster.createDeployment(deployment(replicas: 3))
+    try cluster.advance(seconds: 30)
+    let sets = cluster.listReplicaSets(namespace: "default")
+    #expect(sets.count == 1)
+    let set = sets[0]
+    let hash = set.metadata.labels["pod-template-hash"]!
+    #expect(set.metadata.name == "web-" + hash)
+    #expect(hash.allSatisfy { "456789bcdf".contains($0) })
+    #expect(set.metadata.annotations["deployment.kubernetes.io/revision"] == "1")
+    #expect(set.metadata.annotations["deployment.kubernetes.io/desired-replicas"] == "3")
+    #expect(set.metadata.annotations["deployment.kubernetes.io/max-replicas"] == "4")
+    let pods = cluster.pods(ownedBy: set.metadata.uid)
+    #expect(pods.count == 3)
+    #expect(pods.allSatisfy { $0.metadata.name.hasPrefix(set.metadata.name + "-") && $0.isReady })
+    #expect(scalingEvents(cluster) == ["Scaled up replica set \(set.metadata.name) from 0 to 3"])
+    let d = cluster.deployments["default/web"]!
+    #expect(d.status.availableReplicas == 3)
+    #expect(d.status.conditions.map(\.type) == ["Available", "Progressing"])
+    #expect(d.status.conditions.map(\.reason) == ["MinimumReplicasAvailable", "NewReplicaSetAvailable"])
+  }
+
+  /// controllers.md §9 (a): replicas 3, 25 %/25 % → maxSurge 1, maxUnavailable 0.
+  @Test func rollingUpdateExampleA() throws {
+    var cluster = Cluster()
+    try cluster.createDeployment(deployment(replicas: 3))
+    try cluster.advance(seconds: 30)
+    let old = cluster.listReplicaSets(namespace: "default")[0].metadata.name
+    try roll(&cluster, name: "web", to: "nginx:1.27")
+    let new = cluster.listReplicaSets(namespace: "default").first { $0.metadata.name != old }!.metadata.name
+    #expect(
+      scalingEvents(cluster).dropFirst() == [
+        "Scaled up replica set \(new) from 0 to 1", "Scaled down replica set \(old) from 3 to 2",
+        "Scaled up replica set \(new) from 1 to 2", "Scaled down replica set \(old) from 2 to 1",
+        "Scaled up replica set \(new) from 2 to 3", "Scaled down replica set \(old) from 1 to 0",
+      ])
+    #expect(cluster.replicaSets["default/\(old)"]?.replicas == 0, "old ReplicaSet kept for history")
+    #expect(cluster.replicaSets["default/\(new)"]?.metadata.annotations["deployment.kubernetes.io/revision"] == "2")
+  }
+
+  /// controllers.md §9 (b): replicas 4, maxSurge 1, maxUnavailable 1: the first sync both
+  /// creates the new ReplicaSet and scales the old one down.
+  @Test func rollingUpdateExampleB() throws {
+    var cluster = Cluster()
+    var d = deployment(replicas: 4)
+    d.strategy = .rollingUpdate(maxSurge: .int(1), maxUnavailable: .int(1))
+    try cluster.createDeployment(d)
+    try cluster.advance(seconds: 30)
+    let old = cluster.listReplicaSets(namespace: "default")[0].metadata.name
+    try roll(&cluster, name: "web", to: "nginx:1.27")
+    let events = Array(scalingEvents(cluster).dropFirst())
+    let new = cluster.listReplicaSets(namespace: "default").first { $0.metadata.name != old }!.metadata.name
+    #expect(events.prefix(2) == ["Scaled up replica set \(new) from 0 to 1", "Scaled down replica set \(old) from 4 to 3"])
+    #expect(events.last == "Scaled down replica set \(old) from 1 to 0" || events.last?.hasPrefix("Scaled down replica set \(old)") == true)
+  }
+
+  @Test func recreateScalesOldToZeroBeforeCreatingNew() throws {
+    var cluster = Cluster()
+    var d = deployment(replicas: 2)
+    d.strategy = .recreate
+    try cluster.createDeployment(d)
+    try cluster.advance(seconds: 30)
+    let old = cluster.listReplicaSets(namespace: "default")[0].metadata.name
+    var updated = cluster.deployments["default/web"]!
+    updated.template.spec.containers[0].image = "nginx:1.27"
+    try cluster.updateDeployment(updated)
+    try cluster.settle()
+    #expect(cluster.listReplicaSets(namespace: "default").count == 1, "no new ReplicaSet while old pods exist")
+    try cluster.advance(seconds: 60)
+    let new = cluster.listReplicaSets(namespace: "default").first { $0.metadata.name != old }!.metadata.name
+    #expect(
+      scalingEvents(cluster).dropFirst() == [
+        "Scaled down replica set \(old) from 2 to 0", "Scaled up replica set \(new) from 0 to 2",
+      ])
+  }
+
+  /// controllers.md §1.2 table for the 25 %/25 % defaults.
+  @Test(arguments: [(1, 1, 0), (2, 1, 0), (3, 1, 0), (4, 1, 1), (5, 2, 1), (10, 3, 2)])
+  func fenceposts(replicas: Int, surge: Int, unavailable: Int) {
+    var d = deployment(replicas: replicas)
+    d.replicas = replicas
+    #expect(d.fenceposts == (surge, unavailable))
+  }
+
+  @Test func scaleDownDeletesNewestPodsFirst() throws {
+    var cluster = Cluster()
+    try cluster.createDeployment(deployment(replicas: 2))
+    try cluster.advance(seconds: 30)
+    var d = cluster.deployments["default/web"]!
+    d.replicas = 3
+    try cluster.updateDeployment(d)
+    try cluster.settle()
+    let set = cluster.listReplicaSets(namespace: "default")[0]
+    let youngest = cluster.pods(ownedBy: set.metadata.uid).max { $0.metadata.creationTimestamp < $1.metadata.creationTimestamp }!
+    d = cluster.deployments["default/web"]!
+    d.replicas = 2
+    try cluster.updateDeployment(d)
+    try cluster.settle()
+    #expect(cluster.pod(youngest.metadata.name, namespace: "default")?.metadata.deletionTimestamp != nil)
+  }
+
+  @Test func backgroundDeleteRemovesReplicaSetsAndPods() throws {
+    var cluster = Cluster()
+    try cluster.createDeployment(deployment(replicas: 2))
+    try cluster.advance(seconds: 30)
+    cluster.deleteWorkload(kind: "Deployment", name: "web", namespace: "default", propagation: .background)
+    try cluster.settle()
+    #expect(cluster.replicaSets.isEmpty)
+    #expect(cluster.pods.values.allSatisfy { $0.metadata.deletionTimestamp != nil })
+    try cluster.advance(seconds: 31)
+    #expect(cluster.pods.isEmpty)
+  }
+
+  @Test func orphanDeleteKeepsPods() throws {
+    var cluster = Cluster()
+    try cluster.createDeployment(deployment(replicas: 2))
+    try cluster.advance(seconds: 30)
+    let set = cluster.listReplicaSets(namespace: "default")[0]
+    cluster.deleteWorkload(
+      kind: "ReplicaSet", name: set.metadata.name, namespace: "default", propagation: .orphan)
+    cluster.deleteWorkload(kind: "Deployment", name: "web", namespace: "default", propagation: .orphan)
+    try cluster.advance(seconds: 60)
+    #expect(cluster.pods.count == 2)
+    #expect(cluster.pods.values.allSatisfy { $0.metadata.ownerReferences.isEmpty })
+  }
+
+  @Test func foregroundDeleteWaitsForDependents() throws {
+    var cluster = Cluster()
+    try cluster.createDeployment(deployment(replicas: 2))
+    try cluster.advance(seconds: 30)
+    cluster.deleteWorkload(kind: "Deployment", name: "web", namespace: "default", propagation: .foreground)
+    try cluster.settle()
+    #expect(cluster.deployments["default/web"] != nil, "visible while its pods terminate")
+    try cluster.advance(seconds: 31)
+    #expect(cluster.deployments.isEmpty)
+    #expect(cluster.replicaSets.isEmpty)
+    #expect(cluster.pods.isEmpty)
+  }
+
+  @Test func sameSeedSameHashesAndNames() throws {
+    func names() throws -> [String] {
+      var cluster = Cluster()
+      try cluster.createDeployment(deployment(replicas: 3))
+      try cluster.advance(seconds: 10)
+      return cluster.listPods(namespace: "default").map(\.metadata.name)
+    }
+    #expect(try names() == names())
+  }
+}
