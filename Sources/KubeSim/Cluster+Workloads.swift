@@ -3,7 +3,9 @@ extension Cluster {
 
   /// The ReplicaSets in `namespace` (all when nil), in key order.
   public func listReplicaSets(namespace: String?) -> [ReplicaSet] {
-    replicaSets.keys.sorted().compactMap { replicaSets[$0] }.filter { namespace == nil || $0.metadata.namespace == namespace }
+    replicaSets.keys.sorted().compactMap { replicaSets[$0] }.filter {
+      namespace == nil || $0.metadata.namespace == namespace
+    }
   }
 
   /// Admits and stores a new ReplicaSet.
@@ -42,7 +44,8 @@ extension Cluster {
     let causes = WorkloadValidation.validate(
       replicas: set.replicas, selector: set.selector, template: set.template, limits: config.limits)
     if !causes.isEmpty { throw .invalid(kind: "ReplicaSet", name: set.metadata.name, causes: causes) }
-    if current.replicas != set.replicas || current.template != set.template || current.minReadySeconds != set.minReadySeconds
+    if current.replicas != set.replicas || current.template != set.template
+      || current.minReadySeconds != set.minReadySeconds
     {
       current.metadata.generation += 1
     }
@@ -142,7 +145,8 @@ extension Cluster {
         causes: [
           FieldError(
             field: "spec.selector", type: "Invalid value",
-            value: "v1.LabelSelector{MatchLabels:\(goMap(deployment.selector.matchLabels)), MatchExpressions:[]v1.LabelSelectorRequirement(nil)}",
+            value:
+              "v1.LabelSelector{MatchLabels:\(goMap(deployment.selector.matchLabels)), MatchExpressions:[]v1.LabelSelectorRequirement(nil)}",
             detail: "field is immutable")
         ])
     }
@@ -182,8 +186,7 @@ extension Cluster {
   /// Deletes a workload (Deployment, ReplicaSet or ReplicationController) by key with the
   /// given propagation; returns false when there is no such object.
   @discardableResult
-  public mutating func deleteWorkload(kind: String, name: String, namespace: String, propagation: Propagation) -> Bool
-  {
+  public mutating func deleteWorkload(kind: String, name: String, namespace: String, propagation: Propagation) -> Bool {
     let key = Self.key(namespace, name)
     let uid: String?
     switch kind {
@@ -241,5 +244,28 @@ extension Cluster {
       orphan.metadata.ownerReferences.removeAll { $0.uid == uid }
       update(orphan)
     }
+  }
+}
+
+extension Cluster {
+  /// Creates a namespace.
+  @discardableResult
+  public mutating func createNamespace(_ name: String, labels: [String: String] = [:]) throws(APIError) -> Namespace {
+    if namespaces[name] != nil { throw .alreadyExists(resource: "namespaces", name: name) }
+    guard Validation.isDNS1123Label(name) else {
+      throw .invalid(
+        kind: "Namespace", name: name,
+        causes: [
+          FieldError(
+            field: "metadata.name", type: "Invalid value", value: Validation.quote(name),
+            detail: Validation.dns1123LabelMessage)
+        ])
+    }
+    var meta = ObjectMeta(name: name, labels: labels.merging(["kubernetes.io/metadata.name": name]) { $1 })
+    meta.creationTimestamp = now
+    stamp(&meta)
+    let namespace = Namespace(metadata: meta)
+    namespaces[name] = namespace
+    return namespace
   }
 }

@@ -321,7 +321,7 @@ public struct Cluster: Sendable {
   /// - Returns: whether `done` held (false when time ran out first).
   @discardableResult
   public mutating func advance(
-    until limit: Timestamp, observe: ((Cluster) -> Void)? = nil, done: (Cluster) -> Bool
+    until limit: Timestamp, observe: (Cluster) -> Void = { _ in }, done: (Cluster) -> Bool
   ) throws(APIError) -> Bool {
     guard limit.milliseconds - now.milliseconds <= config.limits.maxAdvanceSeconds * 1000 else {
       throw .limitExceeded(
@@ -329,7 +329,7 @@ public struct Cluster: Sendable {
       )
     }
     try settle()
-    observe?(self)
+    observe(self)
     if done(self) { return true }
     var steps = 0
     while let next = nextDeadline, next <= limit {
@@ -341,12 +341,12 @@ public struct Cluster: Sendable {
       if next > now { now = next }
       wakeups.discard(through: now)
       try settle()
-      observe?(self)
+      observe(self)
       if done(self) { return true }
     }
     if limit > now { now = limit }
     try settle()
-    observe?(self)
+    observe(self)
     return done(self)
   }
 }

@@ -45,4 +45,7 @@ public enum KubeletTimings {
   public static let repeatPullMilliseconds: Int64 = 1000
   /// Creating and starting a container once its image is present.
   public static let startMilliseconds: Int64 = 1000
+  /// Up to this much more for a start, drawn from the seeded generator, so pods started
+  /// together become ready one after another as on a real node.
+  public static let startJitterMilliseconds = 900
 }

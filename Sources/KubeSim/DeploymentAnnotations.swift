@@ -9,7 +9,9 @@ enum DeploymentAnnotations {
   static let podTemplateHash = "pod-template-hash"
 
   /// Annotations never copied from a Deployment to its ReplicaSets.
-  static let notCopied: Set<String> = [lastApplied, revision, revisionHistory, desiredReplicas, maxReplicas, rollbackTo]
+  static let notCopied: Set<String> = [
+    lastApplied, revision, revisionHistory, desiredReplicas, maxReplicas, rollbackTo,
+  ]
 
   /// The revision number recorded on an object, 0 when absent.
   static func revision(of meta: ObjectMeta) -> Int {

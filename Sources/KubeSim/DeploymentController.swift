@@ -127,7 +127,8 @@ enum DeploymentController {
         changed = true
       }
       if changed { cluster.storeReplicaSet(newSet) }
-      d.metadata.annotations[DeploymentAnnotations.revision] = newSet.metadata.annotations[DeploymentAnnotations.revision]
+      d.metadata.annotations[DeploymentAnnotations.revision] =
+        newSet.metadata.annotations[DeploymentAnnotations.revision]
       if !d.status.conditions.contains(where: { $0.type == "Progressing" }) {
         setCondition(
           &d, type: "Progressing", status: "True", reason: "FoundNewReplicaSet",
@@ -378,7 +379,8 @@ enum DeploymentController {
     if toAdd == 0 { return }
     let ordered = active.sorted { a, b in
       if a.replicas != b.replicas { return a.replicas > b.replicas }
-      let newer = a.metadata.creationTimestamp != b.metadata.creationTimestamp
+      let newer =
+        a.metadata.creationTimestamp != b.metadata.creationTimestamp
         ? a.metadata.creationTimestamp > b.metadata.creationTimestamp : a.metadata.name > b.metadata.name
       return toAdd > 0 ? newer : !newer
     }

@@ -93,7 +93,8 @@ enum Kubelet {
               "Successfully pulled image \(quotedImage) in \(took) (\(took) including waiting). Image size: \(ImageCatalog.size(of: container.image)) bytes."
           ))
       }
-      let started = pullDone.adding(milliseconds: KubeletTimings.startMilliseconds)
+      let jitter = Int64(cluster.names.below(KubeletTimings.startJitterMilliseconds))
+      let started = pullDone.adding(milliseconds: KubeletTimings.startMilliseconds + jitter)
       events.append(.init(time: started, reason: "Created", message: "Created container: \(container.name)"))
       events.append(.init(time: started, reason: "Started", message: "Started container \(container.name)"))
       containers.append(
@@ -126,7 +127,8 @@ enum Kubelet {
         state: .waiting(reason: "ContainerCreating", message: nil))
       if plan.started <= now {
         containerStatus.state = .running(startedAt: plan.started)
-        containerStatus.ready = true
+        // Once deletion starts the container is being stopped and no longer ready.
+        containerStatus.ready = pod.metadata.deletionTimestamp == nil
         containerStatus.started = true
         containerStatus.containerID = plan.containerID
         containerStatus.imageID = plan.imageID
@@ -142,20 +144,24 @@ enum Kubelet {
     let scheduled =
       pod.status.conditions.first { $0.type == "PodScheduled" }
       ?? PodCondition(type: "PodScheduled", status: "True", lastTransitionTime: runtime.bound)
-    let readyTime = allRunning ? lastStart : runtime.bound
+    let stopping = pod.metadata.deletionTimestamp.map {
+      $0.adding(milliseconds: -Int64(pod.metadata.deletionGracePeriodSeconds ?? 0) * 1000)
+    }
+    let ready = allRunning && stopping == nil
+    let readyTime = ready ? lastStart : (allRunning ? stopping ?? runtime.bound : runtime.bound)
     let unready = statuses.filter { !$0.ready }.map(\.name)
-    let notReadyReason = allRunning ? nil : "ContainersNotReady"
-    let notReadyMessage = allRunning ? nil : "containers with unready status: [\(unready.joined(separator: " "))]"
+    let notReadyReason = ready ? nil : "ContainersNotReady"
+    let notReadyMessage = ready ? nil : "containers with unready status: [\(unready.joined(separator: " "))]"
     status.conditions = [
       PodCondition(
         type: "PodReadyToStartContainers", status: sandboxUp ? "True" : "False",
         lastTransitionTime: sandboxUp ? runtime.sandboxReady : runtime.bound),
       PodCondition(type: "Initialized", status: "True", lastTransitionTime: runtime.bound),
       PodCondition(
-        type: "Ready", status: allRunning ? "True" : "False", lastTransitionTime: readyTime,
+        type: "Ready", status: ready ? "True" : "False", lastTransitionTime: readyTime,
         reason: notReadyReason, message: notReadyMessage),
       PodCondition(
-        type: "ContainersReady", status: allRunning ? "True" : "False", lastTransitionTime: readyTime,
+        type: "ContainersReady", status: ready ? "True" : "False", lastTransitionTime: readyTime,
         reason: notReadyReason, message: notReadyMessage),
       scheduled,
     ]

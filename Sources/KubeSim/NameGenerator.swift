@@ -24,6 +24,11 @@ public struct NameGenerator: Sendable {
     return result
   }
 
+  /// A uniformly chosen integer in `0..<bound`.
+  public mutating func below(_ bound: Int) -> Int {
+    random.below(bound)
+  }
+
   /// A version-4 UUID in its canonical lower-case form.
   public mutating func uuid() -> String {
     var bytes: [UInt8] = []

@@ -46,9 +46,10 @@ enum ReplicaSetController {
     }
     var status = ReplicaCounts()
     status.replicas = active.count
-    status.fullyLabeledReplicas = active.filter { pod in
-      workload.template.labels.allSatisfy { pod.metadata.labels[$0.key] == $0.value }
-    }.count
+    status.fullyLabeledReplicas =
+      active.filter { pod in
+        workload.template.labels.allSatisfy { pod.metadata.labels[$0.key] == $0.value }
+      }.count
     for pod in active where pod.isReady {
       status.readyReplicas += 1
       if let readySince = readyTime(pod) {

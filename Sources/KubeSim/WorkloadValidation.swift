@@ -58,7 +58,8 @@ enum WorkloadValidation {
 
   /// Go's `%#v` of a `map[string]string`.
   static func goStringMap(_ map: [String: String]) -> String {
-    "map[string]string{" + map.keys.sorted().map { "\(Validation.quote($0)):\(Validation.quote(map[$0]!))" }
+    "map[string]string{"
+      + map.keys.sorted().map { "\(Validation.quote($0)):\(Validation.quote(map[$0]!))" }
       .joined(separator: ", ") + "}"
   }
 }

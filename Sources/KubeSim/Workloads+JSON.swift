@@ -22,7 +22,8 @@ extension PodSpec {
     object.set("securityContext", .object([]))
     object.set("terminationGracePeriodSeconds", .int(Int64(terminationGracePeriodSeconds)))
     let userTolerations = tolerations.filter {
-      !($0.tolerationSeconds == 300 && ($0.key == "node.kubernetes.io/not-ready" || $0.key == "node.kubernetes.io/unreachable"))
+      !($0.tolerationSeconds == 300
+        && ($0.key == "node.kubernetes.io/not-ready" || $0.key == "node.kubernetes.io/unreachable"))
     }
     if !userTolerations.isEmpty { object.set("tolerations", .array(userTolerations.map(\.json))) }
     return object.value

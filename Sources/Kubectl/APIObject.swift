@@ -5,12 +5,18 @@ enum APIObject {
   case pod(Pod)
   case node(Node)
   case namespace(Namespace)
+  case deployment(Deployment)
+  case replicaSet(ReplicaSet)
+  case replicationController(ReplicationController)
 
   var type: ResourceType {
     switch self {
     case .pod: return .pods
     case .node: return .nodes
     case .namespace: return .namespaces
+    case .deployment: return .deployments
+    case .replicaSet: return .replicaSets
+    case .replicationController: return .replicationControllers
     }
   }
 
@@ -19,6 +25,9 @@ enum APIObject {
     case .pod(let pod): return pod.metadata
     case .node(let node): return node.metadata
     case .namespace(let namespace): return namespace.metadata
+    case .deployment(let deployment): return deployment.metadata
+    case .replicaSet(let set): return set.metadata
+    case .replicationController(let controller): return controller.metadata
     }
   }
 
@@ -27,9 +36,71 @@ enum APIObject {
     case .pod(let pod): return pod.json
     case .node(let node): return node.json
     case .namespace(let namespace): return namespace.json
+    case .deployment(let deployment): return deployment.json
+    case .replicaSet(let set): return set.json
+    case .replicationController(let controller): return controller.json
+    }
+  }
+
+  /// The object with its namespace set and, when given, the last-applied annotation.
+  func with(namespace: String, lastApplied: String?) -> APIObject {
+    func adjust(_ meta: inout ObjectMeta) {
+      meta.namespace = namespace
+      if let lastApplied { meta.annotations[ApplyCommand.lastAppliedKey] = lastApplied }
+    }
+    switch self {
+    case .pod(var pod):
+      adjust(&pod.metadata)
+      return .pod(pod)
+    case .deployment(var deployment):
+      adjust(&deployment.metadata)
+      return .deployment(deployment)
+    case .replicaSet(var set):
+      adjust(&set.metadata)
+      return .replicaSet(set)
+    case .replicationController(var controller):
+      adjust(&controller.metadata)
+      return .replicationController(controller)
+    default:
+      return self
     }
   }
 
   /// `<kind>[.<group>]/<name>`, as `-o name` prints it.
   var qualifiedName: String { type.qualifiedKind + "/" + metadata.name }
+
+  /// The objects of `type` in `namespace` (all namespaces when nil), in the server's order.
+  static func list(_ type: ResourceType, namespace: String?, cluster: Cluster) -> [APIObject] {
+    func inNamespace(_ meta: ObjectMeta) -> Bool { namespace == nil || meta.namespace == namespace }
+    switch type {
+    case .pods: return cluster.listPods(namespace: namespace).map(APIObject.pod)
+    case .nodes: return cluster.sortedNodes.map(APIObject.node)
+    case .namespaces:
+      return cluster.namespaces.keys.sorted().compactMap { cluster.namespaces[$0] }.map(APIObject.namespace)
+    case .deployments:
+      return cluster.deployments.keys.sorted().compactMap { cluster.deployments[$0] }.filter {
+        inNamespace($0.metadata)
+      }
+      .map(APIObject.deployment)
+    case .replicaSets: return cluster.listReplicaSets(namespace: namespace).map(APIObject.replicaSet)
+    case .replicationControllers:
+      return cluster.replicationControllers.keys.sorted().compactMap { cluster.replicationControllers[$0] }
+        .filter { inNamespace($0.metadata) }.map(APIObject.replicationController)
+    default: return []
+    }
+  }
+
+  /// The object of `type` called `name`.
+  static func lookup(_ type: ResourceType, name: String, namespace: String, cluster: Cluster) -> APIObject? {
+    let key = namespace + "/" + name
+    switch type {
+    case .pods: return cluster.pod(name, namespace: namespace).map(APIObject.pod)
+    case .nodes: return cluster.nodes[name].map(APIObject.node)
+    case .namespaces: return cluster.namespaces[name].map(APIObject.namespace)
+    case .deployments: return cluster.deployments[key].map(APIObject.deployment)
+    case .replicaSets: return cluster.replicaSets[key].map(APIObject.replicaSet)
+    case .replicationControllers: return cluster.replicationControllers[key].map(APIObject.replicationController)
+    default: return nil
+    }
+  }
 }

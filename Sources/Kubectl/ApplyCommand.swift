@@ -88,73 +88,155 @@ enum ApplyCommand {
   ) throws(KubectlError) -> (name: String, operation: String) {
     let kind = value["kind"]?.stringValue ?? ""
     let apiVersion = value["apiVersion"]?.stringValue ?? ""
-    guard kind == "Pod", apiVersion == "v1" else {
-      if ResourceType.all.contains(where: { $0.kind == kind })
+    let objectName = value["metadata"]?["name"]?.stringValue ?? ""
+    guard let type = ResourceType.all.first(where: { $0.kind == kind }),
+      apiVersion == (type.group.isEmpty ? "v1" : type.group + "/v1")
+    else {
+      if ResourceType.unsimulatedNames.contains(kind.lowercased() + "s")
         || ResourceType.unsimulatedNames.contains(kind.lowercased())
       {
         throw .plain("kubebook does not simulate creating \(kind) objects (\(apiVersion)) from \"\(source)\" yet")
       }
       throw .plain(
-        "resource mapping not found for name: \"\(value["metadata"]?["name"]?.stringValue ?? "")\" namespace: \"\(value["metadata"]?["namespace"]?.stringValue ?? "")\" from \"\(source)\": no matches for kind \"\(kind)\" in version \"\(apiVersion)\"\nensure CRDs are installed first"
+        "resource mapping not found for name: \"\(objectName)\" namespace: \"\(value["metadata"]?["namespace"]?.stringValue ?? "")\" from \"\(source)\": no matches for kind \"\(kind)\" in version \"\(apiVersion)\"\nensure CRDs are installed first"
       )
     }
-    var decoder = PodDecoder()
-    var pod = decoder.decode(value)
+    let name = type.qualifiedKind + "/" + objectName
+    if type == .namespaces {
+      if dryRun { return (name, "created") }
+      if context.cluster.namespaces[objectName] != nil {
+        if mode == .create { throw .api(.alreadyExists(resource: "namespaces", name: objectName), source: source) }
+        return (name, "unchanged")
+      }
+      do { try context.cluster.createNamespace(objectName) } catch { throw .api(error, source: source) }
+      return (name, "created")
+    }
+    guard type.namespaced, type != .nodes else {
+      throw .plain("kubebook does not simulate creating \(kind) objects from \"\(source)\"")
+    }
+    var decoder = ManifestDecoder()
+    var object: APIObject
+    switch type {
+    case .deployments: object = .deployment(decoder.decodeDeployment(value))
+    case .replicaSets: object = .replicaSet(decoder.decodeReplicaSet(value))
+    case .replicationControllers: object = .replicationController(decoder.decodeReplicationController(value))
+    default: object = .pod(decoder.decode(value))
+    }
     if !decoder.unknownFields.isEmpty {
       let fields = decoder.unknownFields.map { "unknown field \"\($0)\"" }.joined(separator: ", ")
-      let verb = mode == .apply ? "creating" : "creating"
       throw KubectlError(
         text:
-          "Error from server (BadRequest): error when \(verb) \"\(source)\": Pod in version \"v1\" cannot be handled as a Pod: strict decoding error: \(fields)"
+          "Error from server (BadRequest): error when creating \"\(source)\": \(kind) in version \"v1\" cannot be handled as a \(kind): strict decoding error: \(fields)"
       )
     }
-    let objectNamespace = pod.metadata.namespace
+    let objectNamespace = object.metadata.namespace
     if let objectNamespace, let flagNamespace, objectNamespace != flagNamespace {
       throw .plain(
         "the namespace from the provided object \"\(objectNamespace)\" does not match the namespace \"\(flagNamespace)\". You must pass '--namespace=\(objectNamespace)' to perform this operation."
       )
     }
     let namespace = objectNamespace ?? flagNamespace ?? "default"
-    pod.metadata.namespace = namespace
-    let name = "pod/" + pod.metadata.name
-    if pod.metadata.name.isEmpty {
+    if objectName.isEmpty {
       throw .plain(
-        "error when retrieving current configuration of:\nResource: \"/v1, Resource=pods\", GroupVersionKind: \"/v1, Kind=Pod\"\nName: \"\", Namespace: \"\(namespace)\"\nfrom server for: \"\(source)\": resource name may not be empty"
+        "error when retrieving current configuration of:\nResource: \"\(type.group)/v1, Resource=\(type.plural)\", GroupVersionKind: \"\(type.group)/v1, Kind=\(kind)\"\nName: \"\", Namespace: \"\(namespace)\"\nfrom server for: \"\(source)\": resource name may not be empty"
       )
     }
-    if mode == .apply {
-      pod.metadata.annotations[lastAppliedKey] = lastApplied(value, namespace: namespace)
-    }
-    let existing = context.cluster.pod(pod.metadata.name, namespace: namespace)
-    if let existing {
+    let lastApplied = mode == .apply ? ApplyCommand.lastApplied(value, namespace: namespace) : nil
+    object = object.with(namespace: namespace, lastApplied: lastApplied)
+    if let existing = APIObject.lookup(type, name: objectName, namespace: namespace, cluster: context.cluster) {
       if mode == .create {
-        throw .api(.alreadyExists(resource: "pods", name: pod.metadata.name), source: source)
+        throw .api(.alreadyExists(resource: type.qualifiedResource, name: objectName), source: source)
       }
       if dryRun { return (name, "configured") }
-      if existing.metadata.annotations[lastAppliedKey] == pod.metadata.annotations[lastAppliedKey] {
-        return (name, "unchanged")
-      }
-      return (name, try update(existing, to: pod, context: &context))
+      return (name, try update(existing, to: object, manifest: value, context: &context))
     }
     if dryRun { return (name, "created") }
-    do { try context.cluster.createPod(pod) } catch {
+    do {
+      switch object {
+      case .pod(let pod): try context.cluster.createPod(pod)
+      case .deployment(let deployment): try context.cluster.createDeployment(deployment)
+      case .replicaSet(let set): try context.cluster.createReplicaSet(set)
+      case .replicationController(let controller): try context.cluster.createReplicationController(controller)
+      default: break
+      }
+    } catch {
       throw .api(error, source: source)
     }
     return (name, "created")
+  }
+
+  /// Applies `desired` onto the live object; returns `configured` or `unchanged`.
+  static func update(_ existing: APIObject, to desired: APIObject, manifest: JSONValue, context: inout CommandContext)
+    throws(KubectlError) -> String
+  {
+    let spec = manifest["spec"]
+    if case .pod(let live) = existing, case .pod(let pod) = desired {
+      if live.metadata.annotations == pod.metadata.annotations && live.metadata.labels == pod.metadata.labels
+        && live.spec.containers == pod.spec.containers
+      {
+        return "unchanged"
+      }
+      return try update(live, to: pod, context: &context)
+    }
+    do throws(APIError) {
+      switch (existing, desired) {
+      case (.deployment(let live), .deployment(var d)):
+        if spec?["replicas"] == nil { d.replicas = live.replicas }
+        var merged = live
+        merged.replicas = d.replicas
+        merged.template = d.template
+        merged.strategy = d.strategy
+        merged.minReadySeconds = d.minReadySeconds
+        merged.revisionHistoryLimit = d.revisionHistoryLimit
+        merged.progressDeadlineSeconds = d.progressDeadlineSeconds
+        merged.paused = d.paused
+        merged.selector = d.selector
+        merged.metadata.labels = d.metadata.labels
+        merged.metadata.annotations = keepingControllerAnnotations(
+          live.metadata.annotations, desired: d.metadata.annotations)
+        if merged == live { return "unchanged" }
+        try context.cluster.updateDeployment(merged)
+      case (.replicaSet(let live), .replicaSet(var set)):
+        if spec?["replicas"] == nil { set.replicas = live.replicas }
+        var merged = live
+        merged.replicas = set.replicas
+        merged.template = set.template
+        merged.minReadySeconds = set.minReadySeconds
+        merged.metadata.labels = set.metadata.labels
+        merged.metadata.annotations = keepingControllerAnnotations(
+          live.metadata.annotations, desired: set.metadata.annotations)
+        if merged == live { return "unchanged" }
+        try context.cluster.updateReplicaSet(merged)
+      case (.replicationController(let live), .replicationController(var controller)):
+        if spec?["replicas"] == nil { controller.replicas = live.replicas }
+        var merged = live
+        merged.replicas = controller.replicas
+        merged.template = controller.template
+        merged.metadata.annotations = keepingControllerAnnotations(
+          live.metadata.annotations, desired: controller.metadata.annotations)
+        if merged == live { return "unchanged" }
+        try context.cluster.updateReplicationController(merged)
+      default:
+        return "unchanged"
+      }
+    } catch {
+      throw .api(error)
+    }
+    return "configured"
+  }
+
+  /// The desired annotations plus those a controller keeps on the live object.
+  static func keepingControllerAnnotations(_ live: [String: String], desired: [String: String]) -> [String: String] {
+    var result = desired
+    for (key, value) in live where key.hasPrefix("deployment.kubernetes.io/") { result[key] = value }
+    return result
   }
 
   /// Applies the changes a running pod allows (labels and annotations).
   static func update(_ existing: Pod, to desired: Pod, context: inout CommandContext) throws(KubectlError)
     -> String
   {
-    var changedSpec = false
-    for (index, container) in desired.spec.containers.enumerated() {
-      if index >= existing.spec.containers.count || existing.spec.containers[index] != container {
-        changedSpec = true
-      }
-    }
-    if changedSpec || desired.spec.containers.count != existing.spec.containers.count
-      || desired.spec.restartPolicy != existing.spec.restartPolicy
+    if existing.spec.containers != desired.spec.containers || existing.spec.restartPolicy != desired.spec.restartPolicy
     {
       throw KubectlError(
         text:

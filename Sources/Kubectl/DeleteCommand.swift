@@ -88,8 +88,32 @@ enum DeleteCommand {
         "Warning: Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely."
       )
     }
+    var propagation = Cluster.Propagation.background
+    switch parsed.value("cascade") {
+    case nil, "background", "true": propagation = .background
+    case "foreground": propagation = .foreground
+    case "orphan", "false": propagation = .orphan
+    case let other?:
+      throw .plain("invalid cascade value (\(other)). Must be \"background\", \"foreground\", or \"orphan\".")
+    }
     var deleted: [(String, String)] = []
+    var deletedWorkloads: [(ResourceType, String)] = []
     for target in targets {
+      if [.deployments, .replicaSets, .replicationControllers].contains(target.type) {
+        let key = target.namespace + "/" + target.name
+        if context.cluster.deleteWorkload(
+          kind: target.type.kind, name: target.name, namespace: target.namespace, propagation: propagation)
+        {
+          output.line(
+            parsed.value("output") == "name"
+              ? target.type.qualifiedKind + "/" + target.name
+              : "\(target.type.qualifiedKind) \"\(target.name)\" deleted")
+          deletedWorkloads.append((target.type, key))
+        } else if !parsed.flag("ignore-not-found") {
+          errors.append(KubectlError.api(.notFound(resource: target.type.qualifiedResource, name: target.name)).text)
+        }
+        continue
+      }
       guard target.type == .pods else {
         throw .plain("kubebook does not simulate deleting \(target.type.plural) yet")
       }
@@ -103,10 +127,17 @@ enum DeleteCommand {
         errors.append(KubectlError.api(error).text)
       }
     }
-    if parsed.value("wait") != "false" && !deleted.isEmpty {
+    if parsed.value("wait") != "false" && (!deleted.isEmpty || !deletedWorkloads.isEmpty) {
       let maxGrace = 3600
       try context.wait(seconds: Int64(maxGrace)) { cluster in
         deleted.allSatisfy { cluster.pod($0.1, namespace: $0.0) == nil }
+          && deletedWorkloads.allSatisfy { type, key in
+            switch type {
+            case .deployments: return cluster.deployments[key] == nil
+            case .replicaSets: return cluster.replicaSets[key] == nil
+            default: return cluster.replicationControllers[key] == nil
+            }
+          }
       }
     } else {
       try context.settle()

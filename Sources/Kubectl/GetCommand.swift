@@ -71,7 +71,8 @@ enum GetCommand {
         groups.append(Group(type: request.type, objects: objects))
       }
     }
-    let multipleTypes = groups.count > 1
+    // kubectl prefixes names with their kind when the results span several kinds.
+    let multipleTypes = groups.filter { !$0.objects.isEmpty }.count > 1
     let everything = groups.flatMap(\.objects)
     let namedRequest = requests.contains { !$0.names.isEmpty }
     switch format {
@@ -115,19 +116,9 @@ enum GetCommand {
     _ group: Group, now: Timestamp, wide: Bool, allNamespaces: Bool, showLabels: Bool,
     prefixNames: Bool, headers: Bool
   ) -> String {
-    let columns: [Table.Column]
-    switch group.type {
-    case .pods: columns = TablePrinters.podColumns
-    case .nodes: columns = TablePrinters.nodeColumns
-    default: columns = TablePrinters.namespaceColumns
-    }
+    let columns = TablePrinters.columns(for: group.type)
     let rows: [[String]] = group.objects.map { object in
-      var row: [String]
-      switch object {
-      case .pod(let pod): row = TablePrinters.podRow(pod, now: now)
-      case .node(let node): row = TablePrinters.nodeRow(node, now: now)
-      case .namespace(let namespace): row = TablePrinters.namespaceRow(namespace, now: now)
-      }
+      var row = TablePrinters.row(object, now: now)
       if prefixNames { row[0] = object.qualifiedName }
       return row
     }
@@ -148,22 +139,11 @@ enum GetCommand {
   }
 
   static func list(_ type: ResourceType, namespace: String?, cluster: Cluster) -> [APIObject] {
-    switch type {
-    case .pods: return cluster.listPods(namespace: namespace).map(APIObject.pod)
-    case .nodes: return cluster.sortedNodes.map(APIObject.node)
-    case .namespaces:
-      return cluster.namespaces.keys.sorted().compactMap { cluster.namespaces[$0] }.map(APIObject.namespace)
-    default: return []
-    }
+    APIObject.list(type, namespace: namespace, cluster: cluster)
   }
 
   static func lookup(_ type: ResourceType, name: String, namespace: String, cluster: Cluster) -> APIObject? {
-    switch type {
-    case .pods: return cluster.pod(name, namespace: namespace).map(APIObject.pod)
-    case .nodes: return cluster.nodes[name].map(APIObject.node)
-    case .namespaces: return cluster.namespaces[name].map(APIObject.namespace)
-    default: return nil
-    }
+    APIObject.lookup(type, name: name, namespace: namespace, cluster: cluster)
   }
 }
 
@@ -197,6 +177,12 @@ enum ResourceArguments {
     }
     var requests: [Request] = []
     for part in first.split(separator: ",") {
+      if part == "all" {
+        for type in ResourceType.allCategory where !requests.contains(where: { $0.type == type }) {
+          requests.append(Request(type: type, names: Array(arguments.dropFirst())))
+        }
+        continue
+      }
       let type = try resolve(String(part))
       if !requests.contains(where: { $0.type == type }) {
         requests.append(Request(type: type, names: Array(arguments.dropFirst())))

@@ -40,7 +40,15 @@ public enum Kubectl {
     case "get": try GetCommand.run(rest, context: &context, output: &output)
     case "run": try RunCommand.run(rest, context: &context, output: &output)
     case "apply": try ApplyCommand.run(rest, mode: .apply, context: &context, output: &output)
-    case "create": try ApplyCommand.run(rest, mode: .create, context: &context, output: &output)
+    case "create":
+      if rest.first == "deployment" || rest.first == "deploy" {
+        try CreateDeploymentCommand.run(Array(rest.dropFirst()), context: &context, output: &output)
+      } else {
+        try ApplyCommand.run(rest, mode: .create, context: &context, output: &output)
+      }
+    case "scale": try ScaleCommand.run(rest, context: &context, output: &output)
+    case "set": try SetImageCommand.run(rest, context: &context, output: &output)
+    case "rollout": try RolloutCommand.run(rest, context: &context, output: &output)
     case "delete": try DeleteCommand.run(rest, context: &context, output: &output)
     default:
       if knownCommands.contains(command) {

@@ -33,3 +33,8 @@ struct KubectlError: Error {
     }
   }
 }
+
+/// Runs an API call, turning its error into kubectl's message for it.
+func withAPI<T>(_ body: () throws(APIError) -> T) throws(KubectlError) -> T {
+  do { return try body() } catch { throw .api(error) }
+}

@@ -31,19 +31,34 @@ public struct ResourceType: Sendable, Equatable, Hashable {
     plural: "namespaces", singular: "namespace", kind: "Namespace", group: "", shortNames: ["ns"],
     namespaced: false)
 
+  public static let deployments = ResourceType(
+    plural: "deployments", singular: "deployment", kind: "Deployment", group: "apps", shortNames: ["deploy"],
+    namespaced: true)
+  public static let replicaSets = ResourceType(
+    plural: "replicasets", singular: "replicaset", kind: "ReplicaSet", group: "apps", shortNames: ["rs"],
+    namespaced: true)
+  public static let replicationControllers = ResourceType(
+    plural: "replicationcontrollers", singular: "replicationcontroller", kind: "ReplicationController", group: "",
+    shortNames: ["rc"], namespaced: true)
+
   /// Every type the simulator serves, in discovery order.
-  public static let all: [ResourceType] = [pods, nodes, namespaces]
+  public static let all: [ResourceType] = [
+    pods, replicationControllers, nodes, namespaces, deployments, replicaSets,
+  ]
+
+  /// The members of the `all` category the simulator serves, in the order `kubectl get all`
+  /// prints them (core first, then apps).
+  public static let allCategory: [ResourceType] = [pods, replicationControllers, deployments, replicaSets]
 
   /// Spellings of real Kubernetes types that the simulator does not serve yet: asking for
   /// them is an honest "not simulated" error, not a false "no such type".
   static let unsimulatedNames: Set<String> = [
-    "deployments", "deployment", "deploy", "replicasets", "replicaset", "rs", "services", "service",
-    "svc", "statefulsets", "statefulset", "sts", "daemonsets", "daemonset", "ds", "jobs", "job",
+    "services", "service", "svc", "statefulsets", "statefulset", "sts", "daemonsets", "daemonset", "ds", "jobs", "job",
     "cronjobs", "cronjob", "cj", "configmaps", "configmap", "cm", "secrets", "secret", "endpoints",
-    "ep", "events", "event", "ev", "replicationcontrollers", "replicationcontroller", "rc",
+    "ep", "events", "event", "ev",
     "horizontalpodautoscalers", "horizontalpodautoscaler", "hpa", "ingresses", "ingress", "ing",
     "persistentvolumes", "persistentvolume", "pv", "persistentvolumeclaims",
-    "persistentvolumeclaim", "pvc", "storageclasses", "storageclass", "sc", "all",
+    "persistentvolumeclaim", "pvc", "storageclasses", "storageclass", "sc",
   ]
 
   /// Resolves a type name as kubectl's RESTMapper does: plural, singular, short name or

@@ -36,6 +36,17 @@ enum TablePrinters {
     .init(name: "Kernel-Version", wide: true), .init(name: "Container-Runtime", wide: true),
   ]
 
+  static let deploymentColumns: [Table.Column] = [
+    .init(name: "Name"), .init(name: "Ready"), .init(name: "Up-to-date"), .init(name: "Available"),
+    .init(name: "Age"), .init(name: "Containers", wide: true), .init(name: "Images", wide: true),
+    .init(name: "Selector", wide: true),
+  ]
+
+  static let replicaSetColumns: [Table.Column] = [
+    .init(name: "Name"), .init(name: "Desired"), .init(name: "Current"), .init(name: "Ready"), .init(name: "Age"),
+    .init(name: "Containers", wide: true), .init(name: "Images", wide: true), .init(name: "Selector", wide: true),
+  ]
+
   static let namespaceColumns: [Table.Column] = [
     .init(name: "Name"), .init(name: "Status"), .init(name: "Age"),
   ]
@@ -107,6 +118,48 @@ enum TablePrinters {
       node.status.internalIP, "<none>", node.status.osImage, node.status.kernelVersion,
       node.status.containerRuntimeVersion,
     ]
+  }
+
+  /// The columns of a table of `type`.
+  static func columns(for type: ResourceType) -> [Table.Column] {
+    switch type {
+    case .pods: return podColumns
+    case .nodes: return nodeColumns
+    case .deployments: return deploymentColumns
+    case .replicaSets, .replicationControllers: return replicaSetColumns
+    default: return namespaceColumns
+    }
+  }
+
+  /// One row for `object`.
+  static func row(_ object: APIObject, now: Timestamp) -> [String] {
+    switch object {
+    case .pod(let pod): return podRow(pod, now: now)
+    case .node(let node): return nodeRow(node, now: now)
+    case .namespace(let namespace): return namespaceRow(namespace, now: now)
+    case .deployment(let d):
+      return [
+        d.metadata.name, "\(d.status.readyReplicas)/\(d.replicas)", String(d.status.updatedReplicas),
+        String(d.status.availableReplicas), age(d.metadata.creationTimestamp, now: now),
+        d.template.spec.containers.map(\.name).joined(separator: ","),
+        d.template.spec.containers.map(\.image).joined(separator: ","), d.selector.formatted,
+      ]
+    case .replicaSet(let set):
+      return [
+        set.metadata.name, String(set.replicas), String(set.status.replicas), String(set.status.readyReplicas),
+        age(set.metadata.creationTimestamp, now: now), set.template.spec.containers.map(\.name).joined(separator: ","),
+        set.template.spec.containers.map(\.image).joined(separator: ","), set.selector.formatted,
+      ]
+    case .replicationController(let controller):
+      let selector = controller.selector.keys.sorted().map { "\($0)=\(controller.selector[$0]!)" }
+      return [
+        controller.metadata.name, String(controller.replicas), String(controller.status.replicas),
+        String(controller.status.readyReplicas), age(controller.metadata.creationTimestamp, now: now),
+        controller.template.spec.containers.map(\.name).joined(separator: ","),
+        controller.template.spec.containers.map(\.image).joined(separator: ","),
+        selector.isEmpty ? "<none>" : selector.joined(separator: ","),
+      ]
+    }
   }
 
   static func namespaceRow(_ namespace: Namespace, now: Timestamp) -> [String] {

@@ -94,8 +94,11 @@ import Testing
     try roll(&cluster, name: "web", to: "nginx:1.27")
     let events = Array(scalingEvents(cluster).dropFirst())
     let new = cluster.listReplicaSets(namespace: "default").first { $0.metadata.name != old }!.metadata.name
-    #expect(events.prefix(2) == ["Scaled up replica set \(new) from 0 to 1", "Scaled down replica set \(old) from 4 to 3"])
-    #expect(events.last == "Scaled down replica set \(old) from 1 to 0" || events.last?.hasPrefix("Scaled down replica set \(old)") == true)
+    #expect(
+      events.prefix(2) == ["Scaled up replica set \(new) from 0 to 1", "Scaled down replica set \(old) from 4 to 3"])
+    #expect(
+      events.last == "Scaled down replica set \(old) from 1 to 0"
+        || events.last?.hasPrefix("Scaled down replica set \(old)") == true)
   }
 
   @Test func recreateScalesOldToZeroBeforeCreatingNew() throws {
@@ -135,7 +138,9 @@ import Testing
     try cluster.updateDeployment(d)
     try cluster.settle()
     let set = cluster.listReplicaSets(namespace: "default")[0]
-    let youngest = cluster.pods(ownedBy: set.metadata.uid).max { $0.metadata.creationTimestamp < $1.metadata.creationTimestamp }!
+    let youngest = cluster.pods(ownedBy: set.metadata.uid).max {
+      $0.metadata.creationTimestamp < $1.metadata.creationTimestamp
+    }!
     d = cluster.deployments["default/web"]!
     d.replicas = 2
     try cluster.updateDeployment(d)

@@ -1,0 +1,199 @@
+import KubeSim
+
+/// Turns decoded manifests into API objects, collecting unknown fields as the API server's
+/// strict field validation does.
+struct ManifestDecoder {
+  /// Paths of fields the server would not recognise (`spec.containers[0].imagee`).
+  private(set) var unknownFields: [String] = []
+
+  /// Decodes a Pod manifest.
+  mutating func decode(_ value: JSONValue) -> Pod {
+    let metadata = decodeMetadata(value["metadata"], path: "metadata")
+    check(value, path: "", known: ["apiVersion", "kind", "metadata", "spec", "status"])
+    return Pod(metadata: metadata, spec: decodePodSpec(value["spec"] ?? .object([]), path: "spec"))
+  }
+
+  /// Decodes a pod spec found at `path`.
+  mutating func decodePodSpec(_ specValue: JSONValue, path: String) -> PodSpec {
+    check(
+      specValue, path: path,
+      known: [
+        "containers", "restartPolicy", "dnsPolicy", "nodeName", "nodeSelector",
+        "terminationGracePeriodSeconds", "serviceAccountName", "serviceAccount", "tolerations",
+        "volumes", "initContainers", "hostname", "subdomain", "affinity", "securityContext",
+        "enableServiceLinks", "schedulerName", "priority", "preemptionPolicy",
+        "automountServiceAccountToken", "hostNetwork",
+      ])
+    let containers = (specValue["containers"]?.arrayValue ?? []).enumerated().map {
+      decodeContainer($1, path: "\(path).containers[\($0)]")
+    }
+    var spec = PodSpec(containers: containers)
+    if let policy = specValue["restartPolicy"]?.stringValue { spec.restartPolicy = policy }
+    if let policy = specValue["dnsPolicy"]?.stringValue { spec.dnsPolicy = policy }
+    if let node = specValue["nodeName"]?.stringValue, !node.isEmpty { spec.nodeName = node }
+    if let seconds = specValue["terminationGracePeriodSeconds"]?.intValue {
+      spec.terminationGracePeriodSeconds = Int(seconds)
+    }
+    spec.nodeSelector = stringMap(specValue["nodeSelector"])
+    if let account = specValue["serviceAccountName"]?.stringValue { spec.serviceAccountName = account }
+    spec.tolerations = (specValue["tolerations"]?.arrayValue ?? []).map { item in
+      Toleration(
+        key: item["key"]?.stringValue, operator: item["operator"]?.stringValue,
+        value: item["value"]?.stringValue, effect: item["effect"]?.stringValue,
+        tolerationSeconds: item["tolerationSeconds"]?.intValue.map { Int($0) })
+    }
+    return spec
+  }
+
+  /// Decodes a pod template found at `path`.
+  mutating func decodeTemplate(_ value: JSONValue?, path: String) -> PodTemplate {
+    let value = value ?? .object([])
+    check(value, path: path, known: ["metadata", "spec"])
+    let metadata = decodeMetadata(value["metadata"], path: path + ".metadata")
+    return PodTemplate(
+      labels: metadata.labels, annotations: metadata.annotations,
+      spec: decodePodSpec(value["spec"] ?? .object([]), path: path + ".spec"))
+  }
+
+  /// Decodes a `metav1.LabelSelector`.
+  mutating func decodeSelector(_ value: JSONValue?, path: String) -> SelectorSpec {
+    let value = value ?? .object([])
+    check(value, path: path, known: ["matchLabels", "matchExpressions"])
+    let expressions = (value["matchExpressions"]?.arrayValue ?? []).map { item in
+      SelectorSpec.Expression(
+        key: item["key"]?.stringValue ?? "", op: item["operator"]?.stringValue ?? "",
+        values: (item["values"]?.arrayValue ?? []).compactMap(\.stringValue))
+    }
+    return SelectorSpec(matchLabels: stringMap(value["matchLabels"]), matchExpressions: expressions)
+  }
+
+  /// Decodes an int-or-percent value (`1`, `"25%"`).
+  func decodeIntOrPercent(_ value: JSONValue?, default fallback: IntOrPercent) -> IntOrPercent {
+    guard let value else { return fallback }
+    if let number = value.intValue { return .int(Int(number)) }
+    if let text = value.stringValue {
+      if text.hasSuffix("%"), let percent = Int(text.dropLast()) { return .percent(percent) }
+      if let number = Int(text) { return .int(number) }
+    }
+    return fallback
+  }
+
+  /// Decodes a Deployment manifest (apps/v1), with the API server's defaults.
+  mutating func decodeDeployment(_ value: JSONValue) -> Deployment {
+    check(value, path: "", known: ["apiVersion", "kind", "metadata", "spec", "status"])
+    let metadata = decodeMetadata(value["metadata"], path: "metadata")
+    let spec = value["spec"] ?? .object([])
+    check(
+      spec, path: "spec",
+      known: [
+        "replicas", "selector", "template", "strategy", "minReadySeconds", "revisionHistoryLimit",
+        "progressDeadlineSeconds", "paused",
+      ])
+    var deployment = Deployment(
+      metadata: metadata, selector: decodeSelector(spec["selector"], path: "spec.selector"),
+      template: decodeTemplate(spec["template"], path: "spec.template"))
+    if let replicas = spec["replicas"]?.intValue { deployment.replicas = Int(replicas) }
+    if let seconds = spec["minReadySeconds"]?.intValue { deployment.minReadySeconds = Int(seconds) }
+    if let limit = spec["revisionHistoryLimit"]?.intValue { deployment.revisionHistoryLimit = Int(limit) }
+    if let deadline = spec["progressDeadlineSeconds"]?.intValue { deployment.progressDeadlineSeconds = Int(deadline) }
+    if case .bool(let paused)? = spec["paused"] { deployment.paused = paused }
+    if let strategy = spec["strategy"] {
+      check(strategy, path: "spec.strategy", known: ["type", "rollingUpdate"])
+      if strategy["type"]?.stringValue == "Recreate" {
+        deployment.strategy = .recreate
+      } else {
+        let rolling = strategy["rollingUpdate"] ?? .object([])
+        check(rolling, path: "spec.strategy.rollingUpdate", known: ["maxSurge", "maxUnavailable"])
+        deployment.strategy = .rollingUpdate(
+          maxSurge: decodeIntOrPercent(rolling["maxSurge"], default: .percent(25)),
+          maxUnavailable: decodeIntOrPercent(rolling["maxUnavailable"], default: .percent(25)))
+      }
+    }
+    return deployment
+  }
+
+  /// Decodes a ReplicaSet manifest (apps/v1).
+  mutating func decodeReplicaSet(_ value: JSONValue) -> ReplicaSet {
+    check(value, path: "", known: ["apiVersion", "kind", "metadata", "spec", "status"])
+    let metadata = decodeMetadata(value["metadata"], path: "metadata")
+    let spec = value["spec"] ?? .object([])
+    check(spec, path: "spec", known: ["replicas", "selector", "template", "minReadySeconds"])
+    var set = ReplicaSet(
+      metadata: metadata, replicas: Int(spec["replicas"]?.intValue ?? 1),
+      selector: decodeSelector(spec["selector"], path: "spec.selector"),
+      template: decodeTemplate(spec["template"], path: "spec.template"))
+    set.minReadySeconds = Int(spec["minReadySeconds"]?.intValue ?? 0)
+    return set
+  }
+
+  /// Decodes a ReplicationController manifest (v1).
+  mutating func decodeReplicationController(_ value: JSONValue) -> ReplicationController {
+    check(value, path: "", known: ["apiVersion", "kind", "metadata", "spec", "status"])
+    let metadata = decodeMetadata(value["metadata"], path: "metadata")
+    let spec = value["spec"] ?? .object([])
+    check(spec, path: "spec", known: ["replicas", "selector", "template", "minReadySeconds"])
+    var controller = ReplicationController(
+      metadata: metadata, replicas: Int(spec["replicas"]?.intValue ?? 1), selector: stringMap(spec["selector"]),
+      template: decodeTemplate(spec["template"], path: "spec.template"))
+    controller.minReadySeconds = Int(spec["minReadySeconds"]?.intValue ?? 0)
+    return controller
+  }
+
+  mutating func decodeMetadata(_ value: JSONValue?, path: String) -> ObjectMeta {
+    let value = value ?? .object([])
+    check(
+      value, path: path,
+      known: [
+        "name", "namespace", "labels", "annotations", "generateName", "creationTimestamp", "uid",
+        "resourceVersion", "ownerReferences", "finalizers", "generation",
+      ])
+    var meta = ObjectMeta(
+      name: value["name"]?.stringValue ?? "", namespace: value["namespace"]?.stringValue,
+      labels: stringMap(value["labels"]))
+    meta.annotations = stringMap(value["annotations"])
+    return meta
+  }
+
+  mutating func decodeContainer(_ value: JSONValue, path: String) -> Container {
+    check(
+      value, path: path,
+      known: [
+        "name", "image", "command", "args", "ports", "imagePullPolicy", "env", "envFrom",
+        "resources", "volumeMounts", "readinessProbe", "livenessProbe", "startupProbe",
+        "workingDir", "securityContext", "lifecycle", "terminationMessagePath",
+        "terminationMessagePolicy", "stdin", "tty",
+      ])
+    var container = Container(
+      name: value["name"]?.stringValue ?? "", image: value["image"]?.stringValue ?? "",
+      imagePullPolicy: value["imagePullPolicy"]?.stringValue)
+    container.command = (value["command"]?.arrayValue ?? []).compactMap(\.stringValue)
+    container.args = (value["args"]?.arrayValue ?? []).compactMap(\.stringValue)
+    container.ports = (value["ports"]?.arrayValue ?? []).enumerated().compactMap { index, port in
+      check(port, path: "\(path).ports[\(index)]", known: ["containerPort", "name", "protocol", "hostPort", "hostIP"])
+      guard let number = port["containerPort"]?.intValue else { return nil }
+      return ContainerPort(
+        name: port["name"]?.stringValue, containerPort: Int(number),
+        protocol: port["protocol"]?.stringValue ?? "TCP")
+    }
+    return container
+  }
+
+  func stringMap(_ value: JSONValue?) -> [String: String] {
+    var map: [String: String] = [:]
+    for (key, item) in value?.objectValue ?? [] {
+      switch item {
+      case .string(let text): map[key] = text
+      case .int(let number): map[key] = String(number)
+      case .bool(let flag): map[key] = flag ? "true" : "false"
+      default: break
+      }
+    }
+    return map
+  }
+
+  private mutating func check(_ value: JSONValue, path: String, known: Set<String>) {
+    for (key, _) in value.objectValue ?? [] where !known.contains(key) {
+      unknownFields.append(path.isEmpty ? key : path + "." + key)
+    }
+  }
+}

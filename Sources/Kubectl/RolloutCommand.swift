@@ -1,0 +1,237 @@
+import KubeSim
+
+/// `kubectl rollout status|history|undo|pause|resume|restart` for Deployments.
+enum RolloutCommand {
+  static let flags: [FlagParser.Spec] = [
+    .init(name: "revision", short: nil, takesValue: true),
+    .init(name: "to-revision", short: nil, takesValue: true),
+    .init(name: "watch", short: "w", takesValue: true),
+    .init(name: "timeout", short: nil, takesValue: true),
+  ]
+
+  /// How long `rollout status` waits, in virtual seconds, before kubebook stops it.
+  static let statusBoundSeconds: Int64 = 3600
+
+  static func run(_ arguments: [String], context: inout CommandContext, output: inout OutputBuffer)
+    throws(KubectlError)
+  {
+    guard let action = arguments.first else {
+      throw .plain("kubebook: use kubectl rollout status|history|undo|pause|resume|restart TYPE/NAME")
+    }
+    let parsed = try FlagParser(command: "rollout \(action)", specs: flags).parse(Array(arguments.dropFirst()))
+    let target = try WorkloadTarget.resolve(
+      parsed.positional, namespace: context.namespace(parsed), command: "rollout \(action)")
+    let key = target.namespace + "/" + target.name
+    guard target.type == .deployments else {
+      if APIObject.lookup(target.type, name: target.name, namespace: target.namespace, cluster: context.cluster) == nil
+      {
+        throw target.notFound
+      }
+      switch action {
+      case "status":
+        throw .plain("no status viewer has been implemented for \(target.type.kind).\(target.type.group)")
+      case "pause", "resume", "restart":
+        let verb = ["pause": "pausing", "resume": "resuming", "restart": "restarting"][action]!
+        throw .plain("\(target.type.qualifiedResource) \"\(target.name)\" \(verb) is not supported")
+      default:
+        throw .plain("kubebook does not simulate rollout \(action) for \(target.type.plural) yet")
+      }
+    }
+    guard var deployment = context.cluster.deployments[key] else { throw target.notFound }
+    switch action {
+    case "status":
+      try status(target, revision: parsed.value("revision"), context: &context, output: &output)
+    case "history":
+      try history(
+        deployment, target: target, revision: parsed.value("revision"), cluster: context.cluster, output: &output)
+    case "undo":
+      try undo(deployment, target: target, toRevision: parsed.value("to-revision"), context: &context, output: &output)
+    case "pause":
+      if deployment.paused { throw .plain("deployments.apps \"\(target.name)\" is already paused") }
+      deployment.paused = true
+      try withAPI { () throws(APIError) in try context.cluster.updateDeployment(deployment) }
+      try context.settle()
+      output.line(target.qualifiedName + " paused")
+    case "resume":
+      if !deployment.paused { throw .plain("deployments.apps \"\(target.name)\" is not paused") }
+      deployment.paused = false
+      try withAPI { () throws(APIError) in try context.cluster.updateDeployment(deployment) }
+      try context.settle()
+      output.line(target.qualifiedName + " resumed")
+    case "restart":
+      if deployment.paused {
+        throw .plain("deployments.apps \"\(target.name)\" can't restart paused deployment (run rollout resume first)")
+      }
+      deployment.template.annotations["kubectl.kubernetes.io/restartedAt"] = context.cluster.now.rfc3339
+      try withAPI { () throws(APIError) in try context.cluster.updateDeployment(deployment) }
+      try context.settle()
+      output.line(target.qualifiedName + " restarted")
+    default:
+      throw .usage("unknown command \"\(action)\" for \"kubectl rollout\"", command: "rollout")
+    }
+  }
+
+  /// The status line for a Deployment and whether the rollout is done
+  /// (`polymorphichelpers/rollout_status.go`).
+  static func statusLine(_ d: Deployment) -> (text: String, done: Bool, failed: Bool) {
+    let name = d.metadata.name
+    if d.metadata.generation > d.status.observedGeneration {
+      return ("Waiting for deployment spec update to be observed...", false, false)
+    }
+    if d.status.conditions.contains(where: { $0.type == "Progressing" && $0.reason == "ProgressDeadlineExceeded" }) {
+      return ("error: deployment \"\(name)\" exceeded its progress deadline", true, true)
+    }
+    if d.status.updatedReplicas < d.replicas {
+      return (
+        "Waiting for deployment \"\(name)\" rollout to finish: \(d.status.updatedReplicas) out of \(d.replicas) new replicas have been updated...",
+        false, false
+      )
+    }
+    if d.status.replicas > d.status.updatedReplicas {
+      return (
+        "Waiting for deployment \"\(name)\" rollout to finish: \(d.status.replicas - d.status.updatedReplicas) old replicas are pending termination...",
+        false, false
+      )
+    }
+    if d.status.availableReplicas < d.status.updatedReplicas {
+      return (
+        "Waiting for deployment \"\(name)\" rollout to finish: \(d.status.availableReplicas) of \(d.status.updatedReplicas) updated replicas are available...",
+        false, false
+      )
+    }
+    return ("deployment \"\(name)\" successfully rolled out", true, false)
+  }
+
+  /// Watches the Deployment in virtual time, printing a line for every change, until done.
+  static func status(
+    _ target: WorkloadTarget, revision: String?, context: inout CommandContext, output: inout OutputBuffer
+  ) throws(KubectlError) {
+    let key = target.namespace + "/" + target.name
+    if let revision {
+      guard let wanted = Int(revision), wanted > 0 else {
+        throw .plain("revision must be a positive integer: \(revision)")
+      }
+      let running = context.cluster.deployments[key]?.metadata.annotations["deployment.kubernetes.io/revision"] ?? ""
+      if String(wanted) != running {
+        throw .plain("desired revision (\(wanted)) is different from the running revision (\(running))")
+      }
+    }
+    final class Watch {
+      var lines: [String] = []
+      var lastVersion = -1
+      var finished = false
+      var failed = false
+      var deleted = false
+    }
+    let watch = Watch()
+    let limit = context.cluster.now.adding(milliseconds: statusBoundSeconds * 1000)
+    do {
+      try context.cluster.advance(
+        until: limit,
+        observe: { state in
+          guard !watch.finished else { return }
+          guard let d = state.deployments[key] else {
+            watch.deleted = true
+            watch.finished = true
+            return
+          }
+          guard d.metadata.resourceVersion != watch.lastVersion else { return }
+          watch.lastVersion = d.metadata.resourceVersion
+          let line = statusLine(d)
+          watch.lines.append(line.text)
+          if line.done {
+            watch.finished = true
+            watch.failed = line.failed
+          }
+        },
+        done: { _ in watch.finished })
+    } catch {
+      throw .api(error)
+    }
+    for line in watch.lines where !line.hasPrefix("error: ") { output.line(line) }
+    if watch.deleted { throw .plain("object has been deleted") }
+    if watch.failed, let last = watch.lines.last { throw KubectlError(text: last) }
+    if !watch.finished {
+      throw .plain(
+        "kubebook: stopped waiting after \(statusBoundSeconds / 60) minutes of virtual time; the rollout has not finished"
+      )
+    }
+  }
+
+  /// The ReplicaSets of a Deployment by revision.
+  static func revisions(_ d: Deployment, cluster: Cluster) -> [(revision: Int, set: ReplicaSet)] {
+    cluster.replicaSets.values.filter { $0.metadata.controller?.uid == d.metadata.uid }
+      .compactMap { set in
+        Int(set.metadata.annotations["deployment.kubernetes.io/revision"] ?? "").map { ($0, set) }
+      }
+      .sorted { $0.revision < $1.revision }
+  }
+
+  static func history(
+    _ d: Deployment, target: WorkloadTarget, revision: String?, cluster: Cluster, output: inout OutputBuffer
+  ) throws(KubectlError) {
+    let all = revisions(d, cluster: cluster)
+    if let revision {
+      guard let wanted = Int(revision), let entry = all.first(where: { $0.revision == wanted }) else {
+        throw .plain("unable to find the specified revision")
+      }
+      output.line(target.qualifiedName + " with revision #\(wanted)")
+      output.write(PodTemplateDescription.untabbed(entry.set.template))
+      output.line("")
+      return
+    }
+    output.line(target.qualifiedName + " ")
+    if all.isEmpty {
+      output.line("No rollout history found.")
+    } else {
+      var rows = [["REVISION", "CHANGE-CAUSE"]]
+      for entry in all {
+        rows.append([String(entry.revision), entry.set.metadata.annotations["kubernetes.io/change-cause"] ?? "<none>"])
+      }
+      output.write(TabWriter(minWidth: 0, padding: 2).format(rows))
+    }
+    output.line("")
+  }
+
+  static func undo(
+    _ d: Deployment, target: WorkloadTarget, toRevision: String?, context: inout CommandContext,
+    output: inout OutputBuffer
+  ) throws(KubectlError) {
+    let requested = Int(toRevision ?? "0") ?? 0
+    if requested < 0 { throw .plain("unable to find specified revision \(requested) in history") }
+    let all = revisions(d, cluster: context.cluster)
+    let chosen: ReplicaSet
+    if requested == 0 {
+      guard all.count >= 2 else { throw .plain("no rollout history found for deployment \"\(d.metadata.name)\"") }
+      chosen = all[all.count - 2].set
+    } else {
+      guard let entry = all.first(where: { $0.revision == requested }) else {
+        throw .plain("unable to find specified revision \(requested) in history")
+      }
+      chosen = entry.set
+    }
+    if d.paused {
+      throw .plain(
+        "you cannot rollback a paused deployment; resume it first with 'kubectl rollout resume' and try again")
+    }
+    var template = chosen.template
+    template.labels["pod-template-hash"] = nil
+    if template == d.template {
+      output.line(target.qualifiedName + " skipped rollback (current template already matches revision \(requested))")
+      return
+    }
+    var updated = d
+    updated.template = template
+    let skipped: Set<String> = [
+      "kubectl.kubernetes.io/last-applied-configuration", "deployment.kubernetes.io/revision",
+      "deployment.kubernetes.io/revision-history", "deployment.kubernetes.io/desired-replicas",
+      "deployment.kubernetes.io/max-replicas", "deprecated.deployment.rollback.to",
+    ]
+    var annotations = d.metadata.annotations.filter { skipped.contains($0.key) }
+    for (key, value) in chosen.metadata.annotations where !skipped.contains(key) { annotations[key] = value }
+    updated.metadata.annotations = annotations
+    try withAPI { () throws(APIError) in try context.cluster.updateDeployment(updated) }
+    try context.settle()
+    output.line(target.qualifiedName + " rolled back")
+  }
+}

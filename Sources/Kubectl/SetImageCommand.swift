@@ -1,0 +1,61 @@
+import KubeSim
+
+/// `kubectl set image TYPE/NAME CONTAINER=IMAGE ...`.
+enum SetImageCommand {
+  static func run(_ arguments: [String], context: inout CommandContext, output: inout OutputBuffer)
+    throws(KubectlError)
+  {
+    guard arguments.first == "image" else {
+      throw .plain("kubebook simulates only \"kubectl set image\"")
+    }
+    let parsed = try FlagParser(command: "set image", specs: []).parse(Array(arguments.dropFirst()))
+    let assignments = parsed.positional.filter { $0.contains("=") }
+    let resources = parsed.positional.filter { !$0.contains("=") }
+    guard !assignments.isEmpty else { throw .plain("at least one image update is required") }
+    let target = try WorkloadTarget.resolve(resources, namespace: context.namespace(parsed), command: "set image")
+    let key = target.namespace + "/" + target.name
+    func apply(_ template: inout PodTemplate) throws(KubectlError) -> Bool {
+      var changed = false
+      for assignment in assignments {
+        let parts = assignment.split(separator: "=", maxSplits: 1).map(String.init)
+        let container = parts[0]
+        let image = parts.count > 1 ? parts[1] : ""
+        if container == "*" {
+          for index in template.spec.containers.indices where template.spec.containers[index].image != image {
+            template.spec.containers[index].image = image
+            changed = true
+          }
+          continue
+        }
+        guard let index = template.spec.containers.firstIndex(where: { $0.name == container }) else {
+          throw .plain("unable to find container named \"\(container)\"")
+        }
+        if template.spec.containers[index].image != image {
+          template.spec.containers[index].image = image
+          template.spec.containers[index].imagePullPolicy = ImageReference(image).defaultPullPolicy
+          changed = true
+        }
+      }
+      return changed
+    }
+    var changed = false
+    switch target.type {
+    case .deployments:
+      guard var d = context.cluster.deployments[key] else { throw target.notFound }
+      changed = try apply(&d.template)
+      if changed { try withAPI { () throws(APIError) in try context.cluster.updateDeployment(d) } }
+    case .replicaSets:
+      guard var set = context.cluster.replicaSets[key] else { throw target.notFound }
+      changed = try apply(&set.template)
+      if changed { try withAPI { () throws(APIError) in try context.cluster.updateReplicaSet(set) } }
+    case .replicationControllers:
+      guard var controller = context.cluster.replicationControllers[key] else { throw target.notFound }
+      changed = try apply(&controller.template)
+      if changed { try withAPI { () throws(APIError) in try context.cluster.updateReplicationController(controller) } }
+    default:
+      throw .plain("kubebook does not simulate \"set image\" on \(target.type.plural)")
+    }
+    try context.settle()
+    if changed { output.line(target.qualifiedName + " image updated") }
+  }
+}
