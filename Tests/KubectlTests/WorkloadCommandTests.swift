@@ -1,0 +1,299 @@
+import Foundation
+import KubeSim
+import Testing
+
+@testable import Kubectl
+
+/// kubectl's workload commands, with expected text from `kubectl-output.md` (§4, §7, §8,
+/// §9.3, §11) and from the real kubectl binary for client-side output.
+@Suite struct WorkloadCommandTests {
+  static let manifest = """
+    apiVersion: apps/v1
+    kind: Deployment
+    metadata:
+      name: nginx
+      labels:
+        app: nginx
+    spec:
+      replicas: 3
+      selector:
+        matchLabels:
+          app: nginx
+      template:
+        metadata:
+          labels:
+            app: nginx
+        spec:
+          containers:
+          - name: nginx
+            image: nginx:1.14.2
+
+    """
+
+  struct Session {
+    var cluster = Cluster()
+    var files = VirtualDirectory(files: ["deploy.yaml": WorkloadCommandTests.manifest])
+
+    mutating func run(_ line: String) -> CommandResult {
+      let words = try! ShellWords.split(line)
+      return Kubectl.run(Array(words.dropFirst()), cluster: &cluster, files: files)
+    }
+
+    /// A session in which the Deployment was applied and has rolled out.
+    static func rolledOut() -> Session {
+      var session = Session()
+      _ = session.run("kubectl apply -f deploy.yaml")
+      _ = session.run("kubectl rollout status deployment/nginx")
+      return session
+    }
+  }
+
+  static var kubectlPath: String? {
+    ["/usr/bin/kubectl", "/usr/local/bin/kubectl"].first { FileManager.default.isExecutableFile(atPath: $0) }
+  }
+
+  @Test(
+    .enabled(if: kubectlPath != nil, "needs the real kubectl binary"),
+    arguments: [
+      "create deployment nginx --image=nginx --dry-run=client -o yaml",
+      "create deployment nginx --image=nginx --dry-run=client -o json",
+      "create deployment web --image=nginx:1.27 --replicas=3 --port=80 --dry-run=client -o yaml",
+      "create deployment web --image=nginx --image=busybox:1.36 --dry-run=client -o yaml",
+      "create deployment web --image=registry.k8s.io/e2e-test-images/agnhost:2.39 --dry-run=client -o yaml",
+      "create deployment web --image=busybox --dry-run=client -o yaml -- sleep 3600",
+      "create deployment web --image=nginx --dry-run=client",
+      "create deployment web --image=nginx --dry-run=client -o name",
+    ])
+  func createDeploymentDryRunMatchesRealKubectl(command: String) throws {
+    let words = try ShellWords.split(command)
+    var cluster = Cluster()
+    let ours = Kubectl.run(words, cluster: &cluster, files: VirtualDirectory())
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: Self.kubectlPath!)
+    process.arguments = words
+    var environment = ProcessInfo.processInfo.environment
+    environment["KUBECONFIG"] = "/dev/null"
+    process.environment = environment
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    process.standardError = FileHandle.nullDevice
+    try process.run()
+    let data = pipe.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    #expect(ours.output == String(decoding: data, as: UTF8.self))
+    #expect(ours.exitCode == process.terminationStatus)
+    #expect(cluster.deployments.isEmpty)
+  }
+
+  /// `kubectl-output.md` §7.1, the Deployment status table, row by row.
+  @Test func rolloutStatusLines() {
+    var d = Deployment(
+      metadata: ObjectMeta(name: "nginx"), selector: SelectorSpec(matchLabels: ["app": "nginx"]),
+      template: PodTemplate(labels: ["app": "nginx"], spec: PodSpec(containers: [])))
+    d.replicas = 3
+    d.metadata.generation = 2
+    d.status.observedGeneration = 1
+    #expect(RolloutCommand.statusLine(d).text == "Waiting for deployment spec update to be observed...")
+    d.status.observedGeneration = 2
+    d.status.updatedReplicas = 1
+    #expect(
+      RolloutCommand.statusLine(d).text
+        == "Waiting for deployment \"nginx\" rollout to finish: 1 out of 3 new replicas have been updated...")
+    d.status.updatedReplicas = 3
+    d.status.replicas = 4
+    #expect(
+      RolloutCommand.statusLine(d).text
+        == "Waiting for deployment \"nginx\" rollout to finish: 1 old replicas are pending termination...")
+    d.status.replicas = 3
+    d.status.availableReplicas = 2
+    #expect(
+      RolloutCommand.statusLine(d).text
+        == "Waiting for deployment \"nginx\" rollout to finish: 2 of 3 updated replicas are available...")
+    d.status.availableReplicas = 3
+    #expect(RolloutCommand.statusLine(d) == ("deployment \"nginx\" successfully rolled out", true, false))
+  }
+
+  @Test func rolloutStatusWaitsAndEndsWithSuccess() {
+    var session = Session()
+    _ = session.run("kubectl apply -f deploy.yaml")
+    let status = session.run("kubectl rollout status deployment/nginx")
+    #expect(status.exitCode == 0)
+    #expect(status.output.hasSuffix("deployment \"nginx\" successfully rolled out\n"))
+    #expect(status.output.hasPrefix("Waiting for deployment \"nginx\" rollout to finish: "))
+    let again = session.run("kubectl rollout status deploy/nginx")
+    #expect(again.output == "deployment \"nginx\" successfully rolled out\n")
+  }
+
+  /// `kubectl-output.md` §7.2: the overview ends with a blank line and its first line with a space.
+  @Test func rolloutHistoryOverview() {
+    var session = Session.rolledOut()
+    _ = session.run("kubectl set image deployment/nginx nginx=nginx:1.16.1")
+    _ = session.run("kubectl rollout status deployment/nginx")
+    #expect(
+      session.run("kubectl rollout history deployment/nginx").output
+        == "deployment.apps/nginx \nREVISION  CHANGE-CAUSE\n1         <none>\n2         <none>\n\n")
+  }
+
+  @Test func rolloutHistoryRevisionKeepsTabs() {
+    var session = Session.rolledOut()
+    let output = session.run("kubectl rollout history deployment/nginx --revision=1").output
+    let hash = session.cluster.listReplicaSets(namespace: "default")[0].metadata.labels["pod-template-hash"]!
+    #expect(
+      output == """
+        deployment.apps/nginx with revision #1
+        Pod Template:
+          Labels:\tapp=nginx
+        \tpod-template-hash=\(hash)
+          Annotations:\t<none>
+          Containers:
+           nginx:
+            Image:\tnginx:1.14.2
+            Port:\t<none>
+            Host Port:\t<none>
+            Environment:\t<none>
+            Mounts:\t<none>
+          Volumes:\t<none>
+          Node-Selectors:\t<none>
+          Tolerations:\t<none>
+
+
+        """)
+    #expect(
+      session.run("kubectl rollout history deployment/nginx --revision=9").output
+        == "error: unable to find the specified revision\n")
+  }
+
+  /// `kubectl-output.md` §1.10 and §7.3: undo bumps the old revision and drops it from the list.
+  @Test func undoRollsBackAndRenumbers() {
+    var session = Session.rolledOut()
+    #expect(
+      session.run("kubectl rollout undo deployment/nginx").output
+        == "error: no rollout history found for deployment \"nginx\"\n")
+    _ = session.run("kubectl set image deployment/nginx nginx=nginx:1.16.1")
+    _ = session.run("kubectl rollout status deployment/nginx")
+    #expect(
+      session.run("kubectl rollout undo deployment/nginx --to-revision=7").output
+        == "error: unable to find specified revision 7 in history\n")
+    #expect(session.run("kubectl rollout undo deployment/nginx").output == "deployment.apps/nginx rolled back\n")
+    _ = session.run("kubectl rollout status deployment/nginx")
+    #expect(
+      session.run("kubectl rollout history deployment/nginx").output
+        == "deployment.apps/nginx \nREVISION  CHANGE-CAUSE\n2         <none>\n3         <none>\n\n")
+    #expect(session.cluster.deployments["default/nginx"]?.template.spec.containers[0].image == "nginx:1.14.2")
+    #expect(
+      session.run("kubectl rollout undo deployment/nginx --to-revision=3").output
+        == "deployment.apps/nginx skipped rollback (current template already matches revision 3)\n")
+  }
+
+  @Test func pauseAndResumeMessages() {
+    var session = Session.rolledOut()
+    #expect(session.run("kubectl rollout pause deployment/nginx").output == "deployment.apps/nginx paused\n")
+    #expect(
+      session.run("kubectl rollout pause deployment/nginx").output
+        == "error: deployments.apps \"nginx\" is already paused\n")
+    #expect(
+      session.run("kubectl rollout undo deployment/nginx").output
+        == "error: no rollout history found for deployment \"nginx\"\n")
+    #expect(
+      session.run("kubectl rollout restart deployment/nginx").output
+        == "error: deployments.apps \"nginx\" can't restart paused deployment (run rollout resume first)\n")
+    _ = session.run("kubectl set image deployment/nginx nginx=nginx:1.16.1")
+    #expect(session.cluster.listReplicaSets(namespace: "default").count == 1, "no rollout while paused")
+    #expect(session.run("kubectl rollout resume deployment/nginx").output == "deployment.apps/nginx resumed\n")
+    #expect(
+      session.run("kubectl rollout resume deployment/nginx").output == "error: deployments.apps \"nginx\" is not paused\n")
+    _ = session.run("kubectl rollout status deployment/nginx")
+    #expect(session.cluster.listReplicaSets(namespace: "default").count == 2)
+  }
+
+  @Test func restartMakesANewRevision() {
+    var session = Session.rolledOut()
+    #expect(session.run("kubectl rollout restart deployment/nginx").output == "deployment.apps/nginx restarted\n")
+    _ = session.run("kubectl rollout status deployment/nginx")
+    let annotations = session.cluster.deployments["default/nginx"]!.template.annotations
+    #expect(annotations["kubectl.kubernetes.io/restartedAt"] != nil)
+    #expect(session.cluster.listReplicaSets(namespace: "default").count == 2)
+  }
+
+  /// `kubectl-output.md` §8 and §9.3.
+  @Test func scaleAndSetImageMessages() {
+    var session = Session.rolledOut()
+    #expect(session.run("kubectl scale deployment nginx --replicas=5").output == "deployment.apps/nginx scaled\n")
+    #expect(
+      session.run("kubectl scale deployment nginx --replicas=-1").output
+        == "error: The --replicas=COUNT flag is required, and COUNT must be greater than or equal to 0\n")
+    #expect(
+      session.run("kubectl scale deployment nginx --current-replicas=2 --replicas=3").output
+        == "error: Expected replicas to be 2, was 5\n")
+    #expect(
+      session.run("kubectl set image deployment/nginx nginx=nginx:1.16.1").output
+        == "deployment.apps/nginx image updated\n")
+    #expect(session.run("kubectl set image deployment/nginx nginx=nginx:1.16.1").output == "")
+    #expect(
+      session.run("kubectl set image deployment/nginx foo=nginx").output
+        == "error: unable to find container named \"foo\"\n")
+    #expect(
+      session.run("kubectl scale deployment nothere --replicas=1").output
+        == "Error from server (NotFound): deployments.apps \"nothere\" not found\n")
+  }
+
+  /// `kubectl-output.md` §4 column sets for Deployments and ReplicaSets.
+  @Test func getDeploymentAndReplicaSetTables() {
+    var session = Session.rolledOut()
+    let hash = session.cluster.listReplicaSets(namespace: "default")[0].metadata.labels["pod-template-hash"]!
+    let age = "\((session.cluster.now.milliseconds - session.cluster.deployments["default/nginx"]!.metadata.creationTimestamp.milliseconds) / 1000)s"
+    #expect(
+      session.run("kubectl get deploy").output == """
+        NAME    READY   UP-TO-DATE   AVAILABLE   AGE
+        nginx   3/3     3            3           \(age)
+
+        """)
+    let wide = session.run("kubectl get rs -o wide").output
+    let rows = wide.split(separator: "\n")
+    let nameWidth = "nginx-\(hash)".count + 3
+    let namePad = { (text: String) in text + String(repeating: " ", count: nameWidth - text.count) }
+    #expect(rows[0].hasPrefix(namePad("NAME") + "DESIRED   CURRENT   READY   AGE   CONTAINERS   IMAGES         SELECTOR"))
+    #expect(rows[1].hasPrefix(namePad("nginx-\(hash)") + "3         3         3       "))
+    #expect(rows[1].hasSuffix("nginx        nginx:1.14.2   app=nginx,pod-template-hash=\(hash)"))
+  }
+
+  @Test func deleteDeploymentCascades() {
+    var session = Session.rolledOut()
+    #expect(session.run("kubectl delete deployment nginx").output == "deployment.apps \"nginx\" deleted\n")
+    #expect(session.cluster.replicaSets.isEmpty)
+    #expect(session.run("kubectl get deploy").output == "No resources found in default namespace.\n")
+    _ = session.run("kubectl apply -f deploy.yaml")
+    _ = session.run("kubectl rollout status deployment/nginx")
+    #expect(
+      session.run("kubectl delete deployment nginx --cascade=orphan").output == "deployment.apps \"nginx\" deleted\n")
+    #expect(session.cluster.replicaSets.count == 1)
+    #expect(session.cluster.pods.values.filter { $0.metadata.deletionTimestamp == nil }.count == 3)
+  }
+
+  @Test func applyTwiceIsUnchangedAndScaledReplicasSurviveApply() {
+    var session = Session()
+    #expect(session.run("kubectl apply -f deploy.yaml").output == "deployment.apps/nginx created\n")
+    #expect(session.run("kubectl apply -f deploy.yaml").output == "deployment.apps/nginx unchanged\n")
+    _ = session.run("kubectl scale deployment nginx --replicas=5")
+    #expect(session.run("kubectl apply -f deploy.yaml").output == "deployment.apps/nginx configured\n")
+    #expect(session.cluster.deployments["default/nginx"]?.replicas == 3)
+  }
+
+  @Test func invalidDeploymentsGetTheServersMessages() {
+    var session = Session()
+    session.files.files["bad.yaml"] = Self.manifest.replacingOccurrences(of: "      app: nginx\n  template", with: "      app: web\n  template")
+    let result = session.run("kubectl apply -f bad.yaml")
+    #expect(
+      result.output
+        == "The Deployment \"nginx\" is invalid: spec.template.metadata.labels: Invalid value: map[string]string{\"app\":\"nginx\"}: `selector` does not match template `labels`\n"
+    )
+    #expect(result.exitCode == 1)
+  }
+
+  @Test func hugeReplicaCountsAreRefusedNotHung() {
+    var session = Session()
+    let result = session.run("kubectl create deployment big --image=nginx --replicas=5000000")
+    #expect(result.exitCode == 1)
+    #expect(result.output.contains("kubebook simulates at most"))
+  }
+}
