@@ -201,7 +201,8 @@ import Testing
     #expect(session.cluster.listReplicaSets(namespace: "default").count == 1, "no rollout while paused")
     #expect(session.run("kubectl rollout resume deployment/nginx").output == "deployment.apps/nginx resumed\n")
     #expect(
-      session.run("kubectl rollout resume deployment/nginx").output == "error: deployments.apps \"nginx\" is not paused\n")
+      session.run("kubectl rollout resume deployment/nginx").output
+        == "error: deployments.apps \"nginx\" is not paused\n")
     _ = session.run("kubectl rollout status deployment/nginx")
     #expect(session.cluster.listReplicaSets(namespace: "default").count == 2)
   }
@@ -241,7 +242,8 @@ import Testing
   @Test func getDeploymentAndReplicaSetTables() {
     var session = Session.rolledOut()
     let hash = session.cluster.listReplicaSets(namespace: "default")[0].metadata.labels["pod-template-hash"]!
-    let age = "\((session.cluster.now.milliseconds - session.cluster.deployments["default/nginx"]!.metadata.creationTimestamp.milliseconds) / 1000)s"
+    let age =
+      "\((session.cluster.now.milliseconds - session.cluster.deployments["default/nginx"]!.metadata.creationTimestamp.milliseconds) / 1000)s"
     #expect(
       session.run("kubectl get deploy").output == """
         NAME    READY   UP-TO-DATE   AVAILABLE   AGE
@@ -252,7 +254,8 @@ import Testing
     let rows = wide.split(separator: "\n")
     let nameWidth = "nginx-\(hash)".count + 3
     let namePad = { (text: String) in text + String(repeating: " ", count: nameWidth - text.count) }
-    #expect(rows[0].hasPrefix(namePad("NAME") + "DESIRED   CURRENT   READY   AGE   CONTAINERS   IMAGES         SELECTOR"))
+    #expect(
+      rows[0].hasPrefix(namePad("NAME") + "DESIRED   CURRENT   READY   AGE   CONTAINERS   IMAGES         SELECTOR"))
     #expect(rows[1].hasPrefix(namePad("nginx-\(hash)") + "3         3         3       "))
     #expect(rows[1].hasSuffix("nginx        nginx:1.14.2   app=nginx,pod-template-hash=\(hash)"))
   }
@@ -281,7 +284,8 @@ import Testing
 
   @Test func invalidDeploymentsGetTheServersMessages() {
     var session = Session()
-    session.files.files["bad.yaml"] = Self.manifest.replacingOccurrences(of: "      app: nginx\n  template", with: "      app: web\n  template")
+    session.files.files["bad.yaml"] = Self.manifest.replacingOccurrences(
+      of: "      app: nginx\n  template", with: "      app: web\n  template")
     let result = session.run("kubectl apply -f bad.yaml")
     #expect(
       result.output
