@@ -30,6 +30,7 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
+    .executableTarget(name: "kubebook-bench", dependencies: ["KubeSim", "Kubectl"]),
     .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
     .testTarget(name: "KubeSimTests", dependencies: ["KubeSim"]),
     .testTarget(name: "KubectlTests", dependencies: ["Kubectl"]),

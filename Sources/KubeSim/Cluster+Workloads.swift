@@ -26,6 +26,7 @@ extension Cluster {
     set.metadata.generation = 1
     set.status = ReplicaCounts()
     stamp(&set.metadata)
+    dirtyWorkloads.insert(set.metadata.uid)
     replicaSets[Self.key(namespace, set.metadata.name)] = set
     return set
   }
@@ -34,6 +35,7 @@ extension Cluster {
   mutating func storeReplicaSet(_ set: ReplicaSet) {
     var set = set
     set.metadata.resourceVersion = nextResourceVersion()
+    dirtyWorkloads.insert(set.metadata.uid)
     replicaSets[Self.key(set.metadata)] = set
   }
 
@@ -49,6 +51,7 @@ extension Cluster {
     {
       current.metadata.generation += 1
     }
+    if current.template != set.template { fullyLabeledCheckedAt[current.metadata.uid] = nil }
     current.replicas = set.replicas
     current.template = set.template
     current.minReadySeconds = set.minReadySeconds
@@ -88,6 +91,7 @@ extension Cluster {
     controller.metadata.creationTimestamp = now
     controller.metadata.generation = 1
     stamp(&controller.metadata)
+    dirtyWorkloads.insert(controller.metadata.uid)
     replicationControllers[Self.key(namespace, controller.metadata.name)] = controller
     return controller
   }
@@ -106,6 +110,7 @@ extension Cluster {
     current.metadata.labels = controller.metadata.labels
     current.metadata.annotations = controller.metadata.annotations
     current.metadata.resourceVersion = nextResourceVersion()
+    dirtyWorkloads.insert(current.metadata.uid)
     replicationControllers[key] = current
   }
 
@@ -217,6 +222,7 @@ extension Cluster {
   }
 
   mutating func markForegroundDeletion(kind: String, key: String) {
+    allWorkloadsDirty = true
     switch kind {
     case "Deployment":
       deployments[key]?.metadata.deletionTimestamp = now

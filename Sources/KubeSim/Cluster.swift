@@ -15,6 +15,8 @@ public struct Cluster: Sendable {
   var lastResourceVersion = 1000
   /// Bumped on every write; a settle round that leaves it unchanged is quiet.
   var writeCount = 0
+  /// Controller rounds run so far (for benchmarks and tests).
+  public internal(set) var settleRounds = 0
 
   /// Nodes by name.
   public internal(set) var nodes: [String: Node] = [:]
@@ -33,6 +35,23 @@ public struct Cluster: Sendable {
 
   /// Pod keys by the uid of their controlling owner.
   var podsByOwner: [String: Set<String>] = [:]
+  /// Bumped whenever some pod's labels change; lets controllers skip re-checking selectors.
+  var podLabelChanges = 0
+  /// The value of ``podLabelChanges`` when each workload last checked its pods' labels.
+  var labelsCheckedAt: [String: Int] = [:]
+  /// Active and ready pods of each controlling owner (by uid), kept in step with the store
+  /// so the ReplicaSet controller need not count pods one by one every round.
+  var ownerCounts: [String: OwnerCounts] = [:]
+  /// Per workload uid: how many active pods lack some template label, and the value of
+  /// ``podLabelChanges`` when that was counted.
+  var notFullyLabeled: [String: Int] = [:]
+  var fullyLabeledCheckedAt: [String: Int] = [:]
+  /// Pods bound to each node (terminating ones included), by node name.
+  var podsPerNode: [String: Int] = [:]
+  /// Workloads (by uid) whose pods or spec changed since their controller last looked.
+  var dirtyWorkloads: Set<String> = []
+  /// Set when a pod loses its owner or time passes: every workload should look again.
+  var allWorkloadsDirty = true
   /// Pods without a controlling owner (candidates for adoption).
   var orphanPods: Set<String> = []
   /// Pods waiting for the scheduler.
@@ -113,14 +132,6 @@ public struct Cluster: Sendable {
     guard namespaces[namespace] != nil else { throw .notFound(resource: "namespaces", name: namespace) }
   }
 
-  /// A generated name `base` + 5 characters that no object in `existing` has yet.
-  mutating func generatedName(base: String, namespace: String, existing: (String) -> Bool) -> String {
-    while true {
-      let name = names.generateName(base: base)
-      if !existing(Self.key(namespace, name)) { return name }
-    }
-  }
-
   // MARK: - Nodes
 
   mutating func addNode(name: String, controlPlane: Bool, created: Timestamp) {
@@ -182,8 +193,11 @@ public struct Cluster: Sendable {
     pod.metadata.namespace = namespace
     try requireNamespace(namespace)
     if pod.metadata.name.isEmpty, let base = generateName {
-      let existing = pods
-      pod.metadata.name = generatedName(base: base, namespace: namespace) { existing[$0] != nil }
+      // Inline rather than through a closure: capturing `pods` would copy the dictionary on
+      // the next write.
+      repeat {
+        pod.metadata.name = names.generateName(base: base)
+      } while pods[Self.key(namespace, pod.metadata.name)] != nil
     }
     let causes = PodValidation.validate(pod)
     if !causes.isEmpty {
@@ -236,13 +250,26 @@ public struct Cluster: Sendable {
   /// Writes a pod into the store and keeps the indexes in step.
   mutating func storePod(_ pod: Pod) {
     let key = Self.key(pod.metadata)
-    if let old = pods[key], let owner = old.metadata.controller?.uid, owner != pod.metadata.controller?.uid {
-      podsByOwner[owner]?.remove(key)
+    if let old = pods[key] {
+      if let owner = old.metadata.controllerUID { ownerCounts[owner, default: OwnerCounts()].remove(old) }
+      if let owner = old.metadata.controllerUID, owner != pod.metadata.controllerUID {
+        podsByOwner[owner]?.remove(key)
+        dirtyWorkloads.insert(owner)
+      }
+      if old.metadata.labels != pod.metadata.labels {
+        podLabelChanges += 1
+        allWorkloadsDirty = true
+      }
+      if let node = old.spec.nodeName { podsPerNode[node, default: 0] -= 1 }
     }
-    if let owner = pod.metadata.controller?.uid {
+    if let node = pod.spec.nodeName { podsPerNode[node, default: 0] += 1 }
+    if let owner = pod.metadata.controllerUID {
+      ownerCounts[owner, default: OwnerCounts()].add(pod)
       podsByOwner[owner, default: []].insert(key)
+      dirtyWorkloads.insert(owner)
       orphanPods.remove(key)
     } else {
+      if !orphanPods.contains(key) { allWorkloadsDirty = true }
       orphanPods.insert(key)
     }
     pods[key] = pod
@@ -257,10 +284,16 @@ public struct Cluster: Sendable {
   /// Removes a pod from the store and every index.
   mutating func removePod(_ key: String) {
     guard let pod = pods.removeValue(forKey: key) else { return }
-    if let owner = pod.metadata.controller?.uid {
+    if let owner = pod.metadata.controllerUID {
+      ownerCounts[owner]?.remove(pod)
       podsByOwner[owner]?.remove(key)
-      if podsByOwner[owner]?.isEmpty == true { podsByOwner[owner] = nil }
+      dirtyWorkloads.insert(owner)
+      if podsByOwner[owner]?.isEmpty == true {
+        podsByOwner[owner] = nil
+        ownerCounts[owner] = nil
+      }
     }
+    if let node = pod.spec.nodeName { podsPerNode[node, default: 0] -= 1 }
     unscheduled.remove(key)
     kubeletPending.remove(key)
     orphanPods.remove(key)
@@ -286,6 +319,7 @@ public struct Cluster: Sendable {
   public mutating func settle() throws(APIError) {
     var rounds = 0
     while true {
+      settleRounds += 1
       let before = writeCount
       DeploymentController.reconcile(&self)
       ReplicaSetController.reconcile(&self)
@@ -339,6 +373,7 @@ public struct Cluster: Sendable {
           "the simulation needed more than \(config.limits.maxTimeSteps) time steps in one command and was stopped")
       }
       if next > now { now = next }
+      if wakeups.earliest.map({ $0 <= now }) ?? false { allWorkloadsDirty = true }
       wakeups.discard(through: now)
       try settle()
       observe(self)
@@ -348,5 +383,23 @@ public struct Cluster: Sendable {
     try settle()
     observe(self)
     return done(self)
+  }
+}
+
+/// How many of an owner's pods are active (not terminating, not finished) and ready.
+struct OwnerCounts: Sendable, Equatable {
+  var active = 0
+  var ready = 0
+
+  mutating func add(_ pod: Pod) {
+    guard ReplicaSetController.isActive(pod) else { return }
+    active += 1
+    if pod.isReady { ready += 1 }
+  }
+
+  mutating func remove(_ pod: Pod) {
+    guard ReplicaSetController.isActive(pod) else { return }
+    active -= 1
+    if pod.isReady { ready -= 1 }
   }
 }

@@ -45,7 +45,8 @@ public enum KubeletTimings {
   public static let repeatPullMilliseconds: Int64 = 1000
   /// Creating and starting a container once its image is present.
   public static let startMilliseconds: Int64 = 1000
-  /// Up to this much more for a start, drawn from the seeded generator, so pods started
-  /// together become ready one after another as on a real node.
-  public static let startJitterMilliseconds = 900
+  /// A start takes 0 to `startJitterSteps - 1` whole seconds more, drawn from the seeded
+  /// generator, so pods started together do not all become ready at the same instant.
+  /// Whole seconds keep the number of distinct instants (and so simulation steps) small.
+  public static let startJitterSteps = 2
 }

@@ -14,7 +14,7 @@ enum GarbageCollector {
     }
     // ReplicaSets whose Deployment is gone or going.
     for key in cluster.replicaSets.keys.sorted() {
-      guard let set = cluster.replicaSets[key], let owner = set.metadata.controller?.uid else { continue }
+      guard let set = cluster.replicaSets[key], let owner = set.metadata.controllerUID else { continue }
       switch live[owner] {
       case nil:
         cluster.deleteWorkload(
@@ -52,7 +52,7 @@ enum GarbageCollector {
     }
     for key in cluster.deployments.keys.sorted() {
       guard let deployment = cluster.deployments[key], deployment.metadata.finalizers.contains("foregroundDeletion"),
-        !cluster.replicaSets.values.contains(where: { $0.metadata.controller?.uid == deployment.metadata.uid })
+        !cluster.replicaSets.values.contains(where: { $0.metadata.controllerUID == deployment.metadata.uid })
       else { continue }
       cluster.removeWorkload(kind: "Deployment", key: key)
       cluster.writeCount += 1

@@ -93,7 +93,7 @@ enum Kubelet {
               "Successfully pulled image \(quotedImage) in \(took) (\(took) including waiting). Image size: \(ImageCatalog.size(of: container.image)) bytes."
           ))
       }
-      let jitter = Int64(cluster.names.below(KubeletTimings.startJitterMilliseconds))
+      let jitter = Int64(cluster.names.below(KubeletTimings.startJitterSteps)) * 1000
       let started = pullDone.adding(milliseconds: KubeletTimings.startMilliseconds + jitter)
       events.append(.init(time: started, reason: "Created", message: "Created container: \(container.name)"))
       events.append(.init(time: started, reason: "Started", message: "Started container \(container.name)"))

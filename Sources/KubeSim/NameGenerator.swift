@@ -32,6 +32,7 @@ public struct NameGenerator: Sendable {
   /// A version-4 UUID in its canonical lower-case form.
   public mutating func uuid() -> String {
     var bytes: [UInt8] = []
+    bytes.reserveCapacity(16)
     for _ in 0..<2 {
       var word = random.next()
       for _ in 0..<8 {
@@ -41,16 +42,28 @@ public struct NameGenerator: Sendable {
     }
     bytes[6] = (bytes[6] & 0x0F) | 0x40
     bytes[8] = (bytes[8] & 0x3F) | 0x80
-    let hex = bytes.map { hexByte($0) }
-    return hex[0..<4].joined() + "-" + hex[4..<6].joined() + "-" + hex[6..<8].joined() + "-"
-      + hex[8..<10].joined() + "-" + hex[10..<16].joined()
+    let digits = Array("0123456789abcdef".utf8)
+    var text: [UInt8] = []
+    text.reserveCapacity(36)
+    for (index, byte) in bytes.enumerated() {
+      if index == 4 || index == 6 || index == 8 || index == 10 { text.append(UInt8(ascii: "-")) }
+      text.append(digits[Int(byte >> 4)])
+      text.append(digits[Int(byte & 0x0F)])
+    }
+    return String(decoding: text, as: UTF8.self)
   }
 
   /// `count` random bytes as lower-case hex (container ids, image digests).
   public mutating func hex(bytes count: Int) -> String {
-    var result = ""
-    for _ in 0..<count { result += hexByte(UInt8(random.next() & 0xFF)) }
-    return result
+    let digits = Array("0123456789abcdef".utf8)
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(count * 2)
+    for _ in 0..<count {
+      let byte = UInt8(random.next() & 0xFF)
+      bytes.append(digits[Int(byte >> 4)])
+      bytes.append(digits[Int(byte & 0x0F)])
+    }
+    return String(decoding: bytes, as: UTF8.self)
   }
 
   /// Kubernetes' `SafeEncodeString`: each character mapped to `alphabet[ord(c) % 27]`.

@@ -9,7 +9,11 @@ public struct ObjectMeta: Sendable, Equatable {
   public var creationTimestamp: Timestamp = Timestamp(milliseconds: 0)
   public var labels: [String: String] = [:]
   public var annotations: [String: String] = [:]
-  public var ownerReferences: [OwnerReference] = []
+  public var ownerReferences: [OwnerReference] = [] {
+    didSet { controllerUID = ownerReferences.first { $0.controller }?.uid }
+  }
+  /// The uid of the controlling owner, if any (derived from ``ownerReferences``).
+  public private(set) var controllerUID: String?
   public var deletionTimestamp: Timestamp?
   public var finalizers: [String] = []
   public var deletionGracePeriodSeconds: Int?

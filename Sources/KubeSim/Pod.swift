@@ -1,19 +1,64 @@
 /// A Pod: one or more containers scheduled together on a node.
+///
+/// Its fields live in one copy-on-write box, so copying a pod (snapshots, listing, the
+/// controllers' reads) costs one reference count, not one per field.
 public struct Pod: Sendable, Equatable {
-  public var metadata: ObjectMeta
-  public var spec: PodSpec
-  public var status: PodStatus = PodStatus()
+  private final class Box: @unchecked Sendable {
+    var metadata: ObjectMeta
+    var spec: PodSpec
+    var status: PodStatus
+
+    init(metadata: ObjectMeta, spec: PodSpec, status: PodStatus) {
+      self.metadata = metadata
+      self.spec = spec
+      self.status = status
+    }
+  }
+
+  private var box: Box
 
   /// Creates a pod.
   public init(metadata: ObjectMeta, spec: PodSpec) {
-    self.metadata = metadata
-    self.spec = spec
+    box = Box(metadata: metadata, spec: spec, status: PodStatus())
+  }
+
+  private mutating func makeUnique() {
+    if !isKnownUniquelyReferenced(&box) {
+      box = Box(metadata: box.metadata, spec: box.spec, status: box.status)
+    }
+  }
+
+  public var metadata: ObjectMeta {
+    _read { yield box.metadata }
+    _modify {
+      makeUnique()
+      yield &box.metadata
+    }
+  }
+
+  public var spec: PodSpec {
+    _read { yield box.spec }
+    _modify {
+      makeUnique()
+      yield &box.spec
+    }
+  }
+
+  public var status: PodStatus {
+    _read { yield box.status }
+    _modify {
+      makeUnique()
+      yield &box.status
+    }
+  }
+
+  public static func == (lhs: Pod, rhs: Pod) -> Bool {
+    lhs.box === rhs.box
+      || (lhs.box.metadata == rhs.box.metadata && lhs.box.spec == rhs.box.spec && lhs.box.status == rhs.box.status)
   }
 
   /// Whether the pod's Ready condition is True.
-  public var isReady: Bool {
-    status.conditions.first { $0.type == "Ready" }?.status == "True"
-  }
+  public var isReady: Bool { status.readySince != nil }
 }
 
 /// What the pod should run (`spec`).
@@ -67,7 +112,7 @@ public struct ContainerPort: Sendable, Equatable {
 }
 
 /// A pod toleration of a node taint.
-public struct Toleration: Sendable, Equatable {
+public struct Toleration: Sendable, Hashable {
   public var key: String?
   public var `operator`: String?
   public var value: String?
@@ -91,7 +136,11 @@ public struct Toleration: Sendable, Equatable {
 public struct PodStatus: Sendable, Equatable {
   public var phase: String = "Pending"
   public var reason: String?
-  public var conditions: [PodCondition] = []
+  public var conditions: [PodCondition] = [] {
+    didSet { readySince = conditions.first { $0.type == "Ready" && $0.status == "True" }?.lastTransitionTime }
+  }
+  /// When the Ready condition turned True, if it is True (derived from ``conditions``).
+  public private(set) var readySince: Timestamp?
   public var containerStatuses: [ContainerStatus] = []
   public var hostIP: String?
   public var podIP: String?

@@ -6,15 +6,20 @@ enum ReplicaSetController {
   static let burstReplicas = 500
 
   static func reconcile(_ cluster: inout Cluster) {
+    let everything = cluster.allWorkloadsDirty
+    let dirty = cluster.dirtyWorkloads
+    cluster.allWorkloadsDirty = false
+    cluster.dirtyWorkloads = []
     for key in cluster.replicaSets.keys.sorted() {
-      guard var set = cluster.replicaSets[key] else { continue }
+      guard var set = cluster.replicaSets[key], everything || dirty.contains(set.metadata.uid) else { continue }
       if sync(&set, cluster: &cluster) {
         set.metadata.resourceVersion = cluster.nextResourceVersion()
         cluster.replicaSets[key] = set
       }
     }
     for key in cluster.replicationControllers.keys.sorted() {
-      guard var controller = cluster.replicationControllers[key] else { continue }
+      guard var controller = cluster.replicationControllers[key], everything || dirty.contains(controller.metadata.uid)
+      else { continue }
       if sync(&controller, cluster: &cluster) {
         controller.metadata.resourceVersion = cluster.nextResourceVersion()
         cluster.replicationControllers[key] = controller
@@ -29,12 +34,13 @@ enum ReplicaSetController {
     let selector = workload.labelSelector
     let beingDeleted = workload.metadata.deletionTimestamp != nil
     claim(workload, selector: selector, namespace: namespace, beingDeleted: beingDeleted, cluster: &cluster)
-    let active = cluster.pods(ownedBy: uid).filter(isActive)
+    let counts = cluster.ownerCounts[uid] ?? OwnerCounts()
     if !beingDeleted {
-      let diff = active.count - workload.replicas
+      let diff = counts.active - workload.replicas
       if diff < 0 {
         create(min(-diff, burstReplicas), for: workload, namespace: namespace, cluster: &cluster)
       } else if diff > 0 {
+        let active = activePods(of: uid, cluster: cluster)
         let victims = podsToDelete(active, count: min(diff, burstReplicas), owner: workload.metadata, cluster: cluster)
         for pod in victims {
           _ = try? cluster.deletePod(pod.metadata.name, namespace: namespace)
@@ -45,16 +51,27 @@ enum ReplicaSetController {
       }
     }
     var status = ReplicaCounts()
-    status.replicas = active.count
-    status.fullyLabeledReplicas =
-      active.filter { pod in
-        workload.template.labels.allSatisfy { pod.metadata.labels[$0.key] == $0.value }
+    status.replicas = counts.active
+    status.readyReplicas = counts.ready
+    // Pods made from the template carry its labels; only a label change or an adoption can
+    // break that, and both make the workload look at its pods again.
+    if cluster.fullyLabeledCheckedAt[uid] == cluster.podLabelChanges {
+      status.fullyLabeledReplicas = counts.active - (cluster.notFullyLabeled[uid] ?? 0)
+    } else {
+      let lacking = activePods(of: uid, cluster: cluster).filter { pod in
+        !workload.template.labels.allSatisfy { pod.metadata.labels[$0.key] == $0.value }
       }.count
-    for pod in active where pod.isReady {
-      status.readyReplicas += 1
-      if let readySince = readyTime(pod) {
+      cluster.notFullyLabeled[uid] = lacking
+      cluster.fullyLabeledCheckedAt[uid] = cluster.podLabelChanges
+      status.fullyLabeledReplicas = counts.active - lacking
+    }
+    if workload.minReadySeconds == 0 {
+      status.availableReplicas = counts.ready
+    } else {
+      for pod in activePods(of: uid, cluster: cluster) {
+        guard let readySince = readyTime(pod) else { continue }
         let availableAt = readySince.adding(milliseconds: Int64(workload.minReadySeconds) * 1000 + 1)
-        if workload.minReadySeconds == 0 || availableAt <= cluster.now {
+        if availableAt <= cluster.now {
           status.availableReplicas += 1
         } else {
           cluster.wake(at: availableAt)
@@ -67,6 +84,11 @@ enum ReplicaSetController {
     return true
   }
 
+  /// The active pods of the owner with `uid`, in no particular order.
+  static func activePods(of uid: String, cluster: Cluster) -> [Pod] {
+    (cluster.podsByOwner[uid] ?? []).compactMap { cluster.pods[$0] }.filter(isActive)
+  }
+
   /// Pods that count toward replicas: not being deleted, not finished.
   static func isActive(_ pod: Pod) -> Bool {
     pod.metadata.deletionTimestamp == nil && pod.status.phase != "Succeeded" && pod.status.phase != "Failed"
@@ -74,7 +96,7 @@ enum ReplicaSetController {
 
   /// When the pod's Ready condition last turned True.
   static func readyTime(_ pod: Pod) -> Timestamp? {
-    pod.status.conditions.first { $0.type == "Ready" && $0.status == "True" }?.lastTransitionTime
+    pod.status.readySince
   }
 
   static func controllerName<W: ReplicatedWorkload>(_ type: W.Type) -> String {
@@ -85,8 +107,17 @@ enum ReplicaSetController {
   static func claim<W: ReplicatedWorkload>(
     _ workload: W, selector: LabelSelector, namespace: String, beingDeleted: Bool, cluster: inout Cluster
   ) {
-    for pod in cluster.pods(ownedBy: workload.metadata.uid) where !selector.matches(pod.metadata.labels) {
-      guard !beingDeleted else { continue }
+    let uid = workload.metadata.uid
+    // Owned pods keep matching unless some pod's labels changed since the last check.
+    var mismatched: [String] = []
+    if cluster.labelsCheckedAt[uid] != cluster.podLabelChanges {
+      let owned = cluster.podsByOwner[uid] ?? []
+      mismatched = owned.filter { key in cluster.pods[key].map { !selector.matches($0.metadata.labels) } ?? false }
+        .sorted()
+      cluster.labelsCheckedAt[uid] = cluster.podLabelChanges
+    }
+    for key in mismatched {
+      guard !beingDeleted, let pod = cluster.pods[key] else { continue }
       var released = pod
       released.metadata.ownerReferences.removeAll { $0.uid == workload.metadata.uid }
       cluster.update(released)
@@ -101,6 +132,7 @@ enum ReplicaSetController {
         OwnerReference(
           apiVersion: W.apiVersion, kind: W.kind, name: workload.metadata.name, uid: workload.metadata.uid))
       cluster.update(adopted)
+      cluster.fullyLabeledCheckedAt[workload.metadata.uid] = nil
     }
   }
 
@@ -136,13 +168,16 @@ enum ReplicaSetController {
   static func podsToDelete(_ pods: [Pod], count: Int, owner: ObjectMeta, cluster: Cluster) -> [Pod] {
     if count >= pods.count { return pods }
     // Rank: active pods on the same node among all pods of the owner's owner's workloads.
-    var related = pods
-    if let grandOwner = owner.controller?.uid {
-      related = cluster.replicaSets.values.filter { $0.metadata.controller?.uid == grandOwner }
-        .flatMap { cluster.pods(ownedBy: $0.metadata.uid) }.filter(isActive)
-    }
     var perNode: [String: Int] = [:]
-    for pod in related { if let node = pod.spec.nodeName { perNode[node, default: 0] += 1 } }
+    if let grandOwner = owner.controllerUID {
+      for set in cluster.replicaSets.values where set.metadata.controllerUID == grandOwner {
+        for key in cluster.podsByOwner[set.metadata.uid] ?? [] {
+          if let pod = cluster.pods[key], isActive(pod), let node = pod.spec.nodeName { perNode[node, default: 0] += 1 }
+        }
+      }
+    } else {
+      for pod in pods { if let node = pod.spec.nodeName { perNode[node, default: 0] += 1 } }
+    }
     func phaseOrder(_ phase: String) -> Int {
       switch phase {
       case "Pending": return 0
@@ -151,31 +186,41 @@ enum ReplicaSetController {
       default: return 3
       }
     }
-    let sorted = pods.sorted { a, b in
-      let aAssigned = a.spec.nodeName != nil
-      let bAssigned = b.spec.nodeName != nil
-      if aAssigned != bAssigned { return !aAssigned }
-      if phaseOrder(a.status.phase) != phaseOrder(b.status.phase) {
-        return phaseOrder(a.status.phase) < phaseOrder(b.status.phase)
-      }
-      if a.isReady != b.isReady { return !a.isReady }
-      let aCost = Int(a.metadata.annotations["controller.kubernetes.io/pod-deletion-cost"] ?? "") ?? 0
-      let bCost = Int(b.metadata.annotations["controller.kubernetes.io/pod-deletion-cost"] ?? "") ?? 0
-      if aCost != bCost { return aCost < bCost }
-      let aRank = a.spec.nodeName.map { perNode[$0] ?? 0 } ?? 0
-      let bRank = b.spec.nodeName.map { perNode[$0] ?? 0 } ?? 0
-      if aRank != bRank { return aRank > bRank }
-      if a.isReady && b.isReady, let aTime = readyTime(a), let bTime = readyTime(b), aTime != bTime {
+    /// Everything the ranking compares, computed once per pod.
+    struct RankKey {
+      var index: Int
+      var assigned: Bool
+      var phase: Int
+      var ready: Bool
+      var cost: Int
+      var rank: Int
+      var readySince: Timestamp?
+      var restarts: Int
+      var created: Timestamp
+      var name: String
+    }
+    let keys = pods.enumerated().map { index, pod in
+      RankKey(
+        index: index, assigned: pod.spec.nodeName != nil, phase: phaseOrder(pod.status.phase), ready: pod.isReady,
+        cost: Int(pod.metadata.annotations["controller.kubernetes.io/pod-deletion-cost"] ?? "") ?? 0,
+        rank: pod.spec.nodeName.map { perNode[$0] ?? 0 } ?? 0, readySince: readyTime(pod),
+        restarts: pod.status.containerStatuses.map(\.restartCount).max() ?? 0,
+        created: pod.metadata.creationTimestamp, name: pod.metadata.name)
+    }
+    let ordered = keys.sorted { a, b in
+      if a.assigned != b.assigned { return !a.assigned }
+      if a.phase != b.phase { return a.phase < b.phase }
+      if a.ready != b.ready { return !a.ready }
+      if a.cost != b.cost { return a.cost < b.cost }
+      if a.rank != b.rank { return a.rank > b.rank }
+      if a.ready && b.ready, let aTime = a.readySince, let bTime = b.readySince, aTime != bTime {
         return aTime > bTime
       }
-      let aRestarts = a.status.containerStatuses.map(\.restartCount).max() ?? 0
-      let bRestarts = b.status.containerStatuses.map(\.restartCount).max() ?? 0
-      if aRestarts != bRestarts { return aRestarts > bRestarts }
-      if a.metadata.creationTimestamp != b.metadata.creationTimestamp {
-        return a.metadata.creationTimestamp > b.metadata.creationTimestamp
-      }
-      return a.metadata.name < b.metadata.name
+      if a.restarts != b.restarts { return a.restarts > b.restarts }
+      if a.created != b.created { return a.created > b.created }
+      return a.name < b.name
     }
+    let sorted = ordered.map { pods[$0.index] }
     return Array(sorted.prefix(count))
   }
 }

@@ -4,54 +4,99 @@
 /// matched, below the node's pod limit. Among feasible nodes the one running the fewest pods
 /// wins, ties broken by name, so placement is deterministic.
 enum Scheduler {
+  /// What decides where a pod may go; pods from one template share it.
+  private struct Signature: Hashable {
+    var tolerations: [Toleration]
+    var nodeSelector: [String: String]
+  }
+
   static func reconcile(_ cluster: inout Cluster) {
     guard !cluster.unscheduled.isEmpty else { return }
     let pending = cluster.unscheduled.sorted()
-    var podsPerNode: [String: Int] = [:]
-    for pod in cluster.pods.values {
-      if let node = pod.spec.nodeName { podsPerNode[node, default: 0] += 1 }
-    }
-    let nodes = cluster.sortedNodes
+    let nodeNames = cluster.nodes.keys.sorted()
+    var counts = nodeNames.map { cluster.podsPerNode[$0] ?? 0 }
+    let capacity = nodeNames.map { cluster.nodes[$0]!.status.maxPods }
+    var feasibleBySignature: [Signature: (nodes: [Int], rejections: [String: Int])] = [:]
+    // Pods of one controller come from one template, so they share where they may go.
+    var feasibleByOwner: [String: (nodes: [Int], rejections: [String: Int])] = [:]
     for key in pending {
       guard var pod = cluster.pods[key], pod.spec.nodeName == nil, pod.metadata.deletionTimestamp == nil else {
         cluster.unscheduled.remove(key)
         continue
       }
-      var rejections: [String: Int] = [:]
-      var best: Node?
-      for node in nodes {
-        if let reason = unfitReason(pod, node, podCount: podsPerNode[node.metadata.name, default: 0]) {
-          rejections[reason, default: 0] += 1
+      let owner = pod.metadata.controllerUID
+      if let owner, let cached = feasibleByOwner[owner] {
+        bind(
+          &pod, key: key, feasible: cached, nodeNames: nodeNames, counts: &counts, capacity: capacity, cluster: &cluster
+        )
+        continue
+      }
+      let signature = Signature(tolerations: pod.spec.tolerations, nodeSelector: pod.spec.nodeSelector)
+      if feasibleBySignature[signature] == nil {
+        var feasible: [Int] = []
+        var rejections: [String: Int] = [:]
+        for (index, name) in nodeNames.enumerated() {
+          if let reason = cluster.nodes[name].flatMap({ unfitReason(pod, $0, podCount: 0) }) {
+            rejections[reason, default: 0] += 1
+          } else {
+            feasible.append(index)
+          }
+        }
+        feasibleBySignature[signature] = (feasible, rejections)
+      }
+      let entry = feasibleBySignature[signature]!
+      if let owner { feasibleByOwner[owner] = entry }
+      bind(
+        &pod, key: key, feasible: entry, nodeNames: nodeNames, counts: &counts, capacity: capacity, cluster: &cluster)
+    }
+  }
+
+  /// Binds `pod` to the least loaded of its feasible nodes, or records why it cannot be placed.
+  private static func bind(
+    _ pod: inout Pod, key: String, feasible entry: (nodes: [Int], rejections: [String: Int]), nodeNames: [String],
+    counts: inout [Int], capacity: [Int], cluster: inout Cluster
+  ) {
+    let (feasible, staticRejections) = entry
+    do {
+      var best: Int?
+      var bestCount = Int.max
+      var full = 0
+      for index in feasible {
+        let count = counts[index]
+        if count >= capacity[index] {
+          full += 1
           continue
         }
-        if let current = best,
-          podsPerNode[current.metadata.name, default: 0] <= podsPerNode[node.metadata.name, default: 0]
-        {
-          continue
+        if count < bestCount {
+          best = index
+          bestCount = count
         }
-        best = node
       }
       let namespace = pod.metadata.namespace ?? "default"
-      if let node = best {
-        pod.spec.nodeName = node.metadata.name
+      if let index = best {
+        let node = nodeNames[index]
+        pod.spec.nodeName = node
         setCondition(&pod, type: "PodScheduled", status: "True", at: cluster.now)
-        podsPerNode[node.metadata.name, default: 0] += 1
+        counts[index] += 1
         cluster.update(pod)
         cluster.record(
           Event(
             namespace: namespace, involvedKind: "Pod", involvedName: pod.metadata.name,
             reason: "Scheduled",
-            message: "Successfully assigned \(namespace)/\(pod.metadata.name) to \(node.metadata.name)",
+            message: "Successfully assigned \(namespace)/\(pod.metadata.name) to \(node)",
             source: "default-scheduler", at: cluster.now))
       } else if !pod.status.conditions.contains(where: { $0.type == "PodScheduled" }) {
         // Stays in `unscheduled`: a node added, uncordoned or recovered later may fit it.
+        var rejections = staticRejections
+        if full > 0 { rejections["Too many pods", default: 0] += full }
+        let total = nodeNames.count
         let reasons = rejections.keys.sorted().map { "\(rejections[$0]!) \($0)" }.joined(separator: ", ")
         let message =
-          "0/\(nodes.count) nodes are available: \(reasons). preemption: 0/\(nodes.count) nodes are available: \(nodes.count) Preemption is not helpful for scheduling."
+          "0/\(total) nodes are available: \(reasons). preemption: 0/\(total) nodes are available: \(total) Preemption is not helpful for scheduling."
         pod.status.conditions.append(
           PodCondition(
-            type: "PodScheduled", status: "False", lastTransitionTime: cluster.now,
-            reason: "Unschedulable", message: message))
+            type: "PodScheduled", status: "False", lastTransitionTime: cluster.now, reason: "Unschedulable",
+            message: message))
         cluster.update(pod)
         cluster.record(
           Event(
