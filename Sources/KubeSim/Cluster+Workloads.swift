@@ -27,6 +27,7 @@ extension Cluster {
     set.status = ReplicaCounts()
     stamp(&set.metadata)
     dirtyWorkloads.insert(set.metadata.uid)
+    recordWatch(.added, .replicaSet(set), kind: "ReplicaSet")
     replicaSets[Self.key(namespace, set.metadata.name)] = set
     return set
   }
@@ -36,7 +37,25 @@ extension Cluster {
     var set = set
     set.metadata.resourceVersion = nextResourceVersion()
     dirtyWorkloads.insert(set.metadata.uid)
-    replicaSets[Self.key(set.metadata)] = set
+    let key = Self.key(set.metadata)
+    recordWatch(replicaSets[key] == nil ? .added : .modified, .replicaSet(set), kind: "ReplicaSet")
+    replicaSets[key] = set
+  }
+
+  /// Writes a Deployment back as it is (its resource version already set).
+  mutating func storeDeployment(_ deployment: Deployment) {
+    let key = Self.key(deployment.metadata)
+    recordWatch(deployments[key] == nil ? .added : .modified, .deployment(deployment), kind: "Deployment")
+    deployments[key] = deployment
+  }
+
+  /// Writes a ReplicationController back as it is (its resource version already set).
+  mutating func storeReplicationController(_ controller: ReplicationController) {
+    let key = Self.key(controller.metadata)
+    recordWatch(
+      replicationControllers[key] == nil ? .added : .modified, .replicationController(controller),
+      kind: "ReplicationController")
+    replicationControllers[key] = controller
   }
 
   /// Replaces a ReplicaSet's spec (replicas, template, labels) as an update through the API.
@@ -63,7 +82,8 @@ extension Cluster {
   /// Deletes a ReplicaSet with background propagation (its pods go through the garbage
   /// collector).
   public mutating func deleteReplicaSet(_ name: String, namespace: String) {
-    guard replicaSets.removeValue(forKey: Self.key(namespace, name)) != nil else { return }
+    guard replicaSets[Self.key(namespace, name)] != nil else { return }
+    removeWorkload(kind: "ReplicaSet", key: Self.key(namespace, name))
     writeCount += 1
   }
 
@@ -92,7 +112,7 @@ extension Cluster {
     controller.metadata.generation = 1
     stamp(&controller.metadata)
     dirtyWorkloads.insert(controller.metadata.uid)
-    replicationControllers[Self.key(namespace, controller.metadata.name)] = controller
+    storeReplicationController(controller)
     return controller
   }
 
@@ -111,7 +131,7 @@ extension Cluster {
     current.metadata.annotations = controller.metadata.annotations
     current.metadata.resourceVersion = nextResourceVersion()
     dirtyWorkloads.insert(current.metadata.uid)
-    replicationControllers[key] = current
+    storeReplicationController(current)
   }
 
   // MARK: - Deployments
@@ -133,7 +153,7 @@ extension Cluster {
     deployment.metadata.generation = 1
     deployment.status = Deployment.Status()
     stamp(&deployment.metadata)
-    deployments[Self.key(namespace, deployment.metadata.name)] = deployment
+    storeDeployment(deployment)
     return deployment
   }
 
@@ -173,7 +193,7 @@ extension Cluster {
     current.metadata.labels = deployment.metadata.labels
     current.metadata.annotations = deployment.metadata.annotations
     current.metadata.resourceVersion = nextResourceVersion()
-    deployments[key] = current
+    storeDeployment(current)
   }
 
   /// Go's `%v` of a string map: `map[app:web]`.
@@ -215,9 +235,14 @@ extension Cluster {
 
   mutating func removeWorkload(kind: String, key: String) {
     switch kind {
-    case "Deployment": deployments[key] = nil
-    case "ReplicaSet": replicaSets[key] = nil
-    default: replicationControllers[key] = nil
+    case "Deployment":
+      if let old = deployments.removeValue(forKey: key) { recordWatch(.deleted, .deployment(old), kind: kind) }
+    case "ReplicaSet":
+      if let old = replicaSets.removeValue(forKey: key) { recordWatch(.deleted, .replicaSet(old), kind: kind) }
+    default:
+      if let old = replicationControllers.removeValue(forKey: key) {
+        recordWatch(.deleted, .replicationController(old), kind: kind)
+      }
     }
   }
 

@@ -60,8 +60,15 @@ public struct Cluster: Sendable {
   var kubeletPending: Set<String> = []
   /// When the kubelet must look at a pod again.
   var kubeletTimers = DeadlineQueue<String>()
-  /// Instants at which some other controller has work (availability, progress deadlines).
+  /// Instants at which some other controller has work (pods becoming available).
   var wakeups = DeadlineQueue<Int>()
+  /// Instants at which a Deployment's progress deadline should be checked. These do not
+  /// keep the cluster from being quiet: nothing happens at them unless a rollout is stuck.
+  var progressChecks = DeadlineQueue<Int>()
+
+  /// The kinds being watched, and the writes recorded for them (see ``startWatching(_:)``).
+  var watchedKinds: Set<String> = []
+  var watchEvents: [WatchEvent] = []
 
   /// The kubelet's private plan for each pod, by pod uid.
   var podRuntimes: [String: PodRuntime] = [:]
@@ -250,6 +257,7 @@ public struct Cluster: Sendable {
   /// Writes a pod into the store and keeps the indexes in step.
   mutating func storePod(_ pod: Pod) {
     let key = Self.key(pod.metadata)
+    if !watchedKinds.isEmpty { recordWatch(pods[key] == nil ? .added : .modified, .pod(pod), kind: "Pod") }
     if let old = pods[key] {
       if let owner = old.metadata.controllerUID { ownerCounts[owner, default: OwnerCounts()].remove(old) }
       if let owner = old.metadata.controllerUID, owner != pod.metadata.controllerUID {
@@ -284,6 +292,7 @@ public struct Cluster: Sendable {
   /// Removes a pod from the store and every index.
   mutating func removePod(_ key: String) {
     guard let pod = pods.removeValue(forKey: key) else { return }
+    if !watchedKinds.isEmpty { recordWatch(.deleted, .pod(pod), kind: "Pod") }
     if let owner = pod.metadata.controllerUID {
       ownerCounts[owner]?.remove(pod)
       podsByOwner[owner]?.remove(key)
@@ -340,7 +349,14 @@ public struct Cluster: Sendable {
     var earliest: Timestamp?
     if let time = kubeletTimers.earliest { earliest = time }
     if let time = wakeups.earliest, earliest.map({ time < $0 }) ?? true { earliest = time }
+    if let time = progressChecks.earliest, earliest.map({ time < $0 }) ?? true { earliest = time }
     return earliest
+  }
+
+  /// Whether nothing is scheduled to happen but progress-deadline checks: every pod has
+  /// settled into its state (a watch ends here).
+  public var isQuiet: Bool {
+    kubeletTimers.isEmpty && wakeups.isEmpty
   }
 
   /// Moves virtual time forward by `seconds`, running due work in deadline order.
@@ -375,6 +391,7 @@ public struct Cluster: Sendable {
       if next > now { now = next }
       if wakeups.earliest.map({ $0 <= now }) ?? false { allWorkloadsDirty = true }
       wakeups.discard(through: now)
+      progressChecks.discard(through: now)
       try settle()
       observe(self)
       if done(self) { return true }

@@ -11,7 +11,7 @@ enum DeploymentController {
       sync(&deployment, cluster: &cluster)
       if deployment != before, cluster.deployments[key] != nil {
         deployment.metadata.resourceVersion = cluster.nextResourceVersion()
-        cluster.deployments[key] = deployment
+        cluster.storeDeployment(deployment)
       }
     }
   }
@@ -497,7 +497,8 @@ enum DeploymentController {
           &d, type: "Progressing", status: "False", reason: "ProgressDeadlineExceeded",
           message: "\(subject) has timed out progressing.", now: cluster.now)
       } else if progressing.reason != "ProgressDeadlineExceeded" {
-        cluster.wake(at: deadline.adding(milliseconds: 1000))
+        let check = deadline.adding(milliseconds: 1000)
+        if check > cluster.now { cluster.progressChecks.schedule(0, at: check) }
       }
     }
   }

@@ -9,6 +9,22 @@ enum Kubelet {
       guard let pod = cluster.pods[key], let nodeName = pod.spec.nodeName else { continue }
       if let deadline = pod.metadata.deletionTimestamp {
         if deadline <= cluster.now {
+          // The containers have exited: the pod reaches a terminal phase, then is removed.
+          if !cluster.watchedKinds.isEmpty, let runtime = cluster.podRuntimes[pod.metadata.uid] {
+            var finished = pod
+            finished.status.phase = "Succeeded"
+            finished.status.containerStatuses = finished.status.containerStatuses.enumerated().map { index, status in
+              var status = status
+              let started = index < runtime.containers.count ? runtime.containers[index].started : runtime.bound
+              if status.started {
+                status.state = .terminated(exitCode: 0, reason: "Completed", startedAt: started, finishedAt: deadline)
+              }
+              status.ready = false
+              status.started = false
+              return status
+            }
+            cluster.update(finished)
+          }
           cluster.removePod(key)
           continue
         }

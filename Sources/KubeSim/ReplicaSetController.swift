@@ -13,8 +13,7 @@ enum ReplicaSetController {
     for key in cluster.replicaSets.keys.sorted() {
       guard var set = cluster.replicaSets[key], everything || dirty.contains(set.metadata.uid) else { continue }
       if sync(&set, cluster: &cluster) {
-        set.metadata.resourceVersion = cluster.nextResourceVersion()
-        cluster.replicaSets[key] = set
+        cluster.storeReplicaSet(set)
       }
     }
     for key in cluster.replicationControllers.keys.sorted() {
@@ -22,7 +21,7 @@ enum ReplicaSetController {
       else { continue }
       if sync(&controller, cluster: &cluster) {
         controller.metadata.resourceVersion = cluster.nextResourceVersion()
-        cluster.replicationControllers[key] = controller
+        cluster.storeReplicationController(controller)
       }
     }
   }

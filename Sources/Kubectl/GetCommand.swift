@@ -26,9 +26,6 @@ enum GetCommand {
     if parsed.flag("show-labels") && format != .table && format != .wide {
       throw .plain("--show-labels option cannot be used with \(parsed.value("output") ?? "") printer")
     }
-    if parsed.flag("watch") {
-      throw .plain("kubebook does not simulate \"kubectl get --watch\" yet")
-    }
     guard !parsed.positional.isEmpty else {
       throw KubectlError(
         text: """
@@ -72,6 +69,21 @@ enum GetCommand {
       }
     }
     // kubectl prefixes names with their kind when the results span several kinds.
+    if parsed.flag("watch") {
+      guard groups.count == 1, format == .table || format == .wide else {
+        if groups.count > 1 {
+          throw .plain(
+            "watch is only supported on individual resources and resource collections - more than 1 resource was found")
+        }
+        throw .plain("kubebook simulates \"kubectl get -w\" for table output only")
+      }
+      try Watch.run(
+        group: groups[0], names: requests[0].names, namespace: allNamespaces ? nil : namespace, selector: selector,
+        wide: format == .wide, allNamespaces: allNamespaces, showLabels: parsed.flag("show-labels"),
+        context: &context, output: &output)
+      return
+    }
+    // kubectl prefixes names with their kind when the results span several kinds.
     let multipleTypes = groups.filter { !$0.objects.isEmpty }.count > 1
     let everything = groups.flatMap(\.objects)
     let namedRequest = requests.contains { !$0.names.isEmpty }
@@ -111,11 +123,10 @@ enum GetCommand {
     }
   }
 
-  /// The laid-out table of one group.
-  static func table(
-    _ group: Group, now: Timestamp, wide: Bool, allNamespaces: Bool, showLabels: Bool,
-    prefixNames: Bool, headers: Bool
-  ) -> String {
+  /// The header and cells of one group, with the client-side columns added.
+  static func cells(
+    _ group: Group, now: Timestamp, wide: Bool, allNamespaces: Bool, showLabels: Bool, prefixNames: Bool
+  ) -> (header: [String], rows: [[String]]) {
     let columns = TablePrinters.columns(for: group.type)
     let rows: [[String]] = group.objects.map { object in
       var row = TablePrinters.row(object, now: now)
@@ -135,6 +146,16 @@ enum GetCommand {
           labels.isEmpty ? "<none>" : labels.map { "\($0)=\($1)" }.sorted().joined(separator: ","))
       }
     }
+    return (header, cells)
+  }
+
+  /// The laid-out table of one group.
+  static func table(
+    _ group: Group, now: Timestamp, wide: Bool, allNamespaces: Bool, showLabels: Bool,
+    prefixNames: Bool, headers: Bool
+  ) -> String {
+    let (header, cells) = cells(
+      group, now: now, wide: wide, allNamespaces: allNamespaces, showLabels: showLabels, prefixNames: prefixNames)
     return TabWriter.get.format(headers ? [header] + cells : cells)
   }
 

@@ -301,3 +301,50 @@ import Testing
     #expect(result.output.contains("kubebook simulates at most"))
   }
 }
+
+/// `kubectl get -w` (`kubectl-output.md` §1.8).
+@Suite struct WatchTests {
+  func run(_ line: String, _ cluster: inout Cluster) -> CommandResult {
+    let words = try! ShellWords.split(line)
+    return Kubectl.run(Array(words.dropFirst()), cluster: &cluster, files: VirtualDirectory())
+  }
+
+  @Test func rowsFollowTheListWithoutRepeatedHeadersAndRememberWidths() {
+    var cluster = Cluster()
+    _ = run("kubectl run web --image=nginx", &cluster)
+    let output = run("kubectl get pods -w", &cluster).output
+    let lines = output.split(separator: "\n").map(String.init)
+    #expect(lines.first == "NAME   READY   STATUS              RESTARTS   AGE")
+    #expect(lines.filter { $0.hasPrefix("NAME") }.count == 1)
+    #expect(lines[1] == "web    0/1     ContainerCreating   0          0s")
+    // The Running row keeps the STATUS width that ContainerCreating needed.
+    #expect(lines.last?.hasPrefix("web    1/1     Running             0          ") == true)
+  }
+
+  @Test func onlyOneTypeMayBeWatched() {
+    var cluster = Cluster()
+    #expect(
+      run("kubectl get pods,rs -w", &cluster).output
+        == "error: watch is only supported on individual resources and resource collections - more than 1 resource was found\n"
+    )
+  }
+
+  @Test func deletedPodsEndWithTheirLastState() {
+    var cluster = Cluster()
+    _ = run("kubectl run web --image=nginx", &cluster)
+    _ = run("kubectl get pods -w", &cluster)
+    _ = run("kubectl delete pod web --wait=false", &cluster)
+    let lines = run("kubectl get pods -w", &cluster).output.split(separator: "\n")
+    #expect(lines[1].contains("0/1     Terminating"))
+    #expect(lines.last?.contains("Completed") == true)
+  }
+
+  @Test func aWatchEndsWhenTheClusterIsQuiet() {
+    var cluster = Cluster()
+    _ = run("kubectl create deployment web --image=nginx --replicas=3", &cluster)
+    let start = cluster.now
+    _ = run("kubectl get pods -w", &cluster)
+    #expect(cluster.now.milliseconds - start.milliseconds < 60_000)
+    #expect(cluster.pods.values.allSatisfy { $0.isReady })
+  }
+}

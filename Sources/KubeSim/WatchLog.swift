@@ -1,0 +1,50 @@
+/// What a watch sees: every write to the watched kinds, in order, as the API server would
+/// send them (`ADDED`, `MODIFIED`, `DELETED` with the object's state at that moment).
+public struct WatchEvent: Sendable {
+  /// The kind of change.
+  public enum Change: String, Sendable {
+    case added = "ADDED"
+    case modified = "MODIFIED"
+    case deleted = "DELETED"
+  }
+
+  /// A watched object.
+  public enum Object: Sendable {
+    case pod(Pod)
+    case deployment(Deployment)
+    case replicaSet(ReplicaSet)
+    case replicationController(ReplicationController)
+  }
+
+  public var change: Change
+  public var object: Object
+  /// The virtual instant of the write.
+  public var time: Timestamp
+}
+
+extension Cluster {
+  /// Starts recording writes of `kinds` (`Pod`, `Deployment`, `ReplicaSet`,
+  /// `ReplicationController`) into ``watchEvents``.
+  public mutating func startWatching(_ kinds: Set<String>) {
+    watchedKinds = kinds
+    watchEvents = []
+  }
+
+  /// Stops recording and returns what was recorded.
+  public mutating func stopWatching() -> [WatchEvent] {
+    watchedKinds = []
+    defer { watchEvents = [] }
+    return watchEvents
+  }
+
+  /// Takes the events recorded so far, leaving the watch running.
+  public mutating func drainWatchEvents() -> [WatchEvent] {
+    defer { watchEvents = [] }
+    return watchEvents
+  }
+
+  mutating func recordWatch(_ change: WatchEvent.Change, _ object: WatchEvent.Object, kind: String) {
+    guard watchedKinds.contains(kind) else { return }
+    watchEvents.append(WatchEvent(change: change, object: object, time: now))
+  }
+}
