@@ -300,3 +300,13 @@ extension Cluster {
     return namespace
   }
 }
+
+extension Cluster {
+  /// A Deployment's ReplicaSets, oldest first, and which of them is the new one (the one whose
+  /// template matches the Deployment's).
+  public func replicaSets(of deployment: Deployment) -> (newSet: ReplicaSet?, all: [ReplicaSet]) {
+    let sets = DeploymentController.sortedByAge(
+      replicaSets.values.filter { $0.metadata.controllerUID == deployment.metadata.uid })
+    return (DeploymentController.findNewReplicaSet(deployment, sets), sets)
+  }
+}

@@ -41,6 +41,8 @@ public enum KubeletTimings {
   public static let sandboxMilliseconds: Int64 = 1000
   /// Pulling an image that the node does not have yet.
   public static let firstPullMilliseconds: Int64 = 5000
+  /// Finishing a pull whose layers another pod's pull just fetched.
+  public static let layersPresentMilliseconds: Int64 = 412
   /// Checking an image already on the node when the pull policy is `Always`.
   public static let repeatPullMilliseconds: Int64 = 1000
   /// Creating and starting a container once its image is present.

@@ -90,8 +90,22 @@ enum Kubelet {
               message:
                 "Successfully pulled image \(quotedImage) in \(took) (\(took) including waiting). Image size: \(ImageCatalog.size(of: container.image)) bytes."
             ))
+        } else if readyAt > cursor {
+          // Another pod is pulling the image right now: this pull waits for it (the kubelet
+          // pulls one image at a time), then finds the layers present.
+          pullDone = readyAt
+          events.append(.init(time: pullStart, reason: "Pulling", message: "Pulling image \(quotedImage)"))
+          let waited = goDuration(pullDone.milliseconds - pullStart.milliseconds)
+          let took = goDuration(
+            min(pullDone.milliseconds - pullStart.milliseconds, KubeletTimings.layersPresentMilliseconds))
+          events.append(
+            .init(
+              time: pullDone, reason: "Pulled",
+              message:
+                "Successfully pulled image \(quotedImage) in \(took) (\(waited) including waiting). Image size: \(ImageCatalog.size(of: container.image)) bytes."
+            ))
         } else {
-          pullDone = max(readyAt, cursor)
+          pullDone = cursor
           events.append(
             .init(
               time: pullDone, reason: "Pulled",

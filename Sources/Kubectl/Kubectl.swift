@@ -47,6 +47,7 @@ public enum Kubectl {
         try ApplyCommand.run(rest, mode: .create, context: &context, output: &output)
       }
     case "scale": try ScaleCommand.run(rest, context: &context, output: &output)
+    case "describe": try DescribeCommand.run(rest, context: &context, output: &output)
     case "set": try SetImageCommand.run(rest, context: &context, output: &output)
     case "rollout": try RolloutCommand.run(rest, context: &context, output: &output)
     case "delete": try DeleteCommand.run(rest, context: &context, output: &output)

@@ -1,0 +1,331 @@
+import KubeSim
+
+/// `kubectl describe TYPE [NAME...]` for Deployments, ReplicaSets, ReplicationControllers
+/// and Pods (`staging/src/k8s.io/kubectl/pkg/describe/describe.go`, `kubectl-output.md` §6).
+enum DescribeCommand {
+  static func run(_ arguments: [String], context: inout CommandContext, output: inout OutputBuffer)
+    throws(KubectlError)
+  {
+    let parsed = try FlagParser(
+      command: "describe", specs: [.init(name: "selector", short: "l", takesValue: true)]
+    ).parse(arguments)
+    guard !parsed.positional.isEmpty else {
+      throw KubectlError(
+        text:
+          "You must specify the type of resource to describe. Use \"kubectl api-resources\" for a complete list of supported resources.\n\nerror: Required resource not specified.\nSee 'kubectl describe -h' for help and examples"
+      )
+    }
+    let namespace = context.namespace(parsed)
+    let requests = try ResourceArguments.parse(parsed.positional)
+    var descriptions: [String] = []
+    var errors: [String] = []
+    for request in requests {
+      guard [.deployments, .replicaSets, .replicationControllers, .pods].contains(request.type) else {
+        throw .plain("kubebook does not simulate \"kubectl describe \(request.type.plural)\" yet")
+      }
+      var objects: [APIObject] = []
+      if request.names.isEmpty {
+        objects = APIObject.list(request.type, namespace: namespace, cluster: context.cluster)
+        if let text = parsed.value("selector"), let selector = try? LabelSelector.parse(text) {
+          objects = objects.filter { selector.matches($0.metadata.labels) }
+        }
+      } else {
+        for name in request.names {
+          if let object = APIObject.lookup(request.type, name: name, namespace: namespace, cluster: context.cluster) {
+            objects.append(object)
+          } else {
+            // describe's prefix match: every object whose name starts with NAME.
+            let matches = APIObject.list(request.type, namespace: namespace, cluster: context.cluster)
+              .filter { $0.metadata.name.hasPrefix(name) }
+            if matches.isEmpty {
+              errors.append(KubectlError.api(.notFound(resource: request.type.qualifiedResource, name: name)).text)
+            }
+            objects += matches
+          }
+        }
+      }
+      descriptions += objects.map { describe($0, cluster: context.cluster) }
+    }
+    if descriptions.isEmpty && errors.isEmpty {
+      output.line("No resources found in \(namespace) namespace.")
+      return
+    }
+    output.write(descriptions.joined(separator: "\n\n"))
+    if !errors.isEmpty {
+      for error in errors { output.line(error) }
+      context.failed = true
+    }
+  }
+
+  static func describe(_ object: APIObject, cluster: Cluster) -> String {
+    let writer = GoTabWriter()
+    var body: String
+    switch object {
+    case .deployment(let d): body = deployment(d, cluster: cluster)
+    case .replicaSet(let set): body = replicaSet(set, cluster: cluster)
+    case .replicationController(let controller): body = replicationController(controller, cluster: cluster)
+    case .pod(let pod): body = describePod(pod, cluster: cluster)
+    default: body = ""
+    }
+    let events = eventsSection(kind: object.type.kind, meta: object.metadata, cluster: cluster)
+    if events.hasPrefix("Events:\t") {
+      return writer.format(body + events)
+    }
+    return writer.format(body) + writer.format(events)
+  }
+
+  // MARK: - Shared pieces
+
+  /// RFC 1123 with numeric zone (`Mon, 03 Mar 2025 09:00:00 +0000`), in UTC.
+  static func rfc1123(_ time: Timestamp) -> String {
+    let parts = time.civil
+    let days = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]
+    let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+    func two(_ value: Int) -> String { value < 10 ? "0\(value)" : String(value) }
+    return "\(days[parts.weekday]), \(two(parts.day)) \(months[parts.month - 1]) \(parts.year) "
+      + "\(two(parts.hour)):\(two(parts.minute)):\(two(parts.second)) +0000"
+  }
+
+  /// `printLabelsMultiline` with the title at `indent`.
+  static func multiline(_ title: String, _ entries: [String], indent: String = "") -> String {
+    guard let first = entries.first else { return "\(indent)\(title):\t<none>\n" }
+    return "\(indent)\(title):\t\(first)\n" + entries.dropFirst().map { "\t\($0)\n" }.joined()
+  }
+
+  static func labels(_ map: [String: String]) -> [String] {
+    map.keys.sorted().map { "\($0)=\(map[$0]!)" }
+  }
+
+  /// Annotations as describe shows them: sorted, last-applied hidden.
+  static func annotations(_ map: [String: String]) -> [String] {
+    map.keys.sorted().filter { $0 != ApplyCommand.lastAppliedKey }.map { "\($0): \(map[$0]!)" }
+  }
+
+  /// The Pod Template block (`DescribePodTemplate`).
+  static func podTemplate(_ template: PodTemplate) -> String {
+    var text = "Pod Template:\n"
+    text += multiline("Labels", labels(template.labels), indent: "  ")
+    if !template.annotations.isEmpty {
+      text += multiline("Annotations", annotations(template.annotations), indent: "  ")
+    }
+    text += "  Containers:\n"
+    for container in template.spec.containers {
+      text += "   \(container.name):\n"
+      text += containerSpecLines(container, indent: "    ")
+      text += "    Environment:\t<none>\n"
+      text += "    Mounts:\t<none>\n"
+    }
+    text += "  Volumes:\t<none>\n"
+    text += "  Node-Selectors:\t" + (labels(template.spec.nodeSelector).first ?? "<none>") + "\n"
+    text += "  Tolerations:\t<none>\n"
+    return text
+  }
+
+  static func containerSpecLines(_ container: Container, indent: String, includeImage: Bool = true) -> String {
+    var text = includeImage ? "\(indent)Image:\t\(container.image)\n" : ""
+    let ports = container.ports.map { "\($0.containerPort)/\($0.protocol)" }
+    let hostPorts = container.ports.map { "0/\($0.protocol)" }
+    text +=
+      ports.count > 1
+      ? "\(indent)Ports:\t\(ports.joined(separator: ", "))\n" : "\(indent)Port:\t\(ports.first ?? "<none>")\n"
+    text +=
+      hostPorts.count > 1
+      ? "\(indent)Host Ports:\t\(hostPorts.joined(separator: ", "))\n"
+      : "\(indent)Host Port:\t\(hostPorts.first ?? "<none>")\n"
+    if !container.command.isEmpty {
+      text += "\(indent)Command:\n" + container.command.map { "\(indent)  \($0)\n" }.joined()
+    }
+    if !container.args.isEmpty { text += "\(indent)Args:\n" + container.args.map { "\(indent)  \($0)\n" }.joined() }
+    return text
+  }
+
+  /// The Events section: `Events:\t<none>`, or a flushed table sorted by time.
+  static func eventsSection(kind: String, meta: ObjectMeta, cluster: Cluster) -> String {
+    let events = cluster.events.enumerated().filter { _, event in
+      event.involvedKind == kind && event.involvedName == meta.name && event.namespace == (meta.namespace ?? "default")
+        && event.firstTimestamp >= meta.creationTimestamp
+    }.sorted {
+      $0.element.lastTimestamp != $1.element.lastTimestamp
+        ? $0.element.lastTimestamp < $1.element.lastTimestamp : $0.offset < $1.offset
+    }
+    guard !events.isEmpty else { return "Events:\t<none>\n" }
+    var text = "Events:\n  Type\tReason\tAge\tFrom\tMessage\n  ----\t------\t----\t----\t-------\n"
+    for (_, event) in events {
+      var age = HumanDuration.format(milliseconds: cluster.now.milliseconds - event.lastTimestamp.milliseconds)
+      if event.count > 1 {
+        age +=
+          " (x\(event.count) over \(HumanDuration.format(milliseconds: cluster.now.milliseconds - event.firstTimestamp.milliseconds)))"
+      }
+      text += "  \(event.type)\t\(event.reason)\t\(age)\t\(event.source)\t\(event.message)\n"
+    }
+    return text
+  }
+
+  // MARK: - Workloads
+
+  static func deployment(_ d: Deployment, cluster: Cluster) -> String {
+    var text = "Name:\t\(d.metadata.name)\n"
+    text += "Namespace:\t\(d.metadata.namespace ?? "default")\n"
+    text += "CreationTimestamp:\t\(rfc1123(d.metadata.creationTimestamp))\n"
+    text += multiline("Labels", labels(d.metadata.labels))
+    text += multiline("Annotations", annotations(d.metadata.annotations))
+    text += "Selector:\t\(d.selector.formatted)\n"
+    text +=
+      "Replicas:\t\(d.replicas) desired | \(d.status.updatedReplicas) updated | \(d.status.replicas) total | \(d.status.availableReplicas) available | \(d.status.unavailableReplicas) unavailable\n"
+    switch d.strategy {
+    case .rollingUpdate(let surge, let unavailable):
+      text += "StrategyType:\tRollingUpdate\n"
+      text += "MinReadySeconds:\t\(d.minReadySeconds)\n"
+      text += "RollingUpdateStrategy:\t\(unavailable.text) max unavailable, \(surge.text) max surge\n"
+    case .recreate:
+      text += "StrategyType:\tRecreate\n"
+      text += "MinReadySeconds:\t\(d.minReadySeconds)\n"
+    }
+    text += podTemplate(d.template)
+    if !d.status.conditions.isEmpty {
+      text += "Conditions:\n  Type\tStatus\tReason\n  ----\t------\t------\n"
+      for condition in d.status.conditions {
+        text += "  \(condition.type) \t\(condition.status)\t\(condition.reason)\n"
+      }
+    }
+    let (newSet, sets) = cluster.replicaSets(of: d)
+    if !sets.isEmpty {
+      let olds = sets.filter { $0.metadata.uid != newSet?.metadata.uid && $0.replicas > 0 }
+      func summary(_ set: ReplicaSet) -> String {
+        "\(set.metadata.name) (\(set.status.replicas)/\(set.replicas) replicas created)"
+      }
+      text += "OldReplicaSets:\t" + (olds.isEmpty ? "<none>" : olds.map(summary).joined(separator: ", ")) + "\n"
+      text += "NewReplicaSet:\t" + (newSet.map(summary) ?? "<none>") + "\n"
+    }
+    return text
+  }
+
+  static func podsStatus(owner uid: String, cluster: Cluster) -> String {
+    var running = 0
+    var waiting = 0
+    var succeeded = 0
+    var failed = 0
+    for pod in cluster.pods(ownedBy: uid) where pod.metadata.deletionTimestamp == nil {
+      switch pod.status.phase {
+      case "Running": running += 1
+      case "Succeeded": succeeded += 1
+      case "Failed": failed += 1
+      default: waiting += 1
+      }
+    }
+    return "Pods Status:\t\(running) Running / \(waiting) Waiting / \(succeeded) Succeeded / \(failed) Failed\n"
+  }
+
+  static func replicaSet(_ set: ReplicaSet, cluster: Cluster) -> String {
+    var text = "Name:\t\(set.metadata.name)\n"
+    text += "Namespace:\t\(set.metadata.namespace ?? "default")\n"
+    text += "Selector:\t\(set.selector.formatted)\n"
+    text += multiline("Labels", labels(set.metadata.labels))
+    text += multiline("Annotations", annotations(set.metadata.annotations))
+    if let owner = set.metadata.ownerReferences.first(where: \.controller) {
+      text += "Controlled By:\t\(owner.kind)/\(owner.name)\n"
+    }
+    text += "Replicas:\t\(set.status.replicas) current / \(set.replicas) desired\n"
+    text += podsStatus(owner: set.metadata.uid, cluster: cluster)
+    text += podTemplate(set.template)
+    return text
+  }
+
+  static func replicationController(_ controller: ReplicationController, cluster: Cluster) -> String {
+    var text = "Name:\t\(controller.metadata.name)\n"
+    text += "Namespace:\t\(controller.metadata.namespace ?? "default")\n"
+    text += "Selector:\t\(labels(controller.selector).joined(separator: ","))\n"
+    text += multiline("Labels", labels(controller.metadata.labels))
+    text += multiline("Annotations", annotations(controller.metadata.annotations))
+    text += "Replicas:\t\(controller.status.replicas) current / \(controller.replicas) desired\n"
+    text += podsStatus(owner: controller.metadata.uid, cluster: cluster)
+    text += podTemplate(controller.template)
+    return text
+  }
+
+  // MARK: - Pods (§6.5)
+
+  static func describePod(_ pod: Pod, cluster: Cluster) -> String {
+    var text = "Name:\t\(pod.metadata.name)\n"
+    text += "Namespace:\t\(pod.metadata.namespace ?? "default")\n"
+    text += "Priority:\t0\n"
+    text += "Service Account:\t\(pod.spec.serviceAccountName)\n"
+    let node = pod.spec.nodeName.map { "\($0)/\(pod.status.hostIP ?? "")" } ?? "<none>"
+    text += "Node:\t\(node)\n"
+    if let start = pod.status.startTime { text += "Start Time:\t\(rfc1123(start))\n" }
+    text += multiline("Labels", labels(pod.metadata.labels))
+    text += multiline("Annotations", annotations(pod.metadata.annotations))
+    if let deletion = pod.metadata.deletionTimestamp {
+      text +=
+        "Status:\tTerminating (lasts \(HumanDuration.format(milliseconds: deletion.milliseconds - cluster.now.milliseconds)))\n"
+      text += "Termination Grace Period:\t\(pod.metadata.deletionGracePeriodSeconds ?? 30)s\n"
+    } else {
+      text += "Status:\t\(pod.status.phase)\n"
+    }
+    text += "IP:\t\(pod.status.podIP ?? "")\n"
+    if let ip = pod.status.podIP {
+      text += "IPs:\n  IP:\t\(ip)\n"
+    } else {
+      text += "IPs:\t<none>\n"
+    }
+    if let owner = pod.metadata.ownerReferences.first(where: \.controller) {
+      text += "Controlled By:\t\(owner.kind)/\(owner.name)\n"
+    }
+    text += "Containers:\n"
+    for container in pod.spec.containers {
+      let status = pod.status.containerStatuses.first { $0.name == container.name }
+      text += "  \(container.name):\n"
+      if let status { text += "    Container ID:\t\(status.containerID ?? "")\n" }
+      text += "    Image:\t\(container.image)\n"
+      if let status { text += "    Image ID:\t\(status.imageID)\n" }
+      text += containerSpecLines(container, indent: "    ", includeImage: false)
+      if let status {
+        switch status.state {
+        case .waiting(let reason, _):
+          text += "    State:\tWaiting\n      Reason:\t\(reason)\n"
+        case .running(let startedAt):
+          text += "    State:\tRunning\n      Started:\t\(rfc1123(startedAt))\n"
+        case .terminated(let exitCode, let reason, let startedAt, let finishedAt):
+          text += "    State:\tTerminated\n      Reason:\t\(reason)\n      Exit Code:\t\(exitCode)\n"
+          text += "      Started:\t\(rfc1123(startedAt))\n      Finished:\t\(rfc1123(finishedAt))\n"
+        }
+        text += "    Ready:\t\(status.ready ? "True" : "False")\n"
+        text += "    Restart Count:\t\(status.restartCount)\n"
+      }
+      text += "    Environment:\t<none>\n"
+      if let volume = pod.spec.tokenVolumeName {
+        text += "    Mounts:\n      /var/run/secrets/kubernetes.io/serviceaccount from \(volume) (ro)\n"
+      } else {
+        text += "    Mounts:\t<none>\n"
+      }
+    }
+    if !pod.status.conditions.isEmpty {
+      text += "Conditions:\n  Type\tStatus\n"
+      for condition in pod.status.conditions {
+        text += "  \(condition.type) \t\(condition.status) \n"
+      }
+    }
+    if let volume = pod.spec.tokenVolumeName {
+      text += "Volumes:\n  \(volume):\n"
+      text += "    Type:\tProjected (a volume that contains injected data from multiple sources)\n"
+      text += "    TokenExpirationSeconds:\t3607\n"
+      text += "    ConfigMapName:\tkube-root-ca.crt\n"
+      text += "    ConfigMapOptional:\t<nil>\n"
+      text += "    DownwardAPI:\ttrue\n"
+    } else {
+      text += "Volumes:\t<none>\n"
+    }
+    text += "QoS Class:\tBestEffort\n"
+    text += "Node-Selectors:\t" + (labels(pod.spec.nodeSelector).first ?? "<none>") + "\n"
+    let tolerations = pod.spec.tolerations.map { toleration -> String in
+      var entry = toleration.key ?? ""
+      if let value = toleration.value, !value.isEmpty { entry += "=" + value }
+      if let effect = toleration.effect { entry += ":" + effect }
+      if toleration.operator == "Exists" { entry += " op=Exists" }
+      if let seconds = toleration.tolerationSeconds { entry += " for \(seconds)s" }
+      return entry
+    }
+    text += multiline("Tolerations", tolerations)
+    return text
+  }
+}
