@@ -310,3 +310,52 @@ extension Cluster {
     return (DeploymentController.findNewReplicaSet(deployment, sets), sets)
   }
 }
+
+extension Cluster {
+  /// Replaces the labels and annotations of any object (what `kubectl label` and `annotate`
+  /// change); returns false when there is no such object.
+  @discardableResult
+  public mutating func updateObjectMetadata(
+    kind: String, namespace: String, name: String, labels: [String: String], annotations: [String: String]
+  ) -> Bool {
+    let key = Self.key(namespace, name)
+    switch kind {
+    case "Pod":
+      guard pods[key] != nil else { return false }
+      updateMetadata(of: name, namespace: namespace, labels: labels, annotations: annotations)
+    case "Deployment":
+      guard var deployment = deployments[key] else { return false }
+      deployment.metadata.labels = labels
+      deployment.metadata.annotations = annotations
+      deployment.metadata.resourceVersion = nextResourceVersion()
+      storeDeployment(deployment)
+    case "ReplicaSet":
+      guard var set = replicaSets[key] else { return false }
+      set.metadata.labels = labels
+      set.metadata.annotations = annotations
+      storeReplicaSet(set)
+      allWorkloadsDirty = true
+    case "ReplicationController":
+      guard var controller = replicationControllers[key] else { return false }
+      controller.metadata.labels = labels
+      controller.metadata.annotations = annotations
+      controller.metadata.resourceVersion = nextResourceVersion()
+      storeReplicationController(controller)
+    case "Node":
+      guard var node = nodes[name] else { return false }
+      node.metadata.labels = labels
+      node.metadata.annotations = annotations
+      node.metadata.resourceVersion = nextResourceVersion()
+      nodes[name] = node
+    case "Namespace":
+      guard var space = namespaces[name] else { return false }
+      space.metadata.labels = labels
+      space.metadata.annotations = annotations
+      space.metadata.resourceVersion = nextResourceVersion()
+      namespaces[name] = space
+    default:
+      return false
+    }
+    return true
+  }
+}

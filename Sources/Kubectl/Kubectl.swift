@@ -48,6 +48,8 @@ public enum Kubectl {
       }
     case "scale": try ScaleCommand.run(rest, context: &context, output: &output)
     case "describe": try DescribeCommand.run(rest, context: &context, output: &output)
+    case "label": try LabelCommand.run(rest, target: .labels, context: &context, output: &output)
+    case "annotate": try LabelCommand.run(rest, target: .annotations, context: &context, output: &output)
     case "set": try SetImageCommand.run(rest, context: &context, output: &output)
     case "rollout": try RolloutCommand.run(rest, context: &context, output: &output)
     case "delete": try DeleteCommand.run(rest, context: &context, output: &output)

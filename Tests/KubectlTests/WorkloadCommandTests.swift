@@ -348,3 +348,36 @@ import Testing
     #expect(cluster.pods.values.allSatisfy { $0.isReady })
   }
 }
+
+/// `kubectl label` and `annotate` (`kubectl-output.md` §8 and the `--local` captures of §11).
+@Suite struct LabelTests {
+  func run(_ line: String, _ cluster: inout Cluster) -> CommandResult {
+    Kubectl.run(Array(try! ShellWords.split(line).dropFirst()), cluster: &cluster, files: VirtualDirectory())
+  }
+
+  @Test func labelMessages() {
+    var cluster = Cluster()
+    _ = run("kubectl create deployment nginx --image=nginx", &cluster)
+    #expect(run("kubectl label deployment nginx tier=frontend", &cluster).output == "deployment.apps/nginx labeled\n")
+    let clash = run("kubectl label deployment nginx app=other", &cluster)
+    #expect(clash.output == "error: 'app' already has a value (nginx), and --overwrite is false\n")
+    #expect(clash.exitCode == 1)
+    #expect(
+      run("kubectl label deployment nginx app=other --overwrite", &cluster).output == "deployment.apps/nginx labeled\n")
+    #expect(run("kubectl label deployment nginx tier-", &cluster).output == "deployment.apps/nginx unlabeled\n")
+    #expect(cluster.deployments["default/nginx"]?.metadata.labels == ["app": "other"])
+    #expect(run("kubectl annotate deployment nginx note=hello", &cluster).output == "deployment.apps/nginx annotated\n")
+    #expect(cluster.deployments["default/nginx"]?.metadata.annotations["note"] == "hello")
+  }
+
+  @Test func relabelingAPodReleasesItFromItsReplicaSet() throws {
+    var cluster = Cluster()
+    _ = run("kubectl create deployment web --image=nginx --replicas=2", &cluster)
+    try cluster.advance(seconds: 20)
+    let pod = cluster.listPods(namespace: "default")[0].metadata.name
+    #expect(run("kubectl label pod \(pod) app=debug --overwrite", &cluster).output == "pod/\(pod) labeled\n")
+    try cluster.advance(seconds: 20)
+    #expect(cluster.pod(pod, namespace: "default")?.metadata.ownerReferences.isEmpty == true)
+    #expect(cluster.listPods(namespace: "default").count == 3, "the ReplicaSet made a replacement")
+  }
+}
