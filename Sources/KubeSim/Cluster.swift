@@ -90,9 +90,11 @@ public struct Cluster: Sendable {
       namespaces[name] = Namespace(metadata: meta)
     }
     addNode(name: "control-plane", controlPlane: true, created: created)
-    for index in 1...max(1, min(config.workers, config.limits.maxNodes)) {
-      addNode(name: "worker-\(index)", controlPlane: false, created: created)
-    }
+    now = created
+    ClusterBootstrap.boot(&self, workers: config.workers)
+    // Run the boot forward to the scenario's start; by then the system pods are Running.
+    _ = try? advance(until: config.start) { _ in false }
+    now = config.start
   }
 
   // MARK: - Store helpers

@@ -3,6 +3,7 @@
 enum GarbageCollector {
   static func reconcile(_ cluster: inout Cluster) {
     var live: [String: Bool] = [:]  // owner uid → being deleted in the foreground
+    for node in cluster.nodes.values { live[node.metadata.uid] = false }
     for deployment in cluster.deployments.values {
       live[deployment.metadata.uid] = deployment.metadata.finalizers.contains("foregroundDeletion")
     }

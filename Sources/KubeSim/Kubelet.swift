@@ -66,11 +66,16 @@ enum Kubelet {
   static func plan(_ pod: Pod, on nodeName: String, cluster: inout Cluster) -> PodRuntime {
     let now = cluster.now
     let sandbox = now.adding(milliseconds: KubeletTimings.sandboxMilliseconds)
-    let host = cluster.nextPodHost[nodeName, default: 2]
-    cluster.nextPodHost[nodeName] = host + 1
-    let cidr = cluster.nodes[nodeName]?.spec.podCIDR ?? "10.244.0.0/24"
-    let prefix = cidr.split(separator: ".").prefix(3).joined(separator: ".")
-    let podIP = "\(prefix).\(host % 254 == 0 ? 254 : host % 254)"
+    let podIP: String
+    if pod.spec.hostNetwork {
+      podIP = cluster.nodes[nodeName]?.status.internalIP ?? ""
+    } else {
+      let host = cluster.nextPodHost[nodeName, default: 2]
+      cluster.nextPodHost[nodeName] = host + 1
+      let cidr = cluster.nodes[nodeName]?.spec.podCIDR ?? "10.244.0.0/24"
+      let prefix = cidr.split(separator: ".").prefix(3).joined(separator: ".")
+      podIP = "\(prefix).\(host % 254 == 0 ? 254 : host % 254)"
+    }
     var events: [PodRuntime.PlannedEvent] = []
     var containers: [PodRuntime.ContainerPlan] = []
     var cursor = sandbox

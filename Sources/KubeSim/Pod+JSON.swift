@@ -17,6 +17,7 @@ extension PodSpec {
     object.set("containers", .array(containers.map { $0.json(tokenVolume: tokenVolumeName) }))
     object.set("dnsPolicy", .string(dnsPolicy))
     object.set("enableServiceLinks", .bool(true))
+    if hostNetwork { object.set("hostNetwork", .bool(true)) }
     if let nodeName { object.set("nodeName", .string(nodeName)) }
     if !nodeSelector.isEmpty { object.set("nodeSelector", .stringMap(nodeSelector)) }
     object.set("preemptionPolicy", .string("PreemptLowerPriority"))

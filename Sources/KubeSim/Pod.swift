@@ -67,6 +67,8 @@ public struct PodSpec: Sendable, Equatable {
   public var restartPolicy: String = "Always"
   public var dnsPolicy: String = "ClusterFirst"
   public var nodeName: String?
+  /// Use the node's network namespace (and so its IP), as the control-plane pods do.
+  public var hostNetwork = false
   public var nodeSelector: [String: String] = [:]
   public var terminationGracePeriodSeconds: Int = 30
   public var serviceAccountName: String = "default"

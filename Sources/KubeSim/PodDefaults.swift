@@ -3,8 +3,14 @@ enum PodDefaults {
   /// Fills in what a pod read back from a real API server always has.
   static func apply(to pod: inout Pod, names: inout NameGenerator) {
     // DefaultTolerationSeconds admission plugin.
+    let toleratesEverything = pod.spec.tolerations.contains {
+      ($0.key ?? "").isEmpty && $0.operator == "Exists" && ($0.effect ?? "").isEmpty
+    }
+    let toleratesNoExecute = pod.spec.tolerations.contains {
+      ($0.key ?? "").isEmpty && $0.operator == "Exists" && $0.effect == "NoExecute"
+    }
     for key in ["node.kubernetes.io/not-ready", "node.kubernetes.io/unreachable"]
-    where !pod.spec.tolerations.contains(where: { $0.key == key }) {
+    where !toleratesEverything && !toleratesNoExecute && !pod.spec.tolerations.contains(where: { $0.key == key }) {
       pod.spec.tolerations.append(
         Toleration(key: key, operator: "Exists", effect: "NoExecute", tolerationSeconds: 300))
     }

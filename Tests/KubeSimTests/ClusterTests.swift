@@ -7,6 +7,20 @@ import Testing
     Pod(metadata: ObjectMeta(name: name), spec: PodSpec(containers: [Container(name: "nginx", image: "nginx")]))
   }
 
+  @Test func systemPodsRunInKubeSystem() {
+    let cluster = Cluster()
+    let system = cluster.listPods(namespace: "kube-system")
+    let names = system.map(\.metadata.name)
+    for component in ["etcd", "kube-apiserver", "kube-controller-manager", "kube-scheduler"] {
+      #expect(names.contains("\(component)-control-plane"))
+    }
+    #expect(names.filter { $0.hasPrefix("coredns-") }.count == 2)
+    #expect(system.allSatisfy { $0.isReady && $0.spec.nodeName == "control-plane" })
+    let etcd = cluster.pod("etcd-control-plane", namespace: "kube-system")!
+    #expect(etcd.status.podIP == cluster.nodes["control-plane"]!.status.internalIP, "host network")
+    #expect(cluster.listPods(namespace: "default").isEmpty)
+  }
+
   @Test func defaultClusterIsKubeadmLike() {
     let cluster = Cluster()
     #expect(cluster.sortedNodes.map(\.metadata.name) == ["control-plane", "worker-1", "worker-2"])
@@ -98,7 +112,8 @@ import Testing
 
   @Test func podCountIsBounded() throws {
     var config = ClusterConfig()
-    config.limits.maxPods = 3
+    let systemPods = Cluster().pods.count
+    config.limits.maxPods = systemPods + 3
     var cluster = Cluster(config: config)
     for index in 0..<3 { try cluster.createPod(nginx("p\(index)")) }
     #expect(throws: APIError.self) { try cluster.createPod(nginx("p3")) }

@@ -16,7 +16,7 @@ import Testing
   }
 
   func scalingEvents(_ cluster: Cluster) -> [String] {
-    cluster.events.filter { $0.reason == "ScalingReplicaSet" }.map(\.message)
+    cluster.events.filter { $0.reason == "ScalingReplicaSet" && $0.namespace == "default" }.map(\.message)
   }
 
   /// Rolls `d` to a new image and checks the invariants at every step of virtual time.
@@ -154,10 +154,10 @@ import Testing
     try cluster.advance(seconds: 30)
     cluster.deleteWorkload(kind: "Deployment", name: "web", namespace: "default", propagation: .background)
     try cluster.settle()
-    #expect(cluster.replicaSets.isEmpty)
-    #expect(cluster.pods.values.allSatisfy { $0.metadata.deletionTimestamp != nil })
+    #expect(cluster.listReplicaSets(namespace: "default").isEmpty)
+    #expect(cluster.listPods(namespace: "default").allSatisfy { $0.metadata.deletionTimestamp != nil })
     try cluster.advance(seconds: 31)
-    #expect(cluster.pods.isEmpty)
+    #expect(cluster.listPods(namespace: "default").isEmpty)
   }
 
   @Test func orphanDeleteKeepsPods() throws {
@@ -169,8 +169,8 @@ import Testing
       kind: "ReplicaSet", name: set.metadata.name, namespace: "default", propagation: .orphan)
     cluster.deleteWorkload(kind: "Deployment", name: "web", namespace: "default", propagation: .orphan)
     try cluster.advance(seconds: 60)
-    #expect(cluster.pods.count == 2)
-    #expect(cluster.pods.values.allSatisfy { $0.metadata.ownerReferences.isEmpty })
+    #expect(cluster.listPods(namespace: "default").count == 2)
+    #expect(cluster.listPods(namespace: "default").allSatisfy { $0.metadata.ownerReferences.isEmpty })
   }
 
   @Test func foregroundDeleteWaitsForDependents() throws {
@@ -181,9 +181,9 @@ import Testing
     try cluster.settle()
     #expect(cluster.deployments["default/web"] != nil, "visible while its pods terminate")
     try cluster.advance(seconds: 31)
-    #expect(cluster.deployments.isEmpty)
-    #expect(cluster.replicaSets.isEmpty)
-    #expect(cluster.pods.isEmpty)
+    #expect(cluster.deployments["default/web"] == nil)
+    #expect(cluster.listReplicaSets(namespace: "default").isEmpty)
+    #expect(cluster.listPods(namespace: "default").isEmpty)
   }
 
   @Test func sameSeedSameHashesAndNames() throws {

@@ -131,7 +131,9 @@ import Testing
       var copy = terminal
       _ = copy.run("kubectl delete deployment web --cascade=\(cascade)")
       try copy.cluster.advance(seconds: 120)
-      #expect(copy.cluster.deployments.isEmpty && copy.cluster.replicaSets.isEmpty && copy.cluster.pods.isEmpty)
+      #expect(
+        copy.cluster.deployments["default/web"] == nil && copy.cluster.listReplicaSets(namespace: "default").isEmpty
+          && copy.cluster.listPods(namespace: "default").isEmpty)
     }
   }
 

@@ -157,7 +157,7 @@ import Testing
       selector: SelectorSpec(matchLabels: ["app": "x"]),
       template: PodTemplate(labels: ["app": "x"], spec: PodSpec(containers: [Container(name: "x", image: "x")])))
     d.replicas = 0
-    try? cluster.createDeployment(d)
+    _ = try? cluster.createDeployment(d)
     let text = DescribeCommand.describe(.deployment(cluster.deployments["default/x"]!), cluster: cluster)
     // With no ReplicaSet lines, `Events:` joins the block that starts at `    Image:`
     // (widest label `    Environment:`), as the tabwriter's block rule says.

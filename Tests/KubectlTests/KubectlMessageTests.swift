@@ -50,7 +50,9 @@ import Testing
     let result = run("kubectl get pods", cluster: &cluster)
     #expect(result.output == "No resources found in default namespace.\n")
     #expect(result.exitCode == 0)
-    #expect(run("kubectl get pods -A", cluster: &cluster).output == "No resources found\n")
+    #expect(
+      run("kubectl get deployments -n kube-node-lease", cluster: &cluster).output
+        == "No resources found in kube-node-lease namespace.\n")
   }
 
   @Test func notFound() {
@@ -104,7 +106,7 @@ import Testing
     var cluster = Cluster()
     _ = run("kubectl run nginx --image=nginx", cluster: &cluster)
     #expect(run("kubectl delete pod nginx", cluster: &cluster).output == "pod \"nginx\" deleted\n")
-    #expect(cluster.pods.isEmpty)
+    #expect(cluster.listPods(namespace: "default").isEmpty)
   }
 
   @Test func forceDeleteWarns() {

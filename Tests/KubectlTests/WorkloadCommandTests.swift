@@ -82,7 +82,7 @@ import Testing
     process.waitUntilExit()
     #expect(ours.output == String(decoding: data, as: UTF8.self))
     #expect(ours.exitCode == process.terminationStatus)
-    #expect(cluster.deployments.isEmpty)
+    #expect(cluster.deployments["default/nginx"] == nil && cluster.deployments["default/web"] == nil)
   }
 
   /// `kubectl-output.md` §7.1, the Deployment status table, row by row.
@@ -263,14 +263,14 @@ import Testing
   @Test func deleteDeploymentCascades() {
     var session = Session.rolledOut()
     #expect(session.run("kubectl delete deployment nginx").output == "deployment.apps \"nginx\" deleted\n")
-    #expect(session.cluster.replicaSets.isEmpty)
+    #expect(session.cluster.listReplicaSets(namespace: "default").isEmpty)
     #expect(session.run("kubectl get deploy").output == "No resources found in default namespace.\n")
     _ = session.run("kubectl apply -f deploy.yaml")
     _ = session.run("kubectl rollout status deployment/nginx")
     #expect(
       session.run("kubectl delete deployment nginx --cascade=orphan").output == "deployment.apps \"nginx\" deleted\n")
-    #expect(session.cluster.replicaSets.count == 1)
-    #expect(session.cluster.pods.values.filter { $0.metadata.deletionTimestamp == nil }.count == 3)
+    #expect(session.cluster.listReplicaSets(namespace: "default").count == 1)
+    #expect(session.cluster.listPods(namespace: "default").filter { $0.metadata.deletionTimestamp == nil }.count == 3)
   }
 
   @Test func applyTwiceIsUnchangedAndScaledReplicasSurviveApply() {
@@ -345,7 +345,7 @@ import Testing
     let start = cluster.now
     _ = run("kubectl get pods -w", &cluster)
     #expect(cluster.now.milliseconds - start.milliseconds < 60_000)
-    #expect(cluster.pods.values.allSatisfy { $0.isReady })
+    #expect(cluster.listPods(namespace: "default").allSatisfy { $0.isReady })
   }
 }
 

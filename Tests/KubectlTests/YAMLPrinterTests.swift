@@ -149,7 +149,7 @@ import Testing
     let plain = Kubectl.run(
       ["run", "nginx", "--image=nginx", "--dry-run=client"], cluster: &cluster, files: VirtualDirectory())
     #expect(plain.output == "pod/nginx created (dry run)\n")
-    #expect(cluster.pods.isEmpty)
+    #expect(cluster.listPods(namespace: "default").isEmpty)
   }
 
   private func run(_ executable: String, _ arguments: [String]) throws -> String {

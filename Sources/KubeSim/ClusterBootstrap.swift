@@ -1,0 +1,69 @@
+/// Brings a fresh cluster up the way kubeadm (or kind) does, in virtual time: the control
+/// plane node with its static pods, CoreDNS, then the workers; by the scenario's start every
+/// system pod is Running.
+enum ClusterBootstrap {
+  static let kubernetesVersion = "v1.32.0"
+
+  /// The control-plane components kubeadm runs as static pods, with their images.
+  static let staticPods: [(component: String, image: String)] = [
+    ("etcd", "registry.k8s.io/etcd:3.5.16-0"),
+    ("kube-apiserver", "registry.k8s.io/kube-apiserver:\(kubernetesVersion)"),
+    ("kube-controller-manager", "registry.k8s.io/kube-controller-manager:\(kubernetesVersion)"),
+    ("kube-scheduler", "registry.k8s.io/kube-scheduler:\(kubernetesVersion)"),
+  ]
+
+  static func boot(_ cluster: inout Cluster, workers: Int) {
+    guard let controlPlane = cluster.nodes["control-plane"] else { return }
+    for (component, image) in staticPods {
+      var metadata = ObjectMeta(
+        name: "\(component)-control-plane", namespace: "kube-system",
+        labels: ["component": component, "tier": "control-plane"])
+      metadata.annotations = [
+        "kubernetes.io/config.source": "file",
+        "kubernetes.io/config.hash": String(cluster.names.hex(bytes: 16)),
+      ]
+      metadata.ownerReferences = [
+        OwnerReference(
+          apiVersion: "v1", kind: "Node", name: controlPlane.metadata.name, uid: controlPlane.metadata.uid,
+          controller: true, blockOwnerDeletion: false)
+      ]
+      var spec = PodSpec(containers: [Container(name: component, image: image)])
+      spec.nodeName = controlPlane.metadata.name
+      spec.hostNetwork = true
+      spec.tolerations = [Toleration(operator: "Exists", effect: "NoExecute")]
+      _ = try? cluster.createPod(Pod(metadata: metadata, spec: spec))
+    }
+    let labels = ["k8s-app": "kube-dns"]
+    var coredns = Deployment(
+      metadata: ObjectMeta(name: "coredns", namespace: "kube-system", labels: labels),
+      selector: SelectorSpec(matchLabels: labels),
+      template: PodTemplate(
+        labels: labels,
+        spec: {
+          var container = Container(name: "coredns", image: "registry.k8s.io/coredns/coredns:v1.11.3")
+          container.args = ["-conf", "/etc/coredns/Corefile"]
+          container.ports = [
+            ContainerPort(name: "dns", containerPort: 53, protocol: "UDP"),
+            ContainerPort(name: "dns-tcp", containerPort: 53, protocol: "TCP"),
+            ContainerPort(name: "metrics", containerPort: 9153, protocol: "TCP"),
+          ]
+          var spec = PodSpec(containers: [container])
+          spec.dnsPolicy = "Default"
+          spec.serviceAccountName = "coredns"
+          spec.nodeSelector = ["kubernetes.io/os": "linux"]
+          spec.tolerations = [
+            Toleration(key: "CriticalAddonsOnly", operator: "Exists"),
+            Toleration(key: "node-role.kubernetes.io/control-plane", effect: "NoSchedule"),
+          ]
+          return spec
+        }()))
+    coredns.replicas = 2
+    coredns.strategy = .rollingUpdate(maxSurge: .percent(25), maxUnavailable: .int(1))
+    _ = try? cluster.createDeployment(coredns)
+    // CoreDNS is scheduled before any worker has joined, as on a fresh kubeadm cluster.
+    _ = try? cluster.settle()
+    for index in 1...max(1, min(workers, cluster.config.limits.maxNodes)) {
+      cluster.addNode(name: "worker-\(index)", controlPlane: false, created: cluster.now)
+    }
+  }
+}
