@@ -187,6 +187,20 @@ public struct Cluster: Sendable {
     pods[Self.key(namespace, name)]
   }
 
+  /// The pods bound to node `name`, in key order.
+  public func listPods(onNode name: String) -> [Pod] {
+    pods.keys.sorted().compactMap { pods[$0] }.filter { $0.spec.nodeName == name }
+  }
+
+  /// Makes pods that failed to schedule try again (a node became usable).
+  mutating func unscheduledNeedRetry() {
+    for key in unscheduled {
+      guard var pod = pods[key] else { continue }
+      pod.status.conditions.removeAll { $0.type == "PodScheduled" && $0.status == "False" }
+      update(pod)
+    }
+  }
+
   /// The pods controlled by the object with `uid`, in key order.
   public func pods(ownedBy uid: String) -> [Pod] {
     (podsByOwner[uid] ?? []).sorted().compactMap { pods[$0] }
@@ -335,6 +349,7 @@ public struct Cluster: Sendable {
       DeploymentController.reconcile(&self)
       ReplicaSetController.reconcile(&self)
       GarbageCollector.reconcile(&self)
+      NodeLifecycleController.reconcile(&self)
       Scheduler.reconcile(&self)
       Kubelet.reconcile(&self)
       if writeCount == before { return }

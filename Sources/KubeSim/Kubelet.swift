@@ -7,6 +7,8 @@ enum Kubelet {
     keys.formUnion(cluster.kubeletTimers.popDue(cluster.now))
     for key in keys.sorted() {
       guard let pod = cluster.pods[key], let nodeName = pod.spec.nodeName else { continue }
+      // A kubelet that stopped reporting changes nothing until its node recovers.
+      if cluster.nodes[nodeName]?.status.reporting == false { continue }
       if let deadline = pod.metadata.deletionTimestamp {
         if deadline <= cluster.now {
           // The containers have exited: the pod reaches a terminal phase, then is removed.

@@ -33,12 +33,15 @@ public struct Taint: Sendable, Equatable {
   public var key: String
   public var value: String?
   public var effect: String
+  /// When a NoExecute taint was added (for toleration timeouts).
+  public var timeAdded: Timestamp?
 
   /// Creates a taint.
-  public init(key: String, value: String? = nil, effect: String) {
+  public init(key: String, value: String? = nil, effect: String, timeAdded: Timestamp? = nil) {
     self.key = key
     self.value = value
     self.effect = effect
+    self.timeAdded = timeAdded
   }
 }
 
@@ -46,6 +49,10 @@ public struct Taint: Sendable, Equatable {
 public struct NodeStatus: Sendable, Equatable {
   /// The status of the Ready condition: `True`, `False` or `Unknown`.
   public var ready: String = "True"
+  /// Whether the node's kubelet is reporting (false after `sim node fail`).
+  public var reporting = true
+  /// When the kubelet stopped reporting.
+  public var lastHeartbeat: Timestamp?
   public var internalIP: String
   public var cpuMillis: Int
   public var memoryBytes: Int64

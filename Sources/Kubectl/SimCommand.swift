@@ -2,18 +2,96 @@ import KubeSim
 
 /// The `sim` commands of the scenario contract: what only a simulator can do.
 enum SimCommand {
+  static let usage =
+    "sim: usage: sim node fail|recover NODE, sim node add NAME [cpu=4] [memory=8Gi], sim pod crash POD, sim image missing IMAGE, sim load KIND/NAME cpu=..."
+
   static func run(_ arguments: [String], cluster: inout Cluster) -> CommandResult {
-    let usage =
-      "sim: usage: sim node fail|recover|add ..., sim pod crash POD, sim image missing IMAGE, sim load KIND/NAME cpu=..."
-    guard let topic = arguments.first else {
-      return CommandResult(output: usage + "\n", exitCode: 1)
+    do {
+      return CommandResult(output: try perform(arguments, cluster: &cluster) + "\n")
+    } catch let error as SimError {
+      return CommandResult(output: "sim: " + error.message + "\n", exitCode: 1)
+    } catch {
+      return CommandResult(output: "sim: \(error)\n", exitCode: 1)
     }
-    switch topic {
-    case "node", "pod", "image", "load":
-      return CommandResult(
-        output: "sim: \"sim \(arguments.prefix(2).joined(separator: " "))\" is not simulated yet\n", exitCode: 1)
+  }
+
+  struct SimError: Error {
+    var message: String
+  }
+
+  /// Runs simulator calls, turning an API error into a `sim` error.
+  static func api(_ body: () throws(APIError) -> Void) throws(SimError) {
+    do { try body() } catch { throw SimError(message: error.message) }
+  }
+
+  static func perform(_ arguments: [String], cluster: inout Cluster) throws -> String {
+    guard arguments.count >= 2 else { throw SimError(message: "missing arguments\n" + usage) }
+    switch (arguments[0], arguments[1]) {
+    case ("node", "fail"), ("node", "recover"):
+      guard arguments.count == 3 else { throw SimError(message: "usage: sim node \(arguments[1]) NODE") }
+      let name = arguments[2]
+      guard cluster.nodes[name] != nil else { throw SimError(message: "node \"\(name)\" not found") }
+      if arguments[1] == "fail" {
+        try api { () throws(APIError) in
+          try cluster.failNode(name)
+          try cluster.settle()
+        }
+        return "node/\(name) stopped reporting (its kubelet is unreachable)"
+      }
+      try api { () throws(APIError) in
+        try cluster.recoverNode(name)
+        try cluster.settle()
+      }
+      return "node/\(name) reports again"
+    case ("node", "add"):
+      guard arguments.count >= 3 else { throw SimError(message: "usage: sim node add NAME [cpu=4] [memory=8Gi]") }
+      var cpu = 4000
+      var memory: Int64 = 8 * 1024 * 1024 * 1024
+      for option in arguments.dropFirst(3) {
+        let parts = option.split(separator: "=", maxSplits: 1).map(String.init)
+        guard parts.count == 2 else { throw SimError(message: "expected key=value, got \"\(option)\"") }
+        switch parts[0] {
+        case "cpu":
+          guard let value = Quantity.millicores(parts[1]) else {
+            throw SimError(message: "invalid cpu \"\(parts[1])\"")
+          }
+          cpu = value
+        case "memory":
+          guard let value = Quantity.bytes(parts[1]) else { throw SimError(message: "invalid memory \"\(parts[1])\"") }
+          memory = value
+        default:
+          throw SimError(message: "unknown option \"\(parts[0])\" (cpu= or memory=)")
+        }
+      }
+      try api { () throws(APIError) in
+        try cluster.addWorker(arguments[2], cpuMillis: cpu, memoryBytes: memory)
+        try cluster.settle()
+      }
+      return "node/\(arguments[2]) joined the cluster"
+    case ("pod", _), ("image", _), ("load", _):
+      throw SimError(message: "\"sim \(arguments[0]) \(arguments[1])\" is not simulated yet")
     default:
-      return CommandResult(output: "sim: unknown command \"\(topic)\"\n" + usage + "\n", exitCode: 1)
+      throw SimError(message: "unknown command \"\(arguments.prefix(2).joined(separator: " "))\"\n" + usage)
     }
+  }
+}
+
+/// Kubernetes resource quantities for CPU and memory (`4`, `500m`, `8Gi`, `512Mi`).
+enum Quantity {
+  static func millicores(_ text: String) -> Int? {
+    if text.hasSuffix("m") { return Int(text.dropLast()) }
+    if let value = Double(text) { return Int(value * 1000) }
+    return nil
+  }
+
+  static func bytes(_ text: String) -> Int64? {
+    let units: [(String, Int64)] = [
+      ("Ki", 1 << 10), ("Mi", 1 << 20), ("Gi", 1 << 30), ("Ti", 1 << 40), ("k", 1000), ("M", 1_000_000),
+      ("G", 1_000_000_000),
+    ]
+    for (suffix, factor) in units where text.hasSuffix(suffix) {
+      return Int64(text.dropLast(suffix.count)).map { $0 * factor }
+    }
+    return Int64(text)
   }
 }

@@ -381,3 +381,47 @@ import Testing
     #expect(cluster.listPods(namespace: "default").count == 3, "the ReplicaSet made a replacement")
   }
 }
+
+/// Node failure, cordon and drain (`controllers.md` §7.1, `kubectl-output.md` §8).
+@Suite struct NodeFaultTests {
+  @Test func aFailedNodeGoesNotReadyAndItsPodsAreReplacedAfterTheTolerations() {
+    var terminal = Terminal(config: ClusterConfig(workers: 3, seed: 1))
+    _ = terminal.run("kubectl create deployment web --image=nginx --replicas=3")
+    _ = terminal.run("kubectl rollout status deployment/web")
+    #expect(terminal.run("sim node fail worker-1").exitCode == 0)
+    _ = terminal.run("sleep 49")
+    #expect(terminal.cluster.nodes["worker-1"]?.status.ready == "True", "within the 50 s grace period")
+    _ = terminal.run("sleep 2")
+    #expect(terminal.run("kubectl get nodes worker-1").output.contains("worker-1   NotReady   <none>"))
+    _ = terminal.run("sleep 299")
+    #expect(terminal.cluster.listPods(namespace: "default").filter { $0.metadata.deletionTimestamp == nil }.count == 3)
+    #expect(
+      terminal.cluster.listPods(namespace: "default").contains {
+        $0.spec.nodeName == "worker-1" && $0.metadata.deletionTimestamp != nil
+      })
+    _ = terminal.run("sim node recover worker-1")
+    _ = terminal.run("sleep 60")
+    #expect(terminal.cluster.listPods(namespace: "default").count == 3)
+    #expect(terminal.run("sim node fail worker-9").output == "sim: node \"worker-9\" not found\n")
+  }
+
+  @Test func cordonAndDrain() {
+    var terminal = Terminal(config: ClusterConfig(workers: 2, seed: 1))
+    _ = terminal.run("kubectl create deployment web --image=nginx --replicas=2")
+    _ = terminal.run("kubectl rollout status deployment/web")
+    #expect(terminal.run("kubectl cordon worker-1").output == "node/worker-1 cordoned\n")
+    #expect(terminal.run("kubectl cordon worker-1").output == "node/worker-1 already cordoned\n")
+    #expect(terminal.run("kubectl get nodes worker-1").output.contains("Ready,SchedulingDisabled"))
+    #expect(terminal.run("kubectl uncordon worker-1").output == "node/worker-1 uncordoned\n")
+    let drain = terminal.run("kubectl drain worker-1 --ignore-daemonsets").output
+    #expect(drain.hasPrefix("node/worker-1 cordoned\nevicting pod default/web-"))
+    #expect(drain.hasSuffix("node/worker-1 drained\n"))
+    #expect(terminal.cluster.listPods(namespace: "default").allSatisfy { $0.spec.nodeName == "worker-2" })
+    _ = terminal.run("kubectl run bare --image=nginx")
+    _ = terminal.run("kubectl uncordon worker-1")
+    _ = terminal.run("sleep 10")
+    let refused = terminal.run("kubectl drain worker-2")
+    #expect(refused.exitCode == 1)
+    #expect(refused.output.contains("cannot delete Pods declare no controller (use --force to override): default/bare"))
+  }
+}

@@ -1,0 +1,54 @@
+extension Cluster {
+  /// `sim node fail`: the node's kubelet stops reporting.
+  public mutating func failNode(_ name: String) throws(APIError) {
+    guard var node = nodes[name] else { throw .notFound(resource: "nodes", name: name) }
+    node.status.reporting = false
+    node.status.lastHeartbeat = now
+    nodes[name] = node
+    writeCount += 1
+    wake(at: now.adding(milliseconds: NodeLifecycleController.gracePeriodMilliseconds))
+  }
+
+  /// `sim node recover`: the node's kubelet reports again.
+  public mutating func recoverNode(_ name: String) throws(APIError) {
+    guard var node = nodes[name] else { throw .notFound(resource: "nodes", name: name) }
+    node.status.reporting = true
+    node.status.lastHeartbeat = nil
+    nodes[name] = node
+    writeCount += 1
+  }
+
+  /// `sim node add`: a new worker joins.
+  public mutating func addWorker(_ name: String, cpuMillis: Int, memoryBytes: Int64) throws(APIError) {
+    if nodes[name] != nil { throw .alreadyExists(resource: "nodes", name: name) }
+    guard Validation.isDNS1123Subdomain(name) else {
+      throw .invalid(
+        kind: "Node", name: name,
+        causes: Validation.validateSubdomainName(name))
+    }
+    guard nodes.count < config.limits.maxNodes + 1 else {
+      throw .limitExceeded("the simulated cluster holds at most \(config.limits.maxNodes) worker nodes")
+    }
+    addNode(name: name, controlPlane: false, created: now)
+    nodes[name]?.status.cpuMillis = cpuMillis
+    nodes[name]?.status.memoryBytes = memoryBytes
+    unscheduledNeedRetry()
+  }
+
+  /// `kubectl cordon` / `uncordon`; returns whether anything changed.
+  @discardableResult
+  public mutating func setUnschedulable(_ name: String, _ unschedulable: Bool) throws(APIError) -> Bool {
+    guard var node = nodes[name] else { throw .notFound(resource: "nodes", name: name) }
+    guard node.spec.unschedulable != unschedulable else { return false }
+    node.spec.unschedulable = unschedulable
+    if unschedulable {
+      node.spec.taints.append(Taint(key: "node.kubernetes.io/unschedulable", effect: "NoSchedule", timeAdded: now))
+    } else {
+      node.spec.taints.removeAll { $0.key == "node.kubernetes.io/unschedulable" }
+    }
+    node.metadata.resourceVersion = nextResourceVersion()
+    nodes[name] = node
+    if !unschedulable { unscheduledNeedRetry() }
+    return true
+  }
+}

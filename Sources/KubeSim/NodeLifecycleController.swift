@@ -1,0 +1,79 @@
+/// The node lifecycle and taint-eviction controllers (controllers.md §7.1): a node whose
+/// kubelet stops reporting goes NotReady after the grace period and is tainted unreachable;
+/// its pods turn unready and are evicted when their toleration for the taint runs out.
+enum NodeLifecycleController {
+  /// `--node-monitor-grace-period` in v1.32.
+  static let gracePeriodMilliseconds: Int64 = 50_000
+  static let unreachable = "node.kubernetes.io/unreachable"
+
+  static func reconcile(_ cluster: inout Cluster) {
+    for name in cluster.nodes.keys.sorted() {
+      guard var node = cluster.nodes[name] else { continue }
+      if node.status.reporting {
+        if node.status.ready != "True" {
+          node.status.ready = "True"
+          node.spec.taints.removeAll { $0.key == unreachable }
+          node.metadata.resourceVersion = cluster.nextResourceVersion()
+          cluster.nodes[name] = node
+          cluster.record(
+            "Node", node.metadata, reason: "NodeReady", message: "Node \(name) status is now: NodeReady",
+            source: "kubelet")
+          cluster.unscheduledNeedRetry()
+          for pod in cluster.listPods(onNode: name) { cluster.kubeletPending.insert(Cluster.key(pod.metadata)) }
+        }
+        continue
+      }
+      let lost = (node.status.lastHeartbeat ?? cluster.now).adding(milliseconds: gracePeriodMilliseconds)
+      if node.status.ready == "True" {
+        guard lost <= cluster.now else {
+          cluster.wake(at: lost)
+          continue
+        }
+        node.status.ready = "Unknown"
+        node.spec.taints.append(Taint(key: unreachable, effect: "NoSchedule"))
+        node.spec.taints.append(Taint(key: unreachable, effect: "NoExecute", timeAdded: cluster.now))
+        node.metadata.resourceVersion = cluster.nextResourceVersion()
+        cluster.nodes[name] = node
+        cluster.record(
+          "Node", node.metadata, reason: "NodeNotReady", message: "Node \(name) status is now: NodeNotReady",
+          source: "node-controller")
+        for pod in cluster.listPods(onNode: name) where pod.isReady {
+          var unready = pod
+          for index in unready.status.conditions.indices
+          where unready.status.conditions[index].type == "Ready"
+            || unready.status.conditions[index].type == "ContainersReady"
+          {
+            unready.status.conditions[index].status = "False"
+            unready.status.conditions[index].lastTransitionTime = cluster.now
+          }
+          cluster.update(unready)
+        }
+      }
+      guard let taint = node.spec.taints.first(where: { $0.key == unreachable && $0.effect == "NoExecute" }),
+        let tainted = taint.timeAdded
+      else { continue }
+      for pod in cluster.listPods(onNode: name) where pod.metadata.deletionTimestamp == nil {
+        let tolerations = pod.spec.tolerations.filter { Scheduler.tolerates($0, taint) }
+        if tolerations.isEmpty {
+          evict(pod, cluster: &cluster)
+          continue
+        }
+        guard let seconds = tolerations.compactMap(\.tolerationSeconds).min() else { continue }  // forever
+        let deadline = tainted.adding(milliseconds: Int64(seconds) * 1000)
+        if deadline <= cluster.now {
+          evict(pod, cluster: &cluster)
+        } else {
+          cluster.wake(at: deadline)
+        }
+      }
+    }
+  }
+
+  static func evict(_ pod: Pod, cluster: inout Cluster) {
+    let namespace = pod.metadata.namespace ?? "default"
+    cluster.record(
+      "Pod", pod.metadata, reason: "TaintManagerEviction",
+      message: "Marking for deletion Pod \(namespace)/\(pod.metadata.name)", source: "taint-eviction-controller")
+    _ = try? cluster.deletePod(pod.metadata.name, namespace: namespace)
+  }
+}
