@@ -52,3 +52,27 @@ extension Cluster {
     return true
   }
 }
+
+extension Cluster {
+  /// `sim image missing`: from now on pulls of `image` fail.
+  public mutating func markImageMissing(_ image: String) {
+    missingImages.insert(image)
+    writeCount += 1
+  }
+
+  /// `sim pod crash`: the pod's first running container exits with an error now.
+  public mutating func crashPod(_ name: String, namespace: String) throws(APIError) {
+    let key = Self.key(namespace, name)
+    guard let pod = pods[key] else { throw .notFound(resource: "pods", name: name) }
+    guard var runtime = podRuntimes[pod.metadata.uid],
+      let index = runtime.containers.firstIndex(where: { !$0.imageMissing && $0.runStart <= now && !$0.ended })
+    else {
+      throw .limitExceeded("pod \"\(name)\" has no running container to crash")
+    }
+    runtime.containers[index].runEnd = now
+    runtime.containers[index].exit = (1, "Error")
+    podRuntimes[pod.metadata.uid] = runtime
+    kubeletPending.insert(key)
+    writeCount += 1
+  }
+}

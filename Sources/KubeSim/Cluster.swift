@@ -70,6 +70,9 @@ public struct Cluster: Sendable {
   var watchedKinds: Set<String> = []
   var watchEvents: [WatchEvent] = []
 
+  /// Images whose pulls fail (`sim image missing`).
+  public internal(set) var missingImages: Set<String> = []
+
   /// The kubelet's private plan for each pod, by pod uid.
   var podRuntimes: [String: PodRuntime] = [:]
   /// When each image became (or becomes) present on each node, by `node|image`.
@@ -117,6 +120,21 @@ public struct Cluster: Sendable {
 
   /// Records an event.
   mutating func record(_ event: Event) {
+    events.append(event)
+  }
+
+  /// Records an event, folding it into the previous identical one (same object, type,
+  /// reason and message) by raising its count, as the event recorder does.
+  mutating func recordAggregated(_ event: Event) {
+    if let index = events.lastIndex(where: {
+      $0.involvedKind == event.involvedKind && $0.involvedName == event.involvedName
+        && $0.namespace == event.namespace && $0.reason == event.reason && $0.message == event.message
+        && $0.type == event.type
+    }) {
+      events[index].count += 1
+      events[index].lastTimestamp = max(events[index].lastTimestamp, event.lastTimestamp)
+      return
+    }
     events.append(event)
   }
 

@@ -50,6 +50,8 @@ enum Kubelet {
             at: planned.time))
         runtime.recordedEvents += 1
       }
+      advanceRuns(&runtime, pod: pod, cluster: &cluster)
+      recordPullFailures(&runtime, pod: pod, cluster: &cluster)
       if let next = runtime.nextMilestone(after: cluster.now) {
         cluster.kubeletTimers.schedule(key, at: next)
       }
@@ -134,12 +136,33 @@ enum Kubelet {
       let started = pullDone.adding(milliseconds: KubeletTimings.startMilliseconds + jitter)
       events.append(.init(time: started, reason: "Created", message: "Created container: \(container.name)"))
       events.append(.init(time: started, reason: "Started", message: "Started container \(container.name)"))
-      containers.append(
-        .init(
-          pullStart: pullStart, pullDone: pullDone, started: started,
-          containerID: "containerd://" + cluster.names.hex(bytes: 32),
-          imageID: ImageCatalog.imageID(of: container.image)))
+      let behavior = ContainerBehavior.of(container)
+      var plan = PodRuntime.ContainerPlan(
+        pullStart: pullStart, pullDone: pullDone, started: started,
+        containerID: "containerd://" + cluster.names.hex(bytes: 32),
+        imageID: ImageCatalog.imageID(of: container.image), runStart: started)
+      plan.behavior = behavior
+      plan.runEnd = behavior.exitsAfter.map { started.adding(milliseconds: $0) }
+      plan.exit = (behavior.exitCode, behavior.exitCode == 0 ? "Completed" : "Error")
+      if cluster.missingImages.contains(container.image) {
+        plan.imageMissing = true
+        // The pull never succeeds: drop the planned Pulled/Created/Started events.
+        events.removeAll { $0.time >= pullStart && $0.reason != "Pulling" && $0.message.contains(quotedImage) }
+        events.removeAll { ($0.reason == "Created" || $0.reason == "Started") && $0.time >= pullStart }
+        events.removeAll { $0.reason == "Pulling" && $0.time >= pullStart }
+        containers.append(plan)
+        break
+      }
+      containers.append(plan)
       cursor = started
+    }
+    while containers.count < pod.spec.containers.count {
+      var waiting = containers.last!
+      waiting.imageMissing = false
+      waiting.started = Timestamp(milliseconds: Int64.max / 2)
+      waiting.runStart = waiting.started
+      waiting.runEnd = nil
+      containers.append(waiting)
     }
     return PodRuntime(
       node: nodeName, hostIP: cluster.nodes[nodeName]?.status.internalIP ?? "", bound: now, sandboxReady: sandbox,
@@ -156,28 +179,75 @@ enum Kubelet {
     status.podIP = sandboxUp ? runtime.podIP : nil
     var statuses: [ContainerStatus] = []
     var allRunning = true
+    var finished: [Int] = []
     var lastStart = runtime.bound
     for (index, container) in pod.spec.containers.enumerated() {
       let plan = runtime.containers[index]
       var containerStatus = ContainerStatus(
         name: container.name, image: container.image,
         state: .waiting(reason: "ContainerCreating", message: nil))
+      containerStatus.restartCount = plan.restartCount
+      if let last = plan.lastTermination {
+        containerStatus.lastTerminated = .terminated(
+          exitCode: last.exitCode, reason: last.reason, startedAt: last.started, finishedAt: last.finished)
+      }
+      if plan.imageMissing {
+        if let reason = ImagePullBackOff.reason(at: now, pullStart: plan.pullStart) {
+          let reference = ImageReference(container.image)
+          let message =
+            reason == "ErrImagePull"
+            ? "rpc error: code = NotFound desc = failed to pull and unpack image \"\(reference.normalized)\": failed to resolve reference \"\(reference.normalized)\": \(reference.normalized): not found"
+            : "Back-off pulling image \"\(container.image)\""
+          containerStatus.state = .waiting(reason: reason, message: message)
+        }
+        allRunning = false
+        statuses.append(containerStatus)
+        continue
+      }
       if plan.started <= now {
-        containerStatus.state = .running(startedAt: plan.started)
-        // Once deletion starts the container is being stopped and no longer ready.
-        containerStatus.ready = pod.metadata.deletionTimestamp == nil
-        containerStatus.started = true
         containerStatus.containerID = plan.containerID
         containerStatus.imageID = plan.imageID
         containerStatus.image = ImageReference(container.image).normalized
-        lastStart = max(lastStart, plan.started)
+        if plan.ended, let last = plan.lastTermination {
+          if let restart = plan.restartAt,
+            restart.milliseconds - last.finished.milliseconds > KubeletTimings.startMilliseconds
+          {
+            let backOff = HumanBackOff.text(
+              restart.milliseconds - last.finished.milliseconds - KubeletTimings.startMilliseconds)
+            containerStatus.state = .waiting(
+              reason: "CrashLoopBackOff",
+              message:
+                "back-off \(backOff) restarting failed container=\(container.name) pod=\(pod.metadata.name)_\(pod.metadata.namespace ?? "default")(\(pod.metadata.uid))"
+            )
+          } else {
+            containerStatus.state = .terminated(
+              exitCode: last.exitCode, reason: last.reason, startedAt: last.started, finishedAt: last.finished)
+            containerStatus.lastTerminated = plan.restartCount > 0 ? containerStatus.lastTerminated : nil
+          }
+          if plan.restartAt == nil {
+            containerStatus.lastTerminated = nil
+            finished.append(last.exitCode)
+          }
+          allRunning = false
+        } else {
+          containerStatus.state = .running(startedAt: plan.runStart)
+          // Once deletion starts the container is being stopped and no longer ready.
+          containerStatus.ready = pod.metadata.deletionTimestamp == nil
+          containerStatus.started = true
+          lastStart = max(lastStart, plan.runStart)
+        }
       } else {
         allRunning = false
       }
       statuses.append(containerStatus)
     }
     status.containerStatuses = statuses
-    status.phase = allRunning ? "Running" : "Pending"
+    let everStarted = runtime.containers.allSatisfy { $0.started <= now && !$0.imageMissing }
+    if finished.count == statuses.count && !statuses.isEmpty {
+      status.phase = finished.allSatisfy { $0 == 0 } ? "Succeeded" : "Failed"
+    } else {
+      status.phase = allRunning || everStarted ? "Running" : "Pending"
+    }
     let scheduled =
       pod.status.conditions.first { $0.type == "PodScheduled" }
       ?? PodCondition(type: "PodScheduled", status: "True", lastTransitionTime: runtime.bound)
@@ -203,6 +273,110 @@ enum Kubelet {
       scheduled,
     ]
     return status
+  }
+
+  /// Moves each container through its runs up to now: exits, restart back-off, restarts.
+  static func advanceRuns(_ runtime: inout PodRuntime, pod: Pod, cluster: inout Cluster) {
+    let now = cluster.now
+    for index in runtime.containers.indices where !runtime.containers[index].imageMissing {
+      var guardSteps = 0
+      while guardSteps < 1000 {
+        guardSteps += 1
+        var plan = runtime.containers[index]
+        let name = pod.spec.containers[index].name
+        if !plan.ended, let end = plan.runEnd, end <= now, plan.runStart <= end {
+          plan.ended = true
+          plan.lastTermination = (plan.exit.code, plan.exit.reason, plan.runStart, end)
+          let restarts: Bool
+          switch pod.spec.restartPolicy {
+          case "Never": restarts = false
+          case "OnFailure": restarts = plan.exit.code != 0
+          default: restarts = true
+          }
+          if restarts && pod.metadata.deletionTimestamp == nil {
+            let count = plan.restartCount + 1
+            let delay: Int64 = count == 1 ? 0 : min(300_000, 10_000 << Int64(min(count - 2, 6)))
+            plan.restartAt = end.adding(milliseconds: delay + KubeletTimings.startMilliseconds)
+            if delay > 0 {
+              runtime.dynamicEvents.append(
+                .init(
+                  time: end, type: "Warning", reason: "BackOff",
+                  message:
+                    "Back-off restarting failed container \(name) in pod \(pod.metadata.name)_\(pod.metadata.namespace ?? "default")(\(pod.metadata.uid))"
+                ))
+            }
+          }
+          runtime.containers[index] = plan
+          continue
+        }
+        if plan.ended, let restart = plan.restartAt, restart <= now {
+          plan.ended = false
+          plan.restartAt = nil
+          plan.restartCount += 1
+          plan.runStart = restart
+          plan.runEnd = plan.behavior.exitsAfter.map { restart.adding(milliseconds: $0) }
+          plan.exit = (plan.behavior.exitCode, plan.behavior.exitCode == 0 ? "Completed" : "Error")
+          let image = Validation.quote(pod.spec.containers[index].image)
+          runtime.dynamicEvents.append(
+            .init(time: restart, reason: "Pulled", message: "Container image \(image) already present on machine"))
+          runtime.dynamicEvents.append(.init(time: restart, reason: "Created", message: "Created container: \(name)"))
+          runtime.dynamicEvents.append(.init(time: restart, reason: "Started", message: "Started container \(name)"))
+          runtime.containers[index] = plan
+          continue
+        }
+        break
+      }
+    }
+    flushDynamicEvents(&runtime, pod: pod, cluster: &cluster)
+  }
+
+  /// Records the events of failed pulls up to now, one set per attempt.
+  static func recordPullFailures(_ runtime: inout PodRuntime, pod: Pod, cluster: inout Cluster) {
+    for (containerIndex, plan) in runtime.containers.enumerated() where plan.imageMissing {
+      let image = pod.spec.containers[containerIndex].image
+      let quoted = Validation.quote(image)
+      let reference = ImageReference(image).normalized
+      let attempts = ImagePullBackOff.attempts(until: cluster.now, pullStart: plan.pullStart)
+      var recorded = runtime.recordedPullAttempts[containerIndex] ?? PodRuntime.PullRecord()
+      for (number, (attempt, failure)) in attempts.enumerated() {
+        if number >= recorded.pulls {
+          runtime.dynamicEvents.append(.init(time: attempt, reason: "Pulling", message: "Pulling image \(quoted)"))
+          recorded.pulls += 1
+        }
+        if number >= recorded.failures, failure <= cluster.now {
+          runtime.dynamicEvents.append(
+            .init(
+              time: failure, type: "Warning", reason: "Failed",
+              message:
+                "Failed to pull image \(quoted): rpc error: code = NotFound desc = failed to pull and unpack image \"\(reference)\": failed to resolve reference \"\(reference)\": \(reference): not found"
+            ))
+          runtime.dynamicEvents.append(
+            .init(time: failure, type: "Warning", reason: "Failed", message: "Error: ErrImagePull"))
+          recorded.failures += 1
+        }
+        let backOff = failure.adding(milliseconds: 1000)
+        if number >= recorded.backOffs, backOff <= cluster.now {
+          runtime.dynamicEvents.append(
+            .init(time: backOff, reason: "BackOff", message: "Back-off pulling image \(quoted)"))
+          runtime.dynamicEvents.append(
+            .init(time: backOff, type: "Warning", reason: "Failed", message: "Error: ImagePullBackOff"))
+          recorded.backOffs += 1
+        }
+      }
+      runtime.recordedPullAttempts[containerIndex] = recorded
+    }
+    flushDynamicEvents(&runtime, pod: pod, cluster: &cluster)
+  }
+
+  static func flushDynamicEvents(_ runtime: inout PodRuntime, pod: Pod, cluster: inout Cluster) {
+    let namespace = pod.metadata.namespace ?? "default"
+    for planned in runtime.dynamicEvents.sorted(by: { $0.time < $1.time }) {
+      cluster.recordAggregated(
+        Event(
+          namespace: namespace, involvedKind: "Pod", involvedName: pod.metadata.name, type: planned.type,
+          reason: planned.reason, message: planned.message, source: "kubelet", at: planned.time))
+    }
+    runtime.dynamicEvents = []
   }
 
   /// Go's `%q` formatting of a string.

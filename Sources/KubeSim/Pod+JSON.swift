@@ -180,7 +180,17 @@ extension ContainerStatus {
     object.set("containerID", containerID.map(JSONValue.string))
     object.set("image", .string(image))
     object.set("imageID", .string(imageID))
-    object.set("lastState", .object([]))
+    if case .terminated(let exitCode, let reason, let startedAt, let finishedAt)? = lastTerminated {
+      var terminated = JSONObjectBuilder()
+      terminated.set("containerID", containerID.map(JSONValue.string))
+      terminated.set("exitCode", .int(Int64(exitCode)))
+      terminated.set("finishedAt", .string(finishedAt.rfc3339))
+      terminated.set("reason", .string(reason))
+      terminated.set("startedAt", .string(startedAt.rfc3339))
+      object.set("lastState", .object([("terminated", terminated.value)]))
+    } else {
+      object.set("lastState", .object([]))
+    }
     object.set("name", .string(name))
     object.set("ready", .bool(ready))
     object.set("restartCount", .int(Int64(restartCount)))
@@ -194,17 +204,13 @@ extension ContainerStatus {
     case .running(let startedAt):
       object.set("state", .object([("running", .object([("startedAt", .string(startedAt.rfc3339))]))]))
     case .terminated(let exitCode, let reason, let startedAt, let finishedAt):
-      object.set(
-        "state",
-        .object([
-          (
-            "terminated",
-            .object([
-              ("exitCode", .int(Int64(exitCode))), ("finishedAt", .string(finishedAt.rfc3339)),
-              ("reason", .string(reason)), ("startedAt", .string(startedAt.rfc3339)),
-            ])
-          )
-        ]))
+      var terminated = JSONObjectBuilder()
+      terminated.set("containerID", containerID.map(JSONValue.string))
+      terminated.set("exitCode", .int(Int64(exitCode)))
+      terminated.set("finishedAt", .string(finishedAt.rfc3339))
+      terminated.set("reason", .string(reason))
+      terminated.set("startedAt", .string(startedAt.rfc3339))
+      object.set("state", .object([("terminated", terminated.value)]))
     }
     if let tokenVolume {
       object.set("volumeMounts", .array([PodSpec.tokenMount(tokenVolume, recursive: true)]))

@@ -190,6 +190,9 @@ public struct ContainerStatus: Sendable, Equatable {
   public var ready: Bool = false
   public var started: Bool = false
   public var restartCount: Int = 0
+  /// The previous run's end (`lastState.terminated`), once the container has restarted or is
+  /// waiting to.
+  public var lastTerminated: State?
 
   /// Creates a container status.
   public init(name: String, image: String, state: State) {

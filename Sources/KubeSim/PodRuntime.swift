@@ -2,13 +2,30 @@
 /// fixed when the pod lands on its node. A pod's status at any instant is a pure function of
 /// its plan (``Kubelet/status(of:runtime:at:)``).
 struct PodRuntime: Sendable {
-  /// One container's milestones.
+  /// One container's milestones, and where it is in its life after the first start.
   struct ContainerPlan: Sendable {
     var pullStart: Timestamp
     var pullDone: Timestamp
     var started: Timestamp
     var containerID: String
     var imageID: String
+    /// How the container's process behaves once started.
+    var behavior = ContainerBehavior.runsForever
+    /// Pulls of the image fail (`sim image missing`): the container never starts.
+    var imageMissing = false
+    /// The start of the current run (the first start, then each restart).
+    var runStart: Timestamp
+    /// When the current run ends, if it does (by itself or through `sim pod crash`).
+    var runEnd: Timestamp?
+    /// The exit code and reason of the current run's end.
+    var exit = (code: 0, reason: "Completed")
+    /// The last finished run, shown as `lastState`.
+    var lastTermination: (exitCode: Int, reason: String, started: Timestamp, finished: Timestamp)?
+    /// When the next run starts after a restart back-off, if one is pending.
+    var restartAt: Timestamp?
+    /// When the current run ended and the container is waiting to restart (or done).
+    var ended = false
+    var restartCount = 0
   }
 
   /// An event the kubelet will record when its time comes.
@@ -27,12 +44,112 @@ struct PodRuntime: Sendable {
   var containers: [ContainerPlan]
   var events: [PlannedEvent]
   var recordedEvents = 0
+  /// Events of restarts and failed pulls, recorded as they happen.
+  var dynamicEvents: [PlannedEvent] = []
+  /// Per container: how many pull attempts, failures and back-offs have been recorded.
+  var recordedPullAttempts: [Int: PullRecord] = [:]
+
+  /// Counts of recorded pull events for one container.
+  struct PullRecord: Sendable {
+    var pulls = 0
+    var failures = 0
+    var backOffs = 0
+  }
 
   /// The earliest milestone strictly after `now`.
   func nextMilestone(after now: Timestamp) -> Timestamp? {
     var candidates = [sandboxReady]
-    candidates += containers.map(\.started)
+    for container in containers {
+      if container.imageMissing {
+        if let retry = ImagePullBackOff.nextChange(after: now, pullStart: container.pullStart) {
+          candidates.append(retry)
+        }
+        continue
+      }
+      candidates.append(container.started)
+      if let end = container.runEnd, !container.ended { candidates.append(end) }
+      if let restart = container.restartAt { candidates.append(restart) }
+    }
     if recordedEvents < events.count { candidates.append(events[recordedEvents].time) }
     return candidates.filter { $0 > now }.min()
+  }
+}
+
+/// What a container's process does once started.
+struct ContainerBehavior: Sendable, Equatable {
+  /// Milliseconds it runs before exiting by itself, or nil to run until stopped.
+  var exitsAfter: Int64?
+  var exitCode: Int
+
+  static let runsForever = ContainerBehavior(exitsAfter: nil, exitCode: 0)
+
+  /// The behaviour of `container` as kubebook models common images and commands: shells
+  /// with nothing to run exit at once, `exit N` / `false` fail, `sleep N` ends after N s.
+  static func of(_ container: Container) -> ContainerBehavior {
+    let words = container.command + container.args
+    let joined = words.joined(separator: " ")
+    if words.isEmpty,
+      ["busybox", "alpine", "ubuntu", "debian", "centos", "fedora"].contains(
+        ImageReference(container.image).baseName)
+    {
+      return ContainerBehavior(exitsAfter: 100, exitCode: 0)
+    }
+    if words == ["false"] || words.last == "false" { return ContainerBehavior(exitsAfter: 100, exitCode: 1) }
+    if let range = joined.firstRange(of: "exit "), let code = Int(joined[range.upperBound...].prefix { $0.isNumber }),
+      code != 0
+    {
+      return ContainerBehavior(exitsAfter: 1000, exitCode: code)
+    }
+    if let index = words.firstIndex(of: "sleep"), index + 1 < words.count, let seconds = Double(words[index + 1]),
+      !joined.contains("while"), !joined.contains("&&"), !joined.contains(";")
+    {
+      return ContainerBehavior(exitsAfter: Int64(seconds * 1000), exitCode: 0)
+    }
+    return .runsForever
+  }
+}
+
+/// The image pull back-off of a pull that keeps failing: attempts at the pull start, then
+/// 10 s, 20 s, 40 s … (at most 300 s) after each failure, each failure shown as
+/// `ErrImagePull` for a second and then `ImagePullBackOff` until the next attempt.
+enum ImagePullBackOff {
+  /// The failed attempts up to `time`: (attempt start, failure) pairs.
+  static func attempts(until time: Timestamp, pullStart: Timestamp, limit: Int = 64) -> [(Timestamp, Timestamp)] {
+    var result: [(Timestamp, Timestamp)] = []
+    var attempt = pullStart
+    var delay: Int64 = 10_000
+    while attempt <= time && result.count < limit {
+      let failure = attempt.adding(milliseconds: 1000)
+      result.append((attempt, failure))
+      attempt = failure.adding(milliseconds: delay)
+      delay = min(delay * 2, 300_000)
+    }
+    return result
+  }
+
+  /// The waiting reason at `time`, or nil before the first failure.
+  static func reason(at time: Timestamp, pullStart: Timestamp) -> String? {
+    guard let last = attempts(until: time, pullStart: pullStart).last, last.1 <= time else {
+      return attempts(until: time, pullStart: pullStart).count > 1 ? "ErrImagePull" : nil
+    }
+    return time < last.1.adding(milliseconds: 1000) ? "ErrImagePull" : "ImagePullBackOff"
+  }
+
+  /// The next instant after `time` at which the shown state changes.
+  static func nextChange(after time: Timestamp, pullStart: Timestamp) -> Timestamp? {
+    let all = attempts(until: time.adding(milliseconds: 400_000), pullStart: pullStart)
+    var candidates: [Timestamp] = []
+    for (attempt, failure) in all { candidates += [attempt, failure, failure.adding(milliseconds: 1000)] }
+    return candidates.filter { $0 > time }.min()
+  }
+}
+
+/// The back-off duration as the kubelet writes it in `CrashLoopBackOff` messages (`10s`,
+/// `1m20s`, `5m0s`: Go's `time.Duration` string).
+enum HumanBackOff {
+  static func text(_ milliseconds: Int64) -> String {
+    let seconds = milliseconds / 1000
+    if seconds < 60 { return "\(seconds)s" }
+    return "\(seconds / 60)m\(seconds % 60)s"
   }
 }

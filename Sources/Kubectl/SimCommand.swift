@@ -68,6 +68,23 @@ enum SimCommand {
         try cluster.settle()
       }
       return "node/\(arguments[2]) joined the cluster"
+    case ("pod", "crash"):
+      guard arguments.count >= 3 else { throw SimError(message: "usage: sim pod crash POD [-n NAMESPACE]") }
+      let name = arguments[2]
+      var namespace = "default"
+      if arguments.count >= 5, arguments[3] == "-n" || arguments[3] == "--namespace" { namespace = arguments[4] }
+      guard cluster.pod(name, namespace: namespace) != nil else {
+        throw SimError(message: "pod \"\(name)\" not found in namespace \"\(namespace)\"")
+      }
+      try api { () throws(APIError) in
+        try cluster.crashPod(name, namespace: namespace)
+        try cluster.settle()
+      }
+      return "pod/\(name): its container exited with an error (exit code 1)"
+    case ("image", "missing"):
+      guard arguments.count == 3 else { throw SimError(message: "usage: sim image missing IMAGE") }
+      cluster.markImageMissing(arguments[2])
+      return "image \(arguments[2]) can no longer be pulled (the registry says: not found)"
     case ("pod", _), ("image", _), ("load", _):
       throw SimError(message: "\"sim \(arguments[0]) \(arguments[1])\" is not simulated yet")
     default:

@@ -64,6 +64,9 @@ enum TablePrinters {
     var lastFinished: Timestamp?
     for status in pod.status.containerStatuses.reversed() {
       restarts += status.restartCount
+      if case .terminated(_, _, _, let finished)? = status.lastTerminated {
+        lastFinished = max(lastFinished ?? finished, finished)
+      }
       switch status.state {
       case .waiting(let waitingReason, _) where !waitingReason.isEmpty:
         reason = waitingReason

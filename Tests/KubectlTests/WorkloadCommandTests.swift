@@ -425,3 +425,66 @@ import Testing
     #expect(refused.output.contains("cannot delete Pods declare no controller (use --force to override): default/bare"))
   }
 }
+
+/// Crash loops and failing pulls (`controllers.md` §7.2–§7.4).
+@Suite struct ContainerFaultTests {
+  @Test func crashLoopBacksOffTenTwentyFortySeconds() {
+    var terminal = Terminal()
+    _ = terminal.run("kubectl run bb --image=busybox")
+    var restartTimes: [Int64] = []
+    var lastCount = 0
+    for _ in 0..<400 {
+      _ = terminal.run("sleep 1")
+      let status = terminal.cluster.pod("bb", namespace: "default")!.status.containerStatuses[0]
+      if status.restartCount != lastCount {
+        restartTimes.append(terminal.cluster.now.seconds)
+        lastCount = status.restartCount
+      }
+    }
+    // The first restart is immediate; then the waits double: 10 s, 20 s, 40 s, 80 s, 160 s.
+    let gaps = zip(restartTimes.dropFirst(), restartTimes).map { $0 - $1 }
+    #expect(gaps.prefix(4).map { $0 >= 10 && $0 <= 13 } == [true, false, false, false])
+    #expect(gaps.count >= 4)
+    #expect(gaps[1] >= 20 && gaps[1] <= 23)
+    #expect(gaps[2] >= 40 && gaps[2] <= 43)
+    let pod = terminal.cluster.pod("bb", namespace: "default")!
+    guard case .waiting(let reason, let message?) = pod.status.containerStatuses[0].state else {
+      Issue.record("expected a waiting container")
+      return
+    }
+    #expect(reason == "CrashLoopBackOff")
+    #expect(message.hasPrefix("back-off "))
+    #expect(message.hasSuffix(" restarting failed container=bb pod=bb_default(\(pod.metadata.uid))"))
+    #expect(
+      terminal.cluster.events.contains {
+        $0.reason == "BackOff" && $0.type == "Warning"
+          && $0.message == "Back-off restarting failed container bb in pod bb_default(\(pod.metadata.uid))"
+      })
+  }
+
+  @Test func crashedContainersRestartAndCountRestarts() {
+    var terminal = Terminal()
+    _ = terminal.run("kubectl run web --image=nginx")
+    _ = terminal.run("sleep 20")
+    #expect(terminal.run("sim pod crash web").exitCode == 0)
+    _ = terminal.run("sleep 5")
+    let row = terminal.run("kubectl get pod web").output.split(separator: "\n")[1]
+    #expect(row.contains("1/1     Running   1 (5s ago)"))
+    #expect(terminal.run("sim pod crash nothere").output == "sim: pod \"nothere\" not found in namespace \"default\"\n")
+  }
+
+  @Test func missingImagesAlternateBetweenErrImagePullAndImagePullBackOff() {
+    var terminal = Terminal()
+    _ = terminal.run("sim image missing nginx:9.9")
+    _ = terminal.run("kubectl run web --image=nginx:9.9")
+    var seen: [String] = []
+    for _ in 0..<40 {
+      _ = terminal.run("sleep 1")
+      let row = terminal.run("kubectl get pod web").output.split(separator: "\n")[1]
+      let status = row.split(separator: " ", omittingEmptySubsequences: true)[2]
+      if seen.last != String(status) { seen.append(String(status)) }
+    }
+    #expect(seen.prefix(3) == ["ContainerCreating", "ErrImagePull", "ImagePullBackOff"])
+    #expect(seen.contains("ErrImagePull") && seen.filter { $0 == "ErrImagePull" }.count >= 2)
+  }
+}
