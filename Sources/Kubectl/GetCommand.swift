@@ -45,6 +45,12 @@ enum GetCommand {
     let allNamespaces = parsed.flag("all-namespaces")
     let namespace = context.namespace(parsed)
     let requests = try ResourceArguments.parse(parsed.positional)
+    if requests.count == 1, requests[0].type == .events, requests[0].names.isEmpty, format == .table {
+      EventsTable.run(
+        namespace: allNamespaces ? nil : namespace, now: context.cluster.now, cluster: context.cluster,
+        output: &output)
+      return
+    }
     var groups: [Group] = []
     var errors: [String] = []
     for request in requests {

@@ -41,9 +41,12 @@ public struct ResourceType: Sendable, Equatable, Hashable {
     plural: "replicationcontrollers", singular: "replicationcontroller", kind: "ReplicationController", group: "",
     shortNames: ["rc"], namespaced: true)
 
+  public static let events = ResourceType(
+    plural: "events", singular: "event", kind: "Event", group: "", shortNames: ["ev"], namespaced: true)
+
   /// Every type the simulator serves, in discovery order.
   public static let all: [ResourceType] = [
-    pods, replicationControllers, nodes, namespaces, deployments, replicaSets,
+    pods, replicationControllers, nodes, namespaces, events, deployments, replicaSets,
   ]
 
   /// The members of the `all` category the simulator serves, in the order `kubectl get all`
@@ -55,7 +58,7 @@ public struct ResourceType: Sendable, Equatable, Hashable {
   static let unsimulatedNames: Set<String> = [
     "services", "service", "svc", "statefulsets", "statefulset", "sts", "daemonsets", "daemonset", "ds", "jobs", "job",
     "cronjobs", "cronjob", "cj", "configmaps", "configmap", "cm", "secrets", "secret", "endpoints",
-    "ep", "events", "event", "ev",
+    "ep",
     "horizontalpodautoscalers", "horizontalpodautoscaler", "hpa", "ingresses", "ingress", "ing",
     "persistentvolumes", "persistentvolume", "pv", "persistentvolumeclaims",
     "persistentvolumeclaim", "pvc", "storageclasses", "storageclass", "sc",

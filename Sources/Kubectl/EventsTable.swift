@@ -1,0 +1,37 @@
+import KubeSim
+
+/// `kubectl get events` (`kubectl-output.md` §3.18): LAST SEEN, TYPE, REASON, OBJECT,
+/// MESSAGE, in the server's order (by event name: the object's name, then time).
+enum EventsTable {
+  static func run(namespace: String?, now: Timestamp, cluster: Cluster, output: inout OutputBuffer) {
+    let events = cluster.events.enumerated()
+      .filter { namespace == nil || $0.element.namespace == namespace }
+      .sorted { a, b in
+        if a.element.involvedName != b.element.involvedName { return a.element.involvedName < b.element.involvedName }
+        if a.element.firstTimestamp != b.element.firstTimestamp {
+          return a.element.firstTimestamp < b.element.firstTimestamp
+        }
+        return a.offset < b.offset
+      }
+      .map(\.element)
+    guard !events.isEmpty else {
+      output.line(namespace.map { "No resources found in \($0) namespace." } ?? "No resources found")
+      return
+    }
+    var rows: [[String]] = []
+    if namespace == nil {
+      rows.append(["NAMESPACE", "LAST SEEN", "TYPE", "REASON", "OBJECT", "MESSAGE"])
+    } else {
+      rows.append(["LAST SEEN", "TYPE", "REASON", "OBJECT", "MESSAGE"])
+    }
+    for event in events {
+      var row = [
+        HumanDuration.format(milliseconds: now.milliseconds - event.lastTimestamp.milliseconds), event.type,
+        event.reason, event.involvedKind.lowercased() + "/" + event.involvedName, event.message,
+      ]
+      if namespace == nil { row.insert(event.namespace, at: 0) }
+      rows.append(row)
+    }
+    output.write(TabWriter.get.format(rows))
+  }
+}

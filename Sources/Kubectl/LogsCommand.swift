@@ -1,0 +1,130 @@
+import KubeSim
+
+/// `kubectl logs POD|TYPE/NAME [-c CONTAINER] [--tail N]`: a deterministic log per image.
+enum LogsCommand {
+  static let flags: [FlagParser.Spec] = [
+    .init(name: "container", short: "c", takesValue: true),
+    .init(name: "tail", short: nil, takesValue: true),
+    .init(name: "follow", short: "f", takesValue: false),
+    .init(name: "previous", short: "p", takesValue: false),
+  ]
+
+  static func run(_ arguments: [String], context: inout CommandContext, output: inout OutputBuffer)
+    throws(KubectlError)
+  {
+    let parsed = try FlagParser(command: "logs", specs: flags).parse(arguments)
+    guard let target = parsed.positional.first else {
+      throw KubectlError(
+        text:
+          "error: expected 'logs [-f] [-p] (POD | TYPE/NAME) [-c CONTAINER]'.\nPOD or TYPE/NAME is a required argument for the logs command\nSee 'kubectl logs -h' for help and examples"
+      )
+    }
+    let namespace = context.namespace(parsed)
+    var pod: Pod?
+    if let slash = target.firstIndex(of: "/") {
+      let type = try ResourceArguments.resolve(String(target[..<slash]))
+      let name = String(target[target.index(after: slash)...])
+      if type == .pods {
+        pod = context.cluster.pod(name, namespace: namespace)
+      } else {
+        guard let object = APIObject.lookup(type, name: name, namespace: namespace, cluster: context.cluster) else {
+          throw .api(.notFound(resource: type.qualifiedResource, name: name))
+        }
+        let candidates = context.cluster.listPods(namespace: namespace).filter { candidate in
+          switch object {
+          case .deployment(let d): return d.selector.selector.matches(candidate.metadata.labels)
+          case .replicaSet(let set): return set.selector.selector.matches(candidate.metadata.labels)
+          case .replicationController(let rc):
+            return LabelSelector(matchLabels: rc.selector).matches(candidate.metadata.labels)
+          default: return false
+          }
+        }.filter { $0.metadata.deletionTimestamp == nil }
+        pod = candidates.first
+        if candidates.count > 1, let first = candidates.first {
+          output.line("Found \(candidates.count) pods, using pod/\(first.metadata.name)")
+        }
+      }
+    } else {
+      pod = context.cluster.pod(target, namespace: namespace)
+    }
+    guard let pod else {
+      let name = target.split(separator: "/").last.map(String.init) ?? target
+      throw .plain("error from server (NotFound): pods \"\(name)\" not found in namespace \"\(namespace)\"")
+    }
+    let containerName: String
+    if let chosen = parsed.value("container") {
+      guard pod.spec.containers.contains(where: { $0.name == chosen }) else {
+        throw KubectlError(
+          text:
+            "error: container \(chosen) is not valid for pod \(pod.metadata.name)")
+      }
+      containerName = chosen
+    } else if pod.spec.containers.count == 1 {
+      containerName = pod.spec.containers[0].name
+    } else {
+      containerName = pod.spec.containers[0].name
+      output.line(
+        "Defaulted container \"\(containerName)\" out of: \(pod.spec.containers.map(\.name).joined(separator: ", "))")
+    }
+    let status = pod.status.containerStatuses.first { $0.name == containerName }
+    guard let status,
+      status.started || status.lastTerminated != nil
+        || {
+          if case .terminated = status.state { return true }; return false
+        }()
+    else {
+      var reason = "ContainerCreating"
+      if case .waiting(let waiting, _)? = status?.state { reason = waiting }
+      throw KubectlError(
+        text:
+          "Error from server (BadRequest): container \"\(containerName)\" in pod \"\(pod.metadata.name)\" is waiting to start: \(reason)"
+      )
+    }
+    let container = pod.spec.containers.first { $0.name == containerName }!
+    var since = pod.metadata.creationTimestamp
+    if case .running(let started) = status.state { since = started }
+    var lines = SimulatedLogs.lines(image: container.image, arguments: container.command + container.args, start: since)
+    if let tail = parsed.value("tail").flatMap(Int.init), tail >= 0 { lines = Array(lines.suffix(tail)) }
+    for line in lines { output.line(line) }
+  }
+}
+
+/// What common images print when they start, with times from the virtual clock.
+enum SimulatedLogs {
+  static func lines(image: String, arguments: [String], start: Timestamp) -> [String] {
+    let base = ImageReference(image).baseName
+    let parts = start.civil
+    func two(_ value: Int) -> String { value < 10 ? "0\(value)" : String(value) }
+    let stamp =
+      "\(parts.year)/\(two(parts.month))/\(two(parts.day)) \(two(parts.hour)):\(two(parts.minute)):\(two(parts.second))"
+    if arguments.count >= 2, arguments[0] == "echo" || (arguments.count >= 3 && arguments[1] == "-c") {
+      let script = arguments.last ?? ""
+      if script.hasPrefix("echo ") { return [String(script.dropFirst(5)).trimmingCharacters(in: "'\"")] }
+      if arguments[0] == "echo" { return [arguments.dropFirst().joined(separator: " ")] }
+    }
+    switch base {
+    case "nginx":
+      return [
+        "/docker-entrypoint.sh: /docker-entrypoint.d/ is not empty, will attempt to perform configuration",
+        "/docker-entrypoint.sh: Looking for shell scripts in /docker-entrypoint.d/",
+        "/docker-entrypoint.sh: Launching /docker-entrypoint.d/10-listen-on-ipv6-by-default.sh",
+        "10-listen-on-ipv6-by-default.sh: info: Getting the checksum of /etc/nginx/conf.d/default.conf",
+        "10-listen-on-ipv6-by-default.sh: info: Enabled listen on IPv6 in /etc/nginx/conf.d/default.conf",
+        "/docker-entrypoint.sh: Configuration complete; ready for start up",
+        "\(stamp) [notice] 1#1: using the \"epoll\" event method",
+        "\(stamp) [notice] 1#1: start worker processes",
+      ]
+    default:
+      return []
+    }
+  }
+}
+
+extension String {
+  func trimmingCharacters(in set: String) -> String {
+    var slice = Substring(self)
+    while let first = slice.first, set.contains(first) { slice = slice.dropFirst() }
+    while let last = slice.last, set.contains(last) { slice = slice.dropLast() }
+    return String(slice)
+  }
+}
