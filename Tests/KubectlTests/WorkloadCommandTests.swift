@@ -488,3 +488,38 @@ import Testing
     #expect(seen.contains("ErrImagePull") && seen.filter { $0 == "ErrImagePull" }.count >= 2)
   }
 }
+
+/// `kubectl get events` and `kubectl logs` (`kubectl-output.md` §3.18, §9.1).
+@Suite struct EventsAndLogsTests {
+  @Test func eventsHaveTheReferenceColumnsAndGroupByObject() {
+    var terminal = Terminal()
+    _ = terminal.run("kubectl create deployment web --image=nginx --replicas=1")
+    _ = terminal.run("sleep 20")
+    let lines = terminal.run("kubectl get events").output.split(separator: "\n")
+    let header = lines[0].split(separator: " ", omittingEmptySubsequences: true)
+    #expect(header == ["LAST", "SEEN", "TYPE", "REASON", "OBJECT", "MESSAGE"])
+    let objects = lines.dropFirst().map { $0.split(separator: " ", omittingEmptySubsequences: true)[3] }
+    #expect(objects.contains("deployment/web"))
+    // Server order is by event name: the object's name first, so each object's events are together.
+    var seen: [Substring] = []
+    for object in objects where seen.last != object {
+      #expect(!seen.contains(object))
+      seen.append(object)
+    }
+  }
+
+  @Test func logsNeedAStartedContainer() {
+    var terminal = Terminal()
+    _ = terminal.run("kubectl run web --image=nginx")
+    let early = terminal.run("kubectl logs web")
+    #expect(early.exitCode == 1)
+    #expect(
+      early.output
+        == "Error from server (BadRequest): container \"web\" in pod \"web\" is waiting to start: ContainerCreating\n")
+    _ = terminal.run("sleep 10")
+    #expect(terminal.run("kubectl logs web").output.contains("Configuration complete; ready for start up"))
+    #expect(
+      terminal.run("kubectl logs nginx").output
+        == "error: error from server (NotFound): pods \"nginx\" not found in namespace \"default\"\n")
+  }
+}
