@@ -142,6 +142,7 @@ enum Kubelet {
         containerID: "containerd://" + cluster.names.hex(bytes: 32),
         imageID: ImageCatalog.imageID(of: container.image), runStart: started)
       plan.behavior = behavior
+      plan.readinessDelay = Int64(container.readinessProbe?.initialDelaySeconds ?? 0) * 1000
       plan.runEnd = behavior.exitsAfter.map { started.adding(milliseconds: $0) }
       plan.exit = (behavior.exitCode, behavior.exitCode == 0 ? "Completed" : "Error")
       if cluster.missingImages.contains(container.image) {
@@ -179,6 +180,7 @@ enum Kubelet {
     status.podIP = sandboxUp ? runtime.podIP : nil
     var statuses: [ContainerStatus] = []
     var allRunning = true
+    var probing = false
     var finished: [Int] = []
     var lastStart = runtime.bound
     for (index, container) in pod.spec.containers.enumerated() {
@@ -231,10 +233,16 @@ enum Kubelet {
           allRunning = false
         } else {
           containerStatus.state = .running(startedAt: plan.runStart)
-          // Once deletion starts the container is being stopped and no longer ready.
-          containerStatus.ready = pod.metadata.deletionTimestamp == nil
+          // Ready once the readiness probe first passes; not ready once deletion starts.
+          let readyAt = plan.runStart.adding(
+            milliseconds: Int64(container.readinessProbe?.initialDelaySeconds ?? 0) * 1000)
+          containerStatus.ready = pod.metadata.deletionTimestamp == nil && readyAt <= now
           containerStatus.started = true
-          lastStart = max(lastStart, plan.runStart)
+          if containerStatus.ready {
+            lastStart = max(lastStart, readyAt)
+          } else {
+            probing = true
+          }
         }
       } else {
         allRunning = false
@@ -254,8 +262,8 @@ enum Kubelet {
     let stopping = pod.metadata.deletionTimestamp.map {
       $0.adding(milliseconds: -Int64(pod.metadata.deletionGracePeriodSeconds ?? 0) * 1000)
     }
-    let ready = allRunning && stopping == nil
-    let readyTime = ready ? lastStart : (allRunning ? stopping ?? runtime.bound : runtime.bound)
+    let ready = allRunning && stopping == nil && !probing
+    let readyTime = ready ? lastStart : (allRunning && !probing ? stopping ?? runtime.bound : runtime.bound)
     let unready = statuses.filter { !$0.ready }.map(\.name)
     let notReadyReason = ready ? nil : "ContainersNotReady"
     let notReadyMessage = ready ? nil : "containers with unready status: [\(unready.joined(separator: " "))]"

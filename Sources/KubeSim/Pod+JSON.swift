@@ -99,6 +99,7 @@ extension Container {
     if !command.isEmpty { object.set("command", .array(command.map(JSONValue.string))) }
     object.set("image", .string(image))
     object.set("imagePullPolicy", .string(imagePullPolicy))
+    object.set("livenessProbe", livenessProbe?.json)
     object.set("name", .string(name))
     if !ports.isEmpty {
       object.set(
@@ -112,6 +113,7 @@ extension Container {
             return entry.value
           }))
     }
+    object.set("readinessProbe", readinessProbe?.json)
     object.set("resources", .object([]))
     object.set("terminationMessagePath", .string("/dev/termination-log"))
     object.set("terminationMessagePolicy", .string("File"))

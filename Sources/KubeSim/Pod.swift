@@ -90,6 +90,9 @@ public struct Container: Sendable, Equatable {
   public var args: [String] = []
   public var ports: [ContainerPort] = []
   public var imagePullPolicy: String
+  /// When the container counts as ready: after the probe's initial delay.
+  public var readinessProbe: Probe?
+  public var livenessProbe: Probe?
 
   /// Creates a container; the pull policy defaults as the API server defaults it.
   public init(name: String, image: String, imagePullPolicy: String? = nil) {

@@ -26,6 +26,8 @@ struct PodRuntime: Sendable {
     /// When the current run ended and the container is waiting to restart (or done).
     var ended = false
     var restartCount = 0
+    /// Milliseconds after each start before the readiness probe first passes.
+    var readinessDelay: Int64 = 0
   }
 
   /// An event the kubelet will record when its time comes.
@@ -67,6 +69,7 @@ struct PodRuntime: Sendable {
         continue
       }
       candidates.append(container.started)
+      candidates.append(container.runStart.adding(milliseconds: container.readinessDelay))
       if let end = container.runEnd, !container.ended { candidates.append(end) }
       if let restart = container.restartAt { candidates.append(restart) }
     }

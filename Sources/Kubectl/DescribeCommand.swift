@@ -121,7 +121,9 @@ enum DescribeCommand {
     return text
   }
 
-  static func containerSpecLines(_ container: Container, indent: String, includeImage: Bool = true) -> String {
+  static func containerSpecLines(
+    _ container: Container, indent: String, includeImage: Bool = true, includeProbes: Bool = true
+  ) -> String {
     var text = includeImage ? "\(indent)Image:\t\(container.image)\n" : ""
     let ports = container.ports.map { "\($0.containerPort)/\($0.protocol)" }
     let hostPorts = container.ports.map { "0/\($0.protocol)" }
@@ -136,6 +138,14 @@ enum DescribeCommand {
       text += "\(indent)Command:\n" + container.command.map { "\(indent)  \($0)\n" }.joined()
     }
     if !container.args.isEmpty { text += "\(indent)Args:\n" + container.args.map { "\(indent)  \($0)\n" }.joined() }
+    if includeProbes { text += probeLines(container, indent: indent) }
+    return text
+  }
+
+  static func probeLines(_ container: Container, indent: String) -> String {
+    var text = ""
+    if let probe = container.livenessProbe { text += "\(indent)Liveness:\t\(probe.describe)\n" }
+    if let probe = container.readinessProbe { text += "\(indent)Readiness:\t\(probe.describe)\n" }
     return text
   }
 
@@ -278,7 +288,7 @@ enum DescribeCommand {
       if let status { text += "    Container ID:\t\(status.containerID ?? "")\n" }
       text += "    Image:\t\(container.image)\n"
       if let status { text += "    Image ID:\t\(status.imageID)\n" }
-      text += containerSpecLines(container, indent: "    ", includeImage: false)
+      text += containerSpecLines(container, indent: "    ", includeImage: false, includeProbes: false)
       if let status {
         switch status.state {
         case .waiting(let reason, _):
@@ -292,6 +302,7 @@ enum DescribeCommand {
         text += "    Ready:\t\(status.ready ? "True" : "False")\n"
         text += "    Restart Count:\t\(status.restartCount)\n"
       }
+      text += probeLines(container, indent: "    ")
       text += "    Environment:\t<none>\n"
       if let volume = pod.spec.tokenVolumeName {
         text += "    Mounts:\n      /var/run/secrets/kubernetes.io/serviceaccount from \(volume) (ro)\n"

@@ -45,6 +45,34 @@ struct ManifestDecoder {
     return spec
   }
 
+  /// Decodes a probe, filling in the API server's defaults.
+  mutating func decodeProbe(_ value: JSONValue?, path: String) -> Probe? {
+    guard let value, let pairs = value.objectValue else { return nil }
+    check(
+      value, path: path,
+      known: [
+        "httpGet", "tcpSocket", "exec", "grpc", "initialDelaySeconds", "periodSeconds", "timeoutSeconds",
+        "successThreshold", "failureThreshold", "terminationGracePeriodSeconds",
+      ])
+    var handler: [(String, JSONValue)] = []
+    for (key, item) in pairs where ["httpGet", "tcpSocket", "exec", "grpc"].contains(key) {
+      if key == "httpGet", case .object(var fields) = item {
+        if !fields.contains(where: { $0.0 == "path" }) { fields.append(("path", .string("/"))) }
+        if !fields.contains(where: { $0.0 == "scheme" }) { fields.append(("scheme", .string("HTTP"))) }
+        handler.append((key, .object(fields)))
+      } else {
+        handler.append((key, item))
+      }
+    }
+    var probe = Probe(handler: handler)
+    if let seconds = value["initialDelaySeconds"]?.intValue { probe.initialDelaySeconds = Int(seconds) }
+    if let seconds = value["periodSeconds"]?.intValue { probe.periodSeconds = Int(seconds) }
+    if let seconds = value["timeoutSeconds"]?.intValue { probe.timeoutSeconds = Int(seconds) }
+    if let count = value["successThreshold"]?.intValue { probe.successThreshold = Int(count) }
+    if let count = value["failureThreshold"]?.intValue { probe.failureThreshold = Int(count) }
+    return probe
+  }
+
   /// Decodes a pod template found at `path`.
   mutating func decodeTemplate(_ value: JSONValue?, path: String) -> PodTemplate {
     let value = value ?? .object([])
@@ -166,6 +194,8 @@ struct ManifestDecoder {
     var container = Container(
       name: value["name"]?.stringValue ?? "", image: value["image"]?.stringValue ?? "",
       imagePullPolicy: value["imagePullPolicy"]?.stringValue)
+    container.readinessProbe = decodeProbe(value["readinessProbe"], path: path + ".readinessProbe")
+    container.livenessProbe = decodeProbe(value["livenessProbe"], path: path + ".livenessProbe")
     container.command = (value["command"]?.arrayValue ?? []).compactMap(\.stringValue)
     container.args = (value["args"]?.arrayValue ?? []).compactMap(\.stringValue)
     container.ports = (value["ports"]?.arrayValue ?? []).enumerated().compactMap { index, port in

@@ -21,6 +21,12 @@ public struct Terminal: Sendable {
       return CommandResult(output: "sh: 1: Syntax error: \(error.message)\n", exitCode: 2)
     }
     guard let program = words.first else { return CommandResult() }
+    if let operator_ = words.first(where: { ["|", "||", "&&", ";", ">", ">>", "<", "&"].contains($0) }) {
+      return CommandResult(
+        output:
+          "kubebook: \"\(operator_)\" is shell syntax; a scenario runs one command per line (kubectl, sleep or sim)\n",
+        exitCode: 2)
+    }
     let arguments = Array(words.dropFirst())
     switch program {
     case "kubectl":

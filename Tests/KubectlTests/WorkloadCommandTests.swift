@@ -523,3 +523,62 @@ import Testing
         == "error: error from server (NotFound): pods \"nginx\" not found in namespace \"default\"\n")
   }
 }
+
+/// Readiness probes and minReadySeconds (`controllers.md` §7.5, §1.12).
+@Suite struct ReadinessTests {
+  static let manifest = """
+    apiVersion: apps/v1
+    kind: Deployment
+    metadata:
+      name: web
+    spec:
+      replicas: 2
+      minReadySeconds: 5
+      selector:
+        matchLabels:
+          app: web
+      template:
+        metadata:
+          labels:
+            app: web
+        spec:
+          containers:
+          - name: nginx
+            image: nginx:1.27
+            readinessProbe:
+              httpGet:
+                port: 80
+              initialDelaySeconds: 10
+
+    """
+
+  @Test func podsAreReadyAfterTheProbeDelayAndAvailableAfterMinReadySeconds() throws {
+    var terminal = Terminal(files: VirtualDirectory(files: ["web.yaml": Self.manifest]))
+    _ = terminal.run("kubectl apply -f web.yaml")
+    try terminal.cluster.advance(until: terminal.cluster.now.adding(seconds: 120)) { state in
+      state.listPods(namespace: "default").allSatisfy { $0.status.phase == "Running" }
+    }
+    let running = terminal.cluster.listPods(namespace: "default")
+    #expect(running.allSatisfy { !$0.isReady }, "running but not ready during the initial delay")
+    let started = running.compactMap { pod -> Timestamp? in
+      if case .running(let at) = pod.status.containerStatuses[0].state { return at }
+      return nil
+    }.max()!
+    try terminal.cluster.advance(until: started.adding(seconds: 10)) { _ in false }
+    #expect(terminal.cluster.listPods(namespace: "default").allSatisfy { $0.isReady })
+    #expect(terminal.cluster.deployments["default/web"]?.status.availableReplicas == 0, "minReadySeconds not yet over")
+    try terminal.cluster.advance(until: started.adding(seconds: 16)) { _ in false }
+    #expect(terminal.cluster.deployments["default/web"]?.status.availableReplicas == 2)
+    let pod = terminal.cluster.listPods(namespace: "default")[0].metadata.name
+    #expect(
+      terminal.run("kubectl describe pod \(pod)").output.contains(
+        "    Readiness:      http-get http://:80/ delay=10s timeout=1s period=10s #success=1 #failure=3\n"))
+  }
+
+  @Test func shellSyntaxIsRefusedClearly() {
+    var terminal = Terminal()
+    let result = terminal.run("kubectl get pods | grep web")
+    #expect(result.exitCode == 2)
+    #expect(result.output.hasPrefix("kubebook: \"|\" is shell syntax"))
+  }
+}
