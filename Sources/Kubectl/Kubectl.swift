@@ -36,6 +36,10 @@ public enum Kubectl {
       throw KubectlError(text: "error: kubebook shows kubectl's help only for its subcommands; try 'kubectl get -h'")
     }
     let rest = Array(arguments.dropFirst())
+    if arguments.contains("-h") || arguments.contains("--help") {
+      output.write(try help(for: arguments))
+      return
+    }
     switch command {
     case "get": try GetCommand.run(rest, context: &context, output: &output)
     case "run": try RunCommand.run(rest, context: &context, output: &output)
@@ -49,6 +53,7 @@ public enum Kubectl {
     case "scale": try ScaleCommand.run(rest, context: &context, output: &output)
     case "describe": try DescribeCommand.run(rest, context: &context, output: &output)
     case "label": try LabelCommand.run(rest, target: .labels, context: &context, output: &output)
+    case "explain": try ExplainCommand.run(rest, output: &output)
     case "logs": try LogsCommand.run(rest, context: &context, output: &output)
     case "cordon": try NodeCommands.cordon(rest, unschedulable: true, context: &context, output: &output)
     case "uncordon": try NodeCommands.cordon(rest, unschedulable: false, context: &context, output: &output)
@@ -70,6 +75,16 @@ public enum Kubectl {
       }
       throw KubectlError(text: text)
     }
+  }
+
+  /// kubectl's help text for the command path in `arguments` (`rollout status -h`).
+  static func help(for arguments: [String]) throws(KubectlError) -> String {
+    let words = arguments.filter { !$0.hasPrefix("-") }
+    for length in stride(from: min(2, words.count), through: 0, by: -1) {
+      let path = words.prefix(length).joined(separator: " ")
+      if let text = KubectlHelpTexts.texts[path] { return text + "\n" }
+    }
+    throw .plain("kubebook has no help text for \"kubectl \(words.prefix(2).joined(separator: " "))\"")
   }
 
   /// The edit distance between two strings (cobra's suggestion rule).
