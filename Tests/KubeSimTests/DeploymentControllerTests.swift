@@ -196,3 +196,106 @@ import Testing
     #expect(try names() == names())
   }
 }
+
+/// Proportional scaling, progress deadlines, ReplicaSet selectors and ReplicationControllers.
+@Suite struct ControllerBehaviourTests {
+  func deployment(replicas: Int, surge: IntOrPercent, unavailable: IntOrPercent) -> Deployment {
+    var d = Deployment(
+      metadata: ObjectMeta(name: "web", namespace: "default", labels: ["app": "web"]),
+      selector: SelectorSpec(matchLabels: ["app": "web"]),
+      template: PodTemplate(
+        labels: ["app": "web"], spec: PodSpec(containers: [Container(name: "web", image: "nginx:1")])))
+    d.replicas = replicas
+    d.strategy = .rollingUpdate(maxSurge: surge, maxUnavailable: unavailable)
+    return d
+  }
+
+  /// controllers.md §1.7 worked example: 10 replicas, maxSurge 3, maxUnavailable 2, mid-rollout
+  /// with old 8 and new 5, scaled to 15 → old 11, new 7.
+  @Test func proportionalScalingWorkedExample() throws {
+    var cluster = Cluster(config: ClusterConfig(workers: 4))
+    try cluster.createDeployment(deployment(replicas: 10, surge: .int(3), unavailable: .int(2)))
+    try cluster.advance(seconds: 60)
+    cluster.markImageMissing("nginx:2")  // keeps the rollout from finishing
+    var d = cluster.deployments["default/web"]!
+    d.template.spec.containers[0].image = "nginx:2"
+    try cluster.updateDeployment(d)
+    try cluster.advance(seconds: 30)
+    let (newSet, all) = cluster.replicaSets(of: cluster.deployments["default/web"]!)
+    let old = all.first { $0.metadata.uid != newSet!.metadata.uid }!
+    #expect(old.replicas == 8)
+    #expect(newSet!.replicas == 5)
+    d = cluster.deployments["default/web"]!
+    d.replicas = 15
+    try cluster.updateDeployment(d)
+    try cluster.settle()
+    #expect(cluster.replicaSets[Cluster.key(old.metadata)]!.replicas == 11)
+    #expect(cluster.replicaSets[Cluster.key(newSet!.metadata)]!.replicas == 7)
+    let messages = cluster.events.filter { $0.reason == "ScalingReplicaSet" }.suffix(2).map(\.message)
+    #expect(
+      messages == [
+        "Scaled up replica set \(old.metadata.name) from 8 to 11",
+        "Scaled up replica set \(newSet!.metadata.name) from 5 to 7",
+      ])
+  }
+
+  /// controllers.md §1.11: no progress for progressDeadlineSeconds → ProgressDeadlineExceeded.
+  @Test func progressDeadlineExceeded() throws {
+    var cluster = Cluster()
+    var d = deployment(replicas: 2, surge: .percent(25), unavailable: .percent(25))
+    d.progressDeadlineSeconds = 60
+    try cluster.createDeployment(d)
+    try cluster.advance(seconds: 30)
+    cluster.markImageMissing("nginx:2")
+    d = cluster.deployments["default/web"]!
+    d.template.spec.containers[0].image = "nginx:2"
+    try cluster.updateDeployment(d)
+    try cluster.advance(seconds: 120)
+    let progressing = cluster.deployments["default/web"]!.status.conditions.first { $0.type == "Progressing" }!
+    #expect(progressing.status == "False")
+    #expect(progressing.reason == "ProgressDeadlineExceeded")
+    #expect(progressing.message.hasSuffix("has timed out progressing."))
+  }
+
+  /// controllers.md §0.5–§0.6: set-based selectors, adoption of matching orphans.
+  @Test func replicaSetWithSetBasedSelectorAdoptsMatchingOrphans() throws {
+    var cluster = Cluster()
+    for (name, tier) in [("a", "frontend"), ("b", "backend"), ("c", "cache")] {
+      try cluster.createPod(
+        Pod(
+          metadata: ObjectMeta(name: name, namespace: "default", labels: ["tier": tier]),
+          spec: PodSpec(containers: [Container(name: "x", image: "nginx")])))
+    }
+    let selector = SelectorSpec(
+      matchLabels: [:], matchExpressions: [.init(key: "tier", op: "In", values: ["frontend", "backend"])])
+    try cluster.createReplicaSet(
+      ReplicaSet(
+        metadata: ObjectMeta(name: "rs", namespace: "default"), replicas: 3, selector: selector,
+        template: PodTemplate(
+          labels: ["tier": "frontend"], spec: PodSpec(containers: [Container(name: "x", image: "nginx")]))))
+    try cluster.advance(seconds: 20)
+    let set = cluster.replicaSets["default/rs"]!
+    let owned = Set(cluster.pods(ownedBy: set.metadata.uid).map(\.metadata.name))
+    #expect(owned.contains("a") && owned.contains("b"))
+    #expect(!owned.contains("c"))
+    #expect(owned.count == 3, "two adopted, one created")
+  }
+
+  /// A ReplicationController keeps its count with an equality selector.
+  @Test func replicationControllerReplacesDeletedPods() throws {
+    var cluster = Cluster()
+    try cluster.createReplicationController(
+      ReplicationController(
+        metadata: ObjectMeta(name: "rc", namespace: "default"), replicas: 2, selector: ["app": "rc"],
+        template: PodTemplate(labels: ["app": "rc"], spec: PodSpec(containers: [Container(name: "x", image: "nginx")])))
+    )
+    try cluster.advance(seconds: 20)
+    let first = cluster.listPods(namespace: "default")[0]
+    try cluster.deletePod(first.metadata.name, namespace: "default")
+    try cluster.settle()
+    let active = cluster.listPods(namespace: "default").filter { $0.metadata.deletionTimestamp == nil }
+    #expect(active.count == 2)
+    #expect(active.allSatisfy { $0.metadata.name.hasPrefix("rc-") })
+    #expect(cluster.replicationControllers["default/rc"]!.status.replicas == 2)
+  }
+}
