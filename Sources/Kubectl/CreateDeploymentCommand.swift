@@ -82,18 +82,7 @@ extension DryRunObjects {
     metadata.set("name", .string(d.metadata.name))
     metadata.set("creationTimestamp", .null)
     metadata.set("labels", .stringMap(d.metadata.labels))
-    let containers: [JSONValue] = d.template.spec.containers.map { container in
-      var object = JSONObjectBuilder()
-      object.set("name", .string(container.name))
-      object.set("image", .string(container.image))
-      if !container.command.isEmpty { object.set("command", .array(container.command.map(JSONValue.string))) }
-      if !container.ports.isEmpty {
-        object.set(
-          "ports", .array(container.ports.map { .object([("containerPort", .int(Int64($0.containerPort)))]) }))
-      }
-      object.set("resources", .object([]))
-      return object.value
-    }
+    let containers = d.template.spec.containers.map(container)
     return .object([
       ("kind", .string("Deployment")), ("apiVersion", .string("apps/v1")), ("metadata", metadata.value),
       (

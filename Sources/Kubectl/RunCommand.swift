@@ -93,24 +93,27 @@ enum DryRun {
 /// Objects as kubectl's generators build them client-side (`--dry-run=client`): Go struct
 /// field order, `creationTimestamp: null`, no server defaults.
 enum DryRunObjects {
+  /// A container as the generators build it: name, image, command, args, ports, empty
+  /// resources.
+  static func container(_ container: Container) -> JSONValue {
+    var object = JSONObjectBuilder()
+    object.set("name", .string(container.name))
+    object.set("image", .string(container.image))
+    if !container.command.isEmpty { object.set("command", .array(container.command.map(JSONValue.string))) }
+    if !container.args.isEmpty { object.set("args", .array(container.args.map(JSONValue.string))) }
+    if !container.ports.isEmpty {
+      object.set("ports", .array(container.ports.map { .object([("containerPort", .int(Int64($0.containerPort)))]) }))
+    }
+    object.set("resources", .object([]))
+    return object.value
+  }
+
   static func pod(_ pod: Pod) -> JSONValue {
     var metadata = JSONObjectBuilder()
     metadata.set("name", .string(pod.metadata.name))
     metadata.set("creationTimestamp", .null)
     if !pod.metadata.labels.isEmpty { metadata.set("labels", .stringMap(pod.metadata.labels)) }
-    let containers: [JSONValue] = pod.spec.containers.map { container in
-      var object = JSONObjectBuilder()
-      object.set("name", .string(container.name))
-      object.set("image", .string(container.image))
-      if !container.command.isEmpty { object.set("command", .array(container.command.map(JSONValue.string))) }
-      if !container.args.isEmpty { object.set("args", .array(container.args.map(JSONValue.string))) }
-      if !container.ports.isEmpty {
-        object.set(
-          "ports", .array(container.ports.map { .object([("containerPort", .int(Int64($0.containerPort)))]) }))
-      }
-      object.set("resources", .object([]))
-      return object.value
-    }
+    let containers = pod.spec.containers.map(container)
     return .object([
       ("kind", .string("Pod")), ("apiVersion", .string("v1")), ("metadata", metadata.value),
       (

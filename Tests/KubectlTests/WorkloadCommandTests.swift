@@ -48,12 +48,8 @@ import Testing
     }
   }
 
-  static var kubectlPath: String? {
-    ["/usr/bin/kubectl", "/usr/local/bin/kubectl"].first { FileManager.default.isExecutableFile(atPath: $0) }
-  }
-
   @Test(
-    .enabled(if: kubectlPath != nil, "needs the real kubectl binary"),
+    .enabled(if: RealKubectl.path != nil, "needs the real kubectl binary"),
     arguments: [
       "create deployment nginx --image=nginx --dry-run=client -o yaml",
       "create deployment nginx --image=nginx --dry-run=client -o json",
@@ -68,20 +64,9 @@ import Testing
     let words = try ShellWords.split(command)
     var cluster = Cluster()
     let ours = Kubectl.run(words, cluster: &cluster, files: VirtualDirectory())
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: Self.kubectlPath!)
-    process.arguments = words
-    var environment = ProcessInfo.processInfo.environment
-    environment["KUBECONFIG"] = "/dev/null"
-    process.environment = environment
-    let pipe = Pipe()
-    process.standardOutput = pipe
-    process.standardError = FileHandle.nullDevice
-    try process.run()
-    let data = pipe.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    #expect(ours.output == String(decoding: data, as: UTF8.self))
-    #expect(ours.exitCode == process.terminationStatus)
+    let real = try RealKubectl.run(words)
+    #expect(ours.output == real.output)
+    #expect(ours.exitCode == real.status)
     #expect(cluster.deployments["default/nginx"] == nil && cluster.deployments["default/web"] == nil)
   }
 

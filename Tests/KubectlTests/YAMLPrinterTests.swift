@@ -20,11 +20,7 @@ import Testing
     "kubectl set image nginx=nginx:1.25 --local=true --filename=deploy.yaml --record=true --output=yaml",
   ]
 
-  static var kubectlPath: String? {
-    ["/usr/bin/kubectl", "/usr/local/bin/kubectl"].first { FileManager.default.isExecutableFile(atPath: $0) }
-  }
-
-  @Test(.enabled(if: kubectlPath != nil, "needs the real kubectl binary"))
+  @Test(.enabled(if: RealKubectl.path != nil, "needs the real kubectl binary"))
   func matchesRealKubectlForConfigMapValues() throws {
     var arguments = ["create", "configmap", "t", "--dry-run=client", "-o", "yaml"]
     var data: [(String, JSONValue)] = []
@@ -33,7 +29,7 @@ import Testing
       arguments.append("--from-literal=\(key)=\(value)")
       data.append((key, .string(value)))
     }
-    let real = try run(Self.kubectlPath!, arguments)
+    let real = try RealKubectl.run(arguments).output
     #expect(real.hasPrefix("apiVersion: v1\n"), "kubectl refused the arguments")
     let ours = YAMLPrinter.print(
       .object([
@@ -43,7 +39,7 @@ import Testing
     #expect(ours == real)
   }
 
-  @Test(.enabled(if: kubectlPath != nil, "needs the real kubectl binary"))
+  @Test(.enabled(if: RealKubectl.path != nil, "needs the real kubectl binary"))
   func keysAreQuotedLikeValues() throws {
     let keys = [
       "n", "y", "yes", "on", "1", "a.b", "app.kubernetes.io_name", "-x", "_x", "a10", "a9", "a09", "b2c", "b10c", "0",
@@ -51,7 +47,7 @@ import Testing
     ]
     var arguments = ["create", "configmap", "t", "--dry-run=client", "-o", "yaml"]
     for key in keys { arguments.append("--from-literal=\(key)=v") }
-    let real = try run(Self.kubectlPath!, arguments)
+    let real = try RealKubectl.run(arguments).output
     #expect(real.hasPrefix("apiVersion: v1\n"), "kubectl refused the arguments")
     let ours = YAMLPrinter.print(
       .object([
@@ -150,21 +146,5 @@ import Testing
       ["run", "nginx", "--image=nginx", "--dry-run=client"], cluster: &cluster, files: VirtualDirectory())
     #expect(plain.output == "pod/nginx created (dry run)\n")
     #expect(cluster.listPods(namespace: "default").isEmpty)
-  }
-
-  private func run(_ executable: String, _ arguments: [String]) throws -> String {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: executable)
-    process.arguments = arguments
-    var environment = ProcessInfo.processInfo.environment
-    environment["KUBECONFIG"] = "/dev/null"
-    process.environment = environment
-    let pipe = Pipe()
-    process.standardOutput = pipe
-    process.standardError = FileHandle.nullDevice
-    try process.run()
-    let data = pipe.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return String(decoding: data, as: UTF8.self)
   }
 }

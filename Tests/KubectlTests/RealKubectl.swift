@@ -1,0 +1,24 @@
+import Foundation
+
+/// The real kubectl binary, when installed: ground truth for client-side output.
+enum RealKubectl {
+  static var path: String? {
+    ["/usr/bin/kubectl", "/usr/local/bin/kubectl"].first { FileManager.default.isExecutableFile(atPath: $0) }
+  }
+
+  /// Runs kubectl (never against a cluster: no kubeconfig) and returns its standard output
+  /// and exit status.
+  static func run(_ arguments: [String]) throws -> (output: String, status: Int32) {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: path ?? "/usr/bin/kubectl")
+    process.arguments = arguments
+    process.environment = ["KUBECONFIG": "/dev/null", "PATH": "/usr/bin:/bin"]
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    process.standardError = FileHandle.nullDevice
+    try process.run()
+    let data = pipe.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return (String(decoding: data, as: UTF8.self), process.terminationStatus)
+  }
+}
