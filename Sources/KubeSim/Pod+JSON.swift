@@ -114,7 +114,7 @@ extension Container {
           }))
     }
     object.set("readinessProbe", readinessProbe?.json)
-    object.set("resources", .object([]))
+    object.set("resources", resources.json)
     object.set("terminationMessagePath", .string("/dev/termination-log"))
     object.set("terminationMessagePolicy", .string("File"))
     if let tokenVolume {
@@ -140,6 +140,7 @@ extension Toleration {
 extension PodStatus {
   /// The status as the API server serialises it.
   func json(spec: PodSpec) -> JSONValue {
+    let qosClass = Pod(metadata: ObjectMeta(name: ""), spec: spec).qosClass
     var object = JSONObjectBuilder()
     if !conditions.isEmpty {
       object.set(
@@ -169,7 +170,7 @@ extension PodStatus {
       object.set("podIP", .string(podIP))
       object.set("podIPs", .array([.object([("ip", .string(podIP))])]))
     }
-    object.set("qosClass", .string("BestEffort"))
+    object.set("qosClass", .string(qosClass))
     if let startTime { object.set("startTime", .string(startTime.rfc3339)) }
     return object.value
   }

@@ -90,6 +90,7 @@ public struct Container: Sendable, Equatable {
   public var args: [String] = []
   public var ports: [ContainerPort] = []
   public var imagePullPolicy: String
+  public var resources = ResourceRequirements()
   /// When the container counts as ready: after the probe's initial delay.
   public var readinessProbe: Probe?
   public var livenessProbe: Probe?

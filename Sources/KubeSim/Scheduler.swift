@@ -16,6 +16,25 @@ enum Scheduler {
     let nodeNames = cluster.nodes.keys.sorted()
     var counts = nodeNames.map { cluster.podsPerNode[$0] ?? 0 }
     let capacity = nodeNames.map { cluster.nodes[$0]!.status.maxPods }
+    // Free CPU and memory per node, only worked out when some pending pod requests any.
+    var free: [(cpu: Int64, memory: Int64)] = []
+    if pending.contains(where: { key in
+      cluster.pods[key].map { $0.requested("cpu") > 0 || $0.requested("memory") > 0 } ?? false
+    }) {
+      var used: [String: (cpu: Int64, memory: Int64)] = [:]
+      for pod in cluster.pods.values
+      where pod.spec.nodeName != nil && pod.status.phase != "Succeeded" && pod.status.phase != "Failed" {
+        let node = pod.spec.nodeName!
+        used[node, default: (0, 0)].cpu += pod.requested("cpu")
+        used[node, default: (0, 0)].memory += pod.requested("memory")
+      }
+      free = nodeNames.map { name in
+        let node = cluster.nodes[name]!
+        return (
+          Int64(node.status.cpuMillis) - (used[name]?.cpu ?? 0), node.status.memoryBytes - (used[name]?.memory ?? 0)
+        )
+      }
+    }
     var feasibleBySignature: [Signature: (nodes: [Int], rejections: [String: Int])] = [:]
     // Pods of one controller come from one template, so they share where they may go.
     var feasibleByOwner: [String: (nodes: [Int], rejections: [String: Int])] = [:]
@@ -27,8 +46,8 @@ enum Scheduler {
       let owner = pod.metadata.controllerUID
       if let owner, let cached = feasibleByOwner[owner] {
         bind(
-          &pod, key: key, feasible: cached, nodeNames: nodeNames, counts: &counts, capacity: capacity, cluster: &cluster
-        )
+          &pod, key: key, feasible: cached, nodeNames: nodeNames, counts: &counts, capacity: capacity, free: &free,
+          cluster: &cluster)
         continue
       }
       let signature = Signature(tolerations: pod.spec.tolerations, nodeSelector: pod.spec.nodeSelector)
@@ -47,24 +66,33 @@ enum Scheduler {
       let entry = feasibleBySignature[signature]!
       if let owner { feasibleByOwner[owner] = entry }
       bind(
-        &pod, key: key, feasible: entry, nodeNames: nodeNames, counts: &counts, capacity: capacity, cluster: &cluster)
+        &pod, key: key, feasible: entry, nodeNames: nodeNames, counts: &counts, capacity: capacity, free: &free,
+        cluster: &cluster)
     }
   }
 
   /// Binds `pod` to the least loaded of its feasible nodes, or records why it cannot be placed.
   private static func bind(
     _ pod: inout Pod, key: String, feasible entry: (nodes: [Int], rejections: [String: Int]), nodeNames: [String],
-    counts: inout [Int], capacity: [Int], cluster: inout Cluster
+    counts: inout [Int], capacity: [Int], free: inout [(cpu: Int64, memory: Int64)], cluster: inout Cluster
   ) {
     let (feasible, staticRejections) = entry
+    let cpu = pod.requested("cpu")
+    let memory = pod.requested("memory")
     do {
       var best: Int?
       var bestCount = Int.max
       var full = 0
+      var insufficient: [String: Int] = [:]
       for index in feasible {
         let count = counts[index]
         if count >= capacity[index] {
           full += 1
+          continue
+        }
+        if !free.isEmpty && (cpu > free[index].cpu || memory > free[index].memory) {
+          if cpu > free[index].cpu { insufficient["Insufficient cpu", default: 0] += 1 }
+          if memory > free[index].memory { insufficient["Insufficient memory", default: 0] += 1 }
           continue
         }
         if count < bestCount {
@@ -78,6 +106,10 @@ enum Scheduler {
         pod.spec.nodeName = node
         setCondition(&pod, type: "PodScheduled", status: "True", at: cluster.now)
         counts[index] += 1
+        if !free.isEmpty {
+          free[index].cpu -= cpu
+          free[index].memory -= memory
+        }
         cluster.update(pod)
         cluster.record(
           Event(
@@ -89,10 +121,19 @@ enum Scheduler {
         // Stays in `unscheduled`: a node added, uncordoned or recovered later may fit it.
         var rejections = staticRejections
         if full > 0 { rejections["Too many pods", default: 0] += full }
+        rejections.merge(insufficient) { $0 + $1 }
         let total = nodeNames.count
-        let reasons = rejections.keys.sorted().map { "\(rejections[$0]!) \($0)" }.joined(separator: ", ")
+        // The scheduler sorts the "<count> <reason>" strings themselves (sortReasonsHistogram).
+        let reasons = rejections.map { "\($1) \($0)" }.sorted().joined(separator: ", ")
+        let insufficientNodes = insufficient.isEmpty ? 0 : feasible.count - full
+        var preemption: [String: Int] = [:]
+        if insufficientNodes > 0 { preemption["No preemption victims found for incoming pod"] = insufficientNodes }
+        if total - insufficientNodes > 0 {
+          preemption["Preemption is not helpful for scheduling"] = total - insufficientNodes
+        }
+        let preemptionText = preemption.map { "\($1) \($0)" }.sorted().joined(separator: ", ")
         let message =
-          "0/\(total) nodes are available: \(reasons). preemption: 0/\(total) nodes are available: \(total) Preemption is not helpful for scheduling."
+          "0/\(total) nodes are available: \(reasons). preemption: 0/\(total) nodes are available: \(preemptionText)."
         pod.status.conditions.append(
           PodCondition(
             type: "PodScheduled", status: "False", lastTransitionTime: cluster.now, reason: "Unschedulable",

@@ -138,7 +138,22 @@ enum DescribeCommand {
       text += "\(indent)Command:\n" + container.command.map { "\(indent)  \($0)\n" }.joined()
     }
     if !container.args.isEmpty { text += "\(indent)Args:\n" + container.args.map { "\(indent)  \($0)\n" }.joined() }
-    if includeProbes { text += probeLines(container, indent: indent) }
+    if includeProbes {
+      text += resourceLines(container, indent: indent)
+      text += probeLines(container, indent: indent)
+    }
+    return text
+  }
+
+  static func resourceLines(_ container: Container, indent: String) -> String {
+    var text = ""
+    for (title, map) in [("Limits", container.resources.limits), ("Requests", container.resources.requests)]
+    where !map.isEmpty {
+      text += "\(indent)\(title):\n"
+      for name in map.keys.sorted() {
+        text += "\(indent)  \(name):\t\(ResourceRequirements.format(name, map[name]!))\n"
+      }
+    }
     return text
   }
 
@@ -302,6 +317,7 @@ enum DescribeCommand {
         text += "    Ready:\t\(status.ready ? "True" : "False")\n"
         text += "    Restart Count:\t\(status.restartCount)\n"
       }
+      text += resourceLines(container, indent: "    ")
       text += probeLines(container, indent: "    ")
       text += "    Environment:\t<none>\n"
       if let volume = pod.spec.tokenVolumeName {
@@ -326,7 +342,7 @@ enum DescribeCommand {
     } else {
       text += "Volumes:\t<none>\n"
     }
-    text += "QoS Class:\tBestEffort\n"
+    text += "QoS Class:\t\(pod.qosClass)\n"
     text += "Node-Selectors:\t" + (labels(pod.spec.nodeSelector).first ?? "<none>") + "\n"
     let tolerations = pod.spec.tolerations.map { toleration -> String in
       var entry = toleration.key ?? ""

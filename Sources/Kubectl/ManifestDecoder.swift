@@ -45,6 +45,23 @@ struct ManifestDecoder {
     return spec
   }
 
+  /// Decodes `resources:`; requests default to the limits, as the API server defaults them.
+  mutating func decodeResources(_ value: JSONValue?, path: String) -> ResourceRequirements {
+    var resources = ResourceRequirements()
+    guard let value else { return resources }
+    check(value, path: path, known: ["requests", "limits", "claims"])
+    for (section, target) in [("requests", \ResourceRequirements.requests), ("limits", \ResourceRequirements.limits)] {
+      for (name, quantity) in value[section]?.objectValue ?? [] {
+        let text =
+          quantity.stringValue ?? quantity.intValue.map(String.init)
+          ?? (quantity.objectValue == nil ? "\(quantity)" : "")
+        if let parsed = ResourceRequirements.parse(name, text) { resources[keyPath: target][name] = parsed }
+      }
+    }
+    for (name, limit) in resources.limits where resources.requests[name] == nil { resources.requests[name] = limit }
+    return resources
+  }
+
   /// Decodes a probe, filling in the API server's defaults.
   mutating func decodeProbe(_ value: JSONValue?, path: String) -> Probe? {
     guard let value, let pairs = value.objectValue else { return nil }
@@ -194,6 +211,7 @@ struct ManifestDecoder {
     var container = Container(
       name: value["name"]?.stringValue ?? "", image: value["image"]?.stringValue ?? "",
       imagePullPolicy: value["imagePullPolicy"]?.stringValue)
+    container.resources = decodeResources(value["resources"], path: path + ".resources")
     container.readinessProbe = decodeProbe(value["readinessProbe"], path: path + ".readinessProbe")
     container.livenessProbe = decodeProbe(value["livenessProbe"], path: path + ".livenessProbe")
     container.command = (value["command"]?.arrayValue ?? []).compactMap(\.stringValue)

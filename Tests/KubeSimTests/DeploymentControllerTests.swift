@@ -299,3 +299,45 @@ import Testing
     #expect(cluster.replicationControllers["default/rc"]!.status.replicas == 2)
   }
 }
+
+/// Resource requests in scheduling (`pkg/scheduler/framework/types.go`, FitError: the
+/// "<count> <reason>" strings sorted, then the preemption summary).
+@Suite struct ResourceSchedulingTests {
+  @Test func podsThatDoNotFitStayPendingWithTheSchedulersMessage() throws {
+    var cluster = Cluster()
+    var container = Container(name: "app", image: "nginx")
+    container.resources.requests = ["cpu": 1500, "memory": 256 << 20]
+    container.resources.limits = ["memory": 256 << 20]
+    var d = Deployment(
+      metadata: ObjectMeta(name: "big", namespace: "default", labels: ["app": "big"]),
+      selector: SelectorSpec(matchLabels: ["app": "big"]),
+      template: PodTemplate(labels: ["app": "big"], spec: PodSpec(containers: [container])))
+    d.replicas = 6
+    try cluster.createDeployment(d)
+    try cluster.advance(seconds: 20)
+    let pods = cluster.listPods(namespace: "default")
+    #expect(pods.filter { $0.spec.nodeName != nil }.count == 4, "two 4-CPU workers take two 1.5-CPU pods each")
+    #expect(pods.allSatisfy { $0.qosClass == "Burstable" })
+    let failed = cluster.events.first { $0.reason == "FailedScheduling" }
+    #expect(
+      failed?.message
+        == "0/3 nodes are available: 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }, 2 Insufficient cpu. preemption: 0/3 nodes are available: 1 Preemption is not helpful for scheduling, 2 No preemption victims found for incoming pod."
+    )
+  }
+
+  @Test(
+    arguments: [
+      ("cpu", "250m", 250), ("cpu", "0.5", 500), ("cpu", "2", 2000), ("memory", "64Mi", 64 << 20),
+      ("memory", "1Gi", 1 << 30),
+    ] as [(String, String, Int64)])
+  func quantities(resource: String, text: String, value: Int64) {
+    #expect(ResourceRequirements.parse(resource, text) == value)
+  }
+
+  @Test(
+    arguments: [("cpu", 500, "500m"), ("cpu", 2000, "2"), ("memory", 256 << 20, "256Mi"), ("memory", 1 << 30, "1Gi")]
+      as [(String, Int64, String)])
+  func canonicalQuantities(resource: String, value: Int64, text: String) {
+    #expect(ResourceRequirements.format(resource, value) == text)
+  }
+}

@@ -1,0 +1,71 @@
+/// A container's resource requests and limits (`resources:`), CPU in millicores and memory in
+/// bytes, with the quantities as the API server canonicalises them.
+public struct ResourceRequirements: Sendable, Equatable {
+  public var requests: [String: Int64] = [:]
+  public var limits: [String: Int64] = [:]
+
+  /// Creates empty requirements.
+  public init() {}
+
+  public var isEmpty: Bool { requests.isEmpty && limits.isEmpty }
+
+  /// The requirements as the API server serialises them.
+  public var json: JSONValue {
+    var object = JSONObjectBuilder()
+    if !limits.isEmpty { object.set("limits", Self.quantities(limits)) }
+    if !requests.isEmpty { object.set("requests", Self.quantities(requests)) }
+    return object.value
+  }
+
+  static func quantities(_ map: [String: Int64]) -> JSONValue {
+    .object(map.keys.sorted().map { ($0, .string(format($0, map[$0]!))) })
+  }
+
+  /// A quantity in its canonical form: CPU as cores or `m`, memory in the largest binary unit
+  /// that divides it (`500m`, `1`, `128Mi`, `1Gi`).
+  public static func format(_ resource: String, _ value: Int64) -> String {
+    if resource == "cpu" { return value % 1000 == 0 ? String(value / 1000) : "\(value)m" }
+    for (suffix, factor) in [
+      ("Ti", Int64(1) << 40), ("Gi", Int64(1) << 30), ("Mi", Int64(1) << 20), ("Ki", Int64(1) << 10),
+    ]
+    where value >= factor && value % factor == 0 {
+      return "\(value / factor)\(suffix)"
+    }
+    return String(value)
+  }
+
+  /// Parses a quantity for `resource` (`250m`, `0.5`, `2`, `64Mi`, `1G`), or nil.
+  public static func parse(_ resource: String, _ text: String) -> Int64? {
+    if resource == "cpu" {
+      if text.hasSuffix("m") { return Int64(text.dropLast()) }
+      return Double(text).map { Int64(($0 * 1000).rounded()) }
+    }
+    let units: [(String, Int64)] = [
+      ("Ki", 1 << 10), ("Mi", 1 << 20), ("Gi", 1 << 30), ("Ti", 1 << 40), ("k", 1000), ("M", 1_000_000),
+      ("G", 1_000_000_000), ("T", 1_000_000_000_000),
+    ]
+    for (suffix, factor) in units where text.hasSuffix(suffix) {
+      return Double(text.dropLast(suffix.count)).map { Int64($0 * Double(factor)) }
+    }
+    return Int64(text)
+  }
+}
+
+extension Pod {
+  /// The pod's QoS class: Guaranteed, Burstable or BestEffort.
+  public var qosClass: String {
+    let containers = spec.containers
+    if containers.allSatisfy({ $0.resources.isEmpty }) { return "BestEffort" }
+    let guaranteed = containers.allSatisfy { container in
+      ["cpu", "memory"].allSatisfy {
+        container.resources.limits[$0] != nil && container.resources.limits[$0] == container.resources.requests[$0]
+      }
+    }
+    return guaranteed ? "Guaranteed" : "Burstable"
+  }
+
+  /// The sum of the containers' requests for `resource`.
+  public func requested(_ resource: String) -> Int64 {
+    spec.containers.reduce(0) { $0 + ($1.resources.requests[resource] ?? 0) }
+  }
+}
