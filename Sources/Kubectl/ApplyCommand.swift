@@ -181,7 +181,7 @@ enum ApplyCommand {
     do throws(APIError) {
       switch (existing, desired) {
       case (.deployment(let live), .deployment(var d)):
-        if spec?["replicas"] == nil { d.replicas = live.replicas }
+        if spec?["replicas"] == nil && !lastAppliedSetReplicas(live.metadata) { d.replicas = live.replicas }
         var merged = live
         merged.replicas = d.replicas
         merged.template = d.template
@@ -197,7 +197,7 @@ enum ApplyCommand {
         if merged == live { return "unchanged" }
         try context.cluster.updateDeployment(merged)
       case (.replicaSet(let live), .replicaSet(var set)):
-        if spec?["replicas"] == nil { set.replicas = live.replicas }
+        if spec?["replicas"] == nil && !lastAppliedSetReplicas(live.metadata) { set.replicas = live.replicas }
         var merged = live
         merged.replicas = set.replicas
         merged.template = set.template
@@ -208,7 +208,9 @@ enum ApplyCommand {
         if merged == live { return "unchanged" }
         try context.cluster.updateReplicaSet(merged)
       case (.replicationController(let live), .replicationController(var controller)):
-        if spec?["replicas"] == nil { controller.replicas = live.replicas }
+        if spec?["replicas"] == nil && !lastAppliedSetReplicas(live.metadata) {
+          controller.replicas = live.replicas
+        }
         var merged = live
         merged.replicas = controller.replicas
         merged.template = controller.template
@@ -223,6 +225,16 @@ enum ApplyCommand {
       throw .api(error)
     }
     return "configured"
+  }
+
+  /// Whether the previous `apply` set `spec.replicas`. If it did and the new manifest leaves
+  /// it out, apply's three-way merge deletes the field and the server defaults it to 1; if
+  /// neither did, the live value (from `kubectl scale`, say) is kept.
+  static func lastAppliedSetReplicas(_ meta: ObjectMeta) -> Bool {
+    guard let text = meta.annotations[lastAppliedKey],
+      let value = try? ManifestReader.documents(text, source: lastAppliedKey).first
+    else { return false }
+    return value["spec"]?["replicas"] != nil
   }
 
   /// The desired annotations plus those a controller keeps on the live object.

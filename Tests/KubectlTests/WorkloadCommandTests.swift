@@ -567,3 +567,24 @@ import Testing
     #expect(result.output.hasPrefix("kubebook: \"|\" is shell syntax"))
   }
 }
+
+/// `kubectl apply`'s three-way merge on `spec.replicas`.
+@Suite struct ApplyReplicasTests {
+  @Test func droppingReplicasFromTheManifestResetsToOne() {
+    var terminal = Terminal(files: VirtualDirectory(files: ["d.yaml": WorkloadCommandTests.manifest]))
+    _ = terminal.run("kubectl apply -f d.yaml")
+    _ = terminal.run("kubectl scale deployment nginx --replicas=5")
+    terminal.files.files["d.yaml"] = WorkloadCommandTests.manifest.replacingOccurrences(of: "  replicas: 3\n", with: "")
+    #expect(terminal.run("kubectl apply -f d.yaml").output == "deployment.apps/nginx configured\n")
+    #expect(terminal.cluster.deployments["default/nginx"]?.replicas == 1, "the deleted field is defaulted to 1")
+  }
+
+  @Test func replicasNeverInTheManifestKeepTheScaledValue() {
+    let manifest = WorkloadCommandTests.manifest.replacingOccurrences(of: "  replicas: 3\n", with: "")
+    var terminal = Terminal(files: VirtualDirectory(files: ["d.yaml": manifest]))
+    _ = terminal.run("kubectl apply -f d.yaml")
+    _ = terminal.run("kubectl scale deployment nginx --replicas=5")
+    #expect(terminal.run("kubectl apply -f d.yaml").output == "deployment.apps/nginx unchanged\n")
+    #expect(terminal.cluster.deployments["default/nginx"]?.replicas == 5)
+  }
+}
