@@ -30,6 +30,8 @@ public struct Cluster: Sendable {
   public internal(set) var deployments: [String: Deployment] = [:]
   /// ReplicationControllers by `namespace/name`.
   public internal(set) var replicationControllers: [String: ReplicationController] = [:]
+  /// DaemonSets by `namespace/name`.
+  public internal(set) var daemonSets: [String: DaemonSet] = [:]
   /// Every event recorded so far, oldest first.
   public internal(set) var events: [Event] = []
 
@@ -366,6 +368,7 @@ public struct Cluster: Sendable {
       let before = writeCount
       DeploymentController.reconcile(&self)
       ReplicaSetController.reconcile(&self)
+      DaemonSetController.reconcile(&self)
       GarbageCollector.reconcile(&self)
       NodeLifecycleController.reconcile(&self)
       Scheduler.reconcile(&self)

@@ -30,9 +30,11 @@ enum ClusterBootstrap {
       var spec = PodSpec(containers: [Container(name: component, image: image)])
       spec.nodeName = controlPlane.metadata.name
       spec.hostNetwork = true
+      spec.priorityClassName = "system-node-critical"
       spec.tolerations = [Toleration(operator: "Exists", effect: "NoExecute")]
       _ = try? cluster.createPod(Pod(metadata: metadata, spec: spec))
     }
+    bootKubeProxy(&cluster)
     let labels = ["k8s-app": "kube-dns"]
     var coredns = Deployment(
       metadata: ObjectMeta(name: "coredns", namespace: "kube-system", labels: labels),
@@ -50,6 +52,7 @@ enum ClusterBootstrap {
           var spec = PodSpec(containers: [container])
           spec.dnsPolicy = "Default"
           spec.serviceAccountName = "coredns"
+          spec.priorityClassName = "system-cluster-critical"
           spec.nodeSelector = ["kubernetes.io/os": "linux"]
           spec.tolerations = [
             Toleration(key: "CriticalAddonsOnly", operator: "Exists"),
@@ -65,5 +68,26 @@ enum ClusterBootstrap {
     for index in 1...max(1, min(workers, cluster.config.limits.maxNodes)) {
       cluster.addNode(name: "worker-\(index)", controlPlane: false, created: cluster.now)
     }
+  }
+
+  /// kube-proxy, the DaemonSet kubeadm installs: a host-network pod on every node, which
+  /// tolerates every taint.
+  static func bootKubeProxy(_ cluster: inout Cluster) {
+    let labels = ["k8s-app": "kube-proxy"]
+    var container = Container(name: "kube-proxy", image: "registry.k8s.io/kube-proxy:\(kubernetesVersion)")
+    container.command = [
+      "/usr/local/bin/kube-proxy", "--config=/var/lib/kube-proxy/config.conf", "--hostname-override=$(NODE_NAME)",
+    ]
+    var spec = PodSpec(containers: [container])
+    spec.hostNetwork = true
+    spec.priorityClassName = "system-node-critical"
+    spec.serviceAccountName = "kube-proxy"
+    spec.nodeSelector = ["kubernetes.io/os": "linux"]
+    spec.tolerations = [Toleration(operator: "Exists")]
+    var set = DaemonSet(
+      metadata: ObjectMeta(name: "kube-proxy", namespace: "kube-system", labels: labels),
+      selector: SelectorSpec(matchLabels: labels), template: PodTemplate(labels: labels, spec: spec))
+    set.revisionHistoryLimit = 10
+    _ = try? cluster.createDaemonSet(set)
   }
 }

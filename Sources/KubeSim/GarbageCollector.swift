@@ -13,6 +13,7 @@ enum GarbageCollector {
     for controller in cluster.replicationControllers.values {
       live[controller.metadata.uid] = controller.metadata.finalizers.contains("foregroundDeletion")
     }
+    for set in cluster.daemonSets.values { live[set.metadata.uid] = false }
     // ReplicaSets whose Deployment is gone or going.
     for key in cluster.replicaSets.keys.sorted() {
       guard let set = cluster.replicaSets[key], let owner = set.metadata.controllerUID else { continue }

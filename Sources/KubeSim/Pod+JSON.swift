@@ -14,6 +14,29 @@ extension PodSpec {
   /// The spec as the API server serialises it, defaults included.
   public var json: JSONValue {
     var object = JSONObjectBuilder()
+    if let requiredNodeName {
+      let term: JSONValue = .object([
+        (
+          "matchFields",
+          .array([
+            .object([
+              ("key", .string("metadata.name")), ("operator", .string("In")),
+              ("values", .array([.string(requiredNodeName)])),
+            ])
+          ])
+        )
+      ])
+      object.set(
+        "affinity",
+        .object([
+          (
+            "nodeAffinity",
+            .object([
+              ("requiredDuringSchedulingIgnoredDuringExecution", .object([("nodeSelectorTerms", .array([term]))]))
+            ])
+          )
+        ]))
+    }
     object.set("containers", .array(containers.map { $0.json(tokenVolume: tokenVolumeName) }))
     object.set("dnsPolicy", .string(dnsPolicy))
     object.set("enableServiceLinks", .bool(true))
@@ -21,7 +44,8 @@ extension PodSpec {
     if let nodeName { object.set("nodeName", .string(nodeName)) }
     if !nodeSelector.isEmpty { object.set("nodeSelector", .stringMap(nodeSelector)) }
     object.set("preemptionPolicy", .string("PreemptLowerPriority"))
-    object.set("priority", .int(0))
+    object.set("priority", .int(Self.priority(of: priorityClassName)))
+    if let priorityClassName { object.set("priorityClassName", .string(priorityClassName)) }
     object.set("restartPolicy", .string(restartPolicy))
     object.set("schedulerName", .string("default-scheduler"))
     object.set("securityContext", .object([]))
@@ -31,6 +55,16 @@ extension PodSpec {
     if !tolerations.isEmpty { object.set("tolerations", .array(tolerations.map(\.json))) }
     if let tokenVolumeName { object.set("volumes", .array([Self.tokenVolume(tokenVolumeName)])) }
     return object.value
+  }
+
+  /// The value the Priority admission plugin gives a pod of `priorityClassName`: the two
+  /// built-in system classes, 0 otherwise.
+  static func priority(of priorityClassName: String?) -> Int64 {
+    switch priorityClassName {
+    case "system-node-critical": return 2_000_001_000
+    case "system-cluster-critical": return 2_000_000_000
+    default: return 0
+    }
   }
 
   /// The projected service-account token volume the API server adds to every pod.

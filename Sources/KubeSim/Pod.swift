@@ -73,6 +73,11 @@ public struct PodSpec: Sendable, Equatable {
   public var terminationGracePeriodSeconds: Int = 30
   public var serviceAccountName: String = "default"
   public var tolerations: [Toleration] = []
+  /// The one node the pod may run on, as a DaemonSet pins its pods: a required node affinity
+  /// `matchFields: metadata.name In [node]`.
+  public var requiredNodeName: String?
+  /// `priorityClassName` (system pods are `system-node-critical` or `system-cluster-critical`).
+  public var priorityClassName: String?
   /// The name of the projected service-account token volume the API server adds.
   public var tokenVolumeName: String?
 

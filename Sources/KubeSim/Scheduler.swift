@@ -8,6 +8,7 @@ enum Scheduler {
   private struct Signature: Hashable {
     var tolerations: [Toleration]
     var nodeSelector: [String: String]
+    var requiredNodeName: String?
   }
 
   static func reconcile(_ cluster: inout Cluster) {
@@ -50,7 +51,9 @@ enum Scheduler {
           cluster: &cluster)
         continue
       }
-      let signature = Signature(tolerations: pod.spec.tolerations, nodeSelector: pod.spec.nodeSelector)
+      let signature = Signature(
+        tolerations: pod.spec.tolerations, nodeSelector: pod.spec.nodeSelector,
+        requiredNodeName: pod.spec.requiredNodeName)
       if feasibleBySignature[signature] == nil {
         var feasible: [Int] = []
         var rejections: [String: Int] = [:]
@@ -64,7 +67,8 @@ enum Scheduler {
         feasibleBySignature[signature] = (feasible, rejections)
       }
       let entry = feasibleBySignature[signature]!
-      if let owner { feasibleByOwner[owner] = entry }
+      // A DaemonSet's pods share an owner but each is pinned to its own node.
+      if let owner, pod.spec.requiredNodeName == nil { feasibleByOwner[owner] = entry }
       bind(
         &pod, key: key, feasible: entry, nodeNames: nodeNames, counts: &counts, capacity: capacity, free: &free,
         cluster: &cluster)
@@ -151,13 +155,22 @@ enum Scheduler {
   /// Why `node` cannot take `pod`, in the scheduler's words, or nil when it can.
   static func unfitReason(_ pod: Pod, _ node: Node, podCount: Int) -> String? {
     if !node.isReady { return "node(s) were not ready" }
-    if node.spec.unschedulable { return "node(s) were unschedulable" }
+    if node.spec.unschedulable
+      && !pod.spec.tolerations.contains(where: {
+        tolerates($0, Taint(key: "node.kubernetes.io/unschedulable", effect: "NoSchedule"))
+      })
+    {
+      return "node(s) were unschedulable"
+    }
     for taint in node.spec.taints where taint.effect == "NoSchedule" || taint.effect == "NoExecute" {
       if !pod.spec.tolerations.contains(where: { tolerates($0, taint) }) {
         return "node(s) had untolerated taint {\(taint.key): \(taint.value ?? "")}"
       }
     }
     for (key, value) in pod.spec.nodeSelector where node.metadata.labels[key] != value {
+      return "node(s) didn't match Pod's node affinity/selector"
+    }
+    if let required = pod.spec.requiredNodeName, required != node.metadata.name {
       return "node(s) didn't match Pod's node affinity/selector"
     }
     if podCount >= node.status.maxPods { return "Too many pods" }

@@ -16,10 +16,16 @@ extension PodSpec {
     var object = JSONObjectBuilder()
     object.set("containers", .array(containers.map { $0.json(tokenVolume: nil) }))
     object.set("dnsPolicy", .string(dnsPolicy))
+    if hostNetwork { object.set("hostNetwork", .bool(true)) }
     if !nodeSelector.isEmpty { object.set("nodeSelector", .stringMap(nodeSelector)) }
+    if let priorityClassName { object.set("priorityClassName", .string(priorityClassName)) }
     object.set("restartPolicy", .string(restartPolicy))
     object.set("schedulerName", .string("default-scheduler"))
     object.set("securityContext", .object([]))
+    if serviceAccountName != "default" {
+      object.set("serviceAccount", .string(serviceAccountName))
+      object.set("serviceAccountName", .string(serviceAccountName))
+    }
     object.set("terminationGracePeriodSeconds", .int(Int64(terminationGracePeriodSeconds)))
     let userTolerations = tolerations.filter {
       !($0.tolerationSeconds == 300
@@ -153,6 +159,42 @@ extension Deployment {
     if status.updatedReplicas > 0 { statusObject.set("updatedReplicas", .int(Int64(status.updatedReplicas))) }
     return .object([
       ("apiVersion", .string("apps/v1")), ("kind", .string("Deployment")), ("metadata", metadata.json),
+      ("spec", spec.value), ("status", statusObject.value),
+    ])
+  }
+}
+
+extension DaemonSet {
+  /// The DaemonSet as `kubectl get ds -o yaml` shows it.
+  public var json: JSONValue {
+    var spec = JSONObjectBuilder()
+    if minReadySeconds > 0 { spec.set("minReadySeconds", .int(Int64(minReadySeconds))) }
+    spec.set("revisionHistoryLimit", .int(Int64(revisionHistoryLimit)))
+    spec.set("selector", selector.json)
+    spec.set("template", template.json)
+    spec.set(
+      "updateStrategy",
+      .object([
+        (
+          "rollingUpdate",
+          .object([("maxSurge", maxSurge.json), ("maxUnavailable", maxUnavailable.json)])
+        ),
+        ("type", .string("RollingUpdate")),
+      ]))
+    var statusObject = JSONObjectBuilder()
+    statusObject.set("currentNumberScheduled", .int(Int64(status.currentNumberScheduled)))
+    statusObject.set("desiredNumberScheduled", .int(Int64(status.desiredNumberScheduled)))
+    if status.numberAvailable > 0 { statusObject.set("numberAvailable", .int(Int64(status.numberAvailable))) }
+    statusObject.set("numberMisscheduled", .int(Int64(status.numberMisscheduled)))
+    statusObject.set("numberReady", .int(Int64(status.numberReady)))
+    let unavailable = status.desiredNumberScheduled - status.numberAvailable
+    if unavailable > 0 { statusObject.set("numberUnavailable", .int(Int64(unavailable))) }
+    statusObject.set("observedGeneration", .int(Int64(status.observedGeneration)))
+    if status.updatedNumberScheduled > 0 {
+      statusObject.set("updatedNumberScheduled", .int(Int64(status.updatedNumberScheduled)))
+    }
+    return .object([
+      ("apiVersion", .string("apps/v1")), ("kind", .string("DaemonSet")), ("metadata", metadata.json),
       ("spec", spec.value), ("status", statusObject.value),
     ])
   }

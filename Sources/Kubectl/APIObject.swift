@@ -8,6 +8,7 @@ enum APIObject {
   case deployment(Deployment)
   case replicaSet(ReplicaSet)
   case replicationController(ReplicationController)
+  case daemonSet(DaemonSet)
 
   var type: ResourceType {
     switch self {
@@ -17,6 +18,7 @@ enum APIObject {
     case .deployment: return .deployments
     case .replicaSet: return .replicaSets
     case .replicationController: return .replicationControllers
+    case .daemonSet: return .daemonSets
     }
   }
 
@@ -28,6 +30,7 @@ enum APIObject {
     case .deployment(let deployment): return deployment.metadata
     case .replicaSet(let set): return set.metadata
     case .replicationController(let controller): return controller.metadata
+    case .daemonSet(let set): return set.metadata
     }
   }
 
@@ -39,6 +42,7 @@ enum APIObject {
     case .deployment(let deployment): return deployment.json
     case .replicaSet(let set): return set.json
     case .replicationController(let controller): return controller.json
+    case .daemonSet(let set): return set.json
     }
   }
 
@@ -86,6 +90,7 @@ enum APIObject {
     case .replicationControllers:
       return cluster.replicationControllers.keys.sorted().compactMap { cluster.replicationControllers[$0] }
         .filter { inNamespace($0.metadata) }.map(APIObject.replicationController)
+    case .daemonSets: return cluster.listDaemonSets(namespace: namespace).map(APIObject.daemonSet)
     default: return []
     }
   }
@@ -100,6 +105,7 @@ enum APIObject {
     case .deployments: return cluster.deployments[key].map(APIObject.deployment)
     case .replicaSets: return cluster.replicaSets[key].map(APIObject.replicaSet)
     case .replicationControllers: return cluster.replicationControllers[key].map(APIObject.replicationController)
+    case .daemonSets: return cluster.daemonSets[key].map(APIObject.daemonSet)
     default: return nil
     }
   }

@@ -33,22 +33,38 @@ enum NodeCommands {
     let changed: Bool
     do { changed = try context.cluster.setUnschedulable(name, true) } catch { throw .api(error) }
     output.line("node/\(name) " + (changed ? "cordoned" : "already cordoned"))
-    let pods = context.cluster.listPods(onNode: name).filter {
-      $0.metadata.deletionTimestamp == nil && !$0.spec.hostNetwork
-        && $0.metadata.ownerReferences.first(where: \.controller)?.kind != "Node"
+    // Mirror (static) pods are skipped silently; DaemonSet pods would come straight back.
+    let candidates = context.cluster.listPods(onNode: name).filter {
+      $0.metadata.deletionTimestamp == nil && $0.metadata.controller?.kind != "Node"
     }
+    let daemonPods = candidates.filter { $0.metadata.controller?.kind == "DaemonSet" }
+    let pods = candidates.filter { $0.metadata.controller?.kind != "DaemonSet" }
     let bare = pods.filter { $0.metadata.controller == nil }
+    func names(_ pods: [Pod]) -> String {
+      pods.map { "\($0.metadata.namespace ?? "default")/\($0.metadata.name)" }.joined(separator: ", ")
+    }
+    // kubectl/pkg/drain: "cannot delete <filter's fatal message>: <pods>" per filter; in v1.32
+    // the unmanaged filter's message itself starts with "cannot delete" (checked in the binary).
+    var fatal: [String] = []
+    if !daemonPods.isEmpty && !parsed.flag("ignore-daemonsets") {
+      fatal.append("cannot delete DaemonSet-managed Pods (use --ignore-daemonsets to ignore): \(names(daemonPods))")
+    }
     if !bare.isEmpty && !parsed.flag("force") {
-      let list = bare.map { "\($0.metadata.namespace ?? "default")/\($0.metadata.name)" }.joined(separator: ", ")
+      fatal.append(
+        "cannot delete cannot delete Pods that declare no controller (use --force to override): \(names(bare))")
+    }
+    if !fatal.isEmpty {
+      // One error reads as itself; several as an aggregate, `[a, b]`.
+      let reasons = fatal.count == 1 ? fatal[0] : "[" + fatal.joined(separator: ", ") + "]"
       throw KubectlError(
         text:
-          "error: unable to drain node \"\(name)\" due to error: cannot delete Pods declare no controller (use --force to override): \(list), continuing command...\nThere are pending nodes to be drained:\n \(name)\ncannot delete Pods declare no controller (use --force to override): \(list)"
+          "error: unable to drain node \"\(name)\" due to error: \(reasons), continuing command...\nThere are pending nodes to be drained:\n \(name)\n\(fatal.joined(separator: "\n"))"
       )
     }
-    if !bare.isEmpty {
-      let list = bare.map { "\($0.metadata.namespace ?? "default")/\($0.metadata.name)" }.joined(separator: ", ")
-      output.line("Warning: deleting Pods that declare no controller: \(list)")
-    }
+    var warnings: [String] = []
+    if !daemonPods.isEmpty { warnings.append("ignoring DaemonSet-managed Pods: \(names(daemonPods))") }
+    if !bare.isEmpty { warnings.append("deleting Pods that declare no controller: \(names(bare))") }
+    if !warnings.isEmpty { output.line("Warning: " + warnings.joined(separator: "; ")) }
     for pod in pods { output.line("evicting pod \(pod.metadata.namespace ?? "default")/\(pod.metadata.name)") }
     for pod in pods {
       _ = try? context.cluster.deletePod(pod.metadata.name, namespace: pod.metadata.namespace ?? "default")

@@ -37,6 +37,9 @@ public struct ResourceType: Sendable, Equatable, Hashable {
   public static let replicaSets = ResourceType(
     plural: "replicasets", singular: "replicaset", kind: "ReplicaSet", group: "apps", shortNames: ["rs"],
     namespaced: true)
+  public static let daemonSets = ResourceType(
+    plural: "daemonsets", singular: "daemonset", kind: "DaemonSet", group: "apps", shortNames: ["ds"],
+    namespaced: true)
   public static let replicationControllers = ResourceType(
     plural: "replicationcontrollers", singular: "replicationcontroller", kind: "ReplicationController", group: "",
     shortNames: ["rc"], namespaced: true)
@@ -46,17 +49,19 @@ public struct ResourceType: Sendable, Equatable, Hashable {
 
   /// Every type the simulator serves, in discovery order.
   public static let all: [ResourceType] = [
-    pods, replicationControllers, nodes, namespaces, events, deployments, replicaSets,
+    pods, replicationControllers, nodes, namespaces, events, daemonSets, deployments, replicaSets,
   ]
 
   /// The members of the `all` category the simulator serves, in the order `kubectl get all`
   /// prints them (core first, then apps).
-  public static let allCategory: [ResourceType] = [pods, replicationControllers, deployments, replicaSets]
+  public static let allCategory: [ResourceType] = [
+    pods, replicationControllers, daemonSets, deployments, replicaSets,
+  ]
 
   /// Spellings of real Kubernetes types that the simulator does not serve yet: asking for
   /// them is an honest "not simulated" error, not a false "no such type".
   static let unsimulatedNames: Set<String> = [
-    "services", "service", "svc", "statefulsets", "statefulset", "sts", "daemonsets", "daemonset", "ds", "jobs", "job",
+    "services", "service", "svc", "statefulsets", "statefulset", "sts", "jobs", "job",
     "cronjobs", "cronjob", "cj", "configmaps", "configmap", "cm", "secrets", "secret", "endpoints",
     "ep",
     "horizontalpodautoscalers", "horizontalpodautoscaler", "hpa", "ingresses", "ingress", "ing",

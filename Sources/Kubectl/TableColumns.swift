@@ -47,6 +47,12 @@ enum TablePrinters {
     .init(name: "Containers", wide: true), .init(name: "Images", wide: true), .init(name: "Selector", wide: true),
   ]
 
+  static let daemonSetColumns: [Table.Column] = [
+    .init(name: "Name"), .init(name: "Desired"), .init(name: "Current"), .init(name: "Ready"),
+    .init(name: "Up-to-date"), .init(name: "Available"), .init(name: "Node Selector"), .init(name: "Age"),
+    .init(name: "Containers", wide: true), .init(name: "Images", wide: true), .init(name: "Selector", wide: true),
+  ]
+
   static let namespaceColumns: [Table.Column] = [
     .init(name: "Name"), .init(name: "Status"), .init(name: "Age"),
   ]
@@ -130,6 +136,7 @@ enum TablePrinters {
     case .nodes: return nodeColumns
     case .deployments: return deploymentColumns
     case .replicaSets, .replicationControllers: return replicaSetColumns
+    case .daemonSets: return daemonSetColumns
     default: return namespaceColumns
     }
   }
@@ -161,6 +168,17 @@ enum TablePrinters {
         controller.template.spec.containers.map(\.name).joined(separator: ","),
         controller.template.spec.containers.map(\.image).joined(separator: ","),
         selector.isEmpty ? "<none>" : selector.joined(separator: ","),
+      ]
+    case .daemonSet(let set):
+      let nodeSelector = set.template.spec.nodeSelector.keys.sorted().map {
+        "\($0)=\(set.template.spec.nodeSelector[$0]!)"
+      }
+      return [
+        set.metadata.name, String(set.status.desiredNumberScheduled), String(set.status.currentNumberScheduled),
+        String(set.status.numberReady), String(set.status.updatedNumberScheduled), String(set.status.numberAvailable),
+        nodeSelector.isEmpty ? "<none>" : nodeSelector.joined(separator: ","),
+        age(set.metadata.creationTimestamp, now: now), set.template.spec.containers.map(\.name).joined(separator: ","),
+        set.template.spec.containers.map(\.image).joined(separator: ","), set.selector.formatted,
       ]
     }
   }

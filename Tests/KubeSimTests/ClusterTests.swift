@@ -15,7 +15,12 @@ import Testing
       #expect(names.contains("\(component)-control-plane"))
     }
     #expect(names.filter { $0.hasPrefix("coredns-") }.count == 2)
-    #expect(system.allSatisfy { $0.isReady && $0.spec.nodeName == "control-plane" })
+    #expect(system.allSatisfy { $0.isReady })
+    // Everything but kube-proxy (one per node) runs on the control plane.
+    #expect(
+      system.filter { !$0.metadata.name.hasPrefix("kube-proxy-") }.allSatisfy { $0.spec.nodeName == "control-plane" })
+    let proxies = system.filter { $0.metadata.name.hasPrefix("kube-proxy-") }
+    #expect(proxies.compactMap(\.spec.nodeName).sorted() == ["control-plane", "worker-1", "worker-2"])
     let etcd = cluster.pod("etcd-control-plane", namespace: "kube-system")!
     #expect(etcd.status.podIP == cluster.nodes["control-plane"]!.status.internalIP, "host network")
     #expect(cluster.listPods(namespace: "default").isEmpty)

@@ -399,7 +399,10 @@ import Testing
     #expect(terminal.run("kubectl get nodes worker-1").output.contains("Ready,SchedulingDisabled"))
     #expect(terminal.run("kubectl uncordon worker-1").output == "node/worker-1 uncordoned\n")
     let drain = terminal.run("kubectl drain worker-1 --ignore-daemonsets").output
-    #expect(drain.hasPrefix("node/worker-1 cordoned\nevicting pod default/web-"))
+    #expect(
+      drain.hasPrefix(
+        "node/worker-1 cordoned\nWarning: ignoring DaemonSet-managed Pods: kube-system/kube-proxy-"))
+    #expect(drain.contains("\nevicting pod default/web-"))
     #expect(drain.hasSuffix("node/worker-1 drained\n"))
     #expect(terminal.cluster.listPods(namespace: "default").allSatisfy { $0.spec.nodeName == "worker-2" })
     _ = terminal.run("kubectl run bare --image=nginx")
@@ -407,7 +410,16 @@ import Testing
     _ = terminal.run("sleep 10")
     let refused = terminal.run("kubectl drain worker-2")
     #expect(refused.exitCode == 1)
-    #expect(refused.output.contains("cannot delete Pods declare no controller (use --force to override): default/bare"))
+    // Both filters refuse: the first line shows the aggregate, the last lines each error.
+    let proxy = terminal.cluster.listPods(onNode: "worker-2").first { $0.metadata.name.hasPrefix("kube-proxy-") }!
+    let daemonError =
+      "cannot delete DaemonSet-managed Pods (use --ignore-daemonsets to ignore): kube-system/\(proxy.metadata.name)"
+    let bareError =
+      "cannot delete cannot delete Pods that declare no controller (use --force to override): default/bare"
+    #expect(
+      refused.output == "node/worker-2 cordoned\n"
+        + "error: unable to drain node \"worker-2\" due to error: [\(daemonError), \(bareError)], continuing command...\n"
+        + "There are pending nodes to be drained:\n worker-2\n\(daemonError)\n\(bareError)\n")
   }
 }
 

@@ -1,0 +1,54 @@
+/// A DaemonSet: one pod from its template on every eligible node (controllers.md §4.1).
+///
+/// The simulator runs the DaemonSets a cluster comes with (kube-proxy); rolling updates of a
+/// DaemonSet's template are not simulated yet.
+public struct DaemonSet: Sendable, Equatable {
+  /// What the DaemonSet controller last wrote into `status`.
+  public struct Status: Sendable, Equatable {
+    public var desiredNumberScheduled = 0
+    public var currentNumberScheduled = 0
+    public var numberMisscheduled = 0
+    public var numberReady = 0
+    public var updatedNumberScheduled = 0
+    public var numberAvailable = 0
+    public var observedGeneration = 0
+
+    /// Creates zero counts.
+    public init() {}
+  }
+
+  public var metadata: ObjectMeta
+  public var selector: SelectorSpec
+  public var template: PodTemplate
+  public var minReadySeconds = 0
+  public var revisionHistoryLimit = 10
+  /// `spec.updateStrategy.rollingUpdate`, defaulted as apps/v1 does.
+  public var maxUnavailable = IntOrPercent.int(1)
+  public var maxSurge = IntOrPercent.int(0)
+  public var status = Status()
+
+  /// Creates a DaemonSet.
+  public init(metadata: ObjectMeta, selector: SelectorSpec, template: PodTemplate) {
+    self.metadata = metadata
+    self.selector = selector
+    self.template = template
+  }
+
+  /// The tolerations the controller adds to every pod it makes (`AddOrUpdateDaemonPodTolerations`),
+  /// all with operator Exists.
+  static func addedTolerations(hostNetwork: Bool) -> [Toleration] {
+    var tolerations = [
+      Toleration(key: "node.kubernetes.io/not-ready", operator: "Exists", effect: "NoExecute"),
+      Toleration(key: "node.kubernetes.io/unreachable", operator: "Exists", effect: "NoExecute"),
+      Toleration(key: "node.kubernetes.io/disk-pressure", operator: "Exists", effect: "NoSchedule"),
+      Toleration(key: "node.kubernetes.io/memory-pressure", operator: "Exists", effect: "NoSchedule"),
+      Toleration(key: "node.kubernetes.io/pid-pressure", operator: "Exists", effect: "NoSchedule"),
+      Toleration(key: "node.kubernetes.io/unschedulable", operator: "Exists", effect: "NoSchedule"),
+    ]
+    if hostNetwork {
+      tolerations.append(
+        Toleration(key: "node.kubernetes.io/network-unavailable", operator: "Exists", effect: "NoSchedule"))
+    }
+    return tolerations
+  }
+}

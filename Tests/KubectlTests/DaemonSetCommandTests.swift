@@ -1,0 +1,57 @@
+import KubeSim
+import Testing
+
+@testable import Kubectl
+
+/// `kubectl get` for DaemonSets (`kubectl-output.md` §3.6), on the kube-proxy DaemonSet a
+/// kubeadm cluster boots with.
+@Suite struct DaemonSetCommandTests {
+  @Test func getDaemonSetsAcrossNamespaces() {
+    var terminal = Terminal()
+    // Columns NAME, DESIRED, CURRENT, READY, UP-TO-DATE, AVAILABLE, NODE SELECTOR, AGE; three
+    // nodes, all running their pod; every column padded to its widest cell plus three spaces.
+    let expected = """
+      NAMESPACE     NAME         DESIRED   CURRENT   READY   UP-TO-DATE   AVAILABLE   NODE SELECTOR            AGE
+      kube-system   kube-proxy   3         3         3       3            3           kubernetes.io/os=linux   10m
+
+      """
+    #expect(terminal.run("kubectl get ds -A").output == expected)
+    #expect(terminal.run("kubectl get daemonsets").output == "No resources found in default namespace.\n")
+  }
+
+  @Test func wideAddsContainersImagesAndSelector() {
+    var terminal = Terminal()
+    let output = terminal.run("kubectl get daemonset kube-proxy -n kube-system -o wide").output
+    let lines = output.split(separator: "\n").map { $0.split(separator: " ", omittingEmptySubsequences: true) }
+    #expect(lines.first?.suffix(3) == ["CONTAINERS", "IMAGES", "SELECTOR"])
+    #expect(lines.last?.suffix(3) == ["kube-proxy", "registry.k8s.io/kube-proxy:v1.32.0", "k8s-app=kube-proxy"])
+  }
+
+  /// `get all` lists DaemonSets after pods and before Deployments (`kubectl-output.md` §2).
+  @Test func getAllListsTheDaemonSet() {
+    var terminal = Terminal()
+    let output = terminal.run("kubectl get all -n kube-system").output
+    let names = output.split(separator: "\n").compactMap { $0.split(separator: " ").first }.filter { $0.contains("/") }
+    let kinds = names.map { $0.split(separator: "/")[0] }
+    var order: [Substring] = []
+    for kind in kinds where order.last != kind { order.append(kind) }
+    #expect(order == ["pod", "daemonset.apps", "deployment.apps", "replicaset.apps"])
+    #expect(names.contains("daemonset.apps/kube-proxy"))
+  }
+
+  @Test func nodeAddFollowedByTheDaemonSet() {
+    var terminal = Terminal()
+    _ = terminal.run("sim node add worker-3")
+    _ = terminal.run("sleep 30")
+    let output = terminal.run("kubectl get ds kube-proxy -n kube-system").output
+    #expect(
+      output.split(separator: "\n").last?.split(separator: " ").prefix(6) == ["kube-proxy", "4", "4", "4", "4", "4"])
+  }
+
+  @Test func deletingADaemonSetIsRefusedClearly() {
+    var terminal = Terminal()
+    let result = terminal.run("kubectl delete ds kube-proxy -n kube-system")
+    #expect(result.exitCode != 0)
+    #expect(result.output.contains("does not simulate deleting daemonsets"))
+  }
+}
