@@ -32,6 +32,10 @@ public struct Cluster: Sendable {
   public internal(set) var replicationControllers: [String: ReplicationController] = [:]
   /// DaemonSets by `namespace/name`.
   public internal(set) var daemonSets: [String: DaemonSet] = [:]
+  /// Set when a DaemonSet's pod is written or removed: the DaemonSet controller should look again.
+  var daemonPodsChanged = true
+  /// What the DaemonSet controller saw when it last looked (nodes, DaemonSets, time).
+  var daemonSetsCheckedAt: [Int] = []
   /// Every event recorded so far, oldest first.
   public internal(set) var events: [Event] = []
 
@@ -307,6 +311,7 @@ public struct Cluster: Sendable {
       if let node = old.spec.nodeName { podsPerNode[node, default: 0] -= 1 }
     }
     if let node = pod.spec.nodeName { podsPerNode[node, default: 0] += 1 }
+    if pod.metadata.controller?.kind == "DaemonSet" { daemonPodsChanged = true }
     if let owner = pod.metadata.controllerUID {
       ownerCounts[owner, default: OwnerCounts()].add(pod)
       podsByOwner[owner, default: []].insert(key)
@@ -329,6 +334,7 @@ public struct Cluster: Sendable {
   mutating func removePod(_ key: String) {
     guard let pod = pods.removeValue(forKey: key) else { return }
     if !watchedKinds.isEmpty { recordWatch(.deleted, .pod(pod), kind: "Pod") }
+    if pod.metadata.controller?.kind == "DaemonSet" { daemonPodsChanged = true }
     if let owner = pod.metadata.controllerUID {
       ownerCounts[owner]?.remove(pod)
       podsByOwner[owner]?.remove(key)

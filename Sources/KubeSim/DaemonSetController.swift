@@ -4,12 +4,20 @@
 enum DaemonSetController {
   static func reconcile(_ cluster: inout Cluster) {
     guard !cluster.daemonSets.isEmpty else { return }
+    // Nothing to do unless a node, a DaemonSet, one of their pods or the clock has moved.
+    var seen = [cluster.nodes.count, Int(truncatingIfNeeded: cluster.now.milliseconds)]
+    seen.append(cluster.nodes.values.reduce(0) { $0 &+ $1.metadata.resourceVersion })
+    seen.append(cluster.daemonSets.values.reduce(0) { $0 &+ $1.metadata.resourceVersion })
+    guard cluster.daemonPodsChanged || seen != cluster.daemonSetsCheckedAt else { return }
+    cluster.daemonPodsChanged = false
     let nodes = cluster.sortedNodes
     for key in cluster.daemonSets.keys.sorted() {
       guard let set = cluster.daemonSets[key], set.metadata.deletionTimestamp == nil else { continue }
       manage(set, nodes: nodes, cluster: &cluster)
       updateStatus(key, nodes: nodes, cluster: &cluster)
     }
+    seen[3] = cluster.daemonSets.values.reduce(0) { $0 &+ $1.metadata.resourceVersion }
+    cluster.daemonSetsCheckedAt = seen
   }
 
   /// `NodeShouldRunDaemonPod`: whether a new pod belongs on `node`, and whether one already
