@@ -98,8 +98,8 @@ public struct Cluster: Sendable {
       stamp(&meta)
       namespaces[name] = Namespace(metadata: meta)
     }
-    addNode(name: "control-plane", controlPlane: true, created: created)
     now = created
+    addNode(name: "control-plane", controlPlane: true, created: created)
     ClusterBootstrap.boot(&self, workers: config.workers)
     // Run the boot forward to the scenario's start; by then the system pods are Running.
     _ = try? advance(until: config.start) { _ in false }
@@ -187,6 +187,19 @@ public struct Cluster: Sendable {
       memoryBytes: 8 * 1024 * 1024 * 1024)
     nodes[name] = Node(
       metadata: meta, spec: NodeSpec(podCIDR: "10.244.\(index).0/24", taints: taints), status: status)
+    // What a kubelet and the node controller say when a node registers.
+    meta.namespace = "default"
+    record("Node", meta, reason: "Starting", message: "Starting kubelet.", source: "kubelet")
+    for condition in ["NodeHasSufficientMemory", "NodeHasNoDiskPressure", "NodeHasSufficientPID"] {
+      record("Node", meta, reason: condition, message: "Node \(name) status is now: \(condition)", source: "kubelet")
+    }
+    record(
+      "Node", meta, reason: "NodeAllocatableEnforced", message: "Updated Node Allocatable limit across pods",
+      source: "kubelet")
+    record(
+      "Node", meta, reason: "RegisteredNode", message: "Node \(name) event: Registered Node \(name) in Controller",
+      source: "node-controller")
+    record("Node", meta, reason: "NodeReady", message: "Node \(name) status is now: NodeReady", source: "kubelet")
   }
 
   /// The nodes sorted by name.

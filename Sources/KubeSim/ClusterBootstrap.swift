@@ -5,16 +5,18 @@ enum ClusterBootstrap {
   static let kubernetesVersion = "v1.32.0"
 
   /// The control-plane components kubeadm runs as static pods, with their images.
-  static let staticPods: [(component: String, image: String)] = [
-    ("etcd", "registry.k8s.io/etcd:3.5.16-0"),
-    ("kube-apiserver", "registry.k8s.io/kube-apiserver:\(kubernetesVersion)"),
-    ("kube-controller-manager", "registry.k8s.io/kube-controller-manager:\(kubernetesVersion)"),
-    ("kube-scheduler", "registry.k8s.io/kube-scheduler:\(kubernetesVersion)"),
+  /// The control-plane components kubeadm runs as static pods, with their images and the
+  /// requests kubeadm's manifests give them (CPU in millicores, memory in MiB).
+  static let staticPods: [(component: String, image: String, cpu: Int64, memoryMiB: Int64)] = [
+    ("etcd", "registry.k8s.io/etcd:3.5.16-0", 100, 100),
+    ("kube-apiserver", "registry.k8s.io/kube-apiserver:\(kubernetesVersion)", 250, 0),
+    ("kube-controller-manager", "registry.k8s.io/kube-controller-manager:\(kubernetesVersion)", 200, 0),
+    ("kube-scheduler", "registry.k8s.io/kube-scheduler:\(kubernetesVersion)", 100, 0),
   ]
 
   static func boot(_ cluster: inout Cluster, workers: Int) {
     guard let controlPlane = cluster.nodes["control-plane"] else { return }
-    for (component, image) in staticPods {
+    for (component, image, cpu, memoryMiB) in staticPods {
       var metadata = ObjectMeta(
         name: "\(component)-control-plane", namespace: "kube-system",
         labels: ["component": component, "tier": "control-plane"])
@@ -27,7 +29,10 @@ enum ClusterBootstrap {
           apiVersion: "v1", kind: "Node", name: controlPlane.metadata.name, uid: controlPlane.metadata.uid,
           controller: true, blockOwnerDeletion: false)
       ]
-      var spec = PodSpec(containers: [Container(name: component, image: image)])
+      var container = Container(name: component, image: image)
+      container.resources.requests["cpu"] = cpu
+      if memoryMiB > 0 { container.resources.requests["memory"] = memoryMiB << 20 }
+      var spec = PodSpec(containers: [container])
       spec.nodeName = controlPlane.metadata.name
       spec.hostNetwork = true
       spec.priorityClassName = "system-node-critical"
@@ -44,6 +49,8 @@ enum ClusterBootstrap {
         spec: {
           var container = Container(name: "coredns", image: "registry.k8s.io/coredns/coredns:v1.11.3")
           container.args = ["-conf", "/etc/coredns/Corefile"]
+          container.resources.requests = ["cpu": 100, "memory": 70 << 20]
+          container.resources.limits = ["memory": 170 << 20]
           container.ports = [
             ContainerPort(name: "dns", containerPort: 53, protocol: "UDP"),
             ContainerPort(name: "dns-tcp", containerPort: 53, protocol: "TCP"),

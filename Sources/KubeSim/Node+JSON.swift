@@ -1,6 +1,22 @@
 extension Node {
-  /// The node as `kubectl get node -o yaml|json` shows it.
-  public var json: JSONValue {
+  /// The annotations kubeadm and the kubelet put on every node.
+  public static let systemAnnotations = [
+    "kubeadm.alpha.kubernetes.io/cri-socket": "unix:///run/containerd/containerd.sock",
+    "node.alpha.kubernetes.io/ttl": "0",
+    "volumes.kubernetes.io/controller-managed-attach-detach": "true",
+  ]
+
+  /// The capacity (and allocatable) the kubelet reports, as quantity strings by resource.
+  public var capacity: [(String, String)] {
+    [
+      ("cpu", ResourceRequirements.format("cpu", Int64(status.cpuMillis))), ("ephemeral-storage", "102626232Ki"),
+      ("hugepages-1Gi", "0"), ("hugepages-2Mi", "0"), ("memory", "\(status.memoryBytes / 1024)Ki"),
+      ("pods", "\(status.maxPods)"),
+    ]
+  }
+
+  /// The node as `kubectl get node -o yaml|json` shows it at `now`.
+  public func json(now: Timestamp) -> JSONValue {
     var spec = JSONObjectBuilder()
     spec.set("podCIDR", .string(self.spec.podCIDR))
     spec.set("podCIDRs", .array([.string(self.spec.podCIDR)]))
@@ -18,20 +34,7 @@ extension Node {
           }))
     }
     if self.spec.unschedulable { spec.set("unschedulable", .bool(true)) }
-    let memoryKi = "\(status.memoryBytes / 1024)Ki"
-    let resources: JSONValue = .object([
-      ("cpu", .string("\(status.cpuMillis / 1000)")), ("ephemeral-storage", .string("102626232Ki")),
-      ("hugepages-1Gi", .string("0")), ("hugepages-2Mi", .string("0")),
-      ("memory", .string(memoryKi)), ("pods", .string("\(status.maxPods)")),
-    ])
-    let heartbeat = JSONValue.string(metadata.creationTimestamp.rfc3339)
-    func condition(_ type: String, _ value: String, _ reason: String, _ message: String) -> JSONValue {
-      .object([
-        ("lastHeartbeatTime", heartbeat), ("lastTransitionTime", heartbeat),
-        ("message", .string(message)), ("reason", .string(reason)), ("status", .string(value)),
-        ("type", .string(type)),
-      ])
-    }
+    let resources: JSONValue = .object(capacity.map { ($0.0, .string($0.1)) })
     let statusValue: JSONValue = .object([
       (
         "addresses",
@@ -44,14 +47,15 @@ extension Node {
       ("capacity", resources),
       (
         "conditions",
-        .array([
-          condition("MemoryPressure", "False", "KubeletHasSufficientMemory", "kubelet has sufficient memory available"),
-          condition("DiskPressure", "False", "KubeletHasNoDiskPressure", "kubelet has no disk pressure"),
-          condition("PIDPressure", "False", "KubeletHasSufficientPID", "kubelet has sufficient PID available"),
-          status.ready == "True"
-            ? condition("Ready", "True", "KubeletReady", "kubelet is posting ready status")
-            : condition("Ready", "Unknown", "NodeStatusUnknown", "Kubelet stopped posting node status."),
-        ])
+        .array(
+          conditions(now: now).map { condition in
+            .object([
+              ("lastHeartbeatTime", .string(condition.lastHeartbeatTime.rfc3339)),
+              ("lastTransitionTime", .string(condition.lastTransitionTime.rfc3339)),
+              ("message", .string(condition.message)), ("reason", .string(condition.reason)),
+              ("status", .string(condition.status)), ("type", .string(condition.type)),
+            ])
+          })
       ),
       ("daemonEndpoints", .object([("kubeletEndpoint", .object([("Port", .int(10250))]))])),
       (
@@ -73,11 +77,7 @@ extension Node {
       pairs.insert(
         (
           "annotations",
-          .stringMap([
-            "kubeadm.alpha.kubernetes.io/cri-socket": "unix:///run/containerd/containerd.sock",
-            "node.alpha.kubernetes.io/ttl": "0",
-            "volumes.kubernetes.io/controller-managed-attach-detach": "true",
-          ])
+          .stringMap(Self.systemAnnotations)
         ), at: 0)
       meta = .object(pairs)
     }

@@ -53,6 +53,8 @@ public struct NodeStatus: Sendable, Equatable {
   public var reporting = true
   /// When the kubelet stopped reporting.
   public var lastHeartbeat: Timestamp?
+  /// When the Ready condition last changed (nil: since the node registered).
+  public var readyChangedAt: Timestamp?
   public var internalIP: String
   public var cpuMillis: Int
   public var memoryBytes: Int64
@@ -67,5 +69,60 @@ public struct NodeStatus: Sendable, Equatable {
     self.internalIP = internalIP
     self.cpuMillis = cpuMillis
     self.memoryBytes = memoryBytes
+  }
+}
+
+/// One of a node's status conditions (`status.conditions[]`).
+public struct NodeCondition: Sendable, Equatable {
+  public var type: String
+  public var status: String
+  public var lastHeartbeatTime: Timestamp
+  public var lastTransitionTime: Timestamp
+  public var reason: String
+  public var message: String
+}
+
+extension Node {
+  /// How often the kubelet posts an unchanged node status (`nodeStatusReportFrequency`).
+  static let statusReportMilliseconds: Int64 = 300_000
+  /// How often the kubelet renews its node lease (a quarter of the 40 s lease duration).
+  static let leaseRenewMilliseconds: Int64 = 10_000
+
+  /// The last instant at or before `now` on the kubelet's `period` since registration, frozen
+  /// when the kubelet stopped reporting.
+  func lastTick(every period: Int64, now: Timestamp) -> Timestamp {
+    let until = status.reporting ? now : (status.lastHeartbeat ?? now)
+    let elapsed = max(0, until.milliseconds - metadata.creationTimestamp.milliseconds)
+    return metadata.creationTimestamp.adding(milliseconds: elapsed / period * period)
+  }
+
+  /// When the kubelet last renewed the node's lease in `kube-node-lease`.
+  public func leaseRenewTime(now: Timestamp) -> Timestamp {
+    lastTick(every: Self.leaseRenewMilliseconds, now: now)
+  }
+
+  /// The four conditions a kubelet reports; once the node controller has given up on the
+  /// kubelet, all of them read Unknown (`controllers.md` §7.1).
+  public func conditions(now: Timestamp) -> [NodeCondition] {
+    let heartbeat = lastTick(every: Self.statusReportMilliseconds, now: now)
+    let registered = metadata.creationTimestamp
+    let healthy: [(String, String, String)] = [
+      ("MemoryPressure", "KubeletHasSufficientMemory", "kubelet has sufficient memory available"),
+      ("DiskPressure", "KubeletHasNoDiskPressure", "kubelet has no disk pressure"),
+      ("PIDPressure", "KubeletHasSufficientPID", "kubelet has sufficient PID available"),
+      ("Ready", "KubeletReady", "kubelet is posting ready status"),
+    ]
+    return healthy.map { type, reason, message in
+      if status.ready == "True" {
+        let transition = type == "Ready" ? (status.readyChangedAt ?? registered) : registered
+        return NodeCondition(
+          type: type, status: type == "Ready" ? "True" : "False", lastHeartbeatTime: heartbeat,
+          lastTransitionTime: transition, reason: reason, message: message)
+      }
+      return NodeCondition(
+        type: type, status: "Unknown", lastHeartbeatTime: heartbeat,
+        lastTransitionTime: status.readyChangedAt ?? now, reason: "NodeStatusUnknown",
+        message: "Kubelet stopped posting node status.")
+    }
   }
 }

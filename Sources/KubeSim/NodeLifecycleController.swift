@@ -12,6 +12,7 @@ enum NodeLifecycleController {
       if node.status.reporting {
         if node.status.ready != "True" {
           node.status.ready = "True"
+          node.status.readyChangedAt = cluster.now
           node.spec.taints.removeAll { $0.key == unreachable }
           node.metadata.resourceVersion = cluster.nextResourceVersion()
           cluster.nodes[name] = node
@@ -30,6 +31,7 @@ enum NodeLifecycleController {
           continue
         }
         node.status.ready = "Unknown"
+        node.status.readyChangedAt = cluster.now
         node.spec.taints.append(Taint(key: unreachable, effect: "NoSchedule"))
         node.spec.taints.append(Taint(key: unreachable, effect: "NoExecute", timeAdded: cluster.now))
         node.metadata.resourceVersion = cluster.nextResourceVersion()

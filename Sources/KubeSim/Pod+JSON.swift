@@ -59,7 +59,7 @@ extension PodSpec {
 
   /// The value the Priority admission plugin gives a pod of `priorityClassName`: the two
   /// built-in system classes, 0 otherwise.
-  static func priority(of priorityClassName: String?) -> Int64 {
+  public static func priority(of priorityClassName: String?) -> Int64 {
     switch priorityClassName {
     case "system-node-critical": return 2_000_001_000
     case "system-cluster-critical": return 2_000_000_000

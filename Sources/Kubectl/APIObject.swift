@@ -34,10 +34,11 @@ enum APIObject {
     }
   }
 
-  var json: JSONValue {
+  /// The object as `-o yaml|json` shows it at `now` (a node's heartbeats depend on the time).
+  func json(now: Timestamp) -> JSONValue {
     switch self {
     case .pod(let pod): return pod.json
-    case .node(let node): return node.json
+    case .node(let node): return node.json(now: now)
     case .namespace(let namespace): return namespace.json
     case .deployment(let deployment): return deployment.json
     case .replicaSet(let set): return set.json

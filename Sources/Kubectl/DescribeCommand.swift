@@ -20,7 +20,7 @@ enum DescribeCommand {
     var descriptions: [String] = []
     var errors: [String] = []
     for request in requests {
-      guard [.deployments, .replicaSets, .replicationControllers, .pods].contains(request.type) else {
+      guard [.deployments, .replicaSets, .replicationControllers, .pods, .nodes].contains(request.type) else {
         throw .plain("kubebook does not simulate \"kubectl describe \(request.type.plural)\" yet")
       }
       var objects: [APIObject] = []
@@ -65,6 +65,7 @@ enum DescribeCommand {
     case .replicaSet(let set): body = replicaSet(set, cluster: cluster)
     case .replicationController(let controller): body = replicationController(controller, cluster: cluster)
     case .pod(let pod): body = describePod(pod, cluster: cluster)
+    case .node(let node): body = describeNode(node, cluster: cluster)
     default: body = ""
     }
     let events = eventsSection(kind: object.type.kind, meta: object.metadata, cluster: cluster)
@@ -273,7 +274,8 @@ enum DescribeCommand {
   static func describePod(_ pod: Pod, cluster: Cluster) -> String {
     var text = "Name:\t\(pod.metadata.name)\n"
     text += "Namespace:\t\(pod.metadata.namespace ?? "default")\n"
-    text += "Priority:\t0\n"
+    text += "Priority:\t\(PodSpec.priority(of: pod.spec.priorityClassName))\n"
+    if let priorityClassName = pod.spec.priorityClassName { text += "Priority Class Name:\t\(priorityClassName)\n" }
     text += "Service Account:\t\(pod.spec.serviceAccountName)\n"
     let node = pod.spec.nodeName.map { "\($0)/\(pod.status.hostIP ?? "")" } ?? "<none>"
     text += "Node:\t\(node)\n"

@@ -98,9 +98,9 @@ enum GetCommand {
       if !everything.isEmpty || !namedRequest {
         let value: JSONValue =
           everything.count == 1 && namedRequest && requests.count == 1 && requests[0].names.count == 1
-          ? everything[0].json
+          ? everything[0].json(now: context.cluster.now)
           : .object([
-            ("apiVersion", .string("v1")), ("items", .array(everything.map(\.json))),
+            ("apiVersion", .string("v1")), ("items", .array(everything.map { $0.json(now: context.cluster.now) })),
             ("kind", .string("List")), ("metadata", .object([("resourceVersion", .string(""))])),
           ])
         output.write(format == .yaml ? YAMLPrinter.print(value) : JSONPrinter.print(value))
