@@ -39,12 +39,21 @@ enum Scheduler {
     var feasibleBySignature: [Signature: (nodes: [Int], rejections: [String: Int])] = [:]
     // Pods of one controller come from one template, so they share where they may go.
     var feasibleByOwner: [String: (nodes: [Int], rejections: [String: Int])] = [:]
+    var leastLoaded: [String: LeastLoadedNodes] = [:]
     for key in pending {
       guard var pod = cluster.pods[key], pod.spec.nodeName == nil, pod.metadata.deletionTimestamp == nil else {
         cluster.unscheduled.remove(key)
         continue
       }
       let owner = pod.metadata.controllerUID
+      // Without resource requests in play, the least loaded node comes off a heap.
+      if free.isEmpty, let owner, feasibleByOwner[owner] != nil,
+        let index = leastLoaded[owner]?.pop(counts: counts, capacity: capacity)
+      {
+        assign(&pod, to: index, nodeNames: nodeNames, counts: &counts, free: &free, cluster: &cluster)
+        leastLoaded[owner]?.push(count: counts[index], index: index)
+        continue
+      }
       if let owner, let cached = feasibleByOwner[owner] {
         bind(
           &pod, key: key, feasible: cached, nodeNames: nodeNames, counts: &counts, capacity: capacity, free: &free,
@@ -68,7 +77,10 @@ enum Scheduler {
       }
       let entry = feasibleBySignature[signature]!
       // A DaemonSet's pods share an owner but each is pinned to its own node.
-      if let owner, pod.spec.requiredNodeName == nil { feasibleByOwner[owner] = entry }
+      if let owner, pod.spec.requiredNodeName == nil {
+        feasibleByOwner[owner] = entry
+        if free.isEmpty { leastLoaded[owner] = LeastLoadedNodes(feasible: entry.nodes, counts: counts) }
+      }
       bind(
         &pod, key: key, feasible: entry, nodeNames: nodeNames, counts: &counts, capacity: capacity, free: &free,
         cluster: &cluster)
@@ -106,21 +118,7 @@ enum Scheduler {
       }
       let namespace = pod.metadata.namespace ?? "default"
       if let index = best {
-        let node = nodeNames[index]
-        pod.spec.nodeName = node
-        setCondition(&pod, type: "PodScheduled", status: "True", at: cluster.now)
-        counts[index] += 1
-        if !free.isEmpty {
-          free[index].cpu -= cpu
-          free[index].memory -= memory
-        }
-        cluster.update(pod)
-        cluster.record(
-          Event(
-            namespace: namespace, involvedKind: "Pod", involvedName: pod.metadata.name,
-            reason: "Scheduled",
-            message: "Successfully assigned \(namespace)/\(pod.metadata.name) to \(node)",
-            source: "default-scheduler", at: cluster.now))
+        assign(&pod, to: index, nodeNames: nodeNames, counts: &counts, free: &free, cluster: &cluster)
       } else if !pod.status.conditions.contains(where: { $0.type == "PodScheduled" }) {
         // Stays in `unscheduled`: a node added, uncordoned or recovered later may fit it.
         var rejections = staticRejections
@@ -150,6 +148,28 @@ enum Scheduler {
             source: "default-scheduler", at: cluster.now))
       }
     }
+  }
+
+  /// Binds `pod` to node `index` and records the Scheduled event.
+  private static func assign(
+    _ pod: inout Pod, to index: Int, nodeNames: [String], counts: inout [Int],
+    free: inout [(cpu: Int64, memory: Int64)], cluster: inout Cluster
+  ) {
+    let namespace = pod.metadata.namespace ?? "default"
+    let node = nodeNames[index]
+    pod.spec.nodeName = node
+    setCondition(&pod, type: "PodScheduled", status: "True", at: cluster.now)
+    counts[index] += 1
+    if !free.isEmpty {
+      free[index].cpu -= pod.requested("cpu")
+      free[index].memory -= pod.requested("memory")
+    }
+    cluster.update(pod)
+    cluster.record(
+      Event(
+        namespace: namespace, involvedKind: "Pod", involvedName: pod.metadata.name, reason: "Scheduled",
+        message: "Successfully assigned \(namespace)/\(pod.metadata.name) to \(node)",
+        source: "default-scheduler", at: cluster.now))
   }
 
   /// Why `node` cannot take `pod`, in the scheduler's words, or nil when it can.
