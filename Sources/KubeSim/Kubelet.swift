@@ -9,7 +9,8 @@ enum Kubelet {
       guard let pod = cluster.pods[key], let nodeName = pod.spec.nodeName else { continue }
       // A kubelet that stopped reporting changes nothing until its node recovers.
       if cluster.nodes[nodeName]?.status.reporting == false { continue }
-      if let deadline = pod.metadata.deletionTimestamp {
+      if let gracefulDeadline = pod.metadata.deletionTimestamp {
+        let deadline = removalTime(of: pod, gracefulDeadline: gracefulDeadline)
         if deadline <= cluster.now {
           // The containers have exited: the pod reaches a terminal phase, then is removed.
           if !cluster.watchedKinds.isEmpty, let runtime = cluster.podRuntimes[pod.metadata.uid] {
@@ -385,6 +386,25 @@ enum Kubelet {
           reason: planned.reason, message: planned.message, source: "kubelet", at: planned.time))
     }
     runtime.dynamicEvents = []
+  }
+
+  /// When a deleted pod's containers have all exited and the kubelet removes it: each running
+  /// container stops after its stop delay, or is killed at the end of the grace period.
+  static func removalTime(of pod: Pod, gracefulDeadline: Timestamp) -> Timestamp {
+    let grace = Int64(pod.metadata.deletionGracePeriodSeconds ?? 0) * 1000
+    let signalled = gracefulDeadline.adding(milliseconds: -grace)
+    var slowest: Int64 = 0
+    for (index, container) in pod.spec.containers.enumerated() {
+      let running: Bool
+      if index < pod.status.containerStatuses.count, case .running = pod.status.containerStatuses[index].state {
+        running = true
+      } else {
+        running = false
+      }
+      guard running else { continue }
+      slowest = max(slowest, min(grace, ContainerBehavior.stopDelay(of: container) ?? grace))
+    }
+    return signalled.adding(milliseconds: slowest)
   }
 
   /// Go's `%q` formatting of a string.

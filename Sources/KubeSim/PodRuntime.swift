@@ -86,6 +86,22 @@ struct ContainerBehavior: Sendable, Equatable {
 
   static let runsForever = ContainerBehavior(exitsAfter: nil, exitCode: 0)
 
+  /// Milliseconds the container takes to exit once the kubelet sends its stop signal, or nil
+  /// when it ignores the signal and is killed when the grace period ends. A shell or `sleep`
+  /// running as PID 1 has no handler for SIGTERM; servers such as nginx stop at once.
+  static func stopDelay(of container: Container) -> Int64? {
+    let words = container.command + container.args
+    let shells = ["sh", "/bin/sh", "bash", "/bin/bash", "sleep"]
+    if let first = words.first, shells.contains(first) { return nil }
+    if words.isEmpty,
+      ["busybox", "alpine", "ubuntu", "debian", "centos", "fedora"].contains(
+        ImageReference(container.image).baseName)
+    {
+      return nil
+    }
+    return 1000
+  }
+
   /// The behaviour of `container` as kubebook models common images and commands: shells
   /// with nothing to run exit at once, `exit N` / `false` fail, `sleep N` ends after N s.
   static func of(_ container: Container) -> ContainerBehavior {

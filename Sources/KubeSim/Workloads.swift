@@ -57,18 +57,23 @@ public struct SelectorSpec: Sendable, Equatable {
     return LabelSelector(requirements: requirements)
   }
 
-  /// `metav1.FormatLabelSelector`: the SELECTOR column of `-o wide`.
+  /// `metav1.FormatLabelSelector`: the SELECTOR column of `-o wide`. As `labels.Selector`
+  /// prints it: requirements sorted by key, the values of `in`/`notin` sorted.
   public var formatted: String {
-    var parts = matchLabels.keys.sorted().map { "\($0)=\(matchLabels[$0]!)" }
+    var parts: [(key: String, text: String)] = matchLabels.keys.map { ($0, "\($0)=\(matchLabels[$0]!)") }
     for expression in matchExpressions {
+      let values = expression.values.sorted().joined(separator: ",")
       switch expression.op {
-      case "In": parts.append("\(expression.key) in (\(expression.values.joined(separator: ",")))")
-      case "NotIn": parts.append("\(expression.key) notin (\(expression.values.joined(separator: ",")))")
-      case "Exists": parts.append(expression.key)
-      default: parts.append("!" + expression.key)
+      case "In": parts.append((expression.key, "\(expression.key) in (\(values))"))
+      case "NotIn": parts.append((expression.key, "\(expression.key) notin (\(values))"))
+      case "Exists": parts.append((expression.key, expression.key))
+      default: parts.append((expression.key, "!" + expression.key))
       }
     }
-    return parts.isEmpty ? "<none>" : parts.joined(separator: ",")
+    let ordered = parts.enumerated().sorted {
+      $0.element.key != $1.element.key ? $0.element.key < $1.element.key : $0.offset < $1.offset
+    }.map(\.element.text)
+    return ordered.isEmpty ? "<none>" : ordered.joined(separator: ",")
   }
 }
 

@@ -86,16 +86,31 @@ import Testing
     #expect(nodes.filter { $0 == "worker-2" }.count == 3)
   }
 
-  @Test func gracefulDeletionTakesTheGracePeriod() throws {
+  /// nginx stops as soon as the kubelet signals it (`controllers.md` §7.3: Terminating for *up to*
+  /// the grace period; the pod goes once its containers have exited), well inside the 30 s.
+  @Test func serverStopsOnTheSignal() throws {
     var cluster = Cluster()
     try cluster.createPod(nginx())
     try cluster.advance(seconds: 10)
     try cluster.deletePod("nginx", namespace: "default")
     #expect(cluster.pod("nginx", namespace: "default")?.metadata.deletionTimestamp != nil)
-    try cluster.advance(seconds: 29)
-    #expect(cluster.pod("nginx", namespace: "default") != nil)
-    try cluster.advance(seconds: 1)
+    try cluster.advance(seconds: 2)
     #expect(cluster.pod("nginx", namespace: "default") == nil)
+  }
+
+  /// A shell running `sleep` as PID 1 has no SIGTERM handler: the kubelet kills it when the
+  /// 30 s grace period ends.
+  @Test func signalIgnoringContainerTakesTheGracePeriod() throws {
+    var cluster = Cluster()
+    var container = Container(name: "sleeper", image: "busybox")
+    container.command = ["sleep", "3600"]
+    try cluster.createPod(Pod(metadata: ObjectMeta(name: "sleeper"), spec: PodSpec(containers: [container])))
+    try cluster.advance(seconds: 10)
+    try cluster.deletePod("sleeper", namespace: "default")
+    try cluster.advance(seconds: 29)
+    #expect(cluster.pod("sleeper", namespace: "default") != nil)
+    try cluster.advance(seconds: 1)
+    #expect(cluster.pod("sleeper", namespace: "default") == nil)
   }
 
   @Test func sameSeedSameNamesDifferentSeedDifferentNames() throws {

@@ -42,4 +42,19 @@ import Testing
   func matching(selector: String, labels: [String: String], matches: Bool) throws {
     #expect(try LabelSelector.parse(selector).matches(labels) == matches)
   }
+
+  /// `metav1.FormatLabelSelector` prints the parsed `labels.Selector`: requirements sorted by
+  /// key, `in`/`notin` values sorted (apimachinery's `internalSelector.Add` and
+  /// `Requirement.String`).
+  @Test func formattedSelectorSortsKeysAndValues() {
+    let selector = SelectorSpec(
+      matchLabels: ["foo": "bar"],
+      matchExpressions: [
+        .init(key: "baz", op: "In", values: ["qux", "norf"]),
+        .init(key: "tier", op: "NotIn", values: ["web", "db"]),
+        .init(key: "alpha", op: "Exists", values: []),
+      ])
+    #expect(selector.formatted == "alpha,baz in (norf,qux),foo=bar,tier notin (db,web)")
+    #expect(SelectorSpec(matchLabels: [:]).formatted == "<none>")
+  }
 }
