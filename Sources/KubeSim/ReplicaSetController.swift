@@ -206,7 +206,7 @@ enum ReplicaSetController {
         restarts: pod.status.containerStatuses.map(\.restartCount).max() ?? 0,
         created: pod.metadata.creationTimestamp, name: pod.metadata.name)
     }
-    let ordered = keys.sorted { a, b in
+    let ordered = keys.smallest(count) { a, b in
       if a.assigned != b.assigned { return !a.assigned }
       if a.phase != b.phase { return a.phase < b.phase }
       if a.ready != b.ready { return !a.ready }
@@ -219,8 +219,7 @@ enum ReplicaSetController {
       if a.created != b.created { return a.created > b.created }
       return a.name < b.name
     }
-    let sorted = ordered.map { pods[$0.index] }
-    return Array(sorted.prefix(count))
+    return ordered.map { pods[$0.index] }
   }
 }
 
