@@ -27,6 +27,12 @@ enum RolloutCommand {
       {
         throw target.notFound
       }
+      if target.type == .daemonSets && action == "status" {
+        try watchStatus(key: key, context: &context, output: &output) { cluster in
+          cluster.daemonSets[key].map { ($0.metadata.resourceVersion, statusLine($0)) }
+        }
+        return
+      }
       switch action {
       case "status":
         throw .plain("no status viewer has been implemented for \(target.type.kind).\(target.type.group)")
@@ -102,6 +108,29 @@ enum RolloutCommand {
     return ("deployment \"\(name)\" successfully rolled out", true, false)
   }
 
+  /// The status line for a DaemonSet (`DaemonSetStatusViewer`, `kubectl-output.md` §7: only
+  /// RollingUpdate DaemonSets, which are all the simulator runs).
+  static func statusLine(_ set: DaemonSet) -> (text: String, done: Bool, failed: Bool) {
+    let name = set.metadata.name
+    let status = set.status
+    if set.metadata.generation > status.observedGeneration {
+      return ("Waiting for daemon set spec update to be observed...", false, false)
+    }
+    if status.updatedNumberScheduled < status.desiredNumberScheduled {
+      return (
+        "Waiting for daemon set \"\(name)\" rollout to finish: \(status.updatedNumberScheduled) out of \(status.desiredNumberScheduled) new pods have been updated...",
+        false, false
+      )
+    }
+    if status.numberAvailable < status.desiredNumberScheduled {
+      return (
+        "Waiting for daemon set \"\(name)\" rollout to finish: \(status.numberAvailable) of \(status.desiredNumberScheduled) updated pods are available...",
+        false, false
+      )
+    }
+    return ("daemon set \"\(name)\" successfully rolled out", true, false)
+  }
+
   /// Watches the Deployment in virtual time, printing a line for every change, until done.
   static func status(
     _ target: WorkloadTarget, revision: String?, context: inout CommandContext, output: inout OutputBuffer
@@ -116,6 +145,17 @@ enum RolloutCommand {
         throw .plain("desired revision (\(wanted)) is different from the running revision (\(running))")
       }
     }
+    try watchStatus(key: key, context: &context, output: &output) { cluster in
+      cluster.deployments[key].map { ($0.metadata.resourceVersion, statusLine($0)) }
+    }
+  }
+
+  /// Advances virtual time, printing a status line whenever the watched object changes,
+  /// until `line` says the rollout is done (or failed), the object is deleted, or the bound.
+  static func watchStatus(
+    key: String, context: inout CommandContext, output: inout OutputBuffer,
+    line: (Cluster) -> (version: Int, line: (text: String, done: Bool, failed: Bool))?
+  ) throws(KubectlError) {
     final class Watch {
       var lines: [String] = []
       var lastVersion = -1
@@ -130,14 +170,13 @@ enum RolloutCommand {
         until: limit,
         observe: { state in
           guard !watch.finished else { return }
-          guard let d = state.deployments[key] else {
+          guard let (version, line) = line(state) else {
             watch.deleted = true
             watch.finished = true
             return
           }
-          guard d.metadata.resourceVersion != watch.lastVersion else { return }
-          watch.lastVersion = d.metadata.resourceVersion
-          let line = statusLine(d)
+          guard version != watch.lastVersion else { return }
+          watch.lastVersion = version
           watch.lines.append(line.text)
           if line.done {
             watch.finished = true

@@ -54,4 +54,20 @@ import Testing
     #expect(result.exitCode != 0)
     #expect(result.output.contains("does not simulate deleting daemonsets"))
   }
+
+  /// `kubectl-output.md`'s DaemonSet status table: a new node's pod is updated at once but
+  /// not yet available, then the rollout is done.
+  @Test func rolloutStatusFollowsANewNode() {
+    var terminal = Terminal()
+    #expect(
+      terminal.run("kubectl rollout status ds/kube-proxy -n kube-system").output
+        == "daemon set \"kube-proxy\" successfully rolled out\n")
+    _ = terminal.run("sim node add worker-3")
+    #expect(
+      terminal.run("kubectl rollout status daemonset kube-proxy -n kube-system").output == """
+        Waiting for daemon set "kube-proxy" rollout to finish: 3 of 4 updated pods are available...
+        daemon set "kube-proxy" successfully rolled out
+
+        """)
+  }
 }
