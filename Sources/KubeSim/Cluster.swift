@@ -30,6 +30,8 @@ public struct Cluster: Sendable {
   public internal(set) var deployments: [String: Deployment] = [:]
   /// ReplicationControllers by `namespace/name`.
   public internal(set) var replicationControllers: [String: ReplicationController] = [:]
+  /// Services by `namespace/name`.
+  public internal(set) var services: [String: Service] = [:]
   /// DaemonSets by `namespace/name`.
   public internal(set) var daemonSets: [String: DaemonSet] = [:]
   /// Set when a DaemonSet's pod is written or removed: the DaemonSet controller should look again.

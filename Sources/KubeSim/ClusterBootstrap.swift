@@ -40,6 +40,25 @@ enum ClusterBootstrap {
       _ = try? cluster.createPod(Pod(metadata: metadata, spec: spec))
     }
     bootKubeProxy(&cluster)
+    // The API server publishes itself as `default/kubernetes`; the DNS addon adds kube-dns.
+    cluster.addBuiltInService(
+      Service(
+        metadata: ObjectMeta(
+          name: "kubernetes", namespace: "default", labels: ["component": "apiserver", "provider": "kubernetes"]),
+        clusterIP: "10.96.0.1", ports: [Service.Port(name: "https", port: 443, targetPort: 6443)]))
+    var dnsMetadata = ObjectMeta(
+      name: "kube-dns", namespace: "kube-system",
+      labels: ["k8s-app": "kube-dns", "kubernetes.io/cluster-service": "true", "kubernetes.io/name": "CoreDNS"])
+    dnsMetadata.annotations = ["prometheus.io/port": "9153", "prometheus.io/scrape": "true"]
+    cluster.addBuiltInService(
+      Service(
+        metadata: dnsMetadata, clusterIP: "10.96.0.10",
+        ports: [
+          Service.Port(name: "dns", port: 53, targetPort: 53, protocol: "UDP"),
+          Service.Port(name: "dns-tcp", port: 53, targetPort: 53),
+          Service.Port(name: "metrics", port: 9153, targetPort: 9153),
+        ],
+        selector: ["k8s-app": "kube-dns"]))
     let labels = ["k8s-app": "kube-dns"]
     var coredns = Deployment(
       metadata: ObjectMeta(name: "coredns", namespace: "kube-system", labels: labels),

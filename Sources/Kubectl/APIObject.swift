@@ -9,6 +9,7 @@ enum APIObject {
   case replicaSet(ReplicaSet)
   case replicationController(ReplicationController)
   case daemonSet(DaemonSet)
+  case service(Service)
 
   var type: ResourceType {
     switch self {
@@ -19,6 +20,7 @@ enum APIObject {
     case .replicaSet: return .replicaSets
     case .replicationController: return .replicationControllers
     case .daemonSet: return .daemonSets
+    case .service: return .services
     }
   }
 
@@ -31,6 +33,7 @@ enum APIObject {
     case .replicaSet(let set): return set.metadata
     case .replicationController(let controller): return controller.metadata
     case .daemonSet(let set): return set.metadata
+    case .service(let service): return service.metadata
     }
   }
 
@@ -44,6 +47,7 @@ enum APIObject {
     case .replicaSet(let set): return set.json
     case .replicationController(let controller): return controller.json
     case .daemonSet(let set): return set.json
+    case .service(let service): return service.json
     }
   }
 
@@ -92,6 +96,7 @@ enum APIObject {
       return cluster.replicationControllers.keys.sorted().compactMap { cluster.replicationControllers[$0] }
         .filter { inNamespace($0.metadata) }.map(APIObject.replicationController)
     case .daemonSets: return cluster.listDaemonSets(namespace: namespace).map(APIObject.daemonSet)
+    case .services: return cluster.listServices(namespace: namespace).map(APIObject.service)
     default: return []
     }
   }
@@ -107,6 +112,7 @@ enum APIObject {
     case .replicaSets: return cluster.replicaSets[key].map(APIObject.replicaSet)
     case .replicationControllers: return cluster.replicationControllers[key].map(APIObject.replicationController)
     case .daemonSets: return cluster.daemonSets[key].map(APIObject.daemonSet)
+    case .services: return cluster.services[key].map(APIObject.service)
     default: return nil
     }
   }

@@ -53,9 +53,12 @@ enum GetCommand {
     }
     var groups: [Group] = []
     var errors: [String] = []
+    // Types asked for as a list: the server answers each with a table, even an empty one.
+    var listedTypes: Set<ResourceType> = []
     for request in requests {
       var objects: [APIObject] = []
       if request.names.isEmpty {
+        listedTypes.insert(request.type)
         objects = list(request.type, namespace: allNamespaces ? nil : namespace, cluster: context.cluster)
           .filter { selector.matches($0.metadata.labels) }
       } else {
@@ -74,7 +77,6 @@ enum GetCommand {
         groups.append(Group(type: request.type, objects: objects))
       }
     }
-    // kubectl prefixes names with their kind when the results span several kinds.
     if parsed.flag("watch") {
       guard groups.count == 1, format == .table || format == .wide else {
         if groups.count > 1 {
@@ -89,8 +91,11 @@ enum GetCommand {
         context: &context, output: &output)
       return
     }
-    // kubectl prefixes names with their kind when the results span several kinds.
-    let multipleTypes = groups.filter { !$0.objects.isEmpty }.count > 1
+    // kubectl prefixes names with their kind when its answers span several kinds
+    // (`multipleGVKsRequested`): every listed type counts, empty or not, so `get all` on a
+    // namespace with only `service/kubernetes` still prints the prefix.
+    let answeredTypes = listedTypes.union(groups.filter { !$0.objects.isEmpty }.map(\.type))
+    let multipleTypes = answeredTypes.count > 1
     let everything = groups.flatMap(\.objects)
     let namedRequest = requests.contains { !$0.names.isEmpty }
     switch format {

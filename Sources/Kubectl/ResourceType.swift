@@ -37,6 +37,8 @@ public struct ResourceType: Sendable, Equatable, Hashable {
   public static let replicaSets = ResourceType(
     plural: "replicasets", singular: "replicaset", kind: "ReplicaSet", group: "apps", shortNames: ["rs"],
     namespaced: true)
+  public static let services = ResourceType(
+    plural: "services", singular: "service", kind: "Service", group: "", shortNames: ["svc"], namespaced: true)
   public static let daemonSets = ResourceType(
     plural: "daemonsets", singular: "daemonset", kind: "DaemonSet", group: "apps", shortNames: ["ds"],
     namespaced: true)
@@ -49,19 +51,19 @@ public struct ResourceType: Sendable, Equatable, Hashable {
 
   /// Every type the simulator serves, in discovery order.
   public static let all: [ResourceType] = [
-    pods, replicationControllers, nodes, namespaces, events, daemonSets, deployments, replicaSets,
+    pods, replicationControllers, services, nodes, namespaces, events, daemonSets, deployments, replicaSets,
   ]
 
   /// The members of the `all` category the simulator serves, in the order `kubectl get all`
   /// prints them (core first, then apps).
   public static let allCategory: [ResourceType] = [
-    pods, replicationControllers, daemonSets, deployments, replicaSets,
+    pods, replicationControllers, services, daemonSets, deployments, replicaSets,
   ]
 
   /// Spellings of real Kubernetes types that the simulator does not serve yet: asking for
   /// them is an honest "not simulated" error, not a false "no such type".
   static let unsimulatedNames: Set<String> = [
-    "services", "service", "svc", "statefulsets", "statefulset", "sts", "jobs", "job",
+    "statefulsets", "statefulset", "sts", "jobs", "job",
     "cronjobs", "cronjob", "cj", "configmaps", "configmap", "cm", "secrets", "secret", "endpoints",
     "ep",
     "horizontalpodautoscalers", "horizontalpodautoscaler", "hpa", "ingresses", "ingress", "ing",

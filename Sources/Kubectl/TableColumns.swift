@@ -53,6 +53,11 @@ enum TablePrinters {
     .init(name: "Containers", wide: true), .init(name: "Images", wide: true), .init(name: "Selector", wide: true),
   ]
 
+  static let serviceColumns: [Table.Column] = [
+    .init(name: "Name"), .init(name: "Type"), .init(name: "Cluster-IP"), .init(name: "External-IP"),
+    .init(name: "Port(s)"), .init(name: "Age"), .init(name: "Selector", wide: true),
+  ]
+
   static let namespaceColumns: [Table.Column] = [
     .init(name: "Name"), .init(name: "Status"), .init(name: "Age"),
   ]
@@ -137,6 +142,7 @@ enum TablePrinters {
     case .deployments: return deploymentColumns
     case .replicaSets, .replicationControllers: return replicaSetColumns
     case .daemonSets: return daemonSetColumns
+    case .services: return serviceColumns
     default: return namespaceColumns
     }
   }
@@ -167,6 +173,16 @@ enum TablePrinters {
         String(controller.status.readyReplicas), age(controller.metadata.creationTimestamp, now: now),
         controller.template.spec.containers.map(\.name).joined(separator: ","),
         controller.template.spec.containers.map(\.image).joined(separator: ","),
+        selector.isEmpty ? "<none>" : selector.joined(separator: ","),
+      ]
+    case .service(let service):
+      let ports = service.ports.map { port in
+        "\(port.port)" + (port.nodePort.map { ":\($0)" } ?? "") + "/\(port.protocol)"
+      }
+      let selector = service.selector.keys.sorted().map { "\($0)=\(service.selector[$0]!)" }
+      return [
+        service.metadata.name, service.type, service.clusterIP.isEmpty ? "<none>" : service.clusterIP, "<none>",
+        ports.isEmpty ? "<none>" : ports.joined(separator: ","), age(service.metadata.creationTimestamp, now: now),
         selector.isEmpty ? "<none>" : selector.joined(separator: ","),
       ]
     case .daemonSet(let set):

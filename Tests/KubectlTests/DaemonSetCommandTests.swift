@@ -27,7 +27,8 @@ import Testing
     #expect(lines.last?.suffix(3) == ["kube-proxy", "registry.k8s.io/kube-proxy:v1.32.0", "k8s-app=kube-proxy"])
   }
 
-  /// `get all` lists DaemonSets after pods and before Deployments (`kubectl-output.md` §2).
+  /// `get all` lists the core kinds, then DaemonSets, Deployments and ReplicaSets
+  /// (`kubectl-output.md` §2: pod, service, daemonset, deployment, replicaset).
   @Test func getAllListsTheDaemonSet() {
     var terminal = Terminal()
     let output = terminal.run("kubectl get all -n kube-system").output
@@ -35,7 +36,7 @@ import Testing
     let kinds = names.map { $0.split(separator: "/")[0] }
     var order: [Substring] = []
     for kind in kinds where order.last != kind { order.append(kind) }
-    #expect(order == ["pod", "daemonset.apps", "deployment.apps", "replicaset.apps"])
+    #expect(order == ["pod", "service", "daemonset.apps", "deployment.apps", "replicaset.apps"])
     #expect(names.contains("daemonset.apps/kube-proxy"))
   }
 
@@ -67,6 +68,25 @@ import Testing
       terminal.run("kubectl rollout status daemonset kube-proxy -n kube-system").output == """
         Waiting for daemon set "kube-proxy" rollout to finish: 3 of 4 updated pods are available...
         daemon set "kube-proxy" successfully rolled out
+
+        """)
+  }
+
+  /// A fresh `default` namespace holds only the API server's Service; `get all` still prefixes
+  /// the kind, as every captured `kubectl get all` on a new cluster shows, and kube-dns sits
+  /// at the well-known 10.96.0.10 (`kubectl-output.md` §3.9 columns).
+  @Test func builtInServices() {
+    var terminal = Terminal()
+    #expect(
+      terminal.run("kubectl get all").output == """
+        NAME                 TYPE        CLUSTER-IP   EXTERNAL-IP   PORT(S)   AGE
+        service/kubernetes   ClusterIP   10.96.0.1    <none>        443/TCP   10m
+
+        """)
+    #expect(
+      terminal.run("kubectl get svc -n kube-system -o wide").output == """
+        NAME       TYPE        CLUSTER-IP   EXTERNAL-IP   PORT(S)                  AGE   SELECTOR
+        kube-dns   ClusterIP   10.96.0.10   <none>        53/UDP,53/TCP,9153/TCP   10m   k8s-app=kube-dns
 
         """)
   }
