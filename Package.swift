@@ -10,6 +10,7 @@ let package = Package(
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
     .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    .package(url: "https://github.com/apple/swift-collections", from: "1.1.0"),
   ],
   targets: [
     .systemLibrary(
@@ -18,7 +19,7 @@ let package = Package(
       providers: [.apt(["libcmark-dev"])]
     ),
     .target(name: "Markdown", dependencies: ["CCmark"]),
-    .target(name: "KubeSim"),
+    .target(name: "KubeSim", dependencies: [.product(name: "HeapModule", package: "swift-collections")]),
     .target(name: "Kubectl", dependencies: ["KubeSim", "Yams"]),
     .target(name: "Course", dependencies: ["Markdown", "Kubectl"]),
     .target(name: "Site", dependencies: ["Course"]),

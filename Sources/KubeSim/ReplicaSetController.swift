@@ -186,7 +186,8 @@ enum ReplicaSetController {
       }
     }
     /// Everything the ranking compares, computed once per pod.
-    struct RankKey {
+    /// Ordered so that the pod to delete first is the smallest.
+    struct RankKey: Comparable {
       var index: Int
       var assigned: Bool
       var phase: Int
@@ -197,6 +198,22 @@ enum ReplicaSetController {
       var restarts: Int
       var created: Timestamp
       var name: String
+
+      static func < (a: RankKey, b: RankKey) -> Bool {
+        if a.assigned != b.assigned { return !a.assigned }
+        if a.phase != b.phase { return a.phase < b.phase }
+        if a.ready != b.ready { return !a.ready }
+        if a.cost != b.cost { return a.cost < b.cost }
+        if a.rank != b.rank { return a.rank > b.rank }
+        if a.ready && b.ready, let aTime = a.readySince, let bTime = b.readySince, aTime != bTime {
+          return aTime > bTime
+        }
+        if a.restarts != b.restarts { return a.restarts > b.restarts }
+        if a.created != b.created { return a.created > b.created }
+        return a.name < b.name
+      }
+
+      static func == (a: RankKey, b: RankKey) -> Bool { a.index == b.index }
     }
     let keys = pods.enumerated().map { index, pod in
       RankKey(
@@ -206,19 +223,7 @@ enum ReplicaSetController {
         restarts: pod.status.containerStatuses.map(\.restartCount).max() ?? 0,
         created: pod.metadata.creationTimestamp, name: pod.metadata.name)
     }
-    let ordered = keys.smallest(count) { a, b in
-      if a.assigned != b.assigned { return !a.assigned }
-      if a.phase != b.phase { return a.phase < b.phase }
-      if a.ready != b.ready { return !a.ready }
-      if a.cost != b.cost { return a.cost < b.cost }
-      if a.rank != b.rank { return a.rank > b.rank }
-      if a.ready && b.ready, let aTime = a.readySince, let bTime = b.readySince, aTime != bTime {
-        return aTime > bTime
-      }
-      if a.restarts != b.restarts { return a.restarts > b.restarts }
-      if a.created != b.created { return a.created > b.created }
-      return a.name < b.name
-    }
+    let ordered = keys.smallest(count)
     return ordered.map { pods[$0.index] }
   }
 }
