@@ -20,10 +20,23 @@ enum ClusterBootstrap {
       var metadata = ObjectMeta(
         name: "\(component)-control-plane", namespace: "kube-system",
         labels: ["component": component, "tier": "control-plane"])
+      // What the kubelet puts on a static pod and its mirror pod: the manifest's hash (also as
+      // the mirror marker), when it saw the file, and where it came from; kubeadm adds the
+      // endpoints that etcd and the API server advertise.
+      let hash = String(cluster.names.hex(bytes: 16))
+      let seenNanos = ImageCatalog.fnv1a("seen:" + component) % 1_000_000_000
       metadata.annotations = [
+        "kubernetes.io/config.hash": hash,
+        "kubernetes.io/config.mirror": hash,
+        "kubernetes.io/config.seen": seen(cluster.now, nanoseconds: seenNanos),
         "kubernetes.io/config.source": "file",
-        "kubernetes.io/config.hash": String(cluster.names.hex(bytes: 16)),
       ]
+      let address = controlPlane.status.internalIP
+      if component == "etcd" {
+        metadata.annotations["kubeadm.kubernetes.io/etcd.advertise-client-urls"] = "https://\(address):2379"
+      } else if component == "kube-apiserver" {
+        metadata.annotations["kubeadm.kubernetes.io/kube-apiserver.advertise-address.endpoint"] = "\(address):6443"
+      }
       metadata.ownerReferences = [
         OwnerReference(
           apiVersion: "v1", kind: "Node", name: controlPlane.metadata.name, uid: controlPlane.metadata.uid,
@@ -36,6 +49,8 @@ enum ClusterBootstrap {
       spec.nodeName = controlPlane.metadata.name
       spec.hostNetwork = true
       spec.priorityClassName = "system-node-critical"
+      // A static pod's manifest names no service account, and mirror pods skip admission.
+      spec.serviceAccountName = ""
       spec.tolerations = [Toleration(operator: "Exists", effect: "NoExecute")]
       _ = try? cluster.createPod(Pod(metadata: metadata, spec: spec))
     }
@@ -94,6 +109,16 @@ enum ClusterBootstrap {
     for index in 1...max(1, min(workers, cluster.config.limits.maxNodes)) {
       cluster.addNode(name: "worker-\(index)", controlPlane: false, created: cluster.now)
     }
+  }
+
+  /// `time.RFC3339Nano` of `time` plus `nanoseconds` (trailing zeros dropped), as the kubelet
+  /// writes `kubernetes.io/config.seen`.
+  static func seen(_ time: Timestamp, nanoseconds: UInt64) -> String {
+    var fraction = String(nanoseconds)
+    fraction = String(repeating: "0", count: 9 - fraction.count) + fraction
+    while fraction.hasSuffix("0") { fraction.removeLast() }
+    let base = time.rfc3339.dropLast()  // "…:SSZ" without the zone letter
+    return fraction.isEmpty ? time.rfc3339 : "\(base).\(fraction)Z"
   }
 
   /// kube-proxy, the DaemonSet kubeadm installs: a host-network pod on every node, which

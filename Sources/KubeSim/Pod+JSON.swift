@@ -49,8 +49,10 @@ extension PodSpec {
     object.set("restartPolicy", .string(restartPolicy))
     object.set("schedulerName", .string("default-scheduler"))
     object.set("securityContext", .object([]))
-    object.set("serviceAccount", .string(serviceAccountName))
-    object.set("serviceAccountName", .string(serviceAccountName))
+    if !serviceAccountName.isEmpty {
+      object.set("serviceAccount", .string(serviceAccountName))
+      object.set("serviceAccountName", .string(serviceAccountName))
+    }
     object.set("terminationGracePeriodSeconds", .int(Int64(terminationGracePeriodSeconds)))
     if !tolerations.isEmpty { object.set("tolerations", .array(tolerations.map(\.json))) }
     if let tokenVolumeName { object.set("volumes", .array([Self.tokenVolume(tokenVolumeName)])) }

@@ -14,8 +14,8 @@ enum PodDefaults {
       pod.spec.tolerations.append(
         Toleration(key: key, operator: "Exists", effect: "NoExecute", tolerationSeconds: 300))
     }
-    // ServiceAccount admission plugin: the projected token volume.
-    if pod.spec.tokenVolumeName == nil {
+    // ServiceAccount admission plugin: the projected token volume (mirror pods are exempt).
+    if pod.spec.tokenVolumeName == nil && pod.metadata.annotations["kubernetes.io/config.mirror"] == nil {
       pod.spec.tokenVolumeName = "kube-api-access-" + names.randomString(length: 5)
     }
   }

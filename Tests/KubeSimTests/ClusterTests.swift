@@ -26,6 +26,25 @@ import Testing
     #expect(cluster.listPods(namespace: "default").isEmpty)
   }
 
+  /// Static pods reach the API server as mirror pods: the ServiceAccount admission plugin
+  /// skips them (no service account, no token volume), and the kubelet marks them with
+  /// `kubernetes.io/config.mirror` (the manifest hash) and `config.seen` in RFC 3339 with nanoseconds.
+  @Test func staticPodsAreMirrorPods() throws {
+    let cluster = Cluster()
+    let etcd = try #require(cluster.pod("etcd-control-plane", namespace: "kube-system"))
+    #expect(etcd.spec.serviceAccountName.isEmpty)
+    #expect(etcd.spec.tokenVolumeName == nil)
+    #expect(
+      etcd.metadata.annotations["kubernetes.io/config.mirror"] == etcd.metadata.annotations["kubernetes.io/config.hash"]
+    )
+    let seen = try #require(etcd.metadata.annotations["kubernetes.io/config.seen"])
+    #expect(seen.hasPrefix("2025-03-03T08:50:00.") && seen.hasSuffix("Z"))
+    #expect(
+      etcd.metadata.annotations["kubeadm.kubernetes.io/etcd.advertise-client-urls"] == "https://172.18.0.2:2379")
+    #expect(ClusterBootstrap.seen(Timestamp(milliseconds: 0), nanoseconds: 120_000_000) == "1970-01-01T00:00:00.12Z")
+    #expect(ClusterBootstrap.seen(Timestamp(milliseconds: 0), nanoseconds: 0) == "1970-01-01T00:00:00Z")
+  }
+
   @Test func defaultClusterIsKubeadmLike() {
     let cluster = Cluster()
     #expect(cluster.sortedNodes.map(\.metadata.name) == ["control-plane", "worker-1", "worker-2"])
