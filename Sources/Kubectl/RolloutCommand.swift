@@ -22,13 +22,22 @@ enum RolloutCommand {
     let target = try WorkloadTarget.resolve(
       parsed.positional, namespace: context.namespace(parsed), command: "rollout \(action)")
     let key = target.namespace + "/" + target.name
+    var timeoutMilliseconds: Int64 = 0
+    if let text = parsed.value("timeout") {
+      guard let value = GoDuration.milliseconds(text) else {
+        throw .usage(
+          "invalid argument \"\(text)\" for \"--timeout\" flag: time: invalid duration \(Validation.quote(text))",
+          command: "rollout \(action)")
+      }
+      timeoutMilliseconds = value
+    }
     guard target.type == .deployments else {
       if APIObject.lookup(target.type, name: target.name, namespace: target.namespace, cluster: context.cluster) == nil
       {
         throw target.notFound
       }
       if target.type == .daemonSets && action == "status" {
-        try watchStatus(key: key, context: &context, output: &output) { cluster in
+        try watchStatus(key: key, timeout: timeoutMilliseconds, context: &context, output: &output) { cluster in
           cluster.daemonSets[key].map { ($0.metadata.resourceVersion, statusLine($0)) }
         }
         return
@@ -46,7 +55,8 @@ enum RolloutCommand {
     guard var deployment = context.cluster.deployments[key] else { throw target.notFound }
     switch action {
     case "status":
-      try status(target, revision: parsed.value("revision"), context: &context, output: &output)
+      try status(
+        target, revision: parsed.value("revision"), timeout: timeoutMilliseconds, context: &context, output: &output)
     case "history":
       try history(
         deployment, target: target, revision: parsed.value("revision"), cluster: context.cluster, output: &output)
@@ -133,7 +143,8 @@ enum RolloutCommand {
 
   /// Watches the Deployment in virtual time, printing a line for every change, until done.
   static func status(
-    _ target: WorkloadTarget, revision: String?, context: inout CommandContext, output: inout OutputBuffer
+    _ target: WorkloadTarget, revision: String?, timeout: Int64, context: inout CommandContext,
+    output: inout OutputBuffer
   ) throws(KubectlError) {
     let key = target.namespace + "/" + target.name
     if let revision {
@@ -145,15 +156,16 @@ enum RolloutCommand {
         throw .plain("desired revision (\(wanted)) is different from the running revision (\(running))")
       }
     }
-    try watchStatus(key: key, context: &context, output: &output) { cluster in
+    try watchStatus(key: key, timeout: timeout, context: &context, output: &output) { cluster in
       cluster.deployments[key].map { ($0.metadata.resourceVersion, statusLine($0)) }
     }
   }
 
   /// Advances virtual time, printing a status line whenever the watched object changes,
-  /// until `line` says the rollout is done (or failed), the object is deleted, or the bound.
+  /// until `line` says the rollout is done (or failed), the object is deleted, `--timeout`
+  /// (milliseconds, 0 for none) runs out, or kubebook's bound.
   static func watchStatus(
-    key: String, context: inout CommandContext, output: inout OutputBuffer,
+    key: String, timeout: Int64, context: inout CommandContext, output: inout OutputBuffer,
     line: (Cluster) -> (version: Int, line: (text: String, done: Bool, failed: Bool))?
   ) throws(KubectlError) {
     final class Watch {
@@ -164,7 +176,8 @@ enum RolloutCommand {
       var deleted = false
     }
     let watch = Watch()
-    let limit = context.cluster.now.adding(milliseconds: statusBoundSeconds * 1000)
+    let timesOut = timeout > 0 && timeout < statusBoundSeconds * 1000
+    let limit = context.cluster.now.adding(milliseconds: timesOut ? timeout : statusBoundSeconds * 1000)
     do {
       try context.cluster.advance(
         until: limit,
@@ -190,6 +203,7 @@ enum RolloutCommand {
     for line in watch.lines where !line.hasPrefix("error: ") { output.line(line) }
     if watch.deleted { throw .plain("object has been deleted") }
     if watch.failed, let last = watch.lines.last { throw KubectlError(text: last) }
+    if !watch.finished && timesOut { throw .plain("timed out waiting for the condition") }
     if !watch.finished {
       throw .plain(
         "kubebook: stopped waiting after \(statusBoundSeconds / 60) minutes of virtual time; the rollout has not finished"

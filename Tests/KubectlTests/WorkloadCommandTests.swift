@@ -600,3 +600,24 @@ import Testing
     #expect(terminal.cluster.deployments["default/nginx"]?.replicas == 5)
   }
 }
+
+/// `rollout status --timeout` (kubectl's `--timeout`: "the length of time to wait before
+/// ending watch, zero means never"): a paused rollout never finishes, so the watch times out
+/// with apimachinery's `wait` error.
+@Suite struct RolloutTimeoutTests {
+  @Test func pausedRolloutTimesOut() {
+    var terminal = Terminal()
+    _ = terminal.run("kubectl create deployment web --image=nginx:1.26 --replicas=2")
+    _ = terminal.run("kubectl rollout status deployment/web")
+    _ = terminal.run("kubectl rollout pause deployment/web")
+    _ = terminal.run("kubectl set image deployment/web nginx=nginx:1.27")
+    let start = terminal.cluster.now
+    let result = terminal.run("kubectl rollout status deployment/web --timeout=30s")
+    #expect(result.exitCode == 1)
+    #expect(result.output.hasSuffix("error: timed out waiting for the condition\n"))
+    #expect(result.output.hasPrefix("Waiting for deployment \"web\" rollout to finish: 0 out of 2 new replicas"))
+    #expect(terminal.cluster.now.milliseconds - start.milliseconds == 30_000)
+    let bad = terminal.run("kubectl rollout status deployment/web --timeout=3")
+    #expect(bad.output.hasPrefix("error: invalid argument \"3\" for \"--timeout\" flag: time: invalid duration \"3\""))
+  }
+}
