@@ -182,6 +182,7 @@ public struct Cluster: Sendable {
       taints.append(Taint(key: "node-role.kubernetes.io/control-plane", effect: "NoSchedule"))
     }
     var meta = ObjectMeta(name: name, labels: labels)
+    meta.annotations = Node.systemAnnotations
     meta.creationTimestamp = created
     stamp(&meta)
     let status = NodeStatus(

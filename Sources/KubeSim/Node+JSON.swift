@@ -72,17 +72,8 @@ extension Node {
         ])
       ),
     ])
-    var meta = metadata.json
-    if case .object(var pairs) = meta {
-      pairs.insert(
-        (
-          "annotations",
-          .stringMap(Self.systemAnnotations)
-        ), at: 0)
-      meta = .object(pairs)
-    }
     return .object([
-      ("apiVersion", .string("v1")), ("kind", .string("Node")), ("metadata", meta),
+      ("apiVersion", .string("v1")), ("kind", .string("Node")), ("metadata", metadata.json),
       ("spec", spec.value), ("status", statusValue),
     ])
   }

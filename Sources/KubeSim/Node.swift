@@ -13,6 +13,21 @@ public struct Node: Sendable, Equatable {
 
   /// Whether the node's Ready condition is True.
   public var isReady: Bool { status.ready == "True" }
+
+  /// `findNodeRoles`: the `node-role.kubernetes.io/<role>` label keys and the value of
+  /// `kubernetes.io/role`, de-duplicated and sorted (ROLES in `get nodes`, Roles in describe).
+  public var roles: [String] {
+    var roles: Set<String> = []
+    for (key, value) in metadata.labels {
+      if key.hasPrefix("node-role.kubernetes.io/") {
+        let role = String(key.dropFirst("node-role.kubernetes.io/".count))
+        if !role.isEmpty { roles.insert(role) }
+      } else if key == "kubernetes.io/role", !value.isEmpty {
+        roles.insert(value)
+      }
+    }
+    return roles.sorted()
+  }
 }
 
 /// A node's desired state.

@@ -5,15 +5,11 @@ extension DescribeCommand {
   /// v1.32: no ResourceSlices section, no Kube-Proxy Version line).
   static func describeNode(_ node: Node, cluster: Cluster) -> String {
     let name = node.metadata.name
-    var roles: [String] = []
-    for key in node.metadata.labels.keys.sorted() where key.hasPrefix("node-role.kubernetes.io/") {
-      let role = String(key.dropFirst("node-role.kubernetes.io/".count))
-      if !role.isEmpty { roles.append(role) }
-    }
+    let roles = node.roles
     var text = "Name:\t\(name)\n"
     text += "Roles:\t\(roles.isEmpty ? "<none>" : roles.joined(separator: ","))\n"
     text += multiline("Labels", labels(node.metadata.labels))
-    text += multiline("Annotations", annotations(Node.systemAnnotations.merging(node.metadata.annotations) { $1 }))
+    text += multiline("Annotations", annotations(node.metadata.annotations))
     text += "CreationTimestamp:\t\(rfc1123(node.metadata.creationTimestamp))\n"
     // printNodeTaintsMultiline: `key=value:effect`, sorted by that text.
     let taints = node.spec.taints.map { taint in

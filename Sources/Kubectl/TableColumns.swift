@@ -62,6 +62,11 @@ enum TablePrinters {
     .init(name: "Name"), .init(name: "Status"), .init(name: "Age"),
   ]
 
+  /// `labels.FormatLabels`: `k=v` pairs sorted by key, comma-joined, or `<none>`.
+  static func formatLabels(_ map: [String: String]) -> String {
+    map.isEmpty ? "<none>" : map.keys.sorted().map { "\($0)=\(map[$0]!)" }.joined(separator: ",")
+  }
+
   static func age(_ time: Timestamp, now: Timestamp) -> String {
     HumanDuration.format(milliseconds: now.milliseconds - time.milliseconds)
   }
@@ -117,17 +122,9 @@ enum TablePrinters {
     default: status = "NotReady"
     }
     if node.spec.unschedulable { status += ",SchedulingDisabled" }
-    var roles: Set<String> = []
-    for (key, value) in node.metadata.labels {
-      if key.hasPrefix("node-role.kubernetes.io/") {
-        let role = String(key.dropFirst("node-role.kubernetes.io/".count))
-        if !role.isEmpty { roles.insert(role) }
-      } else if key == "kubernetes.io/role", !value.isEmpty {
-        roles.insert(value)
-      }
-    }
+    let roles = node.roles
     return [
-      node.metadata.name, status, roles.isEmpty ? "<none>" : roles.sorted().joined(separator: ","),
+      node.metadata.name, status, roles.isEmpty ? "<none>" : roles.joined(separator: ","),
       age(node.metadata.creationTimestamp, now: now), node.status.kubeletVersion,
       node.status.internalIP, "<none>", node.status.osImage, node.status.kernelVersion,
       node.status.containerRuntimeVersion,
@@ -167,32 +164,27 @@ enum TablePrinters {
         set.template.spec.containers.map(\.image).joined(separator: ","), set.selector.formatted,
       ]
     case .replicationController(let controller):
-      let selector = controller.selector.keys.sorted().map { "\($0)=\(controller.selector[$0]!)" }
       return [
         controller.metadata.name, String(controller.replicas), String(controller.status.replicas),
         String(controller.status.readyReplicas), age(controller.metadata.creationTimestamp, now: now),
         controller.template.spec.containers.map(\.name).joined(separator: ","),
         controller.template.spec.containers.map(\.image).joined(separator: ","),
-        selector.isEmpty ? "<none>" : selector.joined(separator: ","),
+        formatLabels(controller.selector),
       ]
     case .service(let service):
       let ports = service.ports.map { port in
         "\(port.port)" + (port.nodePort.map { ":\($0)" } ?? "") + "/\(port.protocol)"
       }
-      let selector = service.selector.keys.sorted().map { "\($0)=\(service.selector[$0]!)" }
       return [
         service.metadata.name, service.type, service.clusterIP.isEmpty ? "<none>" : service.clusterIP, "<none>",
         ports.isEmpty ? "<none>" : ports.joined(separator: ","), age(service.metadata.creationTimestamp, now: now),
-        selector.isEmpty ? "<none>" : selector.joined(separator: ","),
+        formatLabels(service.selector),
       ]
     case .daemonSet(let set):
-      let nodeSelector = set.template.spec.nodeSelector.keys.sorted().map {
-        "\($0)=\(set.template.spec.nodeSelector[$0]!)"
-      }
       return [
         set.metadata.name, String(set.status.desiredNumberScheduled), String(set.status.currentNumberScheduled),
         String(set.status.numberReady), String(set.status.updatedNumberScheduled), String(set.status.numberAvailable),
-        nodeSelector.isEmpty ? "<none>" : nodeSelector.joined(separator: ","),
+        formatLabels(set.template.spec.nodeSelector),
         age(set.metadata.creationTimestamp, now: now), set.template.spec.containers.map(\.name).joined(separator: ","),
         set.template.spec.containers.map(\.image).joined(separator: ","), set.selector.formatted,
       ]
