@@ -32,6 +32,10 @@ public struct Cluster: Sendable {
   public internal(set) var replicationControllers: [String: ReplicationController] = [:]
   /// Services by `namespace/name`.
   public internal(set) var services: [String: Service] = [:]
+  /// Endpoints by `namespace/name` (the name of their Service).
+  public internal(set) var endpoints: [String: Endpoints] = [:]
+  /// Namespaces whose pods or Services changed since the Endpoints controller last looked.
+  var endpointsDirty: Set<String> = []
   /// DaemonSets by `namespace/name`.
   public internal(set) var daemonSets: [String: DaemonSet] = [:]
   /// Set when a DaemonSet's pod is written or removed: the DaemonSet controller should look again.
@@ -113,6 +117,15 @@ public struct Cluster: Sendable {
   /// Gives a new object its uid and resource version.
   mutating func stamp(_ meta: inout ObjectMeta) {
     if meta.uid.isEmpty { meta.uid = names.uuid() }
+    meta.resourceVersion = nextResourceVersion()
+  }
+
+  /// Gives a new object a uid from its own seeded stream (derived from `stream` and the
+  /// object's key), so that objects created on the side (Services, Endpoints) leave every
+  /// generated pod name as it was.
+  mutating func stampAside(_ meta: inout ObjectMeta, stream: String) {
+    var generator = NameGenerator(seed: config.seed ^ ImageCatalog.fnv1a(stream + ":" + Self.key(meta)))
+    meta.uid = generator.uuid()
     meta.resourceVersion = nextResourceVersion()
   }
 
@@ -338,6 +351,7 @@ public struct Cluster: Sendable {
       orphanPods.insert(key)
     }
     pods[key] = pod
+    endpointsDirty.insert(pod.metadata.namespace ?? "default")
     if pod.spec.nodeName == nil {
       if pod.metadata.deletionTimestamp == nil { unscheduled.insert(key) }
     } else {
@@ -349,6 +363,7 @@ public struct Cluster: Sendable {
   /// Removes a pod from the store and every index.
   mutating func removePod(_ key: String) {
     guard let pod = pods.removeValue(forKey: key) else { return }
+    endpointsDirty.insert(pod.metadata.namespace ?? "default")
     if !watchedKinds.isEmpty { recordWatch(.deleted, .pod(pod), kind: "Pod") }
     if pod.metadata.controller?.kind == "DaemonSet" { daemonPodsChanged = true }
     if let owner = pod.metadata.controllerUID {
@@ -391,6 +406,7 @@ public struct Cluster: Sendable {
       DeploymentController.reconcile(&self)
       ReplicaSetController.reconcile(&self)
       DaemonSetController.reconcile(&self)
+      EndpointsController.reconcile(&self)
       GarbageCollector.reconcile(&self)
       NodeLifecycleController.reconcile(&self)
       Scheduler.reconcile(&self)

@@ -24,6 +24,8 @@ public struct Limits: Sendable, Equatable {
   public var maxNodes: Int = 1000
   /// The most pods that may exist at once.
   public var maxPods: Int = 50_000
+  /// The most Services that may exist at once.
+  public var maxServices: Int = 10_000
   /// The most controller rounds one settle may take.
   public var maxRounds: Int = 10_000
   /// The most distinct instants one command may step through.

@@ -41,6 +41,7 @@ extension PodSpec {
     object.set("dnsPolicy", .string(dnsPolicy))
     object.set("enableServiceLinks", .bool(true))
     if hostNetwork { object.set("hostNetwork", .bool(true)) }
+    if let hostname { object.set("hostname", .string(hostname)) }
     if let nodeName { object.set("nodeName", .string(nodeName)) }
     if !nodeSelector.isEmpty { object.set("nodeSelector", .stringMap(nodeSelector)) }
     object.set("preemptionPolicy", .string("PreemptLowerPriority"))
@@ -53,6 +54,7 @@ extension PodSpec {
       object.set("serviceAccount", .string(serviceAccountName))
       object.set("serviceAccountName", .string(serviceAccountName))
     }
+    if let subdomain { object.set("subdomain", .string(subdomain)) }
     object.set("terminationGracePeriodSeconds", .int(Int64(terminationGracePeriodSeconds)))
     if !tolerations.isEmpty { object.set("tolerations", .array(tolerations.map(\.json))) }
     if let tokenVolumeName { object.set("volumes", .array([Self.tokenVolume(tokenVolumeName)])) }

@@ -80,6 +80,10 @@ public struct PodSpec: Sendable, Equatable {
   public var priorityClassName: String?
   /// The name of the projected service-account token volume the API server adds.
   public var tokenVolumeName: String?
+  /// The pod's hostname, and the headless Service that gives it a DNS name
+  /// (`<hostname>.<subdomain>.<namespace>.svc.cluster.local`).
+  public var hostname: String?
+  public var subdomain: String?
 
   /// Creates a pod spec.
   public init(containers: [Container]) {

@@ -10,6 +10,7 @@ enum APIObject {
   case replicationController(ReplicationController)
   case daemonSet(DaemonSet)
   case service(Service)
+  case endpoints(Endpoints)
 
   var type: ResourceType {
     switch self {
@@ -21,6 +22,7 @@ enum APIObject {
     case .replicationController: return .replicationControllers
     case .daemonSet: return .daemonSets
     case .service: return .services
+    case .endpoints: return .endpoints
     }
   }
 
@@ -34,6 +36,7 @@ enum APIObject {
     case .replicationController(let controller): return controller.metadata
     case .daemonSet(let set): return set.metadata
     case .service(let service): return service.metadata
+    case .endpoints(let endpoints): return endpoints.metadata
     }
   }
 
@@ -48,6 +51,7 @@ enum APIObject {
     case .replicationController(let controller): return controller.json
     case .daemonSet(let set): return set.json
     case .service(let service): return service.json
+    case .endpoints(let endpoints): return endpoints.json
     }
   }
 
@@ -70,6 +74,9 @@ enum APIObject {
     case .replicationController(var controller):
       adjust(&controller.metadata)
       return .replicationController(controller)
+    case .service(var service):
+      adjust(&service.metadata)
+      return .service(service)
     default:
       return self
     }
@@ -97,6 +104,7 @@ enum APIObject {
         .filter { inNamespace($0.metadata) }.map(APIObject.replicationController)
     case .daemonSets: return cluster.listDaemonSets(namespace: namespace).map(APIObject.daemonSet)
     case .services: return cluster.listServices(namespace: namespace).map(APIObject.service)
+    case .endpoints: return cluster.listEndpoints(namespace: namespace).map(APIObject.endpoints)
     default: return []
     }
   }
@@ -113,6 +121,7 @@ enum APIObject {
     case .replicationControllers: return cluster.replicationControllers[key].map(APIObject.replicationController)
     case .daemonSets: return cluster.daemonSets[key].map(APIObject.daemonSet)
     case .services: return cluster.services[key].map(APIObject.service)
+    case .endpoints: return cluster.endpoints[key].map(APIObject.endpoints)
     default: return nil
     }
   }

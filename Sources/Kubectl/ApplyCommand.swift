@@ -120,7 +120,9 @@ enum ApplyCommand {
     case .deployments: object = .deployment(decoder.decodeDeployment(value))
     case .replicaSets: object = .replicaSet(decoder.decodeReplicaSet(value))
     case .replicationControllers: object = .replicationController(decoder.decodeReplicationController(value))
-    default: object = .pod(decoder.decode(value))
+    case .services: object = .service(decoder.decodeService(value))
+    case .pods: object = .pod(decoder.decode(value))
+    default: throw .plain("kubebook does not simulate creating \(kind) objects from \"\(source)\" yet")
     }
     if !decoder.unknownFields.isEmpty {
       let fields = decoder.unknownFields.map { "unknown field \"\($0)\"" }.joined(separator: ", ")
@@ -157,6 +159,7 @@ enum ApplyCommand {
       case .deployment(let deployment): try context.cluster.createDeployment(deployment)
       case .replicaSet(let set): try context.cluster.createReplicaSet(set)
       case .replicationController(let controller): try context.cluster.createReplicationController(controller)
+      case .service(let service): _ = try context.cluster.createService(service)
       default: break
       }
     } catch {
@@ -218,6 +221,31 @@ enum ApplyCommand {
           live.metadata.annotations, desired: controller.metadata.annotations)
         if merged == live { return "unchanged" }
         try context.cluster.updateReplicationController(merged)
+      case (.service(let live), .service(let service)):
+        var merged = live
+        merged.type = service.type
+        merged.ports = service.ports
+        merged.selector = service.selector
+        merged.externalName = service.externalName
+        merged.publishNotReadyAddresses = service.publishNotReadyAddresses
+        merged.metadata.labels = service.metadata.labels
+        merged.metadata.annotations = service.metadata.annotations
+        if !service.clusterIP.isEmpty { merged.clusterIP = service.clusterIP }
+        // Node ports the manifest leaves out keep their allocated values.
+        for index in merged.ports.indices where merged.ports[index].nodePort == nil && merged.hasNodePorts {
+          merged.ports[index].nodePort = live.ports.first { $0.port == merged.ports[index].port }?.nodePort
+        }
+        if merged == live { return "unchanged" }
+        if live.clusterIP != merged.clusterIP {
+          throw APIError.invalid(
+            kind: "Service", name: live.metadata.name,
+            causes: [
+              FieldError(
+                field: "spec.clusterIPs[0]", type: "Invalid value", value: Validation.quote(merged.clusterIP),
+                detail: "may not change once set")
+            ])
+        }
+        try context.cluster.updateService(merged)
       default:
         return "unchanged"
       }

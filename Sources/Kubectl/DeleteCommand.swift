@@ -114,6 +114,17 @@ enum DeleteCommand {
         }
         continue
       }
+      if target.type == .services {
+        do {
+          try context.cluster.deleteService(target.name, namespace: target.namespace)
+          output.line(
+            parsed.value("output") == "name" ? "service/\(target.name)" : "service \"\(target.name)\" deleted")
+        } catch {
+          if case .notFound = error, parsed.flag("ignore-not-found") { continue }
+          errors.append(KubectlError.api(error).text)
+        }
+        continue
+      }
       guard target.type == .pods else {
         throw .plain("kubebook does not simulate deleting \(target.type.plural) yet")
       }

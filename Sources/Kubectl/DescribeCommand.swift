@@ -20,7 +20,8 @@ enum DescribeCommand {
     var descriptions: [String] = []
     var errors: [String] = []
     for request in requests {
-      guard [.deployments, .replicaSets, .replicationControllers, .pods, .nodes].contains(request.type) else {
+      guard [.deployments, .replicaSets, .replicationControllers, .pods, .nodes, .services].contains(request.type)
+      else {
         throw .plain("kubebook does not simulate \"kubectl describe \(request.type.plural)\" yet")
       }
       var objects: [APIObject] = []
@@ -66,6 +67,7 @@ enum DescribeCommand {
     case .replicationController(let controller): body = replicationController(controller, cluster: cluster)
     case .pod(let pod): body = describePod(pod, cluster: cluster)
     case .node(let node): body = describeNode(node, cluster: cluster)
+    case .service(let service): body = describeService(service, cluster: cluster)
     default: body = ""
     }
     let events = eventsSection(kind: object.type.kind, meta: object.metadata, cluster: cluster)

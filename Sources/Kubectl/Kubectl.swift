@@ -3,13 +3,14 @@ import KubeSim
 /// kubectl against a simulated cluster: parses a command's arguments, acts on the cluster
 /// and prints what kubectl v1.32 prints.
 public enum Kubectl {
-  /// The commands kubectl knows, for cobra's "unknown command" suggestions.
+  /// The commands kubectl knows, in the order `kubectl.go` registers them: cobra suggests
+  /// close matches for an unknown command in this order.
   static let knownCommands = [
-    "annotate", "api-resources", "api-versions", "apply", "attach", "auth", "autoscale", "certificate",
-    "cluster-info", "completion", "config", "cordon", "cp", "create", "debug", "delete", "describe",
-    "diff", "drain", "edit", "events", "exec", "explain", "expose", "get", "kustomize", "label",
-    "logs", "options", "patch", "plugin", "port-forward", "proxy", "replace", "rollout", "run",
-    "scale", "set", "taint", "top", "uncordon", "version", "wait",
+    "create", "expose", "run", "set", "explain", "get", "edit", "delete", "rollout", "scale",
+    "autoscale", "certificate", "cluster-info", "top", "cordon", "uncordon", "drain", "taint",
+    "describe", "logs", "attach", "exec", "port-forward", "proxy", "cp", "auth", "debug", "events",
+    "diff", "apply", "patch", "replace", "wait", "kustomize", "label", "annotate", "completion",
+    "config", "plugin", "version", "api-versions", "api-resources", "options",
   ]
 
   /// Runs `kubectl <arguments>` with `stdin` as standard input (for `-f -`).
@@ -47,9 +48,12 @@ public enum Kubectl {
     case "create":
       if rest.first == "deployment" || rest.first == "deploy" {
         try CreateDeploymentCommand.run(Array(rest.dropFirst()), context: &context, output: &output)
+      } else if rest.first == "service" || rest.first == "svc" {
+        try CreateServiceCommand.run(Array(rest.dropFirst()), context: &context, output: &output)
       } else {
         try ApplyCommand.run(rest, mode: .create, context: &context, output: &output)
       }
+    case "expose": try ExposeCommand.run(rest, context: &context, output: &output)
     case "scale": try ScaleCommand.run(rest, context: &context, output: &output)
     case "describe": try DescribeCommand.run(rest, context: &context, output: &output)
     case "label": try LabelCommand.run(rest, target: .labels, context: &context, output: &output)
@@ -66,12 +70,13 @@ public enum Kubectl {
       if knownCommands.contains(command) {
         throw .plain("kubebook does not simulate \"kubectl \(command)\" yet")
       }
-      var text = "error: unknown command \"\(command)\" for \"kubectl\""
+      // cobra prints this one itself, capitalised, with a blank line after the suggestions.
+      var text = "Error: unknown command \"\(command)\" for \"kubectl\""
       let suggestions = knownCommands.filter {
         levenshtein($0, command) <= 2 || $0.hasPrefix(command.lowercased())
       }
       if !suggestions.isEmpty {
-        text += "\n\nDid you mean this?\n" + suggestions.map { "\t" + $0 }.joined(separator: "\n")
+        text += "\n\nDid you mean this?\n" + suggestions.map { "\t" + $0 }.joined(separator: "\n") + "\n"
       }
       throw KubectlError(text: text)
     }

@@ -1,12 +1,17 @@
 import KubeSim
 
-/// `kubectl logs POD|TYPE/NAME [-c CONTAINER] [--tail N]`: a deterministic log per image.
+/// `kubectl logs POD|TYPE/NAME [-c CONTAINER] [--tail N] [--since DURATION] [-f]`: a
+/// deterministic log per image. Every simulated line is written when the container starts, so
+/// `--since` shorter than the container's age prints nothing, and `-f` prints what is there
+/// (nothing more is ever written).
 enum LogsCommand {
   static let flags: [FlagParser.Spec] = [
     .init(name: "container", short: "c", takesValue: true),
     .init(name: "tail", short: nil, takesValue: true),
     .init(name: "follow", short: "f", takesValue: false),
     .init(name: "previous", short: "p", takesValue: false),
+    .init(name: "since", short: nil, takesValue: true),
+    .init(name: "timestamps", short: nil, takesValue: false),
   ]
 
   static func run(_ arguments: [String], context: inout CommandContext, output: inout OutputBuffer)
@@ -28,7 +33,7 @@ enum LogsCommand {
         pod = context.cluster.pod(name, namespace: namespace)
       } else {
         guard let object = APIObject.lookup(type, name: name, namespace: namespace, cluster: context.cluster) else {
-          throw .api(.notFound(resource: type.qualifiedResource, name: name))
+          throw notFound(resource: type.qualifiedResource, name: name, namespace: namespace)
         }
         let candidates = context.cluster.listPods(namespace: namespace).filter { candidate in
           switch object {
@@ -49,7 +54,7 @@ enum LogsCommand {
     }
     guard let pod else {
       let name = target.split(separator: "/").last.map(String.init) ?? target
-      throw .plain("error from server (NotFound): pods \"\(name)\" not found in namespace \"\(namespace)\"")
+      throw notFound(resource: "pods", name: name, namespace: namespace)
     }
     let containerName: String
     if let chosen = parsed.value("container") {
@@ -84,8 +89,24 @@ enum LogsCommand {
     var since = pod.metadata.creationTimestamp
     if case .running(let started) = status.state { since = started }
     var lines = SimulatedLogs.lines(image: container.image, arguments: container.command + container.args, start: since)
+    if let text = parsed.value("since") {
+      guard let window = GoDuration.milliseconds(text) else {
+        throw .usage(
+          "invalid argument \"\(text)\" for \"--since\" flag: time: invalid duration \(Validation.quote(text))",
+          command: "logs")
+      }
+      if context.cluster.now.milliseconds - since.milliseconds > window { lines = [] }
+    }
     if let tail = parsed.value("tail").flatMap(Int.init), tail >= 0 { lines = Array(lines.suffix(tail)) }
     for line in lines { output.line(line) }
+  }
+}
+
+extension LogsCommand {
+  /// `logs.go` wraps the NotFound status in a plain error, so `CheckErr` prefixes "error: ".
+  static func notFound(resource: String, name: String, namespace: String) -> KubectlError {
+    KubectlError(
+      text: "error: error from server (NotFound): \(resource) \"\(name)\" not found in namespace \"\(namespace)\"")
   }
 }
 

@@ -36,6 +36,8 @@ struct ManifestDecoder {
     }
     spec.nodeSelector = stringMap(specValue["nodeSelector"])
     if let account = specValue["serviceAccountName"]?.stringValue { spec.serviceAccountName = account }
+    spec.hostname = specValue["hostname"]?.stringValue
+    spec.subdomain = specValue["subdomain"]?.stringValue
     spec.tolerations = (specValue["tolerations"]?.arrayValue ?? []).map { item in
       Toleration(
         key: item["key"]?.stringValue, operator: item["operator"]?.stringValue,
@@ -182,6 +184,42 @@ struct ManifestDecoder {
       template: decodeTemplate(spec["template"], path: "spec.template"))
     controller.minReadySeconds = Int(spec["minReadySeconds"]?.intValue ?? 0)
     return controller
+  }
+
+  /// Decodes a Service manifest (v1), with the API server's defaults (TCP, `targetPort` = `port`).
+  mutating func decodeService(_ value: JSONValue) -> Service {
+    check(value, path: "", known: ["apiVersion", "kind", "metadata", "spec", "status"])
+    let metadata = decodeMetadata(value["metadata"], path: "metadata")
+    let spec = value["spec"] ?? .object([])
+    check(
+      spec, path: "spec",
+      known: [
+        "type", "clusterIP", "clusterIPs", "ports", "selector", "externalName", "publishNotReadyAddresses",
+        "sessionAffinity", "externalTrafficPolicy", "internalTrafficPolicy", "ipFamilies", "ipFamilyPolicy",
+        "externalIPs", "loadBalancerIP", "allocateLoadBalancerNodePorts", "healthCheckNodePort",
+        "loadBalancerSourceRanges", "sessionAffinityConfig", "loadBalancerClass", "trafficDistribution",
+      ])
+    let ports = (spec["ports"]?.arrayValue ?? []).enumerated().map { index, item -> Service.Port in
+      check(
+        item, path: "spec.ports[\(index)]",
+        known: ["name", "port", "targetPort", "protocol", "nodePort", "appProtocol"])
+      let number = Int(item["port"]?.intValue ?? 0)
+      var target = Service.Target.number(number)
+      if let targetNumber = item["targetPort"]?.intValue {
+        target = .number(Int(targetNumber))
+      } else if let text = item["targetPort"]?.stringValue {
+        target = Int(text).map(Service.Target.number) ?? .name(text)
+      }
+      return Service.Port(
+        name: item["name"]?.stringValue, port: number, target: target,
+        protocol: item["protocol"]?.stringValue ?? "TCP", nodePort: item["nodePort"]?.intValue.map { Int($0) })
+    }
+    var service = Service(
+      metadata: metadata, type: spec["type"]?.stringValue ?? "ClusterIP",
+      clusterIP: spec["clusterIP"]?.stringValue ?? "", ports: ports, selector: stringMap(spec["selector"]))
+    service.externalName = spec["externalName"]?.stringValue
+    if case .bool(let publish)? = spec["publishNotReadyAddresses"] { service.publishNotReadyAddresses = publish }
+    return service
   }
 
   mutating func decodeMetadata(_ value: JSONValue?, path: String) -> ObjectMeta {

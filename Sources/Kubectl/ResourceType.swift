@@ -39,6 +39,8 @@ public struct ResourceType: Sendable, Equatable, Hashable {
     namespaced: true)
   public static let services = ResourceType(
     plural: "services", singular: "service", kind: "Service", group: "", shortNames: ["svc"], namespaced: true)
+  public static let endpoints = ResourceType(
+    plural: "endpoints", singular: "endpoints", kind: "Endpoints", group: "", shortNames: ["ep"], namespaced: true)
   public static let daemonSets = ResourceType(
     plural: "daemonsets", singular: "daemonset", kind: "DaemonSet", group: "apps", shortNames: ["ds"],
     namespaced: true)
@@ -51,7 +53,8 @@ public struct ResourceType: Sendable, Equatable, Hashable {
 
   /// Every type the simulator serves, in discovery order.
   public static let all: [ResourceType] = [
-    pods, replicationControllers, services, nodes, namespaces, events, daemonSets, deployments, replicaSets,
+    pods, replicationControllers, services, endpoints, nodes, namespaces, events, daemonSets, deployments,
+    replicaSets,
   ]
 
   /// The members of the `all` category the simulator serves, in the order `kubectl get all`
@@ -64,8 +67,7 @@ public struct ResourceType: Sendable, Equatable, Hashable {
   /// them is an honest "not simulated" error, not a false "no such type".
   static let unsimulatedNames: Set<String> = [
     "statefulsets", "statefulset", "sts", "jobs", "job",
-    "cronjobs", "cronjob", "cj", "configmaps", "configmap", "cm", "secrets", "secret", "endpoints",
-    "ep",
+    "cronjobs", "cronjob", "cj", "configmaps", "configmap", "cm", "secrets", "secret",
     "horizontalpodautoscalers", "horizontalpodautoscaler", "hpa", "ingresses", "ingress", "ing",
     "persistentvolumes", "persistentvolume", "pv", "persistentvolumeclaims",
     "persistentvolumeclaim", "pvc", "storageclasses", "storageclass", "sc",

@@ -9,6 +9,9 @@ enum RolloutCommand {
     .init(name: "timeout", short: nil, takesValue: true),
   ]
 
+  /// The subcommands of `kubectl rollout`.
+  static let subcommands: Set<String> = ["history", "pause", "restart", "resume", "status", "undo"]
+
   /// How long `rollout status` waits, in virtual seconds, before kubebook stops it.
   static let statusBoundSeconds: Int64 = 3600
 
@@ -16,7 +19,11 @@ enum RolloutCommand {
     throws(KubectlError)
   {
     guard let action = arguments.first else {
-      throw .plain("kubebook: use kubectl rollout status|history|undo|pause|resume|restart TYPE/NAME")
+      // Like cobra's DefaultSubCommandRun: the help text, and exit status 1.
+      throw KubectlError(text: try Kubectl.help(for: ["rollout"]).dropLast().description)
+    }
+    guard subcommands.contains(action) else {
+      throw KubectlError(text: "error: unknown command \"\(action)\"\nSee 'kubectl rollout -h' for help and examples")
     }
     let parsed = try FlagParser(command: "rollout \(action)", specs: flags).parse(Array(arguments.dropFirst()))
     let target = try WorkloadTarget.resolve(
@@ -83,7 +90,7 @@ enum RolloutCommand {
       try context.settle()
       output.line(target.qualifiedName + " restarted")
     default:
-      throw .usage("unknown command \"\(action)\" for \"kubectl rollout\"", command: "rollout")
+      preconditionFailure("subcommands lists \(action), which has no case here")
     }
   }
 

@@ -58,6 +58,10 @@ enum TablePrinters {
     .init(name: "Port(s)"), .init(name: "Age"), .init(name: "Selector", wide: true),
   ]
 
+  static let endpointsColumns: [Table.Column] = [
+    .init(name: "Name"), .init(name: "Endpoints"), .init(name: "Age"),
+  ]
+
   static let namespaceColumns: [Table.Column] = [
     .init(name: "Name"), .init(name: "Status"), .init(name: "Age"),
   ]
@@ -140,6 +144,7 @@ enum TablePrinters {
     case .replicaSets, .replicationControllers: return replicaSetColumns
     case .daemonSets: return daemonSetColumns
     case .services: return serviceColumns
+    case .endpoints: return endpointsColumns
     default: return namespaceColumns
     }
   }
@@ -176,10 +181,12 @@ enum TablePrinters {
         "\(port.port)" + (port.nodePort.map { ":\($0)" } ?? "") + "/\(port.protocol)"
       }
       return [
-        service.metadata.name, service.type, service.clusterIP.isEmpty ? "<none>" : service.clusterIP, "<none>",
-        ports.isEmpty ? "<none>" : ports.joined(separator: ","), age(service.metadata.creationTimestamp, now: now),
-        formatLabels(service.selector),
+        service.metadata.name, service.type, service.clusterIP.isEmpty ? "<none>" : service.clusterIP,
+        externalIP(of: service), ports.isEmpty ? "<none>" : ports.joined(separator: ","),
+        age(service.metadata.creationTimestamp, now: now), formatLabels(service.selector),
       ]
+    case .endpoints(let endpoints):
+      return [endpoints.metadata.name, formatEndpoints(endpoints), age(endpoints.metadata.creationTimestamp, now: now)]
     case .daemonSet(let set):
       return [
         set.metadata.name, String(set.status.desiredNumberScheduled), String(set.status.currentNumberScheduled),
@@ -189,6 +196,25 @@ enum TablePrinters {
         set.template.spec.containers.map(\.image).joined(separator: ","), set.selector.formatted,
       ]
     }
+  }
+
+  /// The EXTERNAL-IP cell: the external name, `<pending>` for a load balancer no cloud has
+  /// provisioned, `<none>` otherwise (the simulator has no external IPs).
+  static func externalIP(of service: Service) -> String {
+    switch service.type {
+    case "ExternalName": return service.externalName ?? "<none>"
+    case "LoadBalancer": return "<pending>"
+    default: return "<none>"
+    }
+  }
+
+  /// The ENDPOINTS cell (`formatEndpoints`): up to three ready `ip:port` entries, then
+  /// ` + N more...`; `<none>` without subsets, empty when no address is ready.
+  static func formatEndpoints(_ endpoints: Endpoints) -> String {
+    if endpoints.subsets.isEmpty { return "<none>" }
+    let all = endpoints.readyEndpoints
+    let shown = all.prefix(3).joined(separator: ",")
+    return all.count > 3 ? shown + " + \(all.count - 3) more..." : shown
   }
 
   static func namespaceRow(_ namespace: Namespace, now: Timestamp) -> [String] {

@@ -87,10 +87,30 @@ import Testing
         == "error: resource(s) were provided, but no name was specified\n")
   }
 
-  @Test func unknownCommandSuggestsTheClosestOne() {
+  /// Expected text captured from the real kubectl v1.32 binary (`kubectl gte 2>&1`, ...):
+  /// cobra's own capitalised "Error:", suggestions in kubectl's registration order.
+  @Test(arguments: [
+    ("gte", "Error: unknown command \"gte\" for \"kubectl\"\n\nDid you mean this?\n\tget\n\n"),
+    ("log", "Error: unknown command \"log\" for \"kubectl\"\n\nDid you mean this?\n\ttop\n\tlogs\n\n"),
+    (
+      "e",
+      "Error: unknown command \"e\" for \"kubectl\"\n\nDid you mean this?\n"
+        + "\texpose\n\tset\n\texplain\n\tget\n\tedit\n\texec\n\tcp\n\tevents\n\n"
+    ),
+    ("o", "Error: unknown command \"o\" for \"kubectl\"\n\nDid you mean this?\n\ttop\n\tcp\n\toptions\n\n"),
+    ("zzzzzz", "Error: unknown command \"zzzzzz\" for \"kubectl\"\n"),
+  ])
+  func unknownCommandSuggestsTheClosestOnes(command: String, expected: String) {
     var cluster = Cluster()
-    let result = run("kubectl gte pods", cluster: &cluster)
-    #expect(result.output == "error: unknown command \"gte\" for \"kubectl\"\n\nDid you mean this?\n\tget\n")
+    let result = run("kubectl \(command) pods", cluster: &cluster)
+    #expect(result.output == expected)
+    #expect(result.exitCode == 1)
+  }
+
+  @Test func unknownRolloutSubcommand() {
+    var cluster = Cluster()
+    let result = run("kubectl rollout statsu deployment/x", cluster: &cluster)
+    #expect(result.output == "error: unknown command \"statsu\"\nSee 'kubectl rollout -h' for help and examples\n")
     #expect(result.exitCode == 1)
   }
 
