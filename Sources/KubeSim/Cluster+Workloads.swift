@@ -217,6 +217,7 @@ extension Cluster {
     switch kind {
     case "Deployment": uid = deployments[key]?.metadata.uid
     case "ReplicaSet": uid = replicaSets[key]?.metadata.uid
+    case "DaemonSet": uid = daemonSets[key]?.metadata.uid
     default: uid = replicationControllers[key]?.metadata.uid
     }
     guard let uid else { return false }
@@ -239,6 +240,8 @@ extension Cluster {
       if let old = deployments.removeValue(forKey: key) { recordWatch(.deleted, .deployment(old), kind: kind) }
     case "ReplicaSet":
       if let old = replicaSets.removeValue(forKey: key) { recordWatch(.deleted, .replicaSet(old), kind: kind) }
+    case "DaemonSet":
+      daemonSets.removeValue(forKey: key)
     default:
       if let old = replicationControllers.removeValue(forKey: key) {
         recordWatch(.deleted, .replicationController(old), kind: kind)
@@ -255,6 +258,9 @@ extension Cluster {
     case "ReplicaSet":
       replicaSets[key]?.metadata.deletionTimestamp = now
       replicaSets[key]?.metadata.finalizers = ["foregroundDeletion"]
+    case "DaemonSet":
+      daemonSets[key]?.metadata.deletionTimestamp = now
+      daemonSets[key]?.metadata.finalizers = ["foregroundDeletion"]
     default:
       replicationControllers[key]?.metadata.deletionTimestamp = now
       replicationControllers[key]?.metadata.finalizers = ["foregroundDeletion"]

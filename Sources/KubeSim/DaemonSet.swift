@@ -1,7 +1,6 @@
-/// A DaemonSet: one pod from its template on every eligible node (controllers.md §4.1).
-///
-/// The simulator runs the DaemonSets a cluster comes with (kube-proxy); rolling updates of a
-/// DaemonSet's template are not simulated yet.
+/// A DaemonSet: one pod from its template on every eligible node (controllers.md §4.1),
+/// replaced node by node when the template changes (RollingUpdate) or only when deleted
+/// (OnDelete).
 public struct DaemonSet: Sendable, Equatable {
   /// What the DaemonSet controller last wrote into `status`.
   public struct Status: Sendable, Equatable {
@@ -22,6 +21,8 @@ public struct DaemonSet: Sendable, Equatable {
   public var template: PodTemplate
   public var minReadySeconds = 0
   public var revisionHistoryLimit = 10
+  /// `spec.updateStrategy.type`: `RollingUpdate` (the default) or `OnDelete`.
+  public var updateStrategy = "RollingUpdate"
   /// `spec.updateStrategy.rollingUpdate`, defaulted as apps/v1 does.
   public var maxUnavailable = IntOrPercent.int(1)
   public var maxSurge = IntOrPercent.int(0)

@@ -39,10 +39,14 @@ enum DaemonSetController {
   /// The node a daemon pod belongs to: where it runs, or where its affinity pins it.
   static func node(of pod: Pod) -> String? { pod.spec.nodeName ?? pod.spec.requiredNodeName }
 
-  /// The active pods of `set` by node, oldest first on each node.
+  /// The pods of `set` by node, oldest first on each node. Terminating pods count until they
+  /// are gone (`getNodesToDaemonPods` drops only pods that are both deleted and finished), so
+  /// a node gets its new pod once the old one has left.
   static func podsByNode(_ set: DaemonSet, cluster: Cluster) -> [String: [Pod]] {
     var byNode: [String: [Pod]] = [:]
-    for pod in cluster.pods(ownedBy: set.metadata.uid) where pod.metadata.deletionTimestamp == nil {
+    for pod in cluster.pods(ownedBy: set.metadata.uid) {
+      let finished = pod.status.phase == "Succeeded" || pod.status.phase == "Failed"
+      if pod.metadata.deletionTimestamp != nil && finished { continue }
       guard let node = node(of: pod) else { continue }
       byNode[node, default: []].append(pod)
     }
@@ -54,20 +58,21 @@ enum DaemonSetController {
     return byNode
   }
 
-  /// `podsShouldBeOnNode` and `syncNodes` for one DaemonSet.
+  /// `podsShouldBeOnNode` and `syncNodes` for one DaemonSet, then its update strategy.
   static func manage(_ set: DaemonSet, nodes: [Node], cluster: inout Cluster) {
     let namespace = set.metadata.namespace ?? "default"
     let byNode = podsByNode(set, cluster: cluster)
     for node in nodes {
       let (shouldRun, shouldContinueRunning) = eligibility(of: set, on: node)
       let pods = byNode[node.metadata.name] ?? []
+      let active = pods.filter { $0.metadata.deletionTimestamp == nil }
       if shouldRun && pods.isEmpty {
         create(for: set, on: node.metadata.name, cluster: &cluster)
       } else if !shouldContinueRunning {
-        for pod in pods { _ = try? cluster.deletePod(pod.metadata.name, namespace: namespace) }
+        for pod in active { _ = try? cluster.deletePod(pod.metadata.name, namespace: namespace) }
       } else {
-        var running = pods
-        for pod in pods where pod.status.phase == "Failed" {
+        var running = active
+        for pod in active where pod.status.phase == "Failed" {
           cluster.record(
             "DaemonSet", set.metadata,
             reason: "FailedDaemonPod",
@@ -80,6 +85,56 @@ enum DaemonSetController {
         // Without surge only the oldest pod may stay.
         for pod in running.dropFirst() { _ = try? cluster.deletePod(pod.metadata.name, namespace: namespace) }
       }
+    }
+    if set.updateStrategy == "RollingUpdate" { rollingUpdate(set, nodes: nodes, cluster: &cluster) }
+  }
+
+  /// `rollingUpdate` without surge (`pkg/controller/daemon/update.go`): old pods that are not
+  /// available go at once; available ones go while fewer than `maxUnavailable` eligible nodes
+  /// lack an available new pod. Nodes are taken in name order (the real controller walks a Go
+  /// map, in no fixed order).
+  static func rollingUpdate(_ set: DaemonSet, nodes: [Node], cluster: inout Cluster) {
+    let namespace = set.metadata.namespace ?? "default"
+    let hash = PodTemplateHash.compute(set.template, collisionCount: nil)
+    let byNode = podsByNode(set, cluster: cluster)
+    let eligible = nodes.filter { eligibility(of: set, on: $0).shouldRun }
+    let maxUnavailable = max(1, set.maxUnavailable.scaled(total: eligible.count, roundUp: true))
+    func available(_ pod: Pod) -> Bool {
+      guard pod.metadata.deletionTimestamp == nil, let readySince = ReplicaSetController.readyTime(pod) else {
+        return false
+      }
+      return readySince.adding(milliseconds: Int64(set.minReadySeconds) * 1000) <= cluster.now
+    }
+    var unavailable = 0
+    var replaceNow: [Pod] = []
+    var candidates: [Pod] = []
+    for node in eligible {
+      let pods = byNode[node.metadata.name] ?? []
+      let newPod = pods.first { $0.metadata.labels["controller-revision-hash"] == hash }
+      let oldPod = pods.first { $0.metadata.labels["controller-revision-hash"] != hash }
+      switch (oldPod, newPod) {
+      case (nil, nil):
+        unavailable += 1
+      case (nil, let new?):
+        if !available(new) { unavailable += 1 }
+      case (let old?, nil):
+        if old.metadata.deletionTimestamp != nil {
+          unavailable += 1
+        } else if !available(old) {
+          replaceNow.append(old)
+        } else {
+          candidates.append(old)
+        }
+      case (_?, _?):
+        break
+      }
+    }
+    let budget = max(0, maxUnavailable - unavailable - replaceNow.count)
+    for pod in replaceNow + candidates.prefix(budget) {
+      guard (try? cluster.deletePod(pod.metadata.name, namespace: namespace)) != nil else { continue }
+      cluster.record(
+        "DaemonSet", set.metadata, reason: "SuccessfulDelete", message: "Deleted pod: \(pod.metadata.name)",
+        source: "daemonset-controller")
     }
   }
 

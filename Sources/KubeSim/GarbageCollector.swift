@@ -13,7 +13,9 @@ enum GarbageCollector {
     for controller in cluster.replicationControllers.values {
       live[controller.metadata.uid] = controller.metadata.finalizers.contains("foregroundDeletion")
     }
-    for set in cluster.daemonSets.values { live[set.metadata.uid] = false }
+    for set in cluster.daemonSets.values {
+      live[set.metadata.uid] = set.metadata.finalizers.contains("foregroundDeletion")
+    }
     // ReplicaSets whose Deployment is gone or going.
     for key in cluster.replicaSets.keys.sorted() {
       guard let set = cluster.replicaSets[key], let owner = set.metadata.controllerUID else { continue }
@@ -50,6 +52,13 @@ enum GarbageCollector {
         cluster.podsByOwner[controller.metadata.uid]?.isEmpty ?? true
       else { continue }
       cluster.removeWorkload(kind: "ReplicationController", key: key)
+      cluster.writeCount += 1
+    }
+    for key in cluster.daemonSets.keys.sorted() {
+      guard let set = cluster.daemonSets[key], set.metadata.finalizers.contains("foregroundDeletion"),
+        cluster.podsByOwner[set.metadata.uid]?.isEmpty ?? true
+      else { continue }
+      cluster.removeWorkload(kind: "DaemonSet", key: key)
       cluster.writeCount += 1
     }
     for key in cluster.deployments.keys.sorted() {

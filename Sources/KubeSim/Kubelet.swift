@@ -9,6 +9,10 @@ enum Kubelet {
       guard let pod = cluster.pods[key], let nodeName = pod.spec.nodeName else { continue }
       // A kubelet that stopped reporting changes nothing until its node recovers.
       if cluster.nodes[nodeName]?.status.reporting == false { continue }
+      if pod.metadata.deletionTimestamp != nil, pod.metadata.annotations[mirrorAnnotation] != nil {
+        replaceMirrorPod(pod, cluster: &cluster)
+        continue
+      }
       if let gracefulDeadline = pod.metadata.deletionTimestamp {
         let deadline = removalTime(of: pod, gracefulDeadline: gracefulDeadline)
         if deadline <= cluster.now {
@@ -65,6 +69,26 @@ enum Kubelet {
         cluster.kubeletPending.remove(key)
       }
     }
+  }
+
+  /// The annotation that marks a mirror pod: the API server's copy of a static pod.
+  static let mirrorAnnotation = "kubernetes.io/config.mirror"
+
+  /// A deleted mirror pod: the static pod it mirrors keeps running (only the kubelet's
+  /// manifest file controls it), so the kubelet removes the deleted copy at once and posts a
+  /// new one: same name and spec, a new uid, created now.
+  static func replaceMirrorPod(_ pod: Pod, cluster: inout Cluster) {
+    let key = Cluster.key(pod.metadata)
+    let runtime = cluster.podRuntimes[pod.metadata.uid]
+    cluster.removePod(key)
+    var mirror = pod
+    mirror.metadata.deletionTimestamp = nil
+    mirror.metadata.deletionGracePeriodSeconds = nil
+    mirror.metadata.creationTimestamp = cluster.now
+    cluster.stampAside(&mirror.metadata, stream: "mirror:" + cluster.now.rfc3339)
+    if let runtime { cluster.podRuntimes[mirror.metadata.uid] = runtime }
+    if let runtime { mirror.status = status(of: mirror, runtime: runtime, at: cluster.now) }
+    cluster.storePod(mirror)
   }
 
   /// Fixes the milestones of a pod that has just been bound to `nodeName`.

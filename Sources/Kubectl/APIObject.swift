@@ -77,6 +77,9 @@ enum APIObject {
     case .service(var service):
       adjust(&service.metadata)
       return .service(service)
+    case .daemonSet(var set):
+      adjust(&set.metadata)
+      return .daemonSet(set)
     default:
       return self
     }

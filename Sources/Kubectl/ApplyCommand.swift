@@ -121,6 +121,7 @@ enum ApplyCommand {
     case .replicaSets: object = .replicaSet(decoder.decodeReplicaSet(value))
     case .replicationControllers: object = .replicationController(decoder.decodeReplicationController(value))
     case .services: object = .service(decoder.decodeService(value))
+    case .daemonSets: object = .daemonSet(decoder.decodeDaemonSet(value))
     case .pods: object = .pod(decoder.decode(value))
     default: throw .plain("kubebook does not simulate creating \(kind) objects from \"\(source)\" yet")
     }
@@ -160,6 +161,7 @@ enum ApplyCommand {
       case .replicaSet(let set): try context.cluster.createReplicaSet(set)
       case .replicationController(let controller): try context.cluster.createReplicationController(controller)
       case .service(let service): _ = try context.cluster.createService(service)
+      case .daemonSet(let set): try context.cluster.createDaemonSet(set)
       default: break
       }
     } catch {
@@ -221,6 +223,20 @@ enum ApplyCommand {
           live.metadata.annotations, desired: controller.metadata.annotations)
         if merged == live { return "unchanged" }
         try context.cluster.updateReplicationController(merged)
+      case (.daemonSet(let live), .daemonSet(let set)):
+        var merged = live
+        merged.template = set.template
+        merged.updateStrategy = set.updateStrategy
+        merged.maxUnavailable = set.maxUnavailable
+        merged.maxSurge = set.maxSurge
+        merged.minReadySeconds = set.minReadySeconds
+        merged.revisionHistoryLimit = set.revisionHistoryLimit
+        merged.metadata.labels = set.metadata.labels
+        merged.metadata.annotations = set.metadata.annotations
+        merged.metadata.annotations["deprecated.daemonset.template.generation"] =
+          live.metadata.annotations["deprecated.daemonset.template.generation"]
+        if merged == live { return "unchanged" }
+        try context.cluster.updateDaemonSet(merged)
       case (.service(let live), .service(let service)):
         var merged = live
         merged.type = service.type

@@ -96,10 +96,12 @@ enum DeleteCommand {
     case let other?:
       throw .plain("invalid cascade value (\(other)). Must be \"background\", \"foreground\", or \"orphan\".")
     }
-    var deleted: [(String, String)] = []
+    // Pods being deleted, by namespace, name and uid: kubectl waits for that uid to be gone
+    // (a mirror pod comes back under the same name with a new uid at once).
+    var deleted: [(String, String, String)] = []
     var deletedWorkloads: [(ResourceType, String)] = []
     for target in targets {
-      if [.deployments, .replicaSets, .replicationControllers].contains(target.type) {
+      if [.deployments, .replicaSets, .replicationControllers, .daemonSets].contains(target.type) {
         let key = target.namespace + "/" + target.name
         if context.cluster.deleteWorkload(
           kind: target.type.kind, name: target.name, namespace: target.namespace, propagation: propagation)
@@ -129,10 +131,11 @@ enum DeleteCommand {
         throw .plain("kubebook does not simulate deleting \(target.type.plural) yet")
       }
       do {
-        try context.cluster.deletePod(target.name, namespace: target.namespace, gracePeriod: force ? 0 : grace)
+        let pod = try context.cluster.deletePod(
+          target.name, namespace: target.namespace, gracePeriod: force ? 0 : grace)
         let word = force && grace == 0 ? "force deleted" : "deleted"
         output.line(parsed.value("output") == "name" ? "pod/\(target.name)" : "pod \"\(target.name)\" \(word)")
-        deleted.append((target.namespace, target.name))
+        deleted.append((target.namespace, target.name, pod.metadata.uid))
       } catch {
         if case .notFound = error, parsed.flag("ignore-not-found") { continue }
         errors.append(KubectlError.api(error).text)
@@ -141,11 +144,12 @@ enum DeleteCommand {
     if parsed.value("wait") != "false" && (!deleted.isEmpty || !deletedWorkloads.isEmpty) {
       let maxGrace = 3600
       try context.wait(seconds: Int64(maxGrace)) { cluster in
-        deleted.allSatisfy { cluster.pod($0.1, namespace: $0.0) == nil }
+        deleted.allSatisfy { cluster.pod($0.1, namespace: $0.0)?.metadata.uid != $0.2 }
           && deletedWorkloads.allSatisfy { type, key in
             switch type {
             case .deployments: return cluster.deployments[key] == nil
             case .replicaSets: return cluster.replicaSets[key] == nil
+            case .daemonSets: return cluster.daemonSets[key] == nil
             default: return cluster.replicationControllers[key] == nil
             }
           }

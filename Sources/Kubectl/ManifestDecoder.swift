@@ -159,6 +159,29 @@ struct ManifestDecoder {
     return deployment
   }
 
+  /// Decodes a DaemonSet manifest (apps/v1), with the API server's defaults.
+  mutating func decodeDaemonSet(_ value: JSONValue) -> DaemonSet {
+    check(value, path: "", known: ["apiVersion", "kind", "metadata", "spec", "status"])
+    let metadata = decodeMetadata(value["metadata"], path: "metadata")
+    let spec = value["spec"] ?? .object([])
+    check(
+      spec, path: "spec", known: ["selector", "template", "updateStrategy", "minReadySeconds", "revisionHistoryLimit"])
+    var set = DaemonSet(
+      metadata: metadata, selector: decodeSelector(spec["selector"], path: "spec.selector"),
+      template: decodeTemplate(spec["template"], path: "spec.template"))
+    if let seconds = spec["minReadySeconds"]?.intValue { set.minReadySeconds = Int(seconds) }
+    if let limit = spec["revisionHistoryLimit"]?.intValue { set.revisionHistoryLimit = Int(limit) }
+    if let strategy = spec["updateStrategy"] {
+      check(strategy, path: "spec.updateStrategy", known: ["type", "rollingUpdate"])
+      if let type = strategy["type"]?.stringValue { set.updateStrategy = type }
+      let rolling = strategy["rollingUpdate"] ?? .object([])
+      check(rolling, path: "spec.updateStrategy.rollingUpdate", known: ["maxSurge", "maxUnavailable"])
+      set.maxUnavailable = decodeIntOrPercent(rolling["maxUnavailable"], default: .int(1))
+      set.maxSurge = decodeIntOrPercent(rolling["maxSurge"], default: .int(0))
+    }
+    return set
+  }
+
   /// Decodes a ReplicaSet manifest (apps/v1).
   mutating func decodeReplicaSet(_ value: JSONValue) -> ReplicaSet {
     check(value, path: "", known: ["apiVersion", "kind", "metadata", "spec", "status"])

@@ -49,11 +49,70 @@ import Testing
       output.split(separator: "\n").last?.split(separator: " ").prefix(6) == ["kube-proxy", "4", "4", "4", "4", "4"])
   }
 
-  @Test func deletingADaemonSetIsRefusedClearly() {
-    var terminal = Terminal()
-    let result = terminal.run("kubectl delete ds kube-proxy -n kube-system")
-    #expect(result.exitCode != 0)
-    #expect(result.output.contains("does not simulate deleting daemonsets"))
+  static func manifest(image: String, maxUnavailable: Int = 1) -> String {
+    """
+    apiVersion: apps/v1
+    kind: DaemonSet
+    metadata:
+      name: agent
+    spec:
+      selector:
+        matchLabels: {app: agent}
+      updateStrategy:
+        rollingUpdate: {maxUnavailable: \(maxUnavailable)}
+      template:
+        metadata:
+          labels: {app: agent}
+        spec:
+          containers:
+          - name: agent
+            image: \(image)
+    """
+  }
+
+  /// A user's DaemonSet: one pod per schedulable node (not the tainted control plane);
+  /// deleting it takes its pods along (background cascade).
+  @Test func userDaemonSetRunsOnEveryWorkerAndGoesWithItsPods() {
+    var terminal = Terminal(config: ClusterConfig(workers: 3, seed: 7))
+    terminal.files.files["ds.yaml"] = Self.manifest(image: "fluent/fluent-bit:3.1")
+    #expect(terminal.run("kubectl apply -f ds.yaml").output == "daemonset.apps/agent created\n")
+    _ = terminal.run("kubectl rollout status ds/agent")
+    let pods = terminal.cluster.listPods(namespace: "default")
+    #expect(pods.count == 3)
+    #expect(Set(pods.compactMap(\.spec.nodeName)) == ["worker-1", "worker-2", "worker-3"])
+    #expect(terminal.run("kubectl apply -f ds.yaml").output == "daemonset.apps/agent unchanged\n")
+    #expect(terminal.run("kubectl delete ds agent").output == "daemonset.apps \"agent\" deleted\n")
+    _ = terminal.run("sleep 60")
+    #expect(terminal.cluster.listPods(namespace: "default").isEmpty)
+  }
+
+  /// RollingUpdate without surge (controllers.md §4.1): at every instant of the update, at
+  /// most `maxUnavailable` eligible nodes lack an available pod, and in the end every node
+  /// runs the new template.
+  @Test(arguments: [1, 2])
+  func rollingUpdateKeepsWithinMaxUnavailable(maxUnavailable: Int) throws {
+    var terminal = Terminal(config: ClusterConfig(workers: 5, seed: 3))
+    terminal.files.files["ds.yaml"] = Self.manifest(image: "fluent/fluent-bit:3.1", maxUnavailable: maxUnavailable)
+    _ = terminal.run("kubectl apply -f ds.yaml")
+    _ = terminal.run("kubectl rollout status ds/agent")
+    terminal.files.files["ds.yaml"] = Self.manifest(image: "fluent/fluent-bit:3.2", maxUnavailable: maxUnavailable)
+    #expect(terminal.run("kubectl apply -f ds.yaml").output == "daemonset.apps/agent configured\n")
+    var done = false
+    for _ in 0..<300 where !done {
+      let pods = terminal.cluster.listPods(namespace: "default")
+      let workers = (1...5).map { "worker-\($0)" }
+      let lacking = workers.filter { node in
+        !pods.contains { $0.spec.nodeName == node && $0.isReady && $0.metadata.deletionTimestamp == nil }
+      }
+      #expect(lacking.count <= maxUnavailable, "at \(terminal.cluster.now): \(lacking)")
+      done =
+        pods.count == 5
+        && pods.allSatisfy { $0.isReady && $0.spec.containers[0].image == "fluent/fluent-bit:3.2" }
+      _ = terminal.run("sleep 1")
+    }
+    #expect(done)
+    let events = terminal.run("kubectl get events").output
+    #expect(events.contains("SuccessfulDelete"))
   }
 
   /// `kubectl-output.md`'s DaemonSet status table: a new node's pod is updated at once but
@@ -89,5 +148,24 @@ import Testing
         kube-dns   ClusterIP   10.96.0.10   <none>        53/UDP,53/TCP,9153/TCP   10m   k8s-app=kube-dns
 
         """)
+  }
+
+  /// A deleted mirror pod comes back at once under the same name with a new uid (the kubelet
+  /// posts a new mirror of the static pod, which never stopped), and `kubectl delete` waits
+  /// only for the old uid.
+  @Test func deletedMirrorPodIsPostedAgain() throws {
+    var terminal = Terminal()
+    let before = try #require(terminal.cluster.pod("etcd-control-plane", namespace: "kube-system"))
+    let start = terminal.cluster.now
+    #expect(
+      terminal.run("kubectl delete pod etcd-control-plane -n kube-system").output
+        == "pod \"etcd-control-plane\" deleted\n")
+    #expect(terminal.cluster.now.milliseconds - start.milliseconds < 5000)
+    let after = try #require(terminal.cluster.pod("etcd-control-plane", namespace: "kube-system"))
+    #expect(after.metadata.uid != before.metadata.uid)
+    #expect(after.metadata.creationTimestamp > before.metadata.creationTimestamp)
+    #expect(after.isReady)
+    #expect(after.status.containerStatuses.map(\.restartCount) == [0])
+    #expect(after.metadata.annotations["kubernetes.io/config.mirror"] != nil)
   }
 }
