@@ -60,6 +60,16 @@ enum Scheduler {
           cluster: &cluster)
         continue
       }
+      // A pod pinned to one node (a DaemonSet's) that fits there binds without looking at the
+      // other nodes; only a pod that does not fit needs every node's reason for the event.
+      if let required = pod.spec.requiredNodeName, let node = cluster.nodes[required],
+        let index = binarySearch(nodeNames, required), counts[index] < capacity[index],
+        free.isEmpty || (pod.requested("cpu") <= free[index].cpu && pod.requested("memory") <= free[index].memory),
+        unfitReason(pod, node, podCount: 0) == nil
+      {
+        assign(&pod, to: index, nodeNames: nodeNames, counts: &counts, free: &free, cluster: &cluster)
+        continue
+      }
       let signature = Signature(
         tolerations: pod.spec.tolerations, nodeSelector: pod.spec.nodeSelector,
         requiredNodeName: pod.spec.requiredNodeName)
@@ -85,6 +95,17 @@ enum Scheduler {
         &pod, key: key, feasible: entry, nodeNames: nodeNames, counts: &counts, capacity: capacity, free: &free,
         cluster: &cluster)
     }
+  }
+
+  /// The index of `name` in the sorted `names`, if present.
+  static func binarySearch(_ names: [String], _ name: String) -> Int? {
+    var low = 0
+    var high = names.count
+    while low < high {
+      let middle = (low + high) / 2
+      if names[middle] < name { low = middle + 1 } else { high = middle }
+    }
+    return low < names.count && names[low] == name ? low : nil
   }
 
   /// Binds `pod` to the least loaded of its feasible nodes, or records why it cannot be placed.
