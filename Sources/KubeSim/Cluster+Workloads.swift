@@ -303,6 +303,7 @@ extension Cluster {
     stamp(&meta)
     let namespace = Namespace(metadata: meta)
     namespaces[name] = namespace
+    publishRootCA(in: name)
     return namespace
   }
 }

@@ -36,6 +36,12 @@ public struct Cluster: Sendable {
   public internal(set) var endpoints: [String: Endpoints] = [:]
   /// Namespaces whose pods or Services changed since the Endpoints controller last looked.
   var endpointsDirty: Set<String> = []
+  /// ConfigMaps and Secrets by `namespace/name`.
+  public internal(set) var configMaps: [String: ConfigMap] = [:]
+  public internal(set) var secrets: [String: Secret] = [:]
+  /// The last change of each ConfigMap and Secret (`configmap/ns/name`, `secret/ns/name`):
+  /// the data before it and when it happened, for mounted files that lag behind.
+  var configChanges: [String: (previous: [String: String], at: Timestamp)] = [:]
   /// DaemonSets by `namespace/name`.
   public internal(set) var daemonSets: [String: DaemonSet] = [:]
   /// Set when a DaemonSet's pod is written or removed: the DaemonSet controller should look again.
@@ -98,11 +104,13 @@ public struct Cluster: Sendable {
     self.now = config.start
     self.names = NameGenerator(seed: config.seed)
     let created = config.start.adding(milliseconds: -config.clusterAgeSeconds * 1000)
+    now = created
     for name in ["default", "kube-node-lease", "kube-public", "kube-system"] {
       var meta = ObjectMeta(name: name, labels: ["kubernetes.io/metadata.name": name])
       meta.creationTimestamp = created
       stamp(&meta)
       namespaces[name] = Namespace(metadata: meta)
+      publishRootCA(in: name)
     }
     now = created
     addNode(name: "control-plane", controlPlane: true, created: created)

@@ -47,6 +47,9 @@ public enum KubeletTimings {
   public static let layersPresentMilliseconds: Int64 = 412
   /// Checking an image already on the node when the pull policy is `Always`.
   public static let repeatPullMilliseconds: Int64 = 1000
+  /// How long the kubelet waits before syncing a pod again after a failed sync (a missing
+  /// ConfigMap or Secret); the real pod worker waits 10 s plus up to 50 % jitter.
+  public static let syncRetryMilliseconds: Int64 = 10_000
   /// Creating and starting a container once its image is present.
   public static let startMilliseconds: Int64 = 1000
   /// A start takes 0 to `startJitterSteps - 1` whole seconds more, drawn from the seeded

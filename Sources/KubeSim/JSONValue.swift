@@ -35,6 +35,12 @@ public indirect enum JSONValue: Sendable, Equatable {
     return nil
   }
 
+  /// The boolean, when this is one.
+  public var boolValue: Bool? {
+    if case .bool(let flag) = self { return flag }
+    return nil
+  }
+
   /// The integer, when this is one (or a whole double).
   public var intValue: Int64? {
     switch self {

@@ -40,6 +40,15 @@ enum Kubelet {
       var runtime: PodRuntime
       if let existing = cluster.podRuntimes[pod.metadata.uid] {
         runtime = existing
+        if runtime.mountError != nil {
+          if ContainerConfig.missingVolume(of: pod, cluster: cluster) == nil {
+            runtime = plan(pod, on: nodeName, cluster: &cluster)
+          } else if let retry = runtime.mountRetryAt, retry <= cluster.now {
+            runtime.mountRetryAt = cluster.now.adding(milliseconds: KubeletTimings.syncRetryMilliseconds)
+          }
+        } else if runtime.containers.contains(where: { $0.configError != nil }) {
+          retryConfig(&runtime, pod: pod, cluster: &cluster)
+        }
       } else {
         runtime = plan(pod, on: nodeName, cluster: &cluster)
       }
@@ -68,6 +77,48 @@ enum Kubelet {
         cluster.update(updated)
         cluster.kubeletPending.remove(key)
       }
+    }
+  }
+
+  /// Containers blocked by a missing ConfigMap or Secret: at each retry the kubelet finds the
+  /// image present and builds the configuration again; it fails the same way (both events
+  /// recorded again) until the ConfigMap or Secret exists, then the container starts.
+  static func retryConfig(_ runtime: inout PodRuntime, pod: Pod, cluster: inout Cluster) {
+    for index in runtime.containers.indices {
+      let container = pod.spec.containers[index]
+      var plan = runtime.containers[index]
+      var attempts = 0
+      while plan.configError != nil, let at = plan.configRetryAt, at <= cluster.now, attempts < 1000 {
+        attempts += 1
+        let image = Validation.quote(container.image)
+        runtime.dynamicEvents.append(
+          .init(time: at, reason: "Pulled", message: "Container image \(image) already present on machine"))
+        switch ContainerConfig.environment(of: container, in: pod, cluster: cluster) {
+        case .failure(let error):
+          runtime.dynamicEvents.append(
+            .init(time: at, type: "Warning", reason: "Failed", message: "Error: \(error.message)"))
+          plan.configError = error.message
+          plan.configRetryAt = at.adding(milliseconds: KubeletTimings.syncRetryMilliseconds)
+        case .success(let environment):
+          let started = at.adding(milliseconds: KubeletTimings.startMilliseconds)
+          plan.configError = nil
+          plan.configRetryAt = nil
+          plan.environment = environment
+          plan.started = started
+          plan.runStart = started
+          plan.runEnd = plan.behavior.exitsAfter.map { started.adding(milliseconds: $0) }
+          // Created and Started are recorded when their time comes, in order with the rest.
+          for event in [
+            PodRuntime.PlannedEvent(time: started, reason: "Created", message: "Created container: \(container.name)"),
+            PodRuntime.PlannedEvent(time: started, reason: "Started", message: "Started container \(container.name)"),
+          ] {
+            let position =
+              runtime.events[runtime.recordedEvents...].firstIndex { $0.time > event.time } ?? runtime.events.endIndex
+            runtime.events.insert(event, at: position)
+          }
+        }
+      }
+      runtime.containers[index] = plan
     }
   }
 
@@ -108,6 +159,23 @@ enum Kubelet {
     var events: [PodRuntime.PlannedEvent] = []
     var containers: [PodRuntime.ContainerPlan] = []
     var cursor = sandbox
+    if let (volume, message) = ContainerConfig.missingVolume(of: pod, cluster: cluster) {
+      // The volume cannot be set up: no sandbox, no IP, every container waiting.
+      let never = Timestamp(milliseconds: Int64.max / 2)
+      let waiting = PodRuntime.ContainerPlan(
+        pullStart: never, pullDone: never, started: never, containerID: "", imageID: "", runStart: never)
+      var runtime = PodRuntime(
+        node: nodeName, hostIP: cluster.nodes[nodeName]?.status.internalIP ?? "", bound: now, sandboxReady: never,
+        podIP: "", containers: Array(repeating: waiting, count: pod.spec.containers.count),
+        events: [
+          .init(
+            time: now, type: "Warning", reason: "FailedMount",
+            message: "MountVolume.SetUp failed for volume \"\(volume)\" : \(message)")
+        ])
+      runtime.mountError = message
+      runtime.mountRetryAt = now.adding(milliseconds: KubeletTimings.syncRetryMilliseconds)
+      return runtime
+    }
     for container in pod.spec.containers {
       let key = nodeName + "|" + container.image
       let pullStart = cursor
@@ -158,15 +226,31 @@ enum Kubelet {
           ))
       }
       let jitter = Int64(cluster.names.below(KubeletTimings.startJitterSteps)) * 1000
-      let started = pullDone.adding(milliseconds: KubeletTimings.startMilliseconds + jitter)
-      events.append(.init(time: started, reason: "Created", message: "Created container: \(container.name)"))
-      events.append(.init(time: started, reason: "Started", message: "Started container \(container.name)"))
+      var started = pullDone.adding(milliseconds: KubeletTimings.startMilliseconds + jitter)
+      var configError: String?
+      var environment: [(String, String)] = []
+      switch ContainerConfig.environment(of: container, in: pod, cluster: cluster) {
+      case .success(let values): environment = values
+      case .failure(let error): configError = error.message
+      }
+      if let configError {
+        // The image is pulled, then building the container's configuration fails.
+        events.append(.init(time: pullDone, type: "Warning", reason: "Failed", message: "Error: \(configError)"))
+        started = Timestamp(milliseconds: Int64.max / 2)
+      } else {
+        events.append(.init(time: started, reason: "Created", message: "Created container: \(container.name)"))
+        events.append(.init(time: started, reason: "Started", message: "Started container \(container.name)"))
+      }
       let behavior = ContainerBehavior.of(container)
       var plan = PodRuntime.ContainerPlan(
         pullStart: pullStart, pullDone: pullDone, started: started,
         containerID: "containerd://" + cluster.names.hex(bytes: 32),
         imageID: ImageCatalog.imageID(of: container.image), runStart: started)
       plan.behavior = behavior
+      plan.configError = configError
+      plan.configRetryAt =
+        configError == nil ? nil : pullDone.adding(milliseconds: KubeletTimings.syncRetryMilliseconds)
+      plan.environment = environment
       plan.readinessDelay = Int64(container.readinessProbe?.initialDelaySeconds ?? 0) * 1000
       plan.runEnd = behavior.exitsAfter.map { started.adding(milliseconds: $0) }
       plan.exit = (behavior.exitCode, behavior.exitCode == 0 ? "Completed" : "Error")
@@ -180,7 +264,7 @@ enum Kubelet {
         break
       }
       containers.append(plan)
-      cursor = started
+      cursor = configError == nil ? started : pullDone
     }
     while containers.count < pod.spec.containers.count {
       var waiting = containers.last!
@@ -217,6 +301,14 @@ enum Kubelet {
       if let last = plan.lastTermination {
         containerStatus.lastTerminated = .terminated(
           exitCode: last.exitCode, reason: last.reason, startedAt: last.started, finishedAt: last.finished)
+      }
+      if let configError = plan.configError {
+        if plan.pullDone <= now {
+          containerStatus.state = .waiting(reason: "CreateContainerConfigError", message: configError)
+        }
+        allRunning = false
+        statuses.append(containerStatus)
+        continue
       }
       if plan.imageMissing {
         if let reason = ImagePullBackOff.reason(at: now, pullStart: plan.pullStart) {

@@ -9,7 +9,7 @@ extension Pod {
 }
 
 extension PodSpec {
-  static let tokenMountPath = "/var/run/secrets/kubernetes.io/serviceaccount"
+  public static let tokenMountPath = "/var/run/secrets/kubernetes.io/serviceaccount"
 
   /// The spec as the API server serialises it, defaults included.
   public var json: JSONValue {
@@ -57,7 +57,8 @@ extension PodSpec {
     if let subdomain { object.set("subdomain", .string(subdomain)) }
     object.set("terminationGracePeriodSeconds", .int(Int64(terminationGracePeriodSeconds)))
     if !tolerations.isEmpty { object.set("tolerations", .array(tolerations.map(\.json))) }
-    if let tokenVolumeName { object.set("volumes", .array([Self.tokenVolume(tokenVolumeName)])) }
+    let allVolumes = volumes.map(\.json) + (tokenVolumeName.map { [Self.tokenVolume($0)] } ?? [])
+    if !allVolumes.isEmpty { object.set("volumes", .array(allVolumes)) }
     return object.value
   }
 
@@ -135,6 +136,8 @@ extension Container {
     var object = JSONObjectBuilder()
     if !args.isEmpty { object.set("args", .array(args.map(JSONValue.string))) }
     if !command.isEmpty { object.set("command", .array(command.map(JSONValue.string))) }
+    if !env.isEmpty { object.set("env", .array(env.map(\.json))) }
+    if !envFrom.isEmpty { object.set("envFrom", .array(envFrom.map(\.json))) }
     object.set("image", .string(image))
     object.set("imagePullPolicy", .string(imagePullPolicy))
     object.set("livenessProbe", livenessProbe?.json)
@@ -155,9 +158,10 @@ extension Container {
     object.set("resources", resources.json)
     object.set("terminationMessagePath", .string("/dev/termination-log"))
     object.set("terminationMessagePolicy", .string("File"))
-    if let tokenVolume {
-      object.set("volumeMounts", .array([PodSpec.tokenMount(tokenVolume, recursive: false)]))
-    }
+    let mounts =
+      volumeMounts.map { $0.json(status: false) }
+      + (tokenVolume.map { [PodSpec.tokenMount($0, recursive: false)] } ?? [])
+    if !mounts.isEmpty { object.set("volumeMounts", .array(mounts)) }
     return object.value
   }
 }
@@ -197,7 +201,12 @@ extension PodStatus {
     }
     if !containerStatuses.isEmpty {
       object.set(
-        "containerStatuses", .array(containerStatuses.map { $0.json(tokenVolume: spec.tokenVolumeName) }))
+        "containerStatuses",
+        .array(
+          containerStatuses.map { status in
+            let mounts = spec.containers.first { $0.name == status.name }?.volumeMounts ?? []
+            return status.json(tokenVolume: spec.tokenVolumeName, mounts: mounts)
+          }))
     }
     if let hostIP {
       object.set("hostIP", .string(hostIP))
@@ -216,7 +225,7 @@ extension PodStatus {
 
 extension ContainerStatus {
   /// The container status as the kubelet reports it.
-  func json(tokenVolume: String?) -> JSONValue {
+  func json(tokenVolume: String?, mounts: [VolumeMount]) -> JSONValue {
     var object = JSONObjectBuilder()
     object.set("containerID", containerID.map(JSONValue.string))
     object.set("image", .string(image))
@@ -253,9 +262,9 @@ extension ContainerStatus {
       terminated.set("startedAt", .string(startedAt.rfc3339))
       object.set("state", .object([("terminated", terminated.value)]))
     }
-    if let tokenVolume {
-      object.set("volumeMounts", .array([PodSpec.tokenMount(tokenVolume, recursive: true)]))
-    }
+    let allMounts =
+      mounts.map { $0.json(status: true) } + (tokenVolume.map { [PodSpec.tokenMount($0, recursive: true)] } ?? [])
+    if !allMounts.isEmpty { object.set("volumeMounts", .array(allMounts)) }
     return object.value
   }
 }

@@ -84,6 +84,8 @@ public struct PodSpec: Sendable, Equatable {
   /// (`<hostname>.<subdomain>.<namespace>.svc.cluster.local`).
   public var hostname: String?
   public var subdomain: String?
+  /// The pod's own volumes (the API server adds the token volume after them).
+  public var volumes: [Volume] = []
 
   /// Creates a pod spec.
   public init(containers: [Container]) {
@@ -103,6 +105,9 @@ public struct Container: Sendable, Equatable {
   /// When the container counts as ready: after the probe's initial delay.
   public var readinessProbe: Probe?
   public var livenessProbe: Probe?
+  public var env: [EnvVar] = []
+  public var envFrom: [EnvFromSource] = []
+  public var volumeMounts: [VolumeMount] = []
 
   /// Creates a container; the pull policy defaults as the API server defaults it.
   public init(name: String, image: String, imagePullPolicy: String? = nil) {

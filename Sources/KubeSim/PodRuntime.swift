@@ -28,6 +28,14 @@ struct PodRuntime: Sendable {
     var restartCount = 0
     /// Milliseconds after each start before the readiness probe first passes.
     var readinessDelay: Int64 = 0
+    /// Why the kubelet cannot build the container's configuration (a missing ConfigMap or
+    /// Secret): it waits in `CreateContainerConfigError` until that changes.
+    var configError: String?
+    /// When the kubelet next tries to build that configuration (every 10 s, the pod worker's
+    /// back-off after a failed sync).
+    var configRetryAt: Timestamp?
+    /// The environment the container started with (values are fixed at start).
+    var environment: [(String, String)] = []
   }
 
   /// An event the kubelet will record when its time comes.
@@ -39,6 +47,11 @@ struct PodRuntime: Sendable {
   }
 
   var node: String
+  /// A volume the kubelet cannot mount (its ConfigMap or Secret is missing): the pod waits
+  /// in `ContainerCreating` without a sandbox.
+  var mountError: String?
+  /// When the kubelet next checks whether that volume can be mounted.
+  var mountRetryAt: Timestamp?
   var hostIP: String
   var bound: Timestamp
   var sandboxReady: Timestamp
@@ -61,6 +74,7 @@ struct PodRuntime: Sendable {
   /// The earliest milestone strictly after `now`.
   func nextMilestone(after now: Timestamp) -> Timestamp? {
     var candidates = [sandboxReady]
+    if let retry = mountRetryAt { candidates.append(retry) }
     for container in containers {
       if container.imageMissing {
         if let retry = ImagePullBackOff.nextChange(after: now, pullStart: container.pullStart) {
@@ -72,6 +86,7 @@ struct PodRuntime: Sendable {
       candidates.append(container.runStart.adding(milliseconds: container.readinessDelay))
       if let end = container.runEnd, !container.ended { candidates.append(end) }
       if let restart = container.restartAt { candidates.append(restart) }
+      if let retry = container.configRetryAt { candidates.append(retry) }
     }
     if recordedEvents < events.count { candidates.append(events[recordedEvents].time) }
     return candidates.filter { $0 > now }.min()

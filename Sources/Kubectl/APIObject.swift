@@ -11,6 +11,8 @@ enum APIObject {
   case daemonSet(DaemonSet)
   case service(Service)
   case endpoints(Endpoints)
+  case configMap(ConfigMap)
+  case secret(Secret)
 
   var type: ResourceType {
     switch self {
@@ -23,6 +25,8 @@ enum APIObject {
     case .daemonSet: return .daemonSets
     case .service: return .services
     case .endpoints: return .endpoints
+    case .configMap: return .configMaps
+    case .secret: return .secrets
     }
   }
 
@@ -37,6 +41,8 @@ enum APIObject {
     case .daemonSet(let set): return set.metadata
     case .service(let service): return service.metadata
     case .endpoints(let endpoints): return endpoints.metadata
+    case .configMap(let configMap): return configMap.metadata
+    case .secret(let secret): return secret.metadata
     }
   }
 
@@ -52,6 +58,8 @@ enum APIObject {
     case .daemonSet(let set): return set.json
     case .service(let service): return service.json
     case .endpoints(let endpoints): return endpoints.json
+    case .configMap(let configMap): return configMap.json
+    case .secret(let secret): return secret.json
     }
   }
 
@@ -80,6 +88,12 @@ enum APIObject {
     case .daemonSet(var set):
       adjust(&set.metadata)
       return .daemonSet(set)
+    case .configMap(var configMap):
+      adjust(&configMap.metadata)
+      return .configMap(configMap)
+    case .secret(var secret):
+      adjust(&secret.metadata)
+      return .secret(secret)
     default:
       return self
     }
@@ -108,6 +122,8 @@ enum APIObject {
     case .daemonSets: return cluster.listDaemonSets(namespace: namespace).map(APIObject.daemonSet)
     case .services: return cluster.listServices(namespace: namespace).map(APIObject.service)
     case .endpoints: return cluster.listEndpoints(namespace: namespace).map(APIObject.endpoints)
+    case .configMaps: return cluster.listConfigMaps(namespace: namespace).map(APIObject.configMap)
+    case .secrets: return cluster.listSecrets(namespace: namespace).map(APIObject.secret)
     default: return []
     }
   }
@@ -125,6 +141,8 @@ enum APIObject {
     case .daemonSets: return cluster.daemonSets[key].map(APIObject.daemonSet)
     case .services: return cluster.services[key].map(APIObject.service)
     case .endpoints: return cluster.endpoints[key].map(APIObject.endpoints)
+    case .configMaps: return cluster.configMaps[key].map(APIObject.configMap)
+    case .secrets: return cluster.secrets[key].map(APIObject.secret)
     default: return nil
     }
   }

@@ -122,6 +122,8 @@ enum ApplyCommand {
     case .replicationControllers: object = .replicationController(decoder.decodeReplicationController(value))
     case .services: object = .service(decoder.decodeService(value))
     case .daemonSets: object = .daemonSet(decoder.decodeDaemonSet(value))
+    case .configMaps: object = .configMap(decoder.decodeConfigMap(value))
+    case .secrets: object = .secret(decoder.decodeSecret(value))
     case .pods: object = .pod(decoder.decode(value))
     default: throw .plain("kubebook does not simulate creating \(kind) objects from \"\(source)\" yet")
     }
@@ -162,6 +164,8 @@ enum ApplyCommand {
       case .replicationController(let controller): try context.cluster.createReplicationController(controller)
       case .service(let service): _ = try context.cluster.createService(service)
       case .daemonSet(let set): try context.cluster.createDaemonSet(set)
+      case .configMap(let configMap): try context.cluster.createConfigMap(configMap)
+      case .secret(let secret): try context.cluster.createSecret(secret)
       default: break
       }
     } catch {
@@ -237,6 +241,20 @@ enum ApplyCommand {
           live.metadata.annotations["deprecated.daemonset.template.generation"]
         if merged == live { return "unchanged" }
         try context.cluster.updateDaemonSet(merged)
+      case (.configMap(let live), .configMap(let configMap)):
+        var merged = live
+        merged.data = configMap.data
+        merged.metadata.labels = configMap.metadata.labels
+        merged.metadata.annotations = configMap.metadata.annotations
+        if merged == live { return "unchanged" }
+        try context.cluster.updateConfigMap(merged)
+      case (.secret(let live), .secret(let secret)):
+        var merged = live
+        merged.data = secret.data
+        merged.metadata.labels = secret.metadata.labels
+        merged.metadata.annotations = secret.metadata.annotations
+        if merged == live { return "unchanged" }
+        try context.cluster.updateSecret(merged)
       case (.service(let live), .service(let service)):
         var merged = live
         merged.type = service.type

@@ -116,11 +116,16 @@ enum DeleteCommand {
         }
         continue
       }
-      if target.type == .services {
+      if [.services, .configMaps, .secrets].contains(target.type) {
         do {
-          try context.cluster.deleteService(target.name, namespace: target.namespace)
+          switch target.type {
+          case .services: try context.cluster.deleteService(target.name, namespace: target.namespace)
+          case .configMaps: try context.cluster.deleteConfigMap(target.name, namespace: target.namespace)
+          default: try context.cluster.deleteSecret(target.name, namespace: target.namespace)
+          }
+          let kind = target.type.singular
           output.line(
-            parsed.value("output") == "name" ? "service/\(target.name)" : "service \"\(target.name)\" deleted")
+            parsed.value("output") == "name" ? "\(kind)/\(target.name)" : "\(kind) \"\(target.name)\" deleted")
         } catch {
           if case .notFound = error, parsed.flag("ignore-not-found") { continue }
           errors.append(KubectlError.api(error).text)

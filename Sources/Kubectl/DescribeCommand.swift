@@ -115,10 +115,10 @@ enum DescribeCommand {
     for container in template.spec.containers {
       text += "   \(container.name):\n"
       text += containerSpecLines(container, indent: "    ")
-      text += "    Environment:\t<none>\n"
-      text += "    Mounts:\t<none>\n"
+      text += environmentLines(container, indent: "    ")
+      text += mountLines(container, tokenVolume: nil, indent: "    ")
     }
-    text += "  Volumes:\t<none>\n"
+    text += volumeLines(template.spec.volumes, tokenVolume: nil, indent: "  ")
     text += "  Node-Selectors:\t" + (labels(template.spec.nodeSelector).first ?? "<none>") + "\n"
     text += "  Tolerations:\t<none>\n"
     return text
@@ -323,12 +323,8 @@ enum DescribeCommand {
       }
       text += resourceLines(container, indent: "    ")
       text += probeLines(container, indent: "    ")
-      text += "    Environment:\t<none>\n"
-      if let volume = pod.spec.tokenVolumeName {
-        text += "    Mounts:\n      /var/run/secrets/kubernetes.io/serviceaccount from \(volume) (ro)\n"
-      } else {
-        text += "    Mounts:\t<none>\n"
-      }
+      text += environmentLines(container, indent: "    ", pod: pod)
+      text += mountLines(container, tokenVolume: pod.spec.tokenVolumeName, indent: "    ")
     }
     if !pod.status.conditions.isEmpty {
       text += "Conditions:\n  Type\tStatus\n"
@@ -336,16 +332,7 @@ enum DescribeCommand {
         text += "  \(condition.type) \t\(condition.status) \n"
       }
     }
-    if let volume = pod.spec.tokenVolumeName {
-      text += "Volumes:\n  \(volume):\n"
-      text += "    Type:\tProjected (a volume that contains injected data from multiple sources)\n"
-      text += "    TokenExpirationSeconds:\t3607\n"
-      text += "    ConfigMapName:\tkube-root-ca.crt\n"
-      text += "    ConfigMapOptional:\t<nil>\n"
-      text += "    DownwardAPI:\ttrue\n"
-    } else {
-      text += "Volumes:\t<none>\n"
-    }
+    text += volumeLines(pod.spec.volumes, tokenVolume: pod.spec.tokenVolumeName, indent: "")
     text += "QoS Class:\t\(pod.qosClass)\n"
     text += "Node-Selectors:\t" + (labels(pod.spec.nodeSelector).first ?? "<none>") + "\n"
     let tolerations = pod.spec.tolerations.map { toleration -> String in

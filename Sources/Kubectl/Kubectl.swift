@@ -48,11 +48,16 @@ public enum Kubectl {
     case "create":
       if rest.first == "deployment" || rest.first == "deploy" {
         try CreateDeploymentCommand.run(Array(rest.dropFirst()), context: &context, output: &output)
+      } else if rest.first == "configmap" || rest.first == "cm" {
+        try CreateConfigCommand.run(Array(rest.dropFirst()), kind: .configMap, context: &context, output: &output)
+      } else if rest.first == "secret" && rest.dropFirst().first == "generic" {
+        try CreateConfigCommand.run(Array(rest.dropFirst(2)), kind: .secret, context: &context, output: &output)
       } else if rest.first == "service" || rest.first == "svc" {
         try CreateServiceCommand.run(Array(rest.dropFirst()), context: &context, output: &output)
       } else {
         try ApplyCommand.run(rest, mode: .create, context: &context, output: &output)
       }
+    case "exec": try ExecCommand.run(rest, context: &context, output: &output)
     case "expose": try ExposeCommand.run(rest, context: &context, output: &output)
     case "scale": try ScaleCommand.run(rest, context: &context, output: &output)
     case "describe": try DescribeCommand.run(rest, context: &context, output: &output)

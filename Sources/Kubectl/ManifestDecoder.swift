@@ -36,6 +36,9 @@ struct ManifestDecoder {
     }
     spec.nodeSelector = stringMap(specValue["nodeSelector"])
     if let account = specValue["serviceAccountName"]?.stringValue { spec.serviceAccountName = account }
+    spec.volumes = (specValue["volumes"]?.arrayValue ?? []).enumerated().map { index, item in
+      decodeVolume(item, path: "\(path).volumes[\(index)]")
+    }
     spec.hostname = specValue["hostname"]?.stringValue
     spec.subdomain = specValue["subdomain"]?.stringValue
     spec.tolerations = (specValue["tolerations"]?.arrayValue ?? []).map { item in
@@ -182,6 +185,22 @@ struct ManifestDecoder {
     return set
   }
 
+  /// Decodes a ConfigMap manifest (v1).
+  mutating func decodeConfigMap(_ value: JSONValue) -> ConfigMap {
+    check(value, path: "", known: ["apiVersion", "kind", "metadata", "data", "binaryData", "immutable"])
+    return ConfigMap(metadata: decodeMetadata(value["metadata"], path: "metadata"), data: stringMap(value["data"]))
+  }
+
+  /// Decodes a Secret manifest (v1): `stringData` values are encoded into `data` and win over it.
+  mutating func decodeSecret(_ value: JSONValue) -> Secret {
+    check(value, path: "", known: ["apiVersion", "kind", "metadata", "data", "stringData", "type", "immutable"])
+    var data = stringMap(value["data"])
+    for (key, text) in stringMap(value["stringData"]) { data[key] = Base64.encode(text) }
+    return Secret(
+      metadata: decodeMetadata(value["metadata"], path: "metadata"), type: value["type"]?.stringValue ?? "Opaque",
+      data: data)
+  }
+
   /// Decodes a ReplicaSet manifest (apps/v1).
   mutating func decodeReplicaSet(_ value: JSONValue) -> ReplicaSet {
     check(value, path: "", known: ["apiVersion", "kind", "metadata", "spec", "status"])
@@ -275,6 +294,29 @@ struct ManifestDecoder {
     container.resources = decodeResources(value["resources"], path: path + ".resources")
     container.readinessProbe = decodeProbe(value["readinessProbe"], path: path + ".readinessProbe")
     container.livenessProbe = decodeProbe(value["livenessProbe"], path: path + ".livenessProbe")
+    container.env = (value["env"]?.arrayValue ?? []).enumerated().map { index, item in
+      decodeEnvVar(item, path: "\(path).env[\(index)]")
+    }
+    container.envFrom = (value["envFrom"]?.arrayValue ?? []).enumerated().compactMap { index, item in
+      check(item, path: "\(path).envFrom[\(index)]", known: ["configMapRef", "secretRef", "prefix"])
+      let prefix = item["prefix"]?.stringValue
+      for (field, kind) in [("configMapRef", "ConfigMap"), ("secretRef", "Secret")] {
+        if let reference = item[field] {
+          return EnvFromSource(
+            kind: kind, name: reference["name"]?.stringValue ?? "", prefix: prefix,
+            optional: reference["optional"]?.boolValue)
+        }
+      }
+      return nil
+    }
+    container.volumeMounts = (value["volumeMounts"]?.arrayValue ?? []).enumerated().map { index, item in
+      check(
+        item, path: "\(path).volumeMounts[\(index)]",
+        known: ["name", "mountPath", "readOnly", "subPath", "subPathExpr", "mountPropagation", "recursiveReadOnly"])
+      return VolumeMount(
+        name: item["name"]?.stringValue ?? "", mountPath: item["mountPath"]?.stringValue ?? "",
+        readOnly: item["readOnly"]?.boolValue ?? false, subPath: item["subPath"]?.stringValue)
+    }
     container.command = (value["command"]?.arrayValue ?? []).compactMap(\.stringValue)
     container.args = (value["args"]?.arrayValue ?? []).compactMap(\.stringValue)
     container.ports = (value["ports"]?.arrayValue ?? []).enumerated().compactMap { index, port in
@@ -285,6 +327,58 @@ struct ManifestDecoder {
         protocol: port["protocol"]?.stringValue ?? "TCP")
     }
     return container
+  }
+
+  /// Decodes one `env` entry.
+  mutating func decodeEnvVar(_ item: JSONValue, path: String) -> EnvVar {
+    check(item, path: path, known: ["name", "value", "valueFrom"])
+    var variable = EnvVar(name: item["name"]?.stringValue ?? "", value: item["value"]?.stringValue)
+    if let number = item["value"]?.intValue { variable.value = String(number) }
+    guard let from = item["valueFrom"] else { return variable }
+    check(from, path: path + ".valueFrom", known: ["configMapKeyRef", "secretKeyRef", "fieldRef", "resourceFieldRef"])
+    if let reference = from["configMapKeyRef"] {
+      variable.source = .configMapKey(
+        name: reference["name"]?.stringValue ?? "", key: reference["key"]?.stringValue ?? "",
+        optional: reference["optional"]?.boolValue)
+    } else if let reference = from["secretKeyRef"] {
+      variable.source = .secretKey(
+        name: reference["name"]?.stringValue ?? "", key: reference["key"]?.stringValue ?? "",
+        optional: reference["optional"]?.boolValue)
+    } else if let reference = from["fieldRef"] {
+      variable.source = .field(path: reference["fieldPath"]?.stringValue ?? "")
+    }
+    return variable
+  }
+
+  /// Decodes one entry of `volumes`.
+  mutating func decodeVolume(_ item: JSONValue, path: String) -> Volume {
+    check(
+      item, path: path,
+      known: [
+        "name", "configMap", "secret", "emptyDir", "hostPath", "persistentVolumeClaim", "projected", "nfs", "csi",
+      ])
+    let name = item["name"]?.stringValue ?? ""
+    if let source = item["configMap"] {
+      return Volume(
+        name: name,
+        source: .configMap(name: source["name"]?.stringValue ?? "", optional: source["optional"]?.boolValue))
+    }
+    if let source = item["secret"] {
+      return Volume(
+        name: name,
+        source: .secret(name: source["secretName"]?.stringValue ?? "", optional: source["optional"]?.boolValue))
+    }
+    if let source = item["hostPath"] {
+      return Volume(
+        name: name, source: .hostPath(path: source["path"]?.stringValue ?? "", type: source["type"]?.stringValue ?? ""))
+    }
+    if let source = item["persistentVolumeClaim"] {
+      return Volume(
+        name: name,
+        source: .persistentVolumeClaim(
+          claimName: source["claimName"]?.stringValue ?? "", readOnly: source["readOnly"]?.boolValue ?? false))
+    }
+    return Volume(name: name, source: .emptyDir)
   }
 
   func stringMap(_ value: JSONValue?) -> [String: String] {

@@ -41,6 +41,10 @@ public struct ResourceType: Sendable, Equatable, Hashable {
     plural: "services", singular: "service", kind: "Service", group: "", shortNames: ["svc"], namespaced: true)
   public static let endpoints = ResourceType(
     plural: "endpoints", singular: "endpoints", kind: "Endpoints", group: "", shortNames: ["ep"], namespaced: true)
+  public static let configMaps = ResourceType(
+    plural: "configmaps", singular: "configmap", kind: "ConfigMap", group: "", shortNames: ["cm"], namespaced: true)
+  public static let secrets = ResourceType(
+    plural: "secrets", singular: "secret", kind: "Secret", group: "", shortNames: [], namespaced: true)
   public static let daemonSets = ResourceType(
     plural: "daemonsets", singular: "daemonset", kind: "DaemonSet", group: "apps", shortNames: ["ds"],
     namespaced: true)
@@ -53,8 +57,8 @@ public struct ResourceType: Sendable, Equatable, Hashable {
 
   /// Every type the simulator serves, in discovery order.
   public static let all: [ResourceType] = [
-    pods, replicationControllers, services, endpoints, nodes, namespaces, events, daemonSets, deployments,
-    replicaSets,
+    pods, replicationControllers, services, endpoints, configMaps, secrets, nodes, namespaces, events, daemonSets,
+    deployments, replicaSets,
   ]
 
   /// The members of the `all` category the simulator serves, in the order `kubectl get all`
@@ -67,7 +71,7 @@ public struct ResourceType: Sendable, Equatable, Hashable {
   /// them is an honest "not simulated" error, not a false "no such type".
   static let unsimulatedNames: Set<String> = [
     "statefulsets", "statefulset", "sts", "jobs", "job",
-    "cronjobs", "cronjob", "cj", "configmaps", "configmap", "cm", "secrets", "secret",
+    "cronjobs", "cronjob", "cj",
     "horizontalpodautoscalers", "horizontalpodautoscaler", "hpa", "ingresses", "ingress", "ing",
     "persistentvolumes", "persistentvolume", "pv", "persistentvolumeclaims",
     "persistentvolumeclaim", "pvc", "storageclasses", "storageclass", "sc",

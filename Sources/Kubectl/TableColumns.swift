@@ -62,6 +62,11 @@ enum TablePrinters {
     .init(name: "Name"), .init(name: "Endpoints"), .init(name: "Age"),
   ]
 
+  static let configMapColumns: [Table.Column] = [.init(name: "Name"), .init(name: "Data"), .init(name: "Age")]
+  static let secretColumns: [Table.Column] = [
+    .init(name: "Name"), .init(name: "Type"), .init(name: "Data"), .init(name: "Age"),
+  ]
+
   static let namespaceColumns: [Table.Column] = [
     .init(name: "Name"), .init(name: "Status"), .init(name: "Age"),
   ]
@@ -145,6 +150,8 @@ enum TablePrinters {
     case .daemonSets: return daemonSetColumns
     case .services: return serviceColumns
     case .endpoints: return endpointsColumns
+    case .configMaps: return configMapColumns
+    case .secrets: return secretColumns
     default: return namespaceColumns
     }
   }
@@ -187,6 +194,14 @@ enum TablePrinters {
       ]
     case .endpoints(let endpoints):
       return [endpoints.metadata.name, formatEndpoints(endpoints), age(endpoints.metadata.creationTimestamp, now: now)]
+    case .configMap(let configMap):
+      return [
+        configMap.metadata.name, String(configMap.data.count), age(configMap.metadata.creationTimestamp, now: now),
+      ]
+    case .secret(let secret):
+      return [
+        secret.metadata.name, secret.type, String(secret.data.count), age(secret.metadata.creationTimestamp, now: now),
+      ]
     case .daemonSet(let set):
       return [
         set.metadata.name, String(set.status.desiredNumberScheduled), String(set.status.currentNumberScheduled),

@@ -21,4 +21,19 @@ enum RealKubectl {
     process.waitUntilExit()
     return (String(decoding: data, as: UTF8.self), process.terminationStatus)
   }
+
+  /// Like ``run(_:)``, with standard error appended to standard output (kubectl's errors).
+  static func runCombined(_ arguments: [String]) throws -> (output: String, status: Int32) {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: path ?? "/usr/bin/kubectl")
+    process.arguments = arguments
+    process.environment = ["KUBECONFIG": "/dev/null", "PATH": "/usr/bin:/bin"]
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    process.standardError = pipe
+    try process.run()
+    let data = pipe.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return (String(decoding: data, as: UTF8.self), process.terminationStatus)
+  }
 }

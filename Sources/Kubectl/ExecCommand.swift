@@ -1,0 +1,109 @@
+import KubeSim
+
+/// `kubectl exec POD [-c CONTAINER] -- COMMAND [ARG...]` for the commands whose output does
+/// not depend on the image: `printenv NAME...`, `cat FILE...` and `ls DIR` on ConfigMap and
+/// Secret volumes, `hostname` and `echo`. Anything else is an honest "not simulated".
+enum ExecCommand {
+  static let flags: [FlagParser.Spec] = [
+    .init(name: "container", short: "c", takesValue: true),
+    .init(name: "stdin", short: "i", takesValue: false),
+    .init(name: "tty", short: "t", takesValue: false),
+    .init(name: "quiet", short: "q", takesValue: false),
+  ]
+
+  static func run(_ arguments: [String], context: inout CommandContext, output: inout OutputBuffer)
+    throws(KubectlError)
+  {
+    let parsed = try FlagParser(command: "exec", specs: flags).parse(arguments)
+    guard let target = parsed.positional.first else {
+      throw KubectlError(text: "error: pod, type/name or --filename must be specified")
+    }
+    if parsed.positional.count > 1 {
+      throw KubectlError(
+        text:
+          "Error: exec [POD] [COMMAND] is not supported anymore. Use exec [POD] -- [COMMAND] instead\nSee 'kubectl exec -h' for help and examples"
+      )
+    }
+    guard let program = parsed.afterDash.first else {
+      throw KubectlError(text: "error: you must specify at least one command for the container")
+    }
+    let namespace = context.namespace(parsed)
+    let name = target.hasPrefix("pod/") ? String(target.dropFirst(4)) : target
+    guard let pod = context.cluster.pod(name, namespace: namespace) else {
+      throw .api(.notFound(resource: "pods", name: name))
+    }
+    if pod.status.phase == "Succeeded" || pod.status.phase == "Failed" {
+      throw .plain("cannot exec into a container in a completed pod; current phase is \(pod.status.phase)")
+    }
+    var containerName = pod.spec.containers.first?.name ?? ""
+    if let chosen = parsed.value("container") {
+      guard pod.spec.containers.contains(where: { $0.name == chosen }) else {
+        throw .plain("container \(chosen) not found in pod \(pod.metadata.name)")
+      }
+      containerName = chosen
+    } else if pod.spec.containers.count > 1 {
+      output.line(
+        "Defaulted container \"\(containerName)\" out of: \(pod.spec.containers.map(\.name).joined(separator: ", "))")
+    }
+    guard context.cluster.isRunning(pod, container: containerName) else {
+      throw .plain("unable to upgrade connection: container not found (\"\(containerName)\")")
+    }
+    let words = Array(parsed.afterDash.dropFirst())
+    var exitCode = 0
+    switch program {
+    case "printenv":
+      guard !words.isEmpty else {
+        throw notSimulated("printenv without a NAME (the full environment depends on the image)")
+      }
+      let environment = context.cluster.environment(of: pod, container: containerName)
+      for word in words {
+        if let value = environment.last(where: { $0.0 == word })?.1 {
+          output.line(value)
+        } else {
+          exitCode = 1
+        }
+      }
+    case "cat":
+      let files = context.cluster.mountedFiles(of: pod, container: containerName)
+      for path in words {
+        guard let content = files[path] else {
+          if isMountedDirectory(path, files: files) {
+            output.line("cat: \(path): Is a directory")
+            exitCode = 1
+            continue
+          }
+          throw notSimulated("cat \(path) (kubebook knows only the files of ConfigMap and Secret volumes)")
+        }
+        output.write(content)
+      }
+    case "ls":
+      let files = context.cluster.mountedFiles(of: pod, container: containerName)
+      guard words.count == 1, let directory = words.first, isMountedDirectory(directory, files: files) else {
+        throw notSimulated("ls \(words.joined(separator: " ")) (kubebook lists only ConfigMap and Secret volumes)")
+      }
+      let prefix = directory.hasSuffix("/") ? directory : directory + "/"
+      for path in files.keys.filter({ $0.hasPrefix(prefix) }).sorted() {
+        output.line(String(path.dropFirst(prefix.count)))
+      }
+    case "hostname":
+      output.line(pod.spec.hostname ?? pod.metadata.name)
+    case "echo":
+      output.line(words.joined(separator: " "))
+    default:
+      throw notSimulated(([program] + words).joined(separator: " "))
+    }
+    if exitCode != 0 {
+      output.line("command terminated with exit code \(exitCode)")
+      context.failed = true
+    }
+  }
+
+  static func isMountedDirectory(_ path: String, files: [String: String]) -> Bool {
+    let prefix = path.hasSuffix("/") ? path : path + "/"
+    return files.keys.contains { $0.hasPrefix(prefix) }
+  }
+
+  static func notSimulated(_ what: String) -> KubectlError {
+    .plain("kubebook does not simulate running \"\(what)\" inside a container yet")
+  }
+}
