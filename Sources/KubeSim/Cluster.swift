@@ -42,6 +42,8 @@ public struct Cluster: Sendable {
   /// The last change of each ConfigMap and Secret (`configmap/ns/name`, `secret/ns/name`):
   /// the data before it and when it happened, for mounted files that lag behind.
   var configChanges: [String: (previous: [String: String], at: Timestamp)] = [:]
+  /// Jobs by `namespace/name`.
+  public internal(set) var jobs: [String: Job] = [:]
   /// DaemonSets by `namespace/name`.
   public internal(set) var daemonSets: [String: DaemonSet] = [:]
   /// Set when a DaemonSet's pod is written or removed: the DaemonSet controller should look again.
@@ -414,6 +416,7 @@ public struct Cluster: Sendable {
       DeploymentController.reconcile(&self)
       ReplicaSetController.reconcile(&self)
       DaemonSetController.reconcile(&self)
+      JobController.reconcile(&self)
       EndpointsController.reconcile(&self)
       GarbageCollector.reconcile(&self)
       NodeLifecycleController.reconcile(&self)

@@ -16,6 +16,7 @@ enum GarbageCollector {
     for set in cluster.daemonSets.values {
       live[set.metadata.uid] = set.metadata.finalizers.contains("foregroundDeletion")
     }
+    for job in cluster.jobs.values { live[job.metadata.uid] = false }
     // ReplicaSets whose Deployment is gone or going.
     for key in cluster.replicaSets.keys.sorted() {
       guard let set = cluster.replicaSets[key], let owner = set.metadata.controllerUID else { continue }

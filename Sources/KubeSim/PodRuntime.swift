@@ -128,6 +128,11 @@ struct ContainerBehavior: Sendable, Equatable {
     {
       return ContainerBehavior(exitsAfter: 100, exitCode: 0)
     }
+    if let script = shellScript(words) { return ofScript(script) }
+    // Commands that print something and are done.
+    if let first = words.first, oneShotCommands.contains(first) {
+      return ContainerBehavior(exitsAfter: 100, exitCode: 0)
+    }
     if words == ["false"] || words.last == "false" { return ContainerBehavior(exitsAfter: 100, exitCode: 1) }
     if let range = joined.firstRange(of: "exit "), let code = Int(joined[range.upperBound...].prefix { $0.isNumber }),
       code != 0
@@ -140,6 +145,58 @@ struct ContainerBehavior: Sendable, Equatable {
       return ContainerBehavior(exitsAfter: Int64(seconds * 1000), exitCode: 0)
     }
     return .runsForever
+  }
+}
+
+extension ContainerBehavior {
+  /// The script of `sh -c SCRIPT` (or bash), if the container runs one.
+  static func shellScript(_ words: [String]) -> String? {
+    guard words.count >= 3, ["sh", "/bin/sh", "bash", "/bin/bash"].contains(words[0]), words[1] == "-c" else {
+      return nil
+    }
+    return words[2]
+  }
+
+  /// Commands that run briefly and exit 0 when they are a container's whole command.
+  static let oneShotCommands: Set<String> = [
+    "echo", "true", "date", "printenv", "env", "ls", "cat", "hostname", "uname", "whoami", "id", "pwd",
+  ]
+
+  /// A shell script's behaviour: its statements (split at `;`, `&&`, `||` and newlines) run in
+  /// turn; `sleep N` takes N seconds, `exit N` or `false` ends it with that code, a loop runs
+  /// until the container is stopped. A script that only echoes ends at once.
+  static func ofScript(_ script: String) -> ContainerBehavior {
+    var statements: [String] = []
+    var current = ""
+    for character in script {
+      if character == ";" || character == "\n" || character == "&" || character == "|" {
+        statements.append(current)
+        current = ""
+      } else {
+        current.append(character)
+      }
+    }
+    statements.append(current)
+    var elapsed: Int64 = 0
+    for statement in statements {
+      let words = statement.split(separator: " ").map(String.init)
+      guard let command = words.first else { continue }
+      switch command {
+      case "while", "until", "for":
+        return .runsForever
+      case "sleep":
+        guard let seconds = words.dropFirst().first.flatMap(Double.init) else { return .runsForever }
+        elapsed += Int64(seconds * 1000)
+      case "exit":
+        let code = words.dropFirst().first.flatMap(Int.init) ?? 0
+        return ContainerBehavior(exitsAfter: max(elapsed, 100), exitCode: code)
+      case "false":
+        return ContainerBehavior(exitsAfter: max(elapsed, 100), exitCode: 1)
+      default:
+        continue
+      }
+    }
+    return ContainerBehavior(exitsAfter: max(elapsed, 100), exitCode: 0)
   }
 }
 

@@ -13,6 +13,7 @@ enum APIObject {
   case endpoints(Endpoints)
   case configMap(ConfigMap)
   case secret(Secret)
+  case job(Job)
 
   var type: ResourceType {
     switch self {
@@ -27,6 +28,7 @@ enum APIObject {
     case .endpoints: return .endpoints
     case .configMap: return .configMaps
     case .secret: return .secrets
+    case .job: return .jobs
     }
   }
 
@@ -43,6 +45,7 @@ enum APIObject {
     case .endpoints(let endpoints): return endpoints.metadata
     case .configMap(let configMap): return configMap.metadata
     case .secret(let secret): return secret.metadata
+    case .job(let job): return job.metadata
     }
   }
 
@@ -60,6 +63,7 @@ enum APIObject {
     case .endpoints(let endpoints): return endpoints.json
     case .configMap(let configMap): return configMap.json
     case .secret(let secret): return secret.json
+    case .job(let job): return job.json
     }
   }
 
@@ -94,6 +98,9 @@ enum APIObject {
     case .secret(var secret):
       adjust(&secret.metadata)
       return .secret(secret)
+    case .job(var job):
+      adjust(&job.metadata)
+      return .job(job)
     default:
       return self
     }
@@ -124,6 +131,7 @@ enum APIObject {
     case .endpoints: return cluster.listEndpoints(namespace: namespace).map(APIObject.endpoints)
     case .configMaps: return cluster.listConfigMaps(namespace: namespace).map(APIObject.configMap)
     case .secrets: return cluster.listSecrets(namespace: namespace).map(APIObject.secret)
+    case .jobs: return cluster.listJobs(namespace: namespace).map(APIObject.job)
     default: return []
     }
   }
@@ -143,6 +151,7 @@ enum APIObject {
     case .endpoints: return cluster.endpoints[key].map(APIObject.endpoints)
     case .configMaps: return cluster.configMaps[key].map(APIObject.configMap)
     case .secrets: return cluster.secrets[key].map(APIObject.secret)
+    case .jobs: return cluster.jobs[key].map(APIObject.job)
     default: return nil
     }
   }

@@ -123,6 +123,7 @@ enum ApplyCommand {
     case .services: object = .service(decoder.decodeService(value))
     case .daemonSets: object = .daemonSet(decoder.decodeDaemonSet(value))
     case .configMaps: object = .configMap(decoder.decodeConfigMap(value))
+    case .jobs: object = .job(decoder.decodeJob(value))
     case .secrets: object = .secret(decoder.decodeSecret(value))
     case .pods: object = .pod(decoder.decode(value))
     default: throw .plain("kubebook does not simulate creating \(kind) objects from \"\(source)\" yet")
@@ -165,6 +166,7 @@ enum ApplyCommand {
       case .service(let service): _ = try context.cluster.createService(service)
       case .daemonSet(let set): try context.cluster.createDaemonSet(set)
       case .configMap(let configMap): try context.cluster.createConfigMap(configMap)
+      case .job(let job): try context.cluster.createJob(job)
       case .secret(let secret): try context.cluster.createSecret(secret)
       default: break
       }
@@ -241,6 +243,23 @@ enum ApplyCommand {
           live.metadata.annotations["deprecated.daemonset.template.generation"]
         if merged == live { return "unchanged" }
         try context.cluster.updateDaemonSet(merged)
+      case (.job(let live), .job(let job)):
+        // A Job's template is immutable; only labels and annotations may change here.
+        var template = job.template
+        template.labels.merge(live.template.labels) { desired, _ in desired }
+        if template != live.template {
+          throw APIError.invalid(
+            kind: "Job", name: live.metadata.name,
+            causes: [
+              FieldError(
+                field: "spec.template", type: "Invalid value", value: "core.PodTemplateSpec{...}",
+                detail: "field is immutable")
+            ])
+        }
+        if live.metadata.annotations == job.metadata.annotations { return "unchanged" }
+        context.cluster.updateJobMetadata(
+          of: live.metadata.name, namespace: live.metadata.namespace ?? "default",
+          annotations: job.metadata.annotations)
       case (.configMap(let live), .configMap(let configMap)):
         var merged = live
         merged.data = configMap.data

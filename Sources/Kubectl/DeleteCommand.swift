@@ -116,14 +116,16 @@ enum DeleteCommand {
         }
         continue
       }
-      if [.services, .configMaps, .secrets].contains(target.type) {
+      if [.services, .configMaps, .secrets, .jobs].contains(target.type) {
         do {
           switch target.type {
+          case .jobs:
+            try context.cluster.deleteJob(target.name, namespace: target.namespace, propagation: propagation)
           case .services: try context.cluster.deleteService(target.name, namespace: target.namespace)
           case .configMaps: try context.cluster.deleteConfigMap(target.name, namespace: target.namespace)
           default: try context.cluster.deleteSecret(target.name, namespace: target.namespace)
           }
-          let kind = target.type.singular
+          let kind = target.type.qualifiedKind
           output.line(
             parsed.value("output") == "name" ? "\(kind)/\(target.name)" : "\(kind) \"\(target.name)\" deleted")
         } catch {

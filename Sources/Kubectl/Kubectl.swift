@@ -48,6 +48,8 @@ public enum Kubectl {
     case "create":
       if rest.first == "deployment" || rest.first == "deploy" {
         try CreateDeploymentCommand.run(Array(rest.dropFirst()), context: &context, output: &output)
+      } else if rest.first == "job" {
+        try CreateJobCommand.run(Array(rest.dropFirst()), context: &context, output: &output)
       } else if rest.first == "configmap" || rest.first == "cm" {
         try CreateConfigCommand.run(Array(rest.dropFirst()), kind: .configMap, context: &context, output: &output)
       } else if rest.first == "secret" && rest.dropFirst().first == "generic" {
@@ -57,6 +59,7 @@ public enum Kubectl {
       } else {
         try ApplyCommand.run(rest, mode: .create, context: &context, output: &output)
       }
+    case "wait": try WaitCommand.run(rest, context: &context, output: &output)
     case "exec": try ExecCommand.run(rest, context: &context, output: &output)
     case "expose": try ExposeCommand.run(rest, context: &context, output: &output)
     case "scale": try ScaleCommand.run(rest, context: &context, output: &output)

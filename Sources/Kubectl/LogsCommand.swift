@@ -41,6 +41,7 @@ enum LogsCommand {
           case .replicaSet(let set): return set.selector.selector.matches(candidate.metadata.labels)
           case .replicationController(let rc):
             return LabelSelector(matchLabels: rc.selector).matches(candidate.metadata.labels)
+          case .job(let job): return job.selector.selector.matches(candidate.metadata.labels)
           default: return false
           }
         }.filter { $0.metadata.deletionTimestamp == nil }
@@ -118,10 +119,14 @@ enum SimulatedLogs {
     func two(_ value: Int) -> String { value < 10 ? "0\(value)" : String(value) }
     let stamp =
       "\(parts.year)/\(two(parts.month))/\(two(parts.day)) \(two(parts.hour)):\(two(parts.minute)):\(two(parts.second))"
-    if arguments.count >= 2, arguments[0] == "echo" || (arguments.count >= 3 && arguments[1] == "-c") {
-      let script = arguments.last ?? ""
-      if script.hasPrefix("echo ") { return [String(script.dropFirst(5)).trimmingCharacters(in: "'\"")] }
-      if arguments[0] == "echo" { return [arguments.dropFirst().joined(separator: " ")] }
+    if arguments.first == "echo" { return [arguments.dropFirst().joined(separator: " ")] }
+    if arguments.count >= 3, ["sh", "/bin/sh", "bash", "/bin/bash"].contains(arguments[0]), arguments[1] == "-c" {
+      // A script's `echo` statements, in order (loops print their body once).
+      return arguments[2].split(whereSeparator: { $0 == ";" || $0 == "\n" || $0 == "&" }).compactMap { statement in
+        let trimmed = statement.drop { $0 == " " }
+        guard trimmed.hasPrefix("echo ") else { return nil }
+        return String(trimmed.dropFirst(5)).trimmingCharacters(in: " '\"")
+      }
     }
     switch base {
     case "nginx":

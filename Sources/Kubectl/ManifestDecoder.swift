@@ -185,6 +185,31 @@ struct ManifestDecoder {
     return set
   }
 
+  /// Decodes a Job manifest (batch/v1), with the API server's defaults.
+  mutating func decodeJob(_ value: JSONValue) -> Job {
+    check(value, path: "", known: ["apiVersion", "kind", "metadata", "spec", "status"])
+    let metadata = decodeMetadata(value["metadata"], path: "metadata")
+    let spec = value["spec"] ?? .object([])
+    check(
+      spec, path: "spec",
+      known: [
+        "template", "completions", "parallelism", "backoffLimit", "activeDeadlineSeconds", "ttlSecondsAfterFinished",
+        "suspend", "selector", "manualSelector", "completionMode", "podFailurePolicy", "backoffLimitPerIndex",
+        "maxFailedIndexes", "podReplacementPolicy", "successPolicy",
+      ])
+    let completions = spec["completions"]?.intValue.map { Int($0) }
+    let parallelism = spec["parallelism"]?.intValue.map { Int($0) }
+    var job = Job(
+      metadata: metadata, template: decodeTemplate(spec["template"], path: "spec.template"),
+      completions: completions ?? (parallelism == nil ? 1 : nil))
+    job.parallelism = parallelism ?? 1
+    if let limit = spec["backoffLimit"]?.intValue { job.backoffLimit = Int(limit) }
+    job.activeDeadlineSeconds = spec["activeDeadlineSeconds"]?.intValue.map { Int($0) }
+    job.ttlSecondsAfterFinished = spec["ttlSecondsAfterFinished"]?.intValue.map { Int($0) }
+    job.suspend = spec["suspend"]?.boolValue ?? false
+    return job
+  }
+
   /// Decodes a ConfigMap manifest (v1).
   mutating func decodeConfigMap(_ value: JSONValue) -> ConfigMap {
     check(value, path: "", known: ["apiVersion", "kind", "metadata", "data", "binaryData", "immutable"])

@@ -67,6 +67,12 @@ enum TablePrinters {
     .init(name: "Name"), .init(name: "Type"), .init(name: "Data"), .init(name: "Age"),
   ]
 
+  static let jobColumns: [Table.Column] = [
+    .init(name: "Name"), .init(name: "Status"), .init(name: "Completions"), .init(name: "Duration"),
+    .init(name: "Age"), .init(name: "Containers", wide: true), .init(name: "Images", wide: true),
+    .init(name: "Selector", wide: true),
+  ]
+
   static let namespaceColumns: [Table.Column] = [
     .init(name: "Name"), .init(name: "Status"), .init(name: "Age"),
   ]
@@ -150,6 +156,7 @@ enum TablePrinters {
     case .daemonSets: return daemonSetColumns
     case .services: return serviceColumns
     case .endpoints: return endpointsColumns
+    case .jobs: return jobColumns
     case .configMaps: return configMapColumns
     case .secrets: return secretColumns
     default: return namespaceColumns
@@ -194,6 +201,8 @@ enum TablePrinters {
       ]
     case .endpoints(let endpoints):
       return [endpoints.metadata.name, formatEndpoints(endpoints), age(endpoints.metadata.creationTimestamp, now: now)]
+    case .job(let job):
+      return jobRow(job, now: now)
     case .configMap(let configMap):
       return [
         configMap.metadata.name, String(configMap.data.count), age(configMap.metadata.creationTimestamp, now: now),
@@ -230,6 +239,41 @@ enum TablePrinters {
     let all = endpoints.readyEndpoints
     let shown = all.prefix(3).joined(separator: ",")
     return all.count > 3 ? shown + " + \(all.count - 3) more..." : shown
+  }
+
+  /// A Job's row (§3.7): STATUS from its conditions, COMPLETIONS, DURATION.
+  static func jobRow(_ job: Job, now: Timestamp) -> [String] {
+    let status: String
+    if job.status.has("Complete") {
+      status = "Complete"
+    } else if job.status.has("Failed") {
+      status = "Failed"
+    } else if job.metadata.deletionTimestamp != nil {
+      status = "Terminating"
+    } else if job.status.has("Suspended") {
+      status = "Suspended"
+    } else if job.status.has("FailureTarget") {
+      status = "FailureTarget"
+    } else {
+      status = "Running"
+    }
+    let completions: String
+    if let total = job.completions {
+      completions = "\(job.status.succeeded)/\(total)"
+    } else {
+      completions =
+        job.parallelism > 1 ? "\(job.status.succeeded)/1 of \(job.parallelism)" : "\(job.status.succeeded)/1"
+    }
+    var duration = ""
+    if let start = job.status.startTime {
+      let end = job.status.completionTime ?? now
+      duration = HumanDuration.format(milliseconds: end.milliseconds - start.milliseconds)
+    }
+    return [
+      job.metadata.name, status, completions, duration, age(job.metadata.creationTimestamp, now: now),
+      job.template.spec.containers.map(\.name).joined(separator: ","),
+      job.template.spec.containers.map(\.image).joined(separator: ","), job.selector.formatted,
+    ]
   }
 
   static func namespaceRow(_ namespace: Namespace, now: Timestamp) -> [String] {

@@ -1,0 +1,119 @@
+import KubeSim
+import Testing
+
+@testable import Kubectl
+
+/// Jobs (controllers.md §4.2, `kubectl-output.md` §3.7): the generator against the real
+/// kubectl, parallelism and completions, the back-off limit with its doubling delay, the
+/// printer's columns, `kubectl wait`.
+@Suite struct JobCommandTests {
+  @Test(
+    .enabled(if: RealKubectl.path != nil, "needs the real kubectl binary"),
+    arguments: [
+      "create job my-job --image=busybox --dry-run=client -o yaml",
+      "create job my-job --image=busybox --dry-run=client -o yaml -- echo hello",
+      "create job my-job --image=busybox --dry-run=client -o json -- sh -c 'echo hi'",
+      "create job my-job --image=busybox --dry-run=client",
+    ])
+  func createJobMatchesRealKubectl(command: String) throws {
+    let words = try ShellWords.split(command)
+    var cluster = Cluster()
+    let ours = Kubectl.run(words, cluster: &cluster, files: VirtualDirectory())
+    let real = try RealKubectl.runCombined(words)
+    #expect(ours.output == real.output)
+    #expect(ours.exitCode == real.status)
+  }
+
+  static func manifest(completions: Int, parallelism: Int, script: String, backoffLimit: Int = 6) -> String {
+    """
+    apiVersion: batch/v1
+    kind: Job
+    metadata: {name: work}
+    spec:
+      completions: \(completions)
+      parallelism: \(parallelism)
+      backoffLimit: \(backoffLimit)
+      template:
+        spec:
+          restartPolicy: Never
+          containers:
+          - name: work
+            image: busybox:1.36
+            command: ["sh", "-c", "\(script)"]
+    """
+  }
+
+  /// Never more than `parallelism` pods at once; exactly `completions` successes; the table's
+  /// STATUS, COMPLETIONS and DURATION as §3.7 describes them.
+  @Test(arguments: [(5, 2), (3, 3), (4, 1)])
+  func parallelismAndCompletions(completions: Int, parallelism: Int) {
+    var terminal = Terminal()
+    terminal.files.files["job.yaml"] = Self.manifest(
+      completions: completions, parallelism: parallelism, script: "sleep 5")
+    #expect(terminal.run("kubectl apply -f job.yaml").output == "job.batch/work created\n")
+    var finished = false
+    for _ in 0..<200 where !finished {
+      let running = terminal.cluster.listPods(namespace: "default").filter {
+        $0.status.phase != "Succeeded" && $0.status.phase != "Failed"
+      }
+      #expect(running.count <= parallelism)
+      finished = terminal.cluster.jobs["default/work"]?.status.isFinished ?? false
+      _ = terminal.run("sleep 1")
+    }
+    #expect(finished)
+    let pods = terminal.cluster.listPods(namespace: "default")
+    #expect(pods.count == completions)
+    #expect(pods.allSatisfy { $0.status.phase == "Succeeded" && $0.metadata.finalizers.isEmpty })
+    let row = terminal.run("kubectl get jobs").output.split(separator: "\n")[1].split(separator: " ")
+    #expect(Array(row.prefix(3)) == ["work", "Complete", "\(completions)/\(completions)"])
+  }
+
+  /// `backoffLimit: 2` allows three failures; replacements wait 10 s, then 20 s, after the
+  /// previous failure; the Job ends Failed with BackoffLimitExceeded.
+  @Test func backoffLimitAndDelay() throws {
+    var terminal = Terminal()
+    terminal.files.files["job.yaml"] = Self.manifest(completions: 1, parallelism: 1, script: "exit 1", backoffLimit: 2)
+    _ = terminal.run("kubectl apply -f job.yaml")
+    _ = terminal.run("sleep 120")
+    let job = try #require(terminal.cluster.jobs["default/work"])
+    #expect(job.status.failed == 3)
+    #expect(job.status.conditions.map(\.type) == ["FailureTarget", "Failed"])
+    #expect(job.status.conditions.last?.reason == "BackoffLimitExceeded")
+    #expect(job.status.conditions.last?.message == "Job has reached the specified backoff limit")
+    let starts = terminal.cluster.listPods(namespace: "default").map(\.metadata.creationTimestamp.milliseconds).sorted()
+    #expect(starts.count == 3)
+    let finishes = terminal.cluster.listPods(namespace: "default").compactMap { pod -> Int64? in
+      if case .terminated(_, _, _, let finished) = pod.status.containerStatuses.first?.state {
+        return finished.milliseconds
+      }
+      return nil
+    }.sorted()
+    #expect(starts[1] - finishes[0] >= 10_000 && starts[1] - finishes[0] < 11_000)
+    #expect(starts[2] - finishes[1] >= 20_000 && starts[2] - finishes[1] < 21_000)
+    #expect(terminal.run("kubectl get jobs").output.contains("work   Failed   0/1"))
+  }
+
+  @Test func waitAndValidation() {
+    var terminal = Terminal()
+    _ = terminal.run("kubectl create job hello --image=busybox -- echo hi")
+    #expect(terminal.run("kubectl wait --for=condition=complete job/hello").output == "job.batch/hello condition met\n")
+    terminal.files.files["long.yaml"] = Self.manifest(completions: 1, parallelism: 1, script: "sleep 600")
+    _ = terminal.run("kubectl apply -f long.yaml")
+    let timedOut = terminal.run("kubectl wait --for=condition=complete job/work --timeout=10s")
+    #expect(timedOut.output == "error: timed out waiting for the condition on jobs/work\n")
+    #expect(timedOut.exitCode == 1)
+    terminal.files.files["bad.yaml"] = """
+      apiVersion: batch/v1
+      kind: Job
+      metadata: {name: bad}
+      spec:
+        template:
+          spec:
+            containers: [{name: c, image: busybox}]
+      """
+    #expect(
+      terminal.run("kubectl apply -f bad.yaml").output
+        == "The Job \"bad\" is invalid: spec.template.spec.restartPolicy: Unsupported value: \"Always\": supported values: \"OnFailure\", \"Never\"\n"
+    )
+  }
+}
