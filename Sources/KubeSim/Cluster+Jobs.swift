@@ -51,6 +51,91 @@ extension Cluster {
     storeJob(job)
   }
 
+  /// The CronJobs in `namespace` (all namespaces when nil), in key order.
+  public func listCronJobs(namespace: String?) -> [CronJob] {
+    cronJobs.keys.sorted().compactMap { cronJobs[$0] }.filter {
+      namespace == nil || $0.metadata.namespace == namespace
+    }
+  }
+
+  /// Creates a CronJob after the API server's checks (its schedule must parse).
+  @discardableResult
+  public mutating func createCronJob(_ cronJob: CronJob) throws(APIError) -> CronJob {
+    var cronJob = cronJob
+    let namespace = cronJob.metadata.namespace ?? "default"
+    cronJob.metadata.namespace = namespace
+    try requireNamespace(namespace)
+    var causes = Validation.validateSubdomainName(cronJob.metadata.name)
+    if cronJob.metadata.name.count > 52 {
+      causes.append(
+        FieldError(
+          field: "metadata.name", type: "Invalid value", value: Validation.quote(cronJob.metadata.name),
+          detail: "must be no more than 52 characters"))
+    }
+    do {
+      cronJob.parsedSchedule = try CronSchedule(cronJob.schedule)
+    } catch {
+      causes.append(
+        FieldError(
+          field: "spec.schedule", type: "Invalid value", value: Validation.quote(cronJob.schedule),
+          detail: error.message))
+    }
+    causes += JobValidation.validate(cronJob.jobTemplate, limits: config.limits).map { cause in
+      var cause = cause
+      cause.field = cause.field.replacingPrefix("spec.", with: "spec.jobTemplate.spec.")
+      return cause
+    }
+    if !causes.isEmpty { throw .invalid(kind: "CronJob", name: cronJob.metadata.name, causes: causes) }
+    let key = Self.key(namespace, cronJob.metadata.name)
+    if cronJobs[key] != nil { throw .alreadyExists(resource: "cronjobs.batch", name: cronJob.metadata.name) }
+    cronJob.metadata.creationTimestamp = now
+    cronJob.metadata.generation = 1
+    cronJob.status = CronJob.Status()
+    stamp(&cronJob.metadata)
+    cronJobs[key] = cronJob
+    return cronJob
+  }
+
+  /// Replaces a CronJob's spec (as `kubectl apply` does).
+  public mutating func updateCronJob(_ cronJob: CronJob) throws(APIError) {
+    let key = Self.key(cronJob.metadata)
+    guard var live = cronJobs[key] else { throw .notFound(resource: "cronjobs.batch", name: cronJob.metadata.name) }
+    var cronJob = cronJob
+    do {
+      cronJob.parsedSchedule = try CronSchedule(cronJob.schedule)
+    } catch {
+      throw .invalid(
+        kind: "CronJob", name: cronJob.metadata.name,
+        causes: [
+          FieldError(
+            field: "spec.schedule", type: "Invalid value", value: Validation.quote(cronJob.schedule),
+            detail: error.message)
+        ])
+    }
+    let status = live.status
+    let meta = live.metadata
+    live = cronJob
+    live.status = status
+    live.metadata.uid = meta.uid
+    live.metadata.creationTimestamp = meta.creationTimestamp
+    live.metadata.generation = meta.generation + 1
+    live.metadata.resourceVersion = nextResourceVersion()
+    cronJobs[key] = live
+  }
+
+  /// Deletes a CronJob; its Jobs follow through the garbage collector (or are orphaned).
+  public mutating func deleteCronJob(_ name: String, namespace: String, propagation: Propagation) throws(APIError) {
+    guard let cronJob = cronJobs.removeValue(forKey: Self.key(namespace, name)) else {
+      throw .notFound(resource: "cronjobs.batch", name: name)
+    }
+    if propagation == .orphan {
+      for key in jobs.keys.sorted() where jobs[key]?.metadata.controllerUID == cronJob.metadata.uid {
+        jobs[key]?.metadata.ownerReferences.removeAll { $0.uid == cronJob.metadata.uid }
+      }
+    }
+    writeCount += 1
+  }
+
   /// Writes a Job back, bumping its resource version.
   mutating func storeJob(_ job: Job) {
     var job = job
@@ -93,5 +178,12 @@ enum JobValidation {
           detail: "kubebook simulates at most \(limits.maxPods) pods"))
     }
     return causes
+  }
+}
+
+extension String {
+  /// The string with `prefix` replaced by `replacement`, if it starts with it.
+  func replacingPrefix(_ prefix: String, with replacement: String) -> String {
+    hasPrefix(prefix) ? replacement + dropFirst(prefix.count) : self
   }
 }

@@ -42,6 +42,8 @@ public struct Cluster: Sendable {
   /// The last change of each ConfigMap and Secret (`configmap/ns/name`, `secret/ns/name`):
   /// the data before it and when it happened, for mounted files that lag behind.
   var configChanges: [String: (previous: [String: String], at: Timestamp)] = [:]
+  /// CronJobs by `namespace/name`.
+  public internal(set) var cronJobs: [String: CronJob] = [:]
   /// Jobs by `namespace/name`.
   public internal(set) var jobs: [String: Job] = [:]
   /// DaemonSets by `namespace/name`.
@@ -50,6 +52,10 @@ public struct Cluster: Sendable {
   var daemonPodsChanged = true
   /// What the DaemonSet controller saw when it last looked (nodes, DaemonSets, time).
   var daemonSetsCheckedAt: [Int] = []
+  /// When a daemon pod the DaemonSet controller waits for becomes available.
+  var daemonSetWakeAt: Timestamp?
+  /// Each DaemonSet's revision hash and the generation it was computed for, by uid.
+  var daemonSetHashes: [String: (generation: Int, hash: String)] = [:]
   /// Every event recorded so far, oldest first.
   public internal(set) var events: [Event] = []
 
@@ -82,6 +88,12 @@ public struct Cluster: Sendable {
   var kubeletTimers = DeadlineQueue<String>()
   /// Instants at which some other controller has work (pods becoming available).
   var wakeups = DeadlineQueue<Int>()
+  /// What the Deployment controller saw when it last looked (counts and summed resource
+  /// versions of Deployments and ReplicaSets), and whether a time it waits for has come.
+  var deploymentsCheckedAt: [Int] = []
+  var deploymentsDue = true
+  /// Instants at which the Job or CronJob controller has work (schedules, back-offs).
+  var batchWakeups = DeadlineQueue<Int>()
   /// Instants at which a Deployment's progress deadline should be checked. These do not
   /// keep the cluster from being quiet: nothing happens at them unless a rollout is stuck.
   var progressChecks = DeadlineQueue<Int>()
@@ -178,6 +190,12 @@ public struct Cluster: Sendable {
       Event(
         namespace: meta.namespace ?? "default", involvedKind: kind, involvedName: meta.name, type: type,
         reason: reason, message: message, source: source, at: now))
+  }
+
+  /// Asks for a round of the Job and CronJob controllers at `time` (without making every
+  /// ReplicaSet and Deployment look again, as ``wake(at:)`` does).
+  mutating func wakeBatch(at time: Timestamp) {
+    if time > now { batchWakeups.schedule(0, at: time) }
   }
 
   /// Asks for a controller round at `time`.
@@ -416,6 +434,7 @@ public struct Cluster: Sendable {
       DeploymentController.reconcile(&self)
       ReplicaSetController.reconcile(&self)
       DaemonSetController.reconcile(&self)
+      CronJobController.reconcile(&self)
       JobController.reconcile(&self)
       EndpointsController.reconcile(&self)
       GarbageCollector.reconcile(&self)
@@ -437,13 +456,14 @@ public struct Cluster: Sendable {
     if let time = kubeletTimers.earliest { earliest = time }
     if let time = wakeups.earliest, earliest.map({ time < $0 }) ?? true { earliest = time }
     if let time = progressChecks.earliest, earliest.map({ time < $0 }) ?? true { earliest = time }
+    if let time = batchWakeups.earliest, earliest.map({ time < $0 }) ?? true { earliest = time }
     return earliest
   }
 
   /// Whether nothing is scheduled to happen but progress-deadline checks: every pod has
   /// settled into its state (a watch ends here).
   public var isQuiet: Bool {
-    kubeletTimers.isEmpty && wakeups.isEmpty
+    kubeletTimers.isEmpty && wakeups.isEmpty && batchWakeups.isEmpty
   }
 
   /// Moves virtual time forward by `seconds`, running due work in deadline order.
@@ -477,7 +497,9 @@ public struct Cluster: Sendable {
       }
       if next > now { now = next }
       if wakeups.earliest.map({ $0 <= now }) ?? false { allWorkloadsDirty = true }
+      if progressChecks.earliest.map({ $0 <= now }) ?? false { deploymentsDue = true }
       wakeups.discard(through: now)
+      batchWakeups.discard(through: now)
       progressChecks.discard(through: now)
       try settle()
       observe(self)

@@ -29,7 +29,7 @@ public struct Limits: Sendable, Equatable {
   /// The most controller rounds one settle may take.
   public var maxRounds: Int = 10_000
   /// The most distinct instants one command may step through.
-  public var maxTimeSteps: Int = 1_000_000
+  public var maxTimeSteps: Int = 100_000
   /// The longest one command may advance virtual time, in seconds (`sleep`, waits).
   public var maxAdvanceSeconds: Int64 = 366 * 24 * 3600
 

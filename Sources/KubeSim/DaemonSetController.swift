@@ -4,20 +4,33 @@
 enum DaemonSetController {
   static func reconcile(_ cluster: inout Cluster) {
     guard !cluster.daemonSets.isEmpty else { return }
-    // Nothing to do unless a node, a DaemonSet, one of their pods or the clock has moved.
-    var seen = [cluster.nodes.count, Int(truncatingIfNeeded: cluster.now.milliseconds)]
+    // Nothing to do unless a node, a DaemonSet or one of their pods has changed, or a pod
+    // the controller waits for (minReadySeconds) has become available.
+    var seen = [cluster.nodes.count]
     seen.append(cluster.nodes.values.reduce(0) { $0 &+ $1.metadata.resourceVersion })
     seen.append(cluster.daemonSets.values.reduce(0) { $0 &+ $1.metadata.resourceVersion })
-    guard cluster.daemonPodsChanged || seen != cluster.daemonSetsCheckedAt else { return }
+    let woken = cluster.daemonSetWakeAt.map { $0 <= cluster.now } ?? false
+    guard cluster.daemonPodsChanged || woken || seen != cluster.daemonSetsCheckedAt else { return }
     cluster.daemonPodsChanged = false
+    cluster.daemonSetWakeAt = nil
     let nodes = cluster.sortedNodes
     for key in cluster.daemonSets.keys.sorted() {
       guard let set = cluster.daemonSets[key], set.metadata.deletionTimestamp == nil else { continue }
       manage(set, nodes: nodes, cluster: &cluster)
       updateStatus(key, nodes: nodes, cluster: &cluster)
     }
-    seen[3] = cluster.daemonSets.values.reduce(0) { $0 &+ $1.metadata.resourceVersion }
+    seen[2] = cluster.daemonSets.values.reduce(0) { $0 &+ $1.metadata.resourceVersion }
     cluster.daemonSetsCheckedAt = seen
+  }
+
+  /// The DaemonSet's revision hash, worked out once per template generation.
+  static func templateHash(of set: DaemonSet, cluster: inout Cluster) -> String {
+    if let cached = cluster.daemonSetHashes[set.metadata.uid], cached.generation == set.metadata.generation {
+      return cached.hash
+    }
+    let hash = PodTemplateHash.compute(set.template, collisionCount: nil)
+    cluster.daemonSetHashes[set.metadata.uid] = (set.metadata.generation, hash)
+    return hash
   }
 
   /// `NodeShouldRunDaemonPod`: whether a new pod belongs on `node`, and whether one already
@@ -95,7 +108,7 @@ enum DaemonSetController {
   /// map, in no fixed order).
   static func rollingUpdate(_ set: DaemonSet, nodes: [Node], cluster: inout Cluster) {
     let namespace = set.metadata.namespace ?? "default"
-    let hash = PodTemplateHash.compute(set.template, collisionCount: nil)
+    let hash = templateHash(of: set, cluster: &cluster)
     let byNode = podsByNode(set, cluster: cluster)
     let eligible = nodes.filter { eligibility(of: set, on: $0).shouldRun }
     let maxUnavailable = max(1, set.maxUnavailable.scaled(total: eligible.count, roundUp: true))
@@ -142,7 +155,7 @@ enum DaemonSetController {
   static func create(for set: DaemonSet, on node: String, cluster: inout Cluster) {
     let namespace = set.metadata.namespace ?? "default"
     var labels = set.template.labels
-    labels["controller-revision-hash"] = PodTemplateHash.compute(set.template, collisionCount: nil)
+    labels["controller-revision-hash"] = templateHash(of: set, cluster: &cluster)
     labels["pod-template-generation"] = String(set.metadata.generation)
     var metadata = ObjectMeta(name: "", namespace: namespace, labels: labels)
     metadata.annotations = set.template.annotations
@@ -170,7 +183,7 @@ enum DaemonSetController {
   /// `updateDaemonSetStatus`: the counts over eligible nodes, measured on each node's oldest pod.
   static func updateStatus(_ key: String, nodes: [Node], cluster: inout Cluster) {
     guard var set = cluster.daemonSets[key] else { return }
-    let hash = PodTemplateHash.compute(set.template, collisionCount: nil)
+    let hash = templateHash(of: set, cluster: &cluster)
     let byNode = podsByNode(set, cluster: cluster)
     var status = DaemonSet.Status()
     for node in nodes {
@@ -191,6 +204,7 @@ enum DaemonSetController {
           status.numberAvailable += 1
         } else {
           cluster.wake(at: availableAt)
+          cluster.daemonSetWakeAt = min(cluster.daemonSetWakeAt ?? availableAt, availableAt)
         }
       }
     }

@@ -5,6 +5,21 @@ enum DeploymentController {
   static let source = "deployment-controller"
 
   static func reconcile(_ cluster: inout Cluster) {
+    guard !cluster.deployments.isEmpty else { return }
+    // A sync reads Deployments, ReplicaSets, which pods exist (Recreate waits for old pods to
+    // be gone) and the clock's progress checks: when none of them changed since the last
+    // pass, it would change nothing.
+    var seen = [cluster.deployments.count, cluster.replicaSets.count, cluster.pods.count]
+    seen.append(cluster.deployments.values.reduce(0) { $0 &+ $1.metadata.resourceVersion })
+    seen.append(cluster.replicaSets.values.reduce(0) { $0 &+ $1.metadata.resourceVersion })
+    guard cluster.allWorkloadsDirty || cluster.deploymentsDue || seen != cluster.deploymentsCheckedAt else { return }
+    cluster.deploymentsDue = false
+    defer {
+      var after = [cluster.deployments.count, cluster.replicaSets.count, cluster.pods.count]
+      after.append(cluster.deployments.values.reduce(0) { $0 &+ $1.metadata.resourceVersion })
+      after.append(cluster.replicaSets.values.reduce(0) { $0 &+ $1.metadata.resourceVersion })
+      cluster.deploymentsCheckedAt = after
+    }
     for key in cluster.deployments.keys.sorted() {
       guard var deployment = cluster.deployments[key] else { continue }
       let before = deployment

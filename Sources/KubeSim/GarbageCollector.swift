@@ -17,6 +17,17 @@ enum GarbageCollector {
       live[set.metadata.uid] = set.metadata.finalizers.contains("foregroundDeletion")
     }
     for job in cluster.jobs.values { live[job.metadata.uid] = false }
+    for cronJob in cluster.cronJobs.values { live[cronJob.metadata.uid] = false }
+    // Jobs whose CronJob is gone.
+    for key in cluster.jobs.keys.sorted() {
+      guard let job = cluster.jobs[key], let owner = job.metadata.controllerUID,
+        job.metadata.controller?.kind == "CronJob",
+        live[owner] == nil
+      else { continue }
+      try? cluster.deleteJob(
+        job.metadata.name, namespace: job.metadata.namespace ?? "default", propagation: .background)
+      live[job.metadata.uid] = nil
+    }
     // ReplicaSets whose Deployment is gone or going.
     for key in cluster.replicaSets.keys.sorted() {
       guard let set = cluster.replicaSets[key], let owner = set.metadata.controllerUID else { continue }

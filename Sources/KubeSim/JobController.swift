@@ -60,7 +60,7 @@ enum JobController {
       if end <= cluster.now {
         failure = ("DeadlineExceeded", "Job was active longer than specified deadline")
       } else {
-        cluster.wake(at: end)
+        cluster.wakeBatch(at: end)
       }
     }
     if let failure {
@@ -114,7 +114,7 @@ enum JobController {
       let delay = min(maxFailureBackOffMilliseconds, 10_000 << Int64(failures - 1))
       let ready = lastFailure.adding(milliseconds: delay)
       if ready > cluster.now {
-        cluster.wake(at: ready)
+        cluster.wakeBatch(at: ready)
         return
       }
     }
@@ -152,7 +152,7 @@ enum JobController {
     else { return }
     let due = finished.adding(milliseconds: Int64(ttl) * 1000)
     if due > cluster.now {
-      cluster.wake(at: due)
+      cluster.wakeBatch(at: due)
       return
     }
     try? cluster.deleteJob(job.metadata.name, namespace: job.metadata.namespace ?? "default", propagation: .background)

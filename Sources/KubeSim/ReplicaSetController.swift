@@ -235,7 +235,9 @@ extension APIError {
     case .notFound(let resource, let name): return "\(resource) \"\(name)\" not found"
     case .alreadyExists(let resource, let name): return "\(resource) \"\(name)\" already exists"
     case .invalid(let kind, let name, let causes):
-      return "\(kind) \"\(name)\" is invalid: " + causes.map(\.message).joined(separator: ", ")
+      // `NewInvalid`: one cause as is, several as an aggregate in brackets.
+      let detail = causes.count == 1 ? causes[0].message : "[" + causes.map(\.message).joined(separator: ", ") + "]"
+      return "\(kind) \"\(name)\" is invalid: " + detail
     case .limitExceeded(let message): return message
     }
   }

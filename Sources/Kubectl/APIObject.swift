@@ -14,6 +14,7 @@ enum APIObject {
   case configMap(ConfigMap)
   case secret(Secret)
   case job(Job)
+  case cronJob(CronJob)
 
   var type: ResourceType {
     switch self {
@@ -29,6 +30,7 @@ enum APIObject {
     case .configMap: return .configMaps
     case .secret: return .secrets
     case .job: return .jobs
+    case .cronJob: return .cronJobs
     }
   }
 
@@ -46,6 +48,7 @@ enum APIObject {
     case .configMap(let configMap): return configMap.metadata
     case .secret(let secret): return secret.metadata
     case .job(let job): return job.metadata
+    case .cronJob(let cronJob): return cronJob.metadata
     }
   }
 
@@ -64,6 +67,7 @@ enum APIObject {
     case .configMap(let configMap): return configMap.json
     case .secret(let secret): return secret.json
     case .job(let job): return job.json
+    case .cronJob(let cronJob): return cronJob.json
     }
   }
 
@@ -101,6 +105,9 @@ enum APIObject {
     case .job(var job):
       adjust(&job.metadata)
       return .job(job)
+    case .cronJob(var cronJob):
+      adjust(&cronJob.metadata)
+      return .cronJob(cronJob)
     default:
       return self
     }
@@ -132,6 +139,7 @@ enum APIObject {
     case .configMaps: return cluster.listConfigMaps(namespace: namespace).map(APIObject.configMap)
     case .secrets: return cluster.listSecrets(namespace: namespace).map(APIObject.secret)
     case .jobs: return cluster.listJobs(namespace: namespace).map(APIObject.job)
+    case .cronJobs: return cluster.listCronJobs(namespace: namespace).map(APIObject.cronJob)
     default: return []
     }
   }
@@ -152,6 +160,7 @@ enum APIObject {
     case .configMaps: return cluster.configMaps[key].map(APIObject.configMap)
     case .secrets: return cluster.secrets[key].map(APIObject.secret)
     case .jobs: return cluster.jobs[key].map(APIObject.job)
+    case .cronJobs: return cluster.cronJobs[key].map(APIObject.cronJob)
     default: return nil
     }
   }

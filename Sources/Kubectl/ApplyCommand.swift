@@ -124,6 +124,7 @@ enum ApplyCommand {
     case .daemonSets: object = .daemonSet(decoder.decodeDaemonSet(value))
     case .configMaps: object = .configMap(decoder.decodeConfigMap(value))
     case .jobs: object = .job(decoder.decodeJob(value))
+    case .cronJobs: object = .cronJob(decoder.decodeCronJob(value))
     case .secrets: object = .secret(decoder.decodeSecret(value))
     case .pods: object = .pod(decoder.decode(value))
     default: throw .plain("kubebook does not simulate creating \(kind) objects from \"\(source)\" yet")
@@ -167,6 +168,7 @@ enum ApplyCommand {
       case .daemonSet(let set): try context.cluster.createDaemonSet(set)
       case .configMap(let configMap): try context.cluster.createConfigMap(configMap)
       case .job(let job): try context.cluster.createJob(job)
+      case .cronJob(let cronJob): try context.cluster.createCronJob(cronJob)
       case .secret(let secret): try context.cluster.createSecret(secret)
       default: break
       }
@@ -260,6 +262,15 @@ enum ApplyCommand {
         context.cluster.updateJobMetadata(
           of: live.metadata.name, namespace: live.metadata.namespace ?? "default",
           annotations: job.metadata.annotations)
+      case (.cronJob(let live), .cronJob(let cronJob)):
+        var merged = cronJob
+        merged.status = live.status
+        merged.metadata.uid = live.metadata.uid
+        merged.metadata.creationTimestamp = live.metadata.creationTimestamp
+        merged.metadata.generation = live.metadata.generation
+        merged.metadata.resourceVersion = live.metadata.resourceVersion
+        if merged == live { return "unchanged" }
+        try context.cluster.updateCronJob(merged)
       case (.configMap(let live), .configMap(let configMap)):
         var merged = live
         merged.data = configMap.data

@@ -96,7 +96,7 @@ enum CreateConfigCommand {
     } catch {
       // create_secret.go writes "failed to create secret %v", without a colon.
       let prefix = kind == .configMap ? "failed to create configmap: " : "failed to create secret "
-      throw .plain(prefix + KubectlError.api(error).text)
+      throw .generator(prefix, error, group: "")
     }
     try context.settle()
     output.line(format == .name ? "\(kind.resource)/\(name)" : "\(kind.resource)/\(name) created")

@@ -69,7 +69,7 @@ enum CreateJobCommand {
     do {
       try context.cluster.createJob(job)
     } catch {
-      throw .plain("failed to create job: " + KubectlError.api(error).text)
+      throw .generator("failed to create job: ", error, group: "batch")
     }
     try context.settle()
     output.line(format == .name ? "job.batch/\(name)" : "job.batch/\(name) created")

@@ -95,7 +95,7 @@ enum CreateServiceCommand {
     do {
       _ = try context.cluster.createService(service)
     } catch {
-      throw .plain("failed to create \(type) service: " + error.message)
+      throw .generator("failed to create \(type) service: ", error, group: "")
     }
     try context.settle()
     output.line(format == .name ? "service/\(name)" : "service/\(name) created")

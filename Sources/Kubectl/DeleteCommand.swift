@@ -116,9 +116,11 @@ enum DeleteCommand {
         }
         continue
       }
-      if [.services, .configMaps, .secrets, .jobs].contains(target.type) {
+      if [.services, .configMaps, .secrets, .jobs, .cronJobs].contains(target.type) {
         do {
           switch target.type {
+          case .cronJobs:
+            try context.cluster.deleteCronJob(target.name, namespace: target.namespace, propagation: propagation)
           case .jobs:
             try context.cluster.deleteJob(target.name, namespace: target.namespace, propagation: propagation)
           case .services: try context.cluster.deleteService(target.name, namespace: target.namespace)

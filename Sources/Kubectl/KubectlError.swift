@@ -34,6 +34,19 @@ struct KubectlError: Error {
   }
 }
 
+extension KubectlError {
+  /// A `kubectl create <generator>` failure: the generators wrap the API error in plain text
+  /// (`failed to create job: ...`), so there is no "Error from server" prefix and an Invalid
+  /// error names the group-qualified kind (`Job.batch "x" is invalid: ...`).
+  static func generator(_ prefix: String, _ error: APIError, group: String) -> KubectlError {
+    var message = error.message
+    if case .invalid(let kind, _, _) = error, !group.isEmpty, message.hasPrefix(kind + " ") {
+      message = kind + "." + group + message.dropFirst(kind.count)
+    }
+    return .plain(prefix + message)
+  }
+}
+
 /// Runs an API call, turning its error into kubectl's message for it.
 func withAPI<T>(_ body: () throws(APIError) -> T) throws(KubectlError) -> T {
   do { return try body() } catch { throw .api(error) }

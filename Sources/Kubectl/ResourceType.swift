@@ -47,6 +47,8 @@ public struct ResourceType: Sendable, Equatable, Hashable {
     plural: "secrets", singular: "secret", kind: "Secret", group: "", shortNames: [], namespaced: true)
   public static let jobs = ResourceType(
     plural: "jobs", singular: "job", kind: "Job", group: "batch", shortNames: [], namespaced: true)
+  public static let cronJobs = ResourceType(
+    plural: "cronjobs", singular: "cronjob", kind: "CronJob", group: "batch", shortNames: ["cj"], namespaced: true)
   public static let daemonSets = ResourceType(
     plural: "daemonsets", singular: "daemonset", kind: "DaemonSet", group: "apps", shortNames: ["ds"],
     namespaced: true)
@@ -60,20 +62,19 @@ public struct ResourceType: Sendable, Equatable, Hashable {
   /// Every type the simulator serves, in discovery order.
   public static let all: [ResourceType] = [
     pods, replicationControllers, services, endpoints, configMaps, secrets, nodes, namespaces, events, daemonSets,
-    deployments, replicaSets, jobs,
+    deployments, replicaSets, cronJobs, jobs,
   ]
 
   /// The members of the `all` category the simulator serves, in the order `kubectl get all`
   /// prints them (core first, then apps).
   public static let allCategory: [ResourceType] = [
-    pods, replicationControllers, services, daemonSets, deployments, replicaSets, jobs,
+    pods, replicationControllers, services, daemonSets, deployments, replicaSets, cronJobs, jobs,
   ]
 
   /// Spellings of real Kubernetes types that the simulator does not serve yet: asking for
   /// them is an honest "not simulated" error, not a false "no such type".
   static let unsimulatedNames: Set<String> = [
     "statefulsets", "statefulset", "sts",
-    "cronjobs", "cronjob", "cj",
     "horizontalpodautoscalers", "horizontalpodautoscaler", "hpa", "ingresses", "ingress", "ing",
     "persistentvolumes", "persistentvolume", "pv", "persistentvolumeclaims",
     "persistentvolumeclaim", "pvc", "storageclasses", "storageclass", "sc",

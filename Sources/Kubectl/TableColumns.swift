@@ -73,6 +73,12 @@ enum TablePrinters {
     .init(name: "Selector", wide: true),
   ]
 
+  static let cronJobColumns: [Table.Column] = [
+    .init(name: "Name"), .init(name: "Schedule"), .init(name: "Timezone"), .init(name: "Suspend"),
+    .init(name: "Active"), .init(name: "Last Schedule"), .init(name: "Age"), .init(name: "Containers", wide: true),
+    .init(name: "Images", wide: true), .init(name: "Selector", wide: true),
+  ]
+
   static let namespaceColumns: [Table.Column] = [
     .init(name: "Name"), .init(name: "Status"), .init(name: "Age"),
   ]
@@ -157,6 +163,7 @@ enum TablePrinters {
     case .services: return serviceColumns
     case .endpoints: return endpointsColumns
     case .jobs: return jobColumns
+    case .cronJobs: return cronJobColumns
     case .configMaps: return configMapColumns
     case .secrets: return secretColumns
     default: return namespaceColumns
@@ -203,6 +210,15 @@ enum TablePrinters {
       return [endpoints.metadata.name, formatEndpoints(endpoints), age(endpoints.metadata.creationTimestamp, now: now)]
     case .job(let job):
       return jobRow(job, now: now)
+    case .cronJob(let cronJob):
+      let containers = cronJob.jobTemplate.template.spec.containers
+      return [
+        cronJob.metadata.name, cronJob.schedule, cronJob.timeZone ?? "<none>", cronJob.suspend ? "True" : "False",
+        String(cronJob.status.active.count),
+        cronJob.status.lastScheduleTime.map { age($0, now: now) } ?? "<none>",
+        age(cronJob.metadata.creationTimestamp, now: now), containers.map(\.name).joined(separator: ","),
+        containers.map(\.image).joined(separator: ","), "<none>",
+      ]
     case .configMap(let configMap):
       return [
         configMap.metadata.name, String(configMap.data.count), age(configMap.metadata.creationTimestamp, now: now),
