@@ -7,6 +7,8 @@ public enum APIError: Error, Sendable, Equatable {
   case alreadyExists(resource: String, name: String)
   /// `The <Kind> "<name>" is invalid: ...` with one or more field causes.
   case invalid(kind: String, name: String, causes: [FieldError])
+  /// `<resource> "<name>" is forbidden: <reason>` (admission refused the request).
+  case forbidden(resource: String, name: String, reason: String)
   /// A simulator bound was reached (object counts, rounds, virtual time).
   case limitExceeded(String)
 }

@@ -285,6 +285,23 @@ extension Cluster {
 }
 
 extension Cluster {
+  /// The namespaces the API server refuses to delete (`NamespaceLifecycle` admission).
+  static let immortalNamespaces: Set<String> = ["default", "kube-system", "kube-public"]
+
+  /// Starts deleting a namespace: it turns Terminating, the namespace controller deletes
+  /// everything in it, and it disappears once its last pod is gone.
+  public mutating func deleteNamespace(_ name: String) throws(APIError) {
+    if Self.immortalNamespaces.contains(name) {
+      throw .forbidden(resource: "namespaces", name: name, reason: "this namespace may not be deleted")
+    }
+    guard var namespace = namespaces[name] else { throw .notFound(resource: "namespaces", name: name) }
+    guard namespace.metadata.deletionTimestamp == nil else { return }
+    namespace.phase = "Terminating"
+    namespace.metadata.deletionTimestamp = now
+    namespace.metadata.resourceVersion = nextResourceVersion()
+    namespaces[name] = namespace
+  }
+
   /// Creates a namespace.
   @discardableResult
   public mutating func createNamespace(_ name: String, labels: [String: String] = [:]) throws(APIError) -> Namespace {

@@ -208,6 +208,16 @@ public struct Cluster: Sendable {
     guard namespaces[namespace] != nil else { throw .notFound(resource: "namespaces", name: namespace) }
   }
 
+  /// Like ``requireNamespace(_:)``, for a create: a Terminating namespace takes no new content.
+  func admitCreate(in namespace: String, resource: String, name: String) throws(APIError) {
+    try requireNamespace(namespace)
+    if namespaces[namespace]?.metadata.deletionTimestamp != nil {
+      throw .forbidden(
+        resource: resource, name: name,
+        reason: "unable to create new content in namespace \(namespace) because it is being terminated")
+    }
+  }
+
   // MARK: - Nodes
 
   mutating func addNode(name: String, controlPlane: Bool, created: Timestamp) {
@@ -295,7 +305,7 @@ public struct Cluster: Sendable {
     var pod = pod
     let namespace = pod.metadata.namespace ?? "default"
     pod.metadata.namespace = namespace
-    try requireNamespace(namespace)
+    try admitCreate(in: namespace, resource: "pods", name: pod.metadata.name)
     if pod.metadata.name.isEmpty, let base = generateName {
       // Inline rather than through a closure: capturing `pods` would copy the dictionary on
       // the next write.
@@ -438,6 +448,7 @@ public struct Cluster: Sendable {
       JobController.reconcile(&self)
       EndpointsController.reconcile(&self)
       GarbageCollector.reconcile(&self)
+      NamespaceController.reconcile(&self)
       NodeLifecycleController.reconcile(&self)
       Scheduler.reconcile(&self)
       Kubelet.reconcile(&self)

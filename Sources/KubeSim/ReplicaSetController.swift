@@ -238,6 +238,7 @@ extension APIError {
       // `NewInvalid`: one cause as is, several as an aggregate in brackets.
       let detail = causes.count == 1 ? causes[0].message : "[" + causes.map(\.message).joined(separator: ", ") + "]"
       return "\(kind) \"\(name)\" is invalid: " + detail
+    case .forbidden(let resource, let name, let reason): return "\(resource) \"\(name)\" is forbidden: \(reason)"
     case .limitExceeded(let message): return message
     }
   }

@@ -100,6 +100,7 @@ enum DeleteCommand {
     // (a mirror pod comes back under the same name with a new uid at once).
     var deleted: [(String, String, String)] = []
     var deletedWorkloads: [(ResourceType, String)] = []
+    var deletedNamespaces: [String] = []
     for target in targets {
       if [.deployments, .replicaSets, .replicationControllers, .daemonSets].contains(target.type) {
         let key = target.namespace + "/" + target.name
@@ -113,6 +114,18 @@ enum DeleteCommand {
           deletedWorkloads.append((target.type, key))
         } else if !parsed.flag("ignore-not-found") {
           errors.append(KubectlError.api(.notFound(resource: target.type.qualifiedResource, name: target.name)).text)
+        }
+        continue
+      }
+      if target.type == .namespaces {
+        do {
+          try context.cluster.deleteNamespace(target.name)
+          output.line(
+            parsed.value("output") == "name" ? "namespace/\(target.name)" : "namespace \"\(target.name)\" deleted")
+          deletedNamespaces.append(target.name)
+        } catch {
+          if case .notFound = error, parsed.flag("ignore-not-found") { continue }
+          errors.append(KubectlError.api(error).text)
         }
         continue
       }
@@ -150,10 +163,12 @@ enum DeleteCommand {
         errors.append(KubectlError.api(error).text)
       }
     }
-    if parsed.value("wait") != "false" && (!deleted.isEmpty || !deletedWorkloads.isEmpty) {
+    if parsed.value("wait") != "false" && (!deleted.isEmpty || !deletedWorkloads.isEmpty || !deletedNamespaces.isEmpty)
+    {
       let maxGrace = 3600
       try context.wait(seconds: Int64(maxGrace)) { cluster in
         deleted.allSatisfy { cluster.pod($0.1, namespace: $0.0)?.metadata.uid != $0.2 }
+          && deletedNamespaces.allSatisfy { cluster.namespaces[$0] == nil }
           && deletedWorkloads.allSatisfy { type, key in
             switch type {
             case .deployments: return cluster.deployments[key] == nil

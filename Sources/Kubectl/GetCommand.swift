@@ -6,6 +6,7 @@ enum GetCommand {
     .init(name: "output", short: "o", takesValue: true),
     .init(name: "selector", short: "l", takesValue: true),
     .init(name: "show-labels", short: nil, takesValue: false),
+    .init(name: "label-columns", short: "L", takesValue: true, repeatable: true),
     .init(name: "all-namespaces", short: "A", takesValue: false),
     .init(name: "watch", short: "w", takesValue: false),
     .init(name: "no-headers", short: nil, takesValue: false),
@@ -120,7 +121,8 @@ enum GetCommand {
           table(
             group, now: context.cluster.now, wide: format == .wide, allNamespaces: allNamespaces,
             showLabels: parsed.flag("show-labels"), prefixNames: multipleTypes,
-            headers: !parsed.flag("no-headers")))
+            headers: !parsed.flag("no-headers"),
+            labelColumns: parsed.all("label-columns").flatMap { $0.split(separator: ",").map(String.init) }))
         printedSinceHeader = true
       }
     }
@@ -136,7 +138,8 @@ enum GetCommand {
 
   /// The header and cells of one group, with the client-side columns added.
   static func cells(
-    _ group: Group, now: Timestamp, wide: Bool, allNamespaces: Bool, showLabels: Bool, prefixNames: Bool
+    _ group: Group, now: Timestamp, wide: Bool, allNamespaces: Bool, showLabels: Bool, prefixNames: Bool,
+    labelColumns: [String] = []
   ) -> (header: [String], rows: [[String]]) {
     let columns = TablePrinters.columns(for: group.type)
     let rows: [[String]] = group.objects.map { object in
@@ -148,6 +151,11 @@ enum GetCommand {
     if allNamespaces && group.type.namespaced {
       header.insert("NAMESPACE", at: 0)
       for index in cells.indices { cells[index].insert(group.objects[index].metadata.namespace ?? "", at: 0) }
+    }
+    // `-L key`: one column per key, headed by the key's last path segment in capitals.
+    for key in labelColumns {
+      header.append(String(key.split(separator: "/").last ?? Substring(key)).uppercased())
+      for index in cells.indices { cells[index].append(group.objects[index].metadata.labels[key] ?? "") }
     }
     if showLabels {
       header.append("LABELS")
@@ -163,10 +171,11 @@ enum GetCommand {
   /// The laid-out table of one group.
   static func table(
     _ group: Group, now: Timestamp, wide: Bool, allNamespaces: Bool, showLabels: Bool,
-    prefixNames: Bool, headers: Bool
+    prefixNames: Bool, headers: Bool, labelColumns: [String] = []
   ) -> String {
     let (header, cells) = cells(
-      group, now: now, wide: wide, allNamespaces: allNamespaces, showLabels: showLabels, prefixNames: prefixNames)
+      group, now: now, wide: wide, allNamespaces: allNamespaces, showLabels: showLabels, prefixNames: prefixNames,
+      labelColumns: labelColumns)
     return TabWriter.get.format(headers ? [header] + cells : cells)
   }
 

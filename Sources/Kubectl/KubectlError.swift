@@ -28,6 +28,9 @@ struct KubectlError: Error {
       let head = "The \(kind) \"\(name)\" is invalid: "
       if causes.count == 1 { return KubectlError(text: head + causes[0].message) }
       return KubectlError(text: head + "\n" + causes.map { "* " + $0.message }.joined(separator: "\n"))
+    case .forbidden(let resource, let name, let reason):
+      return KubectlError(
+        text: "Error from server (Forbidden): \(prefix)\(resource) \"\(name)\" is forbidden: \(reason)")
     case .limitExceeded(let message):
       return KubectlError(text: "error: kubebook: \(message)")
     }
