@@ -172,15 +172,19 @@ extension DaemonSet {
     spec.set("revisionHistoryLimit", .int(Int64(revisionHistoryLimit)))
     spec.set("selector", selector.json)
     spec.set("template", template.json)
-    spec.set(
-      "updateStrategy",
-      .object([
-        (
-          "rollingUpdate",
-          .object([("maxSurge", maxSurge.json), ("maxUnavailable", maxUnavailable.json)])
-        ),
-        ("type", .string("RollingUpdate")),
-      ]))
+    if updateStrategy == "RollingUpdate" {
+      spec.set(
+        "updateStrategy",
+        .object([
+          (
+            "rollingUpdate",
+            .object([("maxSurge", maxSurge.json), ("maxUnavailable", maxUnavailable.json)])
+          ),
+          ("type", .string("RollingUpdate")),
+        ]))
+    } else {
+      spec.set("updateStrategy", .object([("type", .string(updateStrategy))]))
+    }
     var statusObject = JSONObjectBuilder()
     statusObject.set("currentNumberScheduled", .int(Int64(status.currentNumberScheduled)))
     statusObject.set("desiredNumberScheduled", .int(Int64(status.desiredNumberScheduled)))
