@@ -42,6 +42,15 @@ public struct Cluster: Sendable {
   /// The last change of each ConfigMap and Secret (`configmap/ns/name`, `secret/ns/name`):
   /// the data before it and when it happened, for mounted files that lag behind.
   var configChanges: [String: (previous: [String: String], at: Timestamp)] = [:]
+  /// PersistentVolumeClaims by `namespace/name`, PersistentVolumes and StorageClasses by name.
+  public internal(set) var claims: [String: PersistentVolumeClaim] = [:]
+  public internal(set) var volumes: [String: PersistentVolume] = [:]
+  public internal(set) var storageClasses: [String: StorageClass] = [:]
+  /// Scheduled pods whose claims may still need a volume.
+  var claimWaiters: Set<String> = []
+  /// StatefulSets by `namespace/name`, and each one's revisions by uid.
+  public internal(set) var statefulSets: [String: StatefulSet] = [:]
+  var statefulSetRevisions: [String: [StatefulSetController.Revision]] = [:]
   /// CronJobs by `namespace/name`.
   public internal(set) var cronJobs: [String: CronJob] = [:]
   /// Jobs by `namespace/name`.
@@ -444,6 +453,7 @@ public struct Cluster: Sendable {
       DeploymentController.reconcile(&self)
       ReplicaSetController.reconcile(&self)
       DaemonSetController.reconcile(&self)
+      StatefulSetController.reconcile(&self)
       CronJobController.reconcile(&self)
       JobController.reconcile(&self)
       EndpointsController.reconcile(&self)
@@ -451,6 +461,7 @@ public struct Cluster: Sendable {
       NamespaceController.reconcile(&self)
       NodeLifecycleController.reconcile(&self)
       Scheduler.reconcile(&self)
+      VolumeBinder.reconcile(&self)
       Kubelet.reconcile(&self)
       if writeCount == before { return }
       rounds += 1

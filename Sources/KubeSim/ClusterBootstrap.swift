@@ -55,6 +55,7 @@ enum ClusterBootstrap {
       _ = try? cluster.createPod(Pod(metadata: metadata, spec: spec))
     }
     bootKubeProxy(&cluster)
+    cluster.addDefaultStorageClass()
     // The API server publishes itself as `default/kubernetes`; the DNS addon adds kube-dns.
     cluster.addBuiltInService(
       Service(

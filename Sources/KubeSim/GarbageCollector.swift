@@ -17,6 +17,7 @@ enum GarbageCollector {
       live[set.metadata.uid] = set.metadata.finalizers.contains("foregroundDeletion")
     }
     for job in cluster.jobs.values { live[job.metadata.uid] = false }
+    for set in cluster.statefulSets.values { live[set.metadata.uid] = false }
     for cronJob in cluster.cronJobs.values { live[cronJob.metadata.uid] = false }
     // Jobs whose CronJob is gone.
     for key in cluster.jobs.keys.sorted() {

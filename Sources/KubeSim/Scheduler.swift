@@ -60,9 +60,42 @@ enum Scheduler {
           cluster: &cluster)
         continue
       }
-      // A pod pinned to one node (a DaemonSet's) that fits there binds without looking at the
-      // other nodes; only a pod that does not fit needs every node's reason for the event.
-      if let required = pod.spec.requiredNodeName, let node = cluster.nodes[required],
+      // Claims: every claim must exist (VolumeBinding's PreFilter), and a claim bound to a
+      // node-local volume pins the pod to that node.
+      let claimNames = cluster.claimNames(of: pod)
+      var pinned = pod.spec.requiredNodeName
+      if !claimNames.isEmpty {
+        let namespace = pod.metadata.namespace ?? "default"
+        if let missing = claimNames.first(where: { cluster.claims[Cluster.key(namespace, $0)] == nil }) {
+          if !pod.status.conditions.contains(where: { $0.type == "PodScheduled" }) {
+            let total = nodeNames.count
+            let message =
+              "0/\(total) nodes are available: persistentvolumeclaim \"\(missing)\" not found. preemption: 0/\(total) nodes are available: \(total) Preemption is not helpful for scheduling."
+            pod.status.conditions.append(
+              PodCondition(
+                type: "PodScheduled", status: "False", lastTransitionTime: cluster.now, reason: "Unschedulable",
+                message: message))
+            cluster.update(pod)
+            cluster.record(
+              Event(
+                namespace: namespace, involvedKind: "Pod", involvedName: pod.metadata.name, type: "Warning",
+                reason: "FailedScheduling", message: message, source: "default-scheduler", at: cluster.now))
+          }
+          continue
+        }
+        for claimName in claimNames {
+          if let volumeName = cluster.claims[Cluster.key(namespace, claimName)]?.volumeName,
+            let node = cluster.volumes[volumeName]?.node
+          {
+            pinned = node
+          }
+        }
+        cluster.claimWaiters.insert(key)
+      }
+      // A pod pinned to one node (a DaemonSet's, or one whose volume lives on a node) that fits
+      // there binds without looking at the other nodes; only a pod that does not fit needs
+      // every node's reason for the event.
+      if let required = pinned, let node = cluster.nodes[required],
         let index = binarySearch(nodeNames, required), counts[index] < capacity[index],
         free.isEmpty || (pod.requested("cpu") <= free[index].cpu && pod.requested("memory") <= free[index].memory),
         unfitReason(pod, node, podCount: 0) == nil

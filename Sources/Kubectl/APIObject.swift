@@ -15,6 +15,10 @@ enum APIObject {
   case secret(Secret)
   case job(Job)
   case cronJob(CronJob)
+  case statefulSet(StatefulSet)
+  case claim(PersistentVolumeClaim)
+  case volume(PersistentVolume)
+  case storageClass(StorageClass)
 
   var type: ResourceType {
     switch self {
@@ -31,6 +35,10 @@ enum APIObject {
     case .secret: return .secrets
     case .job: return .jobs
     case .cronJob: return .cronJobs
+    case .statefulSet: return .statefulSets
+    case .claim: return .claims
+    case .volume: return .volumes
+    case .storageClass: return .storageClasses
     }
   }
 
@@ -49,6 +57,10 @@ enum APIObject {
     case .secret(let secret): return secret.metadata
     case .job(let job): return job.metadata
     case .cronJob(let cronJob): return cronJob.metadata
+    case .statefulSet(let set): return set.metadata
+    case .claim(let claim): return claim.metadata
+    case .volume(let volume): return volume.metadata
+    case .storageClass(let storageClass): return storageClass.metadata
     }
   }
 
@@ -68,6 +80,10 @@ enum APIObject {
     case .secret(let secret): return secret.json
     case .job(let job): return job.json
     case .cronJob(let cronJob): return cronJob.json
+    case .statefulSet(let set): return set.json
+    case .claim(let claim): return claim.json
+    case .volume(let volume): return volume.json
+    case .storageClass(let storageClass): return storageClass.json
     }
   }
 
@@ -108,6 +124,12 @@ enum APIObject {
     case .cronJob(var cronJob):
       adjust(&cronJob.metadata)
       return .cronJob(cronJob)
+    case .statefulSet(var set):
+      adjust(&set.metadata)
+      return .statefulSet(set)
+    case .claim(var claim):
+      adjust(&claim.metadata)
+      return .claim(claim)
     default:
       return self
     }
@@ -140,6 +162,10 @@ enum APIObject {
     case .secrets: return cluster.listSecrets(namespace: namespace).map(APIObject.secret)
     case .jobs: return cluster.listJobs(namespace: namespace).map(APIObject.job)
     case .cronJobs: return cluster.listCronJobs(namespace: namespace).map(APIObject.cronJob)
+    case .statefulSets: return cluster.listStatefulSets(namespace: namespace).map(APIObject.statefulSet)
+    case .claims: return cluster.listClaims(namespace: namespace).map(APIObject.claim)
+    case .volumes: return cluster.listVolumes().map(APIObject.volume)
+    case .storageClasses: return cluster.listStorageClasses().map(APIObject.storageClass)
     default: return []
     }
   }
@@ -161,6 +187,10 @@ enum APIObject {
     case .secrets: return cluster.secrets[key].map(APIObject.secret)
     case .jobs: return cluster.jobs[key].map(APIObject.job)
     case .cronJobs: return cluster.cronJobs[key].map(APIObject.cronJob)
+    case .statefulSets: return cluster.statefulSets[key].map(APIObject.statefulSet)
+    case .claims: return cluster.claims[key].map(APIObject.claim)
+    case .volumes: return cluster.volumes[name].map(APIObject.volume)
+    case .storageClasses: return cluster.storageClasses[name].map(APIObject.storageClass)
     default: return nil
     }
   }

@@ -125,6 +125,8 @@ enum ApplyCommand {
     case .configMaps: object = .configMap(decoder.decodeConfigMap(value))
     case .jobs: object = .job(decoder.decodeJob(value))
     case .cronJobs: object = .cronJob(decoder.decodeCronJob(value))
+    case .statefulSets: object = .statefulSet(decoder.decodeStatefulSet(value))
+    case .claims: object = .claim(decoder.decodeClaim(value))
     case .secrets: object = .secret(decoder.decodeSecret(value))
     case .pods: object = .pod(decoder.decode(value))
     default: throw .plain("kubebook does not simulate creating \(kind) objects from \"\(source)\" yet")
@@ -169,6 +171,8 @@ enum ApplyCommand {
       case .configMap(let configMap): try context.cluster.createConfigMap(configMap)
       case .job(let job): try context.cluster.createJob(job)
       case .cronJob(let cronJob): try context.cluster.createCronJob(cronJob)
+      case .statefulSet(let set): try context.cluster.createStatefulSet(set)
+      case .claim(let claim): try context.cluster.createClaim(claim)
       case .secret(let secret): try context.cluster.createSecret(secret)
       default: break
       }
@@ -262,6 +266,25 @@ enum ApplyCommand {
         context.cluster.updateJobMetadata(
           of: live.metadata.name, namespace: live.metadata.namespace ?? "default",
           annotations: job.metadata.annotations)
+      case (.statefulSet(let live), .statefulSet(var set)):
+        if spec?["replicas"] == nil && !lastAppliedSetReplicas(live.metadata) { set.replicas = live.replicas }
+        var merged = live
+        merged.replicas = set.replicas
+        merged.template = set.template
+        merged.updateStrategy = set.updateStrategy
+        merged.partition = set.partition
+        merged.minReadySeconds = set.minReadySeconds
+        merged.metadata.labels = set.metadata.labels
+        merged.metadata.annotations = set.metadata.annotations
+        if merged == live { return "unchanged" }
+        try context.cluster.updateStatefulSet(merged)
+      case (.claim(let live), .claim(let claim)):
+        if live.metadata.annotations.filter({ $0.key == ApplyCommand.lastAppliedKey })
+          == claim.metadata.annotations.filter({ $0.key == ApplyCommand.lastAppliedKey })
+        {
+          return "unchanged"
+        }
+        return "configured"
       case (.cronJob(let live), .cronJob(let cronJob)):
         var merged = cronJob
         merged.status = live.status

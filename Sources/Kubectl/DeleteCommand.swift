@@ -129,9 +129,13 @@ enum DeleteCommand {
         }
         continue
       }
-      if [.services, .configMaps, .secrets, .jobs, .cronJobs].contains(target.type) {
+      if [.services, .configMaps, .secrets, .jobs, .cronJobs, .statefulSets, .claims].contains(target.type) {
         do {
           switch target.type {
+          case .statefulSets:
+            try context.cluster.deleteStatefulSet(target.name, namespace: target.namespace, propagation: propagation)
+          case .claims:
+            try context.cluster.deleteClaim(target.name, namespace: target.namespace)
           case .cronJobs:
             try context.cluster.deleteCronJob(target.name, namespace: target.namespace, propagation: propagation)
           case .jobs:

@@ -238,6 +238,57 @@ struct ManifestDecoder {
     return cronJob
   }
 
+  /// Decodes a StatefulSet manifest (apps/v1), with the API server's defaults.
+  mutating func decodeStatefulSet(_ value: JSONValue) -> StatefulSet {
+    check(value, path: "", known: ["apiVersion", "kind", "metadata", "spec", "status"])
+    let metadata = decodeMetadata(value["metadata"], path: "metadata")
+    let spec = value["spec"] ?? .object([])
+    check(
+      spec, path: "spec",
+      known: [
+        "replicas", "selector", "template", "serviceName", "podManagementPolicy", "updateStrategy", "minReadySeconds",
+        "revisionHistoryLimit", "volumeClaimTemplates", "persistentVolumeClaimRetentionPolicy", "ordinals",
+      ])
+    var set = StatefulSet(
+      metadata: metadata, selector: decodeSelector(spec["selector"], path: "spec.selector"),
+      template: decodeTemplate(spec["template"], path: "spec.template"),
+      serviceName: spec["serviceName"]?.stringValue ?? "")
+    if let replicas = spec["replicas"]?.intValue { set.replicas = Int(replicas) }
+    if let policy = spec["podManagementPolicy"]?.stringValue { set.podManagementPolicy = policy }
+    if let seconds = spec["minReadySeconds"]?.intValue { set.minReadySeconds = Int(seconds) }
+    if let limit = spec["revisionHistoryLimit"]?.intValue { set.revisionHistoryLimit = Int(limit) }
+    if let strategy = spec["updateStrategy"] {
+      check(strategy, path: "spec.updateStrategy", known: ["type", "rollingUpdate"])
+      if let type = strategy["type"]?.stringValue { set.updateStrategy = type }
+      if let partition = strategy["rollingUpdate"]?["partition"]?.intValue { set.partition = Int(partition) }
+    }
+    set.claimTemplates = (spec["volumeClaimTemplates"]?.arrayValue ?? []).enumerated().map { index, item in
+      let path = "spec.volumeClaimTemplates[\(index)]"
+      check(item, path: path, known: ["apiVersion", "kind", "metadata", "spec", "status"])
+      let claimMeta = decodeMetadata(item["metadata"], path: path + ".metadata")
+      let claimSpec = item["spec"] ?? .object([])
+      return StatefulSet.ClaimTemplate(
+        name: claimMeta.name, labels: claimMeta.labels, storageClassName: claimSpec["storageClassName"]?.stringValue,
+        accessModes: (claimSpec["accessModes"]?.arrayValue ?? []).compactMap(\.stringValue),
+        request: claimSpec["resources"]?["requests"]?["storage"]?.stringValue ?? "")
+    }
+    return set
+  }
+
+  /// Decodes a PersistentVolumeClaim manifest (v1).
+  mutating func decodeClaim(_ value: JSONValue) -> PersistentVolumeClaim {
+    check(value, path: "", known: ["apiVersion", "kind", "metadata", "spec", "status"])
+    let spec = value["spec"] ?? .object([])
+    check(
+      spec, path: "spec",
+      known: ["accessModes", "resources", "storageClassName", "volumeMode", "volumeName", "selector", "dataSource"])
+    return PersistentVolumeClaim(
+      metadata: decodeMetadata(value["metadata"], path: "metadata"),
+      storageClassName: spec["storageClassName"]?.stringValue,
+      accessModes: (spec["accessModes"]?.arrayValue ?? []).compactMap(\.stringValue),
+      request: spec["resources"]?["requests"]?["storage"]?.stringValue ?? "")
+  }
+
   /// Decodes a ConfigMap manifest (v1).
   mutating func decodeConfigMap(_ value: JSONValue) -> ConfigMap {
     check(value, path: "", known: ["apiVersion", "kind", "metadata", "data", "binaryData", "immutable"])

@@ -49,6 +49,18 @@ public struct ResourceType: Sendable, Equatable, Hashable {
     plural: "jobs", singular: "job", kind: "Job", group: "batch", shortNames: [], namespaced: true)
   public static let cronJobs = ResourceType(
     plural: "cronjobs", singular: "cronjob", kind: "CronJob", group: "batch", shortNames: ["cj"], namespaced: true)
+  public static let statefulSets = ResourceType(
+    plural: "statefulsets", singular: "statefulset", kind: "StatefulSet", group: "apps", shortNames: ["sts"],
+    namespaced: true)
+  public static let claims = ResourceType(
+    plural: "persistentvolumeclaims", singular: "persistentvolumeclaim", kind: "PersistentVolumeClaim", group: "",
+    shortNames: ["pvc"], namespaced: true)
+  public static let volumes = ResourceType(
+    plural: "persistentvolumes", singular: "persistentvolume", kind: "PersistentVolume", group: "",
+    shortNames: ["pv"], namespaced: false)
+  public static let storageClasses = ResourceType(
+    plural: "storageclasses", singular: "storageclass", kind: "StorageClass", group: "storage.k8s.io",
+    shortNames: ["sc"], namespaced: false)
   public static let daemonSets = ResourceType(
     plural: "daemonsets", singular: "daemonset", kind: "DaemonSet", group: "apps", shortNames: ["ds"],
     namespaced: true)
@@ -62,22 +74,19 @@ public struct ResourceType: Sendable, Equatable, Hashable {
   /// Every type the simulator serves, in discovery order.
   public static let all: [ResourceType] = [
     pods, replicationControllers, services, endpoints, configMaps, secrets, nodes, namespaces, events, daemonSets,
-    deployments, replicaSets, cronJobs, jobs,
+    deployments, replicaSets, statefulSets, cronJobs, jobs, claims, volumes, storageClasses,
   ]
 
   /// The members of the `all` category the simulator serves, in the order `kubectl get all`
   /// prints them (core first, then apps).
   public static let allCategory: [ResourceType] = [
-    pods, replicationControllers, services, daemonSets, deployments, replicaSets, cronJobs, jobs,
+    pods, replicationControllers, services, daemonSets, deployments, replicaSets, statefulSets, cronJobs, jobs,
   ]
 
   /// Spellings of real Kubernetes types that the simulator does not serve yet: asking for
   /// them is an honest "not simulated" error, not a false "no such type".
   static let unsimulatedNames: Set<String> = [
-    "statefulsets", "statefulset", "sts",
     "horizontalpodautoscalers", "horizontalpodautoscaler", "hpa", "ingresses", "ingress", "ing",
-    "persistentvolumes", "persistentvolume", "pv", "persistentvolumeclaims",
-    "persistentvolumeclaim", "pvc", "storageclasses", "storageclass", "sc",
   ]
 
   /// Resolves a type name as kubectl's RESTMapper does: plural, singular, short name or

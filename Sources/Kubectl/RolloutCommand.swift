@@ -43,6 +43,15 @@ enum RolloutCommand {
       {
         throw target.notFound
       }
+      if target.type == .statefulSets && action == "status" {
+        if context.cluster.statefulSets[key]?.updateStrategy != "RollingUpdate" {
+          throw .plain("rollout status is only available for RollingUpdate strategy type")
+        }
+        try watchStatus(key: key, timeout: timeoutMilliseconds, context: &context, output: &output) { cluster in
+          cluster.statefulSets[key].map { ($0.metadata.resourceVersion, statusLine($0)) }
+        }
+        return
+      }
       if target.type == .daemonSets && action == "status" {
         try watchStatus(key: key, timeout: timeoutMilliseconds, context: &context, output: &output) { cluster in
           cluster.daemonSets[key].map { ($0.metadata.resourceVersion, statusLine($0)) }
@@ -146,6 +155,37 @@ enum RolloutCommand {
       )
     }
     return ("daemon set \"\(name)\" successfully rolled out", true, false)
+  }
+
+  /// The StatefulSet status line (`rollout_status.go`, `StatefulSetStatusViewer`).
+  static func statusLine(_ set: StatefulSet) -> (text: String, done: Bool, failed: Bool) {
+    let status = set.status
+    if status.observedGeneration == 0 || set.metadata.generation > status.observedGeneration {
+      return ("Waiting for statefulset spec update to be observed...", false, false)
+    }
+    if status.readyReplicas < set.replicas {
+      return ("Waiting for \(set.replicas - status.readyReplicas) pods to be ready...", false, false)
+    }
+    if set.partition > 0 {
+      if status.updatedReplicas < set.replicas - set.partition {
+        return (
+          "Waiting for partitioned roll out to finish: \(status.updatedReplicas) out of \(set.replicas - set.partition) new pods have been updated...",
+          false, false
+        )
+      }
+      return ("partitioned roll out complete: \(status.updatedReplicas) new pods have been updated...", true, false)
+    }
+    if status.updateRevision != status.currentRevision {
+      return (
+        "waiting for statefulset rolling update to complete \(status.updatedReplicas) pods at revision \(status.updateRevision)...",
+        false, false
+      )
+    }
+    return (
+      "statefulset rolling update complete \(status.currentReplicas) pods at revision \(status.currentRevision)...",
+      true,
+      false
+    )
   }
 
   /// Watches the Deployment in virtual time, printing a line for every change, until done.

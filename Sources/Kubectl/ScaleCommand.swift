@@ -22,6 +22,7 @@ enum ScaleCommand {
     case .deployments: current = context.cluster.deployments[key]?.replicas
     case .replicaSets: current = context.cluster.replicaSets[key]?.replicas
     case .replicationControllers: current = context.cluster.replicationControllers[key]?.replicas
+    case .statefulSets: current = context.cluster.statefulSets[key]?.replicas
     default: throw .plain("cannot use scale on \(target.type.kind.lowercased()) \"\(target.name)\"")
     }
     guard let current else { throw target.notFound }
@@ -38,6 +39,10 @@ enum ScaleCommand {
         var set = context.cluster.replicaSets[key]!
         set.replicas = replicas
         try context.cluster.updateReplicaSet(set)
+      case .statefulSets:
+        var set = context.cluster.statefulSets[key]!
+        set.replicas = replicas
+        try context.cluster.updateStatefulSet(set)
       default:
         var controller = context.cluster.replicationControllers[key]!
         controller.replicas = replicas

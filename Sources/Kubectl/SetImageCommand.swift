@@ -52,6 +52,14 @@ enum SetImageCommand {
       guard var controller = context.cluster.replicationControllers[key] else { throw target.notFound }
       changed = try apply(&controller.template)
       if changed { try withAPI { () throws(APIError) in try context.cluster.updateReplicationController(controller) } }
+    case .statefulSets:
+      guard var set = context.cluster.statefulSets[key] else { throw target.notFound }
+      changed = try apply(&set.template)
+      if changed { try withAPI { () throws(APIError) in try context.cluster.updateStatefulSet(set) } }
+    case .daemonSets:
+      guard var set = context.cluster.daemonSets[key] else { throw target.notFound }
+      changed = try apply(&set.template)
+      if changed { try withAPI { () throws(APIError) in try context.cluster.updateDaemonSet(set) } }
     default:
       throw .plain("kubebook does not simulate \"set image\" on \(target.type.plural)")
     }

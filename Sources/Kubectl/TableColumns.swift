@@ -79,6 +79,33 @@ enum TablePrinters {
     .init(name: "Images", wide: true), .init(name: "Selector", wide: true),
   ]
 
+  static let statefulSetColumns: [Table.Column] = [
+    .init(name: "Name"), .init(name: "Ready"), .init(name: "Age"), .init(name: "Containers", wide: true),
+    .init(name: "Images", wide: true),
+  ]
+  static let claimColumns: [Table.Column] = [
+    .init(name: "Name"), .init(name: "Status"), .init(name: "Volume"), .init(name: "Capacity"),
+    .init(name: "Access Modes"), .init(name: "StorageClass"), .init(name: "VolumeAttributesClass"),
+    .init(name: "Age"), .init(name: "VolumeMode", wide: true),
+  ]
+  static let volumeColumns: [Table.Column] = [
+    .init(name: "Name"), .init(name: "Capacity"), .init(name: "Access Modes"), .init(name: "Reclaim Policy"),
+    .init(name: "Status"), .init(name: "Claim"), .init(name: "StorageClass"), .init(name: "VolumeAttributesClass"),
+    .init(name: "Reason"), .init(name: "Age"), .init(name: "VolumeMode", wide: true),
+  ]
+  static let storageClassColumns: [Table.Column] = [
+    .init(name: "Name"), .init(name: "Provisioner"), .init(name: "ReclaimPolicy"), .init(name: "VolumeBindingMode"),
+    .init(name: "AllowVolumeExpansion"), .init(name: "Age"),
+  ]
+
+  /// ACCESS MODES: the short forms in the fixed order RWO, ROX, RWX, RWOP.
+  static func accessModes(_ modes: [String]) -> String {
+    let order = [
+      ("ReadWriteOnce", "RWO"), ("ReadOnlyMany", "ROX"), ("ReadWriteMany", "RWX"), ("ReadWriteOncePod", "RWOP"),
+    ]
+    return order.filter { modes.contains($0.0) }.map(\.1).joined(separator: ",")
+  }
+
   static let namespaceColumns: [Table.Column] = [
     .init(name: "Name"), .init(name: "Status"), .init(name: "Age"),
   ]
@@ -164,6 +191,10 @@ enum TablePrinters {
     case .endpoints: return endpointsColumns
     case .jobs: return jobColumns
     case .cronJobs: return cronJobColumns
+    case .statefulSets: return statefulSetColumns
+    case .claims: return claimColumns
+    case .volumes: return volumeColumns
+    case .storageClasses: return storageClassColumns
     case .configMaps: return configMapColumns
     case .secrets: return secretColumns
     default: return namespaceColumns
@@ -210,6 +241,32 @@ enum TablePrinters {
       return [endpoints.metadata.name, formatEndpoints(endpoints), age(endpoints.metadata.creationTimestamp, now: now)]
     case .job(let job):
       return jobRow(job, now: now)
+    case .statefulSet(let set):
+      return [
+        set.metadata.name, "\(set.status.readyReplicas)/\(set.replicas)", age(set.metadata.creationTimestamp, now: now),
+        set.template.spec.containers.map(\.name).joined(separator: ","),
+        set.template.spec.containers.map(\.image).joined(separator: ","),
+      ]
+    case .claim(let claim):
+      let bound = claim.volumeName != nil
+      let status = claim.metadata.deletionTimestamp != nil ? "Terminating" : claim.phase
+      return [
+        claim.metadata.name, status, claim.volumeName ?? "", bound ? claim.request : "",
+        bound ? accessModes(claim.accessModes) : "", claim.storageClassName ?? "", "<unset>",
+        age(claim.metadata.creationTimestamp, now: now), "Filesystem",
+      ]
+    case .volume(let volume):
+      return [
+        volume.metadata.name, volume.capacity, accessModes(volume.accessModes), volume.reclaimPolicy, volume.phase,
+        volume.claim.map { "\($0.namespace)/\($0.name)" } ?? "", volume.storageClassName, "<unset>", "",
+        age(volume.metadata.creationTimestamp, now: now), "Filesystem",
+      ]
+    case .storageClass(let storageClass):
+      return [
+        storageClass.metadata.name + (storageClass.isDefault ? " (default)" : ""), storageClass.provisioner,
+        storageClass.reclaimPolicy, storageClass.volumeBindingMode, "false",
+        age(storageClass.metadata.creationTimestamp, now: now),
+      ]
     case .cronJob(let cronJob):
       let containers = cronJob.jobTemplate.template.spec.containers
       return [

@@ -1,0 +1,65 @@
+extension Cluster {
+  /// The StatefulSets in `namespace` (all namespaces when nil), in key order.
+  public func listStatefulSets(namespace: String?) -> [StatefulSet] {
+    statefulSets.keys.sorted().compactMap { statefulSets[$0] }.filter {
+      namespace == nil || $0.metadata.namespace == namespace
+    }
+  }
+
+  /// Creates a StatefulSet after the API server's checks.
+  @discardableResult
+  public mutating func createStatefulSet(_ set: StatefulSet) throws(APIError) -> StatefulSet {
+    var set = set
+    let namespace = set.metadata.namespace ?? "default"
+    set.metadata.namespace = namespace
+    try admitCreate(in: namespace, resource: "statefulsets.apps", name: set.metadata.name)
+    var causes = Validation.validateSubdomainName(set.metadata.name)
+    causes += WorkloadValidation.validate(
+      replicas: set.replicas, selector: set.selector, template: set.template, limits: config.limits)
+    if !causes.isEmpty { throw .invalid(kind: "StatefulSet", name: set.metadata.name, causes: causes) }
+    let key = Self.key(namespace, set.metadata.name)
+    if statefulSets[key] != nil { throw .alreadyExists(resource: "statefulsets.apps", name: set.metadata.name) }
+    set.metadata.creationTimestamp = now
+    set.metadata.generation = 1
+    set.status = StatefulSet.Status()
+    stamp(&set.metadata)
+    statefulSets[key] = set
+    return set
+  }
+
+  /// Replaces a StatefulSet's replicas, template and update strategy (what may change).
+  public mutating func updateStatefulSet(_ set: StatefulSet) throws(APIError) {
+    let key = Self.key(set.metadata)
+    guard var live = statefulSets[key] else {
+      throw .notFound(resource: "statefulsets.apps", name: set.metadata.name)
+    }
+    let causes = WorkloadValidation.validate(
+      replicas: set.replicas, selector: set.selector, template: set.template, limits: config.limits)
+    if !causes.isEmpty { throw .invalid(kind: "StatefulSet", name: set.metadata.name, causes: causes) }
+    if live.replicas != set.replicas || live.template != set.template || live.updateStrategy != set.updateStrategy
+      || live.partition != set.partition || live.minReadySeconds != set.minReadySeconds
+    {
+      live.metadata.generation += 1
+    }
+    live.replicas = set.replicas
+    live.template = set.template
+    live.updateStrategy = set.updateStrategy
+    live.partition = set.partition
+    live.minReadySeconds = set.minReadySeconds
+    live.metadata.labels = set.metadata.labels
+    live.metadata.annotations = set.metadata.annotations
+    live.metadata.resourceVersion = nextResourceVersion()
+    statefulSets[key] = live
+  }
+
+  /// Deletes a StatefulSet; its pods follow through the garbage collector, its claims stay
+  /// (retention policy Retain).
+  public mutating func deleteStatefulSet(_ name: String, namespace: String, propagation: Propagation) throws(APIError) {
+    guard let set = statefulSets.removeValue(forKey: Self.key(namespace, name)) else {
+      throw .notFound(resource: "statefulsets.apps", name: name)
+    }
+    if propagation == .orphan { orphanDependents(of: set.metadata.uid) }
+    statefulSetRevisions[set.metadata.uid] = nil
+    writeCount += 1
+  }
+}

@@ -1,0 +1,126 @@
+extension Cluster {
+  /// kind's default StorageClass: `standard`, provisioned by `rancher.io/local-path` on the
+  /// disk of the node where the first pod using the claim is scheduled.
+  mutating func addDefaultStorageClass() {
+    var meta = ObjectMeta(name: "standard")
+    meta.annotations["storageclass.kubernetes.io/is-default-class"] = "true"
+    meta.creationTimestamp = now
+    stampAside(&meta, stream: "storageclass")
+    var storageClass = StorageClass(metadata: meta, provisioner: "rancher.io/local-path")
+    storageClass.volumeBindingMode = "WaitForFirstConsumer"
+    storageClasses["standard"] = storageClass
+  }
+
+  /// The claims in `namespace` (all namespaces when nil), in key order.
+  public func listClaims(namespace: String?) -> [PersistentVolumeClaim] {
+    claims.keys.sorted().compactMap { claims[$0] }.filter { namespace == nil || $0.metadata.namespace == namespace }
+  }
+
+  /// Every PersistentVolume, by name.
+  public func listVolumes() -> [PersistentVolume] { volumes.keys.sorted().compactMap { volumes[$0] } }
+
+  /// Every StorageClass, by name.
+  public func listStorageClasses() -> [StorageClass] {
+    storageClasses.keys.sorted().compactMap { storageClasses[$0] }
+  }
+
+  /// Creates a claim; without a class it gets the default one (DefaultStorageClass admission).
+  @discardableResult
+  public mutating func createClaim(_ claim: PersistentVolumeClaim) throws(APIError) -> PersistentVolumeClaim {
+    var claim = claim
+    let namespace = claim.metadata.namespace ?? "default"
+    claim.metadata.namespace = namespace
+    try admitCreate(in: namespace, resource: "persistentvolumeclaims", name: claim.metadata.name)
+    let causes = Validation.validateSubdomainName(claim.metadata.name)
+    if !causes.isEmpty { throw .invalid(kind: "PersistentVolumeClaim", name: claim.metadata.name, causes: causes) }
+    let key = Self.key(namespace, claim.metadata.name)
+    if claims[key] != nil { throw .alreadyExists(resource: "persistentvolumeclaims", name: claim.metadata.name) }
+    if claim.storageClassName == nil {
+      claim.storageClassName = storageClasses.values.first { $0.isDefault }?.metadata.name
+    }
+    claim.metadata.finalizers = ["kubernetes.io/pvc-protection"]
+    claim.metadata.creationTimestamp = now
+    stampAside(&claim.metadata, stream: "pvc:" + now.rfc3339)
+    claims[key] = claim
+    unscheduledNeedRetry()
+    return claim
+  }
+
+  /// Deletes a claim: while a pod still uses it, the `pvc-protection` finalizer keeps it
+  /// Terminating; its volume goes with it (reclaim policy Delete).
+  public mutating func deleteClaim(_ name: String, namespace: String) throws(APIError) {
+    let key = Self.key(namespace, name)
+    guard var claim = claims[key] else { throw .notFound(resource: "persistentvolumeclaims", name: name) }
+    if claim.metadata.deletionTimestamp == nil {
+      claim.metadata.deletionTimestamp = now
+      claim.metadata.resourceVersion = nextResourceVersion()
+      claims[key] = claim
+    }
+  }
+
+  /// The claims a pod's volumes name.
+  func claimNames(of pod: Pod) -> [String] {
+    pod.spec.volumes.compactMap { volume in
+      if case .persistentVolumeClaim(let claimName, _) = volume.source { return claimName }
+      return nil
+    }
+  }
+}
+
+/// The volume binder and the local-path provisioner: a claim waiting for its first consumer
+/// gets a volume on the node its pod was scheduled to; a deleted claim no pod uses goes, and
+/// its volume with it.
+enum VolumeBinder {
+  static func reconcile(_ cluster: inout Cluster) {
+    guard !cluster.claims.isEmpty else { return }
+    // Provision for scheduled pods whose claims are still pending.
+    for key in cluster.claimWaiters.sorted() {
+      cluster.claimWaiters.remove(key)
+      guard let pod = cluster.pods[key], let node = pod.spec.nodeName else { continue }
+      let namespace = pod.metadata.namespace ?? "default"
+      for claimName in cluster.claimNames(of: pod) {
+        let claimKey = Cluster.key(namespace, claimName)
+        guard var claim = cluster.claims[claimKey], claim.phase == "Pending" else { continue }
+        let volumeName = "pvc-" + claim.metadata.uid
+        var meta = ObjectMeta(name: volumeName)
+        meta.annotations["local.path.provisioner/selected-node"] = node
+        meta.annotations["pv.kubernetes.io/provisioned-by"] = "rancher.io/local-path"
+        meta.finalizers = ["kubernetes.io/pv-protection"]
+        meta.creationTimestamp = cluster.now
+        cluster.stampAside(&meta, stream: "pv")
+        var volume = PersistentVolume(
+          metadata: meta, capacity: claim.request, accessModes: claim.accessModes,
+          storageClassName: claim.storageClassName ?? "standard",
+          hostPath: "/var/local-path-provisioner/\(volumeName)_\(namespace)_\(claimName)")
+        volume.node = node
+        volume.claim = (namespace, claimName, claim.metadata.uid)
+        cluster.volumes[volumeName] = volume
+        claim.volumeName = volumeName
+        claim.phase = "Bound"
+        claim.metadata.annotations["pv.kubernetes.io/bind-completed"] = "yes"
+        claim.metadata.annotations["pv.kubernetes.io/bound-by-controller"] = "yes"
+        claim.metadata.annotations["volume.beta.kubernetes.io/storage-provisioner"] = "rancher.io/local-path"
+        claim.metadata.annotations["volume.kubernetes.io/selected-node"] = node
+        claim.metadata.annotations["volume.kubernetes.io/storage-provisioner"] = "rancher.io/local-path"
+        claim.metadata.resourceVersion = cluster.nextResourceVersion()
+        cluster.claims[claimKey] = claim
+        cluster.record(
+          "PersistentVolumeClaim", claim.metadata, reason: "ProvisioningSucceeded",
+          message: "Successfully provisioned volume \(volumeName)",
+          source: "rancher.io/local-path_local-path-provisioner")
+      }
+    }
+    // Deleted claims that no pod uses any more.
+    for key in cluster.claims.keys.sorted() {
+      guard let claim = cluster.claims[key], claim.metadata.deletionTimestamp != nil else { continue }
+      let namespace = claim.metadata.namespace ?? "default"
+      let inUse = cluster.listPods(namespace: namespace).contains {
+        cluster.claimNames(of: $0).contains(claim.metadata.name)
+      }
+      guard !inUse else { continue }
+      cluster.claims[key] = nil
+      if let volumeName = claim.volumeName { cluster.volumes[volumeName] = nil }
+      cluster.writeCount += 1
+    }
+  }
+}

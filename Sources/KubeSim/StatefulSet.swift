@@ -1,0 +1,121 @@
+/// A StatefulSet: pods with stable names (`<set>-<ordinal>`), stable DNS names through a
+/// headless Service, and a PersistentVolumeClaim each that outlives them (controllers.md §3).
+public struct StatefulSet: Sendable, Equatable {
+  /// One `volumeClaimTemplates` entry.
+  public struct ClaimTemplate: Sendable, Equatable {
+    public var name: String
+    public var labels: [String: String]
+    public var storageClassName: String?
+    public var accessModes: [String]
+    public var request: String
+
+    /// Creates a claim template.
+    public init(
+      name: String, labels: [String: String] = [:], storageClassName: String? = nil, accessModes: [String],
+      request: String
+    ) {
+      self.name = name
+      self.labels = labels
+      self.storageClassName = storageClassName
+      self.accessModes = accessModes
+      self.request = request
+    }
+  }
+
+  /// What the StatefulSet controller last wrote into `status`.
+  public struct Status: Sendable, Equatable {
+    public var replicas = 0
+    public var readyReplicas = 0
+    public var availableReplicas = 0
+    public var currentReplicas = 0
+    public var updatedReplicas = 0
+    public var currentRevision = ""
+    public var updateRevision = ""
+    public var observedGeneration = 0
+
+    /// Creates empty counts.
+    public init() {}
+  }
+
+  public var metadata: ObjectMeta
+  public var replicas = 1
+  public var selector: SelectorSpec
+  public var template: PodTemplate
+  public var serviceName: String
+  /// `OrderedReady` or `Parallel`.
+  public var podManagementPolicy = "OrderedReady"
+  /// `RollingUpdate` or `OnDelete`.
+  public var updateStrategy = "RollingUpdate"
+  public var partition = 0
+  public var minReadySeconds = 0
+  public var revisionHistoryLimit = 10
+  public var claimTemplates: [ClaimTemplate] = []
+  public var status = Status()
+
+  /// Creates a StatefulSet.
+  public init(metadata: ObjectMeta, selector: SelectorSpec, template: PodTemplate, serviceName: String) {
+    self.metadata = metadata
+    self.selector = selector
+    self.template = template
+    self.serviceName = serviceName
+  }
+
+  /// The StatefulSet as `kubectl get sts -o yaml` shows it.
+  public var json: JSONValue {
+    var spec = JSONObjectBuilder()
+    if minReadySeconds > 0 { spec.set("minReadySeconds", .int(Int64(minReadySeconds))) }
+    spec.set(
+      "persistentVolumeClaimRetentionPolicy",
+      .object([("whenDeleted", .string("Retain")), ("whenScaled", .string("Retain"))]))
+    spec.set("podManagementPolicy", .string(podManagementPolicy))
+    spec.set("replicas", .int(Int64(replicas)))
+    spec.set("revisionHistoryLimit", .int(Int64(revisionHistoryLimit)))
+    spec.set("selector", selector.json)
+    spec.set("serviceName", .string(serviceName))
+    spec.set("template", template.json)
+    if updateStrategy == "RollingUpdate" {
+      spec.set(
+        "updateStrategy",
+        .object([
+          ("rollingUpdate", .object([("partition", .int(Int64(partition)))])), ("type", .string("RollingUpdate")),
+        ]))
+    } else {
+      spec.set("updateStrategy", .object([("type", .string(updateStrategy))]))
+    }
+    if !claimTemplates.isEmpty {
+      spec.set(
+        "volumeClaimTemplates",
+        .array(
+          claimTemplates.map { template in
+            var metadata = JSONObjectBuilder()
+            metadata.set("creationTimestamp", .null)
+            if !template.labels.isEmpty { metadata.set("labels", .stringMap(template.labels)) }
+            metadata.set("name", .string(template.name))
+            var claimSpec = JSONObjectBuilder()
+            claimSpec.set("accessModes", .array(template.accessModes.map(JSONValue.string)))
+            claimSpec.set("resources", .object([("requests", .object([("storage", .string(template.request))]))]))
+            claimSpec.set("storageClassName", template.storageClassName.map(JSONValue.string))
+            claimSpec.set("volumeMode", .string("Filesystem"))
+            return .object([
+              ("apiVersion", .string("v1")), ("kind", .string("PersistentVolumeClaim")),
+              ("metadata", metadata.value), ("spec", claimSpec.value),
+              ("status", .object([("phase", .string("Pending"))])),
+            ])
+          }))
+    }
+    var statusObject = JSONObjectBuilder()
+    if status.availableReplicas > 0 { statusObject.set("availableReplicas", .int(Int64(status.availableReplicas))) }
+    statusObject.set("collisionCount", .int(0))
+    if status.currentReplicas > 0 { statusObject.set("currentReplicas", .int(Int64(status.currentReplicas))) }
+    statusObject.set("currentRevision", .string(status.currentRevision))
+    statusObject.set("observedGeneration", .int(Int64(status.observedGeneration)))
+    if status.readyReplicas > 0 { statusObject.set("readyReplicas", .int(Int64(status.readyReplicas))) }
+    statusObject.set("replicas", .int(Int64(status.replicas)))
+    statusObject.set("updateRevision", .string(status.updateRevision))
+    if status.updatedReplicas > 0 { statusObject.set("updatedReplicas", .int(Int64(status.updatedReplicas))) }
+    return .object([
+      ("apiVersion", .string("apps/v1")), ("kind", .string("StatefulSet")), ("metadata", metadata.json),
+      ("spec", spec.value), ("status", statusObject.value),
+    ])
+  }
+}

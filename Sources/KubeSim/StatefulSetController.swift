@@ -1,0 +1,209 @@
+/// The StatefulSet controller (`stateful_set_control.go`, controllers.md §3.4): creates pods
+/// `<set>-0`, `<set>-1`, … in order (each waiting for the previous one to be Running and Ready
+/// under OrderedReady), each with its claims `<template>-<set>-<ordinal>`; scales down from the
+/// highest ordinal; rolls a new template out from the highest ordinal down to the partition.
+enum StatefulSetController {
+  /// A template the StatefulSet has had, named `<set>-<hash>` like its ControllerRevision.
+  struct Revision: Sendable, Equatable {
+    var name: String
+    var number: Int
+    var template: PodTemplate
+  }
+
+  static func reconcile(_ cluster: inout Cluster) {
+    guard !cluster.statefulSets.isEmpty else { return }
+    for key in cluster.statefulSets.keys.sorted() {
+      guard var set = cluster.statefulSets[key], set.metadata.deletionTimestamp == nil else { continue }
+      let before = set
+      sync(&set, cluster: &cluster)
+      if set != before {
+        set.metadata.resourceVersion = cluster.nextResourceVersion()
+        cluster.statefulSets[key] = set
+      }
+    }
+  }
+
+  /// The ordinal at the end of a pod name (`web-2` → 2).
+  static func ordinal(of name: String, set: String) -> Int? {
+    guard name.hasPrefix(set + "-") else { return nil }
+    return Int(name.dropFirst(set.count + 1))
+  }
+
+  /// The update revision for the current template, recorded if new.
+  static func updateRevision(of set: StatefulSet, cluster: inout Cluster) -> Revision {
+    var revisions = cluster.statefulSetRevisions[set.metadata.uid] ?? []
+    let name = "\(set.metadata.name)-\(PodTemplateHash.compute(set.template, collisionCount: nil))"
+    let next = (revisions.map(\.number).max() ?? 0) + 1
+    if let index = revisions.firstIndex(where: { $0.name == name }) {
+      if index != revisions.indices.last {
+        // An older revision with equal data is raised to the next number (a rollback).
+        var revision = revisions.remove(at: index)
+        revision.number = next
+        revisions.append(revision)
+        cluster.statefulSetRevisions[set.metadata.uid] = revisions
+      }
+      return revisions.last!
+    }
+    let revision = Revision(name: name, number: next, template: set.template)
+    revisions.append(revision)
+    cluster.statefulSetRevisions[set.metadata.uid] = revisions
+    return revision
+  }
+
+  static func sync(_ set: inout StatefulSet, cluster: inout Cluster) {
+    let namespace = set.metadata.namespace ?? "default"
+    let update = updateRevision(of: set, cluster: &cluster)
+    let revisions = cluster.statefulSetRevisions[set.metadata.uid] ?? []
+    let current = revisions.first { $0.name == set.status.currentRevision } ?? update
+    var byOrdinal: [Int: Pod] = [:]
+    var condemned: [Pod] = []
+    for pod in cluster.pods(ownedBy: set.metadata.uid) {
+      guard let ordinal = ordinal(of: pod.metadata.name, set: set.metadata.name) else { continue }
+      if ordinal < set.replicas { byOrdinal[ordinal] = pod } else { condemned.append(pod) }
+    }
+    condemned.sort {
+      ordinal(of: $0.metadata.name, set: set.metadata.name)! > ordinal(of: $1.metadata.name, set: set.metadata.name)!
+    }
+    let monotonic = set.podManagementPolicy == "OrderedReady"
+    func healthy(_ pod: Pod) -> Bool {
+      guard pod.metadata.deletionTimestamp == nil, pod.status.phase == "Running",
+        let ready = ReplicaSetController.readyTime(pod)
+      else { return false }
+      let available = ready.adding(milliseconds: Int64(set.minReadySeconds) * 1000)
+      if available > cluster.now { cluster.wake(at: available) }
+      return available <= cluster.now
+    }
+    var blocked = false
+    for index in 0..<set.replicas where !blocked {
+      guard let pod = byOrdinal[index] else {
+        let revision = set.updateStrategy == "RollingUpdate" && index < set.partition ? current : update
+        create(index, of: set, revision: revision, cluster: &cluster)
+        if monotonic { blocked = true }
+        continue
+      }
+      if pod.status.phase == "Failed" || pod.status.phase == "Succeeded" {
+        if pod.metadata.deletionTimestamp == nil { delete(pod, of: set, cluster: &cluster) }
+        if monotonic { blocked = true }
+        continue
+      }
+      if monotonic && !healthy(pod) { blocked = true }
+    }
+    if !blocked {
+      var firstUnhealthy = true
+      for pod in condemned {
+        if monotonic {
+          if pod.metadata.deletionTimestamp != nil { break }
+          if !healthy(pod) && !firstUnhealthy { break }
+          firstUnhealthy = false
+          delete(pod, of: set, cluster: &cluster)
+          break
+        }
+        if pod.metadata.deletionTimestamp == nil { delete(pod, of: set, cluster: &cluster) }
+      }
+    }
+    if !blocked && set.updateStrategy == "RollingUpdate" && condemned.isEmpty {
+      for index in stride(from: set.replicas - 1, through: max(0, set.partition), by: -1) {
+        guard let pod = byOrdinal[index] else { break }
+        if pod.metadata.labels["controller-revision-hash"] != update.name {
+          if pod.metadata.deletionTimestamp == nil { delete(pod, of: set, cluster: &cluster) }
+          break
+        }
+        if !healthy(pod) { break }
+      }
+    }
+    updateStatus(&set, current: current, update: update, cluster: cluster)
+  }
+
+  /// Creates the claims (if missing) and the pod for one ordinal.
+  static func create(_ index: Int, of set: StatefulSet, revision: Revision, cluster: inout Cluster) {
+    let namespace = set.metadata.namespace ?? "default"
+    let podName = "\(set.metadata.name)-\(index)"
+    var spec = revision.template.spec
+    for template in set.claimTemplates {
+      let claimName = "\(template.name)-\(podName)"
+      if cluster.claims[Cluster.key(namespace, claimName)] == nil {
+        var labels = template.labels
+        labels.merge(set.selector.matchLabels) { _, selector in selector }
+        let claim = PersistentVolumeClaim(
+          metadata: ObjectMeta(name: claimName, namespace: namespace, labels: labels),
+          storageClassName: template.storageClassName, accessModes: template.accessModes, request: template.request)
+        do {
+          try cluster.createClaim(claim)
+          cluster.record(
+            "StatefulSet", set.metadata, reason: "SuccessfulCreate",
+            message: "create Claim \(claimName) Pod \(podName) in StatefulSet \(set.metadata.name) success",
+            source: "statefulset-controller")
+        } catch {
+          cluster.record(
+            "StatefulSet", set.metadata, reason: "FailedCreate",
+            message:
+              "create Claim \(claimName) for Pod \(podName) in StatefulSet \(set.metadata.name) failed error: \(error.message)",
+            type: "Warning", source: "statefulset-controller")
+          return
+        }
+      }
+      spec.volumes.removeAll { $0.name == template.name }
+      spec.volumes.append(
+        Volume(name: template.name, source: .persistentVolumeClaim(claimName: claimName, readOnly: false)))
+    }
+    spec.hostname = podName
+    spec.subdomain = set.serviceName
+    var labels = revision.template.labels
+    labels["controller-revision-hash"] = revision.name
+    labels["statefulset.kubernetes.io/pod-name"] = podName
+    labels["apps.kubernetes.io/pod-index"] = String(index)
+    var metadata = ObjectMeta(name: podName, namespace: namespace, labels: labels)
+    metadata.annotations = revision.template.annotations
+    metadata.ownerReferences = [
+      OwnerReference(apiVersion: "apps/v1", kind: "StatefulSet", name: set.metadata.name, uid: set.metadata.uid)
+    ]
+    do {
+      try cluster.createPod(Pod(metadata: metadata, spec: spec))
+      cluster.record(
+        "StatefulSet", set.metadata, reason: "SuccessfulCreate",
+        message: "create Pod \(podName) in StatefulSet \(set.metadata.name) successful",
+        source: "statefulset-controller")
+    } catch {
+      cluster.record(
+        "StatefulSet", set.metadata, reason: "FailedCreate",
+        message: "create Pod \(podName) in StatefulSet \(set.metadata.name) failed error: \(error.message)",
+        type: "Warning", source: "statefulset-controller")
+    }
+  }
+
+  static func delete(_ pod: Pod, of set: StatefulSet, cluster: inout Cluster) {
+    guard (try? cluster.deletePod(pod.metadata.name, namespace: pod.metadata.namespace ?? "default")) != nil else {
+      return
+    }
+    cluster.record(
+      "StatefulSet", set.metadata, reason: "SuccessfulDelete",
+      message: "delete Pod \(pod.metadata.name) in StatefulSet \(set.metadata.name) successful",
+      source: "statefulset-controller")
+  }
+
+  /// §3.5: the counts, and the current revision catching up once the update is complete.
+  static func updateStatus(_ set: inout StatefulSet, current: Revision, update: Revision, cluster: Cluster) {
+    let pods = cluster.pods(ownedBy: set.metadata.uid)
+    var status = StatefulSet.Status()
+    status.replicas = pods.filter { $0.metadata.deletionTimestamp == nil }.count
+    let live = pods.filter { $0.metadata.deletionTimestamp == nil }
+    status.readyReplicas = live.filter { $0.status.phase == "Running" && $0.isReady }.count
+    status.availableReplicas =
+      live.filter { pod in
+        guard pod.status.phase == "Running", let ready = ReplicaSetController.readyTime(pod) else { return false }
+        return ready.adding(milliseconds: Int64(set.minReadySeconds) * 1000) <= cluster.now
+      }.count
+    status.currentReplicas = live.filter { $0.metadata.labels["controller-revision-hash"] == current.name }.count
+    status.updatedReplicas = live.filter { $0.metadata.labels["controller-revision-hash"] == update.name }.count
+    status.currentRevision = current.name
+    status.updateRevision = update.name
+    status.observedGeneration = set.metadata.generation
+    if set.updateStrategy == "RollingUpdate" && status.updatedReplicas == status.readyReplicas
+      && status.readyReplicas == status.replicas && status.replicas == set.replicas
+    {
+      status.currentRevision = update.name
+      status.currentReplicas = status.updatedReplicas
+    }
+    set.status = status
+  }
+}

@@ -1,0 +1,132 @@
+/// A PersistentVolumeClaim: a request for storage that a pod mounts by name.
+public struct PersistentVolumeClaim: Sendable, Equatable {
+  public var metadata: ObjectMeta
+  public var storageClassName: String?
+  public var accessModes: [String]
+  /// The requested size, as written (`1Gi`).
+  public var request: String
+  /// The PersistentVolume it is bound to, once bound.
+  public var volumeName: String?
+  /// `Pending` or `Bound`.
+  public var phase = "Pending"
+
+  /// Creates a claim.
+  public init(metadata: ObjectMeta, storageClassName: String?, accessModes: [String], request: String) {
+    self.metadata = metadata
+    self.storageClassName = storageClassName
+    self.accessModes = accessModes
+    self.request = request
+  }
+
+  /// The claim as `kubectl get pvc -o yaml` shows it.
+  public var json: JSONValue {
+    var spec = JSONObjectBuilder()
+    spec.set("accessModes", .array(accessModes.map(JSONValue.string)))
+    spec.set("resources", .object([("requests", .object([("storage", .string(request))]))]))
+    spec.set("storageClassName", storageClassName.map(JSONValue.string))
+    spec.set("volumeMode", .string("Filesystem"))
+    spec.set("volumeName", volumeName.map(JSONValue.string))
+    var status = JSONObjectBuilder()
+    if phase == "Bound" {
+      status.set("accessModes", .array(accessModes.map(JSONValue.string)))
+      status.set("capacity", .object([("storage", .string(request))]))
+    }
+    status.set("phase", .string(phase))
+    return .object([
+      ("apiVersion", .string("v1")), ("kind", .string("PersistentVolumeClaim")), ("metadata", metadata.json),
+      ("spec", spec.value), ("status", status.value),
+    ])
+  }
+}
+
+/// A PersistentVolume: a piece of storage, here provisioned on one node's disk by the default
+/// StorageClass (kind's `rancher.io/local-path`), so its pods must run on that node.
+public struct PersistentVolume: Sendable, Equatable {
+  public var metadata: ObjectMeta
+  public var capacity: String
+  public var accessModes: [String]
+  public var reclaimPolicy = "Delete"
+  public var storageClassName: String
+  /// `namespace/name` of the claim it is bound to.
+  public var claim: (namespace: String, name: String, uid: String)?
+  /// The node whose disk holds it.
+  public var node: String?
+  public var hostPath: String
+  /// `Available`, `Bound` or `Released`.
+  public var phase = "Bound"
+
+  /// Creates a volume.
+  public init(metadata: ObjectMeta, capacity: String, accessModes: [String], storageClassName: String, hostPath: String)
+  {
+    self.metadata = metadata
+    self.capacity = capacity
+    self.accessModes = accessModes
+    self.storageClassName = storageClassName
+    self.hostPath = hostPath
+  }
+
+  public static func == (a: PersistentVolume, b: PersistentVolume) -> Bool {
+    a.metadata == b.metadata && a.capacity == b.capacity && a.accessModes == b.accessModes
+      && a.reclaimPolicy == b.reclaimPolicy && a.storageClassName == b.storageClassName
+      && a.claim?.namespace == b.claim?.namespace && a.claim?.name == b.claim?.name && a.claim?.uid == b.claim?.uid
+      && a.node == b.node && a.hostPath == b.hostPath && a.phase == b.phase
+  }
+
+  /// The volume as `kubectl get pv -o yaml` shows it.
+  public var json: JSONValue {
+    var spec = JSONObjectBuilder()
+    spec.set("accessModes", .array(accessModes.map(JSONValue.string)))
+    spec.set("capacity", .object([("storage", .string(capacity))]))
+    if let claim {
+      spec.set(
+        "claimRef",
+        .object([
+          ("apiVersion", .string("v1")), ("kind", .string("PersistentVolumeClaim")), ("name", .string(claim.name)),
+          ("namespace", .string(claim.namespace)), ("uid", .string(claim.uid)),
+        ]))
+    }
+    spec.set("hostPath", .object([("path", .string(hostPath)), ("type", .string("DirectoryOrCreate"))]))
+    if let node {
+      let term: JSONValue = .object([
+        (
+          "matchExpressions",
+          .array([
+            .object([
+              ("key", .string("kubernetes.io/hostname")), ("operator", .string("In")),
+              ("values", .array([.string(node)])),
+            ])
+          ])
+        )
+      ])
+      spec.set("nodeAffinity", .object([("required", .object([("nodeSelectorTerms", .array([term]))]))]))
+    }
+    spec.set("persistentVolumeReclaimPolicy", .string(reclaimPolicy))
+    spec.set("storageClassName", .string(storageClassName))
+    spec.set("volumeMode", .string("Filesystem"))
+    return .object([
+      ("apiVersion", .string("v1")), ("kind", .string("PersistentVolume")), ("metadata", metadata.json),
+      ("spec", spec.value), ("status", .object([("phase", .string(phase))])),
+    ])
+  }
+}
+
+/// A StorageClass: how volumes for claims naming it are provisioned.
+public struct StorageClass: Sendable, Equatable {
+  public var metadata: ObjectMeta
+  public var provisioner: String
+  public var reclaimPolicy = "Delete"
+  /// `Immediate` or `WaitForFirstConsumer`.
+  public var volumeBindingMode = "Immediate"
+
+  /// Whether it is the cluster's default class.
+  public var isDefault: Bool { metadata.annotations["storageclass.kubernetes.io/is-default-class"] == "true" }
+
+  /// The class as `kubectl get sc -o yaml` shows it.
+  public var json: JSONValue {
+    .object([
+      ("apiVersion", .string("storage.k8s.io/v1")), ("kind", .string("StorageClass")), ("metadata", metadata.json),
+      ("provisioner", .string(provisioner)), ("reclaimPolicy", .string(reclaimPolicy)),
+      ("volumeBindingMode", .string(volumeBindingMode)),
+    ])
+  }
+}
