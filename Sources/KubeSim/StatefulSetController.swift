@@ -51,7 +51,6 @@ enum StatefulSetController {
   }
 
   static func sync(_ set: inout StatefulSet, cluster: inout Cluster) {
-    let namespace = set.metadata.namespace ?? "default"
     let update = updateRevision(of: set, cluster: &cluster)
     let revisions = cluster.statefulSetRevisions[set.metadata.uid] ?? []
     let current = revisions.first { $0.name == set.status.currentRevision } ?? update
