@@ -101,6 +101,8 @@ enum DeleteCommand {
     var deleted: [(String, String, String)] = []
     var deletedWorkloads: [(ResourceType, String)] = []
     var deletedNamespaces: [String] = []
+    // Claims wait for the pods that use them (the pvc-protection finalizer); kubectl waits too.
+    var deletedClaims: [String] = []
     for target in targets {
       if [.deployments, .replicaSets, .replicationControllers, .daemonSets].contains(target.type) {
         let key = target.namespace + "/" + target.name
@@ -136,6 +138,7 @@ enum DeleteCommand {
             try context.cluster.deleteStatefulSet(target.name, namespace: target.namespace, propagation: propagation)
           case .claims:
             try context.cluster.deleteClaim(target.name, namespace: target.namespace)
+            deletedClaims.append(target.namespace + "/" + target.name)
           case .cronJobs:
             try context.cluster.deleteCronJob(target.name, namespace: target.namespace, propagation: propagation)
           case .jobs:
@@ -167,12 +170,13 @@ enum DeleteCommand {
         errors.append(KubectlError.api(error).text)
       }
     }
-    if parsed.value("wait") != "false" && (!deleted.isEmpty || !deletedWorkloads.isEmpty || !deletedNamespaces.isEmpty)
+    if parsed.value("wait") != "false" && (!deleted.isEmpty || !deletedWorkloads.isEmpty || !deletedNamespaces.isEmpty || !deletedClaims.isEmpty)
     {
       let maxGrace = 3600
       try context.wait(seconds: Int64(maxGrace)) { cluster in
         deleted.allSatisfy { cluster.pod($0.1, namespace: $0.0)?.metadata.uid != $0.2 }
           && deletedNamespaces.allSatisfy { cluster.namespaces[$0] == nil }
+          && deletedClaims.allSatisfy { cluster.claims[$0] == nil }
           && deletedWorkloads.allSatisfy { type, key in
             switch type {
             case .deployments: return cluster.deployments[key] == nil
