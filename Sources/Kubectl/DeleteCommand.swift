@@ -170,7 +170,8 @@ enum DeleteCommand {
         errors.append(KubectlError.api(error).text)
       }
     }
-    if parsed.value("wait") != "false" && (!deleted.isEmpty || !deletedWorkloads.isEmpty || !deletedNamespaces.isEmpty || !deletedClaims.isEmpty)
+    if parsed.value("wait") != "false"
+      && (!deleted.isEmpty || !deletedWorkloads.isEmpty || !deletedNamespaces.isEmpty || !deletedClaims.isEmpty)
     {
       let maxGrace = 3600
       try context.wait(seconds: Int64(maxGrace)) { cluster in
