@@ -58,6 +58,38 @@ extension Cluster {
     }
   }
 
+  /// Creates a PersistentVolume (an administrator's static volume): Available until a claim
+  /// binds it.
+  @discardableResult
+  public mutating func createVolume(_ volume: PersistentVolume) throws(APIError) -> PersistentVolume {
+    var volume = volume
+    let causes = Validation.validateSubdomainName(volume.metadata.name)
+    if !causes.isEmpty { throw .invalid(kind: "PersistentVolume", name: volume.metadata.name, causes: causes) }
+    if volumes[volume.metadata.name] != nil {
+      throw .alreadyExists(resource: "persistentvolumes", name: volume.metadata.name)
+    }
+    volume.metadata.namespace = nil
+    volume.phase = "Available"
+    volume.claim = nil
+    volume.metadata.finalizers = ["kubernetes.io/pv-protection"]
+    volume.metadata.creationTimestamp = now
+    stampAside(&volume.metadata, stream: "pv:" + now.rfc3339)
+    volumes[volume.metadata.name] = volume
+    return volume
+  }
+
+  /// Deletes a PersistentVolume that no claim is bound to.
+  public mutating func deleteVolume(_ name: String) throws(APIError) {
+    guard volumes.removeValue(forKey: name) != nil else { throw .notFound(resource: "persistentvolumes", name: name) }
+    writeCount += 1
+  }
+
+  /// Whether claims of `className` wait for their first consumer before binding.
+  func waitsForFirstConsumer(_ className: String?) -> Bool {
+    guard let className, !className.isEmpty else { return false }
+    return storageClasses[className]?.volumeBindingMode == "WaitForFirstConsumer"
+  }
+
   /// The claims a pod's volumes name.
   func claimNames(of pod: Pod) -> [String] {
     pod.spec.volumes.compactMap { volume in
@@ -73,6 +105,7 @@ extension Cluster {
 enum VolumeBinder {
   static func reconcile(_ cluster: inout Cluster) {
     guard !cluster.claims.isEmpty else { return }
+    bindStatic(&cluster)
     // Provision for scheduled pods whose claims are still pending.
     for key in cluster.claimWaiters.sorted() {
       cluster.claimWaiters.remove(key)
@@ -80,7 +113,9 @@ enum VolumeBinder {
       let namespace = pod.metadata.namespace ?? "default"
       for claimName in cluster.claimNames(of: pod) {
         let claimKey = Cluster.key(namespace, claimName)
-        guard var claim = cluster.claims[claimKey], claim.phase == "Pending" else { continue }
+        guard var claim = cluster.claims[claimKey], claim.phase == "Pending",
+          cluster.waitsForFirstConsumer(claim.storageClassName)
+        else { continue }
         let volumeName = "pvc-" + claim.metadata.uid
         var meta = ObjectMeta(name: volumeName)
         meta.annotations["local.path.provisioner/selected-node"] = node
@@ -119,8 +154,52 @@ enum VolumeBinder {
       }
       guard !inUse else { continue }
       cluster.claims[key] = nil
-      if let volumeName = claim.volumeName { cluster.volumes[volumeName] = nil }
+      // The reclaim policy: Delete removes the volume, Retain keeps it Released with its data.
+      if let volumeName = claim.volumeName, var volume = cluster.volumes[volumeName] {
+        if volume.reclaimPolicy == "Delete" {
+          cluster.volumes[volumeName] = nil
+        } else {
+          volume.phase = "Released"
+          volume.metadata.resourceVersion = cluster.nextResourceVersion()
+          cluster.volumes[volumeName] = volume
+        }
+      }
       cluster.writeCount += 1
+    }
+  }
+
+  /// The PV controller's static binding: a pending claim that does not wait for its first
+  /// consumer takes the smallest Available volume of its class with the access modes it asks
+  /// for and at least the size it requests.
+  static func bindStatic(_ cluster: inout Cluster) {
+    for key in cluster.claims.keys.sorted() {
+      guard var claim = cluster.claims[key], claim.phase == "Pending", claim.metadata.deletionTimestamp == nil,
+        !cluster.waitsForFirstConsumer(claim.storageClassName)
+      else { continue }
+      let wanted = ResourceRequirements.parse("storage", claim.request) ?? 0
+      let candidates = cluster.volumes.values.filter { volume in
+        volume.phase == "Available" && volume.storageClassName == (claim.storageClassName ?? "")
+          && claim.accessModes.allSatisfy(volume.accessModes.contains)
+          && (ResourceRequirements.parse("storage", volume.capacity) ?? 0) >= wanted
+      }.sorted {
+        (ResourceRequirements.parse("storage", $0.capacity) ?? 0, $0.metadata.name)
+          < (ResourceRequirements.parse("storage", $1.capacity) ?? 0, $1.metadata.name)
+      }
+      guard var volume = candidates.first else { continue }
+      let namespace = claim.metadata.namespace ?? "default"
+      volume.phase = "Bound"
+      volume.claim = (namespace, claim.metadata.name, claim.metadata.uid)
+      volume.metadata.annotations["pv.kubernetes.io/bound-by-controller"] = "yes"
+      volume.metadata.resourceVersion = cluster.nextResourceVersion()
+      cluster.volumes[volume.metadata.name] = volume
+      claim.volumeName = volume.metadata.name
+      claim.phase = "Bound"
+      claim.capacity = volume.capacity
+      claim.metadata.annotations["pv.kubernetes.io/bind-completed"] = "yes"
+      claim.metadata.annotations["pv.kubernetes.io/bound-by-controller"] = "yes"
+      claim.metadata.resourceVersion = cluster.nextResourceVersion()
+      cluster.claims[key] = claim
+      cluster.unscheduledNeedRetry()
     }
   }
 }

@@ -83,6 +83,27 @@ enum Scheduler {
           }
           continue
         }
+        let unboundImmediate = claimNames.contains { name in
+          guard let claim = cluster.claims[Cluster.key(namespace, name)] else { return false }
+          return claim.phase == "Pending" && !cluster.waitsForFirstConsumer(claim.storageClassName)
+        }
+        if unboundImmediate {
+          if !pod.status.conditions.contains(where: { $0.type == "PodScheduled" }) {
+            let total = nodeNames.count
+            let message =
+              "0/\(total) nodes are available: pod has unbound immediate PersistentVolumeClaims. preemption: 0/\(total) nodes are available: \(total) Preemption is not helpful for scheduling."
+            pod.status.conditions.append(
+              PodCondition(
+                type: "PodScheduled", status: "False", lastTransitionTime: cluster.now, reason: "Unschedulable",
+                message: message))
+            cluster.update(pod)
+            cluster.record(
+              Event(
+                namespace: namespace, involvedKind: "Pod", involvedName: pod.metadata.name, type: "Warning",
+                reason: "FailedScheduling", message: message, source: "default-scheduler", at: cluster.now))
+          }
+          continue
+        }
         for claimName in claimNames {
           if let volumeName = cluster.claims[Cluster.key(namespace, claimName)]?.volumeName,
             let node = cluster.volumes[volumeName]?.node

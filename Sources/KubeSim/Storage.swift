@@ -9,6 +9,8 @@ public struct PersistentVolumeClaim: Sendable, Equatable {
   public var volumeName: String?
   /// `Pending` or `Bound`.
   public var phase = "Pending"
+  /// The bound volume's capacity (which may exceed the request).
+  public var capacity: String?
 
   /// Creates a claim.
   public init(metadata: ObjectMeta, storageClassName: String?, accessModes: [String], request: String) {
@@ -29,7 +31,7 @@ public struct PersistentVolumeClaim: Sendable, Equatable {
     var status = JSONObjectBuilder()
     if phase == "Bound" {
       status.set("accessModes", .array(accessModes.map(JSONValue.string)))
-      status.set("capacity", .object([("storage", .string(request))]))
+      status.set("capacity", .object([("storage", .string(capacity ?? request))]))
     }
     status.set("phase", .string(phase))
     return .object([

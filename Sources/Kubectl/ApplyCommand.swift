@@ -111,6 +111,19 @@ enum ApplyCommand {
       do { try context.cluster.createNamespace(objectName) } catch { throw .api(error, source: source) }
       return (name, "created")
     }
+    if type == .volumes {
+      var decoder = ManifestDecoder()
+      let volume = decoder.decodeVolume(value)
+      if dryRun { return (name, "created") }
+      if context.cluster.volumes[objectName] != nil {
+        if mode == .create {
+          throw .api(.alreadyExists(resource: "persistentvolumes", name: objectName), source: source)
+        }
+        return (name, "unchanged")
+      }
+      do { try context.cluster.createVolume(volume) } catch { throw .api(error, source: source) }
+      return (name, "created")
+    }
     guard type.namespaced, type != .nodes else {
       throw .plain("kubebook does not simulate creating \(kind) objects from \"\(source)\"")
     }

@@ -119,6 +119,18 @@ enum DeleteCommand {
         }
         continue
       }
+      if target.type == .volumes {
+        do {
+          try context.cluster.deleteVolume(target.name)
+          output.line(
+            parsed.value("output") == "name"
+              ? "persistentvolume/\(target.name)" : "persistentvolume \"\(target.name)\" deleted")
+        } catch {
+          if case .notFound = error, parsed.flag("ignore-not-found") { continue }
+          errors.append(KubectlError.api(error).text)
+        }
+        continue
+      }
       if target.type == .namespaces {
         do {
           try context.cluster.deleteNamespace(target.name)

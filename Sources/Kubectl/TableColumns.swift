@@ -251,7 +251,7 @@ enum TablePrinters {
       let bound = claim.volumeName != nil
       let status = claim.metadata.deletionTimestamp != nil ? "Terminating" : claim.phase
       return [
-        claim.metadata.name, status, claim.volumeName ?? "", bound ? claim.request : "",
+        claim.metadata.name, status, claim.volumeName ?? "", bound ? (claim.capacity ?? claim.request) : "",
         bound ? accessModes(claim.accessModes) : "", claim.storageClassName ?? "", "<unset>",
         age(claim.metadata.creationTimestamp, now: now), "Filesystem",
       ]
