@@ -114,3 +114,49 @@ import Testing
     #expect(terminal.run("kubectl get pv").output == "No resources found\n")
   }
 }
+
+/// The PV controller's static binding: the smallest Available volume of the claim's class
+/// that offers its access modes and size; Retain keeps a released volume.
+@Suite struct StaticVolumeTests {
+  static func volume(_ name: String, size: String, modes: String = "ReadWriteOnce", storageClass: String = "manual")
+    -> String
+  {
+    """
+    apiVersion: v1
+    kind: PersistentVolume
+    metadata: {name: \(name)}
+    spec:
+      capacity: {storage: \(size)}
+      accessModes: [\(modes)]
+      storageClassName: \(storageClass)
+      hostPath: {path: /data/\(name)}
+    ---
+
+    """
+  }
+
+  @Test func smallestFittingVolumeOfTheClassIsBound() throws {
+    var terminal = Terminal()
+    terminal.files.files["pvs.yaml"] =
+      Self.volume("big", size: "10Gi") + Self.volume("small", size: "1Gi") + Self.volume("mid", size: "5Gi")
+      + Self.volume("rwx", size: "2Gi", modes: "ReadWriteMany")
+      + Self.volume("other", size: "2Gi", storageClass: "fast")
+    _ = terminal.run("kubectl apply -f pvs.yaml")
+    terminal.files.files["claim.yaml"] = """
+      apiVersion: v1
+      kind: PersistentVolumeClaim
+      metadata: {name: data}
+      spec:
+        storageClassName: manual
+        accessModes: [ReadWriteOnce]
+        resources: {requests: {storage: 2Gi}}
+      """
+    _ = terminal.run("kubectl apply -f claim.yaml")
+    let claim = try #require(terminal.cluster.claims["default/data"])
+    #expect(claim.volumeName == "mid")
+    #expect(claim.phase == "Bound" && claim.capacity == "5Gi")
+    #expect(terminal.cluster.volumes["small"]?.phase == "Available")
+    _ = terminal.run("kubectl delete pvc data")
+    #expect(terminal.cluster.volumes["mid"]?.phase == "Released")
+  }
+}
