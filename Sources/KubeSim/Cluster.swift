@@ -51,6 +51,11 @@ public struct Cluster: Sendable {
   /// StatefulSets by `namespace/name`, and each one's revisions by uid.
   public internal(set) var statefulSets: [String: StatefulSet] = [:]
   var statefulSetRevisions: [String: [StatefulSetController.Revision]] = [:]
+  /// HorizontalPodAutoscalers by `namespace/name`, when each last synced, and the CPU loads
+  /// `sim load` set.
+  public internal(set) var autoscalers: [String: HorizontalPodAutoscaler] = [:]
+  var autoscalerSyncedAt: [String: Timestamp] = [:]
+  public internal(set) var loads: [Load] = []
   /// CronJobs by `namespace/name`.
   public internal(set) var cronJobs: [String: CronJob] = [:]
   /// Jobs by `namespace/name`.
@@ -454,6 +459,7 @@ public struct Cluster: Sendable {
       ReplicaSetController.reconcile(&self)
       DaemonSetController.reconcile(&self)
       StatefulSetController.reconcile(&self)
+      HorizontalPodAutoscalerController.reconcile(&self)
       CronJobController.reconcile(&self)
       JobController.reconcile(&self)
       EndpointsController.reconcile(&self)

@@ -19,6 +19,7 @@ enum APIObject {
   case claim(PersistentVolumeClaim)
   case volume(PersistentVolume)
   case storageClass(StorageClass)
+  case autoscaler(HorizontalPodAutoscaler)
 
   var type: ResourceType {
     switch self {
@@ -39,6 +40,7 @@ enum APIObject {
     case .claim: return .claims
     case .volume: return .volumes
     case .storageClass: return .storageClasses
+    case .autoscaler: return .autoscalers
     }
   }
 
@@ -61,6 +63,7 @@ enum APIObject {
     case .claim(let claim): return claim.metadata
     case .volume(let volume): return volume.metadata
     case .storageClass(let storageClass): return storageClass.metadata
+    case .autoscaler(let hpa): return hpa.metadata
     }
   }
 
@@ -84,6 +87,7 @@ enum APIObject {
     case .claim(let claim): return claim.json
     case .volume(let volume): return volume.json
     case .storageClass(let storageClass): return storageClass.json
+    case .autoscaler(let hpa): return hpa.json
     }
   }
 
@@ -130,6 +134,9 @@ enum APIObject {
     case .claim(var claim):
       adjust(&claim.metadata)
       return .claim(claim)
+    case .autoscaler(var hpa):
+      adjust(&hpa.metadata)
+      return .autoscaler(hpa)
     default:
       return self
     }
@@ -166,6 +173,7 @@ enum APIObject {
     case .claims: return cluster.listClaims(namespace: namespace).map(APIObject.claim)
     case .volumes: return cluster.listVolumes().map(APIObject.volume)
     case .storageClasses: return cluster.listStorageClasses().map(APIObject.storageClass)
+    case .autoscalers: return cluster.listAutoscalers(namespace: namespace).map(APIObject.autoscaler)
     default: return []
     }
   }
@@ -191,6 +199,7 @@ enum APIObject {
     case .claims: return cluster.claims[key].map(APIObject.claim)
     case .volumes: return cluster.volumes[name].map(APIObject.volume)
     case .storageClasses: return cluster.storageClasses[name].map(APIObject.storageClass)
+    case .autoscalers: return cluster.autoscalers[key].map(APIObject.autoscaler)
     default: return nil
     }
   }

@@ -91,6 +91,7 @@ enum ApplyCommand {
     let objectName = value["metadata"]?["name"]?.stringValue ?? ""
     guard let type = ResourceType.all.first(where: { $0.kind == kind }),
       apiVersion == (type.group.isEmpty ? "v1" : type.group + "/v1")
+        || (type == .autoscalers && apiVersion == "autoscaling/v2")
     else {
       if ResourceType.unsimulatedNames.contains(kind.lowercased() + "s")
         || ResourceType.unsimulatedNames.contains(kind.lowercased())
@@ -139,6 +140,7 @@ enum ApplyCommand {
     case .jobs: object = .job(decoder.decodeJob(value))
     case .cronJobs: object = .cronJob(decoder.decodeCronJob(value))
     case .statefulSets: object = .statefulSet(decoder.decodeStatefulSet(value))
+    case .autoscalers: object = .autoscaler(decoder.decodeAutoscaler(value))
     case .claims: object = .claim(decoder.decodeClaim(value))
     case .secrets: object = .secret(decoder.decodeSecret(value))
     case .pods: object = .pod(decoder.decode(value))
@@ -185,6 +187,7 @@ enum ApplyCommand {
       case .job(let job): try context.cluster.createJob(job)
       case .cronJob(let cronJob): try context.cluster.createCronJob(cronJob)
       case .statefulSet(let set): try context.cluster.createStatefulSet(set)
+      case .autoscaler(let hpa): try context.cluster.createAutoscaler(hpa)
       case .claim(let claim): try context.cluster.createClaim(claim)
       case .secret(let secret): try context.cluster.createSecret(secret)
       default: break

@@ -143,9 +143,13 @@ enum DeleteCommand {
         }
         continue
       }
-      if [.services, .configMaps, .secrets, .jobs, .cronJobs, .statefulSets, .claims].contains(target.type) {
+      if [.services, .configMaps, .secrets, .jobs, .cronJobs, .statefulSets, .claims, .autoscalers].contains(
+        target.type)
+      {
         do {
           switch target.type {
+          case .autoscalers:
+            try context.cluster.deleteAutoscaler(target.name, namespace: target.namespace)
           case .statefulSets:
             try context.cluster.deleteStatefulSet(target.name, namespace: target.namespace, propagation: propagation)
           case .claims:

@@ -20,7 +20,9 @@ enum DescribeCommand {
     var descriptions: [String] = []
     var errors: [String] = []
     for request in requests {
-      guard [.deployments, .replicaSets, .replicationControllers, .pods, .nodes, .services].contains(request.type)
+      guard
+        [.deployments, .replicaSets, .replicationControllers, .pods, .nodes, .services, .autoscalers].contains(
+          request.type)
       else {
         throw .plain("kubebook does not simulate \"kubectl describe \(request.type.plural)\" yet")
       }
@@ -68,6 +70,7 @@ enum DescribeCommand {
     case .pod(let pod): body = describePod(pod, cluster: cluster)
     case .node(let node): body = describeNode(node, cluster: cluster)
     case .service(let service): body = describeService(service, cluster: cluster)
+    case .autoscaler(let hpa): body = describeAutoscaler(hpa, cluster: cluster)
     default: body = ""
     }
     let events = eventsSection(kind: object.type.kind, meta: object.metadata, cluster: cluster)

@@ -63,6 +63,7 @@ public enum Kubectl {
       } else {
         try ApplyCommand.run(rest, mode: .create, context: &context, output: &output)
       }
+    case "autoscale": try AutoscaleCommand.run(rest, context: &context, output: &output)
     case "wait": try WaitCommand.run(rest, context: &context, output: &output)
     case "exec": try ExecCommand.run(rest, context: &context, output: &output)
     case "expose": try ExposeCommand.run(rest, context: &context, output: &output)

@@ -315,6 +315,29 @@ struct ManifestDecoder {
     return volume
   }
 
+  /// Decodes a HorizontalPodAutoscaler manifest (autoscaling/v2 with a CPU utilization
+  /// metric, or autoscaling/v1 with `targetCPUUtilizationPercentage`).
+  mutating func decodeAutoscaler(_ value: JSONValue) -> HorizontalPodAutoscaler {
+    check(value, path: "", known: ["apiVersion", "kind", "metadata", "spec", "status"])
+    let spec = value["spec"] ?? .object([])
+    check(
+      spec, path: "spec",
+      known: ["scaleTargetRef", "minReplicas", "maxReplicas", "metrics", "behavior", "targetCPUUtilizationPercentage"])
+    var hpa = HorizontalPodAutoscaler(
+      metadata: decodeMetadata(value["metadata"], path: "metadata"),
+      targetKind: spec["scaleTargetRef"]?["kind"]?.stringValue ?? "",
+      targetName: spec["scaleTargetRef"]?["name"]?.stringValue ?? "",
+      maxReplicas: Int(spec["maxReplicas"]?.intValue ?? 0))
+    if let minimum = spec["minReplicas"]?.intValue { hpa.minReplicas = Int(minimum) }
+    if let percent = spec["targetCPUUtilizationPercentage"]?.intValue { hpa.targetCPUUtilization = Int(percent) }
+    for metric in spec["metrics"]?.arrayValue ?? [] where metric["resource"]?["name"]?.stringValue == "cpu" {
+      if let percent = metric["resource"]?["target"]?["averageUtilization"]?.intValue {
+        hpa.targetCPUUtilization = Int(percent)
+      }
+    }
+    return hpa
+  }
+
   /// Decodes a ConfigMap manifest (v1).
   mutating func decodeConfigMap(_ value: JSONValue) -> ConfigMap {
     check(value, path: "", known: ["apiVersion", "kind", "metadata", "data", "binaryData", "immutable"])

@@ -61,6 +61,9 @@ public struct ResourceType: Sendable, Equatable, Hashable {
   public static let storageClasses = ResourceType(
     plural: "storageclasses", singular: "storageclass", kind: "StorageClass", group: "storage.k8s.io",
     shortNames: ["sc"], namespaced: false)
+  public static let autoscalers = ResourceType(
+    plural: "horizontalpodautoscalers", singular: "horizontalpodautoscaler", kind: "HorizontalPodAutoscaler",
+    group: "autoscaling", shortNames: ["hpa"], namespaced: true)
   public static let daemonSets = ResourceType(
     plural: "daemonsets", singular: "daemonset", kind: "DaemonSet", group: "apps", shortNames: ["ds"],
     namespaced: true)
@@ -74,19 +77,20 @@ public struct ResourceType: Sendable, Equatable, Hashable {
   /// Every type the simulator serves, in discovery order.
   public static let all: [ResourceType] = [
     pods, replicationControllers, services, endpoints, configMaps, secrets, nodes, namespaces, events, daemonSets,
-    deployments, replicaSets, statefulSets, cronJobs, jobs, claims, volumes, storageClasses,
+    deployments, replicaSets, statefulSets, autoscalers, cronJobs, jobs, claims, volumes, storageClasses,
   ]
 
   /// The members of the `all` category the simulator serves, in the order `kubectl get all`
   /// prints them (core first, then apps).
   public static let allCategory: [ResourceType] = [
-    pods, replicationControllers, services, daemonSets, deployments, replicaSets, statefulSets, cronJobs, jobs,
+    pods, replicationControllers, services, daemonSets, deployments, replicaSets, statefulSets, autoscalers,
+    cronJobs, jobs,
   ]
 
   /// Spellings of real Kubernetes types that the simulator does not serve yet: asking for
   /// them is an honest "not simulated" error, not a false "no such type".
   static let unsimulatedNames: Set<String> = [
-    "horizontalpodautoscalers", "horizontalpodautoscaler", "hpa", "ingresses", "ingress", "ing",
+    "ingresses", "ingress", "ing",
   ]
 
   /// Resolves a type name as kubectl's RESTMapper does: plural, singular, short name or

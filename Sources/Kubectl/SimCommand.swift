@@ -85,7 +85,36 @@ enum SimCommand {
       guard arguments.count == 3 else { throw SimError(message: "usage: sim image missing IMAGE") }
       cluster.markImageMissing(arguments[2])
       return "image \(arguments[2]) can no longer be pulled (the registry says: not found)"
-    case ("pod", _), ("image", _), ("load", _):
+    case ("load", _):
+      guard arguments.count == 3, let slash = arguments[1].firstIndex(of: "/"), arguments[2].hasPrefix("cpu=") else {
+        throw SimError(message: "usage: sim load KIND/NAME cpu=PERCENT% (of the pods' requests) or cpu=MILLICORES")
+      }
+      let kindName = String(arguments[1][..<slash]).lowercased()
+      let name = String(arguments[1][arguments[1].index(after: slash)...])
+      let kinds = [
+        "deployment": "Deployment", "deploy": "Deployment", "statefulset": "StatefulSet", "sts": "StatefulSet",
+        "replicaset": "ReplicaSet", "rs": "ReplicaSet",
+      ]
+      guard let kind = kinds[kindName] else {
+        throw SimError(message: "sim load works on deployments, statefulsets and replicasets")
+      }
+      let key = "default/" + name
+      let exists =
+        kind == "Deployment"
+        ? cluster.deployments[key] != nil
+        : kind == "StatefulSet" ? cluster.statefulSets[key] != nil : cluster.replicaSets[key] != nil
+      guard exists else { throw SimError(message: "\(kindName) \"\(name)\" not found in namespace \"default\"") }
+      let value = String(arguments[2].dropFirst(4))
+      if value.hasSuffix("%"), let percent = Int(value.dropLast()), percent >= 0 {
+        cluster.setLoad(kind: kind, name: name, namespace: "default", percent: percent, millicores: nil)
+      } else if let millicores = Quantity.millicores(value), millicores >= 0 {
+        cluster.setLoad(kind: kind, name: name, namespace: "default", percent: nil, millicores: millicores)
+      } else {
+        throw SimError(message: "invalid cpu \"\(value)\"")
+      }
+      let total = cluster.loads.last?.millicores ?? 0
+      return "\(kindName)/\(name) now receives a steady CPU demand of \(total)m, shared by its ready pods"
+    case ("pod", _), ("image", _):
       throw SimError(message: "\"sim \(arguments[0]) \(arguments[1])\" is not simulated yet")
     default:
       throw SimError(message: "unknown command \"\(arguments.prefix(2).joined(separator: " "))\"\n" + usage)

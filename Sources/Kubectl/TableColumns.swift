@@ -106,6 +106,11 @@ enum TablePrinters {
     return order.filter { modes.contains($0.0) }.map(\.1).joined(separator: ",")
   }
 
+  static let autoscalerColumns: [Table.Column] = [
+    .init(name: "Name"), .init(name: "Reference"), .init(name: "Targets"), .init(name: "MinPods"),
+    .init(name: "MaxPods"), .init(name: "Replicas"), .init(name: "Age"),
+  ]
+
   static let namespaceColumns: [Table.Column] = [
     .init(name: "Name"), .init(name: "Status"), .init(name: "Age"),
   ]
@@ -195,6 +200,7 @@ enum TablePrinters {
     case .claims: return claimColumns
     case .volumes: return volumeColumns
     case .storageClasses: return storageClassColumns
+    case .autoscalers: return autoscalerColumns
     case .configMaps: return configMapColumns
     case .secrets: return secretColumns
     default: return namespaceColumns
@@ -260,6 +266,13 @@ enum TablePrinters {
         volume.metadata.name, volume.capacity, accessModes(volume.accessModes), volume.reclaimPolicy, volume.phase,
         volume.claim.map { "\($0.namespace)/\($0.name)" } ?? "", volume.storageClassName, "<unset>", "",
         age(volume.metadata.creationTimestamp, now: now), "Filesystem",
+      ]
+    case .autoscaler(let hpa):
+      let current = hpa.currentUtilization.map { "\($0)%" } ?? "<unknown>"
+      return [
+        hpa.metadata.name, "\(hpa.targetKind)/\(hpa.targetName)", "cpu: \(current)/\(hpa.targetCPUUtilization)%",
+        String(hpa.minReplicas), String(hpa.maxReplicas), String(hpa.currentReplicas),
+        age(hpa.metadata.creationTimestamp, now: now),
       ]
     case .storageClass(let storageClass):
       return [

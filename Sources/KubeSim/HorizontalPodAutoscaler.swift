@@ -1,0 +1,106 @@
+/// A HorizontalPodAutoscaler (autoscaling/v2) with one CPU utilization target, the form
+/// `kubectl autoscale --cpu-percent` creates (controllers.md §5).
+public struct HorizontalPodAutoscaler: Sendable, Equatable {
+  /// One entry of `status.conditions`.
+  public struct Condition: Sendable, Equatable {
+    public var type: String
+    public var status: String
+    public var reason: String
+    public var message: String
+    public var time: Timestamp
+  }
+
+  public var metadata: ObjectMeta
+  /// `Deployment`, `ReplicaSet`, `StatefulSet` or `ReplicationController`.
+  public var targetKind: String
+  public var targetName: String
+  public var minReplicas = 1
+  public var maxReplicas: Int
+  /// The CPU utilization target in percent of the pods' requests (80 when none is given).
+  public var targetCPUUtilization = 80
+  public var currentReplicas = 0
+  public var desiredReplicas = 0
+  /// The last measured utilization, or nil while unknown.
+  public var currentUtilization: Int?
+  public var currentAverageMillicores: Int?
+  public var lastScaleTime: Timestamp?
+  public var conditions: [Condition] = []
+  /// Recommendations of the last five minutes (for scale-down stabilization).
+  var recommendations: [(time: Timestamp, replicas: Int)] = []
+
+  /// Creates an autoscaler.
+  public init(metadata: ObjectMeta, targetKind: String, targetName: String, maxReplicas: Int) {
+    self.metadata = metadata
+    self.targetKind = targetKind
+    self.targetName = targetName
+    self.maxReplicas = maxReplicas
+  }
+
+  public static func == (a: HorizontalPodAutoscaler, b: HorizontalPodAutoscaler) -> Bool {
+    a.metadata == b.metadata && a.targetKind == b.targetKind && a.targetName == b.targetName
+      && a.minReplicas == b.minReplicas && a.maxReplicas == b.maxReplicas
+      && a.targetCPUUtilization == b.targetCPUUtilization && a.currentReplicas == b.currentReplicas
+      && a.desiredReplicas == b.desiredReplicas && a.currentUtilization == b.currentUtilization
+      && a.currentAverageMillicores == b.currentAverageMillicores && a.lastScaleTime == b.lastScaleTime
+      && a.conditions == b.conditions && a.recommendations.map(\.replicas) == b.recommendations.map(\.replicas)
+      && a.recommendations.map(\.time) == b.recommendations.map(\.time)
+  }
+
+  /// The autoscaler as `kubectl get hpa -o yaml` shows it.
+  public var json: JSONValue {
+    let target: JSONValue = .object([
+      ("name", .string("cpu")),
+      (
+        "target",
+        .object([("averageUtilization", .int(Int64(targetCPUUtilization))), ("type", .string("Utilization"))])
+      ),
+    ])
+    let group = targetKind == "ReplicationController" ? "v1" : "apps/v1"
+    var spec = JSONObjectBuilder()
+    spec.set("maxReplicas", .int(Int64(maxReplicas)))
+    spec.set("metrics", .array([.object([("resource", target), ("type", .string("Resource"))])]))
+    spec.set("minReplicas", .int(Int64(minReplicas)))
+    spec.set(
+      "scaleTargetRef",
+      .object([("apiVersion", .string(group)), ("kind", .string(targetKind)), ("name", .string(targetName))]))
+    var status = JSONObjectBuilder()
+    if !conditions.isEmpty {
+      status.set(
+        "conditions",
+        .array(
+          conditions.map { condition in
+            .object([
+              ("lastTransitionTime", .string(condition.time.rfc3339)), ("message", .string(condition.message)),
+              ("reason", .string(condition.reason)), ("status", .string(condition.status)),
+              ("type", .string(condition.type)),
+            ])
+          }))
+    }
+    if let utilization = currentUtilization, let millicores = currentAverageMillicores {
+      status.set(
+        "currentMetrics",
+        .array([
+          .object([
+            (
+              "resource",
+              .object([
+                (
+                  "current",
+                  .object([
+                    ("averageUtilization", .int(Int64(utilization))), ("averageValue", .string("\(millicores)m")),
+                  ])
+                ), ("name", .string("cpu")),
+              ])
+            ), ("type", .string("Resource")),
+          ])
+        ]))
+    }
+    status.set("currentReplicas", .int(Int64(currentReplicas)))
+    status.set("desiredReplicas", .int(Int64(desiredReplicas)))
+    status.set("lastScaleTime", lastScaleTime.map { .string($0.rfc3339) })
+    return .object([
+      ("apiVersion", .string("autoscaling/v2")), ("kind", .string("HorizontalPodAutoscaler")),
+      ("metadata", metadata.json), ("spec", spec.value), ("status", status.value),
+    ])
+  }
+}

@@ -1,0 +1,208 @@
+/// The HPA controller (controllers.md §5): every 15 s, from the CPU usage the simulated
+/// metrics report for the target's ready pods, `ceil(utilization / target × ready pods)`
+/// replicas unless within the 0.1 tolerance; scale-downs wait for the highest recommendation
+/// of the last 5 minutes; scale-ups are limited to `max(2 × current, 4)`.
+enum HorizontalPodAutoscalerController {
+  static let syncMilliseconds: Int64 = 15_000
+  static let stabilizationMilliseconds: Int64 = 300_000
+  static let tolerance = 0.1
+
+  static func reconcile(_ cluster: inout Cluster) {
+    guard !cluster.autoscalers.isEmpty else { return }
+    for key in cluster.autoscalers.keys.sorted() {
+      guard var hpa = cluster.autoscalers[key] else { continue }
+      let due = cluster.autoscalerSyncedAt[key].map { $0.adding(milliseconds: syncMilliseconds) <= cluster.now } ?? true
+      guard due else { continue }
+      cluster.autoscalerSyncedAt[key] = cluster.now
+      cluster.wakeBatch(at: cluster.now.adding(milliseconds: syncMilliseconds))
+      let before = hpa
+      sync(&hpa, cluster: &cluster)
+      if hpa != before {
+        hpa.metadata.resourceVersion = cluster.nextResourceVersion()
+        cluster.autoscalers[key] = hpa
+      }
+    }
+  }
+
+  /// The target's replicas and selector.
+  static func target(of hpa: HorizontalPodAutoscaler, cluster: Cluster) -> (replicas: Int, selector: LabelSelector)? {
+    let key = Cluster.key(hpa.metadata.namespace ?? "default", hpa.targetName)
+    switch hpa.targetKind {
+    case "Deployment": return cluster.deployments[key].map { ($0.replicas, $0.selector.selector) }
+    case "ReplicaSet": return cluster.replicaSets[key].map { ($0.replicas, $0.selector.selector) }
+    case "StatefulSet": return cluster.statefulSets[key].map { ($0.replicas, $0.selector.selector) }
+    case "ReplicationController":
+      return cluster.replicationControllers[key].map { ($0.replicas, LabelSelector(matchLabels: $0.selector)) }
+    default: return nil
+    }
+  }
+
+  static func sync(_ hpa: inout HorizontalPodAutoscaler, cluster: inout Cluster) {
+    let now = cluster.now
+    guard let (current, selector) = target(of: hpa, cluster: cluster) else {
+      set(
+        &hpa, "AbleToScale", "False", "FailedGetScale",
+        "the HPA controller was unable to get the target's current scale: \(hpa.targetKind.lowercased())s.apps \"\(hpa.targetName)\" not found",
+        now)
+      return
+    }
+    set(
+      &hpa, "AbleToScale", "True", "SucceededGetScale", "the HPA controller was able to get the target's current scale",
+      now)
+    hpa.currentReplicas = current
+    let pods = cluster.listPods(namespace: hpa.metadata.namespace ?? "default").filter {
+      selector.matches($0.metadata.labels) && $0.metadata.deletionTimestamp == nil && $0.status.phase != "Failed"
+        && $0.status.phase != "Succeeded"
+    }
+    var desired = current
+    var reason = ""
+    if current == 0 && hpa.minReplicas != 0 {
+      set(
+        &hpa, "ScalingActive", "False", "ScalingDisabled",
+        "scaling is disabled since the replica count of the target is zero", now)
+      return
+    } else if current > hpa.maxReplicas {
+      desired = hpa.maxReplicas
+      reason = "Current number of replicas above Spec.MaxReplicas"
+    } else if current < hpa.minReplicas {
+      desired = hpa.minReplicas
+      reason = "Current number of replicas below Spec.MinReplicas"
+    } else {
+      // Every pod needs a CPU request for a utilization target.
+      if let pod = pods.first(where: { $0.requested("cpu") == 0 }) {
+        let container = pod.spec.containers.first?.name ?? ""
+        hpa.currentUtilization = nil
+        hpa.currentAverageMillicores = nil
+        set(
+          &hpa, "ScalingActive", "False", "FailedGetResourceMetric",
+          "the HPA was unable to compute the replica count: failed to get cpu utilization: missing request for cpu in container \(container) of Pod \(pod.metadata.name)",
+          now)
+        return
+      }
+      let ready = pods.filter { $0.status.phase == "Running" && $0.isReady }
+      let unready = pods.count - ready.count
+      guard !ready.isEmpty else {
+        set(
+          &hpa, "ScalingActive", "False", "FailedGetResourceMetric",
+          "the HPA was unable to compute the replica count: failed to get cpu utilization: did not receive metrics for targeted pods (pods might be unready)",
+          now)
+        return
+      }
+      let usage = ready.map { cluster.cpuUsage(of: $0) }
+      let requests = ready.map { Int($0.requested("cpu")) }
+      let utilization = 100 * usage.reduce(0, +) / requests.reduce(0, +)
+      hpa.currentUtilization = utilization
+      hpa.currentAverageMillicores = usage.reduce(0, +) / ready.count
+      let ratio = Double(utilization) / Double(hpa.targetCPUUtilization)
+      var proposal = current
+      if unready == 0 || ratio < 1 {
+        if abs(1 - ratio) > tolerance { proposal = Int((ratio * Double(ready.count)).rounded(.up)) }
+      } else {
+        // Unready pods count as using nothing when scaling up.
+        let total = Double(usage.reduce(0, +))
+        let allRequests = Double(requests.reduce(0, +)) + Double(unready) * Double(requests.first ?? 0)
+        let newRatio = (100 * total / allRequests) / Double(hpa.targetCPUUtilization)
+        if abs(1 - newRatio) > tolerance && newRatio > 1 {
+          let candidate = Int((newRatio * Double(pods.count)).rounded(.up))
+          if candidate > current { proposal = candidate }
+        }
+      }
+      set(
+        &hpa, "ScalingActive", "True", "ValidMetricFound",
+        "the HPA was able to successfully calculate a replica count from cpu resource utilization (percentage of request)",
+        now)
+      desired = normalize(&hpa, proposal: proposal, current: current, now: now)
+      reason =
+        desired > current
+        ? "cpu resource utilization (percentage of request) above target" : "All metrics below target"
+    }
+    hpa.desiredReplicas = desired
+    if desired != current {
+      scale(hpa, to: desired, cluster: &cluster)
+      hpa.lastScaleTime = now
+      set(
+        &hpa, "AbleToScale", "True", "SucceededRescale",
+        "the HPA controller was able to update the target scale to \(desired)", now)
+      cluster.record(
+        "HorizontalPodAutoscaler", hpa.metadata, reason: "SuccessfulRescale",
+        message: "New size: \(desired); reason: \(reason)", source: "horizontal-pod-autoscaler")
+    }
+  }
+
+  /// §5.4 without `behavior`: the highest recommendation of the last 5 minutes, then the
+  /// limits.
+  static func normalize(_ hpa: inout HorizontalPodAutoscaler, proposal: Int, current: Int, now: Timestamp) -> Int {
+    hpa.recommendations.removeAll { now.milliseconds - $0.time.milliseconds > stabilizationMilliseconds }
+    hpa.recommendations.append((now, proposal))
+    let stabilized = hpa.recommendations.map(\.replicas).max() ?? proposal
+    if stabilized > proposal {
+      set(
+        &hpa, "AbleToScale", "True", "ScaleDownStabilized",
+        "recent recommendations were higher than current one, applying the highest recent recommendation", now)
+    } else {
+      set(&hpa, "AbleToScale", "True", "ReadyForNewScale", "recommended size matches current size", now)
+    }
+    let upLimit = max(2 * current, 4)
+    var result = stabilized
+    if result < hpa.minReplicas {
+      result = hpa.minReplicas
+      set(
+        &hpa, "ScalingLimited", "True", "TooFewReplicas",
+        "the desired replica count is less than the minimum replica count", now)
+    } else if result > hpa.maxReplicas {
+      result = hpa.maxReplicas
+      set(
+        &hpa, "ScalingLimited", "True", "TooManyReplicas",
+        "the desired replica count is more than the maximum replica count", now)
+    } else if result > upLimit {
+      result = upLimit
+      set(
+        &hpa, "ScalingLimited", "True", "ScaleUpLimit",
+        "the desired replica count is increasing faster than the maximum scale rate", now)
+    } else {
+      set(
+        &hpa, "ScalingLimited", "False", "DesiredWithinRange", "the desired count is within the acceptable range", now)
+    }
+    return result
+  }
+
+  /// Writes the target's scale.
+  static func scale(_ hpa: HorizontalPodAutoscaler, to replicas: Int, cluster: inout Cluster) {
+    let key = Cluster.key(hpa.metadata.namespace ?? "default", hpa.targetName)
+    switch hpa.targetKind {
+    case "Deployment":
+      if var d = cluster.deployments[key] {
+        d.replicas = replicas
+        try? cluster.updateDeployment(d)
+      }
+    case "ReplicaSet":
+      if var set = cluster.replicaSets[key] {
+        set.replicas = replicas
+        try? cluster.updateReplicaSet(set)
+      }
+    case "StatefulSet":
+      if var set = cluster.statefulSets[key] {
+        set.replicas = replicas
+        try? cluster.updateStatefulSet(set)
+      }
+    default:
+      if var controller = cluster.replicationControllers[key] {
+        controller.replicas = replicas
+        try? cluster.updateReplicationController(controller)
+      }
+    }
+  }
+
+  /// Sets a condition, keeping its transition time when its status did not change.
+  static func set(
+    _ hpa: inout HorizontalPodAutoscaler, _ type: String, _ status: String, _ reason: String, _ message: String,
+    _ now: Timestamp
+  ) {
+    if let index = hpa.conditions.firstIndex(where: { $0.type == type }) {
+      let time = hpa.conditions[index].status == status ? hpa.conditions[index].time : now
+      hpa.conditions[index] = .init(type: type, status: status, reason: reason, message: message, time: time)
+    } else {
+      hpa.conditions.append(.init(type: type, status: status, reason: reason, message: message, time: now))
+    }
+  }
+}

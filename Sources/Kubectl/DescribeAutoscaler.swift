@@ -1,0 +1,30 @@
+import KubeSim
+
+extension DescribeCommand {
+  /// `describeHorizontalPodAutoscalerV2` for a CPU utilization target.
+  static func describeAutoscaler(_ hpa: HorizontalPodAutoscaler, cluster: Cluster) -> String {
+    var text = "Name:\t\(hpa.metadata.name)\n"
+    text += "Namespace:\t\(hpa.metadata.namespace ?? "default")\n"
+    text += multiline("Labels", labels(hpa.metadata.labels))
+    text += multiline("Annotations", annotations(hpa.metadata.annotations))
+    text += "CreationTimestamp:\t\(rfc1123(hpa.metadata.creationTimestamp))\n"
+    text += "Reference:\t\(hpa.targetKind)/\(hpa.targetName)\n"
+    text += "Metrics:\t( current / target )\n"
+    let current =
+      hpa.currentUtilization.map { utilization in
+        "\(utilization)% (\(hpa.currentAverageMillicores ?? 0)m)"
+      } ?? "<unknown>"
+    text += "  resource cpu on pods  (as a percentage of request):\t\(current) / \(hpa.targetCPUUtilization)%\n"
+    text += "Min replicas:\t\(hpa.minReplicas)\n"
+    text += "Max replicas:\t\(hpa.maxReplicas)\n"
+    text += "\(hpa.targetKind) pods:\t\(hpa.currentReplicas) current / \(hpa.desiredReplicas) desired\n"
+    if !hpa.conditions.isEmpty {
+      text += "Conditions:\n  Type\tStatus\tReason\tMessage\n  ----\t------\t------\t-------\n"
+      for type in ["AbleToScale", "ScalingActive", "ScalingLimited"] {
+        guard let condition = hpa.conditions.first(where: { $0.type == type }) else { continue }
+        text += "  \(condition.type)\t\(condition.status)\t\(condition.reason)\t\(condition.message)\n"
+      }
+    }
+    return text
+  }
+}
