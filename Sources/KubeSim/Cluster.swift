@@ -56,6 +56,8 @@ public struct Cluster: Sendable {
   public internal(set) var autoscalers: [String: HorizontalPodAutoscaler] = [:]
   var autoscalerSyncedAt: [String: Timestamp] = [:]
   public internal(set) var loads: [Load] = []
+  /// Ingresses by `namespace/name`.
+  public internal(set) var ingresses: [String: Ingress] = [:]
   /// CronJobs by `namespace/name`.
   public internal(set) var cronJobs: [String: CronJob] = [:]
   /// Jobs by `namespace/name`.

@@ -20,6 +20,7 @@ enum APIObject {
   case volume(PersistentVolume)
   case storageClass(StorageClass)
   case autoscaler(HorizontalPodAutoscaler)
+  case ingress(Ingress)
 
   var type: ResourceType {
     switch self {
@@ -41,6 +42,7 @@ enum APIObject {
     case .volume: return .volumes
     case .storageClass: return .storageClasses
     case .autoscaler: return .autoscalers
+    case .ingress: return .ingresses
     }
   }
 
@@ -64,6 +66,7 @@ enum APIObject {
     case .volume(let volume): return volume.metadata
     case .storageClass(let storageClass): return storageClass.metadata
     case .autoscaler(let hpa): return hpa.metadata
+    case .ingress(let ingress): return ingress.metadata
     }
   }
 
@@ -88,6 +91,7 @@ enum APIObject {
     case .volume(let volume): return volume.json
     case .storageClass(let storageClass): return storageClass.json
     case .autoscaler(let hpa): return hpa.json
+    case .ingress(let ingress): return ingress.json
     }
   }
 
@@ -137,6 +141,9 @@ enum APIObject {
     case .autoscaler(var hpa):
       adjust(&hpa.metadata)
       return .autoscaler(hpa)
+    case .ingress(var ingress):
+      adjust(&ingress.metadata)
+      return .ingress(ingress)
     default:
       return self
     }
@@ -174,6 +181,7 @@ enum APIObject {
     case .volumes: return cluster.listVolumes().map(APIObject.volume)
     case .storageClasses: return cluster.listStorageClasses().map(APIObject.storageClass)
     case .autoscalers: return cluster.listAutoscalers(namespace: namespace).map(APIObject.autoscaler)
+    case .ingresses: return cluster.listIngresses(namespace: namespace).map(APIObject.ingress)
     default: return []
     }
   }
@@ -200,6 +208,7 @@ enum APIObject {
     case .volumes: return cluster.volumes[name].map(APIObject.volume)
     case .storageClasses: return cluster.storageClasses[name].map(APIObject.storageClass)
     case .autoscalers: return cluster.autoscalers[key].map(APIObject.autoscaler)
+    case .ingresses: return cluster.ingresses[key].map(APIObject.ingress)
     default: return nil
     }
   }

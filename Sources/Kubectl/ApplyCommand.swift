@@ -141,6 +141,7 @@ enum ApplyCommand {
     case .cronJobs: object = .cronJob(decoder.decodeCronJob(value))
     case .statefulSets: object = .statefulSet(decoder.decodeStatefulSet(value))
     case .autoscalers: object = .autoscaler(decoder.decodeAutoscaler(value))
+    case .ingresses: object = .ingress(decoder.decodeIngress(value))
     case .claims: object = .claim(decoder.decodeClaim(value))
     case .secrets: object = .secret(decoder.decodeSecret(value))
     case .pods: object = .pod(decoder.decode(value))
@@ -188,6 +189,7 @@ enum ApplyCommand {
       case .cronJob(let cronJob): try context.cluster.createCronJob(cronJob)
       case .statefulSet(let set): try context.cluster.createStatefulSet(set)
       case .autoscaler(let hpa): try context.cluster.createAutoscaler(hpa)
+      case .ingress(let ingress): try context.cluster.createIngress(ingress)
       case .claim(let claim): try context.cluster.createClaim(claim)
       case .secret(let secret): try context.cluster.createSecret(secret)
       default: break

@@ -143,11 +143,13 @@ enum DeleteCommand {
         }
         continue
       }
-      if [.services, .configMaps, .secrets, .jobs, .cronJobs, .statefulSets, .claims, .autoscalers].contains(
-        target.type)
+      if [.services, .configMaps, .secrets, .jobs, .cronJobs, .statefulSets, .claims, .autoscalers, .ingresses]
+        .contains(target.type)
       {
         do {
           switch target.type {
+          case .ingresses:
+            try context.cluster.deleteIngress(target.name, namespace: target.namespace)
           case .autoscalers:
             try context.cluster.deleteAutoscaler(target.name, namespace: target.namespace)
           case .statefulSets:

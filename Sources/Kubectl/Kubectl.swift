@@ -48,6 +48,8 @@ public enum Kubectl {
     case "create":
       if rest.first == "deployment" || rest.first == "deploy" {
         try CreateDeploymentCommand.run(Array(rest.dropFirst()), context: &context, output: &output)
+      } else if rest.first == "ingress" || rest.first == "ing" {
+        try CreateIngressCommand.run(Array(rest.dropFirst()), context: &context, output: &output)
       } else if rest.first == "namespace" || rest.first == "ns" {
         try CreateNamespaceCommand.run(Array(rest.dropFirst()), context: &context, output: &output)
       } else if rest.first == "cronjob" || rest.first == "cj" {

@@ -64,6 +64,9 @@ public struct ResourceType: Sendable, Equatable, Hashable {
   public static let autoscalers = ResourceType(
     plural: "horizontalpodautoscalers", singular: "horizontalpodautoscaler", kind: "HorizontalPodAutoscaler",
     group: "autoscaling", shortNames: ["hpa"], namespaced: true)
+  public static let ingresses = ResourceType(
+    plural: "ingresses", singular: "ingress", kind: "Ingress", group: "networking.k8s.io", shortNames: ["ing"],
+    namespaced: true)
   public static let daemonSets = ResourceType(
     plural: "daemonsets", singular: "daemonset", kind: "DaemonSet", group: "apps", shortNames: ["ds"],
     namespaced: true)
@@ -77,7 +80,7 @@ public struct ResourceType: Sendable, Equatable, Hashable {
   /// Every type the simulator serves, in discovery order.
   public static let all: [ResourceType] = [
     pods, replicationControllers, services, endpoints, configMaps, secrets, nodes, namespaces, events, daemonSets,
-    deployments, replicaSets, statefulSets, autoscalers, cronJobs, jobs, claims, volumes, storageClasses,
+    deployments, replicaSets, statefulSets, autoscalers, cronJobs, jobs, ingresses, claims, volumes, storageClasses,
   ]
 
   /// The members of the `all` category the simulator serves, in the order `kubectl get all`
@@ -90,7 +93,7 @@ public struct ResourceType: Sendable, Equatable, Hashable {
   /// Spellings of real Kubernetes types that the simulator does not serve yet: asking for
   /// them is an honest "not simulated" error, not a false "no such type".
   static let unsimulatedNames: Set<String> = [
-    "ingresses", "ingress", "ing",
+    "ingressclasses", "ingressclass", "networkpolicies", "networkpolicy", "netpol",
   ]
 
   /// Resolves a type name as kubectl's RESTMapper does: plural, singular, short name or

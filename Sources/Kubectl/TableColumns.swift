@@ -111,6 +111,11 @@ enum TablePrinters {
     .init(name: "MaxPods"), .init(name: "Replicas"), .init(name: "Age"),
   ]
 
+  static let ingressColumns: [Table.Column] = [
+    .init(name: "Name"), .init(name: "Class"), .init(name: "Hosts"), .init(name: "Address"), .init(name: "Ports"),
+    .init(name: "Age"),
+  ]
+
   static let namespaceColumns: [Table.Column] = [
     .init(name: "Name"), .init(name: "Status"), .init(name: "Age"),
   ]
@@ -201,6 +206,7 @@ enum TablePrinters {
     case .volumes: return volumeColumns
     case .storageClasses: return storageClassColumns
     case .autoscalers: return autoscalerColumns
+    case .ingresses: return ingressColumns
     case .configMaps: return configMapColumns
     case .secrets: return secretColumns
     default: return namespaceColumns
@@ -266,6 +272,15 @@ enum TablePrinters {
         volume.metadata.name, volume.capacity, accessModes(volume.accessModes), volume.reclaimPolicy, volume.phase,
         volume.claim.map { "\($0.namespace)/\($0.name)" } ?? "", volume.storageClassName, "<unset>", "",
         age(volume.metadata.creationTimestamp, now: now), "Filesystem",
+      ]
+    case .ingress(let ingress):
+      // HOSTS: the first three rule hosts, then ` + N more...`; `*` when no rule names a host.
+      let hosts = ingress.rules.compactMap(\.host).filter { !$0.isEmpty }
+      var hostsCell = hosts.isEmpty ? "*" : hosts.prefix(3).joined(separator: ",")
+      if hosts.count > 3 { hostsCell += " + \(ingress.rules.count - 3) more..." }
+      return [
+        ingress.metadata.name, ingress.className ?? "<none>", hostsCell, "", ingress.tls.isEmpty ? "80" : "80, 443",
+        age(ingress.metadata.creationTimestamp, now: now),
       ]
     case .autoscaler(let hpa):
       let current = hpa.currentUtilization.map { "\($0)%" } ?? "<unknown>"
