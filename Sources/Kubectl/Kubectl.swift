@@ -65,6 +65,7 @@ public enum Kubectl {
       } else {
         try ApplyCommand.run(rest, mode: .create, context: &context, output: &output)
       }
+    case "options": output.write(KubectlHelpTexts.optionsList + "\n\n")
     case "autoscale": try AutoscaleCommand.run(rest, context: &context, output: &output)
     case "wait": try WaitCommand.run(rest, context: &context, output: &output)
     case "exec": try ExecCommand.run(rest, context: &context, output: &output)
@@ -141,6 +142,11 @@ struct CommandContext {
   /// Reads a `-f` argument: a file of the page, or standard input for `-`.
   func read(_ path: String) throws(KubectlError) -> String {
     if path == "-" { return stdin ?? "" }
+    if path.hasPrefix("http://") || path.hasPrefix("https://") {
+      throw .plain(
+        "kubebook runs offline and does not download \(path); save the manifest in a file= block of the page and use that file"
+      )
+    }
     guard let text = files.contents(of: path) else {
       throw .plain("the path \"\(path)\" does not exist")
     }

@@ -7,6 +7,7 @@ enum RolloutCommand {
     .init(name: "to-revision", short: nil, takesValue: true),
     .init(name: "watch", short: "w", takesValue: true),
     .init(name: "timeout", short: nil, takesValue: true),
+    .init(name: "selector", short: "l", takesValue: true),
   ]
 
   /// The subcommands of `kubectl rollout`.
@@ -26,6 +27,25 @@ enum RolloutCommand {
       throw KubectlError(text: "error: unknown command \"\(action)\"\nSee 'kubectl rollout -h' for help and examples")
     }
     let parsed = try FlagParser(command: "rollout \(action)", specs: flags).parse(Array(arguments.dropFirst()))
+    // `rollout restart deployment --selector=...`: every matching Deployment.
+    if let selectorText = parsed.value("selector"), action == "restart", parsed.positional.count == 1 {
+      let type = try ResourceArguments.resolve(parsed.positional[0])
+      guard type == .deployments else { throw .plain("kubebook simulates rollout restart --selector for deployments") }
+      let selector: LabelSelector
+      do { selector = try LabelSelector.parse(selectorText) } catch {
+        throw .plain("unable to parse \"\(selectorText)\"")
+      }
+      let namespace = context.namespace(parsed)
+      let matching = context.cluster.deployments.keys.sorted().compactMap { context.cluster.deployments[$0] }.filter {
+        ($0.metadata.namespace ?? "default") == namespace && selector.matches($0.metadata.labels)
+      }
+      if matching.isEmpty { throw .plain("no objects passed to restart") }
+      for deployment in matching {
+        try run(
+          ["restart", "deployment/" + deployment.metadata.name, "-n", namespace], context: &context, output: &output)
+      }
+      return
+    }
     let target = try WorkloadTarget.resolve(
       parsed.positional, namespace: context.namespace(parsed), command: "rollout \(action)")
     let key = target.namespace + "/" + target.name

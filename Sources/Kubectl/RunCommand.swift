@@ -83,7 +83,10 @@ enum DryRun {
     switch value {
     case nil, "none": return false
     case "client", "true": return true
-    case "server": return false
+    case "server":
+      // A server dry run goes through admission and defaulting and prints the result; kubebook
+      // does not model that path, and must not create the object instead.
+      throw .plain("kubebook simulates --dry-run=client; --dry-run=server is not simulated yet")
     case let other?:
       throw .plain("Invalid dry-run value (\(other)). Must be \"none\", \"server\", or \"client\".")
     }

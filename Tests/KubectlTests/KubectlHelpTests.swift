@@ -8,7 +8,10 @@ import Testing
 @Suite struct KubectlHelpTests {
   @Test(
     .enabled(if: RealKubectl.path != nil, "needs the real kubectl binary"),
-    arguments: ["rollout -h", "scale -h", "get -h", "rollout status --help", "create deployment -h", "-h"])
+    arguments: [
+      "rollout -h", "scale -h", "get -h", "rollout status --help", "create deployment -h", "-h", "options",
+      "expose -h", "create ingress -h", "autoscale -h",
+    ])
   func helpMatchesTheRealBinary(command: String) throws {
     let words = command.split(separator: " ").map(String.init)
     var cluster = Cluster()
