@@ -89,6 +89,17 @@ enum LogsCommand {
     let container = pod.spec.containers.first { $0.name == containerName }!
     var since = pod.metadata.creationTimestamp
     if case .running(let started) = status.state { since = started }
+    if case .terminated(_, _, let started, _) = status.state { since = started }
+    if parsed.flag("previous") {
+      // The run before the current one, as `lastState.terminated` records it.
+      guard case .terminated(_, _, let started, _)? = status.lastTerminated else {
+        throw KubectlError(
+          text:
+            "Error from server (BadRequest): previous terminated container \"\(containerName)\" in pod \"\(pod.metadata.name)\" not found"
+        )
+      }
+      since = started
+    }
     var lines = SimulatedLogs.lines(image: container.image, arguments: container.command + container.args, start: since)
     if let text = parsed.value("since") {
       guard let window = GoDuration.milliseconds(text) else {

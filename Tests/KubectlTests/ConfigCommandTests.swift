@@ -141,3 +141,22 @@ import Testing
     #expect(missing.exitCode == 1)
   }
 }
+
+/// `kubectl logs --previous`: the run before the last restart, or the kubelet's error when
+/// there was none (`previous terminated container %q in pod %q not found`).
+@Suite struct PreviousLogsTests {
+  @Test func previousRunOrError() {
+    var terminal = Terminal()
+    _ = terminal.run("kubectl run web --image=nginx")
+    _ = terminal.run("sleep 10")
+    #expect(
+      terminal.run("kubectl logs web --previous").output
+        == "Error from server (BadRequest): previous terminated container \"web\" in pod \"web\" not found\n")
+    _ = terminal.run("sim pod crash web")
+    _ = terminal.run("sleep 5")
+    let previous = terminal.run("kubectl logs web --previous").output
+    let current = terminal.run("kubectl logs web").output
+    #expect(previous.hasPrefix("/docker-entrypoint.sh"))
+    #expect(previous != current, "the two runs started at different times")
+  }
+}
