@@ -72,8 +72,10 @@ public struct Cluster: Sendable {
   var daemonSetWakeAt: Timestamp?
   /// Each DaemonSet's revision hash and the generation it was computed for, by uid.
   var daemonSetHashes: [String: (generation: Int, hash: String)] = [:]
-  /// Every event recorded so far, oldest first.
+  /// The events recorded in the last hour (see ``expireEvents()``), oldest first.
   public internal(set) var events: [Event] = []
+  /// When the oldest event's TTL runs out (nil: not known, look at the events).
+  var nextEventExpiry: Timestamp?
 
   /// Pod keys by the uid of their controlling owner.
   var podsByOwner: [String: Set<String>] = [:]
@@ -502,6 +504,13 @@ public struct Cluster: Sendable {
     try advance(until: target) { _ in false }
   }
 
+  /// Sleeps for `seconds`: like ``advance(seconds:)``, but whole CronJob cycles that nothing
+  /// can observe afterwards may be skipped (``CronFastForward``) unless `fastForward` is false.
+  public mutating func sleep(seconds: Double, fastForward: Bool = true) throws(APIError) {
+    let target = now.adding(seconds: seconds)
+    _ = try advance(until: target, fastForward: fastForward) { _ in false }
+  }
+
   /// Moves virtual time forward until `done` holds after a settle, or `limit` is reached;
   /// `observe` sees the cluster after every step (for watches).
   ///
@@ -509,6 +518,12 @@ public struct Cluster: Sendable {
   @discardableResult
   public mutating func advance(
     until limit: Timestamp, observe: (Cluster) -> Void = { _ in }, done: (Cluster) -> Bool
+  ) throws(APIError) -> Bool {
+    try advance(until: limit, fastForward: false, observe: observe, done: done)
+  }
+
+  mutating func advance(
+    until limit: Timestamp, fastForward allowed: Bool, observe: (Cluster) -> Void = { _ in }, done: (Cluster) -> Bool
   ) throws(APIError) -> Bool {
     guard limit.milliseconds - now.milliseconds <= config.limits.maxAdvanceSeconds * 1000 else {
       throw .limitExceeded(
@@ -519,6 +534,7 @@ public struct Cluster: Sendable {
     observe(self)
     if done(self) { return true }
     var steps = 0
+    var fastForward = allowed
     while let next = nextDeadline, next <= limit {
       steps += 1
       if steps > config.limits.maxTimeSteps {
@@ -526,6 +542,7 @@ public struct Cluster: Sendable {
           "the simulation needed more than \(config.limits.maxTimeSteps) time steps in one command and was stopped")
       }
       if next > now { now = next }
+      expireEvents()
       if wakeups.earliest.map({ $0 <= now }) ?? false { allWorkloadsDirty = true }
       if progressChecks.earliest.map({ $0 <= now }) ?? false { deploymentsDue = true }
       wakeups.discard(through: now)
@@ -534,8 +551,14 @@ public struct Cluster: Sendable {
       try settle()
       observe(self)
       if done(self) { return true }
+      if fastForward, let plan = CronFastForward.plan(self, limit: limit) {
+        fastForward = false
+        self.fastForward(plan)
+        try settle()
+      }
     }
     if limit > now { now = limit }
+    expireEvents()
     try settle()
     observe(self)
     return done(self)

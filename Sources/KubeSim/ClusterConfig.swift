@@ -31,7 +31,7 @@ public struct Limits: Sendable, Equatable {
   /// The most distinct instants one command may step through.
   public var maxTimeSteps: Int = 100_000
   /// The longest one command may advance virtual time, in seconds (`sleep`, waits).
-  public var maxAdvanceSeconds: Int64 = 366 * 24 * 3600
+  public var maxAdvanceSeconds: Int64 = 3660 * 24 * 3600
 
   /// Creates the default limits.
   public init() {}

@@ -54,7 +54,7 @@ public struct Terminal: Sendable {
       total += seconds
     }
     do {
-      try cluster.advance(seconds: total)
+      try cluster.sleep(seconds: total)
     } catch {
       return CommandResult(
         output: KubectlError.api(error).text.replacingPrefix("error: ", with: "sleep: ") + "\n", exitCode: 1)

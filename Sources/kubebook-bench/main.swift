@@ -5,10 +5,11 @@ import Kubectl
 /// Benchmarks the simulator: a Deployment of N replicas (25 %/25 %) rolled from one image to
 /// another, timed from `kubectl apply` of the new manifest to "successfully rolled out"; or,
 /// with `daemonset`, a DaemonSet applied on a cluster of N workers, timed from `kubectl apply`
-/// to "successfully rolled out".
+/// to "successfully rolled out"; or, with `cronjob`, a `* * * * *` CronJob across `sleep Nd`.
 ///
 /// Usage: kubebook-bench [N ...]             (default: 100 1000 10000)
 ///        kubebook-bench daemonset [N ...]   (default: 10 100 1000)
+///        kubebook-bench cronjob [DAYS ...]  (default: 1 30)
 
 func manifest(replicas: Int, image: String) -> String {
   """
@@ -37,10 +38,12 @@ func seconds(_ start: DispatchTime) -> Double {
   Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
 }
 
-let daemonSetMode = CommandLine.arguments.dropFirst().first == "daemonset"
+let mode = CommandLine.arguments.dropFirst().first
 let sizes = CommandLine.arguments.dropFirst().compactMap { Int($0) }
-if daemonSetMode {
+if mode == "daemonset" {
   benchmarkDaemonSet(sizes.isEmpty ? [10, 100, 1000] : sizes)
+} else if mode == "cronjob" {
+  benchmarkCronJob(sizes.isEmpty ? [1, 30] : sizes)
 } else {
   benchmarkRollout(sizes.isEmpty ? [100, 1000, 10000] : sizes)
 }
@@ -113,6 +116,47 @@ func benchmarkDaemonSet(_ sizes: [Int]) {
       "| \(workers) | \(format3(setUp)) | \(format3(elapsed)) | \(pods) | \(terminal.cluster.settleRounds - roundsBefore) |"
     )
   }
+}
+
+func benchmarkCronJob(_ days: [Int]) {
+  print("| virtual days | sleep (s) | jobs kept | pods | events kept | controller rounds | tick by tick (s) |")
+  print("|---|---|---|---|---|---|---|")
+  for count in days {
+    var terminal = cronJobTerminal()
+    let roundsBefore = terminal.cluster.settleRounds
+    let start = DispatchTime.now()
+    let slept = terminal.run("sleep \(count)d")
+    let elapsed = seconds(start)
+    if slept.exitCode != 0 { print(slept.output) }
+    let jobs = terminal.run("kubectl get jobs -o name").output.split(separator: "\n").count
+    let pods = terminal.cluster.listPods(namespace: "default").count
+    let events = terminal.cluster.events.count
+    // The same sleep without skipping quiet cycles, for comparison (up to 30 days).
+    var tickByTick = "–"
+    if count <= 30 {
+      var slow = cronJobTerminal()
+      let slowStart = DispatchTime.now()
+      do {
+        try slow.cluster.sleep(seconds: Double(count) * 86400, fastForward: false)
+        tickByTick = format3(seconds(slowStart))
+      } catch {
+        tickByTick = "stopped: \(error)"
+      }
+    }
+    print(
+      "| \(count) | \(format3(elapsed)) | \(jobs) | \(pods) | \(events) | \(terminal.cluster.settleRounds - roundsBefore) | \(tickByTick) |"
+    )
+  }
+}
+
+/// A cluster with a `* * * * *` CronJob whose Jobs run `date` and succeed.
+func cronJobTerminal() -> Terminal {
+  var config = ClusterConfig(workers: 2, seed: 1)
+  config.limits.maxTimeSteps = 1_000_000
+  var terminal = Terminal(config: config)
+  let created = terminal.run("kubectl create cronjob tick --image=busybox:1.36 --schedule=\"* * * * *\" -- date")
+  precondition(created.output == "cronjob.batch/tick created\n", created.output)
+  return terminal
 }
 
 func format3(_ value: Double) -> String {
