@@ -2,7 +2,8 @@ import KubeSim
 
 /// `kubectl exec POD [-c CONTAINER] -- COMMAND [ARG...]` for the commands whose output does
 /// not depend on the image: `printenv NAME...`, `cat FILE...` and `ls DIR` on ConfigMap and
-/// Secret volumes, `hostname` and `echo`. Anything else is an honest "not simulated".
+/// Secret volumes, `hostname` and `echo`; and BusyBox 1.28's `nslookup NAME` against cluster
+/// DNS. Anything else is an honest "not simulated".
 enum ExecCommand {
   static let flags: [FlagParser.Spec] = [
     .init(name: "container", short: "c", takesValue: true),
@@ -85,6 +86,9 @@ enum ExecCommand {
       for path in files.keys.filter({ $0.hasPrefix(prefix) }).sorted() {
         output.line(String(path.dropFirst(prefix.count)))
       }
+    case "nslookup":
+      let image = pod.spec.containers.first { $0.name == containerName }?.image ?? ""
+      exitCode = try nslookup(words, image: image, pod: pod, cluster: context.cluster, output: &output)
     case "hostname":
       output.line(pod.spec.hostname ?? pod.metadata.name)
     case "echo":
@@ -95,6 +99,47 @@ enum ExecCommand {
     if exitCode != 0 {
       output.line("command terminated with exit code \(exitCode)")
       context.failed = true
+    }
+  }
+
+  /// BusyBox 1.28's `nslookup NAME`, the image Kubernetes' DNS debugging guide uses (later
+  /// BusyBox versions print differently and ignore the search list): the server and its PTR
+  /// name, a blank line, then the name as typed and each address with its PTR name; or
+  /// `can't resolve` on standard error and exit code 1.
+  static func nslookup(_ words: [String], image: String, pod: Pod, cluster: Cluster, output: inout OutputBuffer)
+    throws(KubectlError) -> Int
+  {
+    let reference = ImageReference(image)
+    guard reference.baseName == "busybox", reference.tag == "1.28" else {
+      throw .plain(
+        "kubebook simulates nslookup only in busybox:1.28 (the image of Kubernetes' DNS debugging guide), not in \(image)"
+      )
+    }
+    guard words.count == 1, let name = words.first, !name.hasPrefix("-") else {
+      throw notSimulated("nslookup \(words.joined(separator: " ")) (kubebook simulates nslookup NAME)")
+    }
+    let dns = ClusterDNS(cluster)
+    func addressLine(_ index: Int, _ ip: String) -> String {
+      "Address \(index): \(ip)" + (dns.reverse(ip).map { " " + $0 } ?? "")
+    }
+    func padded(_ header: String) -> String { header + String(repeating: " ", count: max(0, 10 - header.count)) + " " }
+    let answer = dns.resolve(name, from: pod.metadata.namespace ?? "default")
+    if case .external(let target) = answer {
+      throw .plain("kubebook has no network outside the cluster: it cannot look up \(target)")
+    }
+    output.line(padded("Server:") + dns.serverIP)
+    output.line(addressLine(1, dns.serverIP))
+    output.line("")
+    switch answer {
+    case .addresses(let ips):
+      output.line(padded("Name:") + name)
+      for (index, ip) in ips.enumerated() { output.line(addressLine(index + 1, ip)) }
+      return 0
+    case .notFound:
+      output.line("nslookup: can't resolve '\(name)'")
+      return 1
+    case .external:
+      return 1
     }
   }
 
