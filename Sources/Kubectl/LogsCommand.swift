@@ -100,7 +100,15 @@ enum LogsCommand {
       }
       since = started
     }
-    var lines = SimulatedLogs.lines(image: container.image, arguments: container.command + container.args, start: since)
+    guard
+      var lines = SimulatedLogs.lines(
+        image: container.image, arguments: container.command + container.args, start: since,
+        hostname: pod.spec.hostname ?? pod.metadata.name)
+    else {
+      throw .plain(
+        "kubebook has no simulated log for the image \(container.image) yet (it knows nginx, and the commands echo, date, hostname and sleep)"
+      )
+    }
     if let text = parsed.value("since") {
       guard let window = GoDuration.milliseconds(text) else {
         throw .usage(
@@ -122,15 +130,25 @@ extension LogsCommand {
   }
 }
 
-/// What common images print when they start, with times from the virtual clock.
+/// What common images print when they start, with times from the virtual clock; nil when
+/// kubebook does not know what the container prints.
 enum SimulatedLogs {
-  static func lines(image: String, arguments: [String], start: Timestamp) -> [String] {
+  /// Images whose entrypoint prints nothing when they run a command such as `sleep`.
+  static let quietImages: Set<String> = ["busybox", "alpine", "ubuntu", "debian", "centos", "fedora"]
+
+  static func lines(image: String, arguments: [String], start: Timestamp, hostname: String) -> [String]? {
     let base = ImageReference(image).baseName
     let parts = start.civil
     func two(_ value: Int) -> String { value < 10 ? "0\(value)" : String(value) }
     let stamp =
       "\(parts.year)/\(two(parts.month))/\(two(parts.day)) \(two(parts.hour)):\(two(parts.minute)):\(two(parts.second))"
-    if arguments.first == "echo" { return [arguments.dropFirst().joined(separator: " ")] }
+    switch arguments.first {
+    case "echo": return [arguments.dropFirst().joined(separator: " ")]
+    case "date": return [busyboxDate(start)]
+    case "hostname": return [hostname]
+    case "sleep", "true", "false": return []
+    default: break
+    }
     if arguments.count >= 3, ["sh", "/bin/sh", "bash", "/bin/bash"].contains(arguments[0]), arguments[1] == "-c" {
       // A script's `echo` statements, in order (loops print their body once).
       return arguments[2].split(whereSeparator: { $0 == ";" || $0 == "\n" || $0 == "&" }).compactMap { statement in
@@ -139,21 +157,29 @@ enum SimulatedLogs {
         return String(trimmed.dropFirst(5)).trimmingCharacters(in: " '\"")
       }
     }
-    switch base {
-    case "nginx":
-      return [
-        "/docker-entrypoint.sh: /docker-entrypoint.d/ is not empty, will attempt to perform configuration",
-        "/docker-entrypoint.sh: Looking for shell scripts in /docker-entrypoint.d/",
-        "/docker-entrypoint.sh: Launching /docker-entrypoint.d/10-listen-on-ipv6-by-default.sh",
-        "10-listen-on-ipv6-by-default.sh: info: Getting the checksum of /etc/nginx/conf.d/default.conf",
-        "10-listen-on-ipv6-by-default.sh: info: Enabled listen on IPv6 in /etc/nginx/conf.d/default.conf",
-        "/docker-entrypoint.sh: Configuration complete; ready for start up",
-        "\(stamp) [notice] 1#1: using the \"epoll\" event method",
-        "\(stamp) [notice] 1#1: start worker processes",
-      ]
-    default:
-      return []
-    }
+    if arguments.isEmpty, quietImages.contains(base) { return [] }
+    guard arguments.isEmpty, base == "nginx" else { return nil }
+    return [
+      "/docker-entrypoint.sh: /docker-entrypoint.d/ is not empty, will attempt to perform configuration",
+      "/docker-entrypoint.sh: Looking for shell scripts in /docker-entrypoint.d/",
+      "/docker-entrypoint.sh: Launching /docker-entrypoint.d/10-listen-on-ipv6-by-default.sh",
+      "10-listen-on-ipv6-by-default.sh: info: Getting the checksum of /etc/nginx/conf.d/default.conf",
+      "10-listen-on-ipv6-by-default.sh: info: Enabled listen on IPv6 in /etc/nginx/conf.d/default.conf",
+      "/docker-entrypoint.sh: Configuration complete; ready for start up",
+      "\(stamp) [notice] 1#1: using the \"epoll\" event method",
+      "\(stamp) [notice] 1#1: start worker processes",
+    ]
+  }
+
+  /// BusyBox `date` in UTC: `Mon Mar  3 09:00:07 UTC 2025` (`%a %b %e %H:%M:%S %Z %Y`).
+  static func busyboxDate(_ time: Timestamp) -> String {
+    let parts = time.civil
+    let days = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]
+    let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+    func two(_ value: Int) -> String { value < 10 ? "0\(value)" : String(value) }
+    let day = parts.day < 10 ? " \(parts.day)" : String(parts.day)
+    return "\(days[parts.weekday]) \(months[parts.month - 1]) \(day) "
+      + "\(two(parts.hour)):\(two(parts.minute)):\(two(parts.second)) UTC \(parts.year)"
   }
 }
 
