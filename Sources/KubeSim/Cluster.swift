@@ -120,6 +120,9 @@ public struct Cluster: Sendable {
   var watchedKinds: Set<String> = []
   var watchEvents: [WatchEvent] = []
 
+  /// Connections made through Services so far (seeds kube-proxy's choice of endpoint).
+  var connectionCount = 0
+
   /// Images whose pulls fail (`sim image missing`).
   public internal(set) var missingImages: Set<String> = []
 

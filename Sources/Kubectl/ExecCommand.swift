@@ -2,8 +2,9 @@ import KubeSim
 
 /// `kubectl exec POD [-c CONTAINER] -- COMMAND [ARG...]` for the commands whose output does
 /// not depend on the image: `printenv NAME...`, `cat FILE...` and `ls DIR` on ConfigMap and
-/// Secret volumes, `hostname` and `echo`; and BusyBox 1.28's `nslookup NAME` against cluster
-/// DNS. Anything else is an honest "not simulated".
+/// Secret volumes, `hostname` and `echo`; BusyBox 1.28's `nslookup NAME` against cluster
+/// DNS; and BusyBox's `wget -qO- URL` through Services to pods. Anything else is an honest
+/// "not simulated".
 enum ExecCommand {
   static let flags: [FlagParser.Spec] = [
     .init(name: "container", short: "c", takesValue: true),
@@ -89,6 +90,9 @@ enum ExecCommand {
     case "nslookup":
       let image = pod.spec.containers.first { $0.name == containerName }?.image ?? ""
       exitCode = try nslookup(words, image: image, pod: pod, cluster: context.cluster, output: &output)
+    case "wget":
+      let image = pod.spec.containers.first { $0.name == containerName }?.image ?? ""
+      exitCode = try BusyBoxWget.run(words, pod: pod, image: image, cluster: &context.cluster, output: &output)
     case "hostname":
       output.line(pod.spec.hostname ?? pod.metadata.name)
     case "echo":
