@@ -1,7 +1,8 @@
 import KubeSim
 
-/// `kubectl describe TYPE [NAME...]` for Deployments, ReplicaSets, ReplicationControllers
-/// and Pods (`staging/src/k8s.io/kubectl/pkg/describe/describe.go`, `kubectl-output.md` §6).
+/// `kubectl describe TYPE [NAME...]` for the workloads, Pods, Nodes, Services, HPAs, ConfigMaps,
+/// Secrets and Ingresses (`staging/src/k8s.io/kubectl/pkg/describe/describe.go`,
+/// `kubectl-output.md` §6).
 enum DescribeCommand {
   static func run(_ arguments: [String], context: inout CommandContext, output: inout OutputBuffer)
     throws(KubectlError)
@@ -21,8 +22,10 @@ enum DescribeCommand {
     var errors: [String] = []
     for request in requests {
       guard
-        [.deployments, .replicaSets, .replicationControllers, .pods, .nodes, .services, .autoscalers].contains(
-          request.type)
+        [
+          .deployments, .replicaSets, .replicationControllers, .pods, .nodes, .services, .autoscalers, .daemonSets,
+          .jobs, .cronJobs, .configMaps, .secrets, .ingresses,
+        ].contains(request.type)
       else {
         throw .plain("kubebook does not simulate \"kubectl describe \(request.type.plural)\" yet")
       }
@@ -71,6 +74,12 @@ enum DescribeCommand {
     case .node(let node): body = describeNode(node, cluster: cluster)
     case .service(let service): body = describeService(service, cluster: cluster)
     case .autoscaler(let hpa): body = describeAutoscaler(hpa, cluster: cluster)
+    case .daemonSet(let set): body = describeDaemonSet(set, cluster: cluster)
+    case .job(let job): body = describeJob(job, cluster: cluster)
+    case .cronJob(let cronJob): body = describeCronJob(cronJob, cluster: cluster)
+    case .configMap(let configMap): body = describeConfigMap(configMap)
+    case .ingress(let ingress): body = describeIngress(ingress, cluster: cluster)
+    case .secret(let secret): return writer.format(describeSecret(secret))
     default: body = ""
     }
     let events = eventsSection(kind: object.type.kind, meta: object.metadata, cluster: cluster)
@@ -122,8 +131,11 @@ enum DescribeCommand {
       text += mountLines(container, tokenVolume: nil, indent: "    ")
     }
     text += volumeLines(template.spec.volumes, tokenVolume: nil, indent: "  ")
-    text += "  Node-Selectors:\t" + (labels(template.spec.nodeSelector).first ?? "<none>") + "\n"
-    text += "  Tolerations:\t<none>\n"
+    if let priorityClassName = template.spec.priorityClassName {
+      text += "  Priority Class Name:\t\(priorityClassName)\n"
+    }
+    text += multiline("Node-Selectors", labels(template.spec.nodeSelector), indent: "  ")
+    text += multiline("Tolerations", tolerationEntries(template.spec.tolerations), indent: "  ")
     return text
   }
 
@@ -337,16 +349,24 @@ enum DescribeCommand {
     }
     text += volumeLines(pod.spec.volumes, tokenVolume: pod.spec.tokenVolumeName, indent: "")
     text += "QoS Class:\t\(pod.qosClass)\n"
-    text += "Node-Selectors:\t" + (labels(pod.spec.nodeSelector).first ?? "<none>") + "\n"
-    let tolerations = pod.spec.tolerations.map { toleration -> String in
+    text += multiline("Node-Selectors", labels(pod.spec.nodeSelector))
+    text += multiline("Tolerations", tolerationEntries(pod.spec.tolerations))
+    return text
+  }
+
+  /// `printTolerationsMultilineWithIndent`: sorted by key; `op=Exists` alone for the
+  /// toleration that tolerates everything.
+  static func tolerationEntries(_ tolerations: [Toleration]) -> [String] {
+    tolerations.enumerated().sorted { ($0.element.key ?? "", $0.offset) < ($1.element.key ?? "", $1.offset) }.map {
+      let toleration = $0.element
       var entry = toleration.key ?? ""
       if let value = toleration.value, !value.isEmpty { entry += "=" + value }
-      if let effect = toleration.effect { entry += ":" + effect }
-      if toleration.operator == "Exists" { entry += " op=Exists" }
+      if let effect = toleration.effect, !effect.isEmpty { entry += ":" + effect }
+      if toleration.operator == "Exists" && (toleration.value ?? "").isEmpty {
+        entry += entry.isEmpty ? "op=Exists" : " op=Exists"
+      }
       if let seconds = toleration.tolerationSeconds { entry += " for \(seconds)s" }
       return entry
     }
-    text += multiline("Tolerations", tolerations)
-    return text
   }
 }
