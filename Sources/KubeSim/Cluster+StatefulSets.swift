@@ -24,6 +24,7 @@ extension Cluster {
     set.status = StatefulSet.Status()
     stamp(&set.metadata)
     statefulSets[key] = set
+    recordWatch(.added, .statefulSet(set), kind: "StatefulSet")
     return set
   }
 
@@ -50,10 +51,18 @@ extension Cluster {
     live.metadata.annotations = set.metadata.annotations
     live.metadata.resourceVersion = nextResourceVersion()
     statefulSets[key] = live
+    recordWatch(.modified, .statefulSet(live), kind: "StatefulSet")
   }
 
   /// Deletes a StatefulSet; its pods follow through the garbage collector, its claims stay
   /// (retention policy Retain).
+  /// The templates a StatefulSet has had (its ControllerRevisions), by revision number.
+  public func revisions(of set: StatefulSet) -> [(number: Int, name: String, template: PodTemplate)] {
+    (statefulSetRevisions[set.metadata.uid] ?? []).map { ($0.number, $0.name, $0.template) }.sorted {
+      $0.number < $1.number
+    }
+  }
+
   public mutating func deleteStatefulSet(_ name: String, namespace: String, propagation: Propagation) throws(APIError) {
     guard let set = statefulSets.removeValue(forKey: Self.key(namespace, name)) else {
       throw .notFound(resource: "statefulsets.apps", name: name)

@@ -46,6 +46,9 @@ public struct StatefulSet: Sendable, Equatable {
   public var podManagementPolicy = "OrderedReady"
   /// `RollingUpdate` or `OnDelete`.
   public var updateStrategy = "RollingUpdate"
+  /// Whether `updateStrategy.rollingUpdate` is present: API defaulting adds `{partition: 0}`
+  /// when `updateStrategy.type` is left out, but not to `{type: RollingUpdate}` alone.
+  public var hasRollingUpdate = true
   public var partition = 0
   public var minReadySeconds = 0
   public var revisionHistoryLimit = 10
@@ -73,7 +76,7 @@ public struct StatefulSet: Sendable, Equatable {
     spec.set("selector", selector.json)
     spec.set("serviceName", .string(serviceName))
     spec.set("template", template.json)
-    if updateStrategy == "RollingUpdate" {
+    if updateStrategy == "RollingUpdate" && hasRollingUpdate {
       spec.set(
         "updateStrategy",
         .object([

@@ -19,6 +19,7 @@ enum StatefulSetController {
       if set != before {
         set.metadata.resourceVersion = cluster.nextResourceVersion()
         cluster.statefulSets[key] = set
+        if !cluster.watchedKinds.isEmpty { cluster.recordWatch(.modified, .statefulSet(set), kind: "StatefulSet") }
       }
     }
   }
@@ -56,7 +57,16 @@ enum StatefulSetController {
     let current = revisions.first { $0.name == set.status.currentRevision } ?? update
     var byOrdinal: [Int: Pod] = [:]
     var condemned: [Pod] = []
-    for pod in cluster.pods(ownedBy: set.metadata.uid) {
+    let pods = cluster.pods(ownedBy: set.metadata.uid)
+    // As `updateStatefulSet` does, the status is counted from the pods as they were when the
+    // sync began, then adjusted for what this sync creates and deletes.
+    var status = countStatus(pods, of: set, current: current, update: update, now: cluster.now)
+    func count(_ pod: Pod, _ delta: Int) {
+      let revision = pod.metadata.labels["controller-revision-hash"]
+      if revision == current.name { status.currentReplicas += delta }
+      if revision == update.name { status.updatedReplicas += delta }
+    }
+    for pod in pods {
       guard let ordinal = ordinal(of: pod.metadata.name, set: set.metadata.name) else { continue }
       if ordinal < set.replicas { byOrdinal[ordinal] = pod } else { condemned.append(pod) }
     }
@@ -77,11 +87,18 @@ enum StatefulSetController {
       guard let pod = byOrdinal[index] else {
         let revision = set.updateStrategy == "RollingUpdate" && index < set.partition ? current : update
         create(index, of: set, revision: revision, cluster: &cluster)
+        status.replicas += 1
+        if revision.name == current.name { status.currentReplicas += 1 }
+        if revision.name == update.name { status.updatedReplicas += 1 }
         if monotonic { blocked = true }
         continue
       }
       if pod.status.phase == "Failed" || pod.status.phase == "Succeeded" {
-        if pod.metadata.deletionTimestamp == nil { delete(pod, of: set, cluster: &cluster) }
+        if pod.metadata.deletionTimestamp == nil {
+          delete(pod, of: set, cluster: &cluster)
+          status.replicas -= 1
+          count(pod, -1)
+        }
         if monotonic { blocked = true }
         continue
       }
@@ -104,13 +121,23 @@ enum StatefulSetController {
       for index in stride(from: set.replicas - 1, through: max(0, set.partition), by: -1) {
         guard let pod = byOrdinal[index] else { break }
         if pod.metadata.labels["controller-revision-hash"] != update.name {
-          if pod.metadata.deletionTimestamp == nil { delete(pod, of: set, cluster: &cluster) }
+          if pod.metadata.deletionTimestamp == nil {
+            delete(pod, of: set, cluster: &cluster)
+            status.currentReplicas -= 1
+          }
           break
         }
         if !healthy(pod) { break }
       }
     }
-    updateStatus(&set, current: current, update: update, cluster: cluster)
+    // `completeRollingUpdate`: every pod updated and ready makes the update revision current.
+    if set.updateStrategy == "RollingUpdate" && status.updatedReplicas == status.replicas
+      && status.readyReplicas == status.replicas
+    {
+      status.currentRevision = update.name
+      status.currentReplicas = status.updatedReplicas
+    }
+    set.status = status
   }
 
   /// Creates the claims (if missing) and the pod for one ordinal.
@@ -180,29 +207,30 @@ enum StatefulSetController {
       source: "statefulset-controller")
   }
 
-  /// §3.5: the counts, and the current revision catching up once the update is complete.
-  static func updateStatus(_ set: inout StatefulSet, current: Revision, update: Revision, cluster: Cluster) {
-    let pods = cluster.pods(ownedBy: set.metadata.uid)
+  /// `computeReplicaStatus` (§3.5): created pods, running-and-ready ones (terminating or not),
+  /// available ones, and the non-terminating pods of the current and the update revision.
+  static func countStatus(_ pods: [Pod], of set: StatefulSet, current: Revision, update: Revision, now: Timestamp)
+    -> StatefulSet.Status
+  {
     var status = StatefulSet.Status()
-    status.replicas = pods.filter { $0.metadata.deletionTimestamp == nil }.count
-    let live = pods.filter { $0.metadata.deletionTimestamp == nil }
-    status.readyReplicas = live.filter { $0.status.phase == "Running" && $0.isReady }.count
-    status.availableReplicas =
-      live.filter { pod in
-        guard pod.status.phase == "Running", let ready = ReplicaSetController.readyTime(pod) else { return false }
-        return ready.adding(milliseconds: Int64(set.minReadySeconds) * 1000) <= cluster.now
-      }.count
-    status.currentReplicas = live.filter { $0.metadata.labels["controller-revision-hash"] == current.name }.count
-    status.updatedReplicas = live.filter { $0.metadata.labels["controller-revision-hash"] == update.name }.count
+    for pod in pods {
+      status.replicas += 1
+      if pod.status.phase == "Running" && pod.isReady {
+        status.readyReplicas += 1
+        if let ready = ReplicaSetController.readyTime(pod),
+          ready.adding(milliseconds: Int64(set.minReadySeconds) * 1000) <= now
+        {
+          status.availableReplicas += 1
+        }
+      }
+      guard pod.metadata.deletionTimestamp == nil else { continue }
+      let revision = pod.metadata.labels["controller-revision-hash"]
+      if revision == current.name { status.currentReplicas += 1 }
+      if revision == update.name { status.updatedReplicas += 1 }
+    }
     status.currentRevision = current.name
     status.updateRevision = update.name
     status.observedGeneration = set.metadata.generation
-    if set.updateStrategy == "RollingUpdate" && status.updatedReplicas == status.readyReplicas
-      && status.readyReplicas == status.replicas && status.replicas == set.replicas
-    {
-      status.currentRevision = update.name
-      status.currentReplicas = status.updatedReplicas
-    }
-    set.status = status
+    return status
   }
 }

@@ -14,6 +14,7 @@ public struct WatchEvent: Sendable {
     case deployment(Deployment)
     case replicaSet(ReplicaSet)
     case replicationController(ReplicationController)
+    case statefulSet(StatefulSet)
   }
 
   public var change: Change
@@ -24,7 +25,7 @@ public struct WatchEvent: Sendable {
 
 extension Cluster {
   /// Starts recording writes of `kinds` (`Pod`, `Deployment`, `ReplicaSet`,
-  /// `ReplicationController`) into ``watchEvents``.
+  /// `ReplicationController`, `StatefulSet`) into ``watchEvents``.
   public mutating func startWatching(_ kinds: Set<String>) {
     watchedKinds = kinds
     watchEvents = []
@@ -36,6 +37,9 @@ extension Cluster {
     defer { watchEvents = [] }
     return watchEvents
   }
+
+  /// The events recorded so far (for an observer that cannot take them).
+  public var recordedWatchEvents: [WatchEvent] { watchEvents }
 
   /// Takes the events recorded so far, leaving the watch running.
   public mutating func drainWatchEvents() -> [WatchEvent] {

@@ -259,7 +259,10 @@ struct ManifestDecoder {
     if let limit = spec["revisionHistoryLimit"]?.intValue { set.revisionHistoryLimit = Int(limit) }
     if let strategy = spec["updateStrategy"] {
       check(strategy, path: "spec.updateStrategy", known: ["type", "rollingUpdate"])
-      if let type = strategy["type"]?.stringValue { set.updateStrategy = type }
+      if let type = strategy["type"]?.stringValue {
+        set.updateStrategy = type
+        set.hasRollingUpdate = type == "RollingUpdate" && strategy["rollingUpdate"] != nil
+      }
       if let partition = strategy["rollingUpdate"]?["partition"]?.intValue { set.partition = Int(partition) }
     }
     set.claimTemplates = (spec["volumeClaimTemplates"]?.arrayValue ?? []).enumerated().map { index, item in

@@ -67,14 +67,40 @@ enum RolloutCommand {
         if context.cluster.statefulSets[key]?.updateStrategy != "RollingUpdate" {
           throw .plain("rollout status is only available for RollingUpdate strategy type")
         }
+        // Every write of the StatefulSet is a watch event, and kubectl prints a line for each:
+        // the controller's intermediate statuses show, not only the state after a settle.
+        context.cluster.startWatching(["StatefulSet"])
+        defer { _ = context.cluster.stopWatching() }
+        final class Seen { var count = -1 }
+        let seen = Seen()
         try watchStatus(key: key, timeout: timeoutMilliseconds, context: &context, output: &output) { cluster in
-          cluster.statefulSets[key].map { ($0.metadata.resourceVersion, statusLine($0)) }
+          let events = cluster.recordedWatchEvents
+          defer { seen.count = events.count }
+          guard let live = cluster.statefulSets[key] else { return nil }
+          guard seen.count >= 0 else { return [(live.metadata.resourceVersion, statusLine(live))] }
+          return events.dropFirst(seen.count).compactMap { event in
+            guard case .statefulSet(let set) = event.object, set.metadata.uid == live.metadata.uid else { return nil }
+            return (set.metadata.resourceVersion, statusLine(set))
+          }
+        }
+        return
+      }
+      if target.type == .statefulSets, action == "history" || action == "undo",
+        let set = context.cluster.statefulSets[key]
+      {
+        let revisions = context.cluster.revisions(of: set).map { ($0.number, $0.template) }
+        if action == "history" {
+          try history(revisions, target: target, revision: parsed.value("revision"), output: &output)
+        } else {
+          try undoStatefulSet(
+            set, revisions: revisions, target: target, toRevision: parsed.value("to-revision"),
+            context: &context, output: &output)
         }
         return
       }
       if target.type == .daemonSets && action == "status" {
         try watchStatus(key: key, timeout: timeoutMilliseconds, context: &context, output: &output) { cluster in
-          cluster.daemonSets[key].map { ($0.metadata.resourceVersion, statusLine($0)) }
+          cluster.daemonSets[key].map { [($0.metadata.resourceVersion, statusLine($0))] }
         }
         return
       }
@@ -186,7 +212,8 @@ enum RolloutCommand {
     if status.readyReplicas < set.replicas {
       return ("Waiting for \(set.replicas - status.readyReplicas) pods to be ready...", false, false)
     }
-    if set.partition > 0 {
+    // `rollingUpdate` present (as API defaulting makes it), with or without a partition.
+    if set.hasRollingUpdate {
       if status.updatedReplicas < set.replicas - set.partition {
         return (
           "Waiting for partitioned roll out to finish: \(status.updatedReplicas) out of \(set.replicas - set.partition) new pods have been updated...",
@@ -224,16 +251,16 @@ enum RolloutCommand {
       }
     }
     try watchStatus(key: key, timeout: timeout, context: &context, output: &output) { cluster in
-      cluster.deployments[key].map { ($0.metadata.resourceVersion, statusLine($0)) }
+      cluster.deployments[key].map { [($0.metadata.resourceVersion, statusLine($0))] }
     }
   }
 
   /// Advances virtual time, printing a status line whenever the watched object changes,
-  /// until `line` says the rollout is done (or failed), the object is deleted, `--timeout`
+  /// until `lines` says the rollout is done (or failed), the object is deleted, `--timeout`
   /// (milliseconds, 0 for none) runs out, or kubebook's bound.
   static func watchStatus(
     key: String, timeout: Int64, context: inout CommandContext, output: inout OutputBuffer,
-    line: (Cluster) -> (version: Int, line: (text: String, done: Bool, failed: Bool))?
+    lines: (Cluster) -> [(version: Int, line: (text: String, done: Bool, failed: Bool))]?
   ) throws(KubectlError) {
     final class Watch {
       var lines: [String] = []
@@ -250,17 +277,18 @@ enum RolloutCommand {
         until: limit,
         observe: { state in
           guard !watch.finished else { return }
-          guard let (version, line) = line(state) else {
+          guard let updates = lines(state) else {
             watch.deleted = true
             watch.finished = true
             return
           }
-          guard version != watch.lastVersion else { return }
-          watch.lastVersion = version
-          watch.lines.append(line.text)
-          if line.done {
-            watch.finished = true
-            watch.failed = line.failed
+          for (version, line) in updates where !watch.finished && version != watch.lastVersion {
+            watch.lastVersion = version
+            watch.lines.append(line.text)
+            if line.done {
+              watch.finished = true
+              watch.failed = line.failed
+            }
           }
         },
         done: { _ in watch.finished })
@@ -290,13 +318,24 @@ enum RolloutCommand {
   static func history(
     _ d: Deployment, target: WorkloadTarget, revision: String?, cluster: Cluster, output: inout OutputBuffer
   ) throws(KubectlError) {
-    let all = revisions(d, cluster: cluster)
+    let all = revisions(d, cluster: cluster).map { entry in
+      (entry.revision, entry.set.template, entry.set.metadata.annotations["kubernetes.io/change-cause"])
+    }
+    try history(all, target: target, revision: revision, output: &output)
+  }
+
+  /// `printHistory` (`polymorphichelpers/history.go`): the revisions and their change causes,
+  /// or one revision's pod template.
+  static func history(
+    _ all: [(revision: Int, template: PodTemplate, changeCause: String?)], target: WorkloadTarget,
+    revision: String?, output: inout OutputBuffer
+  ) throws(KubectlError) {
     if let revision {
       guard let wanted = Int(revision), let entry = all.first(where: { $0.revision == wanted }) else {
         throw .plain("unable to find the specified revision")
       }
       output.line(target.qualifiedName + " with revision #\(wanted)")
-      output.write(PodTemplateDescription.untabbed(entry.set.template))
+      output.write(PodTemplateDescription.untabbed(entry.template))
       output.line("")
       return
     }
@@ -306,11 +345,45 @@ enum RolloutCommand {
     } else {
       var rows = [["REVISION", "CHANGE-CAUSE"]]
       for entry in all {
-        rows.append([String(entry.revision), entry.set.metadata.annotations["kubernetes.io/change-cause"] ?? "<none>"])
+        rows.append([String(entry.revision), entry.changeCause ?? "<none>"])
       }
       output.write(TabWriter(minWidth: 0, padding: 2).format(rows))
     }
     output.line("")
+  }
+
+  static func history(
+    _ all: [(Int, PodTemplate)], target: WorkloadTarget, revision: String?, output: inout OutputBuffer
+  ) throws(KubectlError) {
+    try history(all.map { ($0.0, $0.1, nil) }, target: target, revision: revision, output: &output)
+  }
+
+  /// `StatefulSetRollbacker`: `findHistory` (the second newest revision when none is named),
+  /// skipped when the template already matches, otherwise the template restored.
+  static func undoStatefulSet(
+    _ set: StatefulSet, revisions: [(Int, PodTemplate)], target: WorkloadTarget, toRevision: String?,
+    context: inout CommandContext, output: inout OutputBuffer
+  ) throws(KubectlError) {
+    let requested = Int(toRevision ?? "0") ?? 0
+    let notFound = KubectlError.plain("unable to find specified revision \(requested) in history")
+    if requested < 0 { throw notFound }
+    let chosen: PodTemplate
+    if requested == 0 {
+      guard revisions.count >= 2 else { throw notFound }
+      chosen = revisions[revisions.count - 2].1
+    } else {
+      guard let entry = revisions.first(where: { $0.0 == requested }) else { throw notFound }
+      chosen = entry.1
+    }
+    if chosen == set.template {
+      output.line(target.qualifiedName + " skipped rollback (current template already matches revision \(requested))")
+      return
+    }
+    var updated = set
+    updated.template = chosen
+    try withAPI { () throws(APIError) in try context.cluster.updateStatefulSet(updated) }
+    try context.settle()
+    output.line(target.qualifiedName + " rolled back")
   }
 
   static func undo(

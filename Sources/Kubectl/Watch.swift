@@ -41,6 +41,7 @@ enum Watch {
       case .deployment(let deployment): object = .deployment(deployment)
       case .replicaSet(let set): object = .replicaSet(set)
       case .replicationController(let controller): object = .replicationController(controller)
+      case .statefulSet(let set): object = .statefulSet(set)
       }
       let meta = object.metadata
       if let namespace, meta.namespace != namespace { continue }
