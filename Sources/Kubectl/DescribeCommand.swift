@@ -24,7 +24,7 @@ enum DescribeCommand {
       guard
         [
           .deployments, .replicaSets, .replicationControllers, .pods, .nodes, .services, .autoscalers, .daemonSets,
-          .jobs, .cronJobs, .configMaps, .secrets, .ingresses,
+          .jobs, .cronJobs, .configMaps, .secrets, .ingresses, .statefulSets,
         ].contains(request.type)
       else {
         throw .plain("kubebook does not simulate \"kubectl describe \(request.type.plural)\" yet")
@@ -75,6 +75,7 @@ enum DescribeCommand {
     case .service(let service): body = describeService(service, cluster: cluster)
     case .autoscaler(let hpa): body = describeAutoscaler(hpa, cluster: cluster)
     case .daemonSet(let set): body = describeDaemonSet(set, cluster: cluster)
+    case .statefulSet(let set): body = describeStatefulSet(set, cluster: cluster)
     case .job(let job): body = describeJob(job, cluster: cluster)
     case .cronJob(let cronJob): body = describeCronJob(cronJob, cluster: cluster)
     case .configMap(let configMap): body = describeConfigMap(configMap)

@@ -1,11 +1,41 @@
 import KubeSim
 
-/// `describe` for DaemonSets, Jobs, CronJobs, ConfigMaps, Secrets and Ingresses, after
-/// `describeDaemonSet`, `describeJob`, `describeCronJob`, `ConfigMapDescriber`,
+/// `describe` for StatefulSets, DaemonSets, Jobs, CronJobs, ConfigMaps, Secrets and Ingresses,
+/// after `describeStatefulSet`, `describeDaemonSet`, `describeJob`, `describeCronJob`, `ConfigMapDescriber`,
 /// `describeSecret` and `describeIngressV1` in `staging/src/k8s.io/kubectl/pkg/describe/describe.go`
 /// (v1.32). Go ranges over ConfigMap and Secret data in map order, which varies run to run;
 /// kubebook prints the keys sorted, one of the orders a real kubectl prints.
 extension DescribeCommand {
+  static func describeStatefulSet(_ set: StatefulSet, cluster: Cluster) -> String {
+    var text = "Name:\t\(set.metadata.name)\n"
+    text += "Namespace:\t\(set.metadata.namespace ?? "default")\n"
+    text += "CreationTimestamp:\t\(rfc1123(set.metadata.creationTimestamp))\n"
+    text += "Selector:\t\(set.selector.formatted)\n"
+    text += multiline("Labels", labels(set.metadata.labels))
+    text += multiline("Annotations", annotations(set.metadata.annotations))
+    text += "Replicas:\t\(set.replicas) desired | \(set.status.replicas) total\n"
+    text += "Update Strategy:\t\(set.updateStrategy)\n"
+    if set.updateStrategy == "RollingUpdate" && set.hasRollingUpdate {
+      text += "  Partition:\t\(set.partition)\n"
+    }
+    text += podsStatus(owner: set.metadata.uid, cluster: cluster)
+    text += podTemplate(set.template)
+    if set.claimTemplates.isEmpty {
+      text += "Volume Claims:\t<none>\n"
+    } else {
+      text += "Volume Claims:\n"
+      for claim in set.claimTemplates {
+        text += "  Name:\t\(claim.name)\n"
+        text += "  StorageClass:\t\(claim.storageClassName ?? "")\n"
+        text += multiline("Labels", labels(claim.labels), indent: "  ")
+        text += "  Annotations:\t<none>\n"
+        text += "  Capacity:\t\(claim.request)\n"
+        text += "  Access Modes:\t[\(claim.accessModes.joined(separator: " "))]\n"
+      }
+    }
+    return text
+  }
+
   static func describeDaemonSet(_ set: DaemonSet, cluster: Cluster) -> String {
     var text = "Name:\t\(set.metadata.name)\n"
     text += "Namespace:\t\(set.metadata.namespace ?? "default")\n"

@@ -133,4 +133,23 @@ import Testing
     #expect(lines.contains { $0.hasPrefix("  Tolerations:") && $0.hasSuffix("op=Exists") })
     #expect(lines.contains { $0.hasPrefix("  Priority Class Name:") && $0.hasSuffix("system-node-critical") })
   }
+
+  /// `describeStatefulSet` with `describeVolumeClaimTemplates` (access modes printed as a Go
+  /// slice, the storage class empty when the template names none).
+  @Test func statefulSetWithClaimTemplates() {
+    var terminal = Terminal()
+    terminal.files.files["web.yaml"] = StatefulSetCommandTests.manifest(replicas: 2)
+    _ = terminal.run("kubectl apply -f web.yaml")
+    _ = terminal.run("kubectl rollout status sts/web")
+    let text = terminal.run("kubectl describe statefulset web").output
+    #expect(
+      text.contains(
+        "Replicas:           2 desired | 2 total\nUpdate Strategy:    RollingUpdate\n  Partition:        0\n"))
+    #expect(text.contains("Pods Status:        2 Running / 0 Waiting / 0 Succeeded / 0 Failed\n"))
+    #expect(
+      text.contains(
+        "Volume Claims:\n  Name:          www\n  StorageClass:  \n  Labels:        <none>\n  Annotations:   <none>\n  Capacity:      1Gi\n  Access Modes:  [ReadWriteOnce]\n"
+      ))
+    #expect(text.contains("statefulset-controller  create Pod web-1 in StatefulSet web successful"))
+  }
 }
