@@ -21,6 +21,7 @@ enum APIObject {
   case storageClass(StorageClass)
   case autoscaler(HorizontalPodAutoscaler)
   case ingress(Ingress)
+  case endpointSlice(EndpointSlice)
 
   var type: ResourceType {
     switch self {
@@ -43,6 +44,7 @@ enum APIObject {
     case .storageClass: return .storageClasses
     case .autoscaler: return .autoscalers
     case .ingress: return .ingresses
+    case .endpointSlice: return .endpointSlices
     }
   }
 
@@ -67,6 +69,7 @@ enum APIObject {
     case .storageClass(let storageClass): return storageClass.metadata
     case .autoscaler(let hpa): return hpa.metadata
     case .ingress(let ingress): return ingress.metadata
+    case .endpointSlice(let slice): return slice.metadata
     }
   }
 
@@ -92,6 +95,9 @@ enum APIObject {
     case .storageClass(let storageClass): return storageClass.json
     case .autoscaler(let hpa): return hpa.json
     case .ingress(let ingress): return ingress.json
+    // `get` refuses -o yaml|json for slices before it gets here (their generation and
+    // per-endpoint fields are not simulated).
+    case .endpointSlice(let slice): return .object([("metadata", slice.metadata.json)])
     }
   }
 
@@ -182,6 +188,7 @@ enum APIObject {
     case .storageClasses: return cluster.listStorageClasses().map(APIObject.storageClass)
     case .autoscalers: return cluster.listAutoscalers(namespace: namespace).map(APIObject.autoscaler)
     case .ingresses: return cluster.listIngresses(namespace: namespace).map(APIObject.ingress)
+    case .endpointSlices: return cluster.listEndpointSlices(namespace: namespace).map(APIObject.endpointSlice)
     default: return []
     }
   }
@@ -209,6 +216,9 @@ enum APIObject {
     case .storageClasses: return cluster.storageClasses[name].map(APIObject.storageClass)
     case .autoscalers: return cluster.autoscalers[key].map(APIObject.autoscaler)
     case .ingresses: return cluster.ingresses[key].map(APIObject.ingress)
+    case .endpointSlices:
+      return cluster.listEndpointSlices(namespace: namespace).first { $0.metadata.name == name }.map(
+        APIObject.endpointSlice)
     default: return nil
     }
   }

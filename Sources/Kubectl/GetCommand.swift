@@ -101,6 +101,9 @@ enum GetCommand {
     let namedRequest = requests.contains { !$0.names.isEmpty }
     switch format {
     case .yaml, .json:
+      if groups.contains(where: { $0.type == .endpointSlices }) {
+        throw .plain("kubebook shows EndpointSlices as a table only; -o yaml and -o json are not simulated for them")
+      }
       if !everything.isEmpty || !namedRequest {
         let value: JSONValue =
           everything.count == 1 && namedRequest && requests.count == 1 && requests[0].names.count == 1

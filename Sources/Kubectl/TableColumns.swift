@@ -62,6 +62,10 @@ enum TablePrinters {
     .init(name: "Name"), .init(name: "Endpoints"), .init(name: "Age"),
   ]
 
+  static let endpointSliceColumns: [Table.Column] = [
+    .init(name: "Name"), .init(name: "AddressType"), .init(name: "Ports"), .init(name: "Endpoints"), .init(name: "Age"),
+  ]
+
   static let configMapColumns: [Table.Column] = [.init(name: "Name"), .init(name: "Data"), .init(name: "Age")]
   static let secretColumns: [Table.Column] = [
     .init(name: "Name"), .init(name: "Type"), .init(name: "Data"), .init(name: "Age"),
@@ -207,6 +211,7 @@ enum TablePrinters {
     case .storageClasses: return storageClassColumns
     case .autoscalers: return autoscalerColumns
     case .ingresses: return ingressColumns
+    case .endpointSlices: return endpointSliceColumns
     case .configMaps: return configMapColumns
     case .secrets: return secretColumns
     default: return namespaceColumns
@@ -251,6 +256,11 @@ enum TablePrinters {
       ]
     case .endpoints(let endpoints):
       return [endpoints.metadata.name, formatEndpoints(endpoints), age(endpoints.metadata.creationTimestamp, now: now)]
+    case .endpointSlice(let slice):
+      return [
+        slice.metadata.name, slice.addressType, listWithMore(slice.ports.map(String.init)),
+        listWithMore(slice.endpoints.map(\.address)), age(slice.metadata.creationTimestamp, now: now),
+      ]
     case .job(let job):
       return jobRow(job, now: now)
     case .statefulSet(let set):
@@ -335,6 +345,13 @@ enum TablePrinters {
 
   /// The ENDPOINTS cell (`formatEndpoints`): up to three ready `ip:port` entries, then
   /// ` + N more...`; `<none>` without subsets, empty when no address is ready.
+  /// `listWithMoreString` (printers.go): up to three entries, ` + N more...`, `<unset>` for none.
+  static func listWithMore(_ items: [String]) -> String {
+    if items.isEmpty { return "<unset>" }
+    let shown = items.prefix(3).joined(separator: ",")
+    return items.count > 3 ? shown + " + \(items.count - 3) more..." : shown
+  }
+
   static func formatEndpoints(_ endpoints: Endpoints) -> String {
     if endpoints.subsets.isEmpty { return "<none>" }
     let all = endpoints.readyEndpoints
