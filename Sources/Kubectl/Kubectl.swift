@@ -75,6 +75,7 @@ public enum Kubectl {
     case "label": try LabelCommand.run(rest, target: .labels, context: &context, output: &output)
     case "explain": try ExplainCommand.run(rest, output: &output)
     case "logs": try LogsCommand.run(rest, context: &context, output: &output)
+    case "top": try TopCommand.run(rest, context: &context, output: &output)
     case "cordon": try NodeCommands.cordon(rest, unschedulable: true, context: &context, output: &output)
     case "uncordon": try NodeCommands.cordon(rest, unschedulable: false, context: &context, output: &output)
     case "drain": try NodeCommands.drain(rest, context: &context, output: &output)

@@ -1,0 +1,43 @@
+import KubeSim
+import Testing
+
+@testable import Kubectl
+
+/// `kubectl top`: the layout of `metricsutil/metrics_printer.go` (every cell followed by a tab,
+/// so the last column is padded as well, in a tabwriter of minwidth 6 and padding 3; `%vm`
+/// and `%vMi`; percentages of allocatable truncated), and the usage following `sim load`.
+@Suite struct TopCommandTests {
+  @Test func podsFollowTheLoad() {
+    var terminal = Terminal()
+    _ = terminal.run("kubectl create deployment web --image=nginx:1.27 --replicas=2")
+    _ = terminal.run("kubectl set resources deployment web --requests=cpu=200m")
+    _ = terminal.run("sleep 30")
+    let idle = terminal.run("kubectl top pods --no-headers").output.split(separator: "\n")
+    #expect(idle.count == 2)
+    // Without the header the columns are only as wide as the figures (minwidth 6).
+    #expect(idle.allSatisfy { $0.hasSuffix("   1m    3Mi   ") })
+    _ = terminal.run("sim load deployment/web cpu=300m")
+    let busy = terminal.run("kubectl top pods").output.split(separator: "\n").map(String.init)
+    #expect(busy.first == "NAME                   CPU(cores)   MEMORY(bytes)   ")
+    #expect(busy.dropFirst().allSatisfy { $0.contains("   150m         3Mi ") })
+  }
+
+  @Test func nodesAddTheirOwnUse() {
+    var terminal = Terminal()
+    let lines = terminal.run("kubectl top nodes").output.split(separator: "\n").map(String.init)
+    #expect(lines.first == "NAME            CPU(cores)   CPU(%)   MEMORY(bytes)   MEMORY(%)   ")
+    #expect(lines.count == 4)
+    // A worker runs only kube-proxy: 1m + 40m for the kubelet and containerd, 14 + 450 MiB.
+    #expect(lines.contains("worker-1        41m          1%       464Mi           5%          "))
+  }
+
+  @Test func errorsAsTheMetricsAPIAnswers() {
+    var terminal = Terminal()
+    #expect(terminal.run("kubectl top pod").output == "No resources found in default namespace.\n")
+    _ = terminal.run("kubectl run web --image=nginx:1.27")
+    #expect(terminal.run("kubectl top pod").output == "error: metrics not available yet\n")
+    #expect(
+      terminal.run("kubectl top pod nope").output
+        == "Error from server (NotFound): podmetrics.metrics.k8s.io \"default/nope\" not found\n")
+  }
+}
