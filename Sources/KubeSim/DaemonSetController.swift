@@ -95,11 +95,110 @@ enum DaemonSetController {
           _ = try? cluster.deletePod(pod.metadata.name, namespace: namespace)
           running.removeAll { $0.metadata.name == pod.metadata.name }
         }
-        // Without surge only the oldest pod may stay.
-        for pod in running.dropFirst() { _ = try? cluster.deletePod(pod.metadata.name, namespace: namespace) }
+        for pod in extraPods(running, of: set, cluster: &cluster) {
+          _ = try? cluster.deletePod(pod.metadata.name, namespace: namespace)
+        }
       }
     }
-    if set.updateStrategy == "RollingUpdate" { rollingUpdate(set, nodes: nodes, cluster: &cluster) }
+    if set.updateStrategy == "RollingUpdate" {
+      if allowsSurge(set) {
+        surgingUpdate(set, nodes: nodes, cluster: &cluster)
+      } else {
+        rollingUpdate(set, nodes: nodes, cluster: &cluster)
+      }
+    }
+  }
+
+  /// Whether the update strategy surges (`util.AllowsSurge`: RollingUpdate with maxSurge > 0).
+  static func allowsSurge(_ set: DaemonSet) -> Bool {
+    guard set.updateStrategy == "RollingUpdate" else { return false }
+    if case .int(let value) = set.maxSurge { return value > 0 }
+    if case .percent(let value) = set.maxSurge { return value > 0 }
+    return false
+  }
+
+  /// The pods of a node beyond those it may keep (`podsShouldBeOnNode`), oldest first in
+  /// `running`. Without surge only the oldest stays. With surge the oldest new and the oldest
+  /// old pod may both stay while the old one is ready and the new one not yet available.
+  static func extraPods(_ running: [Pod], of set: DaemonSet, cluster: inout Cluster) -> [Pod] {
+    guard allowsSurge(set) else { return Array(running.dropFirst()) }
+    let hash = templateHash(of: set, cluster: &cluster)
+    var extra: [Pod] = []
+    var oldestNew: Pod?
+    var oldestOld: Pod?
+    for pod in running {
+      if pod.metadata.labels["controller-revision-hash"] == hash {
+        if oldestNew == nil { oldestNew = pod } else { extra.append(pod) }
+      } else {
+        if oldestOld == nil { oldestOld = pod } else { extra.append(pod) }
+      }
+    }
+    if let new = oldestNew, let old = oldestOld, !old.isReady || isAvailable(new, set: set, cluster: &cluster) {
+      extra.append(old)
+    }
+    return extra
+  }
+
+  /// `IsPodAvailable`: ready for `minReadySeconds` (waking the controller when that comes).
+  static func isAvailable(_ pod: Pod, set: DaemonSet, cluster: inout Cluster) -> Bool {
+    guard pod.metadata.deletionTimestamp == nil, let readySince = ReplicaSetController.readyTime(pod) else {
+      return false
+    }
+    let available = readySince.adding(milliseconds: Int64(set.minReadySeconds) * 1000)
+    if available > cluster.now {
+      cluster.wake(at: available)
+      cluster.daemonSetWakeAt = min(cluster.daemonSetWakeAt ?? available, available)
+    }
+    return available <= cluster.now
+  }
+
+  /// `rollingUpdate` with surge (`update.go`): a node whose old pod is not available gets its
+  /// new pod at once; up to `maxSurge` (of the desired number, rounded up) more nodes get a new
+  /// pod beside an available old one; an old pod goes once the new pod beside it is available.
+  /// Nodes are taken in name order.
+  static func surgingUpdate(_ set: DaemonSet, nodes: [Node], cluster: inout Cluster) {
+    let namespace = set.metadata.namespace ?? "default"
+    let hash = templateHash(of: set, cluster: &cluster)
+    let byNode = podsByNode(set, cluster: cluster)
+    let eligible = Set(nodes.filter { eligibility(of: set, on: $0).shouldRun }.map(\.metadata.name))
+    let maxSurge = set.maxSurge.scaled(total: eligible.count, roundUp: true)
+    var oldPodsToDelete: [Pod] = []
+    var allowedNewNodes: [String] = []
+    var candidateNewNodes: [String] = []
+    var surging = 0
+    for node in nodes {
+      let pods = (byNode[node.metadata.name] ?? []).filter { $0.metadata.deletionTimestamp == nil }
+      let newPods = pods.filter { $0.metadata.labels["controller-revision-hash"] == hash }
+      let oldPods = pods.filter { $0.metadata.labels["controller-revision-hash"] != hash }
+      // More than one of a kind: the manage loop cleans up, and the node counts as surging.
+      guard newPods.count <= 1, oldPods.count <= 1 else {
+        surging += 1
+        continue
+      }
+      switch (oldPods.first, newPods.first) {
+      case (nil, _):
+        continue
+      case (let old?, nil):
+        let shouldRun = eligible.contains(node.metadata.name)
+        if !isAvailable(old, set: set, cluster: &cluster) {
+          if shouldRun { allowedNewNodes.append(node.metadata.name) } else { oldPodsToDelete.append(old) }
+        } else if shouldRun {
+          candidateNewNodes.append(node.metadata.name)
+        }
+      case (let old?, let new?):
+        if isAvailable(new, set: set, cluster: &cluster) { oldPodsToDelete.append(old) } else { surging += 1 }
+      }
+    }
+    let remaining = min(max(0, maxSurge - surging), candidateNewNodes.count)
+    for pod in oldPodsToDelete {
+      guard (try? cluster.deletePod(pod.metadata.name, namespace: namespace)) != nil else { continue }
+      cluster.record(
+        "DaemonSet", set.metadata, reason: "SuccessfulDelete", message: "Deleted pod: \(pod.metadata.name)",
+        source: "daemonset-controller")
+    }
+    for node in allowedNewNodes + candidateNewNodes.prefix(remaining) {
+      create(for: set, on: node, cluster: &cluster)
+    }
   }
 
   /// `rollingUpdate` without surge (`pkg/controller/daemon/update.go`): old pods that are not

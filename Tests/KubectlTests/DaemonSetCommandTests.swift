@@ -49,7 +49,7 @@ import Testing
       output.split(separator: "\n").last?.split(separator: " ").prefix(6) == ["kube-proxy", "4", "4", "4", "4", "4"])
   }
 
-  static func manifest(image: String, maxUnavailable: Int = 1) -> String {
+  static func manifest(image: String, maxUnavailable: Int = 1, maxSurge: Int = 0) -> String {
     """
     apiVersion: apps/v1
     kind: DaemonSet
@@ -59,7 +59,7 @@ import Testing
       selector:
         matchLabels: {app: agent}
       updateStrategy:
-        rollingUpdate: {maxUnavailable: \(maxUnavailable)}
+        rollingUpdate: {maxUnavailable: \(maxUnavailable), maxSurge: \(maxSurge)}
       template:
         metadata:
           labels: {app: agent}
@@ -113,6 +113,38 @@ import Testing
     #expect(done)
     let events = terminal.run("kubectl get events").output
     #expect(events.contains("SuccessfulDelete"))
+  }
+
+  /// RollingUpdate with surge (`update.go`): with maxUnavailable 0 every node keeps an
+  /// available pod throughout, no node runs more than two, no more than `maxSurge` nodes have
+  /// a new pod beside an old one, and in the end every node runs the new template alone.
+  @Test(arguments: [1, 2])
+  func surgingUpdateKeepsEveryNodeServing(maxSurge: Int) throws {
+    var terminal = Terminal(config: ClusterConfig(workers: 5, seed: 3))
+    terminal.files.files["ds.yaml"] = Self.manifest(image: "nginx:1.26", maxUnavailable: 0, maxSurge: maxSurge)
+    _ = terminal.run("kubectl apply -f ds.yaml")
+    _ = terminal.run("kubectl rollout status ds/agent")
+    terminal.files.files["ds.yaml"] = Self.manifest(image: "nginx:1.27", maxUnavailable: 0, maxSurge: maxSurge)
+    _ = terminal.run("kubectl apply -f ds.yaml")
+    var done = false
+    var sawTwoOnANode = false
+    for _ in 0..<300 where !done {
+      let pods = terminal.cluster.listPods(namespace: "default").filter { $0.metadata.deletionTimestamp == nil }
+      for node in (1...5).map({ "worker-\($0)" }) {
+        let here = pods.filter { $0.spec.nodeName == node }
+        #expect(here.count <= 2, "at \(terminal.cluster.now) on \(node)")
+        #expect(here.contains { $0.isReady }, "at \(terminal.cluster.now): \(node) has no ready pod")
+        if here.count == 2 { sawTwoOnANode = true }
+      }
+      let doubled = Set(pods.compactMap(\.spec.nodeName)).filter { node in
+        pods.filter { $0.spec.nodeName == node }.count == 2
+      }
+      #expect(doubled.count <= maxSurge)
+      done = pods.count == 5 && pods.allSatisfy { $0.isReady && $0.spec.containers[0].image == "nginx:1.27" }
+      _ = terminal.run("sleep 1")
+    }
+    #expect(done)
+    #expect(sawTwoOnANode)
   }
 
   /// `kubectl-output.md`'s DaemonSet status table: a new node's pod is updated at once but
