@@ -1,11 +1,10 @@
 /// The HPA controller (controllers.md §5): every 15 s, from the CPU usage the simulated
-/// metrics report for the target's ready pods, `ceil(utilization / target × ready pods)`
-/// replicas unless within the 0.1 tolerance; scale-downs wait for the highest recommendation
+/// metrics report for the target's pods, the replica count of ``ReplicaCalculator``
+/// (0.1 tolerance); scale-downs wait for the highest recommendation
 /// of the last 5 minutes; scale-ups are limited to `max(2 × current, 4)`.
 enum HorizontalPodAutoscalerController {
   static let syncMilliseconds: Int64 = 15_000
   static let stabilizationMilliseconds: Int64 = 300_000
-  static let tolerance = 0.1
 
   static func reconcile(_ cluster: inout Cluster) {
     guard !cluster.autoscalers.isEmpty else { return }
@@ -80,7 +79,6 @@ enum HorizontalPodAutoscalerController {
         return
       }
       let ready = pods.filter { $0.status.phase == "Running" && $0.isReady }
-      let unready = pods.count - ready.count
       guard !ready.isEmpty else {
         set(
           &hpa, "ScalingActive", "False", "FailedGetResourceMetric",
@@ -88,25 +86,14 @@ enum HorizontalPodAutoscalerController {
           now)
         return
       }
-      let usage = ready.map { cluster.cpuUsage(of: $0) }
-      let requests = ready.map { Int($0.requested("cpu")) }
-      let utilization = 100 * usage.reduce(0, +) / requests.reduce(0, +)
-      hpa.currentUtilization = utilization
-      hpa.currentAverageMillicores = usage.reduce(0, +) / ready.count
-      let ratio = Double(utilization) / Double(hpa.targetCPUUtilization)
-      var proposal = current
-      if unready == 0 || ratio < 1 {
-        if abs(1 - ratio) > tolerance { proposal = Int((ratio * Double(ready.count)).rounded(.up)) }
-      } else {
-        // Unready pods count as using nothing when scaling up.
-        let total = Double(usage.reduce(0, +))
-        let allRequests = Double(requests.reduce(0, +)) + Double(unready) * Double(requests.first ?? 0)
-        let newRatio = (100 * total / allRequests) / Double(hpa.targetCPUUtilization)
-        if abs(1 - newRatio) > tolerance && newRatio > 1 {
-          let candidate = Int((newRatio * Double(pods.count)).rounded(.up))
-          if candidate > current { proposal = candidate }
-        }
-      }
+      let notReady = pods.filter { !($0.status.phase == "Running" && $0.isReady) }
+      let result = ReplicaCalculator.resourceReplicas(
+        current: current, targetUtilization: hpa.targetCPUUtilization,
+        ready: ready.map { (cluster.cpuUsage(of: $0), Int($0.requested("cpu"))) },
+        unreadyRequests: notReady.map { Int($0.requested("cpu")) })
+      hpa.currentUtilization = result.utilization
+      hpa.currentAverageMillicores = result.averageUsage
+      let proposal = result.replicas
       set(
         &hpa, "ScalingActive", "True", "ValidMetricFound",
         "the HPA was able to successfully calculate a replica count from cpu resource utilization (percentage of request)",
