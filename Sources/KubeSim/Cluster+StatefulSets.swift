@@ -54,8 +54,6 @@ extension Cluster {
     recordWatch(.modified, .statefulSet(live), kind: "StatefulSet")
   }
 
-  /// Deletes a StatefulSet; its pods follow through the garbage collector, its claims stay
-  /// (retention policy Retain).
   /// The templates a StatefulSet has had (its ControllerRevisions), by revision number.
   public func revisions(of set: StatefulSet) -> [(number: Int, name: String, template: PodTemplate)] {
     (statefulSetRevisions[set.metadata.uid] ?? []).map { ($0.number, $0.name, $0.template) }.sorted {
@@ -63,11 +61,19 @@ extension Cluster {
     }
   }
 
+  /// Deletes a StatefulSet; its pods follow through the garbage collector; its claims stay
+  /// under the retention policy `whenDeleted: Retain` and go with it under `Delete` (they are
+  /// owned by the set, and each waits for its pod to be gone, the pvc-protection finalizer).
   public mutating func deleteStatefulSet(_ name: String, namespace: String, propagation: Propagation) throws(APIError) {
     guard let set = statefulSets.removeValue(forKey: Self.key(namespace, name)) else {
       throw .notFound(resource: "statefulsets.apps", name: name)
     }
     if propagation == .orphan { orphanDependents(of: set.metadata.uid) }
+    if set.claimsWhenDeleted == "Delete" && propagation != .orphan {
+      for claim in StatefulSetController.claims(of: set, cluster: self) {
+        try? deleteClaim(claim.metadata.name, namespace: namespace)
+      }
+    }
     statefulSetRevisions[set.metadata.uid] = nil
     writeCount += 1
   }

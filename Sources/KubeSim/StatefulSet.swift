@@ -50,6 +50,10 @@ public struct StatefulSet: Sendable, Equatable {
   /// when `updateStrategy.type` is left out, but not to `{type: RollingUpdate}` alone.
   public var hasRollingUpdate = true
   public var partition = 0
+  /// `persistentVolumeClaimRetentionPolicy`: what becomes of the claims when the set is
+  /// deleted and when it is scaled down (`Retain` or `Delete`).
+  public var claimsWhenDeleted = "Retain"
+  public var claimsWhenScaled = "Retain"
   public var minReadySeconds = 0
   public var revisionHistoryLimit = 10
   public var claimTemplates: [ClaimTemplate] = []
@@ -69,7 +73,7 @@ public struct StatefulSet: Sendable, Equatable {
     if minReadySeconds > 0 { spec.set("minReadySeconds", .int(Int64(minReadySeconds))) }
     spec.set(
       "persistentVolumeClaimRetentionPolicy",
-      .object([("whenDeleted", .string("Retain")), ("whenScaled", .string("Retain"))]))
+      .object([("whenDeleted", .string(claimsWhenDeleted)), ("whenScaled", .string(claimsWhenScaled))]))
     spec.set("podManagementPolicy", .string(podManagementPolicy))
     spec.set("replicas", .int(Int64(replicas)))
     spec.set("revisionHistoryLimit", .int(Int64(revisionHistoryLimit)))

@@ -24,6 +24,22 @@ enum StatefulSetController {
     }
   }
 
+  /// The claims made from the set's templates (`<template>-<set>-<ordinal>`).
+  static func claims(of set: StatefulSet, cluster: Cluster) -> [PersistentVolumeClaim] {
+    cluster.listClaims(namespace: set.metadata.namespace ?? "default").filter {
+      claimOrdinal($0.metadata.name, of: set) != nil
+    }
+  }
+
+  /// The ordinal of a claim made from one of the set's templates, if it is one.
+  static func claimOrdinal(_ name: String, of set: StatefulSet) -> Int? {
+    for template in set.claimTemplates {
+      let prefix = "\(template.name)-\(set.metadata.name)-"
+      if name.hasPrefix(prefix), let ordinal = Int(name.dropFirst(prefix.count)) { return ordinal }
+    }
+    return nil
+  }
+
   /// The ordinal at the end of a pod name (`web-2` → 2).
   static func ordinal(of name: String, set: String) -> Int? {
     guard name.hasPrefix(set + "-") else { return nil }
@@ -128,6 +144,15 @@ enum StatefulSetController {
           break
         }
         if !healthy(pod) { break }
+      }
+    }
+    // `whenScaled: Delete`: the claims of ordinals beyond the replicas go once their pod has.
+    if set.claimsWhenScaled == "Delete" {
+      for claim in claims(of: set, cluster: cluster) where claim.metadata.deletionTimestamp == nil {
+        guard let ordinal = claimOrdinal(claim.metadata.name, of: set), ordinal >= set.replicas,
+          !pods.contains(where: { self.ordinal(of: $0.metadata.name, set: set.metadata.name) == ordinal })
+        else { continue }
+        try? cluster.deleteClaim(claim.metadata.name, namespace: claim.metadata.namespace ?? "default")
       }
     }
     // `completeRollingUpdate`: every pod updated and ready makes the update revision current.

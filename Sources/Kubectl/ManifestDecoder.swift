@@ -257,6 +257,11 @@ struct ManifestDecoder {
     if let policy = spec["podManagementPolicy"]?.stringValue { set.podManagementPolicy = policy }
     if let seconds = spec["minReadySeconds"]?.intValue { set.minReadySeconds = Int(seconds) }
     if let limit = spec["revisionHistoryLimit"]?.intValue { set.revisionHistoryLimit = Int(limit) }
+    if let retention = spec["persistentVolumeClaimRetentionPolicy"] {
+      check(retention, path: "spec.persistentVolumeClaimRetentionPolicy", known: ["whenDeleted", "whenScaled"])
+      if let policy = retention["whenDeleted"]?.stringValue { set.claimsWhenDeleted = policy }
+      if let policy = retention["whenScaled"]?.stringValue { set.claimsWhenScaled = policy }
+    }
     if let strategy = spec["updateStrategy"] {
       check(strategy, path: "spec.updateStrategy", known: ["type", "rollingUpdate"])
       if let type = strategy["type"]?.stringValue {
