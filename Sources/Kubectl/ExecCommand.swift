@@ -1,7 +1,7 @@
 import KubeSim
 
 /// `kubectl exec POD [-c CONTAINER] -- COMMAND [ARG...]` for the commands whose output does
-/// not depend on the image: `printenv NAME...`, `cat FILE...` and `ls DIR` on ConfigMap and
+/// not depend on the image: `printenv NAME...` (and `env` in BusyBox and Alpine), `cat FILE...` and `ls DIR` on ConfigMap and
 /// Secret volumes, `hostname` and `echo`; BusyBox 1.28's `nslookup NAME` against cluster
 /// DNS; and BusyBox's `wget -qO- URL` through Services to pods. Anything else is an honest
 /// "not simulated".
@@ -53,10 +53,12 @@ enum ExecCommand {
     let words = Array(parsed.afterDash.dropFirst())
     var exitCode = 0
     switch program {
-    case "printenv":
-      guard !words.isEmpty else {
-        throw notSimulated("printenv without a NAME (the full environment depends on the image)")
+    case "env" where words.isEmpty, "printenv" where words.isEmpty:
+      let image = pod.spec.containers.first { $0.name == containerName }?.image ?? ""
+      for (name, value) in try fullEnvironment(pod, container: containerName, image: image, cluster: context.cluster) {
+        output.line("\(name)=\(value)")
       }
+    case "printenv":
       let environment = context.cluster.environment(of: pod, container: containerName)
       for word in words {
         if let value = environment.last(where: { $0.0 == word })?.1 {
@@ -145,6 +147,31 @@ enum ExecCommand {
     case .external:
       return 1
     }
+  }
+
+  /// The whole environment of a process in a BusyBox or Alpine container, in the order the
+  /// runtime builds it: the image's `PATH`, `HOSTNAME`, the kubelet's variables (the
+  /// container's own, then the Services' — the kubelet assembles those in Go map order, so a
+  /// real cluster shuffles them), and `HOME`, which runc adds last. Other images bring
+  /// variables of their own (nginx: `NGINX_VERSION`, …) that kubebook does not know.
+  static func fullEnvironment(_ pod: Pod, container: String, image: String, cluster: Cluster) throws(KubectlError)
+    -> [(String, String)]
+  {
+    guard ["busybox", "alpine"].contains(ImageReference(image).baseName) else {
+      throw .plain(
+        "kubebook knows the full environment of busybox and alpine containers only (\(image) adds variables of its own); try printenv NAME"
+      )
+    }
+    var environment = [("PATH", "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin")]
+    for (name, value) in cluster.environment(of: pod, container: container) {
+      if let index = environment.firstIndex(where: { $0.0 == name }) {
+        environment[index].1 = value
+      } else {
+        environment.append((name, value))
+      }
+    }
+    if !environment.contains(where: { $0.0 == "HOME" }) { environment.append(("HOME", "/root")) }
+    return environment
   }
 
   static func isMountedDirectory(_ path: String, files: [String: String]) -> Bool {

@@ -15,6 +15,16 @@ enum RunCommand {
     .init(name: "annotations", short: nil, takesValue: true, repeatable: true),
   ]
 
+  /// `validation.IsEnvVarName`: `[-._a-zA-Z][-._a-zA-Z0-9]*`.
+  static func isEnvVarName(_ name: Substring) -> Bool {
+    func allowed(_ character: Character, digits: Bool) -> Bool {
+      character == "-" || character == "." || character == "_" || (character.isASCII && character.isLetter)
+        || (digits && character.isASCII && character.isNumber)
+    }
+    guard let first = name.first, allowed(first, digits: false) else { return false }
+    return name.dropFirst().allSatisfy { allowed($0, digits: true) }
+  }
+
   static func run(_ arguments: [String], context: inout CommandContext, output: inout OutputBuffer)
     throws(KubectlError)
   {
@@ -49,9 +59,21 @@ enum RunCommand {
       }
       container.ports = [ContainerPort(containerPort: number)]
     }
+    // `parseEnvs`: NAME=VALUE with a valid variable name.
+    for pair in parsed.all("env") {
+      guard let equals = pair.firstIndex(of: "="), equals != pair.startIndex,
+        isEnvVarName(pair[..<equals])
+      else { throw .plain("invalid env: \(pair)") }
+      container.env.append(EnvVar(name: String(pair[..<equals]), value: String(pair[pair.index(after: equals)...])))
+    }
     var pod = Pod(
       metadata: ObjectMeta(name: name, namespace: context.namespace(parsed), labels: labels),
       spec: PodSpec(containers: [container]))
+    for pair in parsed.all("annotations") {
+      let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+      guard parts.count == 2, !parts[0].isEmpty else { throw .plain("invalid annotation spec: \(pair)") }
+      pod.metadata.annotations[String(parts[0])] = String(parts[1])
+    }
     if let policy = parsed.value("restart") { pod.spec.restartPolicy = policy }
     if dryRun {
       switch format {
@@ -107,6 +129,10 @@ enum DryRunObjects {
     if !container.ports.isEmpty {
       object.set("ports", .array(container.ports.map { .object([("containerPort", .int(Int64($0.containerPort)))]) }))
     }
+    if !container.env.isEmpty {
+      object.set(
+        "env", .array(container.env.map { .object([("name", .string($0.name)), ("value", .string($0.value ?? ""))]) }))
+    }
     object.set("resources", .object([]))
     return object.value
   }
@@ -116,6 +142,7 @@ enum DryRunObjects {
     metadata.set("name", .string(pod.metadata.name))
     metadata.set("creationTimestamp", .null)
     if !pod.metadata.labels.isEmpty { metadata.set("labels", .stringMap(pod.metadata.labels)) }
+    if !pod.metadata.annotations.isEmpty { metadata.set("annotations", .stringMap(pod.metadata.annotations)) }
     let containers = pod.spec.containers.map(container)
     return .object([
       ("kind", .string("Pod")), ("apiVersion", .string("v1")), ("metadata", metadata.value),
