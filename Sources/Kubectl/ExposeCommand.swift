@@ -63,8 +63,9 @@ enum ExposeCommand {
 
   /// The Service `expose` generates for `object`.
   static func build(from object: APIObject, parsed: FlagParser.Parsed) throws(KubectlError) -> Service {
-    let selector: [String: String]
+    var selector: [String: String]
     var template: PodSpec?
+    let chosen = try parsed.value("selector").map { text throws(KubectlError) in try parseLabels(text) }
     switch object {
     case .pod(let pod):
       selector = pod.metadata.labels
@@ -75,14 +76,16 @@ enum ExposeCommand {
       selector = controller.selector
       template = controller.template.spec
     case .deployment(let deployment):
-      selector = try mapSelector(deployment.selector)
+      if let chosen { selector = chosen } else { selector = try mapSelector(deployment.selector) }
       template = deployment.template.spec
     case .replicaSet(let set):
-      selector = try mapSelector(set.selector)
+      if let chosen { selector = chosen } else { selector = try mapSelector(set.selector) }
       template = set.template.spec
     default:
       throw .plain("cannot expose a \(object.type.kind)")
     }
+    // `--selector` replaces what introspection finds.
+    if let chosen { selector = chosen }
     guard !selector.isEmpty else {
       throw .plain("couldn't retrieve selectors via --selector flag or introspection: the object has no selector")
     }
@@ -131,10 +134,24 @@ enum ExposeCommand {
     }
     var name = parsed.value("name") ?? object.metadata.name
     if parsed.value("name") == nil && name.count > 63 { name = String(name.prefix(63)) }
+    let labels = try parsed.value("labels").map { text throws(KubectlError) in try parseLabels(text) }
     let service = Service(
-      metadata: ObjectMeta(name: name, labels: object.metadata.labels), type: parsed.value("type") ?? "ClusterIP",
+      metadata: ObjectMeta(name: name, labels: labels ?? object.metadata.labels),
+      type: parsed.value("type") ?? "ClusterIP",
       clusterIP: parsed.value("cluster-ip") ?? "", ports: ports, selector: selector)
     return service
+  }
+
+  /// `generate.ParseLabels`: `key=value` pairs separated by commas.
+  static func parseLabels(_ text: String) throws(KubectlError) -> [String: String] {
+    var labels: [String: String] = [:]
+    for spec in text.split(separator: ",", omittingEmptySubsequences: false) {
+      let parts = spec.split(separator: "=", omittingEmptySubsequences: false)
+      guard parts.count == 2 else { throw .plain("unexpected label spec: \(spec)") }
+      guard !parts[0].isEmpty else { throw .plain("unexpected empty label key") }
+      labels[String(parts[0])] = String(parts[1])
+    }
+    return labels
   }
 
   /// `MapBasedSelectorForObject` for a label selector: only `matchLabels` can be expressed.

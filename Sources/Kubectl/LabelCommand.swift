@@ -25,7 +25,8 @@ enum LabelCommand {
       throw .usage(
         "one or more resources must be specified as <resource> <name> or <resource>/<name>", command: command)
     }
-    guard !changes.isEmpty else {
+    let list = target == .labels && parsed.flag("list")
+    guard !changes.isEmpty || list else {
       throw .plain("at least one \(target == .labels ? "label" : "annotation") update is required")
     }
     var sets: [(String, String)] = []
@@ -82,6 +83,17 @@ enum LabelCommand {
         map[key] = value
       }
       for key in removals { map[key] = nil }
+      // `--list` applies the changes locally and prints the result (Go map order in kubectl;
+      // sorted here), with a heading per object when several are listed.
+      if list {
+        var indent = ""
+        if objects.count > 1 {
+          indent = " "
+          output.line("Listing labels for \(object.type.kind).\(object.type.group)/\(meta.name):")
+        }
+        for key in map.keys.sorted() { output.line("\(indent)\(key)=\(map[key] ?? "")") }
+        continue
+      }
       let unchanged = map == (target == .labels ? meta.labels : meta.annotations)
       context.cluster.updateObjectMetadata(
         kind: object.type.kind, namespace: meta.namespace ?? namespace, name: meta.name,
@@ -94,6 +106,7 @@ enum LabelCommand {
       }
       output.line(object.qualifiedName + " " + verb)
     }
+    if list { return }
     try context.settle()
   }
 

@@ -18,6 +18,10 @@ enum LogsCommand {
     throws(KubectlError)
   {
     let parsed = try FlagParser(command: "logs", specs: flags).parse(arguments)
+    if parsed.flag("timestamps") {
+      throw .plain(
+        "kubebook does not simulate --timestamps (the container runtime stamps each line to the nanosecond)")
+    }
     guard let target = parsed.positional.first else {
       throw KubectlError(
         text:

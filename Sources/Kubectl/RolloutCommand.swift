@@ -49,6 +49,8 @@ enum RolloutCommand {
     let target = try WorkloadTarget.resolve(
       parsed.positional, namespace: context.namespace(parsed), command: "rollout \(action)")
     let key = target.namespace + "/" + target.name
+    // `--watch=false`: print the status once instead of following the rollout.
+    let watching = parsed.value("watch").map { $0 != "false" } ?? true
     var timeoutMilliseconds: Int64 = 0
     if let text = parsed.value("timeout") {
       guard let value = GoDuration.milliseconds(text) else {
@@ -73,7 +75,9 @@ enum RolloutCommand {
         defer { _ = context.cluster.stopWatching() }
         final class Seen { var count = -1 }
         let seen = Seen()
-        try watchStatus(key: key, timeout: timeoutMilliseconds, context: &context, output: &output) { cluster in
+        try watchStatus(
+          key: key, timeout: timeoutMilliseconds, watching: watching, context: &context, output: &output
+        ) { cluster in
           let events = cluster.recordedWatchEvents
           defer { seen.count = events.count }
           guard let live = cluster.statefulSets[key] else { return nil }
@@ -99,7 +103,9 @@ enum RolloutCommand {
         return
       }
       if target.type == .daemonSets && action == "status" {
-        try watchStatus(key: key, timeout: timeoutMilliseconds, context: &context, output: &output) { cluster in
+        try watchStatus(
+          key: key, timeout: timeoutMilliseconds, watching: watching, context: &context, output: &output
+        ) { cluster in
           cluster.daemonSets[key].map { [($0.metadata.resourceVersion, statusLine($0))] }
         }
         return
@@ -118,7 +124,8 @@ enum RolloutCommand {
     switch action {
     case "status":
       try status(
-        target, revision: parsed.value("revision"), timeout: timeoutMilliseconds, context: &context, output: &output)
+        target, revision: parsed.value("revision"), timeout: timeoutMilliseconds, watching: watching,
+        context: &context, output: &output)
     case "history":
       try history(
         deployment, target: target, revision: parsed.value("revision"), cluster: context.cluster, output: &output)
@@ -237,8 +244,8 @@ enum RolloutCommand {
 
   /// Watches the Deployment in virtual time, printing a line for every change, until done.
   static func status(
-    _ target: WorkloadTarget, revision: String?, timeout: Int64, context: inout CommandContext,
-    output: inout OutputBuffer
+    _ target: WorkloadTarget, revision: String?, timeout: Int64, watching: Bool = true,
+    context: inout CommandContext, output: inout OutputBuffer
   ) throws(KubectlError) {
     let key = target.namespace + "/" + target.name
     if let revision {
@@ -250,7 +257,7 @@ enum RolloutCommand {
         throw .plain("desired revision (\(wanted)) is different from the running revision (\(running))")
       }
     }
-    try watchStatus(key: key, timeout: timeout, context: &context, output: &output) { cluster in
+    try watchStatus(key: key, timeout: timeout, watching: watching, context: &context, output: &output) { cluster in
       cluster.deployments[key].map { [($0.metadata.resourceVersion, statusLine($0))] }
     }
   }
@@ -259,7 +266,7 @@ enum RolloutCommand {
   /// until `lines` says the rollout is done (or failed), the object is deleted, `--timeout`
   /// (milliseconds, 0 for none) runs out, or kubebook's bound.
   static func watchStatus(
-    key: String, timeout: Int64, context: inout CommandContext, output: inout OutputBuffer,
+    key: String, timeout: Int64, watching: Bool = true, context: inout CommandContext, output: inout OutputBuffer,
     lines: (Cluster) -> [(version: Int, line: (text: String, done: Bool, failed: Bool))]?
   ) throws(KubectlError) {
     final class Watch {
@@ -271,7 +278,9 @@ enum RolloutCommand {
     }
     let watch = Watch()
     let timesOut = timeout > 0 && timeout < statusBoundSeconds * 1000
-    let limit = context.cluster.now.adding(milliseconds: timesOut ? timeout : statusBoundSeconds * 1000)
+    let limit =
+      watching
+      ? context.cluster.now.adding(milliseconds: timesOut ? timeout : statusBoundSeconds * 1000) : context.cluster.now
     do {
       try context.cluster.advance(
         until: limit,
@@ -296,6 +305,7 @@ enum RolloutCommand {
       throw .api(error)
     }
     for line in watch.lines where !line.hasPrefix("error: ") { output.line(line) }
+    if !watching { return }
     if watch.deleted { throw .plain("object has been deleted") }
     if watch.failed, let last = watch.lines.last { throw KubectlError(text: last) }
     if !watch.finished && timesOut { throw .plain("timed out waiting for the condition") }
