@@ -19,8 +19,6 @@ public enum ClusterNetwork {
 
   /// Images kubebook knows to listen on a port, and the port.
   static let listeningPorts: [String: Int] = ["nginx": 80]
-  /// Images kubebook knows listen on nothing when they run a command such as `sleep`.
-  static let silentImages: Set<String> = ["busybox", "alpine", "ubuntu", "debian", "centos", "fedora"]
 
   /// Connects from a pod in `namespace` to `host:port`.
   public static func connect(_ cluster: inout Cluster, from namespace: String, host: String, port: Int) -> Outcome {
@@ -72,7 +70,7 @@ public enum ClusterNetwork {
       let base = ImageReference(container.image).baseName
       if let listening = listeningPorts[base], container.command.isEmpty, container.args.isEmpty {
         if listening == port { return .server(podKey: podKey, port: port) }
-      } else if !silentImages.contains(base) {
+      } else if !ImageCatalog.shellImages.contains(base) {
         unknown.append(container.image)
       }
     }

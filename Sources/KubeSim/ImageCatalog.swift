@@ -1,7 +1,11 @@
 /// Stable, made-up facts about container images (digests, sizes), derived from the image
 /// name alone so they are the same on every page and every run.
-enum ImageCatalog {
+public enum ImageCatalog {
   /// The image id the runtime reports: `<repository>@sha256:<64 hex digits>`.
+  /// Base images whose default command is a shell: with nothing to run they exit at once,
+  /// they print nothing of their own and listen on no port.
+  public static let shellImages: Set<String> = ["busybox", "alpine", "ubuntu", "debian", "centos", "fedora"]
+
   static func imageID(of image: String) -> String {
     let reference = ImageReference(image)
     var generator = SeededGenerator(seed: fnv1a(reference.normalized))

@@ -109,8 +109,7 @@ struct ContainerBehavior: Sendable, Equatable {
     let shells = ["sh", "/bin/sh", "bash", "/bin/bash", "sleep"]
     if let first = words.first, shells.contains(first) { return nil }
     if words.isEmpty,
-      ["busybox", "alpine", "ubuntu", "debian", "centos", "fedora"].contains(
-        ImageReference(container.image).baseName)
+      ImageCatalog.shellImages.contains(ImageReference(container.image).baseName)
     {
       return nil
     }
@@ -123,8 +122,7 @@ struct ContainerBehavior: Sendable, Equatable {
     let words = container.command + container.args
     let joined = words.joined(separator: " ")
     if words.isEmpty,
-      ["busybox", "alpine", "ubuntu", "debian", "centos", "fedora"].contains(
-        ImageReference(container.image).baseName)
+      ImageCatalog.shellImages.contains(ImageReference(container.image).baseName)
     {
       return ContainerBehavior(exitsAfter: 100, exitCode: 0)
     }

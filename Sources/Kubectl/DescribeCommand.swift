@@ -108,6 +108,12 @@ enum DescribeCommand {
     return "\(indent)\(title):\t\(first)\n" + entries.dropFirst().map { "\t\($0)\n" }.joined()
   }
 
+  /// `printController`: the `Controlled By:` line of an object with a controlling owner.
+  static func controlledBy(_ meta: ObjectMeta) -> String {
+    guard let owner = meta.ownerReferences.first(where: \.controller) else { return "" }
+    return "Controlled By:\t\(owner.kind)/\(owner.name)\n"
+  }
+
   static func labels(_ map: [String: String]) -> [String] {
     map.keys.sorted().map { "\($0)=\(map[$0]!)" }
   }
@@ -266,9 +272,7 @@ enum DescribeCommand {
     text += "Selector:\t\(set.selector.formatted)\n"
     text += multiline("Labels", labels(set.metadata.labels))
     text += multiline("Annotations", annotations(set.metadata.annotations))
-    if let owner = set.metadata.ownerReferences.first(where: \.controller) {
-      text += "Controlled By:\t\(owner.kind)/\(owner.name)\n"
-    }
+    text += controlledBy(set.metadata)
     text += "Replicas:\t\(set.status.replicas) current / \(set.replicas) desired\n"
     text += podsStatus(owner: set.metadata.uid, cluster: cluster)
     text += podTemplate(set.template)
@@ -313,9 +317,7 @@ enum DescribeCommand {
     } else {
       text += "IPs:\t<none>\n"
     }
-    if let owner = pod.metadata.ownerReferences.first(where: \.controller) {
-      text += "Controlled By:\t\(owner.kind)/\(owner.name)\n"
-    }
+    text += controlledBy(pod.metadata)
     text += "Containers:\n"
     for container in pod.spec.containers {
       let status = pod.status.containerStatuses.first { $0.name == container.name }

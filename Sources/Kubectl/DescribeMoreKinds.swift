@@ -59,9 +59,7 @@ extension DescribeCommand {
     text += "Selector:\t\(job.selector.formatted)\n"
     text += multiline("Labels", labels(job.metadata.labels))
     text += multiline("Annotations", annotations(job.metadata.annotations))
-    if let owner = job.metadata.ownerReferences.first(where: \.controller) {
-      text += "Controlled By:\t\(owner.kind)/\(owner.name)\n"
-    }
+    text += controlledBy(job.metadata)
     text += "Parallelism:\t\(job.parallelism)\n"
     text += "Completions:\t" + (job.completions.map(String.init) ?? "<unset>") + "\n"
     text += "Completion Mode:\tNonIndexed\n"
@@ -168,11 +166,7 @@ extension DescribeCommand {
 
   /// `describeBackendV1`: `service:port (endpoints)`, or the error of a missing Service.
   static func backend(service name: String, port: Service.Target, namespace: String, cluster: Cluster) -> String {
-    let label: String
-    switch port {
-    case .number(let number): label = "\(name):\(number)"
-    case .name(let portName): label = "\(name):\(portName)"
-    }
+    let label = "\(name):\(port)"
     guard let service = cluster.services[namespace + "/" + name] else {
       return "\(label) (<error: services \"\(name)\" not found>)"
     }

@@ -137,9 +137,6 @@ extension LogsCommand {
 /// What common images print when they start, with times from the virtual clock; nil when
 /// kubebook does not know what the container prints.
 enum SimulatedLogs {
-  /// Images whose entrypoint prints nothing when they run a command such as `sleep`.
-  static let quietImages: Set<String> = ["busybox", "alpine", "ubuntu", "debian", "centos", "fedora"]
-
   static func lines(image: String, arguments: [String], start: Timestamp, hostname: String) -> [String]? {
     let base = ImageReference(image).baseName
     let parts = start.civil
@@ -161,7 +158,7 @@ enum SimulatedLogs {
         return String(trimmed.dropFirst(5)).trimmingCharacters(in: " '\"")
       }
     }
-    if arguments.isEmpty, quietImages.contains(base) { return [] }
+    if arguments.isEmpty, ImageCatalog.shellImages.contains(base) { return [] }
     guard arguments.isEmpty, base == "nginx" else { return nil }
     return [
       "/docker-entrypoint.sh: /docker-entrypoint.d/ is not empty, will attempt to perform configuration",
