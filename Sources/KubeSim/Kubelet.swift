@@ -301,6 +301,7 @@ enum Kubelet {
       if let last = plan.lastTermination {
         containerStatus.lastTerminated = .terminated(
           exitCode: last.exitCode, reason: last.reason, startedAt: last.started, finishedAt: last.finished)
+        containerStatus.lastContainerID = plan.previousContainerID
       }
       if let configError = plan.configError {
         if plan.pullDone <= now {
@@ -326,7 +327,7 @@ enum Kubelet {
       if plan.started <= now {
         containerStatus.containerID = plan.containerID
         containerStatus.imageID = plan.imageID
-        containerStatus.image = ImageReference(container.image).normalized
+        containerStatus.image = ImageReference(plan.imageRestart?.oldImage ?? container.image).normalized
         if plan.ended, let last = plan.lastTermination {
           if let restart = plan.restartAt,
             restart.milliseconds - last.finished.milliseconds > KubeletTimings.startMilliseconds
@@ -409,6 +410,22 @@ enum Kubelet {
         guardSteps += 1
         var plan = runtime.containers[index]
         let name = pod.spec.containers[index].name
+        if let restart = plan.imageRestart, restart.at <= now {
+          plan.imageRestart = nil
+          plan.lastTermination = restart.stopped
+          plan.restartCount += 1
+          plan.runStart = restart.at
+          plan.behavior = restart.behavior
+          plan.imageID = restart.imageID
+          plan.replaceContainer()
+          plan.runEnd = restart.behavior.exitsAfter.map { restart.at.adding(milliseconds: $0) }
+          plan.exit = (restart.behavior.exitCode, restart.behavior.exitCode == 0 ? "Completed" : "Error")
+          plan.ended = false
+          plan.restartAt = nil
+          runtime.containers[index] = plan
+          continue
+        }
+        if plan.imageRestart != nil { break }
         if !plan.ended, let end = plan.runEnd, end <= now, plan.runStart <= end {
           plan.ended = true
           plan.lastTermination = (plan.exit.code, plan.exit.reason, plan.runStart, end)
@@ -438,6 +455,7 @@ enum Kubelet {
           plan.ended = false
           plan.restartAt = nil
           plan.restartCount += 1
+          plan.replaceContainer()
           plan.runStart = restart
           plan.runEnd = plan.behavior.exitsAfter.map { restart.adding(milliseconds: $0) }
           plan.exit = (plan.behavior.exitCode, plan.behavior.exitCode == 0 ? "Completed" : "Error")

@@ -232,7 +232,7 @@ extension ContainerStatus {
     object.set("imageID", .string(imageID))
     if case .terminated(let exitCode, let reason, let startedAt, let finishedAt)? = lastTerminated {
       var terminated = JSONObjectBuilder()
-      terminated.set("containerID", containerID.map(JSONValue.string))
+      terminated.set("containerID", (lastContainerID ?? containerID).map(JSONValue.string))
       terminated.set("exitCode", .int(Int64(exitCode)))
       terminated.set("finishedAt", .string(finishedAt.rfc3339))
       terminated.set("reason", .string(reason))

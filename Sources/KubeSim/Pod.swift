@@ -204,6 +204,8 @@ public struct ContainerStatus: Sendable, Equatable {
   public var image: String
   public var imageID: String = ""
   public var containerID: String?
+  /// The ID of the container that ran before this one (`lastState.terminated.containerID`).
+  public var lastContainerID: String?
   public var state: State
   public var ready: Bool = false
   public var started: Bool = false

@@ -36,6 +36,29 @@ struct PodRuntime: Sendable {
     var configRetryAt: Timestamp?
     /// The environment the container started with (values are fixed at start).
     var environment: [(String, String)] = []
+    /// A restart for a changed image: the old run is stopped, the new image pulled, and the
+    /// new container starts at `at`.
+    var imageRestart: ImageRestart?
+    /// The ID of the container of the previous run.
+    var previousContainerID: String?
+
+    /// Starts a new container for the next run: the runtime gives it a new ID (derived from the
+    /// old one, so the seeded name stream is left as it was).
+    mutating func replaceContainer() {
+      previousContainerID = containerID
+      var generator = NameGenerator(seed: ImageCatalog.fnv1a(containerID))
+      containerID = "containerd://" + generator.hex(bytes: 32)
+    }
+  }
+
+  /// The kubelet's replacement of a container whose image changed (`containerChanged`).
+  struct ImageRestart: Sendable {
+    var at: Timestamp
+    var stopped: (exitCode: Int, reason: String, started: Timestamp, finished: Timestamp)
+    var behavior: ContainerBehavior
+    var imageID: String
+    /// The image the old container runs (its status shows it until the new one starts).
+    var oldImage: String
   }
 
   /// An event the kubelet will record when its time comes.
@@ -87,6 +110,7 @@ struct PodRuntime: Sendable {
       if let end = container.runEnd, !container.ended { candidates.append(end) }
       if let restart = container.restartAt { candidates.append(restart) }
       if let retry = container.configRetryAt { candidates.append(retry) }
+      if let restart = container.imageRestart { candidates.append(restart.at) }
     }
     if recordedEvents < events.count { candidates.append(events[recordedEvents].time) }
     return candidates.filter { $0 > now }.min()

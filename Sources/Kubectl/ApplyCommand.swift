@@ -377,20 +377,36 @@ enum ApplyCommand {
     return result
   }
 
-  /// Applies the changes a running pod allows (labels and annotations).
+  /// Applies the changes a running pod allows: labels, annotations and container images.
   static func update(_ existing: Pod, to desired: Pod, context: inout CommandContext) throws(KubectlError)
     -> String
   {
-    if existing.spec.containers != desired.spec.containers || existing.spec.restartPolicy != desired.spec.restartPolicy
-    {
+    var sameButImages = desired.spec.containers
+    for index in sameButImages.indices where index < existing.spec.containers.count {
+      sameButImages[index].image = existing.spec.containers[index].image
+    }
+    if existing.spec.containers != sameButImages || existing.spec.restartPolicy != desired.spec.restartPolicy {
       throw KubectlError(
         text:
-          "The Pod \"\(existing.metadata.name)\" is invalid: spec: Forbidden: pod updates may not change fields other than `spec.containers[*].image`,`spec.initContainers[*].image`,`spec.activeDeadlineSeconds`,`spec.tolerations` (only additions to existing tolerations),`spec.terminationGracePeriodSeconds` (allow it to be set to 1 if it was previously negative)\nkubebook: changing a running pod's containers is not simulated; delete the pod and apply it again"
+          "The Pod \"\(existing.metadata.name)\" is invalid: spec: Forbidden: pod updates may not change fields other than `spec.containers[*].image`,`spec.initContainers[*].image`,`spec.activeDeadlineSeconds`,`spec.tolerations` (only additions to existing tolerations),`spec.terminationGracePeriodSeconds` (allow it to be set to 1 if it was previously negative)\nkubebook: kubectl prints the difference of the two pod specs after this line; kubebook leaves it out"
       )
     }
+    let namespace = existing.metadata.namespace ?? "default"
+    var images: [String: String] = [:]
+    for (old, new) in zip(existing.spec.containers, desired.spec.containers) where old.image != new.image {
+      images[new.name] = new.image
+    }
+    if !images.isEmpty {
+      if let reason = context.cluster.imageChangeUnsupported(existing, containers: Set(images.keys)) {
+        throw .plain("kubebook simulates changing the image of a running container only (\(reason))")
+      }
+      try withAPI { () throws(APIError) in
+        try context.cluster.updateContainerImages(existing.metadata.name, namespace: namespace, images: images)
+      }
+    }
     context.cluster.updateMetadata(
-      of: existing.metadata.name, namespace: existing.metadata.namespace ?? "default",
-      labels: desired.metadata.labels, annotations: desired.metadata.annotations)
+      of: existing.metadata.name, namespace: namespace, labels: desired.metadata.labels,
+      annotations: desired.metadata.annotations)
     return "configured"
   }
 

@@ -336,6 +336,11 @@ enum DescribeCommand {
           text += "    State:\tTerminated\n      Reason:\t\(reason)\n      Exit Code:\t\(exitCode)\n"
           text += "      Started:\t\(rfc1123(startedAt))\n      Finished:\t\(rfc1123(finishedAt))\n"
         }
+        // `describeContainerState`: the run before this one, once the container has restarted.
+        if case .terminated(let exitCode, let reason, let startedAt, let finishedAt)? = status.lastTerminated {
+          text += "    Last State:\tTerminated\n      Reason:\t\(reason)\n      Exit Code:\t\(exitCode)\n"
+          text += "      Started:\t\(rfc1123(startedAt))\n      Finished:\t\(rfc1123(finishedAt))\n"
+        }
         text += "    Ready:\t\(status.ready ? "True" : "False")\n"
         text += "    Restart Count:\t\(status.restartCount)\n"
       }

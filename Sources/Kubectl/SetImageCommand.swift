@@ -60,6 +60,22 @@ enum SetImageCommand {
       guard var set = context.cluster.daemonSets[key] else { throw target.notFound }
       changed = try apply(&set.template)
       if changed { try withAPI { () throws(APIError) in try context.cluster.updateDaemonSet(set) } }
+    case .pods:
+      guard let pod = context.cluster.pods[key] else { throw target.notFound }
+      var template = PodTemplate(labels: pod.metadata.labels, spec: pod.spec)
+      changed = try apply(&template)
+      var images: [String: String] = [:]
+      for (old, new) in zip(pod.spec.containers, template.spec.containers) where old.image != new.image {
+        images[new.name] = new.image
+      }
+      if !images.isEmpty {
+        if let reason = context.cluster.imageChangeUnsupported(pod, containers: Set(images.keys)) {
+          throw .plain("kubebook simulates changing the image of a running container only (\(reason))")
+        }
+        try withAPI { () throws(APIError) in
+          try context.cluster.updateContainerImages(target.name, namespace: target.namespace, images: images)
+        }
+      }
     default:
       throw .plain("kubebook does not simulate \"set image\" on \(target.type.plural)")
     }
