@@ -32,7 +32,6 @@ enum SetImageCommand {
         }
         if template.spec.containers[index].image != image {
           template.spec.containers[index].image = image
-          template.spec.containers[index].imagePullPolicy = ImageReference(image).defaultPullPolicy
           changed = true
         }
       }

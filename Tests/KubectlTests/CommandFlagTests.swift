@@ -7,7 +7,7 @@ import Testing
 /// and `--labels` (`generate.ParseLabels`: "unexpected label spec", "unexpected empty label
 /// key"), `label --list` (the labels after the changes, applied locally), `rollout status
 /// --watch=false` (the status once), and `logs --timestamps`, which is refused rather than
-/// ignored.
+/// ignored; and `set image`, which changes the image and nothing else.
 @Suite struct CommandFlagTests {
   @Test func exposeSelectorAndLabels() throws {
     var terminal = Terminal()
@@ -53,5 +53,16 @@ import Testing
     let result = terminal.run("kubectl logs web --timestamps")
     #expect(result.exitCode == 1)
     #expect(result.output.contains("does not simulate --timestamps"))
+  }
+
+  /// `set image` changes only `image` (set_image.go's `UpdatePodSpecForObject`); the pull
+  /// policy the API server defaulted at creation stays (`Always` for an untagged image).
+  @Test func setImageKeepsThePullPolicy() {
+    var terminal = Terminal()
+    _ = terminal.run("kubectl create deployment web --image=nginx")
+    _ = terminal.run("kubectl set image deployment/web nginx=nginx:1.27")
+    let container = terminal.cluster.deployments["default/web"]?.template.spec.containers.first
+    #expect(container?.image == "nginx:1.27")
+    #expect(terminal.run("kubectl get deployment web -o yaml").output.contains("imagePullPolicy: Always"))
   }
 }
