@@ -28,6 +28,17 @@ enum Assets {
     .skip-link:focus { left: 1rem; top: 1rem; background: var(--bg); padding: .25rem .5rem; z-index: 10; }
     .topbar { grid-area: top; padding: .6rem 1.25rem; border-bottom: 1px solid var(--line); }
     .course-title { font-weight: 600; text-decoration: none; color: var(--fg); }
+    .topbar { display: flex; align-items: center; gap: 1rem; }
+    .search { margin-left: auto; width: min(16rem, 45vw); font: inherit; font-size: .9rem; padding: .2rem .5rem;
+      border: 1px solid var(--line); border-radius: 6px; background: var(--bg); color: var(--fg); }
+    .search:focus-visible { outline: 3px solid var(--accent); outline-offset: 1px; }
+    .search-results { border: 1px solid var(--line); border-radius: 8px; padding: .5rem 1rem; margin: 1rem 0 2rem; }
+    .search-summary { color: var(--muted); margin: .2rem 0 .5rem; }
+    .search-hit { display: block; padding: .4rem 0; border-top: 1px solid var(--line); text-decoration: none; color: var(--fg); }
+    .search-hit:hover .search-title { text-decoration: underline; }
+    .search-title { display: block; color: var(--accent); font-weight: 600; }
+    .search-snippet { display: block; color: var(--muted); font-size: .9rem; }
+    .search-snippet mark { background: #fff3b0; color: #1f2328; border-radius: 2px; }
     .sidebar { grid-area: side; background: var(--sidebar-bg); border-right: 1px solid var(--line);
       padding: 1rem .75rem; font-size: .9rem; overflow-y: auto; }
     .sidebar ol { list-style: none; margin: 0; padding-left: .9rem; }
@@ -92,6 +103,131 @@ enum Assets {
         var link = document.querySelector('a[rel="' + rel + '"]');
         if (link) { event.preventDefault(); window.location.href = link.href; }
       });
+    })();
+
+    // kubebook: offline search. The index is a script (search-index.js) added to the page on
+    // first use, so it works from file:// without fetch. Queries are cut as the index was:
+    // Latin words in lower case, CJK text into pairs of characters (a lone character stays
+    // itself); a hit contains every term.
+    (function () {
+      var input = document.getElementById("search");
+      var box = document.getElementById("search-results");
+      if (!input || !box) return;
+      var root = document.body.getAttribute("data-root") || "";
+      var waiting = null;
+      var requested = false;
+      function isCJK(code) {
+        return (code >= 0x3040 && code <= 0x30FF) || (code >= 0x3400 && code <= 0x4DBF) ||
+          (code >= 0x4E00 && code <= 0x9FFF) || (code >= 0xAC00 && code <= 0xD7AF) ||
+          (code >= 0xF900 && code <= 0xFAFF) || (code >= 0x20000 && code <= 0x2FA1F);
+      }
+      function pieces(text) {
+        var words = [], word = "", run = "";
+        Array.from(text).forEach(function (ch) {
+          var code = ch.codePointAt(0);
+          if (isCJK(code)) {
+            if (word) { words.push({ latin: word }); word = ""; }
+            run += ch;
+          } else if (/[A-Za-z0-9]/.test(ch)) {
+            if (run) { words.push({ cjk: run }); run = ""; }
+            word += ch.toLowerCase();
+          } else {
+            if (word) { words.push({ latin: word }); word = ""; }
+            if (run) { words.push({ cjk: run }); run = ""; }
+          }
+        });
+        if (word) words.push({ latin: word });
+        if (run) words.push({ cjk: run });
+        return words;
+      }
+      function terms(words) {
+        var out = [];
+        words.forEach(function (w) {
+          if (w.latin) { out.push(w.latin); return; }
+          var chars = Array.from(w.cjk);
+          if (chars.length === 1) out.push(chars[0]);
+          for (var i = 0; i + 1 < chars.length; i++) out.push(chars[i] + chars[i + 1]);
+        });
+        return out;
+      }
+      function intersect(a, b) {
+        var out = [], i = 0, j = 0;
+        while (i < a.length && j < b.length) {
+          if (a[i] === b[j]) { out.push(a[i]); i++; j++; } else if (a[i] < b[j]) i++; else j++;
+        }
+        return out;
+      }
+      function snippet(text, words) {
+        var lower = text.toLowerCase(), at = -1, length = 0;
+        words.forEach(function (w) {
+          var needle = w.latin || w.cjk, found = lower.indexOf(needle);
+          if (found >= 0 && (at < 0 || found < at)) { at = found; length = needle.length; }
+        });
+        var span = document.createElement("span");
+        span.className = "search-snippet";
+        if (at < 0) { span.textContent = text.slice(0, 100) + (text.length > 100 ? "…" : ""); return span; }
+        var start = Math.max(0, at - 30), end = Math.min(text.length, at + length + 70);
+        span.appendChild(document.createTextNode((start > 0 ? "…" : "") + text.slice(start, at)));
+        var mark = document.createElement("mark");
+        mark.textContent = text.slice(at, at + length);
+        span.appendChild(mark);
+        span.appendChild(document.createTextNode(text.slice(at + length, end) + (end < text.length ? "…" : "")));
+        return span;
+      }
+      function run(query) {
+        var data = window.kubebookSearch, words = pieces(query), wanted = terms(words);
+        var hits = null;
+        wanted.forEach(function (term) {
+          var list = data.index[term] || [];
+          hits = hits === null ? list.slice() : intersect(hits, list);
+        });
+        hits = hits || [];
+        box.textContent = "";
+        var summary = document.createElement("p");
+        summary.className = "search-summary";
+        summary.textContent = hits.length ? "找到 " + hits.length + " 处" : "没有找到 “" + query + "”";
+        box.appendChild(summary);
+        hits.slice(0, 50).forEach(function (index) {
+          var doc = data.docs[index];
+          var link = document.createElement("a");
+          link.className = "search-hit";
+          link.href = root + doc[1];
+          var title = document.createElement("span");
+          title.className = "search-title";
+          title.textContent = doc[0];
+          link.appendChild(title);
+          link.appendChild(snippet(doc[2], words));
+          box.appendChild(link);
+        });
+        box.hidden = false;
+      }
+      function search(query) {
+        query = query.trim();
+        if (!query) { box.hidden = true; box.textContent = ""; return; }
+        if (window.kubebookSearch) { run(query); return; }
+        waiting = query;
+        if (requested) return;
+        requested = true;
+        var script = document.createElement("script");
+        script.src = root + "search-index.js";
+        script.onload = function () { if (waiting !== null) run(waiting); };
+        document.head.appendChild(script);
+      }
+      input.addEventListener("input", function () { search(input.value); });
+      input.addEventListener("keydown", function (event) {
+        if (event.key === "Escape") { input.value = ""; search(""); input.blur(); }
+      });
+      document.addEventListener("keydown", function (event) {
+        if (event.altKey || event.ctrlKey || event.metaKey) return;
+        var target = event.target;
+        if (target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))) return;
+        if (event.key === "s" || event.key === "/") { event.preventDefault(); input.focus(); }
+      });
+      var match = /[?&]search=([^&#]*)/.exec(window.location.search);
+      if (match) {
+        input.value = decodeURIComponent(match[1].replace(/\\+/g, " "));
+        search(input.value);
+      }
     })();
 
     """

@@ -72,6 +72,7 @@ public struct SiteRenderer: Sendable {
     [
       SiteFile(path: "index.html", text: indexPage()),
       SiteFile(path: "toc.js", text: Navigation.script(course.summary)),
+      SiteFile(path: "search-index.js", text: searchIndex()),
       SiteFile(path: "assets/kubebook.css", text: Assets.css),
       SiteFile(path: "assets/kubebook.js", text: Assets.javascript),
     ]
@@ -83,6 +84,17 @@ public struct SiteRenderer: Sendable {
   {
     let renderer = SiteRenderer(course: course, results: results, options: options)
     return renderer.sharedFiles + Array(0..<renderer.pageCount).parallelMap { renderer.page(at: $0) }
+  }
+
+  /// The offline search index of every lesson (sections and tokens worked out in parallel).
+  func searchIndex() -> String {
+    let perPage = Array(course.lessons.indices).parallelMap { index -> [(SearchIndex.Section, [String])] in
+      let lesson = course.lessons[index]
+      return SearchIndex.sections(
+        page: PagePaths.page(for: lesson.path), title: titles[lesson.path] ?? lesson.path, document: lesson.document
+      ).map { ($0, SearchIndex.sectionTokens($0)) }
+    }.flatMap { $0 }
+    return SearchIndex.script(perPage.map(\.0), tokens: perPage.map(\.1))
   }
 
   /// The title of each listed lesson, from SUMMARY.md's link text.

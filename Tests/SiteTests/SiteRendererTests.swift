@@ -24,7 +24,9 @@ import Testing
   @Test func pagesLinkToTheirNeighbours() throws {
     let site = try build(["one.md": "# One\n", "two.md": "# Two\n"])
     #expect(
-      Set(site.keys) == ["index.html", "toc.js", "assets/kubebook.css", "assets/kubebook.js", "one.html", "two.html"])
+      Set(site.keys) == [
+        "index.html", "toc.js", "search-index.js", "assets/kubebook.css", "assets/kubebook.js", "one.html", "two.html",
+      ])
     let one = site["one.html"]!
     #expect(one.contains("<a rel=\"next\" href=\"two.html\">第二课 →</a>"))
     #expect(!one.contains("rel=\"prev\""))
