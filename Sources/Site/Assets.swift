@@ -105,10 +105,10 @@ enum Assets {
       });
     })();
 
-    // kubebook: offline search. The index is a script (search-index.js) added to the page on
-    // first use, so it works from file:// without fetch. Queries are cut as the index was:
-    // Latin words in lower case, CJK text into pairs of characters (a lone character stays
-    // itself); a hit contains every term.
+    // kubebook: offline search. The documents are a script (search-index.js) added to the page
+    // on first use, so it works from file:// without fetch. A query is cut into Latin words
+    // (matched from the start of a word, case-insensitively) and Chinese character pairs (a
+    // lone character stays itself); a hit contains every one.
     (function () {
       var input = document.getElementById("search");
       var box = document.getElementById("search-results");
@@ -116,6 +116,7 @@ enum Assets {
       var root = document.body.getAttribute("data-root") || "";
       var waiting = null;
       var requested = false;
+      var lowered = null;
       function isCJK(code) {
         return (code >= 0x3040 && code <= 0x30FF) || (code >= 0x3400 && code <= 0x4DBF) ||
           (code >= 0x4E00 && code <= 0x9FFF) || (code >= 0xAC00 && code <= 0xD7AF) ||
@@ -140,22 +141,18 @@ enum Assets {
         if (run) words.push({ cjk: run });
         return words;
       }
-      function terms(words) {
+      function matchers(words) {
         var out = [];
         words.forEach(function (w) {
-          if (w.latin) { out.push(w.latin); return; }
+          if (w.latin) { out.push(new RegExp("(^|[^a-z0-9])" + w.latin)); return; }
           var chars = Array.from(w.cjk);
           if (chars.length === 1) out.push(chars[0]);
           for (var i = 0; i + 1 < chars.length; i++) out.push(chars[i] + chars[i + 1]);
         });
         return out;
       }
-      function intersect(a, b) {
-        var out = [], i = 0, j = 0;
-        while (i < a.length && j < b.length) {
-          if (a[i] === b[j]) { out.push(a[i]); i++; j++; } else if (a[i] < b[j]) i++; else j++;
-        }
-        return out;
+      function contains(text, matcher) {
+        return typeof matcher === "string" ? text.indexOf(matcher) >= 0 : matcher.test(text);
       }
       function snippet(text, words) {
         var lower = text.toLowerCase(), at = -1, length = 0;
@@ -175,13 +172,14 @@ enum Assets {
         return span;
       }
       function run(query) {
-        var data = window.kubebookSearch, words = pieces(query), wanted = terms(words);
-        var hits = null;
-        wanted.forEach(function (term) {
-          var list = data.index[term] || [];
-          hits = hits === null ? list.slice() : intersect(hits, list);
-        });
-        hits = hits || [];
+        var data = window.kubebookSearch, words = pieces(query), wanted = matchers(words);
+        if (!lowered) lowered = data.docs.map(function (doc) { return (doc[0] + " " + doc[2]).toLowerCase(); });
+        var hits = [];
+        if (wanted.length) {
+          lowered.forEach(function (text, index) {
+            if (wanted.every(function (m) { return contains(text, m); })) hits.push(index);
+          });
+        }
         box.textContent = "";
         var summary = document.createElement("p");
         summary.className = "search-summary";

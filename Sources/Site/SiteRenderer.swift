@@ -86,15 +86,15 @@ public struct SiteRenderer: Sendable {
     return renderer.sharedFiles + Array(0..<renderer.pageCount).parallelMap { renderer.page(at: $0) }
   }
 
-  /// The offline search index of every lesson (sections and tokens worked out in parallel).
+  /// The offline search data of every lesson (each page's documents escaped in parallel).
   func searchIndex() -> String {
-    let perPage = Array(course.lessons.indices).parallelMap { index -> [(SearchIndex.Section, [String])] in
+    let documents = Array(course.lessons.indices).parallelMap { index -> [String] in
       let lesson = course.lessons[index]
       return SearchIndex.sections(
         page: PagePaths.page(for: lesson.path), title: titles[lesson.path] ?? lesson.path, document: lesson.document
-      ).map { ($0, SearchIndex.sectionTokens($0)) }
-    }.flatMap { $0 }
-    return SearchIndex.script(perPage.map(\.0), tokens: perPage.map(\.1))
+      ).map(SearchIndex.document)
+    }
+    return SearchIndex.script(documents: documents.flatMap { $0 })
   }
 
   /// The title of each listed lesson, from SUMMARY.md's link text.
