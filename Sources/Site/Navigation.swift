@@ -53,28 +53,38 @@ enum Navigation {
       """
   }
 
-  /// Escapes text for a double-quoted JavaScript string inside a script file.
+  /// Escapes text for a double-quoted JavaScript string inside a script file. Works on the
+  /// UTF-8 bytes, copying runs that need no escape at once (the search data runs through it).
   static func jsEscape(_ text: String) -> String {
-    var output = ""
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "\\": output += "\\\\"
-      case "\"": output += "\\\""
-      case "\n": output += "\\n"
-      case "\r": output += "\\r"
-      case "<": output += "\\u003c"
-      case ">": output += "\\u003e"
-      case "\u{2028}": output += "\\u2028"
-      case "\u{2029}": output += "\\u2029"
-      default:
-        if scalar.value < 0x20 {
-          let hex = String(scalar.value, radix: 16)
-          output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-        } else {
-          output.unicodeScalars.append(scalar)
+    var text = text
+    return text.withUTF8 { bytes -> String in
+      var output: [UInt8] = []
+      output.reserveCapacity(bytes.count + bytes.count / 16)
+      var index = 0
+      while index < bytes.count {
+        let byte = bytes[index]
+        switch byte {
+        case UInt8(ascii: "\\"): output += [UInt8(ascii: "\\"), UInt8(ascii: "\\")]
+        case UInt8(ascii: "\""): output += [UInt8(ascii: "\\"), UInt8(ascii: "\"")]
+        case UInt8(ascii: "\n"): output += Array("\\n".utf8)
+        case UInt8(ascii: "\r"): output += Array("\\r".utf8)
+        case UInt8(ascii: "<"): output += Array("\\u003c".utf8)
+        case UInt8(ascii: ">"): output += Array("\\u003e".utf8)
+        case 0xE2
+        where index + 2 < bytes.count && bytes[index + 1] == 0x80
+          && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
+          // U+2028 and U+2029 end a line in older JavaScript.
+          output += Array((bytes[index + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8)
+          index += 2
+        case 0..<0x20:
+          let hex = String(byte, radix: 16)
+          output += Array(("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).utf8)
+        default:
+          output.append(byte)
         }
+        index += 1
       }
+      return String(decoding: output, as: UTF8.self)
     }
-    return output
   }
 }

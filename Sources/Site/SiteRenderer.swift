@@ -67,12 +67,12 @@ public struct SiteRenderer: Sendable {
     return SiteFile(path: pagePath, text: html)
   }
 
-  /// The files every site has besides the lesson pages: index, navigation script, assets.
+  /// The files every site has besides the lesson pages and the search index: index,
+  /// navigation script, assets.
   public var sharedFiles: [SiteFile] {
     [
       SiteFile(path: "index.html", text: indexPage()),
       SiteFile(path: "toc.js", text: Navigation.script(course.summary)),
-      SiteFile(path: "search-index.js", text: searchIndex()),
       SiteFile(path: "assets/kubebook.css", text: Assets.css),
       SiteFile(path: "assets/kubebook.js", text: Assets.javascript),
     ]
@@ -83,18 +83,21 @@ public struct SiteRenderer: Sendable {
     -> [SiteFile]
   {
     let renderer = SiteRenderer(course: course, results: results, options: options)
-    return renderer.sharedFiles + Array(0..<renderer.pageCount).parallelMap { renderer.page(at: $0) }
+    let pages = Array(0..<renderer.pageCount).parallelMap { (renderer.page(at: $0), renderer.searchDocuments(at: $0)) }
+    return renderer.sharedFiles + [renderer.searchIndex(pages.map(\.1))] + pages.map(\.0)
   }
 
-  /// The offline search data of every lesson (each page's documents escaped in parallel).
-  func searchIndex() -> String {
-    let documents = Array(course.lessons.indices).parallelMap { index -> [String] in
-      let lesson = course.lessons[index]
-      return SearchIndex.sections(
-        page: PagePaths.page(for: lesson.path), title: titles[lesson.path] ?? lesson.path, document: lesson.document
-      ).map(SearchIndex.document)
-    }
-    return SearchIndex.script(documents: documents.flatMap { $0 })
+  /// The search documents of lesson `index` (one per section), for ``searchIndex(_:)``.
+  public func searchDocuments(at index: Int) -> [String] {
+    let lesson = course.lessons[index]
+    return SearchIndex.sections(
+      page: PagePaths.page(for: lesson.path), title: titles[lesson.path] ?? lesson.path, document: lesson.document
+    ).map(SearchIndex.document)
+  }
+
+  /// `search-index.js` from every lesson's search documents, in lesson order.
+  public func searchIndex(_ documents: [[String]]) -> SiteFile {
+    SiteFile(path: "search-index.js", text: SearchIndex.script(documents: documents.flatMap { $0 }))
   }
 
   /// The title of each listed lesson, from SUMMARY.md's link text.

@@ -40,7 +40,11 @@ struct BuildCommand: ParsableCommand {
       // Pages are rendered and written on all cores; the site is swapped in at the end.
       let writer = try SiteWriter(output: outputDirectory)
       for file in renderer.sharedFiles { writer.write(file) }
-      _ = Array(0..<renderer.pageCount).parallelMap { writer.write(renderer.page(at: $0)) }
+      let documents = Array(0..<renderer.pageCount).parallelMap { index -> [String] in
+        writer.write(renderer.page(at: index))
+        return renderer.searchDocuments(at: index)
+      }
+      writer.write(renderer.searchIndex(documents))
       try writer.commit()
     } catch {
       Output.error(error.description)

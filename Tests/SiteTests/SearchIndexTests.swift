@@ -42,4 +42,12 @@ import Testing
     // Text that could end a script element or a string is escaped.
     #expect(!script.contains("</script>"))
   }
+
+  /// Everything a JavaScript string literal cannot hold raw is escaped; the rest, Chinese
+  /// included, passes through unchanged.
+  @Test func javaScriptEscaping() {
+    #expect(Navigation.jsEscape("a\\b\"c\nd\re<f>") == #"a\\b\"c\nd\re\u003cf\u003e"#)
+    #expect(Navigation.jsEscape("行\u{2028}分\u{2029}段\u{01}") == #"行\u2028分\u2029段\u0001"#)
+    #expect(Navigation.jsEscape("滚动更新 ✓") == "滚动更新 ✓")
+  }
 }
