@@ -53,38 +53,54 @@ enum Navigation {
       """
   }
 
-  /// Escapes text for a double-quoted JavaScript string inside a script file. Works on the
-  /// UTF-8 bytes, copying runs that need no escape at once (the search data runs through it).
+  /// Escapes text for a double-quoted JavaScript string inside a script file.
   static func jsEscape(_ text: String) -> String {
+    var bytes: [UInt8] = []
+    appendEscaped(text, to: &bytes)
+    return String(decoding: bytes, as: UTF8.self)
+  }
+
+  /// Appends `text` escaped for a double-quoted JavaScript string: backslash, quote, line
+  /// ends (U+2028 and U+2029 included), `<` and `>` (so no `</script>` can appear) and other
+  /// control characters; runs that need nothing are copied at once (the search data runs
+  /// through here).
+  static func appendEscaped(_ text: String, to output: inout [UInt8]) {
     var text = text
-    return text.withUTF8 { bytes -> String in
-      var output: [UInt8] = []
-      output.reserveCapacity(bytes.count + bytes.count / 16)
+    text.withUTF8 { bytes in
+      var start = 0
       var index = 0
-      while index < bytes.count {
-        let byte = bytes[index]
-        switch byte {
-        case UInt8(ascii: "\\"): output += [UInt8(ascii: "\\"), UInt8(ascii: "\\")]
-        case UInt8(ascii: "\""): output += [UInt8(ascii: "\\"), UInt8(ascii: "\"")]
-        case UInt8(ascii: "\n"): output += Array("\\n".utf8)
-        case UInt8(ascii: "\r"): output += Array("\\r".utf8)
-        case UInt8(ascii: "<"): output += Array("\\u003c".utf8)
-        case UInt8(ascii: ">"): output += Array("\\u003e".utf8)
-        case 0xE2
-        where index + 2 < bytes.count && bytes[index + 1] == 0x80
-          && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
-          // U+2028 and U+2029 end a line in older JavaScript.
-          output += Array((bytes[index + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8)
-          index += 2
-        case 0..<0x20:
-          let hex = String(byte, radix: 16)
-          output += Array(("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).utf8)
-        default:
-          output.append(byte)
-        }
-        index += 1
+      func flush() {
+        if start < index { output.append(contentsOf: bytes[start..<index]) }
       }
-      return String(decoding: output, as: UTF8.self)
+      func escape(_ replacement: StaticString, skip: Int = 1) {
+        flush()
+        replacement.withUTF8Buffer { output.append(contentsOf: $0) }
+        index += skip
+        start = index
+      }
+      while index < bytes.count {
+        switch bytes[index] {
+        case UInt8(ascii: "\\"): escape("\\\\")
+        case UInt8(ascii: "\""): escape("\\\"")
+        case UInt8(ascii: "\n"): escape("\\n")
+        case UInt8(ascii: "\r"): escape("\\r")
+        case UInt8(ascii: "<"): escape("\\u003c")
+        case UInt8(ascii: ">"): escape("\\u003e")
+        case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80 && bytes[index + 2] == 0xA8:
+          escape("\\u2028", skip: 3)
+        case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80 && bytes[index + 2] == 0xA9:
+          escape("\\u2029", skip: 3)
+        case let byte where byte < 0x20:
+          flush()
+          let hex = String(byte, radix: 16)
+          output.append(contentsOf: ("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).utf8)
+          index += 1
+          start = index
+        default:
+          index += 1
+        }
+      }
+      flush()
     }
   }
 }

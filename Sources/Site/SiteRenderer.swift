@@ -13,6 +13,12 @@ public struct SiteFile: Sendable, Equatable {
     self.path = path
     self.contents = Array(text.utf8)
   }
+
+  /// Creates a file from bytes.
+  public init(path: String, bytes: [UInt8]) {
+    self.path = path
+    self.contents = bytes
+  }
 }
 
 /// Renders the course and its scenario results into the files of the site: an index, one
@@ -88,7 +94,7 @@ public struct SiteRenderer: Sendable {
   }
 
   /// The search documents of lesson `index` (one per section), for ``searchIndex(_:)``.
-  public func searchDocuments(at index: Int) -> [String] {
+  public func searchDocuments(at index: Int) -> [[UInt8]] {
     let lesson = course.lessons[index]
     return SearchIndex.sections(
       page: PagePaths.page(for: lesson.path), title: titles[lesson.path] ?? lesson.path, document: lesson.document
@@ -96,8 +102,8 @@ public struct SiteRenderer: Sendable {
   }
 
   /// `search-index.js` from every lesson's search documents, in lesson order.
-  public func searchIndex(_ documents: [[String]]) -> SiteFile {
-    SiteFile(path: "search-index.js", text: SearchIndex.script(documents: documents.flatMap { $0 }))
+  public func searchIndex(_ documents: [[[UInt8]]]) -> SiteFile {
+    SiteFile(path: "search-index.js", bytes: SearchIndex.script(documents: documents.flatMap { $0 }))
   }
 
   /// The title of each listed lesson, from SUMMARY.md's link text.

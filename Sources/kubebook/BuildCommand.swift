@@ -40,7 +40,7 @@ struct BuildCommand: ParsableCommand {
       // Pages are rendered and written on all cores; the site is swapped in at the end.
       let writer = try SiteWriter(output: outputDirectory)
       for file in renderer.sharedFiles { writer.write(file) }
-      let documents = Array(0..<renderer.pageCount).parallelMap { index -> [String] in
+      let documents = Array(0..<renderer.pageCount).parallelMap { index -> [[UInt8]] in
         writer.write(renderer.page(at: index))
         return renderer.searchDocuments(at: index)
       }
