@@ -10,7 +10,8 @@ struct BuildCommand: ParsableCommand {
     abstract: "Run every scenario and build the course website.",
     discussion: """
       The site is built in a temporary directory beside OUT_DIR and swapped in only when the
-      whole build succeeds, so a failed build leaves the previous site as it was.
+      whole build succeeds, so a failed build leaves the previous site as it was. A link to a
+      lesson that is not in the course, or to a heading that does not exist, fails the build.
       """
   )
 
@@ -25,6 +26,12 @@ struct BuildCommand: ParsableCommand {
 
   func run() throws {
     let course = try CoursePipeline.assemble(contentDirectory)
+    // A link to a lesson or heading that does not exist fails the build (the old site stays).
+    let brokenLinks = LinkChecker.diagnostics(for: course)
+    if !brokenLinks.isEmpty {
+      for diagnostic in brokenLinks { Output.error(diagnostic.description) }
+      throw ExitStatus(code: 1)
+    }
     let results = CoursePipeline.runAll(course)
     for result in results {
       for diagnostic in Checker.diagnostics(for: result, color: false) {

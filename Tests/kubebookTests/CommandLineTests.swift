@@ -212,6 +212,25 @@ import Testing
     #expect(try Data(contentsOf: page) == before)
   }
 
+  /// A link to a heading that does not exist fails the build with file:line, exit 1, and
+  /// the site already there stays.
+  @Test func brokenLinkFailsTheBuild() throws {
+    let root = try course(Self.passing)
+    defer { try? FileManager.default.removeItem(at: root) }
+    #expect(try kubebook(["build"], in: root).status == 0)
+    let page = root.appendingPathComponent("site/pods.html")
+    let before = try Data(contentsOf: page)
+    let lesson = root.appendingPathComponent("content/pods.md")
+    var text = try String(contentsOf: lesson, encoding: .utf8)
+    text += "\n[别处](#no-such-heading)\n"
+    try Data(text.utf8).write(to: lesson)
+    let broken = try kubebook(["build"], in: root)
+    #expect(broken.status == 1)
+    #expect(broken.stderr.contains("content/pods.md:"))
+    #expect(broken.stderr.contains(": error: broken link \"#no-such-heading\""))
+    #expect(try Data(contentsOf: page) == before)
+  }
+
   @Test func twoBuildsAreByteIdentical() throws {
     var files = Self.passing
     files["pods.md"] =

@@ -1,0 +1,129 @@
+import Markdown
+
+/// Finds links between lessons that lead nowhere: a relative link to a `.md` file that is not
+/// a lesson of the course, or a `#fragment` naming no heading of its page. External links,
+/// other files and links inside code are not checked.
+public enum LinkChecker {
+  /// One diagnostic per broken link, in lesson and line order.
+  public static func diagnostics(for course: Course) -> [Diagnostic] {
+    var lessons: [String: Lesson] = [:]
+    for lesson in course.lessons { lessons[lesson.path] = lesson }
+    var anchors: [String: Set<String>] = [:]
+    for lesson in course.lessons { anchors[lesson.path] = headingIDs(lesson.document.blocks) }
+    var diagnostics: [Diagnostic] = []
+    for lesson in course.lessons {
+      for (destination, line) in links(lesson.document.blocks) {
+        guard let problem = problem(with: destination, from: lesson, lessons: lessons, anchors: anchors) else {
+          continue
+        }
+        diagnostics.append(
+          Diagnostic(path: lesson.displayPath, line: line, message: "broken link \"\(destination)\": \(problem)"))
+      }
+    }
+    return diagnostics
+  }
+
+  /// What is wrong with one link, if anything.
+  static func problem(
+    with destination: String, from lesson: Lesson, lessons: [String: Lesson], anchors: [String: Set<String>]
+  ) -> String? {
+    if destination.contains(":") || destination.hasPrefix("//") { return nil }
+    var path = Substring(destination)
+    var fragment: String?
+    if let hash = path.firstIndex(of: "#") {
+      fragment = String(path[path.index(after: hash)...])
+      path = path[..<hash]
+    }
+    var target = lesson
+    if !path.isEmpty {
+      guard path.hasSuffix(".md") else { return nil }
+      guard let resolved = resolve(String(path), from: lesson.path), let found = lessons[resolved] else {
+        return "no lesson \(display(lesson, relative: String(path))) in the course"
+      }
+      target = found
+    }
+    if let fragment, !fragment.isEmpty, !(anchors[target.path] ?? []).contains(decoded(fragment)) {
+      return "no heading with the id \"\(fragment)\" in \(target.displayPath)"
+    }
+    return nil
+  }
+
+  /// `relative` resolved against the directory of `from` (`../` and `./` allowed), or nil when
+  /// it leaves the course.
+  static func resolve(_ relative: String, from: String) -> String? {
+    var parts = from.split(separator: "/").dropLast().map(String.init)
+    for part in relative.split(separator: "/", omittingEmptySubsequences: true) {
+      switch part {
+      case ".": continue
+      case "..":
+        guard !parts.isEmpty else { return nil }
+        parts.removeLast()
+      default: parts.append(String(part))
+      }
+    }
+    return parts.joined(separator: "/")
+  }
+
+  /// The target as the author would see it next to the lesson (`content/x.md`).
+  static func display(_ lesson: Lesson, relative: String) -> String {
+    guard let slash = lesson.displayPath.lastIndex(of: "/") else { return relative }
+    return lesson.displayPath[...slash] + relative
+  }
+
+  /// A fragment with `%XX` escapes decoded (heading ids may be written either way).
+  static func decoded(_ fragment: String) -> String {
+    var bytes: [UInt8] = []
+    var iterator = Array(fragment.utf8).makeIterator()
+    while let byte = iterator.next() {
+      if byte == UInt8(ascii: "%"), let high = iterator.next(), let low = iterator.next(),
+        let value = UInt8(String(decoding: [high, low], as: UTF8.self), radix: 16)
+      {
+        bytes.append(value)
+      } else {
+        bytes.append(byte)
+      }
+    }
+    return String(decoding: bytes, as: UTF8.self)
+  }
+
+  static func headingIDs(_ blocks: [Block]) -> Set<String> {
+    var ids: Set<String> = []
+    for block in blocks {
+      switch block.kind {
+      case .heading(_, _, let id): ids.insert(id)
+      case .blockQuote(let children), .callout(_, let children): ids.formUnion(headingIDs(children))
+      case .list(_, let items): for item in items { ids.formUnion(headingIDs(item)) }
+      default: continue
+      }
+    }
+    return ids
+  }
+
+  /// Every link destination with the line of the block it is in.
+  static func links(_ blocks: [Block]) -> [(String, Int)] {
+    var found: [(String, Int)] = []
+    func inlines(_ items: [Inline], line: Int) {
+      for item in items {
+        switch item {
+        case .link(let destination, _, let content):
+          found.append((destination, line))
+          inlines(content, line: line)
+        case .emphasis(let children), .strong(let children): inlines(children, line: line)
+        default: continue
+        }
+      }
+    }
+    for block in blocks {
+      switch block.kind {
+      case .paragraph(let items), .heading(_, let items, _): inlines(items, line: block.line)
+      case .blockQuote(let children), .callout(_, let children): found += links(children)
+      case .list(_, let items): for item in items { found += links(item) }
+      case .table(let table):
+        for cell in table.header { inlines(cell, line: block.line) }
+        for row in table.rows { for cell in row { inlines(cell, line: block.line) } }
+      default: continue
+      }
+    }
+    return found
+  }
+}
