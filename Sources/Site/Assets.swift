@@ -12,11 +12,24 @@ enum Assets {
       --mono: ui-monospace, SFMono-Regular, Menlo, Consolas, "Liberation Mono", "Noto Sans Mono CJK SC", monospace;
     }
     @media (prefers-color-scheme: dark) {
-      :root {
+      :root:not([data-theme="light"]) {
         --bg: #0d1117; --fg: #e6edf3; --muted: #9198a1; --line: #3d444d; --accent: #4493f8;
         --sidebar-bg: #151b23; --code-bg: #1f2630; --term-bg: #010409;
       }
     }
+    :root[data-theme="dark"] {
+      --bg: #0d1117; --fg: #e6edf3; --muted: #9198a1; --line: #3d444d; --accent: #4493f8;
+      --sidebar-bg: #151b23; --code-bg: #1f2630; --term-bg: #010409;
+    }
+    .theme-toggle { font: inherit; font-size: .85rem; padding: .2rem .6rem; border: 1px solid var(--line);
+      border-radius: 6px; background: var(--bg); color: var(--fg); cursor: pointer; }
+    .page-toc { border: 1px solid var(--line); border-radius: 8px; padding: .3rem 1rem; margin: 0 0 1.5rem; font-size: .92rem; }
+    .page-toc summary { cursor: pointer; color: var(--muted); }
+    .page-toc ol { margin: .3rem 0 .5rem; padding-left: 1.2rem; }
+    .page-toc .level-3 { margin-left: 1rem; list-style: circle; }
+    .sidebar .chapter-toggle { font: inherit; border: none; background: none; color: var(--muted); cursor: pointer;
+      padding: 0 .25rem; }
+    .sidebar li.collapsed > ol { display: none; }
     * { box-sizing: border-box; }
     html { font-size: 17px; }
     body { margin: 0; background: var(--bg); color: var(--fg); font-family: var(--font); line-height: 1.75;
@@ -91,6 +104,19 @@ enum Assets {
 
     """
 
+  /// Applied before the page is drawn (a blocking script in the head), so a chosen theme
+  /// does not flash: the choice remembered in localStorage, or the system's.
+  static let themeScript = """
+    // kubebook: the remembered light / dark choice, set before the page is drawn.
+    (function () {
+      try {
+        var theme = localStorage.getItem("kubebook-theme");
+        if (theme === "light" || theme === "dark") document.documentElement.setAttribute("data-theme", theme);
+      } catch (e) {}
+    })();
+
+    """
+
   static let javascript = """
     // kubebook: keyboard navigation between pages (← and →), as in mdBook.
     (function () {
@@ -103,6 +129,29 @@ enum Assets {
         var link = document.querySelector('a[rel="' + rel + '"]');
         if (link) { event.preventDefault(); window.location.href = link.href; }
       });
+    })();
+
+    // kubebook: the theme button switches between light and dark and remembers the choice.
+    (function () {
+      var button = document.getElementById("theme-toggle");
+      if (!button) return;
+      function current() {
+        var set = document.documentElement.getAttribute("data-theme");
+        if (set) return set;
+        return window.matchMedia && window.matchMedia("(prefers-color-scheme: dark)").matches ? "dark" : "light";
+      }
+      function label() {
+        var dark = current() === "dark";
+        button.textContent = dark ? "浅色" : "深色";
+        button.setAttribute("aria-pressed", dark ? "true" : "false");
+      }
+      button.addEventListener("click", function () {
+        var next = current() === "dark" ? "light" : "dark";
+        document.documentElement.setAttribute("data-theme", next);
+        try { localStorage.setItem("kubebook-theme", next); } catch (e) {}
+        label();
+      });
+      label();
     })();
 
     // kubebook: offline search. The documents are a script (search-index.js) added to the page

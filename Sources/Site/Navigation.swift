@@ -26,10 +26,30 @@ enum Navigation {
         if (!nav) return;
         var root = document.body.getAttribute("data-root") || "";
         var current = document.body.getAttribute("data-page");
+        function contains(item) {
+          return item[1] === current || item[2].some(contains);
+        }
         function list(items) {
           var ol = document.createElement("ol");
           items.forEach(function (item) {
             var li = document.createElement("li");
+            if (item[2].length) {
+              // A chapter folds; the one holding the current page starts open.
+              var toggle = document.createElement("button");
+              toggle.type = "button";
+              toggle.className = "chapter-toggle";
+              var open = contains(item);
+              if (!open) li.className = "collapsed";
+              toggle.textContent = open ? "▾" : "▸";
+              toggle.setAttribute("aria-expanded", open ? "true" : "false");
+              toggle.setAttribute("aria-label", "展开或收起 " + item[0]);
+              toggle.addEventListener("click", function () {
+                var collapsed = li.classList.toggle("collapsed");
+                toggle.textContent = collapsed ? "▸" : "▾";
+                toggle.setAttribute("aria-expanded", collapsed ? "false" : "true");
+              });
+              li.appendChild(toggle);
+            }
             var label;
             if (item[1]) {
               label = document.createElement("a");

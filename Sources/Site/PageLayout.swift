@@ -24,12 +24,13 @@ enum PageLayout {
       <meta name="viewport" content="width=device-width, initial-scale=1">
       <title>\(HTML.escape(pageTitle))</title>
       <link rel="stylesheet" href="\(root)assets/kubebook.css">
+      <script src="\(root)assets/theme.js"></script>
       <script src="\(root)toc.js" defer></script>
       <script src="\(root)assets/kubebook.js" defer></script>
       </head>
       <body data-root="\(root)" data-page="\(HTML.escape(page.path))">
       <a class="skip-link" href="#content">跳到正文</a>
-      <header class="topbar"><a class="course-title" href="\(root)index.html">\(HTML.escape(page.courseTitle))</a><input id="search" class="search" type="search" placeholder="搜索（按 s）" aria-label="搜索" autocomplete="off"></header>
+      <header class="topbar"><a class="course-title" href="\(root)index.html">\(HTML.escape(page.courseTitle))</a><input id="search" class="search" type="search" placeholder="搜索（按 s）" aria-label="搜索" autocomplete="off"><button id="theme-toggle" class="theme-toggle" type="button" aria-label="切换深色或浅色主题">主题</button></header>
       <nav id="sidebar" class="sidebar" aria-label="目录"><noscript><a href="\(root)index.html">目录</a></noscript></nav>
       <main id="content">
       <div id="search-results" class="search-results" role="region" aria-label="搜索结果" aria-live="polite" hidden></div>

@@ -61,7 +61,12 @@ public struct SiteRenderer: Sendable {
     for scenario in results[index].scenarios {
       renderer.scenarios[scenario.scenario.fenceLine] = TerminalRenderer.render(scenario)
     }
-    let body = renderer.render(lesson.document.blocks)
+    // The lesson's title, then the table of its headings (when it has two or more), then the rest.
+    let blocks = lesson.document.blocks
+    let titleCount = blocks.first.map { if case .heading(1, _, _) = $0.kind { return 1 } else { return 0 } } ?? 0
+    let body =
+      renderer.render(Array(blocks.prefix(titleCount))) + Self.headingsTable(blocks)
+      + renderer.render(Array(blocks.dropFirst(titleCount)))
     let pagePath = PagePaths.page(for: lesson.path)
     let previous = index > 0 ? course.lessons[index - 1] : nil
     let next = index + 1 < course.lessons.count ? course.lessons[index + 1] : nil
@@ -81,6 +86,7 @@ public struct SiteRenderer: Sendable {
       SiteFile(path: "toc.js", text: Navigation.script(course.summary)),
       SiteFile(path: "assets/kubebook.css", text: Assets.css),
       SiteFile(path: "assets/kubebook.js", text: Assets.javascript),
+      SiteFile(path: "assets/theme.js", text: Assets.themeScript),
     ]
   }
 
@@ -91,6 +97,21 @@ public struct SiteRenderer: Sendable {
     let renderer = SiteRenderer(course: course, results: results, options: options)
     let pages = Array(0..<renderer.pageCount).parallelMap { (renderer.page(at: $0), renderer.searchDocuments(at: $0)) }
     return renderer.sharedFiles + [renderer.searchIndex(pages.map(\.1))] + pages.map(\.0)
+  }
+
+  /// The table of a page's second- and third-level headings, as a `<details>` that works
+  /// without JavaScript; empty for a page with fewer than two.
+  static func headingsTable(_ blocks: [Block]) -> String {
+    var items = ""
+    var count = 0
+    for block in blocks {
+      guard case .heading(let level, let content, let id) = block.kind, level == 2 || level == 3 else { continue }
+      count += 1
+      items +=
+        "<li class=\"level-\(level)\"><a href=\"#\(HTML.escape(id))\">" + HTML.escape(content.plainText) + "</a></li>\n"
+    }
+    guard count >= 2 else { return "" }
+    return "<details class=\"page-toc\"><summary>本页内容</summary>\n<ol>\n" + items + "</ol>\n</details>\n"
   }
 
   /// The search documents of lesson `index` (one per section), for ``searchIndex(_:)``.

@@ -25,7 +25,8 @@ import Testing
     let site = try build(["one.md": "# One\n", "two.md": "# Two\n"])
     #expect(
       Set(site.keys) == [
-        "index.html", "toc.js", "search-index.js", "assets/kubebook.css", "assets/kubebook.js", "one.html", "two.html",
+        "index.html", "toc.js", "search-index.js", "assets/kubebook.css", "assets/kubebook.js", "assets/theme.js",
+        "one.html", "two.html",
       ])
     let one = site["one.html"]!
     #expect(one.contains("<a rel=\"next\" href=\"two.html\">第二课 →</a>"))
@@ -136,6 +137,32 @@ import Testing
   @Test func renderingIsDeterministic() throws {
     let lessons = ["one.md": "# One\n\n```scenario\n$ kubectl run a --image=nginx\n```\n", "two.md": "# Two\n"]
     #expect(try build(lessons) == build(lessons))
+  }
+  /// A page with two or more section headings opens with their table (a `<details>`, usable
+  /// without JavaScript) right after its title; a short page has none.
+  @Test func headingsTableAfterTheTitle() throws {
+    let site = try build([
+      "one.md": "# 第一课\n\n## 甲\n\n正文\n\n### 甲一\n\n## 乙 & 丙\n",
+      "two.md": "# 第二课\n\n## 唯一\n",
+    ])
+    let one = site["one.html"]!
+    let title = try #require(one.range(of: "</h1>"))
+    let table = try #require(one.range(of: "<details class=\"page-toc\"><summary>本页内容</summary>"))
+    #expect(title.upperBound <= table.lowerBound)
+    #expect(one.contains("<li class=\"level-3\"><a href=\"#甲一\">甲一</a></li>"))
+    #expect(one.contains("乙 &amp; 丙</a></li>"))
+    #expect(!site["two.html"]!.contains("page-toc\""))
+  }
+
+  /// The theme: a blocking script in the head applies the remembered choice before drawing;
+  /// the button in the top bar switches it.
+  @Test func themeChoice() throws {
+    let site = try build(["one.md": "# One\n", "two.md": "# Two\n"])
+    let one = site["one.html"]!
+    #expect(one.contains("<script src=\"assets/theme.js\"></script>"))
+    #expect(one.contains("<button id=\"theme-toggle\""))
+    #expect(site["assets/theme.js"]!.contains("localStorage.getItem(\"kubebook-theme\")"))
+    #expect(site["assets/kubebook.css"]!.contains(":root[data-theme=\"dark\"]"))
   }
 }
 
