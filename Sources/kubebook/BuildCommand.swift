@@ -9,8 +9,8 @@ struct BuildCommand: ParsableCommand {
     commandName: "build",
     abstract: "Run every scenario and build the course website.",
     discussion: """
-      The site is built in a temporary directory beside OUT_DIR and swapped in only when the
-      whole build succeeds, so a failed build leaves the previous site as it was. A link to a
+      The site is built in a temporary directory beside OUT_DIR and swapped in only when the \
+      whole build succeeds, so a failed build leaves the previous site as it was. A link to a \
       lesson that is not in the course, or to a heading that does not exist, fails the build.
       """
   )

@@ -24,7 +24,7 @@ import Testing
   }
 
   /// Runs kubebook in `directory`, killing it after 60 s so a hang fails the test.
-  func kubebook(_ arguments: [String], in directory: URL) throws -> Run {
+  func kubebook(_ arguments: [String], in directory: URL, stdin: String? = nil) throws -> Run {
     let process = Process()
     process.executableURL = Self.binary
     process.arguments = arguments
@@ -36,8 +36,13 @@ import Testing
     let err = Pipe()
     process.standardOutput = out
     process.standardError = err
-    process.standardInput = FileHandle.nullDevice
+    let input = Pipe()
+    process.standardInput = stdin == nil ? FileHandle.nullDevice : input
     try process.run()
+    if let stdin {
+      input.fileHandleForWriting.write(Data(stdin.utf8))
+      try input.fileHandleForWriting.close()
+    }
     let deadline = Date().addingTimeInterval(60)
     let outData = ReadBuffer(out.fileHandleForReading)
     let errData = ReadBuffer(err.fileHandleForReading)
@@ -229,6 +234,30 @@ import Testing
     #expect(broken.stderr.contains("content/pods.md:"))
     #expect(broken.stderr.contains(": error: broken link \"#no-such-heading\""))
     #expect(try Data(contentsOf: page) == before)
+  }
+
+  /// `kubebook shell` with piped input prints what `kubebook run` prints for a lesson with
+  /// the same commands; `--from` starts where a block leaves the cluster; a missing block and
+  /// a heredoc cut short are errors (exit 2).
+  @Test func shellScriptMatchesRun() throws {
+    let commands = "kubectl create deployment web --image=nginx:1.27\nsleep 20\nkubectl get pods\nkubectl nope\n"
+    let lesson =
+      "# Shell\n\n```scenario\n" + commands.split(separator: "\n").map { "$ " + $0 }.joined(separator: "\n")
+      + "\n```\n"
+    let root = try course(["SUMMARY.md": "# 课程\n\n- [Shell](shell.md)\n", "shell.md": lesson])
+    defer { try? FileManager.default.removeItem(at: root) }
+    let run = try kubebook(["run", "content/shell.md"], in: root)
+    let shell = try kubebook(["shell"], in: root, stdin: commands)
+    #expect(shell.status == 0)
+    #expect(shell.stdout == run.stdout)
+    let from = try kubebook(["shell", "--from", "content/shell.md#1"], in: root, stdin: "kubectl get deploy\n")
+    #expect(from.stdout.contains("web    1/1     1            1           20s"))
+    let missing = try kubebook(["shell", "--from", "content/shell.md#3"], in: root, stdin: "")
+    #expect(missing.status == 2)
+    #expect(missing.stderr == "content/shell.md: error: the lesson has 1 scenario block; there is no block #3\n")
+    let cut = try kubebook(["shell"], in: root, stdin: "kubectl apply -f - <<EOF\nkind: Pod\n")
+    #expect(cut.status == 2)
+    #expect(cut.stderr == "kubebook shell: error: here-document ended by end of input (wanted \"EOF\")\n")
   }
 
   @Test func twoBuildsAreByteIdentical() throws {

@@ -1,0 +1,128 @@
+import KubeSim
+import Kubectl
+
+/// `kubebook shell`: commands typed against a simulated cluster — a fresh one, or the one a
+/// lesson has built up to one of its scenario blocks, with that page's `file=` files. It
+/// accepts what a scenario accepts (`kubectl`, `sleep`, `sim`, heredocs) plus `help`,
+/// `clock` and `exit`. Lines go in one at a time (``feed(_:)``), so the same session serves a
+/// terminal and a piped script.
+public struct ShellSession: Sendable {
+  /// What one line of input produced.
+  public enum Response: Sendable, Equatable {
+    /// The line was part of a command that is not complete yet (a heredoc's body).
+    case needMore
+    /// A command ran: its lines as typed (heredoc included), what it printed, its status.
+    case ran(lines: [String], output: String, status: Int32)
+    /// `exit`.
+    case exit
+  }
+
+  /// Why a session cannot start.
+  public struct StartError: Error, Sendable, Equatable {
+    public var message: String
+  }
+
+  public private(set) var terminal: Terminal
+  var pending: (command: String, heredoc: Heredoc, lines: [String], body: [String])?
+
+  /// A session on a fresh default cluster.
+  public init() {
+    terminal = Terminal()
+  }
+
+  /// A session that starts where `lesson` is right after its scenario block `block`
+  /// (1-based; nil: the last), with the page's files up to there.
+  public init(from lesson: Lesson, block: Int?) throws(StartError) {
+    let blocks = lesson.items.filter { if case .scenario = $0 { return true } else { return false } }.count
+    guard blocks > 0 else {
+      throw StartError(message: "\(lesson.displayPath): error: the lesson has no scenario block to start from")
+    }
+    let wanted = block ?? blocks
+    guard (1...blocks).contains(wanted) else {
+      throw StartError(
+        message:
+          "\(lesson.displayPath): error: the lesson has \(blocks) scenario block\(blocks == 1 ? "" : "s"); there is no block #\(wanted)"
+      )
+    }
+    var files = VirtualDirectory()
+    var terminal: Terminal?
+    var seen = 0
+    for item in lesson.items {
+      switch item {
+      case .file(let name, let contents, _):
+        files.files[name] = contents
+        terminal?.files = files
+      case .scenario(let scenario):
+        guard seen < wanted else { continue }
+        seen += 1
+        let options = scenario.options
+        if terminal == nil || options.fresh || options.nodes != nil || options.seed != nil {
+          terminal = Terminal(config: options.clusterConfig, files: files)
+        }
+        for step in scenario.steps { _ = terminal!.run(step.command, stdin: step.stdin) }
+      }
+    }
+    // The files written after the block are the page's too (`kubectl apply -f` them next).
+    terminal!.files = files
+    self.terminal = terminal!
+  }
+
+  /// The commands `help` lists.
+  public static let helpText = """
+    kubectl ...        a kubectl command against the simulated cluster
+    sleep DURATION     let virtual time pass (sleep 30, sleep 2m)
+    sim ...            the simulator's own commands (sim node fail NODE, sim load ..., sim image missing IMAGE)
+    clock              the virtual time
+    help               this list
+    exit               leave the shell
+
+    """
+
+  /// Takes one line of input.
+  public mutating func feed(_ line: String) -> Response {
+    if var open = pending {
+      open.lines.append(line)
+      let candidate = open.heredoc.stripsTabs ? String(line.drop { $0 == "\t" }) : line
+      if candidate == open.heredoc.delimiter {
+        pending = nil
+        let stdin = open.body.isEmpty ? "" : open.body.joined(separator: "\n") + "\n"
+        let result = terminal.run(open.command, stdin: stdin)
+        return .ran(lines: open.lines, output: result.output, status: result.exitCode)
+      }
+      open.body.append(open.heredoc.stripsTabs ? candidate : line)
+      pending = open
+      return .needMore
+    }
+    let trimmed = line.trimmingCharacters(in: " \t")
+    switch trimmed {
+    case "": return .ran(lines: [], output: "", status: 0)
+    case "exit", "quit": return .exit
+    case "help": return .ran(lines: [line], output: Self.helpText, status: 0)
+    case "clock": return .ran(lines: [line], output: terminal.cluster.now.rfc3339 + "\n", status: 0)
+    default: break
+    }
+    if let heredoc = Heredoc.find(in: trimmed) {
+      pending = (heredoc.command, heredoc, [line], [])
+      return .needMore
+    }
+    let result = terminal.run(trimmed)
+    return .ran(lines: [line], output: result.output, status: result.exitCode)
+  }
+
+  /// What is wrong when input ends in the middle of a command, if anything.
+  public var unfinished: String? {
+    pending.map { "here-document ended by end of input (wanted \"\($0.heredoc.delimiter)\")" }
+  }
+
+  /// One command in scenario syntax: `$ ` before the first line, `? N` for a non-zero status,
+  /// then the output (so a piped session prints a block ready to paste into a lesson).
+  public static func transcript(lines: [String], output: String, status: Int32) -> String {
+    guard let first = lines.first else { return "" }
+    var text = "$ " + first + "\n"
+    for line in lines.dropFirst() { text += line + "\n" }
+    if status != 0 { text += "? \(status)\n" }
+    text += output
+    if !output.isEmpty && !output.hasSuffix("\n") { text += "\n" }
+    return text
+  }
+}

@@ -1,0 +1,74 @@
+import ArgumentParser
+import Course
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// `kubebook shell [--from LESSON.md[#N]]`: a prompt on a simulated cluster. On a terminal it
+/// prints each command's output as kubectl would; with input from a file or a pipe it prints
+/// the session as a scenario block, ready to paste into a lesson.
+struct ShellCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "shell",
+    abstract: "Type kubectl commands against a simulated cluster, fresh or where a lesson left it.",
+    discussion: """
+      Commands: kubectl ..., sleep DURATION, sim ..., clock, help, exit. With --from, the \
+      cluster is the one the lesson has after scenario block N (default: the last), and the \
+      page's files are there for kubectl apply -f. With input that is not a terminal, the \
+      session is printed in scenario syntax.
+      """
+  )
+
+  @Option(help: "Start where a lesson's scenario block leaves the cluster: LESSON.md or LESSON.md#N.")
+  var from: String?
+
+  func run() throws {
+    var session: ShellSession
+    if let from {
+      var path = Substring(from)
+      var block: Int?
+      if let hash = path.lastIndex(of: "#") {
+        guard let number = Int(path[path.index(after: hash)...]) else {
+          throw ValidationError("--from takes LESSON.md or LESSON.md#N, with N a block number: \(from)")
+        }
+        block = number
+        path = path[..<hash]
+      }
+      let lesson = try LessonLoader.load(String(path))
+      do { session = try ShellSession(from: lesson, block: block) } catch {
+        Output.error(error.message)
+        throw ExitStatus(code: 2)
+      }
+    } else {
+      session = ShellSession()
+    }
+    let interactive = isatty(0) == 1
+    if !interactive { Output.line("```scenario") }
+    while true {
+      if interactive {
+        Output.write(session.unfinished == nil ? "$ " : "> ")
+        Output.flush()
+      }
+      guard let line = readLine(strippingNewline: true) else { break }
+      switch session.feed(line) {
+      case .needMore:
+        continue
+      case .exit:
+        if !interactive { Output.line("```") }
+        return
+      case .ran(let lines, let output, let status):
+        if interactive {
+          Output.write(output)
+        } else {
+          Output.write(ShellSession.transcript(lines: lines, output: output, status: status))
+        }
+      }
+    }
+    if !interactive { Output.line("```") }
+    if let unfinished = session.unfinished {
+      Output.error("kubebook shell: error: \(unfinished)")
+      throw ExitStatus(code: 2)
+    }
+  }
+}
