@@ -23,6 +23,8 @@ enum Assets {
     }
     .theme-toggle { font: inherit; font-size: .85rem; padding: .2rem .6rem; border: 1px solid var(--line);
       border-radius: 6px; background: var(--bg); color: var(--fg); cursor: pointer; }
+    .practice { margin: -.6rem 0 1rem; font-size: .8rem; color: var(--muted); }
+    .practice code { font-size: .95em; }
     .page-toc { border: 1px solid var(--line); border-radius: 8px; padding: .3rem 1rem; margin: 0 0 1.5rem; font-size: .92rem; }
     .page-toc summary { cursor: pointer; color: var(--muted); }
     .page-toc ol { margin: .3rem 0 .5rem; padding-left: 1.2rem; }

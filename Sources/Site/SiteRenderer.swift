@@ -58,8 +58,10 @@ public struct SiteRenderer: Sendable {
   public func page(at index: Int) -> SiteFile {
     let lesson = course.lessons[index]
     var renderer = DocumentRenderer(allowRawHTML: options.allowRawHTML)
-    for scenario in results[index].scenarios {
-      renderer.scenarios[scenario.scenario.fenceLine] = TerminalRenderer.render(scenario)
+    for (number, scenario) in results[index].scenarios.enumerated() {
+      let terminal = TerminalRenderer.render(scenario)
+      renderer.scenarios[scenario.scenario.fenceLine] =
+        terminal.isEmpty ? terminal : terminal + Self.practiceLine(lesson.displayPath, block: number + 1)
     }
     // The lesson's title, then the table of its headings (when it has two or more), then the rest.
     let blocks = lesson.document.blocks
@@ -97,6 +99,11 @@ public struct SiteRenderer: Sendable {
     let renderer = SiteRenderer(course: course, results: results, options: options)
     let pages = Array(0..<renderer.pageCount).parallelMap { (renderer.page(at: $0), renderer.searchDocuments(at: $0)) }
     return renderer.sharedFiles + [renderer.searchIndex(pages.map(\.1))] + pages.map(\.0)
+  }
+
+  /// The command that continues from a scenario block in a terminal (`kubebook shell`).
+  static func practiceLine(_ lessonPath: String, block: Int) -> String {
+    "<p class=\"practice\">在自己的终端里接着练：<code>kubebook shell --from " + HTML.escape(lessonPath) + "#\(block)</code></p>\n"
   }
 
   /// The table of a page's second- and third-level headings, as a `<details>` that works

@@ -154,6 +154,19 @@ import Testing
     #expect(!site["two.html"]!.contains("page-toc\""))
   }
 
+  /// Each shown scenario is followed by the command that continues from it in a terminal.
+  @Test func practiceCommandAfterEachScenario() throws {
+    let site = try build([
+      "one.md":
+        "# One\n\n```scenario\n$ kubectl get ns\n```\n\n```scenario hidden\n$ sleep 1\n```\n\n```scenario\n$ sleep 2\n```\n",
+      "two.md": "# Two\n",
+    ])
+    let one = site["one.html"]!
+    #expect(one.contains("<code>kubebook shell --from content/one.md#1</code>"))
+    #expect(!one.contains("content/one.md#2"))
+    #expect(one.contains("<code>kubebook shell --from content/one.md#3</code>"))
+  }
+
   /// The theme: a blocking script in the head applies the remembered choice before drawing;
   /// the button in the top bar switches it.
   @Test func themeChoice() throws {
