@@ -21,7 +21,7 @@ enum Assets {
       --bg: #0d1117; --fg: #e6edf3; --muted: #9198a1; --line: #3d444d; --accent: #4493f8;
       --sidebar-bg: #151b23; --code-bg: #1f2630; --term-bg: #010409;
     }
-    .theme-toggle { font: inherit; font-size: .85rem; padding: .2rem .6rem; border: 1px solid var(--line);
+    .theme-toggle { flex: none; white-space: nowrap; font: inherit; font-size: .85rem; padding: .2rem .6rem; border: 1px solid var(--line);
       border-radius: 6px; background: var(--bg); color: var(--fg); cursor: pointer; }
     .practice { margin: -.6rem 0 1rem; font-size: .8rem; color: var(--muted); }
     .practice code { font-size: .95em; }
