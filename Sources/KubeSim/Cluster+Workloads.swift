@@ -241,7 +241,10 @@ extension Cluster {
     case "ReplicaSet":
       if let old = replicaSets.removeValue(forKey: key) { recordWatch(.deleted, .replicaSet(old), kind: kind) }
     case "DaemonSet":
-      daemonSets.removeValue(forKey: key)
+      if let old = daemonSets.removeValue(forKey: key) {
+        daemonSetRevisions[old.metadata.uid] = nil
+        daemonSetHashes[old.metadata.uid] = nil
+      }
     default:
       if let old = replicationControllers.removeValue(forKey: key) {
         recordWatch(.deleted, .replicationController(old), kind: kind)

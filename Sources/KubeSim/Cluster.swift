@@ -72,6 +72,8 @@ public struct Cluster: Sendable {
   var daemonSetWakeAt: Timestamp?
   /// Each DaemonSet's revision hash and the generation it was computed for, by uid.
   var daemonSetHashes: [String: (generation: Int, hash: String)] = [:]
+  /// Each DaemonSet's ControllerRevisions (name, number, creation), by uid.
+  var daemonSetRevisions: [String: [ControllerRevision.Entry]] = [:]
   /// The events recorded in the last hour (see ``expireEvents()``), oldest first.
   public internal(set) var events: [Event] = []
   /// When the oldest event's TTL runs out (nil: not known, look at the events).

@@ -30,6 +30,8 @@ enum DaemonSetController {
     }
     let hash = PodTemplateHash.compute(set.template, collisionCount: nil)
     cluster.daemonSetHashes[set.metadata.uid] = (set.metadata.generation, hash)
+    ControllerRevision.record(
+      "\(set.metadata.name)-\(hash)", in: &cluster.daemonSetRevisions[set.metadata.uid, default: []], at: cluster.now)
     return hash
   }
 

@@ -8,6 +8,7 @@ enum StatefulSetController {
     var name: String
     var number: Int
     var template: PodTemplate
+    var created: Timestamp
   }
 
   static func reconcile(_ cluster: inout Cluster) {
@@ -61,7 +62,7 @@ enum StatefulSetController {
       }
       return revisions.last!
     }
-    let revision = Revision(name: name, number: next, template: set.template)
+    let revision = Revision(name: name, number: next, template: set.template, created: cluster.now)
     revisions.append(revision)
     cluster.statefulSetRevisions[set.metadata.uid] = revisions
     return revision

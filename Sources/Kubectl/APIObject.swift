@@ -22,6 +22,7 @@ enum APIObject {
   case autoscaler(HorizontalPodAutoscaler)
   case ingress(Ingress)
   case endpointSlice(EndpointSlice)
+  case controllerRevision(ControllerRevision)
 
   var type: ResourceType {
     switch self {
@@ -45,6 +46,7 @@ enum APIObject {
     case .autoscaler: return .autoscalers
     case .ingress: return .ingresses
     case .endpointSlice: return .endpointSlices
+    case .controllerRevision: return .controllerRevisions
     }
   }
 
@@ -70,6 +72,7 @@ enum APIObject {
     case .autoscaler(let hpa): return hpa.metadata
     case .ingress(let ingress): return ingress.metadata
     case .endpointSlice(let slice): return slice.metadata
+    case .controllerRevision(let revision): return revision.metadata
     }
   }
 
@@ -95,9 +98,10 @@ enum APIObject {
     case .storageClass(let storageClass): return storageClass.json
     case .autoscaler(let hpa): return hpa.json
     case .ingress(let ingress): return ingress.json
-    // `get` refuses -o yaml|json for slices before it gets here (their generation and
-    // per-endpoint fields are not simulated).
+    // `get` refuses -o yaml|json for slices and revisions before it gets here (their
+    // generation, per-endpoint fields and revision data are not simulated).
     case .endpointSlice(let slice): return .object([("metadata", slice.metadata.json)])
+    case .controllerRevision(let revision): return .object([("metadata", revision.metadata.json)])
     }
   }
 
@@ -189,6 +193,8 @@ enum APIObject {
     case .autoscalers: return cluster.listAutoscalers(namespace: namespace).map(APIObject.autoscaler)
     case .ingresses: return cluster.listIngresses(namespace: namespace).map(APIObject.ingress)
     case .endpointSlices: return cluster.listEndpointSlices(namespace: namespace).map(APIObject.endpointSlice)
+    case .controllerRevisions:
+      return cluster.listControllerRevisions(namespace: namespace).map(APIObject.controllerRevision)
     default: return []
     }
   }
@@ -219,6 +225,9 @@ enum APIObject {
     case .endpointSlices:
       return cluster.listEndpointSlices(namespace: namespace).first { $0.metadata.name == name }.map(
         APIObject.endpointSlice)
+    case .controllerRevisions:
+      return cluster.listControllerRevisions(namespace: namespace).first { $0.metadata.name == name }.map(
+        APIObject.controllerRevision)
     default: return nil
     }
   }

@@ -101,8 +101,9 @@ enum GetCommand {
     let namedRequest = requests.contains { !$0.names.isEmpty }
     switch format {
     case .yaml, .json:
-      if groups.contains(where: { $0.type == .endpointSlices }) {
-        throw .plain("kubebook shows EndpointSlices as a table only; -o yaml and -o json are not simulated for them")
+      if let tableOnly = groups.first(where: { [.endpointSlices, .controllerRevisions].contains($0.type) }) {
+        throw .plain(
+          "kubebook shows \(tableOnly.type.kind)s as a table only; -o yaml and -o json are not simulated for them")
       }
       if !everything.isEmpty || !namedRequest {
         let value: JSONValue =

@@ -67,6 +67,9 @@ public struct ResourceType: Sendable, Equatable, Hashable {
   public static let ingresses = ResourceType(
     plural: "ingresses", singular: "ingress", kind: "Ingress", group: "networking.k8s.io", shortNames: ["ing"],
     namespaced: true)
+  public static let controllerRevisions = ResourceType(
+    plural: "controllerrevisions", singular: "controllerrevision", kind: "ControllerRevision", group: "apps",
+    shortNames: [], namespaced: true)
   public static let endpointSlices = ResourceType(
     plural: "endpointslices", singular: "endpointslice", kind: "EndpointSlice", group: "discovery.k8s.io",
     shortNames: [], namespaced: true)
@@ -83,8 +86,8 @@ public struct ResourceType: Sendable, Equatable, Hashable {
   /// Every type the simulator serves, in discovery order.
   public static let all: [ResourceType] = [
     pods, replicationControllers, services, endpoints, configMaps, secrets, nodes, namespaces, events, daemonSets,
-    deployments, replicaSets, statefulSets, autoscalers, cronJobs, jobs, endpointSlices, ingresses, claims, volumes,
-    storageClasses,
+    controllerRevisions, deployments, replicaSets, statefulSets, autoscalers, cronJobs, jobs, endpointSlices, ingresses,
+    claims, volumes, storageClasses,
   ]
 
   /// The members of the `all` category the simulator serves, in the order `kubectl get all`

@@ -66,6 +66,10 @@ enum TablePrinters {
     .init(name: "Name"), .init(name: "AddressType"), .init(name: "Ports"), .init(name: "Endpoints"), .init(name: "Age"),
   ]
 
+  static let controllerRevisionColumns: [Table.Column] = [
+    .init(name: "Name"), .init(name: "Controller"), .init(name: "Revision"), .init(name: "Age"),
+  ]
+
   static let configMapColumns: [Table.Column] = [.init(name: "Name"), .init(name: "Data"), .init(name: "Age")]
   static let secretColumns: [Table.Column] = [
     .init(name: "Name"), .init(name: "Type"), .init(name: "Data"), .init(name: "Age"),
@@ -212,6 +216,7 @@ enum TablePrinters {
     case .autoscalers: return autoscalerColumns
     case .ingresses: return ingressColumns
     case .endpointSlices: return endpointSliceColumns
+    case .controllerRevisions: return controllerRevisionColumns
     case .configMaps: return configMapColumns
     case .secrets: return secretColumns
     default: return namespaceColumns
@@ -256,6 +261,11 @@ enum TablePrinters {
       ]
     case .endpoints(let endpoints):
       return [endpoints.metadata.name, formatEndpoints(endpoints), age(endpoints.metadata.creationTimestamp, now: now)]
+    case .controllerRevision(let revision):
+      return [
+        revision.metadata.name, revision.controller, String(revision.revision),
+        age(revision.metadata.creationTimestamp, now: now),
+      ]
     case .endpointSlice(let slice):
       return [
         slice.metadata.name, slice.addressType, listWithMore(slice.ports.map(String.init)),
