@@ -48,6 +48,13 @@ public struct LessonResult: Sendable {
 public enum LessonRunner {
   /// Runs every scenario of `lesson`.
   public static func run(_ lesson: Lesson) -> LessonResult {
+    LessonResult(lesson: lesson, scenarios: execute(lesson, blocks: nil).results)
+  }
+
+  /// Runs the page in order — its `file=` blocks all, its scenario blocks up to `limit` (all
+  /// when nil) — and returns the results with the terminal as they leave it (holding every
+  /// file of the page).
+  static func execute(_ lesson: Lesson, blocks limit: Int?) -> (results: [ScenarioResult], terminal: Terminal?) {
     var files = VirtualDirectory()
     var terminal: Terminal?
     var results: [ScenarioResult] = []
@@ -57,6 +64,7 @@ public enum LessonRunner {
         files.files[name] = contents
         terminal?.files = files
       case .scenario(let scenario):
+        if let limit, results.count >= limit { continue }
         let options = scenario.options
         if terminal == nil || options.fresh || options.nodes != nil || options.seed != nil {
           terminal = Terminal(config: options.clusterConfig, files: files)
@@ -69,6 +77,6 @@ public enum LessonRunner {
         results.append(ScenarioResult(scenario: scenario, steps: steps, clusterAfter: terminal!.cluster))
       }
     }
-    return LessonResult(lesson: lesson, scenarios: results)
+    return (results, terminal)
   }
 }

@@ -44,27 +44,9 @@ public struct ShellSession: Sendable {
           "\(lesson.displayPath): error: the lesson has \(blocks) scenario block\(blocks == 1 ? "" : "s"); there is no block #\(wanted)"
       )
     }
-    var files = VirtualDirectory()
-    var terminal: Terminal?
-    var seen = 0
-    for item in lesson.items {
-      switch item {
-      case .file(let name, let contents, _):
-        files.files[name] = contents
-        terminal?.files = files
-      case .scenario(let scenario):
-        guard seen < wanted else { continue }
-        seen += 1
-        let options = scenario.options
-        if terminal == nil || options.fresh || options.nodes != nil || options.seed != nil {
-          terminal = Terminal(config: options.clusterConfig, files: files)
-        }
-        for step in scenario.steps { _ = terminal!.run(step.command, stdin: step.stdin) }
-      }
-    }
-    // The files written after the block are the page's too (`kubectl apply -f` them next).
-    terminal!.files = files
-    self.terminal = terminal!
+    // The page's files, those after the block included, are there for `kubectl apply -f`.
+    // (The lesson has a block, so the run has made a terminal.)
+    terminal = LessonRunner.execute(lesson, blocks: wanted).terminal ?? Terminal()
   }
 
   /// The commands `help` lists.

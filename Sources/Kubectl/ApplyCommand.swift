@@ -392,18 +392,7 @@ enum ApplyCommand {
       )
     }
     let namespace = existing.metadata.namespace ?? "default"
-    var images: [String: String] = [:]
-    for (old, new) in zip(existing.spec.containers, desired.spec.containers) where old.image != new.image {
-      images[new.name] = new.image
-    }
-    if !images.isEmpty {
-      if let reason = context.cluster.imageChangeUnsupported(existing, containers: Set(images.keys)) {
-        throw .plain("kubebook simulates changing the image of a running container only (\(reason))")
-      }
-      try withAPI { () throws(APIError) in
-        try context.cluster.updateContainerImages(existing.metadata.name, namespace: namespace, images: images)
-      }
-    }
+    try SetImageCommand.changeImages(of: existing, to: desired.spec.containers, context: &context)
     context.cluster.updateMetadata(
       of: existing.metadata.name, namespace: namespace, labels: desired.metadata.labels,
       annotations: desired.metadata.annotations)

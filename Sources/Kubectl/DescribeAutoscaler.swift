@@ -3,10 +3,7 @@ import KubeSim
 extension DescribeCommand {
   /// `describeHorizontalPodAutoscalerV2` for a CPU utilization target.
   static func describeAutoscaler(_ hpa: HorizontalPodAutoscaler, cluster: Cluster) -> String {
-    var text = "Name:\t\(hpa.metadata.name)\n"
-    text += "Namespace:\t\(hpa.metadata.namespace ?? "default")\n"
-    text += multiline("Labels", labels(hpa.metadata.labels))
-    text += multiline("Annotations", annotations(hpa.metadata.annotations))
+    var text = metadataLines(hpa.metadata)
     text += "CreationTimestamp:\t\(rfc1123(hpa.metadata.creationTimestamp))\n"
     text += "Reference:\t\(hpa.targetKind)/\(hpa.targetName)\n"
     text += "Metrics:\t( current / target )\n"

@@ -108,6 +108,12 @@ enum DescribeCommand {
     return "\(indent)\(title):\t\(first)\n" + entries.dropFirst().map { "\t\($0)\n" }.joined()
   }
 
+  /// The `Name`, `Namespace`, `Labels` and `Annotations` lines most describers open with.
+  static func metadataLines(_ meta: ObjectMeta) -> String {
+    "Name:\t\(meta.name)\nNamespace:\t\(meta.namespace ?? "default")\n" + multiline("Labels", labels(meta.labels))
+      + multiline("Annotations", annotations(meta.annotations))
+  }
+
   /// `printController`: the `Controlled By:` line of an object with a controlling owner.
   static func controlledBy(_ meta: ObjectMeta) -> String {
     guard let owner = meta.ownerReferences.first(where: \.controller) else { return "" }

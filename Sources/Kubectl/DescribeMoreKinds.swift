@@ -79,10 +79,7 @@ extension DescribeCommand {
   }
 
   static func describeCronJob(_ cronJob: CronJob, cluster: Cluster) -> String {
-    var text = "Name:\t\(cronJob.metadata.name)\n"
-    text += "Namespace:\t\(cronJob.metadata.namespace ?? "default")\n"
-    text += multiline("Labels", labels(cronJob.metadata.labels))
-    text += multiline("Annotations", annotations(cronJob.metadata.annotations))
+    var text = metadataLines(cronJob.metadata)
     text += "Schedule:\t\(cronJob.schedule)\n"
     text += "Concurrency Policy:\t\(cronJob.concurrencyPolicy)\n"
     text += "Suspend:\t\(cronJob.suspend ? "True" : "False")\n"
@@ -105,10 +102,7 @@ extension DescribeCommand {
 
   /// The ConfigMap describer (with the blank line after each value that v1.31 added).
   static func describeConfigMap(_ configMap: ConfigMap) -> String {
-    var text = "Name:\t\(configMap.metadata.name)\n"
-    text += "Namespace:\t\(configMap.metadata.namespace ?? "default")\n"
-    text += multiline("Labels", labels(configMap.metadata.labels))
-    text += multiline("Annotations", annotations(configMap.metadata.annotations))
+    var text = metadataLines(configMap.metadata)
     text += "\nData\n====\n"
     for key in configMap.data.keys.sorted() {
       text += "\(key):\n----\n\(configMap.data[key] ?? "")\n\n"
@@ -119,10 +113,7 @@ extension DescribeCommand {
 
   /// `describeSecret`: sizes, never values (no events section).
   static func describeSecret(_ secret: Secret) -> String {
-    var text = "Name:\t\(secret.metadata.name)\n"
-    text += "Namespace:\t\(secret.metadata.namespace ?? "default")\n"
-    text += multiline("Labels", labels(secret.metadata.labels))
-    text += multiline("Annotations", annotations(secret.metadata.annotations))
+    var text = metadataLines(secret.metadata)
     text += "\nType:\t\(secret.type)\n"
     text += "\nData\n====\n"
     for key in secret.data.keys.sorted() {

@@ -4,10 +4,7 @@ extension DescribeCommand {
   /// `describeService` (`staging/src/k8s.io/kubectl/pkg/describe/describe.go`, v1.32): the
   /// Endpoints line of each port comes from the Service's EndpointSlices.
   static func describeService(_ service: Service, cluster: Cluster) -> String {
-    var text = "Name:\t\(service.metadata.name)\n"
-    text += "Namespace:\t\(service.metadata.namespace ?? "default")\n"
-    text += multiline("Labels", labels(service.metadata.labels))
-    text += multiline("Annotations", annotations(service.metadata.annotations))
+    var text = metadataLines(service.metadata)
     text += "Selector:\t\(TablePrinters.formatLabels(service.selector))\n"
     text += "Type:\t\(service.type)\n"
     let hasIP = service.type != "ExternalName"

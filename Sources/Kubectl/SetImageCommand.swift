@@ -63,22 +63,30 @@ enum SetImageCommand {
       guard let pod = context.cluster.pods[key] else { throw target.notFound }
       var template = PodTemplate(labels: pod.metadata.labels, spec: pod.spec)
       changed = try apply(&template)
-      var images: [String: String] = [:]
-      for (old, new) in zip(pod.spec.containers, template.spec.containers) where old.image != new.image {
-        images[new.name] = new.image
-      }
-      if !images.isEmpty {
-        if let reason = context.cluster.imageChangeUnsupported(pod, containers: Set(images.keys)) {
-          throw .plain("kubebook simulates changing the image of a running container only (\(reason))")
-        }
-        try withAPI { () throws(APIError) in
-          try context.cluster.updateContainerImages(target.name, namespace: target.namespace, images: images)
-        }
-      }
+      try changeImages(of: pod, to: template.spec.containers, context: &context)
     default:
       throw .plain("kubebook does not simulate \"set image\" on \(target.type.plural)")
     }
     try context.settle()
     if changed { output.line(target.qualifiedName + " image updated") }
+  }
+
+  /// Changes a running pod's container images to those of `containers` (same names, same
+  /// order): the kubelet restarts each changed container.
+  static func changeImages(of pod: Pod, to containers: [Container], context: inout CommandContext)
+    throws(KubectlError)
+  {
+    var images: [String: String] = [:]
+    for (old, new) in zip(pod.spec.containers, containers) where old.image != new.image {
+      images[new.name] = new.image
+    }
+    guard !images.isEmpty else { return }
+    if let reason = context.cluster.imageChangeUnsupported(pod, containers: Set(images.keys)) {
+      throw .plain("kubebook simulates changing the image of a running container only (\(reason))")
+    }
+    try withAPI { () throws(APIError) in
+      try context.cluster.updateContainerImages(
+        pod.metadata.name, namespace: pod.metadata.namespace ?? "default", images: images)
+    }
   }
 }
