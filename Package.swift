@@ -18,16 +18,22 @@ let package = Package(
       pkgConfig: "libcmark",
       providers: [.apt(["libcmark-dev"])]
     ),
+    .systemLibrary(
+      name: "CEditLine",
+      pkgConfig: "libedit",
+      providers: [.apt(["libedit-dev"])]
+    ),
     .target(name: "Markdown", dependencies: ["CCmark"]),
     .target(name: "KubeSim", dependencies: [.product(name: "HeapModule", package: "swift-collections")]),
     .target(name: "Kubectl", dependencies: ["KubeSim", "Yams"]),
     .target(name: "Course", dependencies: ["Markdown", "Kubectl"]),
     .target(name: "Site", dependencies: ["Course"]),
     .target(name: "Workspace", dependencies: ["Course", "Site"]),
+    .target(name: "LineEditor", dependencies: ["CEditLine"]),
     .executableTarget(
       name: "kubebook",
       dependencies: [
-        "Course", "Site", "Workspace",
+        "Course", "Site", "Workspace", "LineEditor",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),

@@ -23,6 +23,9 @@ public struct ShellSession: Sendable {
   }
 
   public private(set) var terminal: Terminal
+  /// When the parts of the last command's output appeared in virtual time (see
+  /// ``CommandResult/marks``), so a terminal can show a watch's rows as time passes.
+  public private(set) var lastMarks: [OutputMark] = []
   var pending: (command: String, heredoc: Heredoc, lines: [String], body: [String])?
 
   /// A session on a fresh default cluster.
@@ -69,12 +72,14 @@ public struct ShellSession: Sendable {
         pending = nil
         let stdin = open.body.isEmpty ? "" : open.body.joined(separator: "\n") + "\n"
         let result = terminal.run(open.command, stdin: stdin)
+        lastMarks = result.marks
         return .ran(lines: open.lines, output: result.output, status: result.exitCode)
       }
       open.body.append(open.heredoc.stripsTabs ? candidate : line)
       pending = open
       return .needMore
     }
+    lastMarks = []
     let trimmed = line.trimmingCharacters(in: " \t")
     switch trimmed {
     case "": return .ran(lines: [], output: "", status: 0)
@@ -88,7 +93,24 @@ public struct ShellSession: Sendable {
       return .needMore
     }
     let result = terminal.run(trimmed)
+    lastMarks = result.marks
     return .ran(lines: [line], output: result.output, status: result.exitCode)
+  }
+
+  /// Where the next wait stops, as Ctrl-C stops it (see ``Cluster/interruptAt``); nil: no limit.
+  public var interruptAt: Timestamp? {
+    get { terminal.cluster.interruptAt }
+    set { terminal.cluster.interruptAt = newValue }
+  }
+
+  /// The words that complete the last word of `line` (the text before the cursor).
+  public func completions(for line: String) -> [String] {
+    ShellCompletion.candidates(for: line, terminal: terminal, inHeredoc: pending != nil)
+  }
+
+  /// Drops a heredoc that is being typed (Ctrl-C at its `> ` prompt).
+  public mutating func abandonUnfinished() {
+    pending = nil
   }
 
   /// What is wrong when input ends in the middle of a command, if anything.

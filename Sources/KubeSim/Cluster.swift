@@ -10,6 +10,14 @@ public struct Cluster: Sendable {
   public internal(set) var now: Timestamp
   /// How the cluster was built and the bounds it enforces.
   public let config: ClusterConfig
+  /// An instant no wait goes past: a command that would move time beyond it stops there, as
+  /// a real command stops when Ctrl-C interrupts it (`kubebook shell`). Setting it clears
+  /// ``wasInterrupted``.
+  public var interruptAt: Timestamp? {
+    didSet { wasInterrupted = false }
+  }
+  /// Whether a wait stopped at ``interruptAt`` before it was done.
+  public private(set) var wasInterrupted = false
 
   var names: NameGenerator
   var lastResourceVersion = 1000
@@ -530,6 +538,12 @@ public struct Cluster: Sendable {
   mutating func advance(
     until limit: Timestamp, fastForward allowed: Bool, observe: (Cluster) -> Void = { _ in }, done: (Cluster) -> Bool
   ) throws(APIError) -> Bool {
+    var limit = limit
+    var capped = false
+    if let cap = interruptAt, cap < limit {
+      limit = max(cap, now)
+      capped = true
+    }
     guard limit.milliseconds - now.milliseconds <= config.limits.maxAdvanceSeconds * 1000 else {
       throw .limitExceeded(
         "the simulator advances virtual time by at most \(config.limits.maxAdvanceSeconds / 86400) days per command"
@@ -566,7 +580,9 @@ public struct Cluster: Sendable {
     expireEvents()
     try settle()
     observe(self)
-    return done(self)
+    let finished = done(self)
+    if capped && !finished { wasInterrupted = true }
+    return finished
   }
 }
 

@@ -1,20 +1,45 @@
+import KubeSim
+
 /// What one command printed, as a terminal shows it, and its exit status.
 public struct CommandResult: Sendable, Equatable {
   /// Standard output and standard error interleaved in the order they were written.
   public var output: String
   /// The exit status.
   public var exitCode: Int32
+  /// When the parts of ``output`` were printed in virtual time, for commands that wait
+  /// (`get -w`, `rollout status`): each mark says that the output from its offset on appeared
+  /// at its instant. Empty when everything appeared at once.
+  public var marks: [OutputMark]
+
+  /// The status a shell reports for a command that Ctrl-C stopped (128 + SIGINT).
+  public static let interruptedStatus: Int32 = 130
 
   /// Creates a result.
-  public init(output: String = "", exitCode: Int32 = 0) {
+  public init(output: String = "", exitCode: Int32 = 0, marks: [OutputMark] = []) {
     self.output = output
     self.exitCode = exitCode
+    self.marks = marks
+  }
+}
+
+/// The instant from which a command's output appeared (see ``CommandResult/marks``).
+public struct OutputMark: Sendable, Equatable {
+  /// An offset into the output, in UTF-8 bytes.
+  public var offset: Int
+  /// The virtual instant the output from ``offset`` on was printed.
+  public var time: Timestamp
+
+  /// Creates a mark.
+  public init(offset: Int, time: Timestamp) {
+    self.offset = offset
+    self.time = time
   }
 }
 
 /// Collects what a command writes.
 struct OutputBuffer {
   var text = ""
+  var marks: [OutputMark] = []
 
   /// Writes `line` and a newline.
   mutating func line(_ line: String) {
@@ -23,6 +48,12 @@ struct OutputBuffer {
 
   /// Writes `chunk` as is.
   mutating func write(_ chunk: String) {
+    text += chunk
+  }
+
+  /// Writes `chunk`, which appeared at virtual instant `time` (a watch's row).
+  mutating func write(_ chunk: String, at time: Timestamp) {
+    if marks.last?.time != time { marks.append(OutputMark(offset: text.utf8.count, time: time)) }
     text += chunk
   }
 }

@@ -22,12 +22,16 @@ public enum Kubectl {
     do {
       try dispatch(arguments, context: &context, output: &output)
       cluster = context.cluster
-      return CommandResult(output: output.text, exitCode: context.failed ? 1 : 0)
     } catch {
       cluster = context.cluster
-      output.line(error.text)
-      return CommandResult(output: output.text, exitCode: 1)
+      // A wait that Ctrl-C stopped ends without the error its timeout would print.
+      if !cluster.wasInterrupted {
+        output.line(error.text)
+        return CommandResult(output: output.text, exitCode: 1, marks: output.marks)
+      }
     }
+    let status = cluster.wasInterrupted ? CommandResult.interruptedStatus : context.failed ? 1 : 0
+    return CommandResult(output: output.text, exitCode: status, marks: output.marks)
   }
 
   private static func dispatch(

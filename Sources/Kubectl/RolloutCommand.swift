@@ -270,7 +270,7 @@ enum RolloutCommand {
     lines: (Cluster) -> [(version: Int, line: (text: String, done: Bool, failed: Bool))]?
   ) throws(KubectlError) {
     final class Watch {
-      var lines: [String] = []
+      var lines: [(text: String, time: Timestamp)] = []
       var lastVersion = -1
       var finished = false
       var failed = false
@@ -293,7 +293,7 @@ enum RolloutCommand {
           }
           for (version, line) in updates where !watch.finished && version != watch.lastVersion {
             watch.lastVersion = version
-            watch.lines.append(line.text)
+            watch.lines.append((line.text, state.now))
             if line.done {
               watch.finished = true
               watch.failed = line.failed
@@ -304,10 +304,10 @@ enum RolloutCommand {
     } catch {
       throw .api(error)
     }
-    for line in watch.lines where !line.hasPrefix("error: ") { output.line(line) }
+    for line in watch.lines where !line.text.hasPrefix("error: ") { output.write(line.text + "\n", at: line.time) }
     if !watching { return }
     if watch.deleted { throw .plain("object has been deleted") }
-    if watch.failed, let last = watch.lines.last { throw KubectlError(text: last) }
+    if watch.failed, let last = watch.lines.last { throw KubectlError(text: last.text) }
     if !watch.finished && timesOut { throw .plain("timed out waiting for the condition") }
     if !watch.finished {
       throw .plain(

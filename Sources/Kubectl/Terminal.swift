@@ -59,7 +59,7 @@ public struct Terminal: Sendable {
       return CommandResult(
         output: KubectlError.api(error).text.replacingPrefix("error: ", with: "sleep: ") + "\n", exitCode: 1)
     }
-    return CommandResult()
+    return CommandResult(exitCode: cluster.wasInterrupted ? CommandResult.interruptedStatus : 0)
   }
 }
 

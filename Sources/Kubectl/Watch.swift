@@ -56,7 +56,7 @@ enum Watch {
         headerPrinted = true
       }
       widths = writer.widths(of: rows, remembered: widths)
-      output.write(writer.format(rows, widths: widths))
+      output.write(writer.format(rows, widths: widths), at: event.time)
     }
   }
 }

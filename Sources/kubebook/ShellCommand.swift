@@ -23,7 +23,13 @@ struct ShellCommand: ParsableCommand {
   @Option(help: "Start where a lesson's scenario block leaves the cluster: LESSON.md or LESSON.md#N.")
   var from: String?
 
+  @Option(help: "On a terminal, how many virtual seconds pass per real second while a command waits (0: no pauses).")
+  var speed: Double = 10
+
   func run() throws {
+    guard speed >= 0, speed.isFinite else {
+      throw ValidationError("--speed takes a number of seconds, 0 or more: \(speed)")
+    }
     var session: ShellSession
     if let from {
       var path = Substring(from)
@@ -43,29 +49,24 @@ struct ShellCommand: ParsableCommand {
     } else {
       session = ShellSession()
     }
-    let interactive = isatty(0) == 1
-    if !interactive { Output.line("```scenario") }
-    while true {
-      if interactive {
-        Output.write(session.unfinished == nil ? "$ " : "> ")
-        Output.flush()
-      }
-      guard let line = readLine(strippingNewline: true) else { break }
-      switch session.feed(line) {
-      case .needMore:
-        continue
-      case .exit:
-        if !interactive { Output.line("```") }
-        return
-      case .ran(let lines, let output, let status):
-        if interactive {
-          Output.write(output)
-        } else {
+    if isatty(0) == 1 && isatty(1) == 1 {
+      var shell = InteractiveShell(session: session, speed: speed)
+      shell.run()
+      session = shell.session
+    } else {
+      Output.line("```scenario")
+      reading: while let line = readLine(strippingNewline: true) {
+        switch session.feed(line) {
+        case .needMore:
+          continue
+        case .exit:
+          break reading
+        case .ran(let lines, let output, let status):
           Output.write(ShellSession.transcript(lines: lines, output: output, status: status))
         }
       }
+      Output.line("```")
     }
-    if !interactive { Output.line("```") }
     if let unfinished = session.unfinished {
       Output.error("kubebook shell: error: \(unfinished)")
       throw ExitStatus(code: 2)
