@@ -81,7 +81,7 @@ public enum KubectlCompletion {
           continue
         }
         if word.hasPrefix("-") && word.count > 1 {
-          let name = Self.flagName(word)
+          let name = Self.flagName(word, path: path.isEmpty ? command ?? "" : path)
           if word.hasPrefix("--"), word.contains("=") {
             if name == "namespace" { namespace = String(word.drop { $0 != "=" }.dropFirst()) }
             continue
@@ -101,12 +101,12 @@ public enum KubectlCompletion {
       pendingFlag = expectsValue
     }
 
-    /// `namespace` for `-n`, `--namespace` and `--namespace=...`.
-    static func flagName(_ word: String) -> String {
+    /// `namespace` for `-n`, `--namespace` and `--namespace=...`; a short flag is looked up
+    /// in the command's own table (`-f` is `--filename` for `apply`, `--follow` for `logs`).
+    static func flagName(_ word: String, path: String) -> String {
       if word.hasPrefix("--") { return String(word.dropFirst(2).prefix { $0 != "=" }) }
       let short = word.dropFirst().first
-      let specs = FlagParser.global + KubectlCompletion.flags.values.joined()
-      return specs.first { $0.short == short }?.name ?? String(word.dropFirst())
+      return KubectlCompletion.specs(for: path).first { $0.short == short }?.name ?? String(word.dropFirst())
     }
 
     static func takesValue(_ name: String, path: String) -> Bool {

@@ -6,6 +6,8 @@ enum Assets {
       --bg: #ffffff; --fg: #1f2328; --muted: #59636e; --line: #d1d9e0; --accent: #0b62c4;
       --sidebar-bg: #f6f8fa; --code-bg: #f3f4f6; --term-bg: #161b22; --term-fg: #e6edf3;
       --term-prompt: #7ee787; --term-cmd: #ffffff; --term-out: #c9d1d9; --term-err: #ff9492;
+      --hl-key: #116329; --hl-string: #0a3069; --hl-number: #0550ae; --hl-comment: #59636e;
+      --hl-command: #8250df; --hl-flag: #0550ae; --hl-variable: #953800; --hl-punctuation: #59636e;
       --note: #0969da; --tip: #1a7f37; --warning: #9a6700; --caution: #cf222e; --important: #8250df;
       --font: -apple-system, BlinkMacSystemFont, "Segoe UI", "PingFang SC", "Hiragino Sans GB",
         "Microsoft YaHei", "Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei", sans-serif;
@@ -15,11 +17,15 @@ enum Assets {
       :root:not([data-theme="light"]) {
         --bg: #0d1117; --fg: #e6edf3; --muted: #9198a1; --line: #3d444d; --accent: #4493f8;
         --sidebar-bg: #151b23; --code-bg: #1f2630; --term-bg: #010409;
+        --hl-key: #7ee787; --hl-string: #a5d6ff; --hl-number: #79c0ff; --hl-comment: #9198a1;
+        --hl-command: #d2a8ff; --hl-flag: #79c0ff; --hl-variable: #ffa657; --hl-punctuation: #9198a1;
       }
     }
     :root[data-theme="dark"] {
       --bg: #0d1117; --fg: #e6edf3; --muted: #9198a1; --line: #3d444d; --accent: #4493f8;
       --sidebar-bg: #151b23; --code-bg: #1f2630; --term-bg: #010409;
+      --hl-key: #7ee787; --hl-string: #a5d6ff; --hl-number: #79c0ff; --hl-comment: #9198a1;
+      --hl-command: #d2a8ff; --hl-flag: #79c0ff; --hl-variable: #ffa657; --hl-punctuation: #9198a1;
     }
     .theme-toggle { flex: none; white-space: nowrap; font: inherit; font-size: .85rem; padding: .2rem .6rem; border: 1px solid var(--line);
       border-radius: 6px; background: var(--bg); color: var(--fg); cursor: pointer; }
@@ -78,6 +84,14 @@ enum Assets {
     .terminal .command { color: var(--term-cmd); font-weight: 600; }
     .terminal .heredoc { color: var(--term-cmd); }
     .terminal .output.failed { color: var(--term-err); }
+    .hl-key { color: var(--hl-key); } .hl-string { color: var(--hl-string); } .hl-number, .hl-keyword { color: var(--hl-number); }
+    .hl-comment { color: var(--hl-comment); font-style: italic; } .hl-punctuation { color: var(--hl-punctuation); }
+    .hl-command { color: var(--hl-command); font-weight: 600; } .hl-flag { color: var(--hl-flag); }
+    .hl-variable { color: var(--hl-variable); } .hl-prompt { color: var(--muted); user-select: none; }
+    /* The terminal is dark in both themes: its own colours. */
+    .terminal { --hl-key: #7ee787; --hl-string: #a5d6ff; --hl-number: #79c0ff; --hl-comment: #9198a1;
+      --hl-command: #ffffff; --hl-flag: #79c0ff; --hl-variable: #ffa657; --hl-punctuation: #9198a1; }
+    .terminal .hl-header { color: #ffa657; font-weight: 600; }
     .sim-event { margin: .3rem 1rem; padding: .3rem .6rem; border-left: 3px solid #d29922; color: var(--term-fg);
       font-size: .85rem; background: rgba(210, 153, 34, .12); }
     .sim-badge { font-weight: 700; color: #d29922; }

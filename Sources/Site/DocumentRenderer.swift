@@ -77,7 +77,10 @@ struct DocumentRenderer {
       return scenarios[line] ?? ""
     }
     let language = info.language.isEmpty ? "" : " class=\"language-\(HTML.escape(info.language))\""
-    let body = "<pre><code\(language)>" + HTML.escape(code.literal) + "</code></pre>\n"
+    let highlighted = SyntaxHighlighter.language(named: info.language).map {
+      SyntaxHighlighter.html(code.literal, language: $0)
+    }
+    let body = "<pre><code\(language)>" + (highlighted ?? HTML.escape(code.literal)) + "</code></pre>\n"
     if let name = info.value("file") {
       return "<figure class=\"file\"><figcaption>" + HTML.escape(name) + "</figcaption>\n" + body
         + "</figure>\n"

@@ -19,18 +19,48 @@ enum TerminalRenderer {
         let prompt = index == 0 ? "$ " : "> "
         output +=
           "<span class=\"prompt\">\(HTML.escape(prompt))</span><span class=\"command\">"
-          + HTML.escape(String(line.dropFirst(2))) + "</span>\n"
+          + SyntaxHighlighter.commandHTML(String(line.dropFirst(2)), continued: index > 0) + "</span>\n"
       }
-      for line in step.step.heredocLines {
-        output += "<span class=\"heredoc\">" + HTML.escape(line) + "</span>\n"
+      if !step.step.heredocLines.isEmpty {
+        // A heredoc's body is the manifest it feeds kubectl, shown as YAML; its last line
+        // is the delimiter.
+        let body = step.step.heredocLines.dropLast().joined(separator: "\n")
+        output += "<span class=\"heredoc\">"
+        if !body.isEmpty { output += SyntaxHighlighter.html(body, language: .yaml) + "\n" }
+        output += HTML.escape(step.step.heredocLines.last ?? "") + "</span>\n"
       }
       if !step.result.output.isEmpty {
         let cssClass = step.result.exitCode == 0 ? "output" : "output failed"
-        output += "<span class=\"\(cssClass)\">" + HTML.escape(step.result.output) + "</span>"
+        let body =
+          step.result.exitCode == 0
+          ? outputLanguage(of: command).map { SyntaxHighlighter.html(step.result.output, language: $0) }
+          : nil
+        output +=
+          "<span class=\"\(cssClass)\">" + (body ?? SyntaxHighlighter.outputHTML(step.result.output)) + "</span>"
       }
     }
     output += "</pre></div>\n"
     return output.replacingOccurrences(of: "<pre></pre>", with: "")
+  }
+}
+
+extension TerminalRenderer {
+  /// The language of what a command prints: YAML for `-o yaml`, JSON for `-o json`, nil for
+  /// kubectl's tables and messages.
+  static func outputLanguage(of command: String) -> SyntaxHighlighter.Language? {
+    let words = command.split(whereSeparator: { $0 == " " || $0 == "\n" })
+    for (index, word) in words.enumerated() {
+      let value: Substring?
+      switch word {
+      case "-o", "--output": value = index + 1 < words.count ? words[index + 1] : nil
+      case _ where word.hasPrefix("--output="): value = word.dropFirst("--output=".count)
+      case _ where word.hasPrefix("-o"): value = word.dropFirst(2).drop { $0 == "=" }
+      default: value = nil
+      }
+      if value == "yaml" { return .yaml }
+      if value == "json" { return .json }
+    }
+    return nil
   }
 }
 

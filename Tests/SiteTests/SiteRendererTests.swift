@@ -91,7 +91,10 @@ import Testing
       """
     let page = try build(["one.md": lesson, "two.md": "# Two\n"])["one.html"]!
     #expect(page.contains("<figure class=\"file\"><figcaption>pod.yaml</figcaption>"))
-    #expect(page.contains("<span class=\"prompt\">$ </span><span class=\"command\">kubectl apply -f pod.yaml</span>"))
+    #expect(
+      page.contains(
+        "<span class=\"prompt\">$ </span><span class=\"command\"><span class=\"hl-command\">kubectl</span> apply "
+          + "<span class=\"hl-flag\">-f</span> pod.yaml</span>"))
     #expect(page.contains("<span class=\"output\">pod/web created\n</span>"))
     #expect(
       page.contains(
