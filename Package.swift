@@ -27,7 +27,7 @@ let package = Package(
     .target(name: "KubeSim", dependencies: [.product(name: "HeapModule", package: "swift-collections")]),
     .target(name: "Kubectl", dependencies: ["KubeSim", "Yams"]),
     .target(name: "Course", dependencies: ["Markdown", "Kubectl"]),
-    .target(name: "Site", dependencies: ["Course"]),
+    .target(name: "Site", dependencies: ["Course", "Kubectl", "KubeSim"]),
     .target(name: "Workspace", dependencies: ["Course", "Site"]),
     .target(name: "LineEditor", dependencies: ["CEditLine"]),
     .executableTarget(

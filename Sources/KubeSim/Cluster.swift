@@ -188,7 +188,8 @@ public struct Cluster: Sendable {
     return lastResourceVersion
   }
 
-  static func key(_ namespace: String, _ name: String) -> String { namespace + "/" + name }
+  /// The key of a namespaced object in the cluster's maps: `NAMESPACE/NAME`.
+  public static func key(_ namespace: String, _ name: String) -> String { namespace + "/" + name }
 
   static func key(_ meta: ObjectMeta) -> String { key(meta.namespace ?? "default", meta.name) }
 

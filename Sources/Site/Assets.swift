@@ -92,6 +92,36 @@ enum Assets {
     .terminal { --hl-key: #7ee787; --hl-string: #a5d6ff; --hl-number: #79c0ff; --hl-comment: #9198a1;
       --hl-command: #ffffff; --hl-flag: #79c0ff; --hl-variable: #ffa657; --hl-punctuation: #9198a1; }
     .terminal .hl-header { color: #ffa657; font-weight: 600; }
+    .cluster-state { margin: -.4rem 0 1.2rem; }
+    .cluster-state summary { cursor: pointer; color: var(--muted); font-size: .9rem; }
+    table.state { font-family: var(--mono); font-size: .78rem; margin: .6rem 0; }
+    table.state caption { text-align: left; font-size: .8rem; color: var(--muted); padding-bottom: .2rem; }
+    table.state caption code { background: none; padding: 0; }
+    table.state th, table.state td { padding: .15rem .6rem; white-space: nowrap; }
+    table.state th { text-align: left; } table.state tbody th { font-weight: 500; }
+    table.state tr.new, table.state tr.changed { background: rgba(210, 153, 34, .16); }
+    .row-mark { font-family: var(--font); font-size: .7rem; color: #9a6700; border: 1px solid currentColor; border-radius: 3px; padding: 0 .2rem; }
+    .status { font-weight: 600; }
+    .status-ok { color: #1a7f37; } .status-wait { color: #9a6700; } .status-bad { color: #cf222e; } .status-done { color: var(--muted); }
+    :root[data-theme="dark"] .status-ok { color: #3fb950; } :root[data-theme="dark"] .status-wait { color: #d29922; }
+    :root[data-theme="dark"] .status-bad { color: #ff7b72; } :root[data-theme="dark"] .row-mark { color: #d29922; }
+    @media (prefers-color-scheme: dark) {
+      :root:not([data-theme="light"]) .status-ok { color: #3fb950; } :root:not([data-theme="light"]) .status-wait { color: #d29922; }
+      :root:not([data-theme="light"]) .status-bad { color: #ff7b72; } :root:not([data-theme="light"]) .row-mark { color: #d29922; }
+    }
+    .cluster-map { margin: .6rem 0; max-width: 760px; }
+    .cluster-map svg { display: block; font-family: var(--font); }
+    .map-node { fill: var(--sidebar-bg); stroke: var(--line); stroke-width: 1.5; }
+    .map-node-down { stroke: #cf222e; stroke-dasharray: 6 4; }
+    .map-node-name { font-size: 13px; font-weight: 600; fill: var(--fg); }
+    .map-node-status { font-weight: 400; fill: var(--muted); }
+    .map-chip-text { font-size: 11px; fill: #ffffff; font-family: var(--mono); }
+    .map-chip-text-dark { fill: #1f2328; }
+    .map-chip-status { font-family: var(--font); }
+    .map-pod-wait rect { stroke: #d29922; stroke-width: 2.5; stroke-dasharray: 5 3; }
+    .map-pod-bad rect { stroke: #cf222e; stroke-width: 3; }
+    .map-pod-done { opacity: .5; }
+    .map-legend, .map-more { font-size: 12px; fill: var(--fg); }
     .sim-event { margin: .3rem 1rem; padding: .3rem .6rem; border-left: 3px solid #d29922; color: var(--term-fg);
       font-size: .85rem; background: rgba(210, 153, 34, .12); }
     .sim-badge { font-weight: 700; color: #d29922; }

@@ -58,10 +58,16 @@ public struct SiteRenderer: Sendable {
   public func page(at index: Int) -> SiteFile {
     let lesson = course.lessons[index]
     var renderer = DocumentRenderer(allowRawHTML: options.allowRawHTML)
+    var stateBefore: ClusterState? = nil
     for (number, scenario) in results[index].scenarios.enumerated() {
       let terminal = TerminalRenderer.render(scenario)
+      let blockOptions = scenario.scenario.options
+      if blockOptions.fresh || blockOptions.nodes != nil || blockOptions.seed != nil { stateBefore = nil }
+      let state = ClusterState.capture(scenario.clusterAfter)
+      let pictures = ScenarioPictures.render(scenario, state: state, previous: stateBefore, number: number + 1)
+      stateBefore = state
       renderer.scenarios[scenario.scenario.fenceLine] =
-        terminal.isEmpty ? terminal : terminal + Self.practiceLine(lesson.displayPath, block: number + 1)
+        terminal.isEmpty ? terminal : terminal + Self.practiceLine(lesson.displayPath, block: number + 1) + pictures
     }
     // The lesson's title, then the table of its headings (when it has two or more), then the rest.
     let blocks = lesson.document.blocks

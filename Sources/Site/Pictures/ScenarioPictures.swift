@@ -1,0 +1,38 @@
+import Course
+
+/// The pictures that follow a scenario's transcript. `show=tables,map` asks for pictures
+/// and shows them open; `show=none` asks for none; without `show=` a block that changed
+/// what the tables show gets both, folded under a summary line so the lesson reads on.
+enum ScenarioPictures {
+  /// The HTML after block `number` (from 1) of a page; `previous` is the state after the
+  /// block before on the same cluster (nil for the first block, or after `new`).
+  static func render(
+    _ result: ScenarioResult, state: ClusterState, previous: ClusterState?, number: Int
+  ) -> String {
+    let options = result.scenario.options
+    if options.hidden || options.pictures.contains("none") { return "" }
+    let asked = options.pictures
+    let tables = asked.isEmpty || asked.contains("tables")
+    let map = asked.isEmpty || asked.contains("map")
+    if asked.isEmpty && !changed(state, since: previous) { return "" }
+    var body = ""
+    if tables { body += StateTablesRenderer.render(state, previous: previous) }
+    if map { body += ClusterMapRenderer.render(state, id: "map-\(number)") }
+    if body.isEmpty { return "" }
+    if asked.isEmpty {
+      return "<details class=\"cluster-state\"><summary>集群此刻的状态：表格与地图</summary>" + body + "</details>\n"
+    }
+    return "<div class=\"cluster-state\">" + body + "</div>\n"
+  }
+
+  /// Whether any table row is new, changed or gone since `previous`.
+  static func changed(_ state: ClusterState, since previous: ClusterState?) -> Bool {
+    guard let previous else { return !state.tables.isEmpty }
+    func rows(_ state: ClusterState) -> [String: [String: [String]]] {
+      Dictionary(
+        state.tables.map { ($0.kind, StateTablesRenderer.rowsByKey($0.table)) }, uniquingKeysWith: { first, _ in first }
+      )
+    }
+    return rows(state) != rows(previous)
+  }
+}
