@@ -92,6 +92,13 @@ enum Assets {
     .terminal { --hl-key: #7ee787; --hl-string: #a5d6ff; --hl-number: #79c0ff; --hl-comment: #9198a1;
       --hl-command: #ffffff; --hl-flag: #79c0ff; --hl-variable: #ffa657; --hl-punctuation: #9198a1; }
     .terminal .hl-header { color: #ffa657; font-weight: 600; }
+    .print-link { flex: none; font-size: .85rem; color: var(--muted); }
+    .print-lesson + .print-lesson { border-top: 1px solid var(--line); margin-top: 2rem; }
+    @media print {
+      .topbar, .sidebar, .pager, .practice, .skip-link, .search-results, .page-toc { display: none !important; }
+      .print-lesson + .print-lesson { break-before: page; border: none; }
+      .terminal, pre, .cluster-map { break-inside: avoid; }
+    }
     .cluster-state { margin: -.4rem 0 1.2rem; }
     .cluster-state summary { cursor: pointer; color: var(--muted); font-size: .9rem; }
     table.state { font-family: var(--mono); font-size: .78rem; margin: .6rem 0; }

@@ -56,6 +56,12 @@ public struct SiteRenderer: Sendable {
 
   /// The page of lesson `index`.
   public func page(at index: Int) -> SiteFile {
+    page(at: index, body: body(at: index))
+  }
+
+  /// Lesson `index` rendered (title, table of headings, text, scenarios and their
+  /// pictures), without the page around it: a page's body, and a chapter of the print page.
+  public func body(at index: Int) -> String {
     let lesson = course.lessons[index]
     var renderer = DocumentRenderer(allowRawHTML: options.allowRawHTML)
     var stateBefore: ClusterState? = nil
@@ -72,9 +78,13 @@ public struct SiteRenderer: Sendable {
     // The lesson's title, then the table of its headings (when it has two or more), then the rest.
     let blocks = lesson.document.blocks
     let titleCount = blocks.first.map { if case .heading(1, _, _) = $0.kind { return 1 } else { return 0 } } ?? 0
-    let body =
-      renderer.render(Array(blocks.prefix(titleCount))) + Self.headingsTable(blocks)
+    return renderer.render(Array(blocks.prefix(titleCount))) + Self.headingsTable(blocks)
       + renderer.render(Array(blocks.dropFirst(titleCount)))
+  }
+
+  /// The page of lesson `index` around its `body`.
+  public func page(at index: Int, body: String) -> SiteFile {
+    let lesson = course.lessons[index]
     let pagePath = PagePaths.page(for: lesson.path)
     let previous = index > 0 ? course.lessons[index - 1] : nil
     let next = index + 1 < course.lessons.count ? course.lessons[index + 1] : nil
@@ -103,8 +113,31 @@ public struct SiteRenderer: Sendable {
     -> [SiteFile]
   {
     let renderer = SiteRenderer(course: course, results: results, options: options)
-    let pages = Array(0..<renderer.pageCount).parallelMap { (renderer.page(at: $0), renderer.searchDocuments(at: $0)) }
-    return renderer.sharedFiles + [renderer.searchIndex(pages.map(\.1))] + pages.map(\.0)
+    let pages = Array(0..<renderer.pageCount).parallelMap { index in
+      let body = renderer.body(at: index)
+      return (renderer.page(at: index, body: body), renderer.searchDocuments(at: index), body)
+    }
+    return renderer.sharedFiles + [renderer.searchIndex(pages.map(\.1)), renderer.printPage(bodies: pages.map(\.2))]
+      + pages.map(\.0)
+  }
+
+  /// `print.html`: every lesson in order on one page, to print or save as PDF (as mdBook's
+  /// print page). Ids are made unique per lesson (`l3-…`) so the pictures' titles and the
+  /// headings' anchors still point at the right lesson.
+  public func printPage(bodies: [String]) -> SiteFile {
+    var body = "<h1>" + HTML.escape(title) + "</h1>\n"
+    for (index, lessonBody) in bodies.enumerated() {
+      let lesson = course.lessons[index]
+      let prefix = "l\(index + 1)-"
+      let unique = lessonBody.replacingOccurrences(of: " id=\"", with: " id=\"" + prefix)
+        .replacingOccurrences(of: "aria-labelledby=\"", with: "aria-labelledby=\"" + prefix)
+        .replacingOccurrences(of: "href=\"#", with: "href=\"#" + prefix)
+      body += "<article class=\"print-lesson\" id=\"" + HTML.escape(PagePaths.page(for: lesson.path)) + "\">\n"
+      body += unique + "</article>\n"
+    }
+    let html = PageLayout.page(
+      PageLayout.Page(path: "print.html", title: "打印全书", courseTitle: title, body: body, previous: nil, next: nil))
+    return SiteFile(path: "print.html", text: html)
   }
 
   /// The command that continues from a scenario block in a terminal (`kubebook shell`).

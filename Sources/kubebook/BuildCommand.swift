@@ -47,11 +47,13 @@ struct BuildCommand: ParsableCommand {
       // Pages are rendered and written on all cores; the site is swapped in at the end.
       let writer = try SiteWriter(output: outputDirectory)
       for file in renderer.sharedFiles { writer.write(file) }
-      let documents = Array(0..<renderer.pageCount).parallelMap { index -> [[UInt8]] in
-        writer.write(renderer.page(at: index))
-        return renderer.searchDocuments(at: index)
+      let pages = Array(0..<renderer.pageCount).parallelMap { index -> (documents: [[UInt8]], body: String) in
+        let body = renderer.body(at: index)
+        writer.write(renderer.page(at: index, body: body))
+        return (renderer.searchDocuments(at: index), body)
       }
-      writer.write(renderer.searchIndex(documents))
+      writer.write(renderer.searchIndex(pages.map(\.documents)))
+      writer.write(renderer.printPage(bodies: pages.map(\.body)))
       try writer.commit()
     } catch {
       Output.error(error.description)

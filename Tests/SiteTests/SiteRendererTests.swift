@@ -26,7 +26,7 @@ import Testing
     #expect(
       Set(site.keys) == [
         "index.html", "toc.js", "search-index.js", "assets/kubebook.css", "assets/kubebook.js", "assets/theme.js",
-        "one.html", "two.html",
+        "one.html", "two.html", "print.html",
       ])
     let one = site["one.html"]!
     #expect(one.contains("<a rel=\"next\" href=\"two.html\">第二课 →</a>"))
@@ -179,6 +179,21 @@ import Testing
     #expect(one.contains("<button id=\"theme-toggle\""))
     #expect(site["assets/theme.js"]!.contains("localStorage.getItem(\"kubebook-theme\")"))
     #expect(site["assets/kubebook.css"]!.contains(":root[data-theme=\"dark\"]"))
+  }
+
+  /// The print page holds every lesson in order, each in an article, with ids made unique
+  /// per lesson and in-page links following them.
+  @Test func printPageHoldsEveryLessonInOrder() throws {
+    let one = "# One\n\n## 小结\n\n[上面](#小结)\n\n## 下一节\n"
+    let site = try build(["one.md": one, "two.md": "# Two\n\n## 小结\n"])
+    let page = try #require(site["print.html"])
+    let first = try #require(page.range(of: "<article class=\"print-lesson\" id=\"one.html\">"))
+    let second = try #require(page.range(of: "<article class=\"print-lesson\" id=\"two.html\">"))
+    #expect(first.upperBound < second.lowerBound)
+    #expect(page.contains("id=\"l1-小结\"") && page.contains("id=\"l2-小结\""))
+    #expect(page.contains("href=\"#l1-小结\""))
+    #expect(page.contains("<title>打印全书 - 课程</title>"))
+    #expect(site["one.html"]!.contains("<a class=\"print-link\" href=\"print.html\""))
   }
 }
 

@@ -133,6 +133,13 @@ class SiteTest(unittest.TestCase):
         self.assertNotEqual(
             self.browser.find_element(By.TAG_NAME, "html").get_attribute("data-theme"), first)
 
+    def test_print_page_has_every_lesson(self):
+        self.browser.get(page_url("index.html"))
+        lessons = len(self.browser.find_elements(By.CSS_SELECTOR, "ol.contents a"))
+        self.browser.find_element(By.CLASS_NAME, "print-link").click()
+        self.wait.until(lambda b: b.current_url.endswith("print.html"))
+        self.assertEqual(len(self.browser.find_elements(By.CSS_SELECTOR, "article.print-lesson")), lessons)
+
     def test_time_to_first_result(self):
         """Types a query on a fresh page (the index script not yet loaded) and measures the
         time until the first hit is in the page; prints the figure."""
