@@ -16,18 +16,24 @@ public enum HTML {
       var output: [UInt8] = []
       output.reserveCapacity(bytes.count + 32)
       output.append(contentsOf: bytes[0..<firstSpecial])
-      for byte in bytes[firstSpecial...] {
-        switch byte {
-        case UInt8(ascii: "&"): output.append(contentsOf: "&amp;".utf8)
-        case UInt8(ascii: "<"): output.append(contentsOf: "&lt;".utf8)
-        case UInt8(ascii: ">"): output.append(contentsOf: "&gt;".utf8)
-        case UInt8(ascii: "\""): output.append(contentsOf: "&quot;".utf8)
-        case UInt8(ascii: "'"): output.append(contentsOf: "&#39;".utf8)
-        default: output.append(byte)
-        }
-      }
+      appendEscaped(bytes[firstSpecial...], to: &output)
       return String(decoding: output, as: UTF8.self)
     } ?? text
+  }
+
+  /// Appends UTF-8 `bytes` to `output` with `&`, `<`, `>`, `"` and `'` escaped: the one
+  /// escaping loop, shared by ``escape(_:)`` and the highlighters.
+  static func appendEscaped<Bytes: Sequence>(_ bytes: Bytes, to output: inout [UInt8]) where Bytes.Element == UInt8 {
+    for byte in bytes {
+      switch byte {
+      case UInt8(ascii: "&"): output.append(contentsOf: "&amp;".utf8)
+      case UInt8(ascii: "<"): output.append(contentsOf: "&lt;".utf8)
+      case UInt8(ascii: ">"): output.append(contentsOf: "&gt;".utf8)
+      case UInt8(ascii: "\""): output.append(contentsOf: "&quot;".utf8)
+      case UInt8(ascii: "'"): output.append(contentsOf: "&#39;".utf8)
+      default: output.append(byte)
+      }
+    }
   }
 
   private static func isSpecial(_ byte: UInt8) -> Bool {

@@ -15,16 +15,7 @@ struct HighlightWriter {
 
   /// Appends `text` escaped.
   mutating func plain<Bytes: Collection>(_ text: Bytes) where Bytes.Element == UInt8 {
-    for byte in text {
-      switch byte {
-      case UInt8(ascii: "&"): bytes.append(contentsOf: "&amp;".utf8)
-      case UInt8(ascii: "<"): bytes.append(contentsOf: "&lt;".utf8)
-      case UInt8(ascii: ">"): bytes.append(contentsOf: "&gt;".utf8)
-      case UInt8(ascii: "\""): bytes.append(contentsOf: "&quot;".utf8)
-      case UInt8(ascii: "'"): bytes.append(contentsOf: "&#39;".utf8)
-      default: bytes.append(byte)
-      }
-    }
+    HTML.appendEscaped(text, to: &bytes)
   }
 
   /// Appends `text` escaped inside a span of `kind`; nothing for empty text.
