@@ -11,6 +11,7 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
     .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
     .package(url: "https://github.com/apple/swift-collections", from: "1.1.0"),
+    .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.0"),
   ],
   targets: [
     .systemLibrary(
@@ -30,10 +31,11 @@ let package = Package(
     .target(name: "Site", dependencies: ["Course", "Kubectl", "KubeSim"]),
     .target(name: "Workspace", dependencies: ["Course", "Site"]),
     .target(name: "LineEditor", dependencies: ["CEditLine"]),
+    .target(name: "Preview", dependencies: ["FlyingFox"]),
     .executableTarget(
       name: "kubebook",
       dependencies: [
-        "Course", "Site", "Workspace", "LineEditor",
+        "Course", "Site", "Workspace", "LineEditor", "Preview",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -44,6 +46,7 @@ let package = Package(
     .testTarget(name: "CourseTests", dependencies: ["Course"]),
     .testTarget(name: "SiteTests", dependencies: ["Site"]),
     .testTarget(name: "WorkspaceTests", dependencies: ["Workspace"]),
+    .testTarget(name: "PreviewTests", dependencies: ["Preview"]),
     .testTarget(name: "kubebookTests", dependencies: ["kubebook"]),
   ],
   swiftLanguageModes: [.v6]

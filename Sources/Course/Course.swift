@@ -8,7 +8,7 @@ public struct Course: Sendable {
   public var warnings: [Diagnostic]
 
   /// The raw files of a course directory, as read from disk.
-  public struct Sources: Sendable {
+  public struct Sources: Sendable, Equatable {
     /// How diagnostics name the content directory (`content`).
     public var displayRoot: String
     /// SUMMARY.md's bytes, or nil when missing.

@@ -100,3 +100,29 @@ public final class SiteWriter: @unchecked Sendable {
     try writer.commit()
   }
 }
+
+extension SiteWriter {
+  /// Applies an incremental rebuild to the site at `output` in place: each changed file is
+  /// written beside its target and renamed over it (a reader sees the old file or the new
+  /// one, never half of one), and removed files are deleted.
+  public static func apply(_ changes: SiteBuild.Changes, to output: String) throws(WriteError) {
+    let manager = FileManager.default
+    for file in changes.written {
+      let path = output + "/" + file.path
+      let directory = output + "/" + CoursePath.directory(of: file.path)
+      let temporary = directory + "/.kubebook-\(ProcessInfo.processInfo.processIdentifier).tmp"
+      do {
+        try manager.createDirectory(atPath: directory, withIntermediateDirectories: true)
+      } catch {
+        throw WriteError(description: "\(directory): error: cannot create the directory")
+      }
+      guard FileBytes.write(file.contents, to: temporary), rename(temporary, path) == 0 else {
+        try? manager.removeItem(atPath: temporary)
+        throw WriteError(description: "\(path): error: cannot write the file")
+      }
+    }
+    for removed in changes.removed {
+      try? manager.removeItem(atPath: output + "/" + removed)
+    }
+  }
+}

@@ -1,0 +1,127 @@
+import ArgumentParser
+import Course
+import Dispatch
+import Foundation
+import Preview
+import Site
+import Workspace
+
+/// `kubebook serve [CONTENT_DIR] [--port N] [-o OUT_DIR]`.
+struct ServeCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "serve",
+    abstract: "Build the course, serve it on 127.0.0.1 and rebuild it as lessons are saved.",
+    discussion: """
+      The site is written to OUT_DIR as `build` writes it and served from there: only files \
+      under OUT_DIR, never a path outside it. Every tenth of a second the course directory is \
+      read again; a saved lesson re-runs that lesson's scenarios only, rewrites the files that \
+      changed, and open pages reload themselves. A build error is printed and the site is \
+      left as it was. Ctrl-C stops the server.
+      """
+  )
+
+  @Argument(help: "The course directory (with SUMMARY.md).")
+  var contentDirectory = "content"
+
+  @Option(name: [.short, .customLong("output")], help: "Where to write the site.")
+  var outputDirectory = "site"
+
+  @Option(help: "The port on 127.0.0.1 (0: any free port).")
+  var port: UInt16 = 3000
+
+  @Flag(help: "Keep raw HTML written in lessons (dropped by default).")
+  var allowHTML = false
+
+  func run() throws {
+    var options = SiteRenderer.Options()
+    options.allowRawHTML = allowHTML
+    let started = ContinuousClock.now
+    var build: SiteBuild
+    do {
+      build = try SiteBuild(try CourseDirectory.load(contentDirectory), options: options)
+      try SiteWriter.write(build.files.values.sorted { $0.path < $1.path }, to: outputDirectory)
+    } catch let error as CourseError {
+      for diagnostic in error.diagnostics { Output.error(diagnostic.description) }
+      throw ExitStatus(code: 1)
+    } catch {
+      Output.error("\(error)")
+      throw ExitStatus(code: 2)
+    }
+    for diagnostic in build.warnings {
+      var warning = diagnostic
+      warning.severity = .warning
+      Output.error(warning.description)
+    }
+    Output.line("built \(build.files.count) files into \(outputDirectory)/ in \(Self.milliseconds(since: started)) ms")
+    let server: PreviewServer
+    do { server = try PreviewServer(directory: outputDirectory, port: port) } catch {
+      Output.error("127.0.0.1:\(port): error: cannot listen: \(error)")
+      throw ExitStatus(code: 2)
+    }
+    let done = DispatchSemaphore(value: 0)
+    let failure = FailureBox()
+    let content = contentDirectory
+    let output = outputDirectory
+    let initial = build
+    Task {
+      do {
+        try await withThrowingTaskGroup(of: Void.self) { group in
+          group.addTask {
+            try await server.run { port in
+              Output.line("serving \(output)/ at http://127.0.0.1:\(port)/ (Ctrl-C to stop)")
+              Output.flush()
+            }
+          }
+          group.addTask { await Self.watch(content, output: output, build: initial, server: server) }
+          try await group.next()
+          group.cancelAll()
+        }
+      } catch {
+        failure.message = "127.0.0.1: error: \(error)"
+      }
+      done.signal()
+    }
+    done.wait()
+    if let message = failure.message {
+      Output.error(message)
+      throw ExitStatus(code: 2)
+    }
+  }
+
+  /// Reads the course every 100 ms and applies what changed.
+  static func watch(_ content: String, output: String, build initial: SiteBuild, server: PreviewServer) async {
+    var build = initial
+    var lastError = ""
+    while !Task.isCancelled {
+      try? await Task.sleep(for: .milliseconds(100))
+      guard let sources = try? CourseDirectory.load(content), sources != build.sources else { continue }
+      let started = ContinuousClock.now
+      do {
+        let changes = try build.update(sources)
+        try SiteWriter.apply(changes, to: output)
+        lastError = ""
+        guard !changes.isEmpty else { continue }
+        await server.siteChanged()
+        let names = (changes.written.map(\.path) + changes.removed).joined(separator: ", ")
+        Output.line("rebuilt in \(milliseconds(since: started)) ms: \(names)")
+      } catch let error as CourseError {
+        let message = error.diagnostics.map(\.description).joined(separator: "\n")
+        if message != lastError { Output.error(message + "\n(the site is unchanged)") }
+        lastError = message
+      } catch {
+        Output.error("\(error)")
+      }
+      Output.flush()
+    }
+  }
+
+  static func milliseconds(since start: ContinuousClock.Instant) -> Int {
+    let elapsed = ContinuousClock.now - start
+    return Int(elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000)
+  }
+}
+
+/// The server's failure, handed from its task to the command.
+final class FailureBox: @unchecked Sendable {
+  var message: String?
+}

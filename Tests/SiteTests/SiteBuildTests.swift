@@ -1,0 +1,70 @@
+import Course
+import Testing
+
+@testable import Site
+
+/// The in-memory site `kubebook serve` rebuilds: the same files as a full build, and after
+/// an edit only the files that the edit changes.
+@Suite struct SiteBuildTests {
+  static let summary = "# 课程\n\n- [第一课](one.md)\n- [第二课](two.md)\n"
+  static let one = """
+    # 第一课
+
+    ```scenario
+    $ kubectl create deployment web --image=nginx:1.27
+    deployment.apps/web created
+    ```
+
+    """
+
+  func sources(summary: String = summary, one: String = one, two: String = "# 第二课\n\n正文。\n") -> Course.Sources {
+    Course.Sources(
+      displayRoot: "content", summary: Array(summary.utf8),
+      markdownFiles: ["one.md": Array(one.utf8), "two.md": Array(two.utf8)])
+  }
+
+  @Test func firstBuildIsTheFullBuild() throws {
+    let build = try SiteBuild(sources())
+    let course = try Course.assemble(sources())
+    let full = SiteRenderer.render(course: course, results: course.lessons.map { LessonRunner.run($0) })
+    #expect(build.files.count == full.count)
+    for file in full { #expect(build.files[file.path] == file, "\(file.path)") }
+  }
+
+  @Test func anEditRewritesItsPageTheSearchIndexAndThePrintPage() throws {
+    var build = try SiteBuild(sources())
+    #expect(try build.update(sources()).isEmpty)
+    let changes = try build.update(sources(two: "# 第二课\n\n改过的正文。\n"))
+    #expect(changes.written.map(\.path) == ["print.html", "search-index.js", "two.html"])
+    #expect(changes.removed.isEmpty)
+    let page = String(decoding: try #require(build.files["two.html"]).contents, as: UTF8.self)
+    #expect(page.contains("改过的正文"))
+    // The same as a full build of the edited course.
+    let course = try Course.assemble(sources(two: "# 第二课\n\n改过的正文。\n"))
+    let full = SiteRenderer.render(course: course, results: course.lessons.map { LessonRunner.run($0) })
+    for file in full { #expect(build.files[file.path] == file, "\(file.path)") }
+  }
+
+  @Test func aRetitledSummaryRewritesEveryPageAndADroppedLessonIsRemoved() throws {
+    var build = try SiteBuild(sources())
+    let retitled = try build.update(sources(summary: "# 课程\n\n- [第 1 课](one.md)\n- [第二课](two.md)\n"))
+    #expect(Set(retitled.written.map(\.path)).isSuperset(of: ["index.html", "one.html", "two.html", "toc.js"]))
+    let dropped = try build.update(sources(summary: "# 课程\n\n- [第 1 课](one.md)\n"))
+    #expect(dropped.removed == ["two.html"])
+    #expect(build.files["two.html"] == nil)
+  }
+
+  @Test func aBrokenLinkFailsTheUpdateAndKeepsTheSite() throws {
+    var build = try SiteBuild(sources())
+    let before = build.files
+    #expect(throws: CourseError.self) {
+      try build.update(sources(two: "# 第二课\n\n[去第三课](three.md)\n"))
+    }
+    #expect(build.files == before)
+    // A scenario that no longer matches is a warning, not a failure: the page shows what
+    // ran, so it stays as it was.
+    let changes = try build.update(sources(one: Self.one.replacingOccurrences(of: "created", with: "made")))
+    #expect(!changes.written.map(\.path).contains("one.html"))
+    #expect(build.warnings.contains { $0.path.hasSuffix("one.md") })
+  }
+}
