@@ -14,6 +14,12 @@ public struct Terminal: Sendable {
     self.files = files
   }
 
+  /// Creates a terminal on `cluster` as it is (no new cluster is booted).
+  public init(cluster: Cluster, files: VirtualDirectory = VirtualDirectory()) {
+    self.cluster = cluster
+    self.files = files
+  }
+
   /// Runs one command line with `stdin` (a heredoc's text, if any).
   public mutating func run(_ line: String, stdin: String? = nil) -> CommandResult {
     let words: [String]

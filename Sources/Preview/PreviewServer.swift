@@ -46,7 +46,7 @@ public actor PreviewServer {
       let since = request.query.first { $0.name == "since" }.flatMap { Int($0.value) } ?? version
       let deadline = ContinuousClock.now + longPoll
       while version <= since && ContinuousClock.now < deadline {
-        try? await Task.sleep(for: .milliseconds(25))
+        try? await Task.sleep(for: .milliseconds(5))
       }
       return text("\(version)", type: "text/plain; charset=utf-8", status: .ok)
     }

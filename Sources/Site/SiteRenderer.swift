@@ -129,9 +129,7 @@ public struct SiteRenderer: Sendable {
     for (index, lessonBody) in bodies.enumerated() {
       let lesson = course.lessons[index]
       let prefix = "l\(index + 1)-"
-      let unique = lessonBody.replacingOccurrences(of: " id=\"", with: " id=\"" + prefix)
-        .replacingOccurrences(of: "aria-labelledby=\"", with: "aria-labelledby=\"" + prefix)
-        .replacingOccurrences(of: "href=\"#", with: "href=\"#" + prefix)
+      let unique = IDPrefixer.prefixing(lessonBody, with: prefix)
       body += "<article class=\"print-lesson\" id=\"" + HTML.escape(PagePaths.page(for: lesson.path)) + "\">\n"
       body += unique + "</article>\n"
     }

@@ -216,3 +216,19 @@ import Testing
     #expect(Navigation.jsEscape("</script>\"\\") == "\\u003c/script\\u003e\\\"\\\\")
   }
 }
+
+@Suite struct IDPrefixerTests {
+  /// Ids, labels and in-page fragments get the prefix; other links, `data-id` and text that
+  /// merely mentions `id=` do not; text at both ends is kept.
+  @Test func prefixesOnlyIDsLabelsAndFragments() {
+    let html =
+      "<h2 id=\"小结\">小结</h2><svg aria-labelledby=\"t1\"><title id=\"t1\">图</title></svg>"
+      + "<a href=\"#小结\">上</a><a href=\"two.html#a\">外</a><i data-id=\"x\">id=\"y\"</i>尾"
+    let expected =
+      "<h2 id=\"l3-小结\">小结</h2><svg aria-labelledby=\"l3-t1\"><title id=\"l3-t1\">图</title></svg>"
+      + "<a href=\"#l3-小结\">上</a><a href=\"two.html#a\">外</a><i data-id=\"x\">id=\"y\"</i>尾"
+    #expect(IDPrefixer.prefixing(html, with: "l3-") == expected)
+    #expect(IDPrefixer.prefixing("", with: "l1-") == "")
+    #expect(IDPrefixer.prefixing(" id=\"", with: "p-") == " id=\"p-")
+  }
+}

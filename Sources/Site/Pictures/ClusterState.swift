@@ -51,8 +51,7 @@ struct ClusterState: Sendable {
 
   /// Reads `cluster` (a copy: kubectl runs on it, the lesson's cluster is untouched).
   static func capture(_ cluster: Cluster) -> ClusterState {
-    var terminal = Terminal()
-    terminal.cluster = cluster
+    var terminal = Terminal(cluster: cluster)
     let namespaces = Set(cluster.pods.values.map { $0.metadata.namespace ?? "default" })
       .union(cluster.services.values.map { $0.metadata.namespace ?? "default" })
       .union(cluster.deployments.values.map { $0.metadata.namespace ?? "default" })
