@@ -5,6 +5,13 @@ import Kubectl
 public struct StepResult: Sendable {
   public var step: Scenario.Step
   public var result: CommandResult
+  /// The cluster right after the command (for the step-through player's pictures).
+  public var clusterAfter: Cluster
+  /// The ReplicaSets' counts while the command ran (for the rollout timeline); nil when
+  /// it was not recorded.
+  public var timeline: ReplicaTimeline?
+  /// The virtual instant the command started at.
+  public var startedAt: Timestamp
 
   /// The actual output split into lines (no trailing empty line).
   public var actualLines: [String] {
@@ -71,8 +78,13 @@ public enum LessonRunner {
         }
         var steps: [StepResult] = []
         for step in scenario.steps {
+          let startedAt = terminal!.cluster.now
+          terminal!.cluster.startReplicaTimeline()
           let result = terminal!.run(step.command, stdin: step.stdin)
-          steps.append(StepResult(step: step, result: result))
+          let timeline = terminal!.cluster.stopReplicaTimeline()
+          steps.append(
+            StepResult(
+              step: step, result: result, clusterAfter: terminal!.cluster, timeline: timeline, startedAt: startedAt))
         }
         results.append(ScenarioResult(scenario: scenario, steps: steps, clusterAfter: terminal!.cluster))
       }

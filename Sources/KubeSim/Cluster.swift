@@ -18,6 +18,9 @@ public struct Cluster: Sendable {
   }
   /// Whether a wait stopped at ``interruptAt`` before it was done.
   public private(set) var wasInterrupted = false
+  /// The ReplicaSets' counts recorded as time advances, from ``startReplicaTimeline()`` on;
+  /// nil (and no cost) when nobody asked.
+  public private(set) var replicaTimeline: ReplicaTimeline?
 
   var names: NameGenerator
   var lastResourceVersion = 1000
@@ -512,6 +515,34 @@ public struct Cluster: Sendable {
     kubeletTimers.isEmpty && wakeups.isEmpty && batchWakeups.isEmpty
   }
 
+  /// Starts recording ``replicaTimeline`` afresh (at most `maxSamples` samples), with the
+  /// counts as they are now.
+  public mutating func startReplicaTimeline(maxSamples: Int = 2000) {
+    replicaTimeline = ReplicaTimeline(maxSamples: maxSamples)
+    recordReplicaTimeline()
+  }
+
+  /// Stops recording and hands back what was recorded.
+  public mutating func stopReplicaTimeline() -> ReplicaTimeline? {
+    defer { replicaTimeline = nil }
+    return replicaTimeline
+  }
+
+  /// Hands the cluster as it is to `observe`, and to the timeline when one is recording.
+  mutating func stepped(_ observe: (Cluster) -> Void) {
+    observe(self)
+    recordReplicaTimeline()
+  }
+
+  /// Adds the counts as they are now to the timeline, when one is recording. (The timeline
+  /// is taken out while it records, so its storage is not shared with the copy it reads.)
+  mutating func recordReplicaTimeline() {
+    guard var timeline = replicaTimeline else { return }
+    replicaTimeline = nil
+    timeline.record(self)
+    replicaTimeline = timeline
+  }
+
   /// Moves virtual time forward by `seconds`, running due work in deadline order.
   public mutating func advance(seconds: Double) throws(APIError) {
     let target = now.adding(seconds: seconds)
@@ -551,7 +582,7 @@ public struct Cluster: Sendable {
       )
     }
     try settle()
-    observe(self)
+    stepped(observe)
     if done(self) { return true }
     var steps = 0
     var fastForward = allowed
@@ -569,7 +600,7 @@ public struct Cluster: Sendable {
       batchWakeups.discard(through: now)
       progressChecks.discard(through: now)
       try settle()
-      observe(self)
+      stepped(observe)
       if done(self) { return true }
       if fastForward, let plan = CronFastForward.plan(self, limit: limit) {
         fastForward = false
@@ -580,7 +611,7 @@ public struct Cluster: Sendable {
     if limit > now { now = limit }
     expireEvents()
     try settle()
-    observe(self)
+    stepped(observe)
     let finished = done(self)
     if capped && !finished { wasInterrupted = true }
     return finished

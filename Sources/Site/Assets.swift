@@ -97,7 +97,7 @@ enum Assets {
     @media print {
       .topbar, .sidebar, .pager, .practice, .skip-link, .search-results, .page-toc { display: none !important; }
       .print-lesson + .print-lesson { break-before: page; border: none; }
-      .terminal, pre, .cluster-map { break-inside: avoid; }
+      .terminal, pre, .cluster-map, .timeline { break-inside: avoid; }
     }
     .cluster-state { margin: -.4rem 0 1.2rem; }
     .cluster-state summary { cursor: pointer; color: var(--muted); font-size: .9rem; }
@@ -129,6 +129,15 @@ enum Assets {
     .map-pod-bad rect { stroke: #cf222e; stroke-width: 3; }
     .map-pod-done { opacity: .5; }
     .map-legend, .map-more { font-size: 12px; fill: var(--fg); }
+    .timeline { margin: .6rem 0 1rem; max-width: 760px; }
+    .timeline svg { display: block; font-family: var(--font); }
+    .timeline-axis { stroke: var(--fg); stroke-width: 1; }
+    .timeline-grid { stroke: var(--line); stroke-width: 1; }
+    .timeline-label, .timeline-legend { font-size: 12px; fill: var(--fg); }
+    .timeline-ready, .timeline-current { fill: none; stroke-width: 3; stroke-linejoin: round; }
+    .timeline-current { stroke-width: 1.5; stroke-dasharray: 5 4; }
+    .timeline-event path { fill: var(--muted); }
+    .timeline-event:hover path { fill: var(--fg); }
     .sim-event { margin: .3rem 1rem; padding: .3rem .6rem; border-left: 3px solid #d29922; color: var(--term-fg);
       font-size: .85rem; background: rgba(210, 153, 34, .12); }
     .sim-badge { font-weight: 700; color: #d29922; }

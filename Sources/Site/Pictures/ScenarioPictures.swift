@@ -1,8 +1,9 @@
 import Course
 
-/// The pictures that follow a scenario's transcript. `show=tables,map` asks for pictures
-/// and shows them open; `show=none` asks for none; without `show=` a block that changed
-/// what the tables show gets both, folded under a summary line so the lesson reads on.
+/// The pictures that follow a scenario's transcript. `show=tables,map,timeline` asks for
+/// pictures and shows them open; `show=none` asks for none; without `show=` a block that
+/// changed what the tables show gets both, folded under a summary line so the lesson reads
+/// on, and each command that waited and changed ReplicaSets gets its timeline, open.
 enum ScenarioPictures {
   /// The HTML after block `number` (from 1) of a page; `previous` is the state after the
   /// block before on the same cluster (nil for the first block, or after `new`).
@@ -14,15 +15,28 @@ enum ScenarioPictures {
     let asked = options.pictures
     let tables = asked.isEmpty || asked.contains("tables")
     let map = asked.isEmpty || asked.contains("map")
-    if asked.isEmpty && !changed(state, since: previous) { return "" }
+    let timelines = timelines(result, number: number, everyStep: asked.contains("timeline"))
+    if asked.isEmpty && !changed(state, since: previous) { return timelines }
     var body = ""
     if tables { body += StateTablesRenderer.render(state, previous: previous) }
     if map { body += ClusterMapRenderer.render(state, id: "map-\(number)") }
-    if body.isEmpty { return "" }
+    if body.isEmpty { return timelines }
     if asked.isEmpty {
-      return "<details class=\"cluster-state\"><summary>集群此刻的状态：表格与地图</summary>" + body + "</details>\n"
+      return timelines + "<details class=\"cluster-state\"><summary>集群此刻的状态：表格与地图</summary>" + body
+        + "</details>\n"
     }
-    return "<div class=\"cluster-state\">" + body + "</div>\n"
+    return timelines + "<div class=\"cluster-state\">" + body + "</div>\n"
+  }
+
+  /// The rollout timelines of the block: of the commands that wait (`rollout status`,
+  /// `get -w`, `sleep`, `wait`) by default, of every command whose ReplicaSets changed with
+  /// `show=timeline`; block `number`, step N gets the id `timeline-NUMBER-N`.
+  static func timelines(_ result: ScenarioResult, number: Int, everyStep: Bool) -> String {
+    var html = ""
+    for (index, step) in result.steps.enumerated() where everyStep || TimelineRenderer.waits(step.step.command) {
+      html += TimelineRenderer.render(step, id: "timeline-\(number)-\(index + 1)")
+    }
+    return html
   }
 
   /// Whether any table row is new, changed or gone since `previous`.
