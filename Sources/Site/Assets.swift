@@ -129,6 +129,19 @@ enum Assets {
     .map-pod-bad rect { stroke: #cf222e; stroke-width: 3; }
     .map-pod-done { opacity: .5; }
     .map-legend, .map-more { font-size: 12px; fill: var(--fg); }
+    .player { margin: -.4rem 0 1.2rem; }
+    .player summary { cursor: pointer; color: var(--muted); font-size: .9rem; }
+    .player-controls { display: flex; align-items: center; gap: .6rem; margin: .6rem 0; flex-wrap: wrap; }
+    .player-controls[hidden] { display: none; }
+    .player-controls button { font: inherit; padding: .2rem .7rem; border: 1px solid var(--line); border-radius: 6px; background: var(--sidebar-bg); color: var(--fg); cursor: pointer; }
+    .player-slider { flex: 1 1 12rem; }
+    .player-position { color: var(--muted); font-size: .9rem; min-width: 6rem; }
+    .player-label { margin: .6rem 0 .2rem; font-size: .85rem; color: var(--muted); }
+    .player-same { color: var(--muted); font-size: .9rem; }
+    .player-live .player-label, .player-live .player-state { display: none; }
+    .player-live .player-state.player-shown { display: block; }
+    .player-live .player-step .terminal { margin: 0; border-radius: 0; }
+    .player-step[hidden] { display: none; }
     .timeline { margin: .6rem 0 1rem; max-width: 760px; }
     .timeline svg { display: block; font-family: var(--font); }
     .timeline-axis { stroke: var(--fg); stroke-width: 1; }
@@ -180,6 +193,54 @@ enum Assets {
     """
 
   static let javascript = """
+    // kubebook: the step-through players. Each starts at step 1 with its controls shown;
+    // step k shows the commands 1..k and the cluster after k (or after the last step
+    // before it that changed the cluster). Without this script every step is shown in order.
+    (function () {
+      var players = document.querySelectorAll("details.player");
+      Array.prototype.forEach.call(players, function (player) {
+        var count = Number(player.getAttribute("data-steps"));
+        var controls = player.querySelector(".player-controls");
+        var slider = player.querySelector(".player-slider");
+        var position = player.querySelector(".player-position");
+        var steps = player.querySelectorAll(".player-step");
+        var states = player.querySelectorAll(".player-state");
+        var current = 1;
+        function show(step) {
+          current = Math.max(1, Math.min(count, step));
+          slider.value = String(current);
+          position.textContent = "第 " + current + " / " + count + " 步";
+          Array.prototype.forEach.call(steps, function (element) {
+            element.hidden = Number(element.getAttribute("data-step")) > current;
+          });
+          var shown = null;
+          Array.prototype.forEach.call(states, function (element) {
+            var at = Number(element.getAttribute("data-step"));
+            if (at <= current && element.classList.contains("player-state-drawn")) shown = element;
+            if (at === current && !shown) shown = element;
+          });
+          Array.prototype.forEach.call(states, function (element) {
+            element.classList.toggle("player-shown", element === shown);
+          });
+          // The picture goes after the commands shown so far.
+          if (shown) player.appendChild(shown);
+        }
+        player.classList.add("player-live");
+        controls.hidden = false;
+        player.querySelector(".player-prev").addEventListener("click", function () { show(current - 1); });
+        player.querySelector(".player-next").addEventListener("click", function () { show(current + 1); });
+        slider.addEventListener("input", function () { show(Number(slider.value)); });
+        player.addEventListener("keydown", function (event) {
+          if (event.target === slider) { event.stopPropagation(); return; }
+          if (event.key !== "ArrowLeft" && event.key !== "ArrowRight") return;
+          event.preventDefault();
+          event.stopPropagation();
+          show(current + (event.key === "ArrowLeft" ? -1 : 1));
+        });
+        show(1);
+      });
+    })();
+
     // kubebook: keyboard navigation between pages (← and →), as in mdBook.
     (function () {
       document.addEventListener("keydown", function (event) {

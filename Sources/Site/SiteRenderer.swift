@@ -70,7 +70,9 @@ public struct SiteRenderer: Sendable {
       let blockOptions = scenario.scenario.options
       if blockOptions.fresh || blockOptions.nodes != nil || blockOptions.seed != nil { stateBefore = nil }
       let state = ClusterState.capture(scenario.clusterAfter)
-      let pictures = ScenarioPictures.render(scenario, state: state, previous: stateBefore, number: number + 1)
+      let pictures =
+        ScenarioPictures.render(scenario, state: state, previous: stateBefore, number: number + 1)
+        + PlayerRenderer.render(scenario, before: stateBefore, number: number + 1)
       stateBefore = state
       renderer.scenarios[scenario.scenario.fenceLine] =
         terminal.isEmpty ? terminal : terminal + Self.practiceLine(lesson.displayPath, block: number + 1) + pictures

@@ -5,8 +5,13 @@ import Course
 enum TerminalRenderer {
   static func render(_ result: ScenarioResult) -> String {
     if result.scenario.options.hidden { return "" }
+    return render(steps: result.steps[...])
+  }
+
+  /// The terminal block of `steps` alone (a step of the step-through player).
+  static func render(steps: ArraySlice<StepResult>) -> String {
     var output = "<div class=\"terminal\" role=\"figure\" aria-label=\"终端\"><pre>"
-    for step in result.steps {
+    for step in steps {
       let command = step.step.command
       if command.hasPrefix("sim ") {
         output +=

@@ -3,7 +3,7 @@
 Run by scripts/browser-test, which builds the course and passes the site's directory in
 KUBEBOOK_SITE and the directory for screenshots in KUBEBOOK_SCREENSHOTS. Checks offline
 search (a Chinese and a Latin term, and ?search=), keyboard navigation between pages, the
-theme toggle, that no page logs a console error or asks for anything but local files, and
+step-through player (with and without JavaScript), the theme toggle, that no page logs a console error or asks for anything but local files, and
 measures the time from typing a query to its first result.
 """
 
@@ -139,6 +139,73 @@ class SiteTest(unittest.TestCase):
         self.browser.find_element(By.CLASS_NAME, "print-link").click()
         self.wait.until(lambda b: b.current_url.endswith("print.html"))
         self.assertEqual(len(self.browser.find_elements(By.CSS_SELECTOR, "article.print-lesson")), lessons)
+
+    def test_step_through_player(self):
+        self.browser.get(page_url("deployment.html"))
+        player = self.browser.find_element(By.CSS_SELECTOR, "details.player")
+        count = int(player.get_attribute("data-steps"))
+        self.assertGreaterEqual(count, 3)
+        player.find_element(By.TAG_NAME, "summary").click()
+
+        def visible(selector):
+            return [element for element in player.find_elements(By.CSS_SELECTOR, selector)
+                    if element.is_displayed()]
+
+        def check(step):
+            steps = visible(".player-step")
+            self.assertEqual([int(e.get_attribute("data-step")) for e in steps],
+                             list(range(1, step + 1)))
+            states = visible(".player-state")
+            self.assertEqual(len(states), 1, "one picture of the cluster at a time")
+            # The cluster shown is the one after the step, or after the last step before
+            # it that changed the cluster.
+            drawn = [int(e.get_attribute("data-step"))
+                     for e in player.find_elements(By.CSS_SELECTOR, ".player-state.player-state-drawn")]
+            expected = max([at for at in drawn if at <= step], default=step)
+            self.assertEqual(int(states[0].get_attribute("data-step")), expected)
+            self.assertEqual(player.find_element(By.CLASS_NAME, "player-position").text,
+                             f"第 {step} / {count} 步")
+            # The cluster picture comes after the commands.
+            self.assertGreater(states[0].location["y"], steps[-1].location["y"])
+
+        self.wait.until(lambda b: visible(".player-controls"))
+        check(1)
+        next_button = player.find_element(By.CLASS_NAME, "player-next")
+        next_button.click()
+        check(2)
+        # The arrow keys step the player while it has the focus; the page stays.
+        next_button.send_keys(Keys.ARROW_RIGHT)
+        check(3)
+        next_button.send_keys(Keys.ARROW_LEFT)
+        check(2)
+        self.assertTrue(self.browser.current_url.endswith("deployment.html"))
+        player.find_element(By.CLASS_NAME, "player-prev").click()
+        player.find_element(By.CLASS_NAME, "player-prev").click()
+        check(1)
+        slider = player.find_element(By.CLASS_NAME, "player-slider")
+        self.assertEqual(slider.get_attribute("max"), str(count))
+        slider.send_keys(Keys.END)
+        check(count)
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        self.browser.execute_script("arguments[0].scrollIntoView()", player)
+        self.browser.save_screenshot(str(SCREENSHOTS / "player-desktop.png"))
+
+    def test_player_without_javascript_shows_every_step_in_order(self):
+        self.browser.execute_cdp_cmd("Emulation.setScriptExecutionDisabled", {"value": True})
+        try:
+            self.browser.get(page_url("deployment.html"))
+            player = self.browser.find_element(By.CSS_SELECTOR, "details.player")
+            player.find_element(By.TAG_NAME, "summary").click()
+            count = int(player.get_attribute("data-steps"))
+            parts = [(e.get_attribute("class").split()[0], int(e.get_attribute("data-step")))
+                     for e in player.find_elements(By.CSS_SELECTOR, ".player-step, .player-state")
+                     if e.is_displayed()]
+            expected = [(kind, at) for at in range(1, count + 1)
+                        for kind in ("player-step", "player-state")]
+            self.assertEqual(parts, expected)
+            self.assertFalse(player.find_element(By.CLASS_NAME, "player-controls").is_displayed())
+        finally:
+            self.browser.execute_cdp_cmd("Emulation.setScriptExecutionDisabled", {"value": False})
 
     def test_time_to_first_result(self):
         """Types a query on a fresh page (the index script not yet loaded) and measures the
