@@ -6,21 +6,19 @@ import Markdown
 public enum LinkChecker {
   /// One diagnostic per broken link, in lesson and line order.
   public static func diagnostics(for course: Course) -> [Diagnostic] {
-    var lessons: [String: Lesson] = [:]
-    for lesson in course.lessons { lessons[lesson.path] = lesson }
-    var anchors: [String: Set<String>] = [:]
-    for lesson in course.lessons { anchors[lesson.path] = headingIDs(lesson.document.blocks) }
-    var diagnostics: [Diagnostic] = []
-    for lesson in course.lessons {
-      for (destination, line) in links(lesson.document.blocks) {
+    let lessons = Dictionary(course.lessons.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+    // Each lesson's headings, then each lesson's links, on all cores.
+    let ids = course.lessons.parallelMap { headingIDs($0.document.blocks) }
+    let anchors = Dictionary(zip(course.lessons.map(\.path), ids), uniquingKeysWith: { first, _ in first })
+    let perLesson = course.lessons.parallelMap { lesson in
+      links(lesson.document.blocks).compactMap { destination, line -> Diagnostic? in
         guard let problem = problem(with: destination, from: lesson, lessons: lessons, anchors: anchors) else {
-          continue
+          return nil
         }
-        diagnostics.append(
-          Diagnostic(path: lesson.displayPath, line: line, message: "broken link \"\(destination)\": \(problem)"))
+        return Diagnostic(path: lesson.displayPath, line: line, message: "broken link \"\(destination)\": \(problem)")
       }
     }
-    return diagnostics
+    return perLesson.flatMap { $0 }
   }
 
   /// What is wrong with one link, if anything.

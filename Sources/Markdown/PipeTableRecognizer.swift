@@ -52,31 +52,34 @@ enum PipeTableRecognizer {
 
   /// Splits a row at unescaped pipes, dropping the optional outer pipes.
   static func cells(_ row: String) -> [String] {
-    var text = Substring(row.trimmingSpaces())
-    if text.hasPrefix("|") { text = text.dropFirst() }
-    if text.hasSuffix("|") && !text.hasSuffix("\\|") { text = text.dropLast() }
+    // Every character that matters here is ASCII, so the row is split as UTF-8 bytes.
+    var text = Array(row.trimmingSpaces().utf8)[...]
+    let bar = UInt8(ascii: "|")
+    let backslash = UInt8(ascii: "\\")
+    if text.first == bar { text = text.dropFirst() }
+    if text.last == bar && !(text.count >= 2 && text[text.endIndex - 2] == backslash) { text = text.dropLast() }
     var result: [String] = []
-    var current = ""
+    var current: [UInt8] = []
     var escaped = false
-    for character in text {
+    for byte in text {
       if escaped {
-        current.append(character == "|" ? "|" : "\\\(character)")
+        if byte != bar { current.append(backslash) }
+        current.append(byte)
         escaped = false
-      } else if character == "\\" {
+      } else if byte == backslash {
         escaped = true
-      } else if character == "|" {
-        result.append(current.trimmingSpaces())
-        current = ""
+      } else if byte == bar {
+        result.append(String(decoding: current, as: UTF8.self).trimmingSpaces())
+        current.removeAll(keepingCapacity: true)
       } else {
-        current.append(character)
+        current.append(byte)
       }
     }
-    if escaped { current.append("\\") }
-    result.append(current.trimmingSpaces())
+    if escaped { current.append(backslash) }
+    result.append(String(decoding: current, as: UTF8.self).trimmingSpaces())
     return result
   }
 
-  /// Parses a delimiter row such as `| --- | :-: | --: |`, or returns nil.
   static func delimiterRow(_ row: String) -> [Table.Alignment]? {
     guard row.utf8.allSatisfy({ $0 == 45 || $0 == 124 || $0 == 58 || $0 == 32 || $0 == 9 }), row.contains("-")
     else { return nil }

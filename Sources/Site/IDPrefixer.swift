@@ -7,29 +7,42 @@ enum IDPrefixer {
 
   /// `html` with `prefix` put at the start of every id, labelledby and fragment value.
   static func prefixing(_ html: String, with prefix: String) -> String {
+    var result: [UInt8] = []
+    append(html, prefixing: prefix, to: &result)
+    return String(decoding: result, as: UTF8.self)
+  }
+
+  /// Appends `html` to `result` with `prefix` put at the start of every id, labelledby and
+  /// fragment value. Only a `="` can end an opening, and `=` is rare in text, so the scan
+  /// looks for `=` and checks what comes before it.
+  static func append(_ html: String, prefixing prefix: String, to result: inout [UInt8]) {
     var html = html
-    return html.withUTF8 { bytes in
+    html.withUTF8 { bytes in
       let prefixBytes = Array(prefix.utf8)
-      var result: [UInt8] = []
-      result.reserveCapacity(bytes.count + bytes.count / 64)
+      result.reserveCapacity(result.count + bytes.count + bytes.count / 64)
       var copied = 0
       var index = 0
       while index < bytes.count {
-        let byte = bytes[index]
-        if byte == UInt8(ascii: " ") || byte == UInt8(ascii: "a") || byte == UInt8(ascii: "h"),
-          let opening = openings.first(where: { starts(bytes, at: index, with: $0) })
-        {
-          let end = index + opening.count
-          result.append(contentsOf: bytes[copied..<end])
-          result.append(contentsOf: prefixBytes)
-          copied = end
-          index = end
-        } else {
+        guard bytes[index] == UInt8(ascii: "=") else {
           index += 1
+          continue
         }
+        // The opening's `=` sits at its count minus 2 (or 3 for `href="#`).
+        let opening = openings.first { opening in
+          let equals = opening.lastIndex(of: UInt8(ascii: "="))!
+          return index >= equals && starts(bytes, at: index - equals, with: opening)
+        }
+        guard let opening else {
+          index += 1
+          continue
+        }
+        let end = index - opening.lastIndex(of: UInt8(ascii: "="))! + opening.count
+        result.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<end]))
+        result.append(contentsOf: prefixBytes)
+        copied = end
+        index = end
       }
-      result.append(contentsOf: bytes[copied...])
-      return String(decoding: result, as: UTF8.self)
+      result.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied...]))
     }
   }
 

@@ -14,6 +14,13 @@ enum PageLayout {
   }
 
   static func page(_ page: Page) -> String {
+    let (head, tail) = frame(page)
+    return head + page.body + tail
+  }
+
+  /// The page's HTML before its body and after it (the print page puts its chapters, as
+  /// bytes, in between).
+  static func frame(_ page: Page) -> (head: String, tail: String) {
     let root = PagePaths.root(for: page.path)
     let pageTitle = page.title == page.courseTitle ? page.title : page.title + " - " + page.courseTitle
     var html = """
@@ -36,15 +43,14 @@ enum PageLayout {
       <div id="search-results" class="search-results" role="region" aria-label="搜索结果" aria-live="polite" hidden></div>
 
       """
-    html += page.body
-    html += "<nav class=\"pager\" aria-label=\"翻页\">"
+    var tail = "<nav class=\"pager\" aria-label=\"翻页\">"
     if let previous = page.previous {
-      html += "<a rel=\"prev\" href=\"\(root)\(HTML.escape(previous.path))\">← " + HTML.escape(previous.title) + "</a>"
+      tail += "<a rel=\"prev\" href=\"\(root)\(HTML.escape(previous.path))\">← " + HTML.escape(previous.title) + "</a>"
     }
     if let next = page.next {
-      html += "<a rel=\"next\" href=\"\(root)\(HTML.escape(next.path))\">" + HTML.escape(next.title) + " →</a>"
+      tail += "<a rel=\"next\" href=\"\(root)\(HTML.escape(next.path))\">" + HTML.escape(next.title) + " →</a>"
     }
-    html += "</nav>\n</main>\n</body>\n</html>\n"
-    return html
+    tail += "</nav>\n</main>\n</body>\n</html>\n"
+    return (html, tail)
   }
 }

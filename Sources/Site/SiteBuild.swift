@@ -14,7 +14,18 @@ public struct SiteBuild: Sendable {
   public private(set) var warnings: [Diagnostic] = []
   let options: SiteRenderer.Options
   /// Per lesson path: its source, and what running and rendering it gave.
-  var lessons: [String: (source: String, result: LessonResult, body: String, documents: [[UInt8]])] = [:]
+  var lessons: [String: RenderedLesson] = [:]
+
+  /// A lesson as last run and rendered.
+  struct RenderedLesson: Sendable {
+    var source: String
+    var result: LessonResult
+    var body: String
+    var documents: [[UInt8]]
+    /// Its chapter of the print page, whose ids carry the lesson's position then.
+    var chapter: [UInt8]
+    var position: Int
+  }
 
   /// Builds the whole site from `sources`; throws the errors that fail a build (a course
   /// that does not assemble, a broken link).
@@ -48,18 +59,31 @@ public struct SiteBuild: Sendable {
     let renderer = SiteRenderer(course: course, results: ordered, options: options)
     let stalePaths = Set(stale.map(\.path))
     let staleIndices = course.lessons.indices.filter { stalePaths.contains(course.lessons[$0].path) }
-    let rendered = staleIndices.parallelMap { ($0, renderer.body(at: $0), renderer.searchDocuments(at: $0)) }
-    var kept: [String: (source: String, result: LessonResult, body: String, documents: [[UInt8]])] = [:]
-    for lesson in course.lessons { if let old = lessons[lesson.path] { kept[lesson.path] = old } }
-    for (index, body, documents) in rendered {
+    let rendered = staleIndices.parallelMap { index in
+      let body = renderer.body(at: index)
+      return (index, body, renderer.searchDocuments(at: index), renderer.printChapter(at: index, body: body))
+    }
+    var kept: [String: RenderedLesson] = [:]
+    for (index, lesson) in course.lessons.enumerated() {
+      guard var old = lessons[lesson.path] else { continue }
+      if old.position != index {
+        // Moved in SUMMARY: its print chapter's ids take the new position.
+        old.chapter = renderer.printChapter(at: index, body: old.body)
+        old.position = index
+      }
+      kept[lesson.path] = old
+    }
+    for (index, body, documents, chapter) in rendered {
       let lesson = course.lessons[index]
-      kept[lesson.path] = (lesson.source, ordered[index], body, documents)
+      kept[lesson.path] = RenderedLesson(
+        source: lesson.source, result: ordered[index], body: body, documents: documents, chapter: chapter,
+        position: index)
     }
     let entries = course.lessons.map { kept[$0.path]! }
     var next: [String: SiteFile] = [:]
     for file in renderer.sharedFiles { next[file.path] = file }
     next["search-index.js"] = renderer.searchIndex(entries.map(\.documents))
-    next["print.html"] = renderer.printPage(bodies: entries.map(\.body))
+    next["print.html"] = renderer.printPage(chapters: entries.map(\.chapter))
     for index in course.lessons.indices {
       let page = renderer.page(at: index, body: entries[index].body)
       next[page.path] = page

@@ -117,27 +117,41 @@ public struct SiteRenderer: Sendable {
     let renderer = SiteRenderer(course: course, results: results, options: options)
     let pages = Array(0..<renderer.pageCount).parallelMap { index in
       let body = renderer.body(at: index)
-      return (renderer.page(at: index, body: body), renderer.searchDocuments(at: index), body)
+      return (
+        renderer.page(at: index, body: body), renderer.searchDocuments(at: index),
+        renderer.printChapter(at: index, body: body)
+      )
     }
-    return renderer.sharedFiles + [renderer.searchIndex(pages.map(\.1)), renderer.printPage(bodies: pages.map(\.2))]
+    return renderer.sharedFiles + [renderer.searchIndex(pages.map(\.1)), renderer.printPage(chapters: pages.map(\.2))]
       + pages.map(\.0)
   }
 
-  /// `print.html`: every lesson in order on one page, to print or save as PDF (as mdBook's
-  /// print page). Ids are made unique per lesson (`l3-…`) so the pictures' titles and the
-  /// headings' anchors still point at the right lesson.
-  public func printPage(bodies: [String]) -> SiteFile {
-    var body = "<h1>" + HTML.escape(title) + "</h1>\n"
-    for (index, lessonBody) in bodies.enumerated() {
-      let lesson = course.lessons[index]
-      let prefix = "l\(index + 1)-"
-      let unique = IDPrefixer.prefixing(lessonBody, with: prefix)
-      body += "<article class=\"print-lesson\" id=\"" + HTML.escape(PagePaths.page(for: lesson.path)) + "\">\n"
-      body += unique + "</article>\n"
-    }
-    let html = PageLayout.page(
-      PageLayout.Page(path: "print.html", title: "打印全书", courseTitle: title, body: body, previous: nil, next: nil))
-    return SiteFile(path: "print.html", text: html)
+  /// Lesson `index`'s chapter of `print.html`: its `body` in an article, with ids made
+  /// unique per lesson (`l3-…`) so the pictures' titles and the headings' anchors still
+  /// point at the right lesson. Made with the page, on the page's core.
+  public func printChapter(at index: Int, body: String) -> [UInt8] {
+    let lesson = course.lessons[index]
+    var chapter = Array(
+      ("<article class=\"print-lesson\" id=\"" + HTML.escape(PagePaths.page(for: lesson.path)) + "\">\n").utf8)
+    IDPrefixer.append(body, prefixing: "l\(index + 1)-", to: &chapter)
+    chapter += Array("</article>\n".utf8)
+    return chapter
+  }
+
+  /// `print.html`: every lesson's chapter (``printChapter(at:body:)``) in order on one page,
+  /// to print or save as PDF (as mdBook's print page).
+  public func printPage(chapters: [[UInt8]]) -> SiteFile {
+    let (head, tail) = PageLayout.frame(
+      PageLayout.Page(
+        path: "print.html", title: "打印全书", courseTitle: title, body: "", previous: nil, next: nil))
+    let heading = "<h1>" + HTML.escape(title) + "</h1>\n"
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(head.utf8.count + heading.utf8.count + chapters.reduce(0) { $0 + $1.count } + tail.utf8.count)
+    bytes += head.utf8
+    bytes += heading.utf8
+    for chapter in chapters { bytes += chapter }
+    bytes += tail.utf8
+    return SiteFile(path: "print.html", bytes: bytes)
   }
 
   /// The command that continues from a scenario block in a terminal (`kubebook shell`).

@@ -54,6 +54,21 @@ import Testing
     #expect(build.files["two.html"] == nil)
   }
 
+  /// Lessons that swap places keep nothing of their old position: the print page's ids
+  /// follow the new order, as a full build's do.
+  @Test func reorderedLessonsAreAsAFullBuild() throws {
+    let one = Self.one + "## 小结\n\n[回到小结](#小结)\n"
+    var build = try SiteBuild(sources(one: one, two: "# 第二课\n\n## 小结\n"))
+    let swapped = sources(
+      summary: "# 课程\n\n- [第二课](two.md)\n- [第一课](one.md)\n", one: one, two: "# 第二课\n\n## 小结\n")
+    try build.update(swapped)
+    let course = try Course.assemble(swapped)
+    let full = SiteRenderer.render(course: course, results: course.lessons.map { LessonRunner.run($0) })
+    for file in full { #expect(build.files[file.path] == file, "\(file.path)") }
+    let print = String(decoding: try #require(build.files["print.html"]).contents, as: UTF8.self)
+    #expect(print.contains("<a href=\"#l2-小结\">回到小结</a>"))
+  }
+
   @Test func aBrokenLinkFailsTheUpdateAndKeepsTheSite() throws {
     var build = try SiteBuild(sources())
     let before = build.files
