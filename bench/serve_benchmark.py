@@ -92,6 +92,9 @@ def main():
         if rebuilds:
             print("rebuild as kubebook reports it: median %d ms, max %d ms" % (
                 statistics.median(rebuilds), max(rebuilds)))
+        if os.environ.get("KEEP_LOG"):
+            log.seek(0)
+            shutil.copy(os.path.join(work, "serve.log"), os.environ["KEEP_LOG"])
     finally:
         server.terminate()
         server.wait()

@@ -14,7 +14,7 @@ struct ServeCommand: ParsableCommand {
     discussion: """
       The site is written to OUT_DIR as `build` writes it and served from there: only files \
       under OUT_DIR, never a path outside it. The course directory is read again every 20 ms \
-      (longer for a large course); a saved lesson re-runs that lesson's scenarios only, rewrites the files that \
+      (up to 250 ms for a large course); a saved lesson re-runs that lesson's scenarios only, rewrites the files that \
       changed, and open pages reload themselves. A build error is printed and the site is \
       left as it was. Ctrl-C stops the server.
       """
@@ -89,27 +89,31 @@ struct ServeCommand: ParsableCommand {
   }
 
   /// Reads the course again and again and applies what changed: every 20 ms, or ten times
-  /// as long as the last reading took when that is longer (a large course is not read
-  /// continuously).
+  /// as long as a reading takes on average when that is longer (a large course is not read
+  /// continuously), but at least every 250 ms. The average is smoothed so that one slow
+  /// reading does not stall the next ones.
   static func watch(_ content: String, output: String, build initial: SiteBuild, server: PreviewServer) async {
     var build = initial
     var lastError = ""
     var pause = Duration.milliseconds(20)
+    var averageReading = Duration.zero
     while !Task.isCancelled {
       try? await Task.sleep(for: pause)
       let reading = ContinuousClock.now
       let loaded = try? CourseDirectory.load(content)
-      pause = max(.milliseconds(20), (ContinuousClock.now - reading) * 10)
+      averageReading = averageReading * 0.8 + (ContinuousClock.now - reading) * 0.2
+      pause = min(.milliseconds(250), max(.milliseconds(20), averageReading * 10))
       guard let sources = loaded, sources != build.sources else { continue }
       let started = ContinuousClock.now
       do {
         let changes = try build.update(sources)
+        let built = milliseconds(since: started)
         try SiteWriter.apply(changes, to: output)
         lastError = ""
         guard !changes.isEmpty else { continue }
         await server.siteChanged()
         let names = (changes.written.map(\.path) + changes.removed).joined(separator: ", ")
-        Output.line("rebuilt in \(milliseconds(since: started)) ms: \(names)")
+        Output.line("rebuilt in \(milliseconds(since: started)) ms (\(built) ms to build, the rest to write): \(names)")
       } catch let error as CourseError {
         let message = error.diagnostics.map(\.description).joined(separator: "\n")
         if message != lastError { Output.error(message + "\n(the site is unchanged)") }
