@@ -164,8 +164,9 @@ enum ReplicaSetController {
 
   /// The `count` pods to delete first (`getPodsToDelete` + `ActivePodsWithRanks`,
   /// controllers.md §2.2), using exact times and the name as the last tie-breaker.
+  /// Deleting every pod still goes in rank order: the pods come from a set, and their order
+  /// (hence the order of the SuccessfulDelete events) must not depend on hashing.
   static func podsToDelete(_ pods: [Pod], count: Int, owner: ObjectMeta, cluster: Cluster) -> [Pod] {
-    if count >= pods.count { return pods }
     // Rank: active pods on the same node among all pods of the owner's owner's workloads.
     var perNode: [String: Int] = [:]
     if let grandOwner = owner.controllerUID {

@@ -14,9 +14,8 @@ public enum HeadingIDs {
         } else if scalar == " " || scalar == "\t" {
           result.append("-")
         }
-      } else if scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "_"
-        || scalar == "-"
-      {
+      } else if (0x4E00...0x9FFF).contains(scalar.value) || scalar.properties.isAlphabetic {
+        // CJK ideographs (the common case in this course) are letters without a table look-up.
         result.unicodeScalars.append(scalar)
       } else if scalar == " " || scalar == "\t" {
         result.append("-")

@@ -233,12 +233,20 @@ public enum MarkdownParser {
 }
 
 extension StringProtocol {
-  /// The text without leading and trailing spaces and tabs.
+  /// The text without leading spaces and tabs and trailing spaces, tabs and carriage returns
+  /// (ASCII, so the text is trimmed as UTF-8 bytes).
   func trimmingSpaces() -> String {
-    var slice = Substring(self)
-    while let first = slice.first, first == " " || first == "\t" { slice = slice.dropFirst() }
-    while let last = slice.last, last == " " || last == "\t" || last == "\r" { slice = slice.dropLast() }
-    return String(slice)
+    let text = Substring(self)
+    let bytes = text.utf8
+    var start = bytes.startIndex
+    var end = bytes.endIndex
+    while start < end, bytes[start] == 0x20 || bytes[start] == 0x09 { start = bytes.index(after: start) }
+    while start < end {
+      let last = bytes[bytes.index(before: end)]
+      guard last == 0x20 || last == 0x09 || last == 0x0D else { break }
+      end = bytes.index(before: end)
+    }
+    return String(text[start..<end])
   }
 }
 

@@ -24,18 +24,35 @@ public enum HTML {
   /// Appends UTF-8 `bytes` to `output` with `&`, `<`, `>`, `"` and `'` escaped: the one
   /// escaping loop, shared by ``escape(_:)`` and the highlighters.
   static func appendEscaped<Bytes: Sequence>(_ bytes: Bytes, to output: inout [UInt8]) where Bytes.Element == UInt8 {
-    for byte in bytes {
-      switch byte {
-      case UInt8(ascii: "&"): output.append(contentsOf: "&amp;".utf8)
-      case UInt8(ascii: "<"): output.append(contentsOf: "&lt;".utf8)
-      case UInt8(ascii: ">"): output.append(contentsOf: "&gt;".utf8)
-      case UInt8(ascii: "\""): output.append(contentsOf: "&quot;".utf8)
-      case UInt8(ascii: "'"): output.append(contentsOf: "&#39;".utf8)
-      default: output.append(byte)
+    let done: Void? = bytes.withContiguousStorageIfAvailable { buffer in
+      // Runs without special characters are copied at once.
+      var start = 0
+      for index in 0..<buffer.count where isSpecial(buffer[index]) {
+        if start < index { output.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[start..<index])) }
+        append(escaping: buffer[index], to: &output)
+        start = index + 1
       }
+      if start < buffer.count { output.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[start...])) }
+    }
+    if done == nil {
+      for byte in bytes { append(escaping: byte, to: &output) }
     }
   }
 
+  /// Appends one byte, as its entity when it is special.
+  @inline(__always)
+  private static func append(escaping byte: UInt8, to output: inout [UInt8]) {
+    switch byte {
+    case UInt8(ascii: "&"): output.append(contentsOf: "&amp;".utf8)
+    case UInt8(ascii: "<"): output.append(contentsOf: "&lt;".utf8)
+    case UInt8(ascii: ">"): output.append(contentsOf: "&gt;".utf8)
+    case UInt8(ascii: "\""): output.append(contentsOf: "&quot;".utf8)
+    case UInt8(ascii: "'"): output.append(contentsOf: "&#39;".utf8)
+    default: output.append(byte)
+    }
+  }
+
+  @inline(__always)
   private static func isSpecial(_ byte: UInt8) -> Bool {
     byte == 38 || byte == 60 || byte == 62 || byte == 34 || byte == 39
   }
@@ -43,6 +60,15 @@ public enum HTML {
   /// Whether a link target is one cmark's safe mode would drop (`javascript:`, `vbscript:`,
   /// `file:` and `data:` other than common images).
   public static func isDangerousURL(_ url: String) -> Bool {
+    // Most links are relative or have a plain scheme (`https:`): those are decided from the
+    // bytes before the first colon, without lower-casing the whole link.
+    let bytes = url.utf8
+    guard let colon = bytes.firstIndex(of: UInt8(ascii: ":")) else { return false }
+    let schemeBytes = bytes[..<colon]
+    if !schemeBytes.isEmpty && schemeBytes.count <= 16 && schemeBytes.allSatisfy(isSchemeByte) {
+      let scheme = String(url[..<colon]).lowercased()
+      if scheme != "data" { return scheme == "javascript" || scheme == "vbscript" || scheme == "file" }
+    }
     let lower = url.lowercased().filter { !$0.isWhitespace }
     for scheme in ["javascript:", "vbscript:", "file:"] where lower.hasPrefix(scheme) { return true }
     if lower.hasPrefix("data:") {
@@ -51,6 +77,12 @@ public enum HTML {
       }
     }
     return false
+  }
+
+  /// A letter, digit, `+`, `-` or `.`: a byte that may appear in a URL scheme.
+  private static func isSchemeByte(_ byte: UInt8) -> Bool {
+    (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x30 && byte <= 0x39) || byte == 0x2B
+      || byte == 0x2D || byte == 0x2E
   }
 
   /// `url` escaped for an attribute, with `.md` links to lessons pointed at their pages and

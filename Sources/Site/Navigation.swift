@@ -89,38 +89,51 @@ enum Navigation {
     text.withUTF8 { bytes in
       var start = 0
       var index = 0
-      func flush() {
-        if start < index { output.append(contentsOf: bytes[start..<index]) }
-      }
-      func escape(_ replacement: StaticString, skip: Int = 1) {
-        flush()
-        replacement.withUTF8Buffer { output.append(contentsOf: $0) }
-        index += skip
-        start = index
-      }
-      while index < bytes.count {
-        switch bytes[index] {
-        case UInt8(ascii: "\\"): escape("\\\\")
-        case UInt8(ascii: "\""): escape("\\\"")
-        case UInt8(ascii: "\n"): escape("\\n")
-        case UInt8(ascii: "\r"): escape("\\r")
-        case UInt8(ascii: "<"): escape("\\u003c")
-        case UInt8(ascii: ">"): escape("\\u003e")
-        case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80 && bytes[index + 2] == 0xA8:
-          escape("\\u2028", skip: 3)
-        case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80 && bytes[index + 2] == 0xA9:
-          escape("\\u2029", skip: 3)
-        case let byte where byte < 0x20:
-          flush()
-          let hex = String(byte, radix: 16)
-          output.append(contentsOf: ("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).utf8)
+      let count = bytes.count
+      while index < count {
+        // The scan stays in registers: most bytes (letters, CJK) need nothing.
+        let byte = bytes[index]
+        let plain =
+          byte >= 0x3F ? (byte != 0x5C && byte != 0xE2) : (byte >= 0x20 && byte != 0x22 && byte != 0x3C && byte != 0x3E)
+        if plain {
+          index += 1
+          continue
+        }
+        let replacement: StaticString
+        var width = 1
+        switch byte {
+        case UInt8(ascii: "\\"): replacement = "\\\\"
+        case UInt8(ascii: "\""): replacement = "\\\""
+        case UInt8(ascii: "\n"): replacement = "\\n"
+        case UInt8(ascii: "\r"): replacement = "\\r"
+        case UInt8(ascii: "<"): replacement = "\\u003c"
+        case UInt8(ascii: ">"): replacement = "\\u003e"
+        case 0xE2 where index + 2 < count && bytes[index + 1] == 0x80 && bytes[index + 2] == 0xA8:
+          replacement = "\\u2028"
+          width = 3
+        case 0xE2 where index + 2 < count && bytes[index + 1] == 0x80 && bytes[index + 2] == 0xA9:
+          replacement = "\\u2029"
+          width = 3
+        case 0xE2:
+          index += 1
+          continue
+        default:
+          // Another control character: \u00XX.
+          if start < index { output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index])) }
+          let hex = Array("0123456789abcdef".utf8)
+          output.append(contentsOf: "\\u00".utf8)
+          output.append(hex[Int(byte >> 4)])
+          output.append(hex[Int(byte & 0xF)])
           index += 1
           start = index
-        default:
-          index += 1
+          continue
         }
+        if start < index { output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index])) }
+        replacement.withUTF8Buffer { output.append(contentsOf: $0) }
+        index += width
+        start = index
       }
-      flush()
+      if start < count { output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<count])) }
     }
   }
 }

@@ -21,7 +21,7 @@ public struct SiteBuild: Sendable {
     var source: String
     var result: LessonResult
     var body: String
-    var documents: [[UInt8]]
+    var documents: [UInt8]
     /// Its chapter of the print page, whose ids carry the lesson's position then.
     var chapter: [UInt8]
     var position: Int

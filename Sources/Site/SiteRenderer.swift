@@ -141,17 +141,16 @@ public struct SiteRenderer: Sendable {
   /// `print.html`: every lesson's chapter (``printChapter(at:body:)``) in order on one page,
   /// to print or save as PDF (as mdBook's print page).
   public func printPage(chapters: [[UInt8]]) -> SiteFile {
+    SiteFile(path: "print.html", bytes: Array(printPageParts(chapters: chapters).joined()))
+  }
+
+  /// The pieces of ``printPage(chapters:)`` in order, to write one after another.
+  public func printPageParts(chapters: [[UInt8]]) -> [[UInt8]] {
     let (head, tail) = PageLayout.frame(
       PageLayout.Page(
         path: "print.html", title: "打印全书", courseTitle: title, body: "", previous: nil, next: nil))
     let heading = "<h1>" + HTML.escape(title) + "</h1>\n"
-    var bytes: [UInt8] = []
-    bytes.reserveCapacity(head.utf8.count + heading.utf8.count + chapters.reduce(0) { $0 + $1.count } + tail.utf8.count)
-    bytes += head.utf8
-    bytes += heading.utf8
-    for chapter in chapters { bytes += chapter }
-    bytes += tail.utf8
-    return SiteFile(path: "print.html", bytes: bytes)
+    return [Array((head + heading).utf8)] + chapters + [Array(tail.utf8)]
   }
 
   /// The command that continues from a scenario block in a terminal (`kubebook shell`).
@@ -174,17 +173,23 @@ public struct SiteRenderer: Sendable {
     return "<details class=\"page-toc\"><summary>本页内容</summary>\n<ol>\n" + items + "</ol>\n</details>\n"
   }
 
-  /// The search documents of lesson `index` (one per section), for ``searchIndex(_:)``.
-  public func searchDocuments(at index: Int) -> [[UInt8]] {
+  /// The search documents of lesson `index` (one per section, separated by commas), for
+  /// ``searchIndex(_:)``.
+  public func searchDocuments(at index: Int) -> [UInt8] {
     let lesson = course.lessons[index]
-    return SearchIndex.sections(
-      page: PagePaths.page(for: lesson.path), title: titles[lesson.path] ?? lesson.path, document: lesson.document
-    ).map(SearchIndex.document)
+    return SearchIndex.pageDocuments(
+      SearchIndex.sections(
+        page: PagePaths.page(for: lesson.path), title: titles[lesson.path] ?? lesson.path, document: lesson.document))
   }
 
   /// `search-index.js` from every lesson's search documents, in lesson order.
-  public func searchIndex(_ documents: [[[UInt8]]]) -> SiteFile {
-    SiteFile(path: "search-index.js", bytes: SearchIndex.script(documents: documents.flatMap { $0 }))
+  public func searchIndex(_ documents: [[UInt8]]) -> SiteFile {
+    SiteFile(path: "search-index.js", bytes: Array(searchIndexParts(documents).joined()))
+  }
+
+  /// The pieces of ``searchIndex(_:)`` in order, to write one after another.
+  public func searchIndexParts(_ documents: [[UInt8]]) -> [[UInt8]] {
+    SearchIndex.scriptParts(pages: documents)
   }
 
   /// The title of each listed lesson, from SUMMARY.md's link text.

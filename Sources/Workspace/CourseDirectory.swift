@@ -21,7 +21,8 @@ public enum CourseDirectory {
     var files: [String: [UInt8]] = [:]
     var summary: [UInt8]?
     let relatives = markdownFiles(in: root)
-    let contents = relatives.parallelMap { FileBytes.read(root.path + "/" + $0) }
+    let rootPath = root.path
+    let contents = relatives.parallelMap { FileBytes.read(rootPath + "/" + $0) }
     for (relative, bytes) in zip(relatives, contents) {
       guard let bytes else {
         throw ReadError(description: "\(display(path, relative)): error: cannot read the file")
@@ -54,12 +55,13 @@ public enum CourseDirectory {
     var result: [String] = []
     var pending: [String] = [""]
     let manager = FileManager.default
+    let rootPath = root.path
     while let directory = pending.popLast() {
-      let url = directory.isEmpty ? root : root.appendingPathComponent(directory)
-      guard let names = try? manager.contentsOfDirectory(atPath: url.path) else { continue }
+      let path = directory.isEmpty ? rootPath : rootPath + "/" + directory
+      guard let names = try? manager.contentsOfDirectory(atPath: path) else { continue }
       for name in names.sorted() where !name.hasPrefix(".") {
         let relative = directory.isEmpty ? name : directory + "/" + name
-        switch FileBytes.kind(root.path + "/" + relative) {
+        switch FileBytes.kind(rootPath + "/" + relative) {
         case .directory: pending.append(relative)
         case .file where name.hasSuffix(".md"): result.append(relative)
         default: break

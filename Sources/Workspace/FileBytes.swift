@@ -5,21 +5,42 @@
 /// Plain POSIX file writes: no temporary file and no fsync per file, since the whole site
 /// is swapped in atomically by ``SiteWriter`` anyway.
 enum FileBytes {
-  /// The whole contents of the regular file at `path`, or nil when it cannot be read.
+  /// The whole contents of the regular file at `path`, or nil when it cannot be read. The
+  /// buffer is sized from the file's length, so a course of many small files reads each in
+  /// one call without a scratch buffer.
   static func read(_ path: String) -> [UInt8]? {
     let descriptor = open(path, O_RDONLY | O_CLOEXEC)
     guard descriptor >= 0 else { return nil }
     defer { close(descriptor) }
+    var info = stat()
+    guard fstat(descriptor, &info) == 0 else { return nil }
     var bytes: [UInt8] = []
-    var chunk = [UInt8](repeating: 0, count: 65536)
+    // One byte more than the length: a file that grew since `fstat` is still read to its end.
+    var capacity = max(Int(info.st_size) + 1, 4096)
     while true {
-      let count = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
-      if count < 0 {
-        if errno == EINTR { continue }
-        return nil
+      var failed = false
+      let start = bytes.count
+      bytes.append(contentsOf: repeatElement(0, count: capacity - start))
+      let count = bytes.withUnsafeMutableBytes { buffer in
+        var filled = start
+        while filled < buffer.count {
+          let result = Glibc.read(descriptor, buffer.baseAddress! + filled, buffer.count - filled)
+          if result < 0 {
+            if errno == EINTR { continue }
+            failed = true
+            break
+          }
+          if result == 0 { break }
+          filled += result
+        }
+        return filled
       }
-      if count == 0 { return bytes }
-      bytes.append(contentsOf: chunk[0..<count])
+      if failed { return nil }
+      if count < capacity {
+        bytes.removeSubrange(count...)
+        return bytes
+      }
+      capacity *= 2
     }
   }
 
@@ -41,10 +62,36 @@ enum FileBytes {
 
   /// Creates (or truncates) the file at `path` and writes `bytes`; false on any failure.
   static func write(_ bytes: [UInt8], to path: String) -> Bool {
+    write(parts: [bytes], to: path)
+  }
+
+  /// Creates (or truncates) the file at `path` and writes `parts` one after another; small
+  /// parts are gathered into one buffer first, so thousands of pieces cost few system calls.
+  /// False on any failure.
+  static func write(parts: [[UInt8]], to path: String) -> Bool {
     let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
     guard descriptor >= 0 else { return false }
     defer { close(descriptor) }
-    return bytes.withUnsafeBytes { buffer in
+    let gatherLimit = 1 << 18
+    var gathered: [UInt8] = []
+    for part in parts {
+      if gathered.count + part.count > gatherLimit && !gathered.isEmpty {
+        guard writeAll(gathered, to: descriptor) else { return false }
+        gathered.removeAll(keepingCapacity: true)
+      }
+      if part.count >= gatherLimit {
+        guard writeAll(part, to: descriptor) else { return false }
+      } else {
+        if gathered.capacity == 0 { gathered.reserveCapacity(gatherLimit) }
+        gathered += part
+      }
+    }
+    return gathered.isEmpty || writeAll(gathered, to: descriptor)
+  }
+
+  /// Writes every byte of `bytes` to `descriptor`, retrying short and interrupted writes.
+  private static func writeAll(_ bytes: [UInt8], to descriptor: Int32) -> Bool {
+    bytes.withUnsafeBytes { buffer in
       var offset = 0
       while offset < buffer.count {
         let written = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)

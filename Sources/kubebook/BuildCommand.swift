@@ -46,22 +46,22 @@ struct BuildCommand: ParsableCommand {
     var options = SiteRenderer.Options()
     options.allowRawHTML = allowHTML
     let renderer = SiteRenderer(course: course, results: results, options: options)
-    var pages: [(documents: [[UInt8]], chapter: [UInt8])] = []
+    var pages: [(documents: [UInt8], chapter: [UInt8])] = []
     do {
       // Pages are rendered and written on all cores; the site is swapped in at the end.
       let writer = try SiteWriter(output: outputDirectory)
       for file in renderer.sharedFiles { writer.write(file) }
-      let rendered = Array(0..<renderer.pageCount).parallelMap { index -> (documents: [[UInt8]], chapter: [UInt8]) in
+      let rendered = Array(0..<renderer.pageCount).parallelMap { index -> (documents: [UInt8], chapter: [UInt8]) in
         let body = renderer.body(at: index)
         writer.write(renderer.page(at: index, body: body))
         return (renderer.searchDocuments(at: index), renderer.printChapter(at: index, body: body))
       }
-      // The two files made of every page, side by side.
+      // The two files made of every page, side by side, written piece by piece.
       DispatchQueue.concurrentPerform(iterations: 2) { which in
         if which == 0 {
-          writer.write(renderer.searchIndex(rendered.map(\.documents)))
+          writer.write(path: "search-index.js", parts: renderer.searchIndexParts(rendered.map(\.documents)))
         } else {
-          writer.write(renderer.printPage(chapters: rendered.map(\.chapter)))
+          writer.write(path: "print.html", parts: renderer.printPageParts(chapters: rendered.map(\.chapter)))
         }
       }
       try writer.commit()

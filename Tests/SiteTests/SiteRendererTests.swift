@@ -206,7 +206,8 @@ import Testing
   @Test(arguments: [
     ("javascript:alert(1)", true), ("JaVaScRiPt:alert(1)", true), ("vbscript:x", true), ("file:///etc/passwd", true),
     ("data:text/html,x", true), ("data:image/png;base64,AA", false), ("https://kubernetes.io", false),
-    ("two.md", false),
+    ("two.md", false), (" javascript:alert(1)", true), ("java\tscript:alert(1)", true), ("FILE:x", true),
+    ("mailto:a@b.c", false), ("pods/a:b.md", false), ("DATA:text/html,x", true),
   ])
   func dangerousURLs(url: String, dangerous: Bool) {
     #expect(HTML.isDangerousURL(url) == dangerous)
