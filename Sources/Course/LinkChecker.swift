@@ -86,42 +86,51 @@ public enum LinkChecker {
 
   static func headingIDs(_ blocks: [Block]) -> Set<String> {
     var ids: Set<String> = []
+    collectHeadingIDs(blocks, into: &ids)
+    return ids
+  }
+
+  private static func collectHeadingIDs(_ blocks: [Block], into ids: inout Set<String>) {
     for block in blocks {
       switch block.kind {
       case .heading(_, _, let id): ids.insert(id)
-      case .blockQuote(let children), .callout(_, let children): ids.formUnion(headingIDs(children))
-      case .list(_, let items): for item in items { ids.formUnion(headingIDs(item)) }
+      case .blockQuote(let children), .callout(_, let children): collectHeadingIDs(children, into: &ids)
+      case .list(_, let items): for item in items { collectHeadingIDs(item, into: &ids) }
       default: continue
       }
     }
-    return ids
   }
 
   /// Every link destination with the line of the block it is in.
   static func links(_ blocks: [Block]) -> [(String, Int)] {
     var found: [(String, Int)] = []
-    func inlines(_ items: [Inline], line: Int) {
-      for item in items {
-        switch item {
-        case .link(let destination, _, let content):
-          found.append((destination, line))
-          inlines(content, line: line)
-        case .emphasis(let children), .strong(let children): inlines(children, line: line)
-        default: continue
-        }
-      }
-    }
+    collectLinks(blocks, into: &found)
+    return found
+  }
+
+  private static func collectLinks(_ blocks: [Block], into found: inout [(String, Int)]) {
     for block in blocks {
       switch block.kind {
-      case .paragraph(let items), .heading(_, let items, _): inlines(items, line: block.line)
-      case .blockQuote(let children), .callout(_, let children): found += links(children)
-      case .list(_, let items): for item in items { found += links(item) }
+      case .paragraph(let items), .heading(_, let items, _): collectLinks(items, line: block.line, into: &found)
+      case .blockQuote(let children), .callout(_, let children): collectLinks(children, into: &found)
+      case .list(_, let items): for item in items { collectLinks(item, into: &found) }
       case .table(let table):
-        for cell in table.header { inlines(cell, line: block.line) }
-        for row in table.rows { for cell in row { inlines(cell, line: block.line) } }
+        for cell in table.header { collectLinks(cell, line: block.line, into: &found) }
+        for row in table.rows { for cell in row { collectLinks(cell, line: block.line, into: &found) } }
       default: continue
       }
     }
-    return found
+  }
+
+  private static func collectLinks(_ items: [Inline], line: Int, into found: inout [(String, Int)]) {
+    for item in items {
+      switch item {
+      case .link(let destination, _, let content):
+        found.append((destination, line))
+        collectLinks(content, line: line, into: &found)
+      case .emphasis(let children), .strong(let children): collectLinks(children, line: line, into: &found)
+      default: continue
+      }
+    }
   }
 }

@@ -105,14 +105,20 @@ public indirect enum Inline: Sendable, Equatable {
 extension Inline {
   /// The element's text with all markup removed (for ids, titles and search).
   public var plainText: String {
+    var result = ""
+    appendPlainText(to: &result)
+    return result
+  }
+
+  /// Appends ``plainText`` to `result`, without making it first.
+  public func appendPlainText(to result: inout String) {
     switch self {
-    case .text(let text), .code(let text): return text
-    case .emphasis(let children), .strong(let children):
-      return children.plainText
-    case .link(_, _, let content): return content.plainText
-    case .image(_, _, let alt): return alt.plainText
-    case .softBreak, .lineBreak: return " "
-    case .html: return ""
+    case .text(let text), .code(let text): result += text
+    case .emphasis(let children), .strong(let children): children.appendPlainText(to: &result)
+    case .link(_, _, let content): content.appendPlainText(to: &result)
+    case .image(_, _, let alt): alt.appendPlainText(to: &result)
+    case .softBreak, .lineBreak: result += " "
+    case .html: break
     }
   }
 }
@@ -121,7 +127,12 @@ extension Array where Element == Inline {
   /// The concatenated plain text of the elements.
   public var plainText: String {
     var result = ""
-    for inline in self { result += inline.plainText }
+    appendPlainText(to: &result)
     return result
+  }
+
+  /// Appends ``plainText`` to `result`, without making it first.
+  public func appendPlainText(to result: inout String) {
+    for inline in self { inline.appendPlainText(to: &result) }
   }
 }

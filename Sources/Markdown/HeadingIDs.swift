@@ -6,22 +6,38 @@
 public enum HeadingIDs {
   /// The id for a heading's text before de-duplication.
   public static func slug(_ text: String) -> String {
-    var result = ""
-    for scalar in text.lowercased().unicodeScalars {
+    var result: [UInt8] = []
+    result.reserveCapacity(text.utf8.count)
+    for scalar in text.unicodeScalars {
       if scalar.isASCII {
-        if ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) || scalar == "_" || scalar == "-" {
-          result.unicodeScalars.append(scalar)
-        } else if scalar == " " || scalar == "\t" {
-          result.append("-")
+        appendASCII(UInt8(scalar.value), to: &result)
+      } else if (0x4E00...0x9FFF).contains(scalar.value) {
+        // CJK ideographs (the common case in this course) are letters without case.
+        UTF8.encode(scalar) { result.append($0) }
+      } else {
+        for lower in scalar.properties.lowercaseMapping.unicodeScalars {
+          if lower.isASCII {
+            appendASCII(UInt8(lower.value), to: &result)
+          } else if lower.properties.isAlphabetic {
+            UTF8.encode(lower) { result.append($0) }
+          }
         }
-      } else if (0x4E00...0x9FFF).contains(scalar.value) || scalar.properties.isAlphabetic {
-        // CJK ideographs (the common case in this course) are letters without a table look-up.
-        result.unicodeScalars.append(scalar)
-      } else if scalar == " " || scalar == "\t" {
-        result.append("-")
       }
     }
-    return result.isEmpty ? "section" : result
+    return result.isEmpty ? "section" : String(decoding: result, as: UTF8.self)
+  }
+
+  /// Appends an ASCII byte as a slug keeps it: letters lower-cased, digits, `_` and `-` kept,
+  /// a space or tab as `-`, anything else dropped.
+  private static func appendASCII(_ byte: UInt8, to result: inout [UInt8]) {
+    switch byte {
+    case UInt8(ascii: "A")...UInt8(ascii: "Z"): result.append(byte + 32)
+    case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "_"),
+      UInt8(ascii: "-"):
+      result.append(byte)
+    case UInt8(ascii: " "), UInt8(ascii: "\t"): result.append(UInt8(ascii: "-"))
+    default: break
+    }
   }
 
   /// Assigns ids to all headings in `blocks` (recursively), unique within the document.

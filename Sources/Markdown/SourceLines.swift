@@ -33,14 +33,10 @@ struct SourceLines {
   /// Whether any of lines `from...to` contains the byte `byte`.
   func contains(_ byte: UInt8, from: Int, to: Int) -> Bool {
     guard from >= 1, to <= count, from <= to else { return false }
-    let utf8 = text.utf8
-    let end = to < starts.count ? starts[to] : utf8.count
-    var index = utf8.index(utf8.startIndex, offsetBy: starts[from - 1])
-    let stop = utf8.index(utf8.startIndex, offsetBy: end)
-    while index < stop {
-      if utf8[index] == byte { return true }
-      index = utf8.index(after: index)
-    }
-    return false
+    let end = to < starts.count ? starts[to] : text.utf8.count
+    let begin = starts[from - 1]
+    return text.utf8.withContiguousStorageIfAvailable { bytes in
+      bytes[begin..<end].contains(byte)
+    } ?? text.utf8.dropFirst(begin).prefix(end - begin).contains(byte)
   }
 }

@@ -24,14 +24,24 @@ enum SearchIndex {
   static func sections(page: String, title: String, document: Document) -> [Section] {
     var sections: [Section] = []
     var current = Section(title: title, url: page, text: "")
-    var pieces: [String] = []
+    // Pieces of text are appended to the section's text as they come, separated by spaces.
     func flush() {
-      current.text = pieces.joined(separator: " ")
       if !current.text.isEmpty || current.url != page { sections.append(current) }
-      pieces.removeAll(keepingCapacity: true)
+    }
+    func separate() {
+      if !current.text.isEmpty { current.text += " " }
+    }
+    func add(_ inlines: [Inline]) {
+      separate()
+      let before = current.text.utf8.count
+      inlines.appendPlainText(to: &current.text)
+      // Nothing added: take back the separator.
+      if current.text.utf8.count == before && before > 0 { current.text.removeLast() }
     }
     func add(_ text: String) {
-      if !text.isEmpty { pieces.append(text) }
+      guard !text.isEmpty else { return }
+      separate()
+      current.text += text
     }
     func walk(_ blocks: [Block]) {
       for block in blocks {
@@ -40,9 +50,9 @@ enum SearchIndex {
           flush()
           current = Section(title: title + " · " + content.plainText, url: page + "#" + id, text: "")
         case .heading(_, let content, _):
-          add(content.plainText)
+          add(content)
         case .paragraph(let inlines):
-          add(inlines.plainText)
+          add(inlines)
         case .codeBlock(let code):
           // Commands and output are searchable; long outputs are cut to keep the file small.
           add(codeText(code.literal))

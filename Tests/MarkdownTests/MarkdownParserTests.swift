@@ -154,6 +154,7 @@ import Testing
     ("kubectl get -o wide", "kubectl-get--o-wide"),
     ("maxSurge & maxUnavailable", "maxsurge--maxunavailable"),
     ("!!!", "section"),
+    ("Ärger Über Ⅻ", "ärger-über-ⅻ"),
   ])
   func slugs(text: String, id: String) {
     #expect(HeadingIDs.slug(text) == id)
