@@ -72,6 +72,7 @@ enum FileBytes {
     let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
     guard descriptor >= 0 else { return false }
     defer { close(descriptor) }
+    if parts.count == 1 { return writeAll(parts[0], to: descriptor) }
     let gatherLimit = 1 << 18
     var gathered: [UInt8] = []
     for part in parts {
