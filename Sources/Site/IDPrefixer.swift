@@ -8,16 +8,15 @@ enum IDPrefixer {
   /// `html` with `prefix` put at the start of every id, labelledby and fragment value.
   static func prefixing(_ html: String, with prefix: String) -> String {
     var result: [UInt8] = []
-    append(html, prefixing: prefix, to: &result)
+    append(Array(html.utf8), prefixing: prefix, to: &result)
     return String(decoding: result, as: UTF8.self)
   }
 
   /// Appends `html` to `result` with `prefix` put at the start of every id, labelledby and
   /// fragment value. Only a `="` can end an opening, and `=` is rare in text, so the scan
   /// looks for `=` and checks what comes before it.
-  static func append(_ html: String, prefixing prefix: String, to result: inout [UInt8]) {
-    var html = html
-    html.withUTF8 { bytes in
+  static func append(_ html: [UInt8], prefixing prefix: String, to result: inout [UInt8]) {
+    html.withUnsafeBufferPointer { bytes in
       let prefixBytes = Array(prefix.utf8)
       result.reserveCapacity(result.count + bytes.count + bytes.count / 64)
       var copied = 0

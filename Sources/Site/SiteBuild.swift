@@ -20,7 +20,7 @@ public struct SiteBuild: Sendable {
   struct RenderedLesson: Sendable {
     var source: String
     var result: LessonResult
-    var body: String
+    var body: [UInt8]
     var documents: [UInt8]
     /// Its chapter of the print page, whose ids carry the lesson's position then.
     var chapter: [UInt8]

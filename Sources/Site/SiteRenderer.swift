@@ -61,7 +61,7 @@ public struct SiteRenderer: Sendable {
 
   /// Lesson `index` rendered (title, table of headings, text, scenarios and their
   /// pictures), without the page around it: a page's body, and a chapter of the print page.
-  public func body(at index: Int) -> String {
+  public func body(at index: Int) -> [UInt8] {
     let lesson = course.lessons[index]
     var renderer = DocumentRenderer(allowRawHTML: options.allowRawHTML)
     var stateBefore: ClusterState? = nil
@@ -80,22 +80,31 @@ public struct SiteRenderer: Sendable {
     // The lesson's title, then the table of its headings (when it has two or more), then the rest.
     let blocks = lesson.document.blocks
     let titleCount = blocks.first.map { if case .heading(1, _, _) = $0.kind { return 1 } else { return 0 } } ?? 0
-    return renderer.render(Array(blocks.prefix(titleCount))) + Self.headingsTable(blocks)
-      + renderer.render(Array(blocks.dropFirst(titleCount)))
+    var html: [UInt8] = []
+    html.reserveCapacity(lesson.source.utf8.count * 2)
+    renderer.render(Array(blocks.prefix(titleCount)), into: &html)
+    html += Self.headingsTable(blocks).utf8
+    renderer.render(Array(blocks.dropFirst(titleCount)), into: &html)
+    return html
   }
 
   /// The page of lesson `index` around its `body`.
-  public func page(at index: Int, body: String) -> SiteFile {
+  public func page(at index: Int, body: [UInt8]) -> SiteFile {
     let lesson = course.lessons[index]
     let pagePath = PagePaths.page(for: lesson.path)
     let previous = index > 0 ? course.lessons[index - 1] : nil
     let next = index + 1 < course.lessons.count ? course.lessons[index + 1] : nil
-    let html = PageLayout.page(
+    let (head, tail) = PageLayout.frame(
       PageLayout.Page(
-        path: pagePath, title: titles[lesson.path] ?? lesson.path, courseTitle: title, body: body,
+        path: pagePath, title: titles[lesson.path] ?? lesson.path, courseTitle: title, body: "",
         previous: previous.map { (PagePaths.page(for: $0.path), titles[$0.path] ?? $0.path) },
         next: next.map { (PagePaths.page(for: $0.path), titles[$0.path] ?? $0.path) }))
-    return SiteFile(path: pagePath, text: html)
+    var html: [UInt8] = []
+    html.reserveCapacity(head.utf8.count + body.count + tail.utf8.count)
+    html += head.utf8
+    html += body
+    html += tail.utf8
+    return SiteFile(path: pagePath, bytes: html)
   }
 
   /// The files every site has besides the lesson pages and the search index: index,
@@ -129,7 +138,7 @@ public struct SiteRenderer: Sendable {
   /// Lesson `index`'s chapter of `print.html`: its `body` in an article, with ids made
   /// unique per lesson (`l3-…`) so the pictures' titles and the headings' anchors still
   /// point at the right lesson. Made with the page, on the page's core.
-  public func printChapter(at index: Int, body: String) -> [UInt8] {
+  public func printChapter(at index: Int, body: [UInt8]) -> [UInt8] {
     let lesson = course.lessons[index]
     var chapter = Array(
       ("<article class=\"print-lesson\" id=\"" + HTML.escape(PagePaths.page(for: lesson.path)) + "\">\n").utf8)

@@ -25,6 +25,7 @@ import Testing
       posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
       posix_spawn_file_actions_addopen(&actions, 1, log.path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
       posix_spawn_file_actions_adddup2(&actions, 1, 2)
+      SpawnActions.closeInherited(&actions)
       let arguments = [
         CommandLineTests.binary.path, "serve", directory.appendingPathComponent("content").path, "--port", "0", "-o",
         directory.appendingPathComponent("out").path,
@@ -154,8 +155,9 @@ import Testing
       withDestinationPath: root.appendingPathComponent("secret.txt").path)
     #expect(try server.get("/link.txt").status == 404)
     // Saving the lesson rebuilds its page; a waiting page hears of it.
+    // Written atomically, as editors save: a half-written file would make a rebuild of its own.
     let edited = Self.lesson + "新加的一段。\n"
-    try Data(edited.utf8).write(to: root.appendingPathComponent("content/pods.md"))
+    try Data(edited.utf8).write(to: root.appendingPathComponent("content/pods.md"), options: .atomic)
     let wait = try server.get("/__kubebook/wait?since=1")
     #expect(wait.body == "2")
     #expect(try server.get("/pods.html").body.contains("新加的一段"))

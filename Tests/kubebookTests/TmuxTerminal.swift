@@ -41,6 +41,7 @@ final class TmuxTerminal {
     posix_spawn_file_actions_addopen(
       &actions, 1, capture ? output.path : "/dev/null", O_WRONLY | O_CREAT | O_TRUNC, 0o600)
     posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+    SpawnActions.closeInherited(&actions)
     var environment = ProcessInfo.processInfo.environment
     environment["NO_COLOR"] = "1"
     environment.removeValue(forKey: "TMUX")

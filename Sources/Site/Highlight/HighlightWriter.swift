@@ -13,6 +13,11 @@ struct HighlightWriter {
     bytes.reserveCapacity(capacity + capacity / 2)
   }
 
+  /// Swaps the written bytes with `other`: a writer can continue a buffer and give it back.
+  mutating func exchangeBytes(with other: inout [UInt8]) {
+    swap(&bytes, &other)
+  }
+
   /// Appends `text` escaped.
   mutating func plain<Bytes: Collection>(_ text: Bytes) where Bytes.Element == UInt8 {
     HTML.appendEscaped(text, to: &bytes)

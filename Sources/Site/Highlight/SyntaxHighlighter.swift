@@ -22,15 +22,25 @@ public enum SyntaxHighlighter {
 
   /// `code` as highlighted, escaped HTML (to go inside `<code>`).
   public static func html(_ code: String, language: Language) -> String {
+    var bytes: [UInt8] = []
+    append(code, language: language, to: &bytes)
+    return String(decoding: bytes, as: UTF8.self)
+  }
+
+  /// Appends `code` highlighted (as ``html(_:language:)``) to `output`.
+  static func append(_ code: String, language: Language, to output: inout [UInt8]) {
     let bytes = ArraySlice(Array(code.utf8))
-    var writer = HighlightWriter(capacity: bytes.count)
+    var writer = HighlightWriter(capacity: 0)
+    output.reserveCapacity(output.count + bytes.count + bytes.count / 2)
+    // The writer continues `output` in place (no copy), and hands it back.
+    writer.exchangeBytes(with: &output)
     switch language {
     case .yaml: YAMLHighlighter.write(bytes, into: &writer)
     case .shell: ShellHighlighter.write(bytes, into: &writer)
     case .json: JSONHighlighter.write(bytes, into: &writer)
     case .console: writeConsole(bytes, into: &writer)
     }
-    return writer.html
+    writer.exchangeBytes(with: &output)
   }
 
   /// One command line of a transcript (without its `$ `); `continued` for a `> ` line that
