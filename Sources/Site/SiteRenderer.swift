@@ -155,11 +155,17 @@ public struct SiteRenderer: Sendable {
 
   /// The pieces of ``printPage(chapters:)`` in order, to write one after another.
   public func printPageParts(chapters: [[UInt8]]) -> [[UInt8]] {
+    let frame = printPageFrame()
+    return [frame.head] + chapters + [frame.tail]
+  }
+
+  /// `print.html` before its chapters and after them.
+  public func printPageFrame() -> (head: [UInt8], tail: [UInt8]) {
     let (head, tail) = PageLayout.frame(
       PageLayout.Page(
         path: "print.html", title: "打印全书", courseTitle: title, body: "", previous: nil, next: nil))
     let heading = "<h1>" + HTML.escape(title) + "</h1>\n"
-    return [Array((head + heading).utf8)] + chapters + [Array(tail.utf8)]
+    return (Array((head + heading).utf8), Array(tail.utf8))
   }
 
   /// The command that continues from a scenario block in a terminal (`kubebook shell`).
@@ -195,6 +201,12 @@ public struct SiteRenderer: Sendable {
   public func searchIndex(_ documents: [[UInt8]]) -> SiteFile {
     SiteFile(path: "search-index.js", bytes: Array(searchIndexParts(documents).joined()))
   }
+
+  /// `search-index.js` before the lessons' documents, between two lessons' documents (when
+  /// both have some), and after them.
+  public static let searchIndexFrame = (
+    head: SearchIndex.scriptHead, separator: SearchIndex.scriptSeparator, tail: SearchIndex.scriptTail
+  )
 
   /// The pieces of ``searchIndex(_:)`` in order, to write one after another.
   public func searchIndexParts(_ documents: [[UInt8]]) -> [[UInt8]] {

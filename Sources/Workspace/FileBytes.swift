@@ -91,7 +91,7 @@ enum FileBytes {
   }
 
   /// Writes every byte of `bytes` to `descriptor`, retrying short and interrupted writes.
-  private static func writeAll(_ bytes: [UInt8], to descriptor: Int32) -> Bool {
+  static func writeAll(_ bytes: [UInt8], to descriptor: Int32) -> Bool {
     bytes.withUnsafeBytes { buffer in
       var offset = 0
       while offset < buffer.count {

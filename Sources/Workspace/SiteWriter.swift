@@ -67,6 +67,29 @@ public final class SiteWriter: @unchecked Sendable {
     }
   }
 
+  /// Starts a file of the site at the top of the output that is written in numbered pieces
+  /// (``OrderedFileStream``): `head` first, then the pieces in order (with `separator`
+  /// between non-empty ones), then the tail given to ``finish(_:tail:)``.
+  public func stream(path: String, head: [UInt8], separator: [UInt8] = []) -> OrderedFileStream? {
+    let stream = OrderedFileStream(path: stagingPath + "/" + path, head: head, separator: separator)
+    if stream == nil {
+      lock.lock()
+      failure = failure ?? WriteError(description: "\(output)/\(path): error: cannot write the file")
+      lock.unlock()
+    }
+    return stream
+  }
+
+  /// Ends a file begun with ``stream(path:head:separator:)``.
+  public func finish(_ stream: OrderedFileStream?, path: String, tail: [UInt8]) {
+    guard let stream, stream.finish(tail: tail) else {
+      lock.lock()
+      failure = failure ?? WriteError(description: "\(output)/\(path): error: cannot write the file")
+      lock.unlock()
+      return
+    }
+  }
+
   /// Swaps the staging directory in for the output, or removes it and throws when any
   /// write failed.
   public func commit() throws(WriteError) {
