@@ -142,7 +142,8 @@ public struct SiteRenderer: Sendable {
     let lesson = course.lessons[index]
     var chapter = Array(
       ("<article class=\"print-lesson\" id=\"" + HTML.escape(PagePaths.page(for: lesson.path)) + "\">\n").utf8)
-    IDPrefixer.append(body, prefixing: "l\(index + 1)-", to: &chapter)
+    let folder = CoursePath.directory(of: lesson.path)
+    IDPrefixer.append(body, prefixing: "l\(index + 1)-", folder: folder.isEmpty ? "" : folder + "/", to: &chapter)
     chapter += Array("</article>\n".utf8)
     return chapter
   }

@@ -232,4 +232,20 @@ import Testing
     #expect(IDPrefixer.prefixing("", with: "l1-") == "")
     #expect(IDPrefixer.prefixing(" id=\"", with: "p-") == " id=\"p-")
   }
+
+  /// A lesson in a folder: its relative links and images point into the folder from the
+  /// print page at the top of the site; fragments, absolute and root links stay.
+  @Test func relativeURLsGetTheLessonsFolder() {
+    let html =
+      "<a href=\"b.html#x\">b</a><a href=\"../top.html\">t</a><img src=\"img/p.png\" alt=\"\">"
+      + "<a href=\"#x\">x</a><a href=\"https://kubernetes.io/a\">k</a><a href=\"/r.html\">r</a>"
+      + "<a href=\"mailto:a@b\">m</a><i data-src=\"q.png\">src=\"y\"</i>"
+    let expected =
+      "<a href=\"pods/b.html#x\">b</a><a href=\"pods/../top.html\">t</a><img src=\"pods/img/p.png\" alt=\"\">"
+      + "<a href=\"#l2-x\">x</a><a href=\"https://kubernetes.io/a\">k</a><a href=\"/r.html\">r</a>"
+      + "<a href=\"mailto:a@b\">m</a><i data-src=\"q.png\">src=\"y\"</i>"
+    #expect(IDPrefixer.prefixing(html, with: "l2-", folder: "pods/") == expected)
+    // At the top of the site, links stay as they are.
+    #expect(IDPrefixer.prefixing("<a href=\"b.html\">b</a>", with: "l1-") == "<a href=\"b.html\">b</a>")
+  }
 }
