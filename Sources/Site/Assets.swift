@@ -170,10 +170,15 @@ enum Assets {
     .pager { display: flex; justify-content: space-between; gap: 1rem; margin-top: 3rem; border-top: 1px solid var(--line); padding-top: 1rem; }
     .pager a[rel="next"] { margin-left: auto; }
     ol.contents { line-height: 2; }
+    .toc-link { display: none; flex: none; font-size: .85rem; color: var(--muted); }
     @media (max-width: 48rem) {
       body { grid-template-columns: minmax(0, 1fr); grid-template-areas: "top" "main" "side"; }
       .sidebar { border-right: none; border-top: 1px solid var(--line); }
       main { padding: 1rem; }
+      /* The top bar wraps: title and buttons on one row, the search box on its own below. */
+      .topbar { flex-wrap: wrap; gap: .5rem .75rem; padding: .5rem 1rem; }
+      .toc-link { display: inline; margin-left: auto; }
+      .search { order: 5; flex: 1 1 100%; width: auto; margin-left: 0; }
     }
     @media print { .sidebar, .topbar, .pager { display: none; } body { display: block; } }
 

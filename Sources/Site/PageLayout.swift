@@ -37,7 +37,7 @@ enum PageLayout {
       </head>
       <body data-root="\(root)" data-page="\(HTML.escape(page.path))">
       <a class="skip-link" href="#content">跳到正文</a>
-      <header class="topbar"><a class="course-title" href="\(root)index.html">\(HTML.escape(page.courseTitle))</a><input id="search" class="search" type="search" placeholder="搜索（按 s）" aria-label="搜索" autocomplete="off"><a class="print-link" href="\(root)print.html" title="全书在一页上，可打印或存为 PDF">打印</a><button id="theme-toggle" class="theme-toggle" type="button" aria-label="切换深色或浅色主题">主题</button></header>
+      <header class="topbar"><a class="course-title" href="\(root)index.html">\(HTML.escape(page.courseTitle))</a><a class="toc-link" href="#sidebar">目录</a><input id="search" class="search" type="search" placeholder="搜索（按 s）" aria-label="搜索" autocomplete="off"><a class="print-link" href="\(root)print.html" title="全书在一页上，可打印或存为 PDF">打印</a><button id="theme-toggle" class="theme-toggle" type="button" aria-label="切换深色或浅色主题">主题</button></header>
       <nav id="sidebar" class="sidebar" aria-label="目录"><noscript><a href="\(root)index.html">目录</a></noscript></nav>
       <main id="content">
       <div id="search-results" class="search-results" role="region" aria-label="搜索结果" aria-live="polite" hidden></div>

@@ -245,6 +245,15 @@ class ScreenshotTest(unittest.TestCase):
                     path = SCREENSHOTS / f"{pathlib.Path(name).stem}-{label}.png"
                     self.assertTrue(browser.save_screenshot(str(path)))
                     self.assertGreater(path.stat().st_size, 10_000)
+                    # Every control of the top bar is inside the window, at both widths.
+                    outside = browser.execute_script("""
+                        return Array.from(document.querySelectorAll(".topbar > *"))
+                          .filter(e => e.getClientRects().length > 0)
+                          .filter(e => { const r = e.getBoundingClientRect();
+                                         return r.left < 0 || r.right > document.documentElement.clientWidth; })
+                          .map(e => e.className);
+                    """)
+                    self.assertEqual(outside, [], f"{name} at {label} width")
             finally:
                 browser.quit()
 
