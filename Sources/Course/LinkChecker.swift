@@ -11,14 +11,38 @@ public enum LinkChecker {
     let ids = course.lessons.parallelMap { headingIDs($0.document.blocks) }
     let anchors = Dictionary(zip(course.lessons.map(\.path), ids), uniquingKeysWith: { first, _ in first })
     let perLesson = course.lessons.parallelMap { lesson in
-      links(lesson.document.blocks).compactMap { destination, line -> Diagnostic? in
-        guard let problem = problem(with: destination, from: lesson, lessons: lessons, anchors: anchors) else {
+      links(lesson.document.blocks).compactMap { link -> Diagnostic? in
+        guard let problem = problem(with: link.destination, from: lesson, lessons: lessons, anchors: anchors) else {
           return nil
         }
-        return Diagnostic(path: lesson.displayPath, line: line, message: "broken link \"\(destination)\": \(problem)")
+        let line = line(of: link, in: lesson.source)
+        return Diagnostic(
+          path: lesson.displayPath, line: line, message: "broken link \"\(link.destination)\": \(problem)")
       }
     }
     return perLesson.flatMap { $0 }
+  }
+
+  /// A link's destination and the lines of the block it is in.
+  struct Link {
+    var destination: String
+    var firstLine: Int
+    var lastLine: Int
+  }
+
+  /// The line of the block's source where the link's destination is written (the block's
+  /// first line when it cannot be found, say when written with escapes). Only broken links
+  /// need it, so the source is searched then.
+  static func line(of link: Link, in source: String) -> Int {
+    let needle = "(" + link.destination
+    var number = 1
+    for line in source.split(separator: "\n", omittingEmptySubsequences: false) {
+      defer { number += 1 }
+      if number < link.firstLine { continue }
+      if number > link.lastLine { break }
+      if line.contains(needle) || line.contains("<" + link.destination + ">") { return number }
+    }
+    return link.firstLine
   }
 
   /// What is wrong with one link, if anything.
@@ -101,34 +125,34 @@ public enum LinkChecker {
     }
   }
 
-  /// Every link destination with the line of the block it is in.
-  static func links(_ blocks: [Block]) -> [(String, Int)] {
-    var found: [(String, Int)] = []
+  /// Every link, with the lines of the block it is in.
+  static func links(_ blocks: [Block]) -> [Link] {
+    var found: [Link] = []
     collectLinks(blocks, into: &found)
     return found
   }
 
-  private static func collectLinks(_ blocks: [Block], into found: inout [(String, Int)]) {
+  private static func collectLinks(_ blocks: [Block], into found: inout [Link]) {
     for block in blocks {
       switch block.kind {
-      case .paragraph(let items), .heading(_, let items, _): collectLinks(items, line: block.line, into: &found)
+      case .paragraph(let items), .heading(_, let items, _): collectLinks(items, in: block, into: &found)
       case .blockQuote(let children), .callout(_, let children): collectLinks(children, into: &found)
       case .list(_, let items): for item in items { collectLinks(item, into: &found) }
       case .table(let table):
-        for cell in table.header { collectLinks(cell, line: block.line, into: &found) }
-        for row in table.rows { for cell in row { collectLinks(cell, line: block.line, into: &found) } }
+        for cell in table.header { collectLinks(cell, in: block, into: &found) }
+        for row in table.rows { for cell in row { collectLinks(cell, in: block, into: &found) } }
       default: continue
       }
     }
   }
 
-  private static func collectLinks(_ items: [Inline], line: Int, into found: inout [(String, Int)]) {
+  private static func collectLinks(_ items: [Inline], in block: Block, into found: inout [Link]) {
     for item in items {
       switch item {
       case .link(let destination, _, let content):
-        found.append((destination, line))
-        collectLinks(content, line: line, into: &found)
-      case .emphasis(let children), .strong(let children): collectLinks(children, line: line, into: &found)
+        found.append(Link(destination: destination, firstLine: block.line, lastLine: max(block.line, block.endLine)))
+        collectLinks(content, in: block, into: &found)
+      case .emphasis(let children), .strong(let children): collectLinks(children, in: block, into: &found)
       default: continue
       }
     }

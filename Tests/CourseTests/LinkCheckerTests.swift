@@ -34,6 +34,19 @@ import Testing
       ])
   }
 
+  /// In a paragraph of several lines, the line where the link is written.
+  @Test func aLinkInALongParagraphIsReportedAtItsOwnLine() throws {
+    let course = try Self.course([
+      "a.md": "# A\n\n第一行，\n第二行 [好的](b.md)，\n第三行 [坏的](b.md#无)。\n\n| 表 | 头 |\n|---|---|\n| x | [坏](c.md) |\n",
+      "b.md": "# B\n",
+    ])
+    #expect(
+      LinkChecker.diagnostics(for: course).map(\.description) == [
+        "content/a.md:5: error: broken link \"b.md#无\": no heading with the id \"无\" in content/b.md",
+        "content/a.md:9: error: broken link \"c.md\": no lesson content/c.md in the course",
+      ])
+  }
+
   @Test func relativePathsResolveFromTheLessonsDirectory() {
     #expect(LinkChecker.resolve("../intro.md", from: "part1/pods.md") == "intro.md")
     #expect(LinkChecker.resolve("./more.md", from: "part1/pods.md") == "part1/more.md")
