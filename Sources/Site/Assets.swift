@@ -95,7 +95,7 @@ enum Assets {
     .print-link { flex: none; font-size: .85rem; color: var(--muted); }
     .print-lesson + .print-lesson { border-top: 1px solid var(--line); margin-top: 2rem; }
     @media print {
-      .topbar, .sidebar, .pager, .practice, .skip-link, .search-results, .page-toc { display: none !important; }
+      .topbar, .sidebar, .pager, .practice, .skip-link, .search-results, .page-toc, .player { display: none !important; }
       .print-lesson + .print-lesson { break-before: page; border: none; }
       .terminal, pre, .cluster-map, .timeline { break-inside: avoid; }
     }
