@@ -146,13 +146,7 @@ import Testing
       ```
 
       """
-    let sources = Course.Sources(
-      displayRoot: "content", summary: Array("# 课\n\n- [一](one.md)\n".utf8),
-      markdownFiles: ["one.md": Array(lesson.utf8)])
-    let course = try Course.assemble(sources)
-    let results = course.lessons.map { LessonRunner.run($0) }
-    let file = SiteRenderer.render(course: course, results: results).first { $0.path == "one.html" }
-    let page = String(decoding: try #require(file).contents, as: UTF8.self)
+    let page = try OneLessonSite.page(lesson)
     #expect(page.components(separatedBy: "<details class=\"cluster-state\">").count - 1 == 1)
     #expect(page.components(separatedBy: "<div class=\"cluster-state\">").count - 1 == 1)
     #expect(page.contains("<caption><code>kubectl get deployments</code></caption>"))

@@ -5,15 +5,7 @@ import Testing
 
 /// The rollout timeline: drawn for commands that wait, from what the ReplicaSets did.
 @Suite struct TimelineTests {
-  func page(_ lesson: String) throws -> String {
-    let sources = Course.Sources(
-      displayRoot: "content", summary: Array("# 课\n\n- [一](one.md)\n".utf8),
-      markdownFiles: ["one.md": Array(lesson.utf8)])
-    let course = try Course.assemble(sources)
-    let results = course.lessons.map { LessonRunner.run($0) }
-    let file = SiteRenderer.render(course: course, results: results).first { $0.path == "one.html" }
-    return String(decoding: try #require(file).contents, as: UTF8.self)
-  }
+  func page(_ lesson: String) throws -> String { try OneLessonSite.page(lesson) }
 
   @Test func rolloutStatusGetsATimelineOfItsReplicaSet() throws {
     let html = try page(
