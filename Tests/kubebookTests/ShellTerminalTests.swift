@@ -32,31 +32,19 @@ import Testing
     defer { try? FileManager.default.removeItem(at: root) }
     let terminal = try TmuxTerminal(["shell", "--speed", "0"], in: root)
     try terminal.wait(forText: "Type help")
-    try terminal.type("kubectl create deployment web --image=nginx")
-    try terminal.press("Enter")
-    try terminal.wait(forText: "deployment.apps/web created")
+    try terminal.enter("kubectl create deployment web --image=nginx", thenWaitFor: "deployment.apps/web created")
     // Tab completes a command, a resource type and an object's name, each followed by a
     // space (capture-pane drops trailing spaces, so the next word is typed without one).
     // Like a person, the test looks at each completion before it types on.
-    try terminal.type("kubec")
-    try terminal.press("Tab")
-    try terminal.wait(forText: "$ kubectl")
-    try terminal.type("get dep")
-    try terminal.press("Tab")
-    try terminal.wait(forText: "$ kubectl get deployments")
-    try terminal.type("w")
-    try terminal.press("Tab")
-    try terminal.wait(forText: "$ kubectl get deployments web")
+    try terminal.complete("kubec", expecting: "$ kubectl")
+    try terminal.complete("get dep", expecting: "$ kubectl get deployments")
+    try terminal.complete("w", expecting: "$ kubectl get deployments web")
     try terminal.type("-o name")
     try terminal.wait(forText: "$ kubectl get deployments web -o name")
     try terminal.press("Enter")
     try terminal.wait(forText: "\ndeployment.apps/web\n$")
-    try terminal.type("kubectl rollout status dep")
-    try terminal.press("Tab")
-    try terminal.wait(forText: "$ kubectl rollout status deployment/")
-    try terminal.type("w")
-    try terminal.press("Tab")
-    try terminal.wait(forText: "$ kubectl rollout status deployment/web")
+    try terminal.complete("kubectl rollout status dep", expecting: "$ kubectl rollout status deployment/")
+    try terminal.complete("w", expecting: "$ kubectl rollout status deployment/web")
     try terminal.press("Enter")
     try terminal.wait(forText: "deployment \"web\" successfully rolled out")
     // ↑ brings the last command back; Ctrl-C abandons it.
@@ -72,9 +60,7 @@ import Testing
     try terminal.type("get dep")
     try terminal.press("Enter")
     try terminal.wait(forText: "\ndeployment.apps/web\n$", count: 2)
-    try terminal.type("exit")
-    try terminal.press("Enter")
-    try terminal.wait(forText: "[exit 0]")
+    try terminal.enter("exit", thenWaitFor: "[exit 0]")
   }
 
   /// A wait to interrupt: the command, what it prints first, and what only its end prints.
@@ -103,12 +89,8 @@ import Testing
     // One virtual second per real second: the wait takes seconds of real time.
     let terminal = try TmuxTerminal(["shell", "--speed", "1"], in: root)
     try terminal.wait(forText: "Type help")
-    try terminal.type(create)
-    try terminal.press("Enter")
-    try terminal.wait(forText: "deployment.apps/web created")
-    try terminal.type(wait.command)
-    try terminal.press("Enter")
-    try terminal.wait(forText: wait.first)
+    try terminal.enter(create, thenWaitFor: "deployment.apps/web created")
+    try terminal.enter(wait.command, thenWaitFor: wait.first)
     try terminal.press("C-c")
     try terminal.wait(for: "the prompt after Ctrl-C") { $0.hasSuffix("\n$") || $0.hasSuffix("\n$ ") }
     try terminal.type("clock")
@@ -119,12 +101,8 @@ import Testing
     #expect(!screen.contains(wait.last))
     #expect(!screen.contains("error"))
     // The shell goes on: the next command runs.
-    try terminal.type("kubectl get deployments")
-    try terminal.press("Enter")
-    try terminal.wait(forText: "NAME   READY   UP-TO-DATE   AVAILABLE   AGE")
-    try terminal.type("exit")
-    try terminal.press("Enter")
-    try terminal.wait(forText: "[exit 0]")
+    try terminal.enter("kubectl get deployments", thenWaitFor: "NAME   READY   UP-TO-DATE   AVAILABLE   AGE")
+    try terminal.enter("exit", thenWaitFor: "[exit 0]")
   }
 
   @Test func fromStartsWhereRunLeavesTheCluster() throws {
@@ -155,12 +133,8 @@ import Testing
     try terminal.press("Enter")
     // kubectl's own wording, capital E (cobra's), as the v1.32 binary prints it.
     try terminal.wait(forText: "Error: unknown command \"nope\" for \"kubectl\"")
-    try terminal.type("kubectl get pods \"app")
-    try terminal.press("Enter")
-    try terminal.wait(forText: "sh: 1: Syntax error: ")
-    try terminal.type("helm install x")
-    try terminal.press("Enter")
-    try terminal.wait(forText: "sh: 1: helm: not found")
+    try terminal.enter("kubectl get pods \"app", thenWaitFor: "sh: 1: Syntax error: ")
+    try terminal.enter("helm install x", thenWaitFor: "sh: 1: helm: not found")
     // End of input inside a heredoc: the error, and exit status 2.
     try terminal.type("kubectl apply -f - <<EOF")
     try terminal.press("Enter")

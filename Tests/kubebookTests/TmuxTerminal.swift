@@ -105,6 +105,26 @@ final class TmuxTerminal {
     }
   }
 
+  /// Types `line`, presses Enter and waits for `text` on the screen.
+  @discardableResult
+  func enter(_ line: String, thenWaitFor text: String, sourceLocation: SourceLocation = #_sourceLocation) throws
+    -> String
+  {
+    try type(line)
+    try press("Enter")
+    return try wait(forText: text, sourceLocation: sourceLocation)
+  }
+
+  /// Types `text`, presses Tab and waits for the completion `completed` on the screen (as a
+  /// person looks at each completion before typing on).
+  func complete(_ text: String, expecting completed: String, sourceLocation: SourceLocation = #_sourceLocation)
+    throws
+  {
+    try type(text)
+    try press("Tab")
+    try wait(forText: completed, sourceLocation: sourceLocation)
+  }
+
   /// The last line on the screen.
   func lastLine() throws -> String {
     try screen().split(separator: "\n", omittingEmptySubsequences: false).last.map(String.init) ?? ""
