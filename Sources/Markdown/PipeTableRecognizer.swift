@@ -69,24 +69,15 @@ enum PipeTableRecognizer {
       } else if byte == backslash {
         escaped = true
       } else if byte == bar {
-        result.append(trimmedText(current))
+        result.append(String(decoding: current, as: UTF8.self).trimmingSpaces())
         current.removeAll(keepingCapacity: true)
       } else {
         current.append(byte)
       }
     }
     if escaped { current.append(backslash) }
-    result.append(trimmedText(current))
+    result.append(String(decoding: current, as: UTF8.self).trimmingSpaces())
     return result
-  }
-
-  /// The cell text of `bytes` without surrounding spaces and tabs.
-  private static func trimmedText(_ bytes: [UInt8]) -> String {
-    var start = 0
-    var end = bytes.count
-    while start < end, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
-    while end > start, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 || bytes[end - 1] == 0x0D { end -= 1 }
-    return String(decoding: bytes[start..<end], as: UTF8.self)
   }
 
   static func delimiterRow(_ row: String) -> [Table.Alignment]? {

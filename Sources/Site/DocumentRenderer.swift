@@ -10,13 +10,6 @@ struct DocumentRenderer {
   /// The rendered scenario blocks by fence line.
   var scenarios: [Int: String] = [:]
 
-  /// The HTML of `blocks`.
-  func render(_ blocks: [Block]) -> [UInt8] {
-    var output: [UInt8] = []
-    render(blocks, into: &output)
-    return output
-  }
-
   /// Appends the HTML of `blocks` to `output`.
   func render(_ blocks: [Block], into output: inout [UInt8]) {
     for block in blocks { render(block, into: &output, tight: false) }

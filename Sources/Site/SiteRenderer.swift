@@ -143,7 +143,8 @@ public struct SiteRenderer: Sendable {
     var chapter = Array(
       ("<article class=\"print-lesson\" id=\"" + HTML.escape(PagePaths.page(for: lesson.path)) + "\">\n").utf8)
     let folder = CoursePath.directory(of: lesson.path)
-    IDPrefixer.append(body, prefixing: "l\(index + 1)-", folder: folder.isEmpty ? "" : folder + "/", to: &chapter)
+    PrintChapterRewriter.append(
+      body, prefixing: "l\(index + 1)-", folder: folder.isEmpty ? "" : folder + "/", to: &chapter)
     chapter += Array("</article>\n".utf8)
     return chapter
   }
@@ -151,13 +152,8 @@ public struct SiteRenderer: Sendable {
   /// `print.html`: every lesson's chapter (``printChapter(at:body:)``) in order on one page,
   /// to print or save as PDF (as mdBook's print page).
   public func printPage(chapters: [[UInt8]]) -> SiteFile {
-    SiteFile(path: "print.html", bytes: Array(printPageParts(chapters: chapters).joined()))
-  }
-
-  /// The pieces of ``printPage(chapters:)`` in order, to write one after another.
-  public func printPageParts(chapters: [[UInt8]]) -> [[UInt8]] {
     let frame = printPageFrame()
-    return [frame.head] + chapters + [frame.tail]
+    return SiteFile(path: "print.html", bytes: Array(([frame.head] + chapters + [frame.tail]).joined()))
   }
 
   /// `print.html` before its chapters and after them.
@@ -200,7 +196,7 @@ public struct SiteRenderer: Sendable {
 
   /// `search-index.js` from every lesson's search documents, in lesson order.
   public func searchIndex(_ documents: [[UInt8]]) -> SiteFile {
-    SiteFile(path: "search-index.js", bytes: Array(searchIndexParts(documents).joined()))
+    SiteFile(path: "search-index.js", bytes: Array(SearchIndex.scriptParts(pages: documents).joined()))
   }
 
   /// `search-index.js` before the lessons' documents, between two lessons' documents (when
@@ -208,11 +204,6 @@ public struct SiteRenderer: Sendable {
   public static let searchIndexFrame = (
     head: SearchIndex.scriptHead, separator: SearchIndex.scriptSeparator, tail: SearchIndex.scriptTail
   )
-
-  /// The pieces of ``searchIndex(_:)`` in order, to write one after another.
-  public func searchIndexParts(_ documents: [[UInt8]]) -> [[UInt8]] {
-    SearchIndex.scriptParts(pages: documents)
-  }
 
   /// The title of each listed lesson, from SUMMARY.md's link text.
   static func lessonTitles(_ summary: Summary) -> [String: String] {

@@ -62,32 +62,10 @@ enum FileBytes {
 
   /// Creates (or truncates) the file at `path` and writes `bytes`; false on any failure.
   static func write(_ bytes: [UInt8], to path: String) -> Bool {
-    write(parts: [bytes], to: path)
-  }
-
-  /// Creates (or truncates) the file at `path` and writes `parts` one after another; small
-  /// parts are gathered into one buffer first, so thousands of pieces cost few system calls.
-  /// False on any failure.
-  static func write(parts: [[UInt8]], to path: String) -> Bool {
     let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
     guard descriptor >= 0 else { return false }
     defer { close(descriptor) }
-    if parts.count == 1 { return writeAll(parts[0], to: descriptor) }
-    let gatherLimit = 1 << 18
-    var gathered: [UInt8] = []
-    for part in parts {
-      if gathered.count + part.count > gatherLimit && !gathered.isEmpty {
-        guard writeAll(gathered, to: descriptor) else { return false }
-        gathered.removeAll(keepingCapacity: true)
-      }
-      if part.count >= gatherLimit {
-        guard writeAll(part, to: descriptor) else { return false }
-      } else {
-        if gathered.capacity == 0 { gathered.reserveCapacity(gatherLimit) }
-        gathered += part
-      }
-    }
-    return gathered.isEmpty || writeAll(gathered, to: descriptor)
+    return writeAll(bytes, to: descriptor)
   }
 
   /// Writes every byte of `bytes` to `descriptor`, retrying short and interrupted writes.

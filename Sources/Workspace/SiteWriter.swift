@@ -41,13 +41,7 @@ public final class SiteWriter: @unchecked Sendable {
   /// Writes one file into the staging directory. Safe to call from several threads; the
   /// first failure is kept and reported by ``commit()``.
   public func write(_ file: SiteFile) {
-    write(path: file.path, parts: [file.contents])
-  }
-
-  /// Writes a file made of `parts`, one after another (a large file without one buffer the
-  /// size of it). Safe to call from several threads, as ``write(_:)``.
-  public func write(path: String, parts: [[UInt8]]) {
-    let directory = CoursePath.directory(of: path)
+    let directory = CoursePath.directory(of: file.path)
     lock.lock()
     let needsDirectory = !madeDirectories.contains(directory)
     if needsDirectory {
@@ -60,9 +54,9 @@ public final class SiteWriter: @unchecked Sendable {
       }
     }
     lock.unlock()
-    if !FileBytes.write(parts: parts, to: stagingPath + "/" + path) {
+    if !FileBytes.write(file.contents, to: stagingPath + "/" + file.path) {
       lock.lock()
-      failure = failure ?? WriteError(description: "\(output)/\(path): error: cannot write the file")
+      failure = failure ?? WriteError(description: "\(output)/\(file.path): error: cannot write the file")
       lock.unlock()
     }
   }

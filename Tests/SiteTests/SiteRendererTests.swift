@@ -218,7 +218,7 @@ import Testing
   }
 }
 
-@Suite struct IDPrefixerTests {
+@Suite struct PrintChapterRewriterTests {
   /// Ids, labels and in-page fragments get the prefix; other links, `data-id` and text that
   /// merely mentions `id=` do not; text at both ends is kept.
   @Test func prefixesOnlyIDsLabelsAndFragments() {
@@ -228,9 +228,9 @@ import Testing
     let expected =
       "<h2 id=\"l3-小结\">小结</h2><svg aria-labelledby=\"l3-t1\"><title id=\"l3-t1\">图</title></svg>"
       + "<a href=\"#l3-小结\">上</a><a href=\"two.html#a\">外</a><i data-id=\"x\">id=\"y\"</i>尾"
-    #expect(IDPrefixer.prefixing(html, with: "l3-") == expected)
-    #expect(IDPrefixer.prefixing("", with: "l1-") == "")
-    #expect(IDPrefixer.prefixing(" id=\"", with: "p-") == " id=\"p-")
+    #expect(PrintChapterRewriter.prefixing(html, with: "l3-") == expected)
+    #expect(PrintChapterRewriter.prefixing("", with: "l1-") == "")
+    #expect(PrintChapterRewriter.prefixing(" id=\"", with: "p-") == " id=\"p-")
   }
 
   /// A lesson in a folder: its relative links and images point into the folder from the
@@ -244,8 +244,8 @@ import Testing
       "<a href=\"pods/b.html#x\">b</a><a href=\"pods/../top.html\">t</a><img src=\"pods/img/p.png\" alt=\"\">"
       + "<a href=\"#l2-x\">x</a><a href=\"https://kubernetes.io/a\">k</a><a href=\"/r.html\">r</a>"
       + "<a href=\"mailto:a@b\">m</a><i data-src=\"q.png\">src=\"y\"</i>"
-    #expect(IDPrefixer.prefixing(html, with: "l2-", folder: "pods/") == expected)
+    #expect(PrintChapterRewriter.prefixing(html, with: "l2-", folder: "pods/") == expected)
     // At the top of the site, links stay as they are.
-    #expect(IDPrefixer.prefixing("<a href=\"b.html\">b</a>", with: "l1-") == "<a href=\"b.html\">b</a>")
+    #expect(PrintChapterRewriter.prefixing("<a href=\"b.html\">b</a>", with: "l1-") == "<a href=\"b.html\">b</a>")
   }
 }

@@ -3,7 +3,7 @@
 /// in-page `href="#` value gets the lesson's prefix (ids stay unique across lessons), and, for
 /// a lesson in a folder, every relative `href` and `src` gets the folder (the print page sits
 /// at the top of the site, so `b.html` in `pods/a.html` is `pods/b.html` there).
-enum IDPrefixer {
+enum PrintChapterRewriter {
   /// The attribute openings whose value gets the id prefix.
   static let idOpenings: [[UInt8]] = [" id=\"", "aria-labelledby=\"", "href=\"#"].map { Array($0.utf8) }
   /// The attribute openings whose relative value gets the folder.
