@@ -111,18 +111,10 @@ enum SearchIndex {
     return bytes
   }
 
-  /// The pieces of the `search-index.js` script, in order, from each page's documents
-  /// (``pageDocuments(_:)``): written one after another, they make the file, without one
-  /// buffer the size of the whole course.
-  static func scriptParts(pages: [[UInt8]]) -> [[UInt8]] {
-    var parts = [scriptHead]
-    parts.reserveCapacity(pages.count * 2 + 2)
-    for page in pages where !page.isEmpty {
-      if parts.count > 1 { parts.append(scriptSeparator) }
-      parts.append(page)
-    }
-    parts.append(scriptTail)
-    return parts
+  /// The `search-index.js` script from each page's documents (``pageDocuments(_:)``), pages
+  /// without any left out. `kubebook build` writes the same bytes piece by piece as pages come.
+  static func script(pages: [[UInt8]]) -> [UInt8] {
+    scriptHead + Array(pages.filter { !$0.isEmpty }.joined(separator: scriptSeparator)) + scriptTail
   }
 
   /// The script before the pages' documents.

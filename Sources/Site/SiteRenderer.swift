@@ -196,7 +196,7 @@ public struct SiteRenderer: Sendable {
 
   /// `search-index.js` from every lesson's search documents, in lesson order.
   public func searchIndex(_ documents: [[UInt8]]) -> SiteFile {
-    SiteFile(path: "search-index.js", bytes: Array(SearchIndex.scriptParts(pages: documents).joined()))
+    SiteFile(path: "search-index.js", bytes: SearchIndex.script(pages: documents))
   }
 
   /// `search-index.js` before the lessons' documents, between two lessons' documents (when

@@ -16,7 +16,7 @@ enum FileBytes {
     guard fstat(descriptor, &info) == 0 else { return nil }
     var bytes: [UInt8] = []
     // One byte more than the length: a file that grew since `fstat` is still read to its end.
-    var capacity = max(Int(info.st_size) + 1, 4096)
+    var capacity = Int(info.st_size) + 1
     while true {
       var failed = false
       let start = bytes.count

@@ -46,11 +46,12 @@ public final class OrderedFileStream: @unchecked Sendable {
     waiting[index] = piece
   }
 
-  /// Writes `tail` after the pieces; false when a piece is missing or any write failed.
-  func finish(tail: [UInt8]) -> Bool {
+  /// Writes `tail` after pieces 0 to `count - 1`; false when any of them is missing or any
+  /// write failed.
+  func finish(count: Int, tail: [UInt8]) -> Bool {
     lock.lock()
     defer { lock.unlock() }
-    return !failed && waiting.isEmpty && FileBytes.writeAll(tail, to: descriptor)
+    return !failed && next == count && waiting.isEmpty && FileBytes.writeAll(tail, to: descriptor)
   }
 
   private func write(_ piece: [UInt8]) {

@@ -54,34 +54,28 @@ public final class SiteWriter: @unchecked Sendable {
       }
     }
     lock.unlock()
-    if !FileBytes.write(file.contents, to: stagingPath + "/" + file.path) {
-      lock.lock()
-      failure = failure ?? WriteError(description: "\(output)/\(file.path): error: cannot write the file")
-      lock.unlock()
-    }
+    if !FileBytes.write(file.contents, to: stagingPath + "/" + file.path) { cannotWrite(file.path) }
+  }
+
+  /// Keeps "cannot write" for `path` as the failure, unless there already is one.
+  private func cannotWrite(_ path: String) {
+    lock.lock()
+    failure = failure ?? WriteError(description: "\(output)/\(path): error: cannot write the file")
+    lock.unlock()
   }
 
   /// Starts a file of the site at the top of the output that is written in numbered pieces
   /// (``OrderedFileStream``): `head` first, then the pieces in order (with `separator`
-  /// between non-empty ones), then the tail given to ``finish(_:tail:)``.
+  /// between non-empty ones), then the tail given to ``finish(_:path:count:tail:)``.
   public func stream(path: String, head: [UInt8], separator: [UInt8] = []) -> OrderedFileStream? {
     let stream = OrderedFileStream(path: stagingPath + "/" + path, head: head, separator: separator)
-    if stream == nil {
-      lock.lock()
-      failure = failure ?? WriteError(description: "\(output)/\(path): error: cannot write the file")
-      lock.unlock()
-    }
+    if stream == nil { cannotWrite(path) }
     return stream
   }
 
-  /// Ends a file begun with ``stream(path:head:separator:)``.
-  public func finish(_ stream: OrderedFileStream?, path: String, tail: [UInt8]) {
-    guard let stream, stream.finish(tail: tail) else {
-      lock.lock()
-      failure = failure ?? WriteError(description: "\(output)/\(path): error: cannot write the file")
-      lock.unlock()
-      return
-    }
+  /// Ends a file begun with ``stream(path:head:separator:)`` that has `count` pieces.
+  public func finish(_ stream: OrderedFileStream?, path: String, count: Int, tail: [UInt8]) {
+    if stream?.finish(count: count, tail: tail) != true { cannotWrite(path) }
   }
 
   /// Swaps the staging directory in for the output, or removes it and throws when any

@@ -63,8 +63,8 @@ struct BuildCommand: ParsableCommand {
         printPage?.submit(index, renderer.printChapter(at: index, body: body))
         searchIndex?.submit(index, renderer.searchDocuments(at: index))
       }
-      writer.finish(printPage, path: "print.html", tail: printFrame.tail)
-      writer.finish(searchIndex, path: "search-index.js", tail: searchFrame.tail)
+      writer.finish(printPage, path: "print.html", count: renderer.pageCount, tail: printFrame.tail)
+      writer.finish(searchIndex, path: "search-index.js", count: renderer.pageCount, tail: searchFrame.tail)
       try writer.commit()
     } catch {
       Output.error(error.description)

@@ -18,7 +18,7 @@ import Testing
     stream.submit(1, [])
     stream.submit(3, Array("d".utf8))
     stream.submit(0, Array("a".utf8))
-    #expect(stream.finish(tail: Array("]".utf8)))
+    #expect(stream.finish(count: 4, tail: Array("]".utf8)))
     #expect(try String(contentsOfFile: path, encoding: .utf8) == "[a,c,d]")
   }
 
@@ -27,7 +27,15 @@ import Testing
     defer { try? FileManager.default.removeItem(atPath: path) }
     let stream = try #require(OrderedFileStream(path: path, head: []))
     stream.submit(1, Array("b".utf8))
-    #expect(!stream.finish(tail: []))
+    #expect(!stream.finish(count: 2, tail: []))
+  }
+
+  @Test func aMissingLastPieceFailsTheFile() throws {
+    let path = temporaryFile()
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    let stream = try #require(OrderedFileStream(path: path, head: []))
+    stream.submit(0, Array("a".utf8))
+    #expect(!stream.finish(count: 2, tail: []))
   }
 
   @Test func piecesFromManyThreads() throws {
@@ -37,7 +45,7 @@ import Testing
     DispatchQueue.concurrentPerform(iterations: 500) { index in
       stream.submit(index, Array("\(index) ".utf8))
     }
-    #expect(stream.finish(tail: Array(">".utf8)))
+    #expect(stream.finish(count: 500, tail: Array(">".utf8)))
     let expected = "<" + (0..<500).map { "\($0) " }.joined() + ">"
     #expect(try String(contentsOfFile: path, encoding: .utf8) == expected)
   }
