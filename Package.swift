@@ -24,12 +24,13 @@ let package = Package(
       pkgConfig: "libedit",
       providers: [.apt(["libedit-dev"])]
     ),
+    .target(name: "CFileSwap"),
     .target(name: "Markdown", dependencies: ["CCmark"]),
     .target(name: "KubeSim", dependencies: [.product(name: "HeapModule", package: "swift-collections")]),
     .target(name: "Kubectl", dependencies: ["KubeSim", "Yams"]),
     .target(name: "Course", dependencies: ["Markdown", "Kubectl"]),
     .target(name: "Site", dependencies: ["Course", "Kubectl", "KubeSim"]),
-    .target(name: "Workspace", dependencies: ["Course", "Site"]),
+    .target(name: "Workspace", dependencies: ["Course", "Site", "CFileSwap"]),
     .target(name: "LineEditor", dependencies: ["CEditLine"]),
     .target(name: "Preview", dependencies: ["FlyingFox"]),
     .executableTarget(

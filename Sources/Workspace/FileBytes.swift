@@ -55,6 +55,12 @@ enum FileBytes {
     }
   }
 
+  /// Whether anything (a dangling symbolic link too) is at `path`.
+  static func exists(_ path: String) -> Bool {
+    var info = stat()
+    return lstat(path, &info) == 0
+  }
+
   /// What a directory entry is.
   enum EntryKind {
     case file, directory, other

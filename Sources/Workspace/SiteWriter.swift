@@ -1,10 +1,12 @@
+import CFileSwap
 import Course
 import Foundation
 import Site
 
 /// Writes a built site atomically: files go into a staging directory beside the output, and
-/// the staging directory replaces the output with renames only when every file was written,
-/// so a failed build leaves the previous site exactly as it was.
+/// the staging directory takes the output's place in one atomic exchange only when every file
+/// was written, so a failed or killed build leaves the previous site exactly as it was. Only an
+/// output that ``OutputDirectory`` allows is ever replaced.
 public final class SiteWriter: @unchecked Sendable {
   /// A failure to write the site (exit status 2).
   public struct WriteError: Error, CustomStringConvertible {
@@ -12,29 +14,59 @@ public final class SiteWriter: @unchecked Sendable {
   }
 
   private let output: String
-  private let target: URL
-  private let staging: URL
-  private let stagingPath: String
-  private let retired: URL
+  private let target: String
+  private let staging: String
+  /// Where the previous site waits during a swap by two renames.
+  private let retired: String
   private let lock = NSLock()
   private var madeDirectories: Set<String> = [""]
   private var failure: WriteError?
 
-  /// Starts a build of the site at `output` in a fresh staging directory.
-  public init(output: String) throws(WriteError) {
+  /// The prefix of the staging directories of builds into the directory named `name`; the
+  /// process ID follows it.
+  static func stagingPrefix(_ name: String) -> String {
+    ".\(name).kubebook-"
+  }
+
+  /// Starts a build of the site at `output` in a fresh staging directory, after checking that
+  /// `output` may be replaced (never one of `sources`, the course directories, nor what holds
+  /// them) and removing staging directories that killed builds left behind.
+  public init(output: String, protecting sources: [String]) throws(WriteError) {
+    let directory = try OutputDirectory(output, protecting: sources)
     self.output = output
-    target = URL(fileURLWithPath: output).standardizedFileURL
-    let parent = target.deletingLastPathComponent()
-    let name = target.lastPathComponent
-    let pid = ProcessInfo.processInfo.processIdentifier
-    staging = parent.appendingPathComponent(".\(name).kubebook-new-\(pid)")
-    retired = parent.appendingPathComponent(".\(name).kubebook-old-\(pid)")
-    stagingPath = staging.path
+    target = directory.path
+    let parent = CoursePath.directory(of: String(target.dropFirst()))
+    let parentPath = "/" + parent
+    let name = String(target[target.index(after: target.lastIndex(of: "/")!)...])
+    Self.removeAbandonedStaging(in: parentPath, prefix: Self.stagingPrefix(name))
+    let stagingBase = (parent.isEmpty ? "" : parentPath) + "/" + Self.stagingPrefix(name)
+    staging = stagingBase + "new-\(getpid())"
+    retired = stagingBase + "old-\(getpid())"
     do {
-      try? FileManager.default.removeItem(at: staging)
-      try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
+      try? FileManager.default.removeItem(atPath: staging)
+      try FileManager.default.createDirectory(atPath: staging, withIntermediateDirectories: true)
     } catch {
-      throw WriteError(description: "\(output): error: cannot create \(staging.path): \(error.localizedDescription)")
+      throw WriteError(description: "\(output): error: cannot create \(staging): \(error.localizedDescription)")
+    }
+    guard FileBytes.write(OutputDirectory.markerText, to: staging + "/" + OutputDirectory.markerName) else {
+      abandon()
+      throw WriteError(description: "\(output): error: cannot write \(staging)/\(OutputDirectory.markerName)")
+    }
+  }
+
+  /// Removes the staging directories in `parent` named `prefix` + `new-`/`old-` + a process ID
+  /// whose process no longer runs, when they hold a site's marker or nothing (so only what a
+  /// killed kubebook build left is removed).
+  static func removeAbandonedStaging(in parent: String, prefix: String) {
+    guard let names = try? FileManager.default.contentsOfDirectory(atPath: parent) else { return }
+    for name in names.sorted() where name.hasPrefix(prefix) {
+      let rest = name.dropFirst(prefix.count)
+      guard rest.hasPrefix("new-") || rest.hasPrefix("old-"), let pid = pid_t(rest.dropFirst(4)), pid > 0,
+        kill(pid, 0) != 0, errno == ESRCH
+      else { continue }
+      let path = parent + "/" + name
+      guard FileBytes.kind(path) == .directory, OutputDirectory.isEmptyOrSite(path) else { continue }
+      try? FileManager.default.removeItem(atPath: path)
     }
   }
 
@@ -47,14 +79,14 @@ public final class SiteWriter: @unchecked Sendable {
     if needsDirectory {
       do {
         try FileManager.default.createDirectory(
-          atPath: stagingPath + "/" + directory, withIntermediateDirectories: true)
+          atPath: staging + "/" + directory, withIntermediateDirectories: true)
         madeDirectories.insert(directory)
       } catch {
         failure = failure ?? WriteError(description: "\(output)/\(directory): error: cannot create the directory")
       }
     }
     lock.unlock()
-    if !FileBytes.write(file.contents, to: stagingPath + "/" + file.path) { cannotWrite(file.path) }
+    if !FileBytes.write(file.contents, to: staging + "/" + file.path) { cannotWrite(file.path) }
   }
 
   /// Keeps "cannot write" for `path` as the failure, unless there already is one.
@@ -68,7 +100,7 @@ public final class SiteWriter: @unchecked Sendable {
   /// (``OrderedFileStream``): `head` first, then the pieces in order (with `separator`
   /// between non-empty ones), then the tail given to ``finish(_:path:count:tail:)``.
   public func stream(path: String, head: [UInt8], separator: [UInt8] = []) -> OrderedFileStream? {
-    let stream = OrderedFileStream(path: stagingPath + "/" + path, head: head, separator: separator)
+    let stream = OrderedFileStream(path: staging + "/" + path, head: head, separator: separator)
     if stream == nil { cannotWrite(path) }
     return stream
   }
@@ -79,40 +111,53 @@ public final class SiteWriter: @unchecked Sendable {
   }
 
   /// Swaps the staging directory in for the output, or removes it and throws when any
-  /// write failed.
+  /// write failed. An existing output is exchanged with the staging directory in one atomic
+  /// rename (Linux `RENAME_EXCHANGE`), then the old site is removed: at every instant there is
+  /// a complete site at the output.
   public func commit() throws(WriteError) {
-    let manager = FileManager.default
     if let failure {
       abandon()
       throw failure
     }
-    do {
-      if manager.fileExists(atPath: target.path) {
-        try manager.moveItem(at: target, to: retired)
-        do {
-          try manager.moveItem(at: staging, to: target)
-        } catch {
-          try? manager.moveItem(at: retired, to: target)
-          throw error
-        }
-        try? manager.removeItem(at: retired)
-      } else {
-        try manager.moveItem(at: staging, to: target)
-      }
-    } catch {
-      abandon()
-      throw WriteError(description: "\(output): error: \(error.localizedDescription)")
+    let swapped: Bool
+    if FileBytes.exists(target) {
+      swapped = kubebook_rename_exchange(staging, target) == 0 || exchangeByTwoRenames()
+    } else {
+      swapped = kubebook_rename_noreplace(staging, target) == 0 || (errno == EINVAL && rename(staging, target) == 0)
     }
+    guard swapped else {
+      let reason = String(cString: strerror(errno))
+      abandon()
+      throw WriteError(description: "\(output): error: cannot put the new site in place: \(reason)")
+    }
+    // After an exchange the staging path holds the previous site; after a plain rename, nothing.
+    abandon()
+  }
+
+  /// The swap on a file system without `RENAME_EXCHANGE`: the output is renamed away, the
+  /// staging directory renamed in, and the old one put back if that fails.
+  private func exchangeByTwoRenames() -> Bool {
+    guard errno == EINVAL || errno == ENOSYS else { return false }
+    guard rename(target, retired) == 0 else { return false }
+    guard rename(staging, target) == 0 else {
+      let failed = errno
+      _ = rename(retired, target)
+      errno = failed
+      return false
+    }
+    try? FileManager.default.removeItem(atPath: retired)
+    return true
   }
 
   /// Removes the staging directory, leaving the output untouched.
   public func abandon() {
-    try? FileManager.default.removeItem(at: staging)
+    try? FileManager.default.removeItem(atPath: staging)
   }
 
-  /// Replaces the directory at `output` with `files`.
-  public static func write(_ files: [SiteFile], to output: String) throws(WriteError) {
-    let writer = try SiteWriter(output: output)
+  /// Replaces the directory at `output` with `files`, when ``OutputDirectory`` allows it
+  /// (never one of `sources`).
+  public static func write(_ files: [SiteFile], to output: String, protecting sources: [String]) throws(WriteError) {
+    let writer = try SiteWriter(output: output, protecting: sources)
     for file in files { writer.write(file) }
     try writer.commit()
   }

@@ -13,8 +13,11 @@ struct BuildCommand: ParsableCommand {
     abstract: "Run every scenario and build the course website.",
     discussion: """
       The site is built in a temporary directory beside OUT_DIR and swapped in only when the \
-      whole build succeeds, so a failed build leaves the previous site as it was. A link to a \
-      lesson that is not in the course, or to a heading that does not exist, fails the build.
+      whole build succeeds, so a failed build leaves the previous site as it was. OUT_DIR is \
+      replaced whole, so it must be a new or empty directory or a site kubebook built before \
+      (it has a .kubebook-site file); never the current directory, the course directory or a \
+      directory that holds them. A link to a lesson that is not in the course, or to a \
+      heading that does not exist, fails the build.
       """
   )
 
@@ -26,6 +29,10 @@ struct BuildCommand: ParsableCommand {
 
   @Flag(help: "Keep raw HTML written in lessons (dropped by default).")
   var allowHTML = false
+
+  func validate() throws {
+    try OutputOption.validate(outputDirectory)
+  }
 
   func run() throws {
     let course = try CoursePipeline.assemble(contentDirectory)
@@ -50,7 +57,7 @@ struct BuildCommand: ParsableCommand {
       // Pages are rendered and written on all cores; the print page and the search index,
       // made of every page, are written as the pages come (in order); the site is swapped in
       // at the end.
-      let writer = try SiteWriter(output: outputDirectory)
+      let writer = try SiteWriter(output: outputDirectory, protecting: [contentDirectory])
       for file in renderer.sharedFiles { writer.write(file) }
       let printFrame = renderer.printPageFrame()
       let searchFrame = SiteRenderer.searchIndexFrame

@@ -32,6 +32,10 @@ struct ServeCommand: ParsableCommand {
   @Flag(help: "Keep raw HTML written in lessons (dropped by default).")
   var allowHTML = false
 
+  func validate() throws {
+    try OutputOption.validate(outputDirectory)
+  }
+
   func run() throws {
     var options = SiteRenderer.Options()
     options.allowRawHTML = allowHTML
@@ -39,7 +43,8 @@ struct ServeCommand: ParsableCommand {
     var build: SiteBuild
     do {
       build = try SiteBuild(try CourseDirectory.load(contentDirectory), options: options)
-      try SiteWriter.write(build.files.values.sorted { $0.path < $1.path }, to: outputDirectory)
+      try SiteWriter.write(
+        build.files.values.sorted { $0.path < $1.path }, to: outputDirectory, protecting: [contentDirectory])
     } catch let error as CourseError {
       for diagnostic in error.diagnostics { Output.error(diagnostic.description) }
       throw ExitStatus(code: 1)

@@ -29,10 +29,13 @@ import Testing
     defer { try? FileManager.default.removeItem(at: root) }
     let output = root.appendingPathComponent("site").path
     try SiteWriter.write(
-      [SiteFile(path: "index.html", text: "one"), SiteFile(path: "a/b.html", text: "b")], to: output)
-    #expect(try snapshot(URL(fileURLWithPath: output)) == ["index.html": Data("one".utf8), "a/b.html": Data("b".utf8)])
-    try SiteWriter.write([SiteFile(path: "index.html", text: "two")], to: output)
-    #expect(try snapshot(URL(fileURLWithPath: output)) == ["index.html": Data("two".utf8)])
+      [SiteFile(path: "index.html", text: "one"), SiteFile(path: "a/b.html", text: "b")], to: output, protecting: [])
+    let marker = [OutputDirectory.markerName: Data(OutputDirectory.markerText)]
+    #expect(
+      try snapshot(URL(fileURLWithPath: output))
+        == marker.merging(["index.html": Data("one".utf8), "a/b.html": Data("b".utf8)]) { $1 })
+    try SiteWriter.write([SiteFile(path: "index.html", text: "two")], to: output, protecting: [])
+    #expect(try snapshot(URL(fileURLWithPath: output)) == marker.merging(["index.html": Data("two".utf8)]) { $1 })
     #expect(try FileManager.default.contentsOfDirectory(atPath: root.path) == ["site"], "no temporary directories left")
   }
 
@@ -40,11 +43,12 @@ import Testing
     let root = try temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: root) }
     let output = root.appendingPathComponent("site").path
-    try SiteWriter.write([SiteFile(path: "index.html", text: "good")], to: output)
+    try SiteWriter.write([SiteFile(path: "index.html", text: "good")], to: output, protecting: [])
     let before = try snapshot(URL(fileURLWithPath: output))
     // "x" as a file and then as a directory: the second file cannot be written.
     #expect(throws: SiteWriter.WriteError.self) {
-      try SiteWriter.write([SiteFile(path: "x", text: "file"), SiteFile(path: "x/y.html", text: "clash")], to: output)
+      try SiteWriter.write(
+        [SiteFile(path: "x", text: "file"), SiteFile(path: "x/y.html", text: "clash")], to: output, protecting: [])
     }
     #expect(try snapshot(URL(fileURLWithPath: output)) == before)
     #expect(try FileManager.default.contentsOfDirectory(atPath: root.path) == ["site"])
@@ -73,5 +77,65 @@ import Testing
 
   @Test func missingDirectoryIsAnError() {
     #expect(throws: CourseDirectory.ReadError.self) { try CourseDirectory.load("/nonexistent/kubebook") }
+  }
+}
+
+@Suite struct OutputDirectoryTests {
+  func temporaryDirectory() throws -> URL {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("kubebook-output-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    return url
+  }
+
+  @Test func aSymbolicLinkToASiteIsFollowedAndKept() throws {
+    let root = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: root) }
+    let real = root.appendingPathComponent("real").path
+    let link = root.appendingPathComponent("link").path
+    try SiteWriter.write([SiteFile(path: "index.html", text: "one")], to: real, protecting: [])
+    try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: real)
+    try SiteWriter.write([SiteFile(path: "index.html", text: "two")], to: link, protecting: [])
+    #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link) == real)
+    #expect(FileManager.default.contents(atPath: real + "/index.html") == Data("two".utf8))
+  }
+
+  @Test func theCourseAndWhatHoldsItAreRefused() throws {
+    let root = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: root) }
+    let content = root.appendingPathComponent("course/content")
+    try FileManager.default.createDirectory(at: content, withIntermediateDirectories: true)
+    for output in [content.path, root.appendingPathComponent("course").path, content.path + "/../.", "/"] {
+      #expect(throws: SiteWriter.WriteError.self, "\(output)") {
+        try SiteWriter.write([], to: output, protecting: [content.path])
+      }
+    }
+    #expect(throws: SiteWriter.WriteError.self) { try SiteWriter.write([], to: "", protecting: []) }
+    #expect(try FileManager.default.contentsOfDirectory(atPath: content.path) == [])
+  }
+
+  /// A build killed before it swapped its staging directory in leaves it behind; the next
+  /// build removes it, but not one whose process still runs, nor one kubebook did not make.
+  @Test func stagingDirectoriesOfKilledBuildsAreRemoved() throws {
+    let root = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: root) }
+    // pid_t's largest value is above every Linux pid_max, so no process has it.
+    let dead = root.appendingPathComponent(".site.kubebook-new-2147483646")
+    let deadOld = root.appendingPathComponent(".site.kubebook-old-2147483645")
+    let alive = root.appendingPathComponent(".site.kubebook-new-\(getppid())")
+    let foreign = root.appendingPathComponent(".site.kubebook-new-2147483644")
+    for directory in [dead, deadOld, alive, foreign] {
+      try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    }
+    for directory in [dead, deadOld, alive] {
+      try Data("x".utf8).write(to: directory.appendingPathComponent(".kubebook-site"))
+    }
+    try Data("mine".utf8).write(to: foreign.appendingPathComponent("notes.txt"))
+    try SiteWriter.write(
+      [SiteFile(path: "index.html", text: "one")], to: root.appendingPathComponent("site").path, protecting: [])
+    #expect(
+      try FileManager.default.contentsOfDirectory(atPath: root.path).sorted()
+        == [
+          alive.lastPathComponent, foreign.lastPathComponent, "site",
+        ].sorted())
   }
 }
