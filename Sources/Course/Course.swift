@@ -15,12 +15,18 @@ public struct Course: Sendable {
     public var summary: [UInt8]?
     /// Every `.md` file other than SUMMARY.md, by path relative to the directory.
     public var markdownFiles: [String: [UInt8]]
+    /// Entries named like lessons that were not read, with the reason ("is a symbolic link,
+    /// ..."), so a link to one is explained rather than reported missing.
+    public var skipped: [String: String]
 
     /// Creates the sources.
-    public init(displayRoot: String, summary: [UInt8]?, markdownFiles: [String: [UInt8]]) {
+    public init(
+      displayRoot: String, summary: [UInt8]?, markdownFiles: [String: [UInt8]], skipped: [String: String] = [:]
+    ) {
       self.displayRoot = displayRoot
       self.summary = summary
       self.markdownFiles = markdownFiles
+      self.skipped = skipped
     }
 
     /// `displayRoot/path`.
@@ -36,13 +42,11 @@ public struct Course: Sendable {
   public static func assemble(_ sources: Sources) throws(CourseError) -> Course {
     let summaryPath = sources.displayPath("SUMMARY.md")
     guard let summaryBytes = sources.summary else {
-      throw CourseError([
-        Diagnostic(path: summaryPath, line: nil, message: "missing: the course needs a SUMMARY.md listing its lessons")
-      ])
+      let message = sources.skipped["SUMMARY.md"] ?? "missing: the course needs a SUMMARY.md listing its lessons"
+      throw CourseError([Diagnostic(path: summaryPath, line: nil, message: message)])
     }
-    guard let summaryText = String(validating: summaryBytes, as: UTF8.self) else {
-      throw CourseError([Diagnostic(path: summaryPath, line: nil, message: "not valid UTF-8 text")])
-    }
+    let summaryText: String
+    do { summaryText = try InvalidUTF8.decode(summaryBytes, path: summaryPath) } catch { throw CourseError([error]) }
     let summary = try Summary.parse(summaryText, displayPath: summaryPath)
     var diagnostics: [Diagnostic] = []
     var listed: Set<String> = []
@@ -50,10 +54,11 @@ public struct Course: Sendable {
     for (entry, _) in summary.flattened {
       guard let path = entry.path else { continue }
       guard let bytes = sources.markdownFiles[path] else {
+        let why = sources.skipped[path] ?? "does not exist"
         diagnostics.append(
           Diagnostic(
             path: summaryPath, line: entry.line,
-            message: "\"\(path)\" does not exist (linked as \"\(entry.title)\")"))
+            message: "\"\(path)\" \(why) (linked as \"\(entry.title)\")"))
         continue
       }
       if listed.insert(path).inserted { toParse.append((path, bytes)) }

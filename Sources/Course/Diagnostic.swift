@@ -25,10 +25,11 @@ public struct Diagnostic: Error, Sendable, Equatable, CustomStringConvertible {
     self.detail = detail
   }
 
-  /// The first line: `PATH:LINE: error: MESSAGE`.
+  /// The first line: `PATH:LINE: error: MESSAGE`, with control characters from the path or
+  /// the message made visible (``TerminalText``).
   public var description: String {
     let location = line.map { "\(path):\($0)" } ?? path
-    return "\(location): \(severity.rawValue): \(message)"
+    return TerminalText.visible("\(location): \(severity.rawValue): \(message)")
   }
 }
 

@@ -27,12 +27,9 @@ public struct Lesson: Sendable {
 
   /// Decodes and parses a lesson.
   ///
-  /// - Throws: a ``Diagnostic`` naming the file when it is not valid UTF-8.
+  /// - Throws: a ``Diagnostic`` at the first byte that is not UTF-8.
   public init(path: String, displayPath: String, bytes: [UInt8]) throws(Diagnostic) {
-    guard let text = String(validating: bytes, as: UTF8.self) else {
-      throw Diagnostic(path: displayPath, line: nil, message: "not valid UTF-8 text")
-    }
-    self.init(path: path, displayPath: displayPath, source: text)
+    self.init(path: path, displayPath: displayPath, source: try InvalidUTF8.decode(bytes, path: displayPath))
   }
 
   /// Parses a lesson from text.

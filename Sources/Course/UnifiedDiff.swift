@@ -45,14 +45,19 @@ public enum UnifiedDiff {
   }
 
   /// The diff as text: a `--- expected` / `+++ actual` header and every line prefixed with
-  /// ` `, `-` or `+`; coloured with ANSI escapes when `color`.
+  /// ` `, `-` or `+`; coloured with ANSI escapes when `color`. Control characters in the lines
+  /// are made visible (``TerminalText``), so only the diff's own colours reach a terminal.
   public static func format(expected: [String], actual: [String], color: Bool) -> String {
     var output = color ? "\u{1B}[1m--- expected\u{1B}[0m\n\u{1B}[1m+++ actual\u{1B}[0m\n" : "--- expected\n+++ actual\n"
     for line in lines(expected: expected, actual: actual) {
       switch line {
-      case .context(let text): output += " " + text + "\n"
-      case .removed(let text): output += color ? "\u{1B}[31m-\(text)\u{1B}[0m\n" : "-" + text + "\n"
-      case .added(let text): output += color ? "\u{1B}[32m+\(text)\u{1B}[0m\n" : "+" + text + "\n"
+      case .context(let text): output += " " + TerminalText.visible(text) + "\n"
+      case .removed(let text):
+        let shown = TerminalText.visible(text)
+        output += color ? "\u{1B}[31m-\(shown)\u{1B}[0m\n" : "-" + shown + "\n"
+      case .added(let text):
+        let shown = TerminalText.visible(text)
+        output += color ? "\u{1B}[32m+\(shown)\u{1B}[0m\n" : "+" + shown + "\n"
       }
     }
     return output

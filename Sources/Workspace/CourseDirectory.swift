@@ -20,12 +20,17 @@ public enum CourseDirectory {
     }
     var files: [String: [UInt8]] = [:]
     var summary: [UInt8]?
-    let relatives = markdownFiles(in: root)
+    let (relatives, skipped) = markdownFiles(in: root)
     let rootPath = root.path
-    let contents = relatives.parallelMap { FileBytes.read(rootPath + "/" + $0) }
-    for (relative, bytes) in zip(relatives, contents) {
-      guard let bytes else {
-        throw ReadError(description: "\(display(path, relative)): error: cannot read the file")
+    let contents = relatives.parallelMap { relative in
+      Result { () throws(FileBytes.ReadFailure) in try FileBytes.read(rootPath + "/" + relative) }
+    }
+    for (relative, content) in zip(relatives, contents) {
+      let bytes: [UInt8]
+      switch content {
+      case .success(let read): bytes = read
+      case .failure(let failure):
+        throw ReadError(description: "\(display(path, relative)): error: cannot read the file: \(failure.reason)")
       }
       if relative == "SUMMARY.md" {
         summary = bytes
@@ -33,26 +38,28 @@ public enum CourseDirectory {
         files[relative] = bytes
       }
     }
-    return Course.Sources(displayRoot: trimmed(path), summary: summary, markdownFiles: files)
+    return Course.Sources(displayRoot: trimmed(path), summary: summary, markdownFiles: files, skipped: skipped)
   }
 
-  /// Reads one lesson file given on the command line.
+  /// Reads one lesson file given on the command line (a symbolic link named there is followed).
   public static func loadLesson(_ path: String) throws(ReadError) -> Lesson {
-    guard let data = FileManager.default.contents(atPath: path) else {
-      throw ReadError(description: "\(path): error: no such file")
+    let bytes: [UInt8]
+    do { bytes = try FileBytes.read(path) } catch {
+      throw ReadError(description: "\(path): error: cannot read the lesson: \(error.reason)")
     }
     do {
       let name = URL(fileURLWithPath: path).lastPathComponent
-      return try Lesson(path: name, displayPath: path, bytes: Array(data))
+      return try Lesson(path: name, displayPath: path, bytes: bytes)
     } catch {
       throw ReadError(description: error.description)
     }
   }
 
   /// Relative paths of the `.md` files under `root`, sorted, skipping hidden entries and
-  /// symbolic links.
-  static func markdownFiles(in root: URL) -> [String] {
+  /// symbolic links; and the `.md` entries skipped for what they are, with the reason.
+  static func markdownFiles(in root: URL) -> (files: [String], skipped: [String: String]) {
     var result: [String] = []
+    var skipped: [String: String] = [:]
     var pending: [String] = [""]
     let manager = FileManager.default
     let rootPath = root.path
@@ -61,14 +68,16 @@ public enum CourseDirectory {
       guard let names = try? manager.contentsOfDirectory(atPath: path) else { continue }
       for name in names.sorted() where !name.hasPrefix(".") {
         let relative = directory.isEmpty ? name : directory + "/" + name
-        switch FileBytes.kind(rootPath + "/" + relative) {
+        let kind = FileBytes.kind(rootPath + "/" + relative)
+        switch kind {
         case .directory: pending.append(relative)
         case .file where name.hasSuffix(".md"): result.append(relative)
         default: break
         }
+        if name.hasSuffix(".md"), let reason = kind.whyNotALesson { skipped[relative] = reason }
       }
     }
-    return result.sorted()
+    return (result.sorted(), skipped)
   }
 
   static func trimmed(_ path: String) -> String {

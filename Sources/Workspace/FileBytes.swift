@@ -5,15 +5,27 @@
 /// Plain POSIX file writes: no temporary file and no fsync per file, since the whole site
 /// is swapped in atomically by ``SiteWriter`` anyway.
 enum FileBytes {
-  /// The whole contents of the regular file at `path`, or nil when it cannot be read. The
-  /// buffer is sized from the file's length, so a course of many small files reads each in
-  /// one call without a scratch buffer.
-  static func read(_ path: String) -> [UInt8]? {
-    let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-    guard descriptor >= 0 else { return nil }
+  /// Why a file could not be read, as a message ends: "no such file", "is a directory".
+  struct ReadFailure: Error {
+    var reason: String
+  }
+
+  /// The whole contents of the regular file at `path` (a symbolic link is followed). Anything
+  /// else — a directory, a FIFO, a device such as `/dev/zero` — is refused before a byte is
+  /// read, so it can neither block nor fill memory. The buffer is sized from the file's length,
+  /// so a course of many small files reads each in one call without a scratch buffer.
+  static func read(_ path: String) throws(ReadFailure) -> [UInt8] {
+    // O_NONBLOCK: opening a FIFO does not wait for a writer.
+    let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+    guard descriptor >= 0 else { throw ReadFailure(reason: errno == ENOENT ? "no such file" : systemReason()) }
     defer { close(descriptor) }
     var info = stat()
-    guard fstat(descriptor, &info) == 0 else { return nil }
+    guard fstat(descriptor, &info) == 0 else { throw ReadFailure(reason: systemReason()) }
+    switch info.st_mode & S_IFMT {
+    case S_IFREG: break
+    case S_IFDIR: throw ReadFailure(reason: "is a directory, not a file")
+    default: throw ReadFailure(reason: "is not a regular file (a FIFO, socket or device)")
+    }
     var bytes: [UInt8] = []
     // One byte more than the length: a file that grew since `fstat` is still read to its end.
     var capacity = Int(info.st_size) + 1
@@ -35,13 +47,19 @@ enum FileBytes {
         }
         return filled
       }
-      if failed { return nil }
+      if failed { throw ReadFailure(reason: systemReason()) }
       if count < capacity {
         bytes.removeSubrange(count...)
         return bytes
       }
       capacity *= 2
     }
+  }
+
+  /// The C library's text for the current `errno`, as a message ends ("permission denied").
+  static func systemReason() -> String {
+    let text = String(cString: strerror(errno))
+    return text.prefix(1).lowercased() + text.dropFirst()
   }
 
   /// The kind of entry at `path`, without following a symbolic link.
@@ -51,6 +69,7 @@ enum FileBytes {
     switch info.st_mode & S_IFMT {
     case S_IFREG: return .file
     case S_IFDIR: return .directory
+    case S_IFLNK: return .symbolicLink
     default: return .other
     }
   }
@@ -63,7 +82,17 @@ enum FileBytes {
 
   /// What a directory entry is.
   enum EntryKind {
-    case file, directory, other
+    case file, directory, symbolicLink, other
+
+    /// Why an entry of this kind named like a lesson is not read as one (nil for a file).
+    var whyNotALesson: String? {
+      switch self {
+      case .file: return nil
+      case .directory: return "is a directory, not a file"
+      case .symbolicLink: return "is a symbolic link, and kubebook follows none (so nothing outside the course is read)"
+      case .other: return "is not a regular file (a FIFO, socket or device)"
+      }
+    }
   }
 
   /// Creates (or truncates) the file at `path` and writes `bytes`; false on any failure.

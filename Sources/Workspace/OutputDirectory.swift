@@ -51,7 +51,7 @@ public struct OutputDirectory: Sendable {
           "it is not empty and was not written by kubebook (it has no \(Self.markerName) file); "
             + "remove it or choose a new directory")
       }
-    case .file, .other:
+    case .file, .symbolicLink, .other:
       guard !FileBytes.exists(resolved) else {
         throw SiteWriter.WriteError(description: "\(output): error: exists and is not a directory")
       }

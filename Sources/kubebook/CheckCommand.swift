@@ -54,14 +54,14 @@ struct CheckCommand: ParsableCommand {
         }
       }
       for diagnostic in Checker.diagnostics(for: result, color: color) {
-        Output.error(diagnostic.description + (diagnostic.detail.map { "\n" + $0 } ?? ""))
+        Output.errorAsIs(diagnostic.description + (diagnostic.detail.map { "\n" + $0 } ?? ""))
       }
     }
     if let junit {
       do {
-        try Data(JUnitReport.xml(results).utf8).write(to: URL(fileURLWithPath: junit), options: .atomic)
+        try LessonFile.replace(junit, with: JUnitReport.xml(results))
       } catch {
-        Output.error("\(junit): error: cannot write the JUnit report: \(error.localizedDescription)")
+        Output.error("\(junit): error: cannot write the JUnit report: \(error)")
         throw ExitStatus(code: 2)
       }
     }

@@ -1,3 +1,4 @@
+import Course
 import Foundation
 import Site
 import Testing
@@ -137,5 +138,68 @@ import Testing
         == [
           alive.lastPathComponent, foreign.lastPathComponent, "site",
         ].sorted())
+  }
+}
+
+@Suite struct UnreadableLessonTests {
+  func temporaryDirectory() throws -> URL {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("kubebook-unreadable-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    return url
+  }
+
+  /// A FIFO would block a plain read and `/dev/zero` would never end: both are refused
+  /// before a byte is read, and a directory is named as one.
+  @Test func onlyRegularFilesAreReadAsLessons() throws {
+    let root = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: root) }
+    let fifo = root.appendingPathComponent("fifo.md").path
+    #expect(mkfifo(fifo, 0o644) == 0)
+    let cases = [
+      (fifo, "is not a regular file (a FIFO, socket or device)"),
+      ("/dev/zero", "is not a regular file (a FIFO, socket or device)"),
+      (root.path, "is a directory, not a file"),
+      (root.appendingPathComponent("none.md").path, "no such file"),
+    ]
+    for (path, reason) in cases {
+      let error = #expect(throws: CourseDirectory.ReadError.self) { try CourseDirectory.loadLesson(path) }
+      #expect(error?.description == "\(path): error: cannot read the lesson: \(reason)")
+    }
+  }
+
+  /// SUMMARY.md linking a lesson that is a symbolic link says so, rather than "does not exist".
+  @Test func aSymbolicLinkListedInTheSummaryIsNamedAsOne() throws {
+    let root = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: root) }
+    try Data("- [A](a.md)\n- [B](b.md)\n".utf8).write(to: root.appendingPathComponent("SUMMARY.md"))
+    try Data("# a\n".utf8).write(to: root.appendingPathComponent("a.md"))
+    try FileManager.default.createSymbolicLink(
+      atPath: root.appendingPathComponent("b.md").path, withDestinationPath: "a.md")
+    let sources = try CourseDirectory.load(root.path)
+    let error = #expect(throws: CourseError.self) { try Course.assemble(sources) }
+    #expect(
+      error?.diagnostics.map(\.description) == [
+        "\(root.path)/SUMMARY.md:2: error: \"b.md\" is a symbolic link, and kubebook follows none (so nothing outside the course is read) (linked as \"B\")"
+      ])
+  }
+
+  /// Blessing a lesson reached through a symbolic link rewrites its target and keeps the link
+  /// and the file's permissions.
+  @Test func replacingALessonKeepsItsLinkAndMode() throws {
+    let root = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: root) }
+    let real = root.appendingPathComponent("real.md").path
+    let link = root.appendingPathComponent("link.md").path
+    try Data("old".utf8).write(to: URL(fileURLWithPath: real))
+    #expect(chmod(real, 0o600) == 0)
+    try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: "real.md")
+    try LessonFile.replace(link, with: "new")
+    #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link) == "real.md")
+    #expect(FileManager.default.contents(atPath: real) == Data("new".utf8))
+    var info = stat()
+    #expect(stat(real, &info) == 0 && info.st_mode & 0o777 == 0o600)
+    let error = #expect(throws: LessonFile.WriteFailure.self) { try LessonFile.replace(root.path, with: "x") }
+    #expect(error?.description == "is a directory, not a file")
+    #expect(try FileManager.default.contentsOfDirectory(atPath: root.path).sorted() == ["link.md", "real.md"])
   }
 }

@@ -167,7 +167,8 @@ import Testing
     try Data([0x23, 0x20, 0xC3, 0x28, 0x0A]).write(to: root.appendingPathComponent("content/pods.md"))
     let run = try kubebook(["check"], in: root)
     #expect(run.status == 2)
-    #expect(run.stderr.contains("content/pods.md: error: not valid UTF-8 text"))
+    #expect(
+      run.stderr.contains("content/pods.md:1: error: not valid UTF-8 text: byte 0xC3 at column 3 (byte offset 2)"))
   }
 
   @Test func unterminatedHeredocIsAnErrorAtItsLine() throws {
