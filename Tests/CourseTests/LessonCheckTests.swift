@@ -160,7 +160,11 @@ import Testing
   }
 
   @Test func invalidUTF8IsReportedWithTheFileName() {
-    #expect(throws: Diagnostic(path: "content/bad.md", line: nil, message: "not valid UTF-8 text")) {
+    // 0xFF never occurs in UTF-8; it is the third byte of line 1.
+    #expect(
+      throws: Diagnostic(
+        path: "content/bad.md", line: 1, message: "not valid UTF-8 text: byte 0xFF at column 3 (byte offset 2)")
+    ) {
       try Lesson(path: "bad.md", displayPath: "content/bad.md", bytes: [0x23, 0x20, 0xFF, 0xFE, 0x0A])
     }
   }
