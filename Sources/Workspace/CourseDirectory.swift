@@ -20,12 +20,16 @@ public enum CourseDirectory {
     }
     var files: [String: [UInt8]] = [:]
     var summary: [UInt8]?
-    let relatives = markdownFiles(in: root)
+    let relatives = try markdownFiles(in: root, named: path)
     let rootPath = root.path
-    let contents = relatives.parallelMap { FileBytes.read(rootPath + "/" + $0) }
-    for (relative, bytes) in zip(relatives, contents) {
-      guard let bytes else {
-        throw ReadError(description: "\(display(path, relative)): error: cannot read the file")
+    // The reason is taken where the read failed: `errno` belongs to the thread.
+    let contents = relatives.parallelMap { relative in
+      let bytes = FileBytes.read(rootPath + "/" + relative)
+      return (bytes: bytes, failure: bytes == nil ? FileBytes.lastFailure() : "")
+    }
+    for (relative, content) in zip(relatives, contents) {
+      guard let bytes = content.bytes else {
+        throw ReadError(description: "\(display(path, relative)): error: cannot read the file: \(content.failure)")
       }
       if relative == "SUMMARY.md" {
         summary = bytes
@@ -50,15 +54,18 @@ public enum CourseDirectory {
   }
 
   /// Relative paths of the `.md` files under `root`, sorted, skipping hidden entries and
-  /// symbolic links.
-  static func markdownFiles(in root: URL) -> [String] {
+  /// symbolic links. A directory that cannot be listed (e.g. no descriptor left) is an
+  /// error naming it under `display`, not a directory without lessons.
+  static func markdownFiles(in root: URL, named display: String) throws(ReadError) -> [String] {
     var result: [String] = []
     var pending: [String] = [""]
-    let manager = FileManager.default
     let rootPath = root.path
     while let directory = pending.popLast() {
       let path = directory.isEmpty ? rootPath : rootPath + "/" + directory
-      guard let names = try? manager.contentsOfDirectory(atPath: path) else { continue }
+      guard let names = FileBytes.names(in: path) else {
+        let shown = directory.isEmpty ? trimmed(display) : Self.display(display, directory)
+        throw ReadError(description: "\(shown): error: cannot list the directory: \(FileBytes.lastFailure())")
+      }
       for name in names.sorted() where !name.hasPrefix(".") {
         let relative = directory.isEmpty ? name : directory + "/" + name
         switch FileBytes.kind(rootPath + "/" + relative) {

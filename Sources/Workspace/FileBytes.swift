@@ -44,6 +44,24 @@ enum FileBytes {
     }
   }
 
+  /// The names in the directory at `path`, without `.` and `..`; nil when it cannot be
+  /// listed (``lastFailure()`` says why).
+  static func names(in path: String) -> [String]? {
+    guard let directory = opendir(path) else { return nil }
+    defer { closedir(directory) }
+    var names: [String] = []
+    while let entry = readdir(directory) {
+      let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+      if name != "." && name != ".." { names.append(name) }
+    }
+    return names
+  }
+
+  /// Why the last call on this thread failed, as the C library says it (`errno`).
+  static func lastFailure() -> String {
+    String(cString: strerror(errno))
+  }
+
   /// The kind of entry at `path`, without following a symbolic link.
   static func kind(_ path: String) -> EntryKind {
     var info = stat()

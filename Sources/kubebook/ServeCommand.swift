@@ -29,6 +29,9 @@ struct ServeCommand: ParsableCommand {
   @Option(help: "The port on 127.0.0.1 (0: any free port).")
   var port: UInt16 = 3000
 
+  @Option(help: "Connections served at once; more are answered 503 (default: 1000, fewer when few descriptors may be open).")
+  var maxConnections: Int?
+
   @Flag(help: "Keep raw HTML written in lessons (dropped by default).")
   var allowHTML = false
 
@@ -54,7 +57,14 @@ struct ServeCommand: ParsableCommand {
     }
     Output.line("built \(build.files.count) files into \(outputDirectory)/ in \(Self.milliseconds(since: started)) ms")
     let server: PreviewServer
-    do { server = try PreviewServer(directory: outputDirectory, port: port) } catch {
+    do {
+      var limits = PreviewLimits()
+      if let maxConnections { limits.connections = max(1, maxConnections) }
+      server = try PreviewServer(directory: outputDirectory, port: port, limits: limits) { problem in
+        Output.error(problem)
+        Output.flush()
+      }
+    } catch {
       Output.error("127.0.0.1:\(port): error: cannot listen: \(error)")
       throw ExitStatus(code: 2)
     }
@@ -100,10 +110,21 @@ struct ServeCommand: ParsableCommand {
     while !Task.isCancelled {
       try? await Task.sleep(for: pause)
       let reading = ContinuousClock.now
-      let loaded = try? CourseDirectory.load(content)
+      let loaded: Result<Course.Sources, CourseDirectory.ReadError>
+      do { loaded = .success(try CourseDirectory.load(content)) } catch { loaded = .failure(error) }
       averageReading = averageReading * 0.8 + (ContinuousClock.now - reading) * 0.2
       pause = min(.milliseconds(250), max(.milliseconds(20), averageReading * 10))
-      guard let sources = loaded, sources != build.sources else { continue }
+      let sources: Course.Sources
+      switch loaded {
+      case .success(let read): sources = read
+      case .failure(let error):
+        // Said as it is (e.g. no descriptor left), not as the course missing its files.
+        if error.description != lastError { Output.error(error.description + "\n(the site is unchanged; reading again)") }
+        lastError = error.description
+        Output.flush()
+        continue
+      }
+      guard sources != build.sources else { continue }
       let started = ContinuousClock.now
       do {
         let changes = try build.update(sources)
