@@ -67,6 +67,7 @@ struct PreviewConnection {
       }
       if !pending.isEmpty && headDeadline == nil { headDeadline = .now + limits.headerTimeout }
       if let end = Self.endOfHead(in: pending, from: searched) {
+        guard end <= limits.headBytes else { throw ReadFailure.headTooLarge }
         let head = RequestHead(pending[..<end])
         pending.removeSubrange(..<end)
         guard let head else { throw ReadFailure.malformed }
