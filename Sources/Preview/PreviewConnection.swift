@@ -35,7 +35,8 @@ struct PreviewConnection {
         _ = await send(.text(408, "Request Timeout", "408: the request did not arrive in time\n"), withBody: true)
         return
       } catch ReadFailure.headTooLarge {
-        _ = await send(.text(431, "Request Header Fields Too Large", "431: the request head is too long\n"), withBody: true)
+        _ = await send(
+          .text(431, "Request Header Fields Too Large", "431: the request head is too long\n"), withBody: true)
         return
       } catch ReadFailure.malformed {
         _ = await send(.text(400, "Bad Request", "400: not an HTTP/1.1 request\n"), withBody: true)
@@ -75,8 +76,9 @@ struct PreviewConnection {
       }
       guard pending.count <= limits.headBytes else { throw ReadFailure.headTooLarge }
       searched = max(0, pending.count - 3)
+      let deadline = headDeadline ?? idleDeadline
       do {
-        pending += try await Self.within(headDeadline ?? idleDeadline) { [socket] in try await socket.read(atMost: 4096) }
+        pending += try await Self.within(deadline) { [socket] in try await socket.read(atMost: 4096) }
       } catch is TimedOut {
         if headDeadline == nil { return nil }
         throw ReadFailure.headTimedOut

@@ -120,7 +120,8 @@ public actor PreviewServer {
   func refuseWaiting(after error: any Error, spare: inout Int32) {
     var reason = error.localizedDescription
     if case SocketError.failed(_, let code, _) = error {
-      if code == ECONNABORTED || code == EINTR || code == EPROTO { return }  // that client gave up before it was accepted
+      // That client gave up before it was accepted: nothing to refuse or report.
+      if code == ECONNABORTED || code == EINTR || code == EPROTO { return }
       reason = String(cString: strerror(code))
     }
     warn("accept", "cannot accept a connection: \(reason); refusing connections until descriptors are free")

@@ -29,7 +29,7 @@ struct ServeCommand: ParsableCommand {
   @Option(help: "The port on 127.0.0.1 (0: any free port).")
   var port: UInt16 = 3000
 
-  @Option(help: "Connections served at once; more are answered 503 (default: 1000, fewer when few descriptors may be open).")
+  @Option(help: "Connections served at once; more are answered 503 (default 1000, fewer under a low `ulimit -n`).")
   var maxConnections: Int?
 
   @Flag(help: "Keep raw HTML written in lessons (dropped by default).")
@@ -119,7 +119,9 @@ struct ServeCommand: ParsableCommand {
       case .success(let read): sources = read
       case .failure(let error):
         // Said as it is (e.g. no descriptor left), not as the course missing its files.
-        if error.description != lastError { Output.error(error.description + "\n(the site is unchanged; reading again)") }
+        if error.description != lastError {
+          Output.error(error.description + "\n(the site is unchanged; reading again)")
+        }
         lastError = error.description
         Output.flush()
         continue

@@ -133,7 +133,9 @@ import Testing
       let status = Int(text.split(separator: " ").dropFirst().first ?? "") ?? 0
       let body = text.range(of: "\r\n\r\n").map { String(text[$0.upperBound...]) } ?? ""
       let lengthLine = text.lowercased().components(separatedBy: "\r\n").first { $0.hasPrefix("content-length:") }
-      let length = lengthLine.flatMap { Int($0.dropFirst("content-length:".count).trimmingCharacters(in: .whitespaces)) }
+      let length = lengthLine.flatMap {
+        Int($0.dropFirst("content-length:".count).trimmingCharacters(in: .whitespaces))
+      }
       return (status, length, body)
     }
 
