@@ -61,11 +61,6 @@ public actor PreviewServer {
     return port
   }
 
-  /// The site's version: 1, and one more after each ``siteChanged()``.
-  public var version: Int {
-    get async { await signal.version }
-  }
-
   /// Serves until the task is cancelled; `onListening` gets the port first.
   public func run(onListening: @escaping @Sendable (UInt16) -> Void) async throws {
     let pool = SocketPool<Poll>.make(maxEvents: 64)

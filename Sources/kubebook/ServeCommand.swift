@@ -110,8 +110,7 @@ struct ServeCommand: ParsableCommand {
     while !Task.isCancelled {
       try? await Task.sleep(for: pause)
       let reading = ContinuousClock.now
-      let loaded: Result<Course.Sources, CourseDirectory.ReadError>
-      do { loaded = .success(try CourseDirectory.load(content)) } catch { loaded = .failure(error) }
+      let loaded = Result { () throws(CourseDirectory.ReadError) in try CourseDirectory.load(content) }
       averageReading = averageReading * 0.8 + (ContinuousClock.now - reading) * 0.2
       pause = min(.milliseconds(250), max(.milliseconds(20), averageReading * 10))
       let sources: Course.Sources
@@ -128,6 +127,7 @@ struct ServeCommand: ParsableCommand {
       }
       guard sources != build.sources else { continue }
       let started = ContinuousClock.now
+      let previous = build
       do {
         let changes = try build.update(sources)
         let built = milliseconds(since: started)
@@ -142,7 +142,11 @@ struct ServeCommand: ParsableCommand {
         if message != lastError { Output.error(message + "\n(the site is unchanged)") }
         lastError = message
       } catch {
-        Output.error("\(error)")
+        // Not written (e.g. no descriptor left): the next reading builds and writes it again,
+        // rather than taking the course as applied.
+        build = previous
+        if "\(error)" != lastError { Output.error("\(error)\n(the site is not fully updated; writing again)") }
+        lastError = "\(error)"
       }
       Output.flush()
     }
