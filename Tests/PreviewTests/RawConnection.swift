@@ -83,7 +83,7 @@ final class RawConnection: @unchecked Sendable {
   /// The next response, read within `timeout`: its head, then as many body bytes as its
   /// Content-Length says, unless `toHead` (the answer to HEAD has none). Bytes after it stay
   /// for the next call. Nil when no whole response came.
-  func response(toHead: Bool = false, timeout: Duration = .seconds(10)) -> Response? {
+  func response(toHead: Bool = false, timeout: Duration = .seconds(30)) -> Response? {
     let deadline = ContinuousClock.now + timeout
     let separator = Array("\r\n\r\n".utf8)
     while true {
