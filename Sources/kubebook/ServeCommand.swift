@@ -105,6 +105,7 @@ struct ServeCommand: ParsableCommand {
   static func watch(_ content: String, output: String, build initial: SiteBuild, server: PreviewServer) async {
     var build = initial
     var lastError = ""
+    var lastReadError = ""
     var pause = Duration.milliseconds(20)
     var averageReading = Duration.zero
     while !Task.isCancelled {
@@ -115,14 +116,16 @@ struct ServeCommand: ParsableCommand {
       pause = min(.milliseconds(250), max(.milliseconds(20), averageReading * 10))
       let sources: Course.Sources
       switch loaded {
-      case .success(let read): sources = read
+      case .success(let read):
+        sources = read
+        lastReadError = ""
       case .failure(let error):
         // Said as it is (e.g. no descriptor left), not as the course missing its files.
-        if error.description != lastError {
+        if error.description != lastReadError {
           Output.error(error.description + "\n(the site is unchanged; reading again)")
+          Output.flush()
         }
-        lastError = error.description
-        Output.flush()
+        lastReadError = error.description
         continue
       }
       guard sources != build.sources else { continue }
