@@ -32,7 +32,7 @@ let package = Package(
     .target(name: "Site", dependencies: ["Course", "Kubectl", "KubeSim"]),
     .target(name: "Workspace", dependencies: ["Course", "Site", "CFileSwap"]),
     .target(name: "LineEditor", dependencies: ["CEditLine"]),
-    .target(name: "Preview", dependencies: ["FlyingFox"]),
+    .target(name: "Preview", dependencies: [.product(name: "FlyingSocks", package: "FlyingFox")]),
     .executableTarget(
       name: "kubebook",
       dependencies: [

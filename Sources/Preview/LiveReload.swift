@@ -1,7 +1,8 @@
 /// The script a served page gets so it reloads itself when the site is rebuilt: it asks
 /// `/__kubebook/wait?since=VERSION`, which answers when the site's version passes VERSION
-/// (or after a while with the same one), and reloads on a new version. Only served pages
-/// carry it; the files on disk stay as `kubebook build` writes them.
+/// (or after a while with the same one), and reloads on a new version; an answer that is not
+/// 200 (the server busy) is asked again a second later, not taken for a change. Only served
+/// pages carry it; the files on disk stay as `kubebook build` writes them.
 public enum LiveReload {
   /// The path the script waits on.
   public static let waitPath = "/__kubebook/wait"
@@ -16,7 +17,10 @@ public enum LiveReload {
         var version = \(version);
         function wait() {
           fetch("\(waitPath)?since=" + version, { cache: "no-store" })
-            .then(function (response) { return response.text(); })
+            .then(function (response) {
+              if (!response.ok) { throw new Error("busy"); }  // a 503 is no new version
+              return response.text();
+            })
             .then(function (text) {
               if (Number(text) !== version) { location.reload(); } else { wait(); }
             })

@@ -20,7 +20,7 @@ public enum CourseDirectory {
     }
     var files: [String: [UInt8]] = [:]
     var summary: [UInt8]?
-    let (relatives, skipped) = markdownFiles(in: root)
+    let (relatives, skipped) = try markdownFiles(in: root, named: path)
     let rootPath = root.path
     let contents = relatives.parallelMap { relative in
       Result { () throws(FileBytes.ReadFailure) in try FileBytes.read(rootPath + "/" + relative) }
@@ -56,16 +56,22 @@ public enum CourseDirectory {
   }
 
   /// Relative paths of the `.md` files under `root`, sorted, skipping hidden entries and
-  /// symbolic links; and the `.md` entries skipped for what they are, with the reason.
-  static func markdownFiles(in root: URL) -> (files: [String], skipped: [String: String]) {
+  /// symbolic links, and the `.md` entries skipped for what they are, with the reason. A
+  /// directory that cannot be listed (e.g. no descriptor left) is an error naming it under
+  /// `display`, not a directory without lessons.
+  static func markdownFiles(in root: URL, named display: String) throws(ReadError) -> (
+    files: [String], skipped: [String: String]
+  ) {
     var result: [String] = []
     var skipped: [String: String] = [:]
     var pending: [String] = [""]
-    let manager = FileManager.default
     let rootPath = root.path
     while let directory = pending.popLast() {
       let path = directory.isEmpty ? rootPath : rootPath + "/" + directory
-      guard let names = try? manager.contentsOfDirectory(atPath: path) else { continue }
+      guard let names = FileBytes.names(in: path) else {
+        let shown = directory.isEmpty ? trimmed(display) : Self.display(display, directory)
+        throw ReadError(description: "\(shown): error: cannot list the directory: \(FileBytes.systemReason())")
+      }
       for name in names.sorted() where !name.hasPrefix(".") {
         let relative = directory.isEmpty ? name : directory + "/" + name
         let kind = FileBytes.kind(rootPath + "/" + relative)

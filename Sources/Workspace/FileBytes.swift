@@ -62,6 +62,19 @@ enum FileBytes {
     return text.prefix(1).lowercased() + text.dropFirst()
   }
 
+  /// The names in the directory at `path`, without `.` and `..`; nil when it cannot be
+  /// listed (``systemReason()`` says why).
+  static func names(in path: String) -> [String]? {
+    guard let directory = opendir(path) else { return nil }
+    defer { closedir(directory) }
+    var names: [String] = []
+    while let entry = readdir(directory) {
+      let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+      if name != "." && name != ".." { names.append(name) }
+    }
+    return names
+  }
+
   /// The kind of entry at `path`, without following a symbolic link.
   static func kind(_ path: String) -> EntryKind {
     var info = stat()

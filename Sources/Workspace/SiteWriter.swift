@@ -179,8 +179,9 @@ extension SiteWriter {
         throw WriteError(description: "\(directory): error: cannot create the directory")
       }
       guard FileBytes.write(file.contents, to: temporary), rename(temporary, path) == 0 else {
+        let reason = FileBytes.systemReason()
         try? manager.removeItem(atPath: temporary)
-        throw WriteError(description: "\(path): error: cannot write the file")
+        throw WriteError(description: "\(path): error: cannot write the file: \(reason)")
       }
     }
     for removed in changes.removed {

@@ -29,6 +29,9 @@ struct ServeCommand: ParsableCommand {
   @Option(help: "The port on 127.0.0.1 (0: any free port).")
   var port: UInt16 = 3000
 
+  @Option(help: "Connections served at once; more are answered 503 (default 1000, fewer under a low `ulimit -n`).")
+  var maxConnections: Int?
+
   @Flag(help: "Keep raw HTML written in lessons (dropped by default).")
   var allowHTML = false
 
@@ -59,7 +62,14 @@ struct ServeCommand: ParsableCommand {
     }
     Output.line("built \(build.files.count) files into \(outputDirectory)/ in \(Self.milliseconds(since: started)) ms")
     let server: PreviewServer
-    do { server = try PreviewServer(directory: outputDirectory, port: port) } catch {
+    do {
+      var limits = PreviewLimits()
+      if let maxConnections { limits.connections = max(1, maxConnections) }
+      server = try PreviewServer(directory: outputDirectory, port: port, limits: limits) { problem in
+        Output.error(problem)
+        Output.flush()
+      }
+    } catch {
       Output.error("127.0.0.1:\(port): error: cannot listen: \(error)")
       throw ExitStatus(code: 2)
     }
@@ -100,16 +110,32 @@ struct ServeCommand: ParsableCommand {
   static func watch(_ content: String, output: String, build initial: SiteBuild, server: PreviewServer) async {
     var build = initial
     var lastError = ""
+    var lastReadError = ""
     var pause = Duration.milliseconds(20)
     var averageReading = Duration.zero
     while !Task.isCancelled {
       try? await Task.sleep(for: pause)
       let reading = ContinuousClock.now
-      let loaded = try? CourseDirectory.load(content)
+      let loaded = Result { () throws(CourseDirectory.ReadError) in try CourseDirectory.load(content) }
       averageReading = averageReading * 0.8 + (ContinuousClock.now - reading) * 0.2
       pause = min(.milliseconds(250), max(.milliseconds(20), averageReading * 10))
-      guard let sources = loaded, sources != build.sources else { continue }
+      let sources: Course.Sources
+      switch loaded {
+      case .success(let read):
+        sources = read
+        lastReadError = ""
+      case .failure(let error):
+        // Said as it is (e.g. no descriptor left), not as the course missing its files.
+        if error.description != lastReadError {
+          Output.error(error.description + "\n(the site is unchanged; reading again)")
+          Output.flush()
+        }
+        lastReadError = error.description
+        continue
+      }
+      guard sources != build.sources else { continue }
       let started = ContinuousClock.now
+      let previous = build
       do {
         let changes = try build.update(sources)
         let built = milliseconds(since: started)
@@ -124,7 +150,11 @@ struct ServeCommand: ParsableCommand {
         if message != lastError { Output.error(message + "\n(the site is unchanged)") }
         lastError = message
       } catch {
-        Output.error("\(error)")
+        // Not written (e.g. no descriptor left): the next reading builds and writes it again,
+        // rather than taking the course as applied.
+        build = previous
+        if "\(error)" != lastError { Output.error("\(error)\n(the site is not fully updated; writing again)") }
+        lastError = "\(error)"
       }
       Output.flush()
     }

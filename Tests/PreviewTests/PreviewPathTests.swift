@@ -35,6 +35,8 @@ import Testing
     #expect(script.upperBound < closing.lowerBound)
     #expect(served.hasPrefix("<html><body><p>x</p>") && served.hasSuffix("</body></html>\n"))
     #expect(served.contains("fetch(\"/__kubebook/wait?since=\" + version"))
+    // A 503 from a busy server must not reload the page (which would ask again at once).
+    #expect(served.contains("if (!response.ok) { throw"))
     let fragment = String(decoding: LiveReload.inject(into: Array("<p>x</p>".utf8), version: 1), as: UTF8.self)
     #expect(fragment.hasPrefix("<p>x</p><script>"))
   }

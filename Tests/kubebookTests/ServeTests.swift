@@ -17,7 +17,9 @@ import Testing
     let log: URL
     private(set) var port: UInt16 = 0
 
-    init(in directory: URL) throws {
+    /// Starts `kubebook serve` on `directory`'s content with `extraArguments`; with
+    /// `fileLimit`, under that limit of open descriptors (`ulimit -n`, through /bin/sh).
+    init(in directory: URL, extraArguments: [String] = [], fileLimit: Int? = nil) throws {
       log = directory.appendingPathComponent("serve.log")
       var actions = posix_spawn_file_actions_t()
       posix_spawn_file_actions_init(&actions)
@@ -26,10 +28,14 @@ import Testing
       posix_spawn_file_actions_addopen(&actions, 1, log.path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
       posix_spawn_file_actions_adddup2(&actions, 1, 2)
       SpawnActions.closeInherited(&actions)
-      let arguments = [
+      var arguments = [
         CommandLineTests.binary.path, "serve", directory.appendingPathComponent("content").path, "--port", "0", "-o",
         directory.appendingPathComponent("out").path,
       ]
+      arguments += extraArguments
+      if let fileLimit {
+        arguments = ["/bin/sh", "-c", "ulimit -n \(fileLimit) && exec \"$0\" \"$@\""] + arguments
+      }
       let argv = arguments.map { strdup($0) } + [nil]
       defer { argv.forEach { free($0) } }
       // The test runs on a Dispatch worker thread, which blocks SIGTERM; a spawned child
@@ -42,7 +48,7 @@ import Testing
       posix_spawnattr_setsigmask(&attributes, &noSignals)
       posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK))
       var child = pid_t()
-      let spawned = posix_spawn(&child, CommandLineTests.binary.path, &actions, &attributes, argv, environ)
+      let spawned = posix_spawn(&child, arguments[0], &actions, &attributes, argv, environ)
       guard spawned == 0 else { throw ServeError(message: "cannot start kubebook serve: \(spawned)") }
       pid = child
       let deadline = Date().addingTimeInterval(60)
@@ -69,14 +75,16 @@ import Testing
       while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
     }
 
-    /// Sends `GET target` as it is (no client tidies the path) and returns the status code
-    /// and body.
-    func get(_ target: String) throws -> (status: Int, body: String) {
+    /// Whether the server process is still running.
+    var isRunning: Bool {
+      var status: Int32 = 0
+      return waitpid(pid, &status, WNOHANG) == 0
+    }
+
+    /// A connection to the server that sends nothing; -1 when connecting failed.
+    func connectIdle() -> Int32 {
       let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-      guard socket >= 0 else { throw ServeError(message: "no socket") }
-      defer { close(socket) }
-      var timeout = timeval(tv_sec: 30, tv_usec: 0)
-      setsockopt(socket, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+      guard socket >= 0 else { return -1 }
       var address = sockaddr_in()
       address.sin_family = sa_family_t(AF_INET)
       address.sin_port = port.bigEndian
@@ -86,8 +94,30 @@ import Testing
           connect(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
         }
       }
-      guard connected == 0 else { throw ServeError(message: "cannot connect to port \(port)") }
-      let request = Array("GET \(target) HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n".utf8)
+      guard connected == 0 else {
+        close(socket)
+        return -1
+      }
+      return socket
+    }
+
+    /// Sends `GET target` as it is (no client tidies the path) and returns the status code
+    /// and body.
+    func get(_ target: String) throws -> (status: Int, body: String) {
+      let response = try request("GET", target)
+      return (response.status, response.body)
+    }
+
+    /// Sends `METHOD target` with `Connection: close` and returns the status code, the
+    /// Content-Length header and whatever follows the head until the server closes or
+    /// Content-Length bytes came.
+    func request(_ method: String, _ target: String) throws -> (status: Int, contentLength: Int?, body: String) {
+      let socket = connectIdle()
+      guard socket >= 0 else { throw ServeError(message: "cannot connect to port \(port)") }
+      defer { close(socket) }
+      var timeout = timeval(tv_sec: 30, tv_usec: 0)
+      setsockopt(socket, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+      let request = Array("\(method) \(target) HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n".utf8)
       _ = request.withUnsafeBytes { send(socket, $0.baseAddress, $0.count, 0) }
       // Read until the body is as long as Content-Length says (the server may keep the
       // connection open), the server closes, or the timeout passes.
@@ -102,7 +132,11 @@ import Testing
       let text = String(decoding: response, as: UTF8.self)
       let status = Int(text.split(separator: " ").dropFirst().first ?? "") ?? 0
       let body = text.range(of: "\r\n\r\n").map { String(text[$0.upperBound...]) } ?? ""
-      return (status, body)
+      let lengthLine = text.lowercased().components(separatedBy: "\r\n").first { $0.hasPrefix("content-length:") }
+      let length = lengthLine.flatMap {
+        Int($0.dropFirst("content-length:".count).trimmingCharacters(in: .whitespaces))
+      }
+      return (status, length, body)
     }
 
     /// Whether `response` holds its head and as many body bytes as its Content-Length.
