@@ -43,9 +43,19 @@ public struct Lesson: Sendable {
     self.document = MarkdownParser.parse(source)
     var items: [Item] = []
     var diagnostics: [Diagnostic] = []
+    if let line = document.tooDeepLine { diagnostics.append(Self.tooDeep(displayPath: displayPath, line: line)) }
     Self.collect(document.blocks, displayPath: displayPath, items: &items, diagnostics: &diagnostics)
     self.items = items
     self.diagnostics = diagnostics
+  }
+
+  /// The error for Markdown nested deeper than the parser goes, at its first such line.
+  static func tooDeep(displayPath: String, line: Int) -> Diagnostic {
+    Diagnostic(
+      path: displayPath, line: line,
+      message:
+        "Markdown nested more than \(MarkdownParser.maximumNesting) levels deep (each block quote, list, list item, paragraph, emphasis and link is a level); nest less"
+    )
   }
 
   /// The scenarios of the page, in order.

@@ -144,7 +144,7 @@ public struct SiteRenderer: Sendable {
       ("<article class=\"print-lesson\" id=\"" + HTML.escape(PagePaths.page(for: lesson.path)) + "\">\n").utf8)
     let folder = CoursePath.directory(of: lesson.path)
     PrintChapterRewriter.append(
-      body, prefixing: "l\(index + 1)-", folder: folder.isEmpty ? "" : folder + "/", to: &chapter)
+      body, prefixing: "l\(index + 1)-", folder: folder.isEmpty ? "" : PagePaths.link(to: folder) + "/", to: &chapter)
     chapter += Array("</article>\n".utf8)
     return chapter
   }
@@ -191,7 +191,8 @@ public struct SiteRenderer: Sendable {
     let lesson = course.lessons[index]
     return SearchIndex.pageDocuments(
       SearchIndex.sections(
-        page: PagePaths.page(for: lesson.path), title: titles[lesson.path] ?? lesson.path, document: lesson.document))
+        page: PagePaths.link(toLesson: lesson.path), title: titles[lesson.path] ?? lesson.path,
+        document: lesson.document))
   }
 
   /// `search-index.js` from every lesson's search documents, in lesson order.
@@ -220,7 +221,7 @@ public struct SiteRenderer: Sendable {
       for entry in entries {
         body += "<li>"
         if let path = entry.path {
-          body += "<a href=\"\(HTML.escape(PagePaths.page(for: path)))\">" + HTML.escape(entry.title) + "</a>"
+          body += "<a href=\"\(HTML.escape(PagePaths.link(toLesson: path)))\">" + HTML.escape(entry.title) + "</a>"
         } else {
           body += "<span class=\"draft\">" + HTML.escape(entry.title) + "</span>"
         }
