@@ -35,21 +35,22 @@ struct BuildCommand: ParsableCommand {
       for diagnostic in brokenLinks { Output.error(diagnostic.description) }
       throw ExitStatus(code: 1)
     }
-    let results = CoursePipeline.runAll(course)
-    for result in results {
+    var options = SiteRenderer.Options()
+    options.allowRawHTML = allowHTML
+    let renderer = SiteRenderer(course: course, options: options)
+    // Each lesson is run and its body drawn block by block, pages in parallel: a block's
+    // clusters go as soon as its pictures are drawn.
+    let pages = Array(course.lessons.indices).parallelMap { renderer.run(at: $0) }
+    for (result, _) in pages {
       for diagnostic in Checker.diagnostics(for: result, color: false) {
         var warning = diagnostic
         warning.severity = .warning
         Output.error(warning.description)
       }
     }
-    var options = SiteRenderer.Options()
-    options.allowRawHTML = allowHTML
-    let renderer = SiteRenderer(course: course, results: results, options: options)
     do {
-      // Pages are rendered and written on all cores; the print page and the search index,
-      // made of every page, are written as the pages come (in order); the site is swapped in
-      // at the end.
+      // Pages are written on all cores; the print page and the search index, made of every
+      // page, are written as the pages come (in order); the site is swapped in at the end.
       let writer = try SiteWriter(output: outputDirectory)
       for file in renderer.sharedFiles { writer.write(file) }
       let printFrame = renderer.printPageFrame()
@@ -58,7 +59,7 @@ struct BuildCommand: ParsableCommand {
       let searchIndex = writer.stream(
         path: "search-index.js", head: searchFrame.head, separator: searchFrame.separator)
       DispatchQueue.concurrentPerform(iterations: renderer.pageCount) { index in
-        let body = renderer.body(at: index)
+        let body = pages[index].body
         writer.write(renderer.page(at: index, body: body))
         printPage?.submit(index, renderer.printChapter(at: index, body: body))
         searchIndex?.submit(index, renderer.searchDocuments(at: index))
@@ -75,7 +76,7 @@ struct BuildCommand: ParsableCommand {
     // exiting (38 ms of a 0.5 s build of 2000 pages): the process ends with them allocated,
     // as compilers do (clang's -disable-free).
     Output.flush()
-    withExtendedLifetime((course, results, renderer)) { Glibc.exit(0) }
+    withExtendedLifetime((course, pages, renderer)) { Glibc.exit(0) }
   }
 }
 
@@ -98,8 +99,9 @@ enum CoursePipeline {
     }
   }
 
-  /// Runs every lesson's scenarios, pages in parallel.
-  static func runAll(_ course: Course) -> [LessonResult] {
-    course.lessons.parallelMap { LessonRunner.run($0) }
+  /// Runs a lesson's scenarios for their outputs (`check`, `run`): each block's clusters
+  /// are let go as soon as it ran.
+  static func run(_ lesson: Lesson) -> LessonResult {
+    LessonRunner.run(lesson, handing: { _ in })
   }
 }
