@@ -86,6 +86,7 @@ public enum LessonRunner {
   ) -> (results: [ScenarioResult], terminal: Terminal?) {
     var files = VirtualDirectory()
     var terminal: Terminal?
+    var booted: (config: ClusterConfig, cluster: Cluster)?
     var results: [ScenarioResult] = []
     for item in lesson.items {
       switch item {
@@ -96,7 +97,11 @@ public enum LessonRunner {
         if let limit, results.count >= limit { continue }
         let options = scenario.options
         if terminal == nil || options.fresh || options.nodes != nil || options.seed != nil {
-          terminal = Terminal(config: options.clusterConfig, files: files)
+          // Booting costs more than most blocks: a fresh cluster like the last one booted is
+          // a copy of it (a value, so nothing of the blocks that ran on it is shared).
+          let config = options.clusterConfig
+          if booted?.config != config { booted = (config, Cluster(config: config)) }
+          terminal = Terminal(cluster: booted!.cluster, files: files)
         }
         var steps: [StepResult] = []
         for step in scenario.steps {
