@@ -39,8 +39,7 @@ public struct Summary: Sendable, Equatable {
     let document = MarkdownParser.parse(text)
     var title: String?
     var entries: [Entry] = []
-    var diagnostics: [Diagnostic] = []
-    if let line = document.tooDeepLine { diagnostics.append(Lesson.tooDeep(displayPath: displayPath, line: line)) }
+    var diagnostics = Lesson.limitDiagnostics(document, displayPath: displayPath)
     for block in document.blocks {
       switch block.kind {
       case .heading(_, let content, _) where title == nil:

@@ -13,8 +13,16 @@ public enum MarkdownParser {
   /// The most containers a document's tree nests (cmark itself has no limit).
   public static let maximumNesting = 100
 
-  /// Parses `source` (UTF-8 Markdown) into a value tree.
+  /// The most markup characters (``MarkupCount``) a source may hold: the course's largest
+  /// lesson has under a thousand; cmark's nodes for this many take about 30 MB.
+  public static let maximumMarkup = 200_000
+
+  /// Parses `source` (UTF-8 Markdown) into a value tree; one with too much markup gives an
+  /// empty document naming the line (``Document/tooMuchMarkupLine``).
   public static func parse(_ source: String) -> Document {
+    if let line = MarkupCount.lineExceeding(maximumMarkup, in: source) {
+      return Document(blocks: [], tooMuchMarkupLine: line)
+    }
     var tooDeepLine: Int?
     var blocks = convert(source: source, lines: SourceLines(source), depth: 0, tooDeepLine: &tooDeepLine)
     HeadingIDs.assign(to: &blocks)

@@ -39,4 +39,19 @@ import Testing
     #expect(parsed.flattened.count == 49)
     #expect(parsed.flattened.last?.depth == 48)
   }
+
+  @Test func tooMuchMarkupFailsAtItsLine() {
+    let lesson = "# A\n\nintro\n\n" + String(repeating: "&", count: 5_000_000) + "\n"
+    let sources = Course.Sources(
+      displayRoot: "content", summary: Array("- [A](a.md)\n".utf8), markdownFiles: ["a.md": Array(lesson.utf8)])
+    do {
+      _ = try Course.assemble(sources)
+      Issue.record("expected an error")
+    } catch {
+      #expect(
+        error.diagnostics.map(\.description) == [
+          "content/a.md:5: error: more than 200000 Markdown markup characters (line breaks, backslashes, backticks and & < > [ ] ! * _ - + |); split the file"
+        ])
+    }
+  }
 }
