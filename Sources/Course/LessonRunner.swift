@@ -100,8 +100,9 @@ public enum LessonRunner {
           // Booting costs more than most blocks: a fresh cluster like the last one booted is
           // a copy of it (a value, so nothing of the blocks that ran on it is shared).
           let config = options.clusterConfig
-          if booted?.config != config { booted = (config, Cluster(config: config)) }
-          terminal = Terminal(cluster: booted!.cluster, files: files)
+          let cluster = booted.flatMap { $0.config == config ? $0.cluster : nil } ?? Cluster(config: config)
+          booted = (config, cluster)
+          terminal = Terminal(cluster: cluster, files: files)
         }
         var steps: [StepResult] = []
         for step in scenario.steps {

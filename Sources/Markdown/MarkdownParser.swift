@@ -14,7 +14,7 @@ public enum MarkdownParser {
   public static let maximumNesting = 100
 
   /// The most markup characters (``MarkupCount``) a source may hold: the course's largest
-  /// lesson has under a thousand; cmark's nodes for this many take about 30 MB.
+  /// lesson has under a thousand; cmark's nodes for this many take about 40 MB.
   public static let maximumMarkup = 200_000
 
   /// Parses `source` (UTF-8 Markdown) into a value tree; one with too much markup gives an
@@ -26,9 +26,7 @@ public enum MarkdownParser {
     var tooDeepLine: Int?
     var blocks = convert(source: source, lines: SourceLines(source), depth: 0, tooDeepLine: &tooDeepLine)
     HeadingIDs.assign(to: &blocks)
-    var document = Document(blocks: blocks)
-    document.tooDeepLine = tooDeepLine
-    return document
+    return Document(blocks: blocks, tooDeepLine: tooDeepLine)
   }
 
   /// Parses `text` as the inline content of a single paragraph (used for table cells) that

@@ -88,10 +88,14 @@ public enum HTML {
   }
 
   /// `url` escaped for an attribute, with `.md` links to lessons pointed at their pages,
-  /// bytes that cannot stand in a URL `%XX`-encoded, and dangerous URLs emptied.
+  /// the bytes of a relative link's path that cannot stand in a URL `%XX`-encoded (its query
+  /// and fragment, and absolute URLs, as written), and dangerous URLs emptied.
   public static func href(_ url: String) -> String {
     if isDangerousURL(url) { return "" }
-    return escape(URLPath.escapeUnsafe(PagePaths.rewriteLessonLink(url)))
+    let rewritten = PagePaths.rewriteLessonLink(url)
+    if URLPath.hasScheme(rewritten) { return escape(rewritten) }
+    let (path, suffix) = URLPath.splitPath(rewritten)
+    return escape(URLPath.escapeUnsafe(String(path)) + suffix)
   }
 }
 

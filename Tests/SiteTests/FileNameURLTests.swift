@@ -31,7 +31,10 @@ import Testing
   ]
 
   static func site() throws -> [SiteFile] {
-    var lessons = ["intro.md": "# Intro\n\n## Part\n\n## More\n\n[evil](./javascript:alert(1).md) [query](a%3Fb.md)\n"]
+    var lessons = [
+      "intro.md":
+        "# Intro\n\n## Part\n\n## More\n\n[evil](./javascript:alert(1).md) [query](a%3Fb.md) [space](<s p.md#小节>)\n"
+    ]
     for name in names { lessons[name] = "# Page\n\n## 小节\n\n[intro](intro.md#part) ![pic](x%20y.png)\n" }
     lessons["sub/x:y.md"] = "# Sub\n\n## Part\n\n[intro](../intro.md) [evil](../javascript:alert(1).md)\n"
     let sources = Course.Sources(
@@ -114,6 +117,7 @@ import Testing
     #expect(try text("index.html").contains("<a href=\"./JavaScript:alert(2).html\">Mixed</a>"))
     #expect(try text("intro.html").contains("<a rel=\"next\" href=\"./javascript:alert(1).html\">Evil →</a>"))
     #expect(try text("intro.html").contains("<a href=\"./javascript:alert(1).html\">evil</a>"))
+    #expect(try text("intro.html").contains("<a href=\"s%20p.html#小节\">space</a>"))
     #expect(try text("data:text.html").contains("<a rel=\"prev\" href=\"./vbscript:x.html\">"))
     #expect(try text("data:text.html").contains("data-page=\"./data:text.html\""))
     #expect(try text("toc.js").contains("[\"Evil\",\"./javascript:alert(1).html\",[]]"))
