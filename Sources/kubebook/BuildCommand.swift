@@ -38,19 +38,12 @@ struct BuildCommand: ParsableCommand {
     var options = SiteRenderer.Options()
     options.allowRawHTML = allowHTML
     let renderer = SiteRenderer(course: course, options: options)
-    // Each lesson is run and its body drawn block by block, pages in parallel: a block's
-    // clusters go as soon as its pictures are drawn.
-    let pages = Array(course.lessons.indices).parallelMap { renderer.run(at: $0) }
-    for (result, _) in pages {
-      for diagnostic in Checker.diagnostics(for: result, color: false) {
-        var warning = diagnostic
-        warning.severity = .warning
-        Output.error(warning.description)
-      }
-    }
+    var results: [LessonResult] = []
     do {
-      // Pages are written on all cores; the print page and the search index, made of every
-      // page, are written as the pages come (in order); the site is swapped in at the end.
+      // Each lesson is run and its body drawn block by block (a block's clusters go as soon
+      // as its pictures are drawn), then written, pages on all cores; the print page and the
+      // search index, made of every page, are written as the pages come (in order); the site
+      // is swapped in at the end, after the scenarios' mismatches are told.
       let writer = try SiteWriter(output: outputDirectory)
       for file in renderer.sharedFiles { writer.write(file) }
       let printFrame = renderer.printPageFrame()
@@ -58,11 +51,19 @@ struct BuildCommand: ParsableCommand {
       let printPage = writer.stream(path: "print.html", head: printFrame.head)
       let searchIndex = writer.stream(
         path: "search-index.js", head: searchFrame.head, separator: searchFrame.separator)
-      DispatchQueue.concurrentPerform(iterations: renderer.pageCount) { index in
-        let body = pages[index].body
+      results = Array(course.lessons.indices).parallelMap { index in
+        let (result, body) = renderer.run(at: index)
         writer.write(renderer.page(at: index, body: body))
         printPage?.submit(index, renderer.printChapter(at: index, body: body))
         searchIndex?.submit(index, renderer.searchDocuments(at: index))
+        return result
+      }
+      for result in results {
+        for diagnostic in Checker.diagnostics(for: result, color: false) {
+          var warning = diagnostic
+          warning.severity = .warning
+          Output.error(warning.description)
+        }
       }
       writer.finish(printPage, path: "print.html", count: renderer.pageCount, tail: printFrame.tail)
       writer.finish(searchIndex, path: "search-index.js", count: renderer.pageCount, tail: searchFrame.tail)
@@ -76,7 +77,7 @@ struct BuildCommand: ParsableCommand {
     // exiting (38 ms of a 0.5 s build of 2000 pages): the process ends with them allocated,
     // as compilers do (clang's -disable-free).
     Output.flush()
-    withExtendedLifetime((course, pages, renderer)) { Glibc.exit(0) }
+    withExtendedLifetime((course, results, renderer)) { Glibc.exit(0) }
   }
 }
 
