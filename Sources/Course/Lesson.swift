@@ -39,10 +39,33 @@ public struct Lesson: Sendable {
     self.source = source
     self.document = MarkdownParser.parse(source)
     var items: [Item] = []
-    var diagnostics: [Diagnostic] = []
+    var diagnostics = Self.limitDiagnostics(document, displayPath: displayPath)
     Self.collect(document.blocks, displayPath: displayPath, items: &items, diagnostics: &diagnostics)
     self.items = items
     self.diagnostics = diagnostics
+  }
+
+  /// The errors for a document past the parser's limits (too deeply nested, too much
+  /// markup), at the line where it passed them.
+  static func limitDiagnostics(_ document: Document, displayPath: String) -> [Diagnostic] {
+    var diagnostics: [Diagnostic] = []
+    if let line = document.tooMuchMarkupLine {
+      diagnostics.append(
+        Diagnostic(
+          path: displayPath, line: line,
+          message:
+            "more than \(MarkdownParser.maximumMarkup) Markdown markup characters (line breaks, backslashes, backticks and & < > [ ] ! * _ - + |); split the file"
+        ))
+    }
+    if let line = document.tooDeepLine {
+      diagnostics.append(
+        Diagnostic(
+          path: displayPath, line: line,
+          message:
+            "Markdown nested more than \(MarkdownParser.maximumNesting) levels deep (each block quote, list, list item, paragraph, emphasis and link is a level); nest less"
+        ))
+    }
+    return diagnostics
   }
 
   /// The scenarios of the page, in order.

@@ -45,26 +45,25 @@ public enum LinkChecker {
     return link.firstLine
   }
 
-  /// What is wrong with one link, if anything.
+  /// What is wrong with one link, if anything. A link with a scheme (`https:`) or a host
+  /// (`//`) is not checked; the path of a relative one is `%XX`-decoded before it is looked
+  /// up (`sp%20ace.md` names `sp ace.md`), as a browser would.
   static func problem(
     with destination: String, from lesson: Lesson, lessons: [String: Lesson], anchors: [String: Set<String>]
   ) -> String? {
-    if destination.contains(":") || destination.hasPrefix("//") { return nil }
-    var path = Substring(destination)
-    var fragment: String?
-    if let hash = path.firstIndex(of: "#") {
-      fragment = String(path[path.index(after: hash)...])
-      path = path[..<hash]
-    }
+    if URLPath.hasScheme(destination) || destination.hasPrefix("//") { return nil }
+    let (path, suffix) = URLPath.splitPath(destination)
+    var fragment: Substring?
+    if let hash = suffix.firstIndex(of: "#") { fragment = suffix[suffix.index(after: hash)...] }
     var target = lesson
     if !path.isEmpty {
       guard path.hasSuffix(".md") else { return nil }
-      guard let resolved = resolve(String(path), from: lesson.path), let found = lessons[resolved] else {
+      guard let resolved = resolve(URLPath.decode(path), from: lesson.path), let found = lessons[resolved] else {
         return "no lesson \(display(lesson, relative: String(path))) in the course"
       }
       target = found
     }
-    if let fragment, !fragment.isEmpty, !(anchors[target.path] ?? []).contains(decoded(fragment)) {
+    if let fragment, !fragment.isEmpty, !(anchors[target.path] ?? []).contains(URLPath.decode(fragment)) {
       return "no heading with the id \"\(fragment)\" in \(target.displayPath)"
     }
     return nil
@@ -90,22 +89,6 @@ public enum LinkChecker {
   static func display(_ lesson: Lesson, relative: String) -> String {
     guard let slash = lesson.displayPath.lastIndex(of: "/") else { return relative }
     return lesson.displayPath[...slash] + relative
-  }
-
-  /// A fragment with `%XX` escapes decoded (heading ids may be written either way).
-  static func decoded(_ fragment: String) -> String {
-    var bytes: [UInt8] = []
-    var iterator = Array(fragment.utf8).makeIterator()
-    while let byte = iterator.next() {
-      if byte == UInt8(ascii: "%"), let high = iterator.next(), let low = iterator.next(),
-        let value = UInt8(String(decoding: [high, low], as: UTF8.self), radix: 16)
-      {
-        bytes.append(value)
-      } else {
-        bytes.append(byte)
-      }
-    }
-    return String(decoding: bytes, as: UTF8.self)
   }
 
   static func headingIDs(_ blocks: [Block]) -> Set<String> {

@@ -39,7 +39,7 @@ public struct Summary: Sendable, Equatable {
     let document = MarkdownParser.parse(text)
     var title: String?
     var entries: [Entry] = []
-    var diagnostics: [Diagnostic] = []
+    var diagnostics = Lesson.limitDiagnostics(document, displayPath: displayPath)
     for block in document.blocks {
       switch block.kind {
       case .heading(_, let content, _) where title == nil:
@@ -107,32 +107,12 @@ public struct Summary: Sendable, Equatable {
     if destination.isEmpty { return nil }
     var path = destination
     if let hash = path.firstIndex(of: "#") { path = String(path[..<hash]) }
-    path = path.removingPercentEncoding
+    path = URLPath.decode(path)
     guard let normalized = CoursePath.normalize(path), normalized.hasSuffix(".md") else {
       throw Diagnostic(
         path: displayPath, line: line,
         message: "link \"\(destination)\" must name a .md file inside the content directory")
     }
     return normalized
-  }
-}
-
-extension String {
-  /// The string with `%XX` escapes decoded (invalid escapes are kept as written).
-  var removingPercentEncoding: String {
-    guard contains("%") else { return self }
-    var bytes: [UInt8] = []
-    var iterator = Array(utf8)[...]
-    while let byte = iterator.popFirst() {
-      if byte == UInt8(ascii: "%"), iterator.count >= 2,
-        let value = UInt8(String(decoding: iterator.prefix(2), as: UTF8.self), radix: 16)
-      {
-        bytes.append(value)
-        iterator = iterator.dropFirst(2)
-      } else {
-        bytes.append(byte)
-      }
-    }
-    return String(decoding: bytes, as: UTF8.self)
   }
 }

@@ -4,10 +4,19 @@
 public struct Document: Sendable, Equatable {
   /// The top-level blocks, in source order.
   public var blocks: [Block]
+  /// The 1-based line of the first container nested deeper than
+  /// ``MarkdownParser/maximumNesting`` (left out of the tree, its content kept in the
+  /// container around it), or nil when none is: an error to report.
+  public var tooDeepLine: Int?
+  /// The 1-based line on which the source passes ``MarkdownParser/maximumMarkup`` markup
+  /// characters (the document is then empty), or nil: an error to report.
+  public var tooMuchMarkupLine: Int?
 
   /// Creates a document from its top-level blocks.
-  public init(blocks: [Block]) {
+  public init(blocks: [Block], tooDeepLine: Int? = nil, tooMuchMarkupLine: Int? = nil) {
     self.blocks = blocks
+    self.tooDeepLine = tooDeepLine
+    self.tooMuchMarkupLine = tooMuchMarkupLine
   }
 }
 

@@ -4,20 +4,41 @@ import CCmark
 /// on top of cmark.
 ///
 /// This is the only code in kubebook that touches cmark. No C pointer outlives ``parse(_:)``.
+///
+/// The tree it makes is never deeper than ``maximumNesting`` containers (block quotes, lists,
+/// list items, paragraphs, emphasis, links, ...), so every walk over it may recurse: deeper
+/// containers are flattened into the one at the limit, and the document records the line of
+/// the first one (``Document/tooDeepLine``) for the caller to report as an error.
 public enum MarkdownParser {
-  /// Parses `source` (UTF-8 Markdown) into a value tree.
+  /// The most containers a document's tree nests (cmark itself has no limit).
+  public static let maximumNesting = 100
+
+  /// The most markup characters (``MarkupCount``) a source may hold: the course's largest
+  /// lesson has under a thousand; cmark's nodes for this many take about 40 MB.
+  public static let maximumMarkup = 200_000
+
+  /// Parses `source` (UTF-8 Markdown) into a value tree; one with too much markup gives an
+  /// empty document naming the line (``Document/tooMuchMarkupLine``).
   public static func parse(_ source: String) -> Document {
-    var blocks = convert(source: source, lines: SourceLines(source))
+    if let line = MarkupCount.lineExceeding(maximumMarkup, in: source) {
+      return Document(blocks: [], tooMuchMarkupLine: line)
+    }
+    var tooDeepLine: Int?
+    var blocks = convert(source: source, lines: SourceLines(source), depth: 0, tooDeepLine: &tooDeepLine)
     HeadingIDs.assign(to: &blocks)
-    return Document(blocks: blocks)
+    return Document(blocks: blocks, tooDeepLine: tooDeepLine)
   }
 
-  /// Parses `text` as the inline content of a single paragraph (used for table cells).
-  static func parseInlines(_ text: String) -> [Inline] {
+  /// Parses `text` as the inline content of a single paragraph (used for table cells) that
+  /// sits `depth` containers deep; `tooDeep` is set when its content nests past the limit.
+  static func parseInlines(_ text: String, depth: Int = 0, tooDeep: inout Bool) -> [Inline] {
     let trimmed = text.trimmingSpaces()
     if trimmed.isEmpty { return [] }
     let text = escapeBlockStart(trimmed)
-    let blocks = convert(source: text, lines: SourceLines(""), recognizeExtensions: false)
+    var tooDeepLine: Int?
+    let blocks = convert(
+      source: text, lines: SourceLines(""), recognizeExtensions: false, depth: depth, tooDeepLine: &tooDeepLine)
+    if tooDeepLine != nil { tooDeep = true }
     if case .paragraph(let inlines)? = blocks.first?.kind { return inlines }
     return [.text(trimmed)]
   }
@@ -59,8 +80,11 @@ public enum MarkdownParser {
     var items: [[Block]] = []
   }
 
+  /// Converts cmark's tree of `source` to blocks; `depth` containers are open around it
+  /// already. Containers past ``maximumNesting`` are left out (their content goes to the
+  /// innermost one kept) and the first one's line is put in `tooDeepLine`.
   private static func convert(
-    source: String, lines: SourceLines, recognizeExtensions: Bool = true
+    source: String, lines: SourceLines, recognizeExtensions: Bool = true, depth: Int, tooDeepLine: inout Int?
   ) -> [Block] {
     let bytes = Array(source.utf8)
     guard
@@ -89,12 +113,20 @@ public enum MarkdownParser {
         continue
       }
       if event == CMARK_EVENT_ENTER, isContainer(type) {
+        // The document's frame is not a level.
+        if depth + stack.count > maximumNesting {
+          if tooDeepLine == nil { tooDeepLine = Int(cmark_node_get_start_line(node)) }
+          continue
+        }
         stack.append(Frame(node: node, type: type))
         continue
       }
       if event == CMARK_EVENT_EXIT {
-        guard let frame = stack.popLast() else { continue }
-        finish(frame, into: &stack, lines: lines, recognizeExtensions: recognizeExtensions)
+        // A container left out past the limit has no frame.
+        guard stack.last?.node == node, let frame = stack.popLast() else { continue }
+        finish(
+          frame, into: &stack, lines: lines, recognizeExtensions: recognizeExtensions,
+          depth: depth + stack.count, tooDeepLine: &tooDeepLine)
         continue
       }
       leaf(node, type: type, lines: lines, into: &stack)
@@ -171,9 +203,11 @@ public enum MarkdownParser {
     }
   }
 
-  /// Closes a container frame and appends its value to the parent frame.
+  /// Closes a container frame, `depth` containers deep, and appends its value to the parent
+  /// frame.
   private static func finish(
-    _ frame: Frame, into stack: inout [Frame], lines: SourceLines, recognizeExtensions: Bool
+    _ frame: Frame, into stack: inout [Frame], lines: SourceLines, recognizeExtensions: Bool, depth: Int,
+    tooDeepLine: inout Int?
   ) {
     guard !stack.isEmpty else { return }
     let node = frame.node
@@ -181,12 +215,16 @@ public enum MarkdownParser {
     let parent = stack.count - 1
     switch frame.type {
     case CMARK_NODE_PARAGRAPH:
+      // A table's cells are parsed as paragraphs in the table's place.
+      var tooDeep = false
+      defer { if tooDeep && tooDeepLine == nil { tooDeepLine = line } }
       if recognizeExtensions,
         let split = PipeTableRecognizer.recognize(
-          lines: lines, from: line, to: endLine, column: Int(cmark_node_get_start_column(node)))
+          lines: lines, from: line, to: endLine, column: Int(cmark_node_get_start_column(node)), depth: depth - 1,
+          tooDeep: &tooDeep)
       {
         if !split.leadingText.isEmpty {
-          let text = parseInlines(split.leadingText)
+          let text = parseInlines(split.leadingText, depth: depth - 1, tooDeep: &tooDeep)
           stack[parent].blocks.append(Block(.paragraph(text), line: line, endLine: split.tableLine - 1))
         }
         stack[parent].blocks.append(Block(.table(split.table), line: split.tableLine, endLine: endLine))

@@ -13,8 +13,11 @@ enum PipeTableRecognizer {
   /// Looks for a header row followed by a delimiter row among source lines `from...to`.
   ///
   /// `column` is the paragraph's 1-based start column, used to strip container prefixes
-  /// such as list indentation or `> ` markers.
-  static func recognize(lines: SourceLines, from: Int, to: Int, column: Int) -> Split? {
+  /// such as list indentation or `> ` markers; `depth` how many containers hold the table
+  /// (cells nest no deeper than the parser's limit; `tooDeep` is set when one would).
+  static func recognize(lines: SourceLines, from: Int, to: Int, column: Int, depth: Int, tooDeep: inout Bool)
+    -> Split?
+  {
     guard from >= 1, to <= lines.count, to > from, lines.contains(UInt8(ascii: "|"), from: from, to: to),
       lines.contains(UInt8(ascii: "-"), from: from + 1, to: to)
     else { return nil }
@@ -23,10 +26,10 @@ enum PipeTableRecognizer {
       guard texts[index].contains("|"), let alignments = delimiterRow(texts[index + 1]) else { continue }
       let headerCells = cells(texts[index])
       guard alignments.count == headerCells.count else { continue }
-      let header = headerCells.map { MarkdownParser.parseInlines($0) }
+      let header = headerCells.map { MarkdownParser.parseInlines($0, depth: depth, tooDeep: &tooDeep) }
       var rows: [[[Inline]]] = []
       for text in texts[(index + 2)...] {
-        var rowCells = cells(text).map { MarkdownParser.parseInlines($0) }
+        var rowCells = cells(text).map { MarkdownParser.parseInlines($0, depth: depth, tooDeep: &tooDeep) }
         if rowCells.count > header.count { rowCells.removeLast(rowCells.count - header.count) }
         while rowCells.count < header.count { rowCells.append([]) }
         rows.append(rowCells)

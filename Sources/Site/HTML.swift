@@ -1,3 +1,5 @@
+import Course
+
 /// HTML escaping and URL safety: everything an author or the simulator writes passes
 /// through here before it reaches a page.
 public enum HTML {
@@ -85,11 +87,15 @@ public enum HTML {
       || byte == 0x2D || byte == 0x2E
   }
 
-  /// `url` escaped for an attribute, with `.md` links to lessons pointed at their pages and
-  /// dangerous URLs emptied.
+  /// `url` escaped for an attribute, with `.md` links to lessons pointed at their pages,
+  /// the bytes of a relative link's path that cannot stand in a URL `%XX`-encoded (its query
+  /// and fragment, and absolute URLs, as written), and dangerous URLs emptied.
   public static func href(_ url: String) -> String {
     if isDangerousURL(url) { return "" }
-    return escape(PagePaths.rewriteLessonLink(url))
+    let rewritten = PagePaths.rewriteLessonLink(url)
+    if URLPath.hasScheme(rewritten) { return escape(rewritten) }
+    let (path, suffix) = URLPath.splitPath(rewritten)
+    return escape(URLPath.escapeUnsafe(String(path)) + suffix)
   }
 }
 
@@ -100,21 +106,29 @@ public enum PagePaths {
     lessonPath.hasSuffix(".md") ? String(lessonPath.dropLast(3)) + ".html" : lessonPath + ".html"
   }
 
+  /// The relative URL of a site path (`pods/intro.html`), ready for an `href` after HTML
+  /// escaping: ``URLPath/encode(_:)``, so a file name can never make a scheme.
+  public static func link(to sitePath: String) -> String {
+    URLPath.encode(sitePath)
+  }
+
+  /// The relative URL of a lesson's page (`pods/intro.md` → `pods/intro.html`), encoded as
+  /// ``link(to:)`` encodes.
+  public static func link(toLesson lessonPath: String) -> String {
+    link(to: page(for: lessonPath))
+  }
+
   /// The relative prefix from a page back to the site root (`../` per directory level).
   public static func root(for pagePath: String) -> String {
     String(repeating: "../", count: pagePath.filter { $0 == "/" }.count)
   }
 
-  /// A relative link to a lesson (`x.md`, `x.md#part`) rewritten to its page; others unchanged.
+  /// A relative link to a lesson (`x.md`, `x.md#part`, `x.md?q`) rewritten to its page;
+  /// others (with a scheme, a fragment alone, not `.md`) unchanged.
   public static func rewriteLessonLink(_ url: String) -> String {
-    if url.contains("://") || url.hasPrefix("mailto:") || url.hasPrefix("#") { return url }
-    var path = Substring(url)
-    var fragment = ""
-    if let hash = path.firstIndex(of: "#") {
-      fragment = String(path[hash...])
-      path = path[..<hash]
-    }
+    if URLPath.hasScheme(url) || url.hasPrefix("#") { return url }
+    let (path, suffix) = URLPath.splitPath(url)
     guard path.hasSuffix(".md") else { return url }
-    return String(path.dropLast(3)) + ".html" + fragment
+    return String(path.dropLast(3)) + ".html" + suffix
   }
 }

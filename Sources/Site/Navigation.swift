@@ -10,7 +10,7 @@ enum Navigation {
     func walk(_ items: [Summary.Entry]) {
       for (index, entry) in items.enumerated() {
         if index > 0 { entries += "," }
-        let path = entry.path.map { "\"" + jsEscape(PagePaths.page(for: $0)) + "\"" } ?? "null"
+        let path = entry.path.map { "\"" + jsEscape(PagePaths.link(toLesson: $0)) + "\"" } ?? "null"
         entries += "[\"" + jsEscape(entry.title) + "\"," + path + ",["
         walk(entry.children)
         entries += "]]"

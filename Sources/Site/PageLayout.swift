@@ -35,7 +35,7 @@ enum PageLayout {
       <script src="\(root)toc.js" defer></script>
       <script src="\(root)assets/kubebook.js" defer></script>
       </head>
-      <body data-root="\(root)" data-page="\(HTML.escape(page.path))">
+      <body data-root="\(root)" data-page="\(HTML.escape(PagePaths.link(to: page.path)))">
       <a class="skip-link" href="#content">跳到正文</a>
       <header class="topbar"><a class="course-title" href="\(root)index.html">\(HTML.escape(page.courseTitle))</a><a class="toc-link" href="#sidebar">目录</a><input id="search" class="search" type="search" placeholder="搜索（按 s）" aria-label="搜索" autocomplete="off"><a class="print-link" href="\(root)print.html" title="全书在一页上，可打印或存为 PDF">打印</a><button id="theme-toggle" class="theme-toggle" type="button" aria-label="切换深色或浅色主题">主题</button></header>
       <nav id="sidebar" class="sidebar" aria-label="目录"><noscript><a href="\(root)index.html">目录</a></noscript></nav>
@@ -45,10 +45,14 @@ enum PageLayout {
       """
     var tail = "<nav class=\"pager\" aria-label=\"翻页\">"
     if let previous = page.previous {
-      tail += "<a rel=\"prev\" href=\"\(root)\(HTML.escape(previous.path))\">← " + HTML.escape(previous.title) + "</a>"
+      tail +=
+        "<a rel=\"prev\" href=\"\(root)\(HTML.escape(PagePaths.link(to: previous.path)))\">← "
+        + HTML.escape(previous.title) + "</a>"
     }
     if let next = page.next {
-      tail += "<a rel=\"next\" href=\"\(root)\(HTML.escape(next.path))\">" + HTML.escape(next.title) + " →</a>"
+      tail +=
+        "<a rel=\"next\" href=\"\(root)\(HTML.escape(PagePaths.link(to: next.path)))\">" + HTML.escape(next.title)
+        + " →</a>"
     }
     tail += "</nav>\n</main>\n</body>\n</html>\n"
     return (html, tail)

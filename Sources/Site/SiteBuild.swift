@@ -49,20 +49,21 @@ public struct SiteBuild: Sendable {
     let course = try Course.assemble(sources)
     let broken = LinkChecker.diagnostics(for: course)
     if !broken.isEmpty { throw CourseError(broken) }
-    let stale = course.lessons.filter { lessons[$0.path]?.source != $0.source }
-    let fresh = stale.parallelMap { LessonRunner.run($0) }
-    var results = Dictionary(uniqueKeysWithValues: zip(stale.map(\.path), fresh))
+    let renderer = SiteRenderer(course: course, options: options)
+    // Stale lessons are run and drawn block by block (their results kept without clusters).
+    let staleIndices = course.lessons.indices.filter {
+      lessons[course.lessons[$0].path]?.source != course.lessons[$0].source
+    }
+    let rendered = staleIndices.parallelMap { index in
+      let (result, body) = renderer.run(at: index)
+      return (index, result, body, renderer.searchDocuments(at: index), renderer.printChapter(at: index, body: body))
+    }
+    var results: [String: LessonResult] = [:]
+    for (index, result, _, _, _) in rendered { results[course.lessons[index].path] = result }
     for lesson in course.lessons where results[lesson.path] == nil {
       results[lesson.path] = lessons[lesson.path]?.result
     }
     let ordered = course.lessons.map { results[$0.path]! }
-    let renderer = SiteRenderer(course: course, results: ordered, options: options)
-    let stalePaths = Set(stale.map(\.path))
-    let staleIndices = course.lessons.indices.filter { stalePaths.contains(course.lessons[$0].path) }
-    let rendered = staleIndices.parallelMap { index in
-      let body = renderer.body(at: index)
-      return (index, body, renderer.searchDocuments(at: index), renderer.printChapter(at: index, body: body))
-    }
     var kept: [String: RenderedLesson] = [:]
     for (index, lesson) in course.lessons.enumerated() {
       guard var old = lessons[lesson.path] else { continue }
@@ -73,7 +74,7 @@ public struct SiteBuild: Sendable {
       }
       kept[lesson.path] = old
     }
-    for (index, body, documents, chapter) in rendered {
+    for (index, _, body, documents, chapter) in rendered {
       let lesson = course.lessons[index]
       kept[lesson.path] = RenderedLesson(
         source: lesson.source, result: ordered[index], body: body, documents: documents, chapter: chapter,

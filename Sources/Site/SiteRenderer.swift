@@ -42,8 +42,9 @@ public struct SiteRenderer: Sendable {
   let title: String
   let titles: [String: String]
 
-  /// Prepares to render `course` with its scenario `results` (one per lesson, same order).
-  public init(course: Course, results: [LessonResult], options: Options = Options()) {
+  /// Prepares to render `course` with its scenario `results` (one per lesson, same order),
+  /// which ``body(at:)`` draws; none are needed when pages are made with ``run(at:)``.
+  public init(course: Course, results: [LessonResult] = [], options: Options = Options()) {
     self.course = course
     self.results = results
     self.options = options
@@ -59,24 +60,32 @@ public struct SiteRenderer: Sendable {
     page(at: index, body: body(at: index))
   }
 
-  /// Lesson `index` rendered (title, table of headings, text, scenarios and their
-  /// pictures), without the page around it: a page's body, and a chapter of the print page.
+  /// Lesson `index` rendered from its result (title, table of headings, text, scenarios and
+  /// their pictures), without the page around it: a page's body, and a chapter of the print
+  /// page.
   public func body(at index: Int) -> [UInt8] {
+    var blocks = ScenarioBlocks(displayPath: course.lessons[index].displayPath)
+    if index < results.count {
+      for scenario in results[index].scenarios { blocks.add(scenario) }
+    }
+    return body(at: index, scenarios: blocks)
+  }
+
+  /// Runs lesson `index`'s scenarios and renders its body (as ``body(at:)``), drawing each
+  /// block as soon as it ran: the page never holds more than one block's clusters, and the
+  /// result comes back without them (for checking).
+  public func run(at index: Int) -> (result: LessonResult, body: [UInt8]) {
+    let lesson = course.lessons[index]
+    var blocks = ScenarioBlocks(displayPath: lesson.displayPath)
+    let result = LessonRunner.run(lesson) { blocks.add($0) }
+    return (result, body(at: index, scenarios: blocks))
+  }
+
+  /// Lesson `index` rendered with its scenario blocks already drawn.
+  func body(at index: Int, scenarios: ScenarioBlocks) -> [UInt8] {
     let lesson = course.lessons[index]
     var renderer = DocumentRenderer(allowRawHTML: options.allowRawHTML)
-    var stateBefore: ClusterState? = nil
-    for (number, scenario) in results[index].scenarios.enumerated() {
-      let terminal = TerminalRenderer.render(scenario)
-      let blockOptions = scenario.scenario.options
-      if blockOptions.fresh || blockOptions.nodes != nil || blockOptions.seed != nil { stateBefore = nil }
-      let state = ClusterState.capture(scenario.clusterAfter)
-      let pictures =
-        ScenarioPictures.render(scenario, state: state, previous: stateBefore, number: number + 1)
-        + PlayerRenderer.render(scenario, before: stateBefore, number: number + 1)
-      stateBefore = state
-      renderer.scenarios[scenario.scenario.fenceLine] =
-        terminal.isEmpty ? terminal : terminal + Self.practiceLine(lesson.displayPath, block: number + 1) + pictures
-    }
+    renderer.scenarios = scenarios.html
     // The lesson's title, then the table of its headings (when it has two or more), then the rest.
     let blocks = lesson.document.blocks
     let titleCount = blocks.first.map { if case .heading(1, _, _) = $0.kind { return 1 } else { return 0 } } ?? 0
@@ -144,7 +153,7 @@ public struct SiteRenderer: Sendable {
       ("<article class=\"print-lesson\" id=\"" + HTML.escape(PagePaths.page(for: lesson.path)) + "\">\n").utf8)
     let folder = CoursePath.directory(of: lesson.path)
     PrintChapterRewriter.append(
-      body, prefixing: "l\(index + 1)-", folder: folder.isEmpty ? "" : folder + "/", to: &chapter)
+      body, prefixing: "l\(index + 1)-", folder: folder.isEmpty ? "" : PagePaths.link(to: folder) + "/", to: &chapter)
     chapter += Array("</article>\n".utf8)
     return chapter
   }
@@ -191,7 +200,8 @@ public struct SiteRenderer: Sendable {
     let lesson = course.lessons[index]
     return SearchIndex.pageDocuments(
       SearchIndex.sections(
-        page: PagePaths.page(for: lesson.path), title: titles[lesson.path] ?? lesson.path, document: lesson.document))
+        page: PagePaths.link(toLesson: lesson.path), title: titles[lesson.path] ?? lesson.path,
+        document: lesson.document))
   }
 
   /// `search-index.js` from every lesson's search documents, in lesson order.
@@ -220,7 +230,7 @@ public struct SiteRenderer: Sendable {
       for entry in entries {
         body += "<li>"
         if let path = entry.path {
-          body += "<a href=\"\(HTML.escape(PagePaths.page(for: path)))\">" + HTML.escape(entry.title) + "</a>"
+          body += "<a href=\"\(HTML.escape(PagePaths.link(toLesson: path)))\">" + HTML.escape(entry.title) + "</a>"
         } else {
           body += "<span class=\"draft\">" + HTML.escape(entry.title) + "</span>"
         }

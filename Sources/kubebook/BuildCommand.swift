@@ -42,21 +42,15 @@ struct BuildCommand: ParsableCommand {
       for diagnostic in brokenLinks { Output.error(diagnostic.description) }
       throw ExitStatus(code: 1)
     }
-    let results = CoursePipeline.runAll(course)
-    for result in results {
-      for diagnostic in Checker.diagnostics(for: result, color: false) {
-        var warning = diagnostic
-        warning.severity = .warning
-        Output.error(warning.description)
-      }
-    }
     var options = SiteRenderer.Options()
     options.allowRawHTML = allowHTML
-    let renderer = SiteRenderer(course: course, results: results, options: options)
+    let renderer = SiteRenderer(course: course, options: options)
+    var results: [LessonResult] = []
     do {
-      // Pages are rendered and written on all cores; the print page and the search index,
-      // made of every page, are written as the pages come (in order); the site is swapped in
-      // at the end.
+      // Each lesson is run and its body drawn block by block (a block's clusters go as soon
+      // as its pictures are drawn), then written, pages on all cores; the print page and the
+      // search index, made of every page, are written as the pages come (in order); the site
+      // is swapped in at the end, after the scenarios' mismatches are told.
       let writer = try SiteWriter(output: outputDirectory, protecting: [contentDirectory])
       for file in renderer.sharedFiles { writer.write(file) }
       let printFrame = renderer.printPageFrame()
@@ -64,11 +58,19 @@ struct BuildCommand: ParsableCommand {
       let printPage = writer.stream(path: "print.html", head: printFrame.head)
       let searchIndex = writer.stream(
         path: "search-index.js", head: searchFrame.head, separator: searchFrame.separator)
-      DispatchQueue.concurrentPerform(iterations: renderer.pageCount) { index in
-        let body = renderer.body(at: index)
+      results = Array(course.lessons.indices).parallelMap { index in
+        let (result, body) = renderer.run(at: index)
         writer.write(renderer.page(at: index, body: body))
         printPage?.submit(index, renderer.printChapter(at: index, body: body))
         searchIndex?.submit(index, renderer.searchDocuments(at: index))
+        return result
+      }
+      for result in results {
+        for diagnostic in Checker.diagnostics(for: result, color: false) {
+          var warning = diagnostic
+          warning.severity = .warning
+          Output.error(warning.description)
+        }
       }
       writer.finish(printPage, path: "print.html", count: renderer.pageCount, tail: printFrame.tail)
       writer.finish(searchIndex, path: "search-index.js", count: renderer.pageCount, tail: searchFrame.tail)
@@ -105,8 +107,9 @@ enum CoursePipeline {
     }
   }
 
-  /// Runs every lesson's scenarios, pages in parallel.
-  static func runAll(_ course: Course) -> [LessonResult] {
-    course.lessons.parallelMap { LessonRunner.run($0) }
+  /// Runs a lesson's scenarios for their outputs (`check`, `run`): each block's clusters
+  /// are let go as soon as it ran.
+  static func run(_ lesson: Lesson) -> LessonResult {
+    LessonRunner.run(lesson, handing: { _ in })
   }
 }

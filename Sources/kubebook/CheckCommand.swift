@@ -26,7 +26,7 @@ struct CheckCommand: ParsableCommand {
 
   func run() throws {
     let lessons = try loadLessons()
-    var results = lessons.parallelMap { LessonRunner.run($0) }
+    var results = lessons.parallelMap { CoursePipeline.run($0) }
     if bless {
       var blessedFiles = 0
       for result in results where result.scenarios.contains(where: { !$0.passed }) {
@@ -40,7 +40,7 @@ struct CheckCommand: ParsableCommand {
       }
       Output.line("blessed \(blessedFiles) lesson file(s)")
       let reread = try loadLessons()
-      results = reread.parallelMap { LessonRunner.run($0) }
+      results = reread.parallelMap { CoursePipeline.run($0) }
     }
     let color = Output.colorErrors
     var passed = 0

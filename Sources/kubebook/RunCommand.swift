@@ -13,6 +13,6 @@ struct RunCommand: ParsableCommand {
 
   func run() throws {
     let loaded = try LessonLoader.load(lesson)
-    Output.write(Transcript.render(LessonRunner.run(loaded)))
+    Output.write(Transcript.render(CoursePipeline.run(loaded)))
   }
 }

@@ -52,4 +52,23 @@ import Testing
     #expect(LinkChecker.resolve("./more.md", from: "part1/pods.md") == "part1/more.md")
     #expect(LinkChecker.resolve("../../x.md", from: "pods.md") == nil)
   }
+
+  @Test func lessonLinksAreDecodedBeforeTheyAreLookedUp() throws {
+    let sources = Course.Sources(
+      displayRoot: "content",
+      summary: Array("- [A](a.md)\n- [B](sp%20ace.md)\n- [C](<x:y.md>)\n- [D](q%3Fr.md)\n".utf8),
+      markdownFiles: [
+        "a.md": Array(
+          "# A\n\n[b](sp%20ace.md) [b2](<sp ace.md>) [c](./x:y.md) [d](q%3Fr.md#d)\n\n[no](sp%20ace2.md) [no2](./x:z.md)\n"
+            .utf8),
+        "sp ace.md": Array("# B\n".utf8), "x:y.md": Array("# C\n".utf8), "q?r.md": Array("# D\n".utf8),
+      ])
+    let course = try Course.assemble(sources)
+    #expect(course.lessons.map(\.path) == ["a.md", "sp ace.md", "x:y.md", "q?r.md"])
+    #expect(
+      LinkChecker.diagnostics(for: course).map(\.description) == [
+        "content/a.md:5: error: broken link \"sp%20ace2.md\": no lesson content/sp%20ace2.md in the course",
+        "content/a.md:5: error: broken link \"./x:z.md\": no lesson content/./x:z.md in the course",
+      ])
+  }
 }

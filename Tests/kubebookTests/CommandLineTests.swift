@@ -237,6 +237,23 @@ import Testing
     #expect(try Data(contentsOf: page) == before)
   }
 
+  /// Input that used to overflow the stack (20,000 nested `>`, 50,000 nested list items) or
+  /// take a gigabyte (five million `[`) is an error at its line, exit 2, and no crash.
+  @Test func pathologicalMarkdownIsAnErrorNotACrash() throws {
+    let cases = [
+      (String(repeating: ">", count: 20_000) + " x\n", "Markdown nested more than 100 levels deep"),
+      (String(repeating: "- ", count: 50_000) + "x\n", "Markdown nested more than 100 levels deep"),
+      (String(repeating: "[", count: 5_000_000) + "\n", "more than 200000 Markdown markup characters"),
+    ]
+    for (body, message) in cases {
+      let root = try course(["SUMMARY.md": "# 课程\n\n- [A](a.md)\n", "a.md": "# A\n\n" + body])
+      defer { try? FileManager.default.removeItem(at: root) }
+      let build = try kubebook(["build"], in: root)
+      #expect(build.status == 2)
+      #expect(build.stderr.hasPrefix("content/a.md:3: error: " + message), "\(build.stderr.prefix(300))")
+    }
+  }
+
   /// `kubebook shell` with piped input prints what `kubebook run` prints for a lesson with
   /// the same commands; `--from` starts where a block leaves the cluster; a missing block and
   /// a heredoc cut short are errors (exit 2).

@@ -26,7 +26,7 @@ enum PlayerRenderer {
       html +=
         "<div class=\"player-step\" data-step=\"\(index + 1)\"><p class=\"player-label\">第 \(index + 1) 步</p>"
         + TerminalRenderer.render(steps: result.steps[index...index]) + "</div>\n"
-      let state = ClusterState.capture(step.clusterAfter)
+      let state = step.clusterAfter.map(ClusterState.capture) ?? ClusterState(tables: [], pods: [], nodes: [])
       if state.tables.isEmpty {
         html += "<div class=\"player-state\" data-step=\"\(index + 1)\"><p class=\"player-same\">课程的命名空间里还没有对象。</p>"
       } else if ScenarioPictures.changed(state, since: previous) {

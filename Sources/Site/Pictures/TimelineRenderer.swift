@@ -46,13 +46,14 @@ enum TimelineRenderer {
     var ready: Int
   }
 
-  /// The timeline of `step`, or "" when no ReplicaSet of the lesson changed while it ran.
+  /// The timeline of `step`, or "" when no ReplicaSet of the lesson changed while it ran (or
+  /// its result no longer holds the cluster).
   static func render(_ step: StepResult, id: String) -> String {
-    guard let timeline = step.timeline, !timeline.samples.isEmpty else { return "" }
+    guard let timeline = step.timeline, !timeline.samples.isEmpty, let cluster = step.clusterAfter else { return "" }
     let start = step.startedAt
-    let end = max(step.clusterAfter.now, timeline.samples.last?.time ?? start)
+    let end = max(cluster.now, timeline.samples.last?.time ?? start)
     guard end > start else { return "" }
-    let series = lines(timeline, cluster: step.clusterAfter)
+    let series = lines(timeline, cluster: cluster)
     guard !series.isEmpty else { return "" }
     let span = Double(end.milliseconds - start.milliseconds) / 1000
     let plotWidth = width - left - right
@@ -103,7 +104,7 @@ enum TimelineRenderer {
       }
     }
     // The events, grouped by instant, as marks under the axis.
-    for (time, messages) in events(step.clusterAfter, from: start, to: end) {
+    for (time, messages) in events(cluster, from: start, to: end) {
       let markX = x(time)
       svg +=
         "<g class=\"timeline-event\"><title>" + HTML.escape(messages.joined(separator: "\n")) + "</title>"
