@@ -62,7 +62,8 @@ public struct Lesson: Sendable {
         let info = InfoString(code.info)
         if info.language == "scenario" {
           do {
-            items.append(.scenario(
+            items.append(
+              .scenario(
                 try ScenarioParser.parse(
                   literal: code.literal, info: info, fenceLine: block.line, endLine: block.endLine)))
           } catch {
