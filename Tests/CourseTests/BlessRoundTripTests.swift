@@ -120,6 +120,17 @@ import Testing
     #expect(try Blesser.bless(lesson(blessed), outcomes: [[outcome]]) == blessed)
   }
 
+  @Test func theRunTranscriptReadsBackAsAPassingLesson() {
+    let source =
+      describedValue("```") + "```scenario\n$ kubectl create configmap d --from-literal=v='$ x'\n"
+      + "$ kubectl describe cm d\n```\n"
+    let transcript = Transcript.render(LessonRunner.run(lesson(source)))
+    let pasted = lesson(transcript)
+    #expect(pasted.scenarios.map(\.steps.count) == [2, 1, 2])
+    #expect(LessonRunner.run(pasted).scenarios.allSatisfy { $0.passed })
+    #expect(TextLine.texts(transcript).contains("\\$ x"))
+  }
+
   @Test func anAllCRLFLessonStaysCRLF() throws {
     let source = "# T\r\n\r\n```scenario\r\n$ kubectl get pods\r\nwrong\r\n$ kubectl get pod x\r\n```\r\n\r\nEnd.\r\n"
     let blessed = try blessAndRecheck(source)
