@@ -120,6 +120,7 @@ public enum Blesser {
         }
       }
     }
+    guard zip(scenario.steps, intended.steps).contains(where: { $0 != $1 }) else { return }
     let content = (open + 1)..<(contentEnd + delta)
     let longestRun = lines[content].map { fence.closingRun($0.text) }.max() ?? 0
     if longestRun >= fence.length {

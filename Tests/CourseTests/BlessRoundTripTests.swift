@@ -131,6 +131,17 @@ import Testing
     #expect(TextLine.texts(transcript).contains("\\$ x"))
   }
 
+  @Test func aPassingBlockKeepsItsFenceWhenAnotherIsBlessed() throws {
+    // An indented ``` does not close a fence; a passing block holding one is left alone.
+    func source(_ output: String) -> String {
+      "```scenario\n$ kubectl get pods\n\(output)\n```\n\n```scenario\n$ kubectl get pods\n    ```\n```\n"
+    }
+    let outcomes = [
+      [Blesser.Outcome(lines: ["right"], exitCode: 0)], [Blesser.Outcome(lines: ["    ```"], exitCode: 0)],
+    ]
+    #expect(try Blesser.bless(lesson(source("wrong")), outcomes: outcomes) == source("right"))
+  }
+
   @Test func anAllCRLFLessonStaysCRLF() throws {
     let source = "# T\r\n\r\n```scenario\r\n$ kubectl get pods\r\nwrong\r\n$ kubectl get pod x\r\n```\r\n\r\nEnd.\r\n"
     let blessed = try blessAndRecheck(source)
