@@ -41,6 +41,7 @@ public enum Blesser {
   /// - Throws: a ``Diagnostic`` at the scenario that cannot be written so that it reads back.
   public static func bless(_ lesson: Lesson, outcomes: [[Outcome]]) throws(Diagnostic) -> String {
     let scenarios = lesson.scenarios
+    if scenarios.isEmpty { return lesson.source }
     var lines = TextLine.split(lesson.source)
     var intended: [Scenario] = []
     for (index, scenario) in scenarios.enumerated() {
@@ -143,17 +144,17 @@ public enum Blesser {
       reread.items.count == lesson.items.count && scenarios.count == intended.count
       && fileBlocks(reread.items) == fileBlocks(lesson.items)
       && reread.diagnostics.map(\.message) == lesson.diagnostics.map(\.message)
-    for (index, wanted) in intended.enumerated() {
-      guard sameShape, index < scenarios.count, readsBack(scenarios[index], as: wanted) else {
-        throw refusal(
-          wanted, path: lesson.displayPath,
-          reason: "the blessed block would not read back as the same commands and output")
-      }
+    guard sameShape else {
+      // `bless` returns early for a lesson without scenarios, so `intended` is not empty.
+      let firstEdited = zip(lesson.scenarios, intended).first { $0 != $1 }?.1 ?? intended[0]
+      throw refusal(
+        firstEdited, path: lesson.displayPath,
+        reason: "the blessed file would not read back as the same blocks (a fence or container changed)")
     }
-    if !sameShape {
-      throw Diagnostic(
-        path: lesson.displayPath, line: nil,
-        message: "cannot bless: the blessed file would not read back as the same blocks; the file is left unchanged")
+    for (scenario, wanted) in zip(scenarios, intended) where !readsBack(scenario, as: wanted) {
+      throw refusal(
+        wanted, path: lesson.displayPath,
+        reason: "the blessed block would not read back as the same commands and output")
     }
   }
 
