@@ -41,6 +41,8 @@ let package = Package(
       ]
     ),
     .executableTarget(name: "kubebook-bench", dependencies: ["KubeSim", "Kubectl"]),
+    // libFuzzer targets; scripts/fuzz builds them with --sanitize=fuzzer -Xswiftc -DFUZZING.
+    .executableTarget(name: "kubebook-fuzz", dependencies: ["Course", "Kubectl"]),
     .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
     .testTarget(name: "KubeSimTests", dependencies: ["KubeSim"]),
     .testTarget(name: "KubectlTests", dependencies: ["Kubectl"]),

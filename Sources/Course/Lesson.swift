@@ -82,7 +82,10 @@ public struct Lesson: Sendable {
         let info = InfoString(code.info)
         if info.language == "scenario" {
           do {
-            items.append(.scenario(try ScenarioParser.parse(literal: code.literal, info: info, fenceLine: block.line)))
+            items.append(
+              .scenario(
+                try ScenarioParser.parse(
+                  literal: code.literal, info: info, fenceLine: block.line, endLine: block.endLine)))
           } catch {
             let line = error.offset < 0 ? block.line : block.line + 1 + error.offset
             diagnostics.append(Diagnostic(path: displayPath, line: line, message: error.message))

@@ -16,7 +16,9 @@ public struct StepResult: Sendable {
 
   /// The actual output split into lines (no trailing empty line).
   public var actualLines: [String] {
-    var lines = result.output.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    var lines = result.output.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map {
+      String(Substring($0))
+    }
     if lines.last == "" { lines.removeLast() }
     return lines
   }

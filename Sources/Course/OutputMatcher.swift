@@ -1,6 +1,7 @@
 /// Compares actual output with expected output written with trycmd's wildcards: a line
 /// that is exactly `...` matches any number of lines, and `[..]` inside a line matches any
-/// run of characters on that line.
+/// run of characters on that line. A line escaped with a leading backslash is literal text
+/// (``ScenarioLine/escape``).
 public enum OutputMatcher {
   /// Whether `actual` lines match the `expected` pattern lines.
   public static func matches(expected: [String], actual: [String]) -> Bool {
@@ -11,7 +12,7 @@ public enum OutputMatcher {
       let result: Bool
       if i == expected.count {
         result = j == actual.count
-      } else if expected[i] == "..." {
+      } else if ScenarioLine.isAnyLines(expected[i]) {
         var found = false
         for next in j...actual.count where match(i + 1, next) {
           found = true
@@ -29,6 +30,7 @@ public enum OutputMatcher {
 
   /// Whether one actual line matches one expected line (with `[..]` wildcards).
   public static func lineMatches(_ pattern: String, _ line: String) -> Bool {
+    if let literal = ScenarioLine.literalText(of: pattern) { return literal == line }
     guard pattern.contains("[..]") else { return pattern == line }
     let pieces = pattern.components(separatedBy: "[..]")
     var rest = Substring(line)

@@ -32,6 +32,10 @@ public struct Scenario: Sendable, Equatable {
   public var steps: [Step]
   /// The 1-based file line of the opening fence.
   public var fenceLine: Int
+  /// The number of lines between the fences (the block's content).
+  public var contentLineCount: Int
+  /// Whether a closing fence ends the block (false when it runs to the end of its container).
+  public var hasClosingFence: Bool
 }
 
 /// What a scenario's info string asks for.

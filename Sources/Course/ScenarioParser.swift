@@ -2,17 +2,18 @@
 /// `> ` continuation lines, heredocs, `? N` statuses and expected output).
 public enum ScenarioParser {
   /// Parses `literal` (the block's content) with options from `info`.
-  public static func parse(literal: String, info: InfoString, fenceLine: Int) throws(ScenarioSyntaxError)
-    -> Scenario
+  /// `fenceLine` and `endLine` are the 1-based file lines of the block's first and last
+  /// lines (without `endLine`, the block is taken to end with a closing fence). Lines may end in LF, CRLF or CR; the ending is not part of a command or output line.
+  public static func parse(literal: String, info: InfoString, fenceLine: Int, endLine: Int? = nil)
+    throws(ScenarioSyntaxError) -> Scenario
   {
     let options = try ScenarioOptions(info)
-    var lines = literal.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-    if lines.last == "" { lines.removeLast() }
+    let lines = TextLine.texts(literal)
     var steps: [Scenario.Step] = []
     var index = 0
     while index < lines.count {
       let line = lines[index]
-      guard line.hasPrefix("$ ") || line == "$" else {
+      guard ScenarioLine.isCommand(line) else {
         if line.trimmingCharacters(in: " \t").isEmpty && steps.isEmpty {
           index += 1
           continue
@@ -20,11 +21,11 @@ public enum ScenarioParser {
         throw ScenarioSyntaxError(offset: index, message: "expected a command line starting with \"$ \"")
       }
       let commandIndex = index
-      var command = String(line.dropFirst(2))
+      var command = ScenarioLine.afterMarker(line)
       var display = [line]
       index += 1
-      while index < lines.count, lines[index].hasPrefix("> ") || lines[index] == ">" {
-        let continuation = String(lines[index].dropFirst(2))
+      while index < lines.count, ScenarioLine.isContinuation(lines[index]) {
+        let continuation = ScenarioLine.afterMarker(lines[index])
         if command.hasSuffix("\\") {
           command.removeLast()
           command += continuation
@@ -61,8 +62,8 @@ public enum ScenarioParser {
       let statusIndex = index
       var status: Int32 = 0
       var hasStatus = false
-      if index < lines.count, lines[index].hasPrefix("? ") {
-        guard let value = Int32(lines[index].dropFirst(2).trimmingCharacters(in: " ")) else {
+      if index < lines.count, ScenarioLine.isStatus(lines[index]) {
+        guard let value = Int32(ScenarioLine.afterMarker(lines[index]).trimmingCharacters(in: " ")) else {
           throw ScenarioSyntaxError(offset: index, message: "\"\(lines[index])\": expected \"? N\" with a number")
         }
         status = value
@@ -71,7 +72,7 @@ public enum ScenarioParser {
       }
       let expectedIndex = index
       var expected: [String] = []
-      while index < lines.count, !(lines[index].hasPrefix("$ ") || lines[index] == "$") {
+      while index < lines.count, !ScenarioLine.isCommand(lines[index]) {
         expected.append(lines[index])
         index += 1
       }
@@ -87,7 +88,9 @@ public enum ScenarioParser {
     if steps.isEmpty {
       throw ScenarioSyntaxError(offset: -1, message: "scenario has no commands (lines starting with \"$ \")")
     }
-    return Scenario(options: options, steps: steps, fenceLine: fenceLine)
+    return Scenario(
+      options: options, steps: steps, fenceLine: fenceLine, contentLineCount: lines.count,
+      hasClosingFence: endLine.map { $0 == fenceLine + lines.count + 1 } ?? true)
   }
 }
 

@@ -30,8 +30,13 @@ struct CheckCommand: ParsableCommand {
     if bless {
       var blessedFiles = 0
       for result in results where result.scenarios.contains(where: { !$0.passed }) {
+        let blessed: String
+        do { blessed = try Blesser.bless(result) } catch {
+          Output.error(error.description)
+          continue
+        }
         do {
-          try LessonFile.replace(result.lesson.displayPath, with: Blesser.bless(result))
+          try LessonFile.replace(result.lesson.displayPath, with: blessed)
           blessedFiles += 1
         } catch {
           Output.error("\(result.lesson.displayPath): error: cannot write the file: \(error)")

@@ -55,9 +55,9 @@ import Testing
     #expect(diagnostics[1].message.contains("exited with status 1, expected 0"))
   }
 
-  @Test func blessThenCheckPassesAndOnlyExpectedOutputChanges() {
+  @Test func blessThenCheckPassesAndOnlyExpectedOutputChanges() throws {
     let original = lesson()
-    let blessed = Blesser.bless(LessonRunner.run(original))
+    let blessed = try Blesser.bless(LessonRunner.run(original))
     let rerun = LessonRunner.run(lesson(blessed))
     #expect(rerun.scenarios.allSatisfy { $0.passed })
     #expect(Checker.diagnostics(for: rerun, color: false).isEmpty)
@@ -81,9 +81,9 @@ import Testing
     #expect(blessed.hasSuffix("Trailing text."))
   }
 
-  @Test func blessingAPassingLessonChangesNothing() {
+  @Test func blessingAPassingLessonChangesNothing() throws {
     let source = "```scenario\n$ kubectl get pods\nNo resources found in default namespace.\n```\n"
-    #expect(Blesser.bless(LessonRunner.run(lesson(source))) == source)
+    #expect(try Blesser.bless(LessonRunner.run(lesson(source))) == source)
   }
 
   @Test func fileBlocksMayNotLeaveThePageDirectory() {

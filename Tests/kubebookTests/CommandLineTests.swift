@@ -151,6 +151,25 @@ import Testing
     #expect(try kubebook(["check", "content/pods.md"], in: root).status == 0)
   }
 
+  @Test func blessRefusesOutputALessonCannotHoldAndLeavesTheFileAlone() throws {
+    // `describe` prints the ConfigMap value with its carriage return, which no Markdown
+    // line can hold.
+    let lesson =
+      "# Pod\n\n```scenario\n$ kubectl apply -f - <<EOF\napiVersion: v1\nkind: ConfigMap\nmetadata:\n"
+      + "  name: c\ndata:\n  v: \"50%\\r100%\"\nEOF\n$ kubectl describe cm c\n```\n"
+    let root = try course(["SUMMARY.md": "# 课程\n\n- [Pod](pods.md)\n", "pods.md": lesson])
+    defer { try? FileManager.default.removeItem(at: root) }
+    let bless = try kubebook(["check", "--bless"], in: root)
+    #expect(bless.status == 1)
+    #expect(
+      bless.stderr.contains(
+        "content/pods.md:3: error: cannot bless this scenario: line 10 of the output of `kubectl describe cm c` holds a carriage return, which a lesson line cannot hold; the file is left unchanged"
+      ))
+    #expect(bless.stdout.hasPrefix("blessed 0 lesson file(s)\n"))
+    let after = try String(contentsOf: root.appendingPathComponent("content/pods.md"), encoding: .utf8)
+    #expect(after == lesson, "the file is untouched")
+  }
+
   @Test func missingLessonInSummary() throws {
     let root = try course(["SUMMARY.md": "# 课程\n\n- [Pod](pods.md)\n- [Gone](gone.md)\n", "pods.md": "# Pod\n"])
     defer { try? FileManager.default.removeItem(at: root) }
