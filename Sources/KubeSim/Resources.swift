@@ -34,20 +34,15 @@ public struct ResourceRequirements: Sendable, Equatable {
     return String(value)
   }
 
-  /// Parses a quantity for `resource` (`250m`, `0.5`, `2`, `64Mi`, `1G`), or nil.
+  /// Parses a quantity for `resource` (`250m`, `0.5`, `2`, `64Mi`, `1G`): CPU in millicores,
+  /// anything else in whole units (``Quantity``).
   public static func parse(_ resource: String, _ text: String) -> Int64? {
-    if resource == "cpu" {
-      if text.hasSuffix("m") { return Int64(text.dropLast()) }
-      return Double(text).map { Int64(($0 * 1000).rounded()) }
-    }
-    let units: [(String, Int64)] = [
-      ("Ki", 1 << 10), ("Mi", 1 << 20), ("Gi", 1 << 30), ("Ti", 1 << 40), ("k", 1000), ("M", 1_000_000),
-      ("G", 1_000_000_000), ("T", 1_000_000_000_000),
-    ]
-    for (suffix, factor) in units where text.hasSuffix(suffix) {
-      return Double(text.dropLast(suffix.count)).map { Int64($0 * Double(factor)) }
-    }
-    return Int64(text)
+    try? amount(resource, text)
+  }
+
+  /// ``parse(_:_:)`` with apimachinery's error for text that is no quantity.
+  public static func amount(_ resource: String, _ text: String) throws(Quantity.ParseError) -> Int64 {
+    resource == "cpu" ? try Quantity.millis(text) : try Quantity.units(text)
   }
 }
 
@@ -66,6 +61,6 @@ extension Pod {
 
   /// The sum of the containers' requests for `resource`.
   public func requested(_ resource: String) -> Int64 {
-    spec.containers.reduce(0) { $0 + ($1.resources.requests[resource] ?? 0) }
+    spec.containers.reduce(0) { $0.saturatingAdd($1.resources.requests[resource] ?? 0) }
   }
 }

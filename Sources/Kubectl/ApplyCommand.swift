@@ -147,6 +147,13 @@ enum ApplyCommand {
     case .pods: object = .pod(decoder.decode(value))
     default: throw .plain("kubebook does not simulate creating \(kind) objects from \"\(source)\" yet")
     }
+    if let reason = decoder.decodingError {
+      // apiserver's transformDecodeError (`endpoints/handlers/rest.go`).
+      throw KubectlError(
+        text:
+          "Error from server (BadRequest): error when creating \"\(source)\": \(kind) in version \"v1\" cannot be handled as a \(kind): \(reason)"
+      )
+    }
     if !decoder.unknownFields.isEmpty {
       let fields = decoder.unknownFields.map { "unknown field \"\($0)\"" }.joined(separator: ", ")
       throw KubectlError(

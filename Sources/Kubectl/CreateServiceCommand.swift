@@ -50,7 +50,7 @@ enum CreateServiceCommand {
     var nodePort: Int?
     if let text = parsed.value("node-port") {
       guard let number = Int(text) else {
-        throw .usage(
+        throw .flag(
           "invalid argument \"\(text)\" for \"--node-port\" flag: strconv.ParseInt: parsing \"\(text)\": invalid syntax",
           command: command)
       }

@@ -77,7 +77,7 @@ enum DeleteCommand {
     var grace: Int? = parsed.flag("now") ? 1 : nil
     if let text = parsed.value("grace-period") {
       guard let seconds = Int(text) else {
-        throw .usage(
+        throw .flag(
           "invalid argument \"\(text)\" for \"--grace-period\" flag: strconv.ParseInt: parsing \"\(text)\": invalid syntax",
           command: "delete")
       }

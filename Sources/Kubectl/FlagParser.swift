@@ -64,13 +64,13 @@ struct FlagParser {
         let body = argument.dropFirst(2)
         let name = String(body.prefix { $0 != "=" })
         guard let spec = specs.first(where: { $0.name == name }) else {
-          throw .usage("unknown flag: --\(name)", command: command)
+          throw .flag("unknown flag: --\(name)", command: command)
         }
         if let equals = body.firstIndex(of: "=") {
           parsed.values[spec.name, default: []].append(String(body[body.index(after: equals)...]))
         } else if spec.takesValue {
           guard index < arguments.count else {
-            throw .usage("flag needs an argument: --\(name)", command: command)
+            throw .flag("flag needs an argument: --\(name)", command: command)
           }
           parsed.values[spec.name, default: []].append(arguments[index])
           index += 1
@@ -84,14 +84,14 @@ struct FlagParser {
         while let letter = rest.first {
           rest = rest.dropFirst()
           guard let spec = specs.first(where: { $0.short == letter }) else {
-            throw .usage("unknown shorthand flag: '\(letter)' in \(argument)", command: command)
+            throw .flag("unknown shorthand flag: '\(letter)' in \(argument)", command: command)
           }
           if spec.takesValue {
             var value = String(rest)
             if value.hasPrefix("=") { value.removeFirst() }
             if rest.isEmpty {
               guard index < arguments.count else {
-                throw .usage(
+                throw .flag(
                   "flag needs an argument: '\(letter)' in -\(letter)", command: command)
               }
               value = arguments[index]

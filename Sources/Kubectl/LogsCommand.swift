@@ -114,11 +114,7 @@ enum LogsCommand {
       )
     }
     if let text = parsed.value("since") {
-      guard let window = GoDuration.milliseconds(text) else {
-        throw .usage(
-          "invalid argument \"\(text)\" for \"--since\" flag: time: invalid duration \(Validation.quote(text))",
-          command: "logs")
-      }
+      let window = try GoDuration.flag("since", text, command: "logs")
       if context.cluster.now.milliseconds - since.milliseconds > window { lines = [] }
     }
     if let tail = parsed.value("tail").flatMap(Int.init), tail >= 0 { lines = Array(lines.suffix(tail)) }

@@ -5,6 +5,9 @@ import KubeSim
 struct ManifestDecoder {
   /// Paths of fields the server would not recognise (`spec.containers[0].imagee`).
   private(set) var unknownFields: [String] = []
+  /// The first value the API server's decoder would refuse (a malformed quantity), as its
+  /// error text; decoding stops at the first such value on a real server.
+  private(set) var decodingError: String?
 
   /// Decodes a Pod manifest.
   mutating func decode(_ value: JSONValue) -> Pod {
@@ -57,10 +60,19 @@ struct ManifestDecoder {
     check(value, path: path, known: ["requests", "limits", "claims"])
     for (section, target) in [("requests", \ResourceRequirements.requests), ("limits", \ResourceRequirements.limits)] {
       for (name, quantity) in value[section]?.objectValue ?? [] {
-        let text =
-          quantity.stringValue ?? quantity.intValue.map(String.init)
-          ?? (quantity.objectValue == nil ? "\(quantity)" : "")
-        if let parsed = ResourceRequirements.parse(name, text) { resources[keyPath: target][name] = parsed }
+        // Quantity.UnmarshalJSON parses a JSON number's text as it parses a string.
+        let text: String
+        switch quantity {
+        case .string(let string): text = string
+        case .int(let number): text = String(number)
+        case .double(let number): text = String(number)
+        default: text = ""
+        }
+        do throws(Quantity.ParseError) {
+          resources[keyPath: target][name] = try ResourceRequirements.amount(name, text)
+        } catch {
+          if decodingError == nil { decodingError = error.message }
+        }
       }
     }
     for (name, limit) in resources.limits where resources.requests[name] == nil { resources.requests[name] = limit }

@@ -53,11 +53,7 @@ enum RolloutCommand {
     let watching = parsed.value("watch").map { $0 != "false" } ?? true
     var timeoutMilliseconds: Int64 = 0
     if let text = parsed.value("timeout") {
-      guard let value = GoDuration.milliseconds(text) else {
-        throw .usage(
-          "invalid argument \"\(text)\" for \"--timeout\" flag: time: invalid duration \(Validation.quote(text))",
-          command: "rollout \(action)")
-      }
+      let value = try GoDuration.flag("timeout", text, command: "rollout \(action)")
       timeoutMilliseconds = value
     }
     guard target.type == .deployments else {

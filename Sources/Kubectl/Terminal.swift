@@ -69,26 +69,6 @@ public struct Terminal: Sendable {
   }
 }
 
-/// GNU `sleep`'s duration syntax: a number with an optional `s`, `m`, `h` or `d` suffix.
-public enum SleepDuration {
-  /// The seconds `text` stands for, or nil when it is not a valid interval.
-  public static func seconds(_ text: String) -> Double? {
-    var number = Substring(text)
-    var unit = 1.0
-    switch number.last {
-    case "s": number = number.dropLast()
-    case "m": number = number.dropLast(); unit = 60
-    case "h": number = number.dropLast(); unit = 3600
-    case "d": number = number.dropLast(); unit = 86400
-    default: break
-    }
-    guard !number.isEmpty, number.allSatisfy({ $0.isASCIIDigitCharacter || $0 == "." }),
-      number.filter({ $0 == "." }).count <= 1, let value = Double(number)
-    else { return nil }
-    return value * unit
-  }
-}
-
 extension String {
   func replacingPrefix(_ prefix: String, with replacement: String) -> String {
     hasPrefix(prefix) ? replacement + dropFirst(prefix.count) : self

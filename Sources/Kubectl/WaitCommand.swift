@@ -20,11 +20,7 @@ enum WaitCommand {
     }
     var timeout: Int64 = 30_000
     if let text = parsed.value("timeout") {
-      guard let value = GoDuration.milliseconds(text) else {
-        throw .usage(
-          "invalid argument \"\(text)\" for \"--timeout\" flag: time: invalid duration \(Validation.quote(text))",
-          command: "wait")
-      }
+      let value = try GoDuration.flag("timeout", text, command: "wait")
       timeout = value
     }
     let namespace = context.namespace(parsed)
@@ -54,7 +50,7 @@ enum WaitCommand {
       guard let object else { return false }
       return conditions(of: object).contains(wanted)
     }
-    try context.wait(seconds: (timeout + 999) / 1000) { cluster in targets.allSatisfy { met($0, cluster) } }
+    try context.wait(seconds: timeout.saturatingAdd(999) / 1000) { cluster in targets.allSatisfy { met($0, cluster) } }
     for target in targets {
       let name = target.type.qualifiedKind + "/" + target.name
       guard met(target, context.cluster) else {
