@@ -431,7 +431,7 @@ enum CompactJSON {
     case .null: return "null"
     case .bool(let flag): return flag ? "true" : "false"
     case .int(let number): return String(number)
-    case .double(let number): return GoFormat.float(number)
+    case .double(let number): return GoFormat.jsonFloat(number)
     case .string(let text): return JSONPrinter.quote(text)
     case .array(let items): return "[" + items.map(encode).joined(separator: ",") + "]"
     case .object(let pairs):

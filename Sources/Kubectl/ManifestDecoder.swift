@@ -395,14 +395,18 @@ struct ManifestDecoder {
   /// Decodes a ConfigMap manifest (v1).
   mutating func decodeConfigMap(_ value: JSONValue) -> ConfigMap {
     check(value, path: "", known: ["apiVersion", "kind", "metadata", "data", "binaryData", "immutable"])
-    return ConfigMap(metadata: decodeMetadata(value["metadata"], path: "metadata"), data: stringMap(value["data"]))
+    return ConfigMap(
+      metadata: decodeMetadata(value["metadata"], path: "metadata"),
+      data: strictStringMap(value["data"], field: "ConfigMap.data", type: "string"))
   }
 
   /// Decodes a Secret manifest (v1): `stringData` values are encoded into `data` and win over it.
   mutating func decodeSecret(_ value: JSONValue) -> Secret {
     check(value, path: "", known: ["apiVersion", "kind", "metadata", "data", "stringData", "type", "immutable"])
-    var data = stringMap(value["data"])
-    for (key, text) in stringMap(value["stringData"]) { data[key] = Base64.encode(text) }
+    var data = strictStringMap(value["data"], field: "Secret.data", type: "[]uint8")
+    for (key, text) in strictStringMap(value["stringData"], field: "Secret.stringData", type: "string") {
+      data[key] = Base64.encode(text)
+    }
     return Secret(
       metadata: decodeMetadata(value["metadata"], path: "metadata"), type: value["type"]?.stringValue ?? "Opaque",
       data: data)
@@ -586,6 +590,24 @@ struct ManifestDecoder {
           claimName: source["claimName"]?.stringValue ?? "", readOnly: source["readOnly"]?.boolValue ?? false))
     }
     return Volume(name: name, source: .emptyDir)
+  }
+
+  /// A map of strings decoded as Go's `encoding/json` decodes one into a struct field: any
+  /// value but a string (or null) is refused with its error, `json: cannot unmarshal number
+  /// into Go struct field ConfigMap.data of type string` (``decodingError``).
+  mutating func strictStringMap(_ value: JSONValue?, field: String, type: String) -> [String: String] {
+    var map: [String: String] = [:]
+    for (key, item) in value?.objectValue ?? [] {
+      switch item {
+      case .string(let text): map[key] = text
+      case .null: map[key] = ""
+      default:
+        if decodingError == nil {
+          decodingError = "json: cannot unmarshal \(item.typeName) into Go struct field \(field) of type \(type)"
+        }
+      }
+    }
+    return map
   }
 
   func stringMap(_ value: JSONValue?) -> [String: String] {
