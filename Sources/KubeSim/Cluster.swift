@@ -383,7 +383,7 @@ public struct Cluster: Sendable {
       removePod(key)
       return pod
     }
-    pod.metadata.deletionTimestamp = now.adding(milliseconds: Int64(grace) * 1000)
+    pod.metadata.deletionTimestamp = now.adding(wholeSeconds: grace)
     pod.metadata.deletionGracePeriodSeconds = grace
     update(pod)
     return pod

@@ -506,7 +506,7 @@ enum DeploymentController {
         &d, type: "Progressing", status: "True", reason: "ReplicaSetUpdated",
         message: "\(subject) is progressing.", now: cluster.now, refreshUpdateTime: true)
     } else if let progressing, progressing.reason != "NewReplicaSetAvailable", progressing.status != "Unknown" {
-      let deadline = progressing.lastUpdateTime.adding(milliseconds: Int64(d.progressDeadlineSeconds) * 1000)
+      let deadline = progressing.lastUpdateTime.adding(wholeSeconds: d.progressDeadlineSeconds)
       if deadline < cluster.now {
         setCondition(
           &d, type: "Progressing", status: "False", reason: "ProgressDeadlineExceeded",

@@ -25,6 +25,17 @@ public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible
     Timestamp(milliseconds: milliseconds.saturatingAdd(delta))
   }
 
+  /// The instant `seconds` whole seconds later (earlier when negative), clamped to the
+  /// representable range: seconds fields of manifests may hold any integer.
+  public func adding(wholeSeconds seconds: Int) -> Timestamp {
+    adding(milliseconds: Int64(seconds).saturatingMultiply(1000))
+  }
+
+  /// The instant `seconds` whole seconds earlier, clamped to the representable range.
+  public func subtracting(wholeSeconds seconds: Int) -> Timestamp {
+    adding(milliseconds: Int64(seconds).saturatingMultiply(-1000))
+  }
+
   /// Milliseconds from `earlier` to this instant, clamped to the representable range.
   public func milliseconds(since earlier: Timestamp) -> Int64 {
     milliseconds.saturatingSubtract(earlier.milliseconds)

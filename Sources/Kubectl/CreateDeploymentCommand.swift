@@ -26,13 +26,13 @@ enum CreateDeploymentCommand {
     let name = parsed.positional[0]
     var replicas = 1
     if let text = parsed.value("replicas") {
-      guard let value = Int(text) else {
-        throw KubectlError(
-          text:
-            "Error: invalid argument \"\(text)\" for \"-r, --replicas\" flag: strconv.ParseInt: parsing \"\(text)\": invalid syntax\nSee 'kubectl create deployment --help' for usage."
-        )
+      // An Int32Var: strconv.ParseInt(text, 0, 32).
+      switch GoStrconv.parseInt(text, base: 0, bits: 32) {
+      case .success(let value): replicas = Int(value)
+      case .failure(let error):
+        throw .flag(
+          "invalid argument \"\(text)\" for \"-r, --replicas\" flag: \(error.message)", command: "create deployment")
       }
-      replicas = value
     }
     let format = try OutputFormat.parse(parsed.value("output"))
     let dryRun = try DryRun.parse(parsed.value("dry-run"))

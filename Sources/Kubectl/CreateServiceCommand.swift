@@ -49,12 +49,12 @@ enum CreateServiceCommand {
     }
     var nodePort: Int?
     if let text = parsed.value("node-port") {
-      guard let number = Int(text) else {
-        throw .flag(
-          "invalid argument \"\(text)\" for \"--node-port\" flag: strconv.ParseInt: parsing \"\(text)\": invalid syntax",
-          command: command)
+      // An IntVar: strconv.ParseInt(text, 0, 64).
+      switch GoStrconv.parseInt(text, base: 0) {
+      case .success(let number): nodePort = number == 0 ? nil : Int(number)
+      case .failure(let error):
+        throw .flag("invalid argument \"\(text)\" for \"--node-port\" flag: \(error.message)", command: command)
       }
-      nodePort = number == 0 ? nil : number
     }
     if type == "ExternalName" {
       let externalName = parsed.value("external-name") ?? ""
