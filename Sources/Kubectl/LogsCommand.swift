@@ -28,6 +28,10 @@ enum LogsCommand {
           "error: expected 'logs [-f] [-p] (POD | TYPE/NAME) [-c CONTAINER]'.\nPOD or TYPE/NAME is a required argument for the logs command\nSee 'kubectl logs -h' for help and examples"
       )
     }
+    // `--since` is a duration flag: cobra refuses a bad one before anything is looked up.
+    let sinceWindow = try parsed.value("since").map { (text) throws(KubectlError) in
+      try GoDuration.flag("since", text, command: "logs")
+    }
     let namespace = context.namespace(parsed)
     var pod: Pod?
     if let slash = target.firstIndex(of: "/") {
@@ -113,10 +117,7 @@ enum LogsCommand {
         "kubebook has no simulated log for the image \(container.image) yet (it knows nginx, and the commands echo, date, hostname and sleep)"
       )
     }
-    if let text = parsed.value("since") {
-      let window = try GoDuration.flag("since", text, command: "logs")
-      if context.cluster.now.milliseconds - since.milliseconds > window { lines = [] }
-    }
+    if let window = sinceWindow, context.cluster.now.milliseconds(since: since) > window { lines = [] }
     if let tail = parsed.value("tail").flatMap(Int.init), tail >= 0 { lines = Array(lines.suffix(tail)) }
     for line in lines { output.line(line) }
   }

@@ -18,4 +18,32 @@ import Testing
   func invalid(text: String) {
     #expect(GoDuration.milliseconds(text) == nil)
   }
+
+  /// The largest durations (time_test.go: "largest duration that can be represented") and
+  /// the uint64 sum Go lets wrap: the real kubectl accepts
+  /// `--timeout=9223372036854775808ns9223372036854775808ns`.
+  @Test(
+    arguments: [
+      ("9223372036854775807ns", 9_223_372_036_854), ("9223372036854775.807us", 9_223_372_036_854),
+      ("9223372036.854775807s", 9_223_372_036_854), ("2562047h", 9_223_369_200_000),
+      ("-9223372036854775808ns", -9_223_372_036_854), ("-9223372036.854775808s", -9_223_372_036_854),
+      ("9223372036854775808ns9223372036854775808ns", 0), ("0.100000000000000000000h", 360_000),
+    ] as [(String, Int64)])
+  func extremes(text: String, milliseconds: Int64) {
+    #expect(GoDuration.milliseconds(text) == milliseconds)
+  }
+
+  /// Go's error texts (time/format.go), as the real kubectl v1.32 prints them for `--timeout`.
+  @Test(
+    arguments: [
+      ("3", "time: missing unit in duration \"3\""), ("1d", "time: unknown unit \"d\" in duration \"1d\""),
+      ("9999999999999999s", "time: invalid duration \"9999999999999999s\""),
+      ("2562048h", "time: invalid duration \"2562048h\""),
+      ("9223372036854775808ns", "time: invalid duration \"9223372036854775808ns\""),
+      ("x5s", "time: invalid duration \"x5s\""),
+      ("5é", "time: unknown unit \"\\xc3\\xa9\" in duration \"5\\xc3\\xa9\""),
+    ])
+  func errors(text: String, message: String) {
+    #expect(throws: GoDuration.ParseError(message: message)) { try GoDuration.parse(text) }
+  }
 }

@@ -1,0 +1,276 @@
+import KubeSim
+import Testing
+
+@testable import Kubectl
+
+/// Numbers from command lines and manifests that used to trap (overflow, index out of
+/// range): each now gets kubectl's or the API server's own error, or works as on a real
+/// cluster.
+@Suite struct BoundedInputTests {
+  /// Flag errors the real kubectl prints before it would contact a server (so it never
+  /// does): Go's `time.ParseDuration` and `strconv.ParseInt` texts in pflag's wrapping.
+  @Test(
+    .enabled(if: RealKubectl.path != nil, "needs the real kubectl binary"),
+    arguments: [
+      "wait pod/x --for=condition=Ready --timeout=9999999999999999s",
+      "wait pod/x --for=delete --timeout=3",
+      "wait pod/x --for=delete --timeout=1d",
+      "wait pod/x --for=delete --timeout=2562048h",
+      "wait pod/x --for=delete --timeout=9223372036854775808ns",
+      "wait pod/x --for=delete --timeout=x5s",
+      "rollout status deploy/x --timeout=9999999999999999s",
+      "logs p --since=99999999999999999999h",
+      "create ingress i --rule= --dry-run=client -o yaml",
+      "create ingress i --rule=, --dry-run=client -o yaml",
+      "create ingress i --rule=,tls --dry-run=client -o yaml",
+      "create deployment x --image=nginx --replicas=4294967296 --dry-run=client -o yaml",
+      "create deployment x --image=nginx --replicas=0x10 --dry-run=client -o yaml",
+      "delete pod x --grace-period=99999999999999999999",
+      "create service nodeport s --tcp=80 --node-port=99999999999999999999 --dry-run=client -o yaml",
+      "run p --image=nginx --port=99999999999999999999 --dry-run=client -o yaml",
+      "get pods --bogus",
+    ])
+  func matchesRealKubectl(command: String) throws {
+    let words = try ShellWords.split(command)
+    var cluster = Cluster()
+    let ours = Kubectl.run(words, cluster: &cluster, files: VirtualDirectory())
+    let real = try RealKubectl.runCombined(words)
+    #expect(ours.output == real.output)
+    #expect(ours.exitCode == real.status)
+  }
+
+  /// The texts of the flag errors above, as the real kubectl v1.32 prints them.
+  @Test func durationFlagErrors() {
+    var terminal = Terminal()
+    let huge = terminal.run("kubectl wait pod/x --for=condition=Ready --timeout=9999999999999999s")
+    #expect(
+      huge.output == """
+        Error: invalid argument "9999999999999999s" for "--timeout" flag: time: invalid duration "9999999999999999s"
+        See 'kubectl wait --help' for usage.
+
+        """)
+    #expect(huge.exitCode == 1)
+    let rollout = terminal.run("kubectl rollout status deploy/x --timeout=9999999999999999s")
+    #expect(
+      rollout.output == """
+        Error: invalid argument "9999999999999999s" for "--timeout" flag: time: invalid duration "9999999999999999s"
+        See 'kubectl rollout status --help' for usage.
+
+        """)
+  }
+
+  /// `sleep` of the virtual clock: past what one command may advance (3660 days, documented
+  /// in content/simulator.md) it fails at once and no time passes; `inf` is refused the same way.
+  @Test(arguments: ["sleep 9223372036854775807", "sleep 106751991167d", "sleep inf", "sleep 3661d", "sleep 1e400"])
+  func sleepBeyondTheCap(command: String) {
+    var terminal = Terminal()
+    let before = terminal.cluster.now
+    let result = terminal.run(command)
+    #expect(result.exitCode == 1)
+    if command == "sleep 1e400" {
+      // GNU sleep's own error for text it cannot read (coreutils sleep.c).
+      #expect(result.output == "sleep: invalid time interval '1e400'\nTry 'sleep --help' for more information.\n")
+    } else {
+      #expect(
+        result.output == "sleep: kubebook: the simulator advances virtual time by at most 3660 days per command\n")
+    }
+    #expect(terminal.cluster.now == before)
+  }
+
+  /// `sleep infinity` keeps a container running forever, as on a real cluster.
+  @Test(arguments: [
+    "kubectl run p --image=busybox -- sleep inf", "kubectl run p --image=busybox -- sleep infinity",
+    "kubectl run p --image=busybox --command -- sleep 9223372036854775807",
+  ])
+  func sleepInfinityRunsForever(command: String) {
+    var terminal = Terminal()
+    #expect(terminal.run(command).exitCode == 0)
+    #expect(terminal.run("sleep 3650d").exitCode == 0)
+    let pod = terminal.cluster.pod("p", namespace: "default")
+    #expect(pod?.status.phase == "Running")
+    #expect(pod?.status.containerStatuses.first?.restartCount == 0)
+    #expect(pod?.isReady == true)
+  }
+
+  @Test func sleepInfinityInAManifest() {
+    var terminal = Terminal(
+      files: VirtualDirectory(files: [
+        "pod.yaml": """
+        apiVersion: v1
+        kind: Pod
+        metadata:
+          name: keep
+        spec:
+          containers:
+          - name: c
+            image: busybox
+            command: ["sleep", "infinity"]
+        """
+      ]))
+    #expect(terminal.run("kubectl apply -f pod.yaml").output == "pod/keep created\n")
+    #expect(terminal.run("sleep 30d").exitCode == 0)
+    let pod = terminal.cluster.pod("keep", namespace: "default")
+    #expect(pod?.status.phase == "Running")
+    #expect(pod?.status.containerStatuses.first?.restartCount == 0)
+  }
+
+  /// A wait may name a deadline beyond the clock's cap (2562047h is the largest Go accepts);
+  /// it ends when its condition holds, as kubectl's does.
+  @Test func longTimeoutEndsWhenTheConditionHolds() {
+    var terminal = Terminal()
+    _ = terminal.run("kubectl run p --image=nginx")
+    let result = terminal.run("kubectl wait pod/p --for=condition=Ready --timeout=2562047h")
+    #expect(result.output == "pod/p condition met\n")
+    #expect(result.exitCode == 0)
+  }
+
+  /// apimachinery parses `sim node add` quantities; past Int64 they clamp as its binary
+  /// quantities do (quantity.go: "The max is just a simple cap").
+  @Test func hugeNodeResources() {
+    var terminal = Terminal()
+    #expect(terminal.run("sim node add n cpu=99999999999999999").output == "node/n joined the cluster\n")
+    #expect(terminal.run("sim node add m memory=99999999999Gi").output == "node/m joined the cluster\n")
+    #expect(terminal.cluster.nodes["m"]?.status.memoryBytes == Int64.max)
+    #expect(terminal.run("kubectl describe node n").exitCode == 0)
+    #expect(terminal.run("kubectl describe node m").exitCode == 0)
+    #expect(terminal.run("kubectl top nodes").exitCode == 0)
+  }
+
+  /// Negative capacities are refused with the API server's text for negative quantities
+  /// (`isNegativeErrorMsg`, pkg/apis/core/validation/validation.go), exit 1 like other sim
+  /// errors; text that is no quantity gets apimachinery's ErrFormatWrong.
+  @Test func badNodeResources() {
+    var terminal = Terminal()
+    let cpu = terminal.run("sim node add n cpu=-1")
+    #expect(cpu.output == "sim: invalid cpu \"-1\": must be greater than or equal to 0\n")
+    #expect(cpu.exitCode == 1)
+    let memory = terminal.run("sim node add n memory=-1Gi")
+    #expect(memory.output == "sim: invalid memory \"-1Gi\": must be greater than or equal to 0\n")
+    #expect(memory.exitCode == 1)
+    let infinite = terminal.run("sim node add n cpu=inf")
+    #expect(
+      infinite.output
+        == "sim: invalid cpu \"inf\": quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'\n"
+    )
+    #expect(terminal.cluster.nodes["n"] == nil)
+  }
+
+  @Test func loadBounds() {
+    var terminal = Terminal()
+    _ = terminal.run("kubectl create deployment x --image=nginx --replicas=2")
+    _ = terminal.run("kubectl set resources deployment x --requests=cpu=9Ei")
+    _ = terminal.run("kubectl rollout status deployment/x")
+    let infinite = terminal.run("sim load deploy/x cpu=inf")
+    #expect(
+      infinite.output
+        == "sim: invalid cpu \"inf\": quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'\n"
+    )
+    #expect(infinite.exitCode == 1)
+    #expect(terminal.run("sim load deploy/x cpu=9223372036854775807%").exitCode == 0)
+    #expect(terminal.run("sim load deploy/x cpu=9223372036854775808%").exitCode == 1)
+    #expect(terminal.run("sleep 1m").exitCode == 0)
+    #expect(terminal.run("kubectl top pods").exitCode == 0)
+    #expect(terminal.run("kubectl top nodes").exitCode == 0)
+  }
+
+  /// The API server's decode error (apiserver `transformDecodeError`, endpoints/handlers/
+  /// rest.go, around Go's encoding/json error) for a number where ConfigMap.data wants a
+  /// string.
+  @Test func numbersInConfigMapData() {
+    var terminal = Terminal(
+      files: VirtualDirectory(files: [
+        "cm.yaml": "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\ndata:\n  big: 1e20\n",
+        "flag.yaml": "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\ndata:\n  on: true\n",
+      ]))
+    let number = terminal.run("kubectl apply -f cm.yaml")
+    #expect(
+      number.output
+        == "Error from server (BadRequest): error when creating \"cm.yaml\": ConfigMap in version \"v1\" cannot be handled as a ConfigMap: json: cannot unmarshal number into Go struct field ConfigMap.data of type string\n"
+    )
+    #expect(number.exitCode == 1)
+    let flag = terminal.run("kubectl apply -f flag.yaml")
+    #expect(
+      flag.output
+        == "Error from server (BadRequest): error when creating \"flag.yaml\": ConfigMap in version \"v1\" cannot be handled as a ConfigMap: json: cannot unmarshal bool into Go struct field ConfigMap.data of type string\n"
+    )
+  }
+
+  /// Quantities in `resources:`: a malformed one is the API server's decode error around
+  /// apimachinery's ErrFormatWrong; an enormous but well-formed one is accepted and simply
+  /// fits no node.
+  @Test func quantitiesInManifests() {
+    let pod = { (name: String, resources: String) in
+      """
+      apiVersion: v1
+      kind: Pod
+      metadata:
+        name: \(name)
+      spec:
+        containers:
+        - name: c
+          image: nginx
+          resources:
+            \(resources)
+      """
+    }
+    var terminal = Terminal(
+      files: VirtualDirectory(files: [
+        "bad.yaml": pod("bad", "limits: {memory: 1e30Gi}"),
+        "huge.yaml": pod("huge", "requests: {cpu: \"1e30\", memory: 1e30}"),
+      ]))
+    let bad = terminal.run("kubectl apply -f bad.yaml")
+    #expect(
+      bad.output
+        == "Error from server (BadRequest): error when creating \"bad.yaml\": Pod in version \"v1\" cannot be handled as a Pod: quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'\n"
+    )
+    #expect(bad.exitCode == 1)
+    #expect(terminal.run("kubectl apply -f huge.yaml").output == "pod/huge created\n")
+    #expect(terminal.run("sleep 10").exitCode == 0)
+    #expect(terminal.cluster.pod("huge", namespace: "default")?.status.phase == "Pending")
+    #expect(terminal.run("kubectl describe pod huge").exitCode == 0)
+    #expect(terminal.run("kubectl describe nodes").exitCode == 0)
+  }
+
+  /// Deep nesting stops at libyaml's 1000 levels with a clear error instead of a crash (or
+  /// the silence of "no objects passed to apply").
+  @Test(arguments: [("[", "]"), ("{a: ", "}")])
+  func deepNesting(open: String, close: String) {
+    let depth = 10_000
+    let value = String(repeating: open, count: depth) + String(repeating: close, count: depth)
+    var terminal = Terminal(
+      files: VirtualDirectory(files: [
+        "deep.yaml": "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: d\ndata:\n  x: \(value)\n"
+      ]))
+    let result = terminal.run("kubectl apply -f deep.yaml")
+    #expect(
+      result.output
+        == "error: error parsing deep.yaml: error converting YAML to JSON: yaml: line 6: the document nests more than 1000 levels deep; kubebook refuses it\n"
+    )
+    #expect(result.exitCode == 1)
+  }
+
+  /// A YAML error in a later document is reported, not dropped.
+  @Test func errorsInLaterDocumentsAreReported() {
+    var terminal = Terminal(
+      files: VirtualDirectory(files: [
+        "two.yaml": "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n---\nkey: [unclosed\n"
+      ]))
+    let result = terminal.run("kubectl apply -f two.yaml")
+    #expect(result.exitCode == 1)
+    #expect(result.output.hasPrefix("error: error parsing two.yaml: error converting YAML to JSON: yaml: line "))
+    #expect(terminal.cluster.configMaps["default/a"] == nil)
+  }
+
+  /// Floats as the real kubectl prints them: `kubectl annotate --local -f thing.yaml x=y -o
+  /// yaml` (and `-o json`) on a manifest holding these numbers (kubectl v1.32.4).
+  @Test(
+    arguments: [
+      (1e20, "100000000000000000000", "1e+20"), (1_000_000.5, "1000000.5", "1.0000005e+06"), (0.5, "0.5", "0.5"),
+      (1e21, "1e+21", "1e+21"), (0.0000001, "1e-7", "1e-07"), (5.0, "5", "5"), (123_456_789.0, "123456789", "123456789"),
+      (-0.000001, "-0.000001", "-1e-06"),
+    ] as [(Double, String, String)])
+  func floats(value: Double, json: String, yaml: String) {
+    #expect(GoFormat.jsonFloat(value) == json)
+    #expect(GoFormat.yamlFloat(value) == yaml)
+  }
+}
