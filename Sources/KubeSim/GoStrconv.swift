@@ -96,8 +96,9 @@ public enum GoStrconv {
     var saw: Character = "^"
     var hex = false
     let prefix = Array(bytes.prefix(2))
-    if prefix.count == 2, prefix[0] == UInt8(ascii: "0"), [UInt8(ascii: "b"), UInt8(ascii: "o"), UInt8(ascii: "x")]
-      .contains(prefix[1] | 0x20)
+    if prefix.count == 2, prefix[0] == UInt8(ascii: "0"),
+      [UInt8(ascii: "b"), UInt8(ascii: "o"), UInt8(ascii: "x")]
+        .contains(prefix[1] | 0x20)
     {
       bytes = bytes.dropFirst(2)
       saw = "0"

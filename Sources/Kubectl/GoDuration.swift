@@ -114,6 +114,7 @@ enum GoDuration {
     return (value, scale)
   }
 
+  /// Whether `byte` is an ASCII decimal digit.
   private static func isDigit(_ byte: UInt8) -> Bool {
     byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")
   }

@@ -128,7 +128,9 @@ extension SimCommand {
       throw SimError(message: "invalid \(resource) \"\(text)\": \(error.message)")
     }
     // The API server's ValidateNonnegativeQuantity (pkg/apis/core/validation/validation.go).
-    guard amount >= 0 else { throw SimError(message: "invalid \(resource) \"\(text)\": must be greater than or equal to 0") }
+    guard amount >= 0 else {
+      throw SimError(message: "invalid \(resource) \"\(text)\": must be greater than or equal to 0")
+    }
     return amount
   }
 }

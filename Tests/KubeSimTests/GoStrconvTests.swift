@@ -36,10 +36,13 @@ import Testing
 
   @Test func base0Errors() {
     #expect(
-      GoStrconv.parseInt("_12", base: 0) == .failure(.init(message: "strconv.ParseInt: parsing \"_12\": invalid syntax")))
+      GoStrconv.parseInt("_12", base: 0)
+        == .failure(.init(message: "strconv.ParseInt: parsing \"_12\": invalid syntax")))
     #expect(
-      GoStrconv.parseInt("1__2", base: 0) == .failure(.init(message: "strconv.ParseInt: parsing \"1__2\": invalid syntax")))
-    #expect(GoStrconv.parseInt("08", base: 0) == .failure(.init(message: "strconv.ParseInt: parsing \"08\": invalid syntax")))
+      GoStrconv.parseInt("1__2", base: 0)
+        == .failure(.init(message: "strconv.ParseInt: parsing \"1__2\": invalid syntax")))
+    #expect(
+      GoStrconv.parseInt("08", base: 0) == .failure(.init(message: "strconv.ParseInt: parsing \"08\": invalid syntax")))
   }
 
   /// `parseInt32Tests`: the bounds of a 32-bit flag such as `--replicas`.

@@ -29,6 +29,8 @@ import Testing
       "create service nodeport s --tcp=80 --node-port=99999999999999999999 --dry-run=client -o yaml",
       "run p --image=nginx --port=99999999999999999999 --dry-run=client -o yaml",
       "get pods --bogus",
+      "set image deploy/x =",
+      "rollout status deploy/x y",
     ])
   func matchesRealKubectl(command: String) throws {
     let words = try ShellWords.split(command)
@@ -266,7 +268,8 @@ import Testing
   @Test(
     arguments: [
       (1e20, "100000000000000000000", "1e+20"), (1_000_000.5, "1000000.5", "1.0000005e+06"), (0.5, "0.5", "0.5"),
-      (1e21, "1e+21", "1e+21"), (0.0000001, "1e-7", "1e-07"), (5.0, "5", "5"), (123_456_789.0, "123456789", "123456789"),
+      (1e21, "1e+21", "1e+21"), (0.0000001, "1e-7", "1e-07"), (5.0, "5", "5"),
+      (123_456_789.0, "123456789", "123456789"),
       (-0.000001, "-0.000001", "-1e-06"),
     ] as [(Double, String, String)])
   func floats(value: Double, json: String, yaml: String) {

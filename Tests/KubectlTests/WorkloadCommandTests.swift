@@ -619,6 +619,8 @@ import Testing
     #expect(terminal.cluster.now.milliseconds - start.milliseconds == 30_000)
     let bad = terminal.run("kubectl rollout status deployment/web --timeout=3")
     // Go's time.ParseDuration: "missing unit", as the real kubectl prints it.
-    #expect(bad.output.hasPrefix("Error: invalid argument \"3\" for \"--timeout\" flag: time: missing unit in duration \"3\""))
+    #expect(
+      bad.output.hasPrefix("Error: invalid argument \"3\" for \"--timeout\" flag: time: missing unit in duration \"3\"")
+    )
   }
 }
