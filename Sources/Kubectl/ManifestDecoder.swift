@@ -5,9 +5,33 @@ import KubeSim
 struct ManifestDecoder {
   /// Paths of fields the server would not recognise (`spec.containers[0].imagee`).
   private(set) var unknownFields: [String] = []
-  /// The first value the API server's decoder would refuse (a malformed quantity), as its
-  /// error text; decoding stops at the first such value on a real server.
-  private(set) var decodingError: String?
+  /// The values the API server's decoder would refuse, by JSON path, with their error texts.
+  private var refusals: [(path: String, message: String)] = []
+
+  /// The error the API server's decoder reports: Go's `encoding/json` keeps the first it
+  /// meets, and kubectl sends the object with its keys sorted, so that is the refusal first
+  /// in that order.
+  var decodingError: String? {
+    refusals.min { Self.precedes($0.path, $1.path) }?.message
+  }
+
+  /// Records that the value at `path` (`spec.containers[0].resources.limits.memory`) is refused.
+  private mutating func refuse(_ path: String, _ message: String) {
+    refusals.append((path, message))
+  }
+
+  /// Whether JSON path `a` comes before `b` in a document with sorted keys: key by key,
+  /// list indices by number.
+  static func precedes(_ a: String, _ b: String) -> Bool {
+    let separators: Set<Character> = [".", "[", "]"]
+    let left = a.split(whereSeparator: separators.contains)
+    let right = b.split(whereSeparator: separators.contains)
+    for (x, y) in zip(left, right) where x != y {
+      if let first = Int(x), let second = Int(y) { return first < second }
+      return Array(x.utf8).lexicographicallyPrecedes(Array(y.utf8))
+    }
+    return left.count < right.count
+  }
 
   /// Decodes a Pod manifest.
   mutating func decode(_ value: JSONValue) -> Pod {
@@ -71,7 +95,7 @@ struct ManifestDecoder {
         do throws(Quantity.ParseError) {
           resources[keyPath: target][name] = try ResourceRequirements.amount(name, text)
         } catch {
-          if decodingError == nil { decodingError = error.message }
+          refuse("\(path).\(section).\(name)", error.message)
         }
       }
     }
@@ -99,11 +123,13 @@ struct ManifestDecoder {
       }
     }
     var probe = Probe(handler: handler)
-    if let seconds = value["initialDelaySeconds"]?.intValue { probe.initialDelaySeconds = Int(seconds) }
-    if let seconds = value["periodSeconds"]?.intValue { probe.periodSeconds = Int(seconds) }
-    if let seconds = value["timeoutSeconds"]?.intValue { probe.timeoutSeconds = Int(seconds) }
-    if let count = value["successThreshold"]?.intValue { probe.successThreshold = Int(count) }
-    if let count = value["failureThreshold"]?.intValue { probe.failureThreshold = Int(count) }
+    for (key, target) in [
+      ("initialDelaySeconds", \Probe.initialDelaySeconds), ("periodSeconds", \Probe.periodSeconds),
+      ("timeoutSeconds", \Probe.timeoutSeconds), ("successThreshold", \Probe.successThreshold),
+      ("failureThreshold", \Probe.failureThreshold),
+    ] {
+      if let number = int32Field(value[key], "Probe.\(path).\(key)") { probe[keyPath: target] = number }
+    }
     return probe
   }
 
@@ -154,10 +180,16 @@ struct ManifestDecoder {
     var deployment = Deployment(
       metadata: metadata, selector: decodeSelector(spec["selector"], path: "spec.selector"),
       template: decodeTemplate(spec["template"], path: "spec.template"))
-    if let replicas = spec["replicas"]?.intValue { deployment.replicas = Int(replicas) }
-    if let seconds = spec["minReadySeconds"]?.intValue { deployment.minReadySeconds = Int(seconds) }
-    if let limit = spec["revisionHistoryLimit"]?.intValue { deployment.revisionHistoryLimit = Int(limit) }
-    if let deadline = spec["progressDeadlineSeconds"]?.intValue { deployment.progressDeadlineSeconds = Int(deadline) }
+    if let replicas = int32Field(spec["replicas"], "DeploymentSpec.spec.replicas") { deployment.replicas = replicas }
+    if let seconds = int32Field(spec["minReadySeconds"], "DeploymentSpec.spec.minReadySeconds") {
+      deployment.minReadySeconds = seconds
+    }
+    if let limit = int32Field(spec["revisionHistoryLimit"], "DeploymentSpec.spec.revisionHistoryLimit") {
+      deployment.revisionHistoryLimit = limit
+    }
+    if let deadline = int32Field(spec["progressDeadlineSeconds"], "DeploymentSpec.spec.progressDeadlineSeconds") {
+      deployment.progressDeadlineSeconds = deadline
+    }
     if case .bool(let paused)? = spec["paused"] { deployment.paused = paused }
     if let strategy = spec["strategy"] {
       check(strategy, path: "spec.strategy", known: ["type", "rollingUpdate"])
@@ -265,7 +297,7 @@ struct ManifestDecoder {
       metadata: metadata, selector: decodeSelector(spec["selector"], path: "spec.selector"),
       template: decodeTemplate(spec["template"], path: "spec.template"),
       serviceName: spec["serviceName"]?.stringValue ?? "")
-    if let replicas = spec["replicas"]?.intValue { set.replicas = Int(replicas) }
+    if let replicas = int32Field(spec["replicas"], "StatefulSetSpec.spec.replicas") { set.replicas = replicas }
     if let policy = spec["podManagementPolicy"]?.stringValue { set.podManagementPolicy = policy }
     if let seconds = spec["minReadySeconds"]?.intValue { set.minReadySeconds = Int(seconds) }
     if let limit = spec["revisionHistoryLimit"]?.intValue { set.revisionHistoryLimit = Int(limit) }
@@ -419,10 +451,10 @@ struct ManifestDecoder {
     let spec = value["spec"] ?? .object([])
     check(spec, path: "spec", known: ["replicas", "selector", "template", "minReadySeconds"])
     var set = ReplicaSet(
-      metadata: metadata, replicas: Int(spec["replicas"]?.intValue ?? 1),
+      metadata: metadata, replicas: int32Field(spec["replicas"], "ReplicaSetSpec.spec.replicas") ?? 1,
       selector: decodeSelector(spec["selector"], path: "spec.selector"),
       template: decodeTemplate(spec["template"], path: "spec.template"))
-    set.minReadySeconds = Int(spec["minReadySeconds"]?.intValue ?? 0)
+    set.minReadySeconds = int32Field(spec["minReadySeconds"], "ReplicaSetSpec.spec.minReadySeconds") ?? 0
     return set
   }
 
@@ -433,9 +465,11 @@ struct ManifestDecoder {
     let spec = value["spec"] ?? .object([])
     check(spec, path: "spec", known: ["replicas", "selector", "template", "minReadySeconds"])
     var controller = ReplicationController(
-      metadata: metadata, replicas: Int(spec["replicas"]?.intValue ?? 1), selector: stringMap(spec["selector"]),
+      metadata: metadata, replicas: int32Field(spec["replicas"], "ReplicationControllerSpec.spec.replicas") ?? 1,
+      selector: stringMap(spec["selector"]),
       template: decodeTemplate(spec["template"], path: "spec.template"))
-    controller.minReadySeconds = Int(spec["minReadySeconds"]?.intValue ?? 0)
+    controller.minReadySeconds =
+      int32Field(spec["minReadySeconds"], "ReplicationControllerSpec.spec.minReadySeconds") ?? 0
     return controller
   }
 
@@ -602,12 +636,39 @@ struct ManifestDecoder {
       case .string(let text): map[key] = text
       case .null: map[key] = ""
       default:
-        if decodingError == nil {
-          decodingError = "json: cannot unmarshal \(item.typeName) into Go struct field \(field) of type \(type)"
-        }
+        let jsonPath = field.drop { $0 != "." }.dropFirst() + ".\(key)"
+        refuse(
+          String(jsonPath), "json: cannot unmarshal \(item.typeName) into Go struct field \(field) of type \(type)")
       }
     }
     return map
+  }
+
+  /// An `int32` field as Go's `encoding/json` decodes one: nil when absent or null; a
+  /// number that is not a whole `int32` (`4294967296`, `1e+20`, `1.5`) or a value of another
+  /// type is refused with its error, `json: cannot unmarshal number 4294967296 into Go struct
+  /// field DeploymentSpec.spec.replicas of type int32` (``decodingError``). `field` is the
+  /// struct type and the JSON path without list indices, as Go names it.
+  mutating func int32Field(_ value: JSONValue?, _ field: String) -> Int? {
+    let refused: String
+    switch value {
+    case nil, .null?: return nil
+    case .int(let number)?:
+      if let exact = Int32(exactly: number) { return Int(exact) }
+      refused = "number \(number)"
+    case .double(let number)?:
+      // The JSON text kubectl sends is encoding/json's; Go's ParseInt reads it or refuses it.
+      let text = GoFormat.jsonFloat(number)
+      if let whole = Int64(text), let exact = Int32(exactly: whole) { return Int(exact) }
+      refused = "number \(text)"
+    case let other?:
+      refused = other.typeName
+    }
+    let goField = field.replacing(#/\[[0-9]+\]/#, with: "")
+    refuse(
+      String(field.drop { $0 != "." }.dropFirst()),
+      "json: cannot unmarshal \(refused) into Go struct field \(goField) of type int32")
+    return nil
   }
 
   func stringMap(_ value: JSONValue?) -> [String: String] {

@@ -197,6 +197,68 @@ import Testing
     )
   }
 
+  /// `int32` fields hold what Go's `encoding/json` puts in an int32 (decode.go: "json: cannot
+  /// unmarshal " + Value + " into Go struct field " + Struct + "." + Field + " of type " +
+  /// Type, the field path without list indices); kubectl sends the JSON with sorted keys, so
+  /// the first refusal in that order is the one reported.
+  @Test func int32Fields() {
+    let deployment = { (spec: String) in
+      """
+      apiVersion: apps/v1
+      kind: Deployment
+      metadata:
+        name: d
+      spec:
+        \(spec)
+        selector:
+          matchLabels: {app: d}
+        template:
+          metadata:
+            labels: {app: d}
+          spec:
+            containers:
+            - name: c
+              image: nginx
+              readinessProbe:
+                httpGet: {port: 80}
+                periodSeconds: 4294967296
+      """
+    }
+    var terminal = Terminal(
+      files: VirtualDirectory(files: [
+        "wide.yaml": deployment("replicas: 4294967296"),
+        "float.yaml": deployment("replicas: 1e20"),
+        "order.yaml": deployment("replicas: 4294967296\n  minReadySeconds: 2147483648"),
+        "probe.yaml": deployment("replicas: 2"),
+        "text.yaml": deployment("replicas: \"3\""),
+      ]))
+    func expected(_ file: String, _ rest: String) -> String {
+      "Error from server (BadRequest): error when creating \"\(file)\": Deployment in version \"v1\" cannot be handled as a Deployment: json: cannot unmarshal "
+        + rest + "\n"
+    }
+    #expect(
+      terminal.run("kubectl apply -f wide.yaml").output
+        == expected("wide.yaml", "number 4294967296 into Go struct field DeploymentSpec.spec.replicas of type int32"))
+    #expect(
+      terminal.run("kubectl apply -f float.yaml").output
+        == expected(
+          "float.yaml", "number 100000000000000000000 into Go struct field DeploymentSpec.spec.replicas of type int32"))
+    #expect(
+      terminal.run("kubectl apply -f order.yaml").output
+        == expected(
+          "order.yaml", "number 2147483648 into Go struct field DeploymentSpec.spec.minReadySeconds of type int32"))
+    #expect(
+      terminal.run("kubectl apply -f probe.yaml").output
+        == expected(
+          "probe.yaml",
+          "number 4294967296 into Go struct field Probe.spec.template.spec.containers.readinessProbe.periodSeconds of type int32"
+        ))
+    #expect(
+      terminal.run("kubectl apply -f text.yaml").output
+        == expected("text.yaml", "string into Go struct field DeploymentSpec.spec.replicas of type int32"))
+    #expect(terminal.cluster.deployments["default/d"] == nil)
+  }
+
   /// Quantities in `resources:`: a malformed one is the API server's decode error around
   /// apimachinery's ErrFormatWrong; an enormous but well-formed one is accepted and simply
   /// fits no node.
