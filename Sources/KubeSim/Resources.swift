@@ -25,13 +25,46 @@ public struct ResourceRequirements: Sendable, Equatable {
   /// that divides it (`500m`, `1`, `128Mi`, `1Gi`).
   public static func format(_ resource: String, _ value: Int64) -> String {
     if resource == "cpu" { return value % 1000 == 0 ? String(value / 1000) : "\(value)m" }
+    // A negative quantity keeps its unit (`-1Gi`), as Quantity.String() writes it.
+    let magnitude = value.magnitude
     for (suffix, factor) in [
-      ("Ti", Int64(1) << 40), ("Gi", Int64(1) << 30), ("Mi", Int64(1) << 20), ("Ki", Int64(1) << 10),
+      ("Ti", UInt64(1) << 40), ("Gi", UInt64(1) << 30), ("Mi", UInt64(1) << 20), ("Ki", UInt64(1) << 10),
     ]
-    where value >= factor && value % factor == 0 {
-      return "\(value / factor)\(suffix)"
+    where magnitude >= factor && magnitude % factor == 0 {
+      return (value < 0 ? "-" : "") + "\(magnitude / factor)\(suffix)"
     }
     return String(value)
+  }
+
+  /// The API server's checks of these requirements for the container at `path`
+  /// (`ValidateResourceRequirements`, pkg/apis/core/validation/validation.go): no negative
+  /// quantity, and no request above its limit; limits first, then requests, by name.
+  func validationErrors(path: String) -> [FieldError] {
+    var causes: [FieldError] = []
+    for name in limits.keys.sorted() where limits[name, default: 0] < 0 {
+      causes.append(
+        FieldError(
+          field: "\(path).resources.limits[\(name)]", type: "Invalid value",
+          value: Validation.quote(Self.format(name, limits[name, default: 0])),
+          detail: "must be greater than or equal to 0"))
+    }
+    for name in requests.keys.sorted() {
+      let request = requests[name, default: 0]
+      if request < 0 {
+        causes.append(
+          FieldError(
+            field: "\(path).resources.requests[\(name)]", type: "Invalid value",
+            value: Validation.quote(Self.format(name, request)), detail: "must be greater than or equal to 0"))
+      }
+      if let limit = limits[name], request > limit {
+        causes.append(
+          FieldError(
+            field: "\(path).resources.requests", type: "Invalid value",
+            value: Validation.quote(Self.format(name, request)),
+            detail: "must be less than or equal to \(name) limit of \(Self.format(name, limit))"))
+      }
+    }
+    return causes
   }
 
   /// Parses a quantity for `resource` (`250m`, `0.5`, `2`, `64Mi`, `1G`): CPU in millicores,

@@ -295,6 +295,35 @@ import Testing
     #expect(terminal.run("kubectl describe nodes").exitCode == 0)
   }
 
+  /// `ValidateResourceRequirements` (pkg/apis/core/validation/validation.go): a negative
+  /// quantity is `IsNegativeErrorMsg`, a request above its limit names the limit; the
+  /// defaulted request (copied from the limit) is checked too.
+  @Test func negativeAndOverLimitResources() {
+    let pod = { (resources: String) in
+      "apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n  - name: c\n    image: nginx\n"
+        + "    resources: \(resources)\n"
+    }
+    var terminal = Terminal(
+      files: VirtualDirectory(files: [
+        "negative.yaml": pod("{limits: {cpu: \"-1\", memory: -1Gi}}"),
+        "over.yaml": pod("{limits: {cpu: \"1\"}, requests: {cpu: 1500m}}"),
+      ]))
+    let negative = terminal.run("kubectl apply -f negative.yaml")
+    #expect(
+      negative.output
+        == "The Pod \"p\" is invalid: \n"
+        + "* spec.containers[0].resources.limits[cpu]: Invalid value: \"-1\": must be greater than or equal to 0\n"
+        + "* spec.containers[0].resources.limits[memory]: Invalid value: \"-1Gi\": must be greater than or equal to 0\n"
+        + "* spec.containers[0].resources.requests[cpu]: Invalid value: \"-1\": must be greater than or equal to 0\n"
+        + "* spec.containers[0].resources.requests[memory]: Invalid value: \"-1Gi\": must be greater than or equal to 0\n"
+    )
+    #expect(negative.exitCode == 1)
+    #expect(
+      terminal.run("kubectl apply -f over.yaml").output
+        == "The Pod \"p\" is invalid: spec.containers[0].resources.requests: Invalid value: \"1500m\": must be less than or equal to cpu limit of 1\n"
+    )
+  }
+
   /// Deep nesting stops at libyaml's 1000 levels with a clear error instead of a crash (or
   /// the silence of "no objects passed to apply").
   @Test(arguments: [("[", "]"), ("{a: ", "}")])
