@@ -155,15 +155,18 @@ struct ManifestDecoder {
     return SelectorSpec(matchLabels: stringMap(value["matchLabels"]), matchExpressions: expressions)
   }
 
-  /// Decodes an int-or-percent value (`1`, `"25%"`).
-  func decodeIntOrPercent(_ value: JSONValue?, default fallback: IntOrPercent) -> IntOrPercent {
+  /// Decodes an int-or-percent value (`1`, `"25%"`) at `field` (struct and JSON path, as
+  /// ``int32Field(_:_:)`` takes it): `IntOrString` reads a number into an int32.
+  mutating func decodeIntOrPercent(_ value: JSONValue?, _ field: String, default fallback: IntOrPercent)
+    -> IntOrPercent
+  {
     guard let value else { return fallback }
-    if let number = value.intValue { return .int(Int(number)) }
-    if let text = value.stringValue {
+    if case .string(let text) = value {
       if text.hasSuffix("%"), let percent = Int(text.dropLast()) { return .percent(percent) }
       if let number = Int(text) { return .int(number) }
+      return fallback
     }
-    return fallback
+    return int32Field(value, field).map(IntOrPercent.int) ?? fallback
   }
 
   /// Decodes a Deployment manifest (apps/v1), with the API server's defaults.
@@ -199,8 +202,11 @@ struct ManifestDecoder {
         let rolling = strategy["rollingUpdate"] ?? .object([])
         check(rolling, path: "spec.strategy.rollingUpdate", known: ["maxSurge", "maxUnavailable"])
         deployment.strategy = .rollingUpdate(
-          maxSurge: decodeIntOrPercent(rolling["maxSurge"], default: .percent(25)),
-          maxUnavailable: decodeIntOrPercent(rolling["maxUnavailable"], default: .percent(25)))
+          maxSurge: decodeIntOrPercent(
+            rolling["maxSurge"], "RollingUpdateDeployment.spec.strategy.rollingUpdate.maxSurge", default: .percent(25)),
+          maxUnavailable: decodeIntOrPercent(
+            rolling["maxUnavailable"], "RollingUpdateDeployment.spec.strategy.rollingUpdate.maxUnavailable",
+            default: .percent(25)))
       }
     }
     return deployment
@@ -216,15 +222,22 @@ struct ManifestDecoder {
     var set = DaemonSet(
       metadata: metadata, selector: decodeSelector(spec["selector"], path: "spec.selector"),
       template: decodeTemplate(spec["template"], path: "spec.template"))
-    if let seconds = spec["minReadySeconds"]?.intValue { set.minReadySeconds = Int(seconds) }
-    if let limit = spec["revisionHistoryLimit"]?.intValue { set.revisionHistoryLimit = Int(limit) }
+    if let seconds = int32Field(spec["minReadySeconds"], "DaemonSetSpec.spec.minReadySeconds") {
+      set.minReadySeconds = seconds
+    }
+    if let limit = int32Field(spec["revisionHistoryLimit"], "DaemonSetSpec.spec.revisionHistoryLimit") {
+      set.revisionHistoryLimit = limit
+    }
     if let strategy = spec["updateStrategy"] {
       check(strategy, path: "spec.updateStrategy", known: ["type", "rollingUpdate"])
       if let type = strategy["type"]?.stringValue { set.updateStrategy = type }
       let rolling = strategy["rollingUpdate"] ?? .object([])
       check(rolling, path: "spec.updateStrategy.rollingUpdate", known: ["maxSurge", "maxUnavailable"])
-      set.maxUnavailable = decodeIntOrPercent(rolling["maxUnavailable"], default: .int(1))
-      set.maxSurge = decodeIntOrPercent(rolling["maxSurge"], default: .int(0))
+      set.maxUnavailable = decodeIntOrPercent(
+        rolling["maxUnavailable"], "RollingUpdateDaemonSet.spec.updateStrategy.rollingUpdate.maxUnavailable",
+        default: .int(1))
+      set.maxSurge = decodeIntOrPercent(
+        rolling["maxSurge"], "RollingUpdateDaemonSet.spec.updateStrategy.rollingUpdate.maxSurge", default: .int(0))
     }
     return set
   }

@@ -259,6 +259,50 @@ import Testing
     #expect(terminal.cluster.deployments["default/d"] == nil)
   }
 
+  /// `maxSurge`/`maxUnavailable` are `IntOrString`: a number goes into an int32 (refused past
+  /// it, with the field's context as encoding/json's addErrorContext adds it), while a
+  /// percentage may be any whole number and the arithmetic over it saturates.
+  @Test func surgeBounds() {
+    let deployment = { (name: String, surge: String) in
+      """
+      apiVersion: apps/v1
+      kind: Deployment
+      metadata:
+        name: \(name)
+      spec:
+        replicas: 3
+        strategy:
+          rollingUpdate:
+            maxSurge: \(surge)
+        selector:
+          matchLabels: {app: \(name)}
+        template:
+          metadata:
+            labels: {app: \(name)}
+          spec:
+            containers:
+            - name: c
+              image: nginx
+      """
+    }
+    var terminal = Terminal(
+      files: VirtualDirectory(files: [
+        "number.yaml": deployment("number", "9223372036854775807"),
+        "percent.yaml": deployment("percent", "\"9223372036854775807%\""),
+      ]))
+    #expect(
+      terminal.run("kubectl apply -f number.yaml").output
+        == "Error from server (BadRequest): error when creating \"number.yaml\": Deployment in version \"v1\" cannot be handled as a Deployment: json: cannot unmarshal number 9223372036854775807 into Go struct field RollingUpdateDeployment.spec.strategy.rollingUpdate.maxSurge of type int32\n"
+    )
+    #expect(terminal.run("kubectl apply -f percent.yaml").output == "deployment.apps/percent created\n")
+    #expect(terminal.run("kubectl rollout status deployment/percent").exitCode == 0)
+    #expect(terminal.run("kubectl set image deployment/percent c=nginx:1.27").exitCode == 0)
+    #expect(terminal.run("kubectl scale deployment/percent --replicas=5").exitCode == 0)
+    let status = terminal.run("kubectl rollout status deployment/percent")
+    #expect(status.output.hasSuffix("deployment \"percent\" successfully rolled out\n"))
+    #expect(terminal.cluster.deployments["default/percent"]?.status.updatedReplicas == 5)
+  }
+
   /// Quantities in `resources:`: a malformed one is the API server's decode error around
   /// apimachinery's ErrFormatWrong; an enormous but well-formed one is accepted and simply
   /// fits no node.
