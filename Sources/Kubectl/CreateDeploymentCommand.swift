@@ -4,7 +4,7 @@ import KubeSim
 enum CreateDeploymentCommand {
   static let flags: [FlagParser.Spec] = [
     .init(name: "image", short: nil, takesValue: true, repeatable: true),
-    .init(name: "replicas", short: "r", takesValue: true),
+    .init(name: "replicas", short: "r", takesValue: true, integerBits: 32),
     .init(name: "port", short: nil, takesValue: true),
     .init(name: "dry-run", short: nil, takesValue: true),
     .init(name: "output", short: "o", takesValue: true),

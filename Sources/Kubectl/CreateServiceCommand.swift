@@ -7,7 +7,7 @@ enum CreateServiceCommand {
   static let flags: [FlagParser.Spec] = [
     .init(name: "tcp", short: nil, takesValue: true, repeatable: true),
     .init(name: "clusterip", short: nil, takesValue: true),
-    .init(name: "node-port", short: nil, takesValue: true),
+    .init(name: "node-port", short: nil, takesValue: true, integerBits: 64),
     .init(name: "external-name", short: nil, takesValue: true),
     .init(name: "dry-run", short: nil, takesValue: true),
     .init(name: "output", short: "o", takesValue: true),

@@ -7,7 +7,7 @@ enum DeleteCommand {
     .init(name: "filename", short: "f", takesValue: true, repeatable: true),
     .init(name: "selector", short: "l", takesValue: true),
     .init(name: "all", short: nil, takesValue: false),
-    .init(name: "grace-period", short: nil, takesValue: true),
+    .init(name: "grace-period", short: nil, takesValue: true, integerBits: 64),
     .init(name: "now", short: nil, takesValue: false),
     .init(name: "force", short: nil, takesValue: false),
     .init(name: "wait", short: nil, takesValue: false),

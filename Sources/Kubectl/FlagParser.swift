@@ -1,3 +1,5 @@
+import KubeSim
+
 /// The flags one kubectl command accepts and how they were given, parsed with pflag's rules:
 /// `--name=value`, `--name value`, `-n value`, `-nvalue`, `-n=value`, boolean `--flag` and
 /// `--flag=false`, and `--` ending the flags.
@@ -9,6 +11,9 @@ struct FlagParser {
     var takesValue: Bool
     /// Whether repeating it adds a value instead of replacing it.
     var repeatable = false
+    /// For an integer flag, its width (`IntVar` and `Int64Var`: 64, `Int32Var`: 32): pflag
+    /// refuses a value `strconv.ParseInt(value, 0, bits)` refuses, as it is given.
+    var integerBits: Int? = nil
   }
 
   /// The result of parsing.
@@ -30,6 +35,12 @@ struct FlagParser {
 
     /// Every value given for `name`.
     func all(_ name: String) -> [String] { values[name] ?? [] }
+
+    /// The last value of the integer flag `name` (already checked by the parser), read as
+    /// `strconv.ParseInt(value, 0, 64)` reads it (`0x10` is 16).
+    func integer(_ name: String) -> Int? {
+      value(name).flatMap { try? GoStrconv.parseInt($0, base: 0).get() }.map { Int($0) }
+    }
   }
 
   /// Flags every kubectl command accepts.
@@ -67,12 +78,12 @@ struct FlagParser {
           throw .flag("unknown flag: --\(name)", command: command)
         }
         if let equals = body.firstIndex(of: "=") {
-          parsed.values[spec.name, default: []].append(String(body[body.index(after: equals)...]))
+          try store(String(body[body.index(after: equals)...]), for: spec, in: &parsed)
         } else if spec.takesValue {
           guard index < arguments.count else {
             throw .flag("flag needs an argument: --\(name)", command: command)
           }
-          parsed.values[spec.name, default: []].append(arguments[index])
+          try store(arguments[index], for: spec, in: &parsed)
           index += 1
         } else {
           parsed.values[spec.name, default: []].append("true")
@@ -97,11 +108,11 @@ struct FlagParser {
               value = arguments[index]
               index += 1
             }
-            parsed.values[spec.name, default: []].append(value)
+            try store(value, for: spec, in: &parsed)
             break
           }
           if rest.hasPrefix("=") {
-            parsed.values[spec.name, default: []].append(String(rest.dropFirst()))
+            try store(String(rest.dropFirst()), for: spec, in: &parsed)
             break
           }
           parsed.values[spec.name, default: []].append("true")
@@ -111,5 +122,15 @@ struct FlagParser {
       parsed.positional.append(argument)
     }
     return parsed
+  }
+
+  /// Records `value` for `spec`, or pflag's error for a value its type refuses
+  /// (`invalid argument "x" for "-r, --replicas" flag: strconv.ParseInt: ...`).
+  private func store(_ value: String, for spec: Spec, in parsed: inout Parsed) throws(KubectlError) {
+    if let bits = spec.integerBits, case .failure(let error) = GoStrconv.parseInt(value, base: 0, bits: bits) {
+      let name = spec.short.map { "-\($0), --\(spec.name)" } ?? "--\(spec.name)"
+      throw .flag("invalid argument \"\(value)\" for \"\(name)\" flag: \(error.message)", command: command)
+    }
+    parsed.values[spec.name, default: []].append(value)
   }
 }

@@ -7,7 +7,7 @@ import KubeSim
 enum LogsCommand {
   static let flags: [FlagParser.Spec] = [
     .init(name: "container", short: "c", takesValue: true),
-    .init(name: "tail", short: nil, takesValue: true),
+    .init(name: "tail", short: nil, takesValue: true, integerBits: 64),
     .init(name: "follow", short: "f", takesValue: false),
     .init(name: "previous", short: "p", takesValue: false),
     .init(name: "since", short: nil, takesValue: true),
@@ -118,7 +118,7 @@ enum LogsCommand {
       )
     }
     if let window = sinceWindow, context.cluster.now.milliseconds(since: since) > window { lines = [] }
-    if let tail = parsed.value("tail").flatMap(Int.init), tail >= 0 { lines = Array(lines.suffix(tail)) }
+    if let tail = parsed.integer("tail"), tail >= 0 { lines = Array(lines.suffix(tail)) }
     for line in lines { output.line(line) }
   }
 }

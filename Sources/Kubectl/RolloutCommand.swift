@@ -3,8 +3,8 @@ import KubeSim
 /// `kubectl rollout status|history|undo|pause|resume|restart` for Deployments.
 enum RolloutCommand {
   static let flags: [FlagParser.Spec] = [
-    .init(name: "revision", short: nil, takesValue: true),
-    .init(name: "to-revision", short: nil, takesValue: true),
+    .init(name: "revision", short: nil, takesValue: true, integerBits: 64),
+    .init(name: "to-revision", short: nil, takesValue: true, integerBits: 64),
     .init(name: "watch", short: "w", takesValue: true),
     .init(name: "timeout", short: nil, takesValue: true),
     .init(name: "selector", short: "l", takesValue: true),
