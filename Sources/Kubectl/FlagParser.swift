@@ -14,6 +14,8 @@ struct FlagParser {
     /// For an integer flag, its width (`IntVar` and `Int64Var`: 64, `Int32Var`: 32): pflag
     /// refuses a value `strconv.ParseInt(value, 0, bits)` refuses, as it is given.
     var integerBits: Int? = nil
+    /// Whether it is a `DurationVar`: pflag refuses what Go's `time.ParseDuration` refuses.
+    var isDuration = false
   }
 
   /// The result of parsing.
@@ -35,6 +37,12 @@ struct FlagParser {
 
     /// Every value given for `name`.
     func all(_ name: String) -> [String] { values[name] ?? [] }
+
+    /// The last value of the duration flag `name` (already checked by the parser), in
+    /// milliseconds.
+    func duration(_ name: String) -> Int64? {
+      value(name).flatMap(GoDuration.milliseconds)
+    }
 
     /// The last value of the integer flag `name` (already checked by the parser), read as
     /// `strconv.ParseInt(value, 0, 64)` reads it (`0x10` is 16).
@@ -127,10 +135,21 @@ struct FlagParser {
   /// Records `value` for `spec`, or pflag's error for a value its type refuses
   /// (`invalid argument "x" for "-r, --replicas" flag: strconv.ParseInt: ...`).
   private func store(_ value: String, for spec: Spec, in parsed: inout Parsed) throws(KubectlError) {
-    if let bits = spec.integerBits, case .failure(let error) = GoStrconv.parseInt(value, base: 0, bits: bits) {
+    if let reason = Self.refusal(of: value, for: spec) {
       let name = spec.short.map { "-\($0), --\(spec.name)" } ?? "--\(spec.name)"
-      throw .flag("invalid argument \"\(value)\" for \"\(name)\" flag: \(error.message)", command: command)
+      throw .flag("invalid argument \"\(value)\" for \"\(name)\" flag: \(reason)", command: command)
     }
     parsed.values[spec.name, default: []].append(value)
+  }
+
+  /// Why the typed flag `spec` refuses `value` (Go's error text), or nil when it takes it.
+  private static func refusal(of value: String, for spec: Spec) -> String? {
+    if let bits = spec.integerBits, case .failure(let error) = GoStrconv.parseInt(value, base: 0, bits: bits) {
+      return error.message
+    }
+    if spec.isDuration {
+      do { _ = try GoDuration.parse(value) } catch { return error.message }
+    }
+    return nil
   }
 }

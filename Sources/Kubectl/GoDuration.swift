@@ -24,15 +24,6 @@ enum GoDuration {
     try? parse(text)
   }
 
-  /// The value of a duration flag such as `--timeout`, in milliseconds, or pflag's usage
-  /// error naming the flag and Go's reason (`invalid argument "3" for "--timeout" flag: time:
-  /// missing unit in duration "3"`).
-  static func flag(_ name: String, _ text: String, command: String) throws(KubectlError) -> Int64 {
-    do { return try parse(text) } catch {
-      throw .flag("invalid argument \"\(text)\" for \"--\(name)\" flag: \(error.message)", command: command)
-    }
-  }
-
   /// The duration `text` stands for, in milliseconds (rounded toward zero).
   ///
   /// - Throws: Go's error for the text, word for word.

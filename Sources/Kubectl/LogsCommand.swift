@@ -10,7 +10,7 @@ enum LogsCommand {
     .init(name: "tail", short: nil, takesValue: true, integerBits: 64),
     .init(name: "follow", short: "f", takesValue: false),
     .init(name: "previous", short: "p", takesValue: false),
-    .init(name: "since", short: nil, takesValue: true),
+    .init(name: "since", short: nil, takesValue: true, isDuration: true),
     .init(name: "timestamps", short: nil, takesValue: false),
   ]
 
@@ -28,10 +28,7 @@ enum LogsCommand {
           "error: expected 'logs [-f] [-p] (POD | TYPE/NAME) [-c CONTAINER]'.\nPOD or TYPE/NAME is a required argument for the logs command\nSee 'kubectl logs -h' for help and examples"
       )
     }
-    // `--since` is a duration flag: cobra refuses a bad one before anything is looked up.
-    let sinceWindow = try parsed.value("since").map { (text) throws(KubectlError) in
-      try GoDuration.flag("since", text, command: "logs")
-    }
+    let sinceWindow = parsed.duration("since")
     let namespace = context.namespace(parsed)
     var pod: Pod?
     if let slash = target.firstIndex(of: "/") {

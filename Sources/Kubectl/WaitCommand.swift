@@ -6,7 +6,7 @@ import KubeSim
 enum WaitCommand {
   static let flags: [FlagParser.Spec] = [
     .init(name: "for", short: nil, takesValue: true),
-    .init(name: "timeout", short: nil, takesValue: true),
+    .init(name: "timeout", short: nil, takesValue: true, isDuration: true),
   ]
 
   static func run(_ arguments: [String], context: inout CommandContext, output: inout OutputBuffer)
@@ -18,11 +18,7 @@ enum WaitCommand {
         "--for must be set to one of: delete, condition=condition-name, jsonpath='{JSONPath expression}'=[JSONPath value] or create"
       )
     }
-    var timeout: Int64 = 30_000
-    if let text = parsed.value("timeout") {
-      let value = try GoDuration.flag("timeout", text, command: "wait")
-      timeout = value
-    }
+    let timeout = parsed.duration("timeout") ?? 30_000
     let namespace = context.namespace(parsed)
     let requests = try ResourceArguments.parse(parsed.positional)
     var targets: [(type: ResourceType, name: String, uid: String)] = []

@@ -20,6 +20,8 @@ import Testing
       "wait pod/x --for=delete --timeout=x5s",
       "rollout status deploy/x --timeout=9999999999999999s",
       "logs p --since=99999999999999999999h",
+      "drain worker-1 --timeout=9999999999999999s",
+      "drain worker-1 --grace-period=99999999999999999999",
       "create ingress i --rule= --dry-run=client -o yaml",
       "create ingress i --rule=, --dry-run=client -o yaml",
       "create ingress i --rule=,tls --dry-run=client -o yaml",
