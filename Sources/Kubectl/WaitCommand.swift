@@ -18,7 +18,9 @@ enum WaitCommand {
         "--for must be set to one of: delete, condition=condition-name, jsonpath='{JSONPath expression}'=[JSONPath value] or create"
       )
     }
-    let timeout = parsed.duration("timeout") ?? 30_000
+    // "Zero means check once and don't wait, negative means wait for a week" (wait.go).
+    var timeout = parsed.duration("timeout") ?? 30_000
+    if timeout < 0 { timeout = 168 * 3_600_000 }
     let namespace = context.namespace(parsed)
     let requests = try ResourceArguments.parse(parsed.positional)
     var targets: [(type: ResourceType, name: String, uid: String)] = []

@@ -139,6 +139,18 @@ import Testing
     #expect(result.exitCode == 0)
   }
 
+  /// A negative `--timeout` waits a week (kubectl wait's help: "Zero means check once and
+  /// don't wait, negative means wait for a week"); the smallest Go accepts does not trap.
+  @Test(arguments: ["-1s", "-2562047h"])
+  func negativeTimeoutWaitsAWeek(timeout: String) {
+    var terminal = Terminal()
+    _ = terminal.run("kubectl run p --image=nginx")
+    let start = terminal.cluster.now
+    let result = terminal.run("kubectl wait pod/p --for=delete --timeout=\(timeout)")
+    #expect(result.output == "error: timed out waiting for the condition on pods/p\n")
+    #expect(terminal.cluster.now.milliseconds(since: start) == 168 * 3_600_000)
+  }
+
   /// apimachinery parses `sim node add` quantities; past Int64 they clamp as its binary
   /// quantities do (quantity.go: "The max is just a simple cap").
   @Test func hugeNodeResources() {
