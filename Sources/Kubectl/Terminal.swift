@@ -50,6 +50,13 @@ public struct Terminal: Sendable {
     guard !arguments.isEmpty else {
       return CommandResult(output: "sleep: missing operand\nTry 'sleep --help' for more information.\n", exitCode: 1)
     }
+    // getopt reads "-1" as an option before sleep reads any number (LC_ALL=C sleep -1).
+    if let option = arguments.first(where: { $0.count > 1 && $0.hasPrefix("-") && !$0.hasPrefix("--") }) {
+      return CommandResult(
+        output:
+          "sleep: invalid option -- '\(option.dropFirst().prefix(1))'\nTry 'sleep --help' for more information.\n",
+        exitCode: 1)
+    }
     var total = 0.0
     for argument in arguments {
       guard let seconds = SleepDuration.seconds(argument) else {
