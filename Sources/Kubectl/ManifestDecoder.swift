@@ -61,7 +61,8 @@ struct ManifestDecoder {
     if let seconds = specValue["terminationGracePeriodSeconds"]?.intValue {
       spec.terminationGracePeriodSeconds = Int(seconds)
     }
-    spec.nodeSelector = stringMap(specValue["nodeSelector"])
+    spec.nodeSelector = strictStringMap(
+      specValue["nodeSelector"], field: "PodSpec.\(path).nodeSelector", type: "string")
     if let account = specValue["serviceAccountName"]?.stringValue { spec.serviceAccountName = account }
     spec.volumes = (specValue["volumes"]?.arrayValue ?? []).enumerated().map { index, item in
       decodeVolume(item, path: "\(path).volumes[\(index)]")
@@ -152,7 +153,9 @@ struct ManifestDecoder {
         key: item["key"]?.stringValue ?? "", op: item["operator"]?.stringValue ?? "",
         values: (item["values"]?.arrayValue ?? []).compactMap(\.stringValue))
     }
-    return SelectorSpec(matchLabels: stringMap(value["matchLabels"]), matchExpressions: expressions)
+    return SelectorSpec(
+      matchLabels: strictStringMap(value["matchLabels"], field: "LabelSelector.\(path).matchLabels", type: "string"),
+      matchExpressions: expressions)
   }
 
   /// Decodes an int-or-percent value (`1`, `"25%"`) at `field` (struct and JSON path, as
@@ -479,7 +482,7 @@ struct ManifestDecoder {
     check(spec, path: "spec", known: ["replicas", "selector", "template", "minReadySeconds"])
     var controller = ReplicationController(
       metadata: metadata, replicas: int32Field(spec["replicas"], "ReplicationControllerSpec.spec.replicas") ?? 1,
-      selector: stringMap(spec["selector"]),
+      selector: strictStringMap(spec["selector"], field: "ReplicationControllerSpec.spec.selector", type: "string"),
       template: decodeTemplate(spec["template"], path: "spec.template"))
     controller.minReadySeconds =
       int32Field(spec["minReadySeconds"], "ReplicationControllerSpec.spec.minReadySeconds") ?? 0
@@ -516,7 +519,8 @@ struct ManifestDecoder {
     }
     var service = Service(
       metadata: metadata, type: spec["type"]?.stringValue ?? "ClusterIP",
-      clusterIP: spec["clusterIP"]?.stringValue ?? "", ports: ports, selector: stringMap(spec["selector"]))
+      clusterIP: spec["clusterIP"]?.stringValue ?? "", ports: ports,
+      selector: strictStringMap(spec["selector"], field: "ServiceSpec.spec.selector", type: "string"))
     service.externalName = spec["externalName"]?.stringValue
     if case .bool(let publish)? = spec["publishNotReadyAddresses"] { service.publishNotReadyAddresses = publish }
     return service
@@ -532,8 +536,8 @@ struct ManifestDecoder {
       ])
     var meta = ObjectMeta(
       name: value["name"]?.stringValue ?? "", namespace: value["namespace"]?.stringValue,
-      labels: stringMap(value["labels"]))
-    meta.annotations = stringMap(value["annotations"])
+      labels: strictStringMap(value["labels"], field: "ObjectMeta.\(path).labels", type: "string"))
+    meta.annotations = strictStringMap(value["annotations"], field: "ObjectMeta.\(path).annotations", type: "string")
     return meta
   }
 
@@ -682,19 +686,6 @@ struct ManifestDecoder {
       String(field.drop { $0 != "." }.dropFirst()),
       "json: cannot unmarshal \(refused) into Go struct field \(goField) of type int32")
     return nil
-  }
-
-  func stringMap(_ value: JSONValue?) -> [String: String] {
-    var map: [String: String] = [:]
-    for (key, item) in value?.objectValue ?? [] {
-      switch item {
-      case .string(let text): map[key] = text
-      case .int(let number): map[key] = String(number)
-      case .bool(let flag): map[key] = flag ? "true" : "false"
-      default: break
-      }
-    }
-    return map
   }
 
   private mutating func check(_ value: JSONValue, path: String, known: Set<String>) {

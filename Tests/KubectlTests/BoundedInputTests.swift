@@ -264,6 +264,42 @@ import Testing
     )
   }
 
+  /// Labels, annotations and selectors are string maps too: the API server names the
+  /// struct and the JSON path ("Go struct field LabelSelector.spec.selector.matchLabels of
+  /// type string" is the text users meet for `matchLabels: {version: 2}`).
+  @Test func numbersInStringMaps() {
+    let deployment = { (label: String) in
+      """
+      apiVersion: apps/v1
+      kind: Deployment
+      metadata:
+        name: d
+        labels: {tier: \(label)}
+      spec:
+        selector:
+          matchLabels: {version: 2}
+        template:
+          metadata:
+            labels: {version: "2"}
+          spec:
+            containers:
+            - name: c
+              image: nginx
+      """
+    }
+    var terminal = Terminal(
+      files: VirtualDirectory(files: ["a.yaml": deployment("\"1\""), "b.yaml": deployment("1")]))
+    let prefix =
+      "Error from server (BadRequest): error when creating \"%\": Deployment in version \"v1\" cannot be handled as a Deployment: json: cannot unmarshal number into Go struct field "
+    #expect(
+      terminal.run("kubectl apply -f a.yaml").output
+        == prefix.replacing("%", with: "a.yaml") + "LabelSelector.spec.selector.matchLabels of type string\n")
+    // metadata comes before spec in the sorted JSON, so its error is the one reported.
+    #expect(
+      terminal.run("kubectl apply -f b.yaml").output
+        == prefix.replacing("%", with: "b.yaml") + "ObjectMeta.metadata.labels of type string\n")
+  }
+
   /// `int32` fields hold what Go's `encoding/json` puts in an int32 (decode.go: "json: cannot
   /// unmarshal " + Value + " into Go struct field " + Struct + "." + Field + " of type " +
   /// Type, the field path without list indices); kubectl sends the JSON with sorted keys, so
