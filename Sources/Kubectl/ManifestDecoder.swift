@@ -579,8 +579,8 @@ struct ManifestDecoder {
         name: item["name"]?.stringValue ?? "", mountPath: item["mountPath"]?.stringValue ?? "",
         readOnly: item["readOnly"]?.boolValue ?? false, subPath: item["subPath"]?.stringValue)
     }
-    container.command = (value["command"]?.arrayValue ?? []).compactMap(\.stringValue)
-    container.args = (value["args"]?.arrayValue ?? []).compactMap(\.stringValue)
+    container.command = strictStringList(value["command"], field: "Container.\(path).command")
+    container.args = strictStringList(value["args"], field: "Container.\(path).args")
     container.ports = (value["ports"]?.arrayValue ?? []).enumerated().compactMap { index, port in
       check(port, path: "\(path).ports[\(index)]", known: ["containerPort", "name", "protocol", "hostPort", "hostIP"])
       guard let number = port["containerPort"]?.intValue else { return nil }
@@ -595,7 +595,12 @@ struct ManifestDecoder {
   mutating func decodeEnvVar(_ item: JSONValue, path: String) -> EnvVar {
     check(item, path: path, known: ["name", "value", "valueFrom"])
     var variable = EnvVar(name: item["name"]?.stringValue ?? "", value: item["value"]?.stringValue)
-    if let number = item["value"]?.intValue { variable.value = String(number) }
+    if let other = item["value"], other.stringValue == nil, other != .null {
+      refuse(
+        path + ".value",
+        "json: cannot unmarshal \(other.typeName) into Go struct field EnvVar.\(Self.goPath(path)).value of type string"
+      )
+    }
     guard let from = item["valueFrom"] else { return variable }
     check(from, path: path + ".valueFrom", known: ["configMapKeyRef", "secretKeyRef", "fieldRef", "resourceFieldRef"])
     if let reference = from["configMapKeyRef"] {
@@ -661,6 +666,39 @@ struct ManifestDecoder {
     return map
   }
 
+  /// A list of strings (`command`, `args`) decoded as `encoding/json` decodes a `[]string`
+  /// field: an element that is not a string is refused with `json: cannot unmarshal number
+  /// into Go struct field Container.spec.containers.command of type string`, a value that is
+  /// not a list with `... of type []string`.
+  mutating func strictStringList(_ value: JSONValue?, field: String) -> [String] {
+    let jsonPath = String(field.drop { $0 != "." }.dropFirst())
+    let goField = Self.goPath(field)
+    switch value {
+    case nil, .null?: return []
+    case .array(let items)?:
+      var strings: [String] = []
+      for (index, item) in items.enumerated() {
+        if case .string(let text) = item {
+          strings.append(text)
+        } else {
+          refuse(
+            "\(jsonPath)[\(index)]",
+            "json: cannot unmarshal \(item.typeName) into Go struct field \(goField) of type string")
+        }
+      }
+      return strings
+    case let other?:
+      refuse(jsonPath, "json: cannot unmarshal \(other.typeName) into Go struct field \(goField) of type []string")
+      return []
+    }
+  }
+
+  /// A JSON path as Go's decoder names a field: without list indices
+  /// (`spec.containers[0].env` is `spec.containers.env`).
+  static func goPath(_ path: String) -> String {
+    path.replacing(#/\[[0-9]+\]/#, with: "")
+  }
+
   /// An `int32` field as Go's `encoding/json` decodes one: nil when absent or null; a
   /// number that is not a whole `int32` (`4294967296`, `1e+20`, `1.5`) or a value of another
   /// type is refused with its error, `json: cannot unmarshal number 4294967296 into Go struct
@@ -681,7 +719,7 @@ struct ManifestDecoder {
     case let other?:
       refused = other.typeName
     }
-    let goField = field.replacing(#/\[[0-9]+\]/#, with: "")
+    let goField = Self.goPath(field)
     refuse(
       String(field.drop { $0 != "." }.dropFirst()),
       "json: cannot unmarshal \(refused) into Go struct field \(goField) of type int32")

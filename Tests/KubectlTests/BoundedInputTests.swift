@@ -300,6 +300,39 @@ import Testing
         == prefix.replacing("%", with: "b.yaml") + "ObjectMeta.metadata.labels of type string\n")
   }
 
+  /// `command`, `args` and env values are strings: `command: ["sleep", 3600]` is refused,
+  /// as "json: cannot unmarshal number into Go struct field EnvVar.spec.template.spec.
+  /// containers.env.value of type string" is for an env value.
+  @Test func numbersInCommandsAndEnv() {
+    let pod = { (container: String) in
+      "apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n  - name: c\n    image: busybox\n"
+        + container
+    }
+    var terminal = Terminal(
+      files: VirtualDirectory(files: [
+        "command.yaml": pod("    command: [\"sleep\", 3600]\n"),
+        "args.yaml": pod("    args: \"sleep 10\"\n"),
+        "env.yaml": pod(
+          "    command: [\"sleep\", \"3600\"]\n    env:\n    - name: A\n      value: \"1\"\n    - name: PORT\n      value: 8080\n"
+        ),
+      ]))
+    let prefix =
+      "Error from server (BadRequest): error when creating \"%\": Pod in version \"v1\" cannot be handled as a Pod: json: cannot unmarshal "
+    #expect(
+      terminal.run("kubectl apply -f command.yaml").output
+        == prefix.replacing("%", with: "command.yaml")
+        + "number into Go struct field Container.spec.containers.command of type string\n")
+    #expect(
+      terminal.run("kubectl apply -f args.yaml").output
+        == prefix.replacing("%", with: "args.yaml")
+        + "string into Go struct field Container.spec.containers.args of type []string\n")
+    #expect(
+      terminal.run("kubectl apply -f env.yaml").output
+        == prefix.replacing("%", with: "env.yaml")
+        + "number into Go struct field EnvVar.spec.containers.env.value of type string\n")
+    #expect(terminal.cluster.pod("p", namespace: "default") == nil)
+  }
+
   /// `int32` fields hold what Go's `encoding/json` puts in an int32 (decode.go: "json: cannot
   /// unmarshal " + Value + " into Go struct field " + Struct + "." + Field + " of type " +
   /// Type, the field path without list indices); kubectl sends the JSON with sorted keys, so
