@@ -9,6 +9,8 @@ import Testing
       ("0", 0), ("5s", 5000), ("30s", 30_000), ("1478s", 1_478_000), ("-5s", -5000), ("+5s", 5000),
       ("5.6s", 5600), ("5.s", 5000), (".5s", 500), ("1.004s", 1004), ("100ms", 100), ("1h", 3_600_000),
       ("2h45m", 9_900_000), ("1h30m", 5_400_000), ("10.5m", 630_000), ("2000000us", 2000), ("2000000ns", 2),
+      // time_test.go: both micro signs, U+00B5 and U+03BC.
+      ("3000µs", 3), ("3000μs", 3),
     ] as [(String, Int64)])
   func valid(text: String, milliseconds: Int64) {
     #expect(GoDuration.milliseconds(text) == milliseconds)
