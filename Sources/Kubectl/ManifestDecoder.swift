@@ -245,27 +245,29 @@ struct ManifestDecoder {
     return set
   }
 
-  /// Decodes a Job manifest (batch/v1), with the API server's defaults.
-  mutating func decodeJob(_ value: JSONValue) -> Job {
+  /// Decodes a Job manifest (batch/v1), with the API server's defaults; `specPath` is where
+  /// its spec sits in the document (`spec.jobTemplate.spec` for a CronJob's template).
+  mutating func decodeJob(_ value: JSONValue, specPath: String = "spec") -> Job {
     check(value, path: "", known: ["apiVersion", "kind", "metadata", "spec", "status"])
     let metadata = decodeMetadata(value["metadata"], path: "metadata")
     let spec = value["spec"] ?? .object([])
     check(
-      spec, path: "spec",
+      spec, path: specPath,
       known: [
         "template", "completions", "parallelism", "backoffLimit", "activeDeadlineSeconds", "ttlSecondsAfterFinished",
         "suspend", "selector", "manualSelector", "completionMode", "podFailurePolicy", "backoffLimitPerIndex",
         "maxFailedIndexes", "podReplacementPolicy", "successPolicy",
       ])
-    let completions = spec["completions"]?.intValue.map { Int($0) }
-    let parallelism = spec["parallelism"]?.intValue.map { Int($0) }
+    let completions = int32Field(spec["completions"], "JobSpec.\(specPath).completions")
+    let parallelism = int32Field(spec["parallelism"], "JobSpec.\(specPath).parallelism")
     var job = Job(
-      metadata: metadata, template: decodeTemplate(spec["template"], path: "spec.template"),
+      metadata: metadata, template: decodeTemplate(spec["template"], path: "\(specPath).template"),
       completions: completions ?? (parallelism == nil ? 1 : nil))
     job.parallelism = parallelism ?? 1
-    if let limit = spec["backoffLimit"]?.intValue { job.backoffLimit = Int(limit) }
+    if let limit = int32Field(spec["backoffLimit"], "JobSpec.\(specPath).backoffLimit") { job.backoffLimit = limit }
     job.activeDeadlineSeconds = spec["activeDeadlineSeconds"]?.intValue.map { Int($0) }
-    job.ttlSecondsAfterFinished = spec["ttlSecondsAfterFinished"]?.intValue.map { Int($0) }
+    job.ttlSecondsAfterFinished = int32Field(
+      spec["ttlSecondsAfterFinished"], "JobSpec.\(specPath).ttlSecondsAfterFinished")
     job.suspend = spec["suspend"]?.boolValue ?? false
     return job
   }
@@ -286,15 +288,19 @@ struct ManifestDecoder {
     let templateMetadata = decodeMetadata(template["metadata"], path: "spec.jobTemplate.metadata")
     var jobValue: [(String, JSONValue)] = [("apiVersion", .string("batch/v1")), ("kind", .string("Job"))]
     if let jobSpec = template["spec"] { jobValue.append(("spec", jobSpec)) }
-    let job = decodeJob(.object(jobValue))
+    let job = decodeJob(.object(jobValue), specPath: "spec.jobTemplate.spec")
     var cronJob = CronJob(metadata: metadata, schedule: spec["schedule"]?.stringValue ?? "", jobTemplate: job)
     cronJob.jobTemplateLabels = templateMetadata.labels
     cronJob.timeZone = spec["timeZone"]?.stringValue
     if let policy = spec["concurrencyPolicy"]?.stringValue { cronJob.concurrencyPolicy = policy }
     cronJob.suspend = spec["suspend"]?.boolValue ?? false
     cronJob.startingDeadlineSeconds = spec["startingDeadlineSeconds"]?.intValue.map { Int($0) }
-    if let limit = spec["successfulJobsHistoryLimit"]?.intValue { cronJob.successfulJobsHistoryLimit = Int(limit) }
-    if let limit = spec["failedJobsHistoryLimit"]?.intValue { cronJob.failedJobsHistoryLimit = Int(limit) }
+    if let limit = int32Field(spec["successfulJobsHistoryLimit"], "CronJobSpec.spec.successfulJobsHistoryLimit") {
+      cronJob.successfulJobsHistoryLimit = limit
+    }
+    if let limit = int32Field(spec["failedJobsHistoryLimit"], "CronJobSpec.spec.failedJobsHistoryLimit") {
+      cronJob.failedJobsHistoryLimit = limit
+    }
     return cronJob
   }
 
@@ -315,8 +321,12 @@ struct ManifestDecoder {
       serviceName: spec["serviceName"]?.stringValue ?? "")
     if let replicas = int32Field(spec["replicas"], "StatefulSetSpec.spec.replicas") { set.replicas = replicas }
     if let policy = spec["podManagementPolicy"]?.stringValue { set.podManagementPolicy = policy }
-    if let seconds = spec["minReadySeconds"]?.intValue { set.minReadySeconds = Int(seconds) }
-    if let limit = spec["revisionHistoryLimit"]?.intValue { set.revisionHistoryLimit = Int(limit) }
+    if let seconds = int32Field(spec["minReadySeconds"], "StatefulSetSpec.spec.minReadySeconds") {
+      set.minReadySeconds = seconds
+    }
+    if let limit = int32Field(spec["revisionHistoryLimit"], "StatefulSetSpec.spec.revisionHistoryLimit") {
+      set.revisionHistoryLimit = limit
+    }
     if let retention = spec["persistentVolumeClaimRetentionPolicy"] {
       check(retention, path: "spec.persistentVolumeClaimRetentionPolicy", known: ["whenDeleted", "whenScaled"])
       if let policy = retention["whenDeleted"]?.stringValue { set.claimsWhenDeleted = policy }
@@ -328,7 +338,12 @@ struct ManifestDecoder {
         set.updateStrategy = type
         set.hasRollingUpdate = type == "RollingUpdate" && strategy["rollingUpdate"] != nil
       }
-      if let partition = strategy["rollingUpdate"]?["partition"]?.intValue { set.partition = Int(partition) }
+      if let partition = int32Field(
+        strategy["rollingUpdate"]?["partition"],
+        "RollingUpdateStatefulSetStrategy.spec.updateStrategy.rollingUpdate.partition")
+      {
+        set.partition = partition
+      }
     }
     set.claimTemplates = (spec["volumeClaimTemplates"]?.arrayValue ?? []).enumerated().map { index, item in
       let path = "spec.volumeClaimTemplates[\(index)]"
@@ -395,12 +410,22 @@ struct ManifestDecoder {
       metadata: decodeMetadata(value["metadata"], path: "metadata"),
       targetKind: spec["scaleTargetRef"]?["kind"]?.stringValue ?? "",
       targetName: spec["scaleTargetRef"]?["name"]?.stringValue ?? "",
-      maxReplicas: Int(spec["maxReplicas"]?.intValue ?? 0))
-    if let minimum = spec["minReplicas"]?.intValue { hpa.minReplicas = Int(minimum) }
-    if let percent = spec["targetCPUUtilizationPercentage"]?.intValue { hpa.targetCPUUtilization = Int(percent) }
-    for metric in spec["metrics"]?.arrayValue ?? [] where metric["resource"]?["name"]?.stringValue == "cpu" {
-      if let percent = metric["resource"]?["target"]?["averageUtilization"]?.intValue {
-        hpa.targetCPUUtilization = Int(percent)
+      maxReplicas: int32Field(spec["maxReplicas"], "HorizontalPodAutoscalerSpec.spec.maxReplicas") ?? 0)
+    if let minimum = int32Field(spec["minReplicas"], "HorizontalPodAutoscalerSpec.spec.minReplicas") {
+      hpa.minReplicas = minimum
+    }
+    if let percent = int32Field(
+      spec["targetCPUUtilizationPercentage"], "HorizontalPodAutoscalerSpec.spec.targetCPUUtilizationPercentage")
+    {
+      hpa.targetCPUUtilization = percent
+    }
+    for (index, metric) in (spec["metrics"]?.arrayValue ?? []).enumerated()
+    where metric["resource"]?["name"]?.stringValue == "cpu" {
+      if let percent = int32Field(
+        metric["resource"]?["target"]?["averageUtilization"],
+        "MetricTarget.spec.metrics[\(index)].resource.target.averageUtilization")
+      {
+        hpa.targetCPUUtilization = percent
       }
     }
     return hpa
@@ -506,16 +531,18 @@ struct ManifestDecoder {
       check(
         item, path: "spec.ports[\(index)]",
         known: ["name", "port", "targetPort", "protocol", "nodePort", "appProtocol"])
-      let number = Int(item["port"]?.intValue ?? 0)
+      let number = int32Field(item["port"], "ServicePort.spec.ports[\(index)].port") ?? 0
       var target = Service.Target.number(number)
-      if let targetNumber = item["targetPort"]?.intValue {
-        target = .number(Int(targetNumber))
-      } else if let text = item["targetPort"]?.stringValue {
+      if let text = item["targetPort"]?.stringValue {
         target = Int(text).map(Service.Target.number) ?? .name(text)
+      } else if let targetNumber = int32Field(item["targetPort"], "ServicePort.spec.ports[\(index)].targetPort") {
+        // IntOrString reads a number into an int32.
+        target = .number(targetNumber)
       }
       return Service.Port(
         name: item["name"]?.stringValue, port: number, target: target,
-        protocol: item["protocol"]?.stringValue ?? "TCP", nodePort: item["nodePort"]?.intValue.map { Int($0) })
+        protocol: item["protocol"]?.stringValue ?? "TCP",
+        nodePort: int32Field(item["nodePort"], "ServicePort.spec.ports[\(index)].nodePort"))
     }
     var service = Service(
       metadata: metadata, type: spec["type"]?.stringValue ?? "ClusterIP",
@@ -583,9 +610,10 @@ struct ManifestDecoder {
     container.args = strictStringList(value["args"], field: "Container.\(path).args")
     container.ports = (value["ports"]?.arrayValue ?? []).enumerated().compactMap { index, port in
       check(port, path: "\(path).ports[\(index)]", known: ["containerPort", "name", "protocol", "hostPort", "hostIP"])
-      guard let number = port["containerPort"]?.intValue else { return nil }
+      guard let number = int32Field(port["containerPort"], "ContainerPort.\(path).ports[\(index)].containerPort")
+      else { return nil }
       return ContainerPort(
-        name: port["name"]?.stringValue, containerPort: Int(number),
+        name: port["name"]?.stringValue, containerPort: number,
         protocol: port["protocol"]?.stringValue ?? "TCP")
     }
     return container

@@ -395,6 +395,45 @@ import Testing
     #expect(terminal.cluster.deployments["default/d"] == nil)
   }
 
+  /// The other int32 fields, each named by its Go struct and JSON path; a CronJob's job
+  /// template is decoded at its own path, and the version is apiVersion's (`v2`).
+  @Test(
+    arguments: [
+      (
+        "apiVersion: batch/v1\nkind: Job\nmetadata: {name: j}\nspec:\n  completions: 4294967296\n"
+          + "  template: {spec: {restartPolicy: Never, containers: [{name: c, image: busybox}]}}\n",
+        "Job in version \"v1\" cannot be handled as a Job: json: cannot unmarshal number 4294967296 into Go struct field JobSpec.spec.completions of type int32"
+      ),
+      (
+        "apiVersion: batch/v1\nkind: CronJob\nmetadata: {name: c}\nspec:\n  schedule: \"* * * * *\"\n"
+          + "  jobTemplate: {spec: {parallelism: 4294967296, template: {spec: {restartPolicy: Never, "
+          + "containers: [{name: c, image: busybox}]}}}}\n",
+        "CronJob in version \"v1\" cannot be handled as a CronJob: json: cannot unmarshal number 4294967296 into Go struct field JobSpec.spec.jobTemplate.spec.parallelism of type int32"
+      ),
+      (
+        "apiVersion: v1\nkind: Service\nmetadata: {name: s}\nspec:\n  ports: [{port: 80}, {port: 4294967296}]\n",
+        "Service in version \"v1\" cannot be handled as a Service: json: cannot unmarshal number 4294967296 into Go struct field ServicePort.spec.ports.port of type int32"
+      ),
+      (
+        "apiVersion: autoscaling/v2\nkind: HorizontalPodAutoscaler\nmetadata: {name: h}\nspec:\n"
+          + "  scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: d}\n  maxReplicas: 1.5\n",
+        "HorizontalPodAutoscaler in version \"v2\" cannot be handled as a HorizontalPodAutoscaler: json: cannot unmarshal number 1.5 into Go struct field HorizontalPodAutoscalerSpec.spec.maxReplicas of type int32"
+      ),
+      (
+        "apiVersion: apps/v1\nkind: StatefulSet\nmetadata: {name: s}\nspec:\n  serviceName: s\n"
+          + "  updateStrategy: {type: RollingUpdate, rollingUpdate: {partition: -2147483649}}\n"
+          + "  selector: {matchLabels: {app: s}}\n"
+          + "  template: {metadata: {labels: {app: s}}, spec: {containers: [{name: c, image: nginx}]}}\n",
+        "StatefulSet in version \"v1\" cannot be handled as a StatefulSet: json: cannot unmarshal number -2147483649 into Go struct field RollingUpdateStatefulSetStrategy.spec.updateStrategy.rollingUpdate.partition of type int32"
+      ),
+    ])
+  func moreInt32Fields(manifest: String, error: String) {
+    var terminal = Terminal(files: VirtualDirectory(files: ["m.yaml": manifest]))
+    let result = terminal.run("kubectl apply -f m.yaml")
+    #expect(result.output == "Error from server (BadRequest): error when creating \"m.yaml\": \(error)\n")
+    #expect(result.exitCode == 1)
+  }
+
   /// `maxSurge`/`maxUnavailable` are `IntOrString`: a number goes into an int32 (refused past
   /// it, with the field's context as encoding/json's addErrorContext adds it), while a
   /// percentage may be any whole number and the arithmetic over it saturates.
