@@ -14,6 +14,18 @@ public enum GoStrconv {
     parseInt(text, base: base, bits: bits, function: "ParseInt")
   }
 
+  /// `strconv.ParseUint(text, 10, bits)`: no sign allowed, at most 2^bits - 1.
+  public static func parseUint(_ text: String, bits: Int) -> Result<UInt64, NumberError> {
+    let quoted = Validation.quote(text)
+    let syntax = NumberError(message: "strconv.ParseUint: parsing \(quoted): invalid syntax")
+    let range = NumberError(message: "strconv.ParseUint: parsing \(quoted): value out of range")
+    guard let parsed = parseUnsigned(Array(text.utf8)[...], base: 10, whole: text) else { return .failure(syntax) }
+    guard case .success(let value) = parsed, bits >= 64 || value < UInt64(1) << UInt64(bits) else {
+      return .failure(range)
+    }
+    return .success(value)
+  }
+
   /// `strconv.Atoi(text)`: base 10 into a 64-bit `int`.
   public static func atoi(_ text: String) -> Result<Int, NumberError> {
     parseInt(text, base: 10, bits: 64, function: "Atoi").map { Int($0) }

@@ -5,7 +5,7 @@ enum CreateDeploymentCommand {
   static let flags: [FlagParser.Spec] = [
     .init(name: "image", short: nil, takesValue: true, repeatable: true),
     .init(name: "replicas", short: "r", takesValue: true, integerBits: 32),
-    .init(name: "port", short: nil, takesValue: true),
+    .init(name: "port", short: nil, takesValue: true, integerBits: 32),
     .init(name: "dry-run", short: nil, takesValue: true),
     .init(name: "output", short: "o", takesValue: true),
     .init(name: "save-config", short: nil, takesValue: false),
@@ -39,7 +39,7 @@ enum CreateDeploymentCommand {
     let labels = ["app": name]
     var containers = images.map { Container(name: ImageReference($0).baseName, image: $0) }
     if !parsed.afterDash.isEmpty { containers[0].command = parsed.afterDash }
-    if let port = parsed.value("port"), let number = Int(port) {
+    if let number = parsed.integer("port") {
       containers[0].ports = [ContainerPort(containerPort: number)]
     }
     var deployment = Deployment(

@@ -65,8 +65,11 @@ enum CreateServiceCommand {
     var ports: [Service.Port] = []
     for pair in pairs {
       let parts = pair.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
-      guard let port = Int(parts[0]), (1...65535).contains(port) else {
-        throw .plain("invalid port \(Validation.quote(parts[0]))")
+      // create_service.go: strconv.ParseUint(port, 10, 16); 0 goes on to the API server.
+      let port: Int
+      switch GoStrconv.parseUint(parts[0], bits: 16) {
+      case .success(let value): port = Int(value)
+      case .failure(let error): throw .plain(error.message)
       }
       var target = Service.Target.number(port)
       if parts.count > 1 {

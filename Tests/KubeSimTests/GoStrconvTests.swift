@@ -57,6 +57,21 @@ import Testing
         == .failure(.init(message: "strconv.ParseInt: parsing \"-2147483649\": value out of range")))
   }
 
+  /// `parseUint16Tests`-style bounds: what `create service --tcp` reads a port with.
+  @Test func parseUint16() {
+    #expect(GoStrconv.parseUint("65535", bits: 16) == .success(65535))
+    #expect(GoStrconv.parseUint("0", bits: 16) == .success(0))
+    #expect(
+      GoStrconv.parseUint("65536", bits: 16)
+        == .failure(.init(message: "strconv.ParseUint: parsing \"65536\": value out of range")))
+    #expect(
+      GoStrconv.parseUint("-1", bits: 16)
+        == .failure(.init(message: "strconv.ParseUint: parsing \"-1\": invalid syntax")))
+    #expect(
+      GoStrconv.parseUint("0x10", bits: 16)
+        == .failure(.init(message: "strconv.ParseUint: parsing \"0x10\": invalid syntax")))
+  }
+
   @Test func atoi() {
     #expect(GoStrconv.atoi("80") == .success(80))
     #expect(

@@ -42,6 +42,11 @@ import Testing
       "autoscale deploy x --max=5 --cpu-percent=4294967296",
       "autoscale deploy x --max=x",
       "create deployment x --image=nginx -r 2147483648 --dry-run=client -o yaml",
+      "create deployment x --image=nginx --port=99999999999 --dry-run=client -o yaml",
+      "create service clusterip s --tcp=70000:80 --dry-run=client -o yaml",
+      "create service clusterip s --tcp=99999999999999999999:80 --dry-run=client -o yaml",
+      "create service clusterip s --tcp=-1:80 --dry-run=client -o yaml",
+      "create service clusterip s --tcp=0:80 --dry-run=client -o yaml",
       "set image deploy/x =",
       "rollout status deploy/x y",
     ])
