@@ -74,8 +74,8 @@ extension Cluster {
       let pods = listPods(namespace: namespace).filter {
         selector?.matches($0.metadata.labels) ?? false && $0.metadata.deletionTimestamp == nil
       }
-      let requests = pods.reduce(0) { $0 + Int($1.requested("cpu")) }
-      total = requests * percent / 100
+      let requests = pods.reduce(0) { $0.saturatingAdd(Int($1.requested("cpu"))) }
+      total = requests.saturatingMultiply(percent) / 100
     }
     loads.removeAll { $0.kind == kind && $0.name == name && $0.namespace == namespace }
     loads.append(Load(kind: kind, name: name, namespace: namespace, millicores: total))

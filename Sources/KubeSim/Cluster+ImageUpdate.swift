@@ -34,7 +34,8 @@ extension Cluster {
       // Stop the old container.
       let stopDelay = ContainerBehavior.stopDelay(of: container)
       let killed = stopDelay == nil
-      let stoppedAt = now.adding(milliseconds: stopDelay ?? Int64(pod.spec.terminationGracePeriodSeconds) * 1000)
+      let stoppedAt = now.adding(
+        milliseconds: stopDelay ?? Int64(pod.spec.terminationGracePeriodSeconds).saturatingMultiply(1000))
       var events: [PodRuntime.PlannedEvent] = [
         .init(
           time: now, reason: "Killing", message: "Container \(container.name) definition changed, will be restarted")

@@ -383,7 +383,7 @@ public struct Cluster: Sendable {
       removePod(key)
       return pod
     }
-    pod.metadata.deletionTimestamp = now.adding(milliseconds: Int64(grace) * 1000)
+    pod.metadata.deletionTimestamp = now.adding(wholeSeconds: grace)
     pod.metadata.deletionGracePeriodSeconds = grace
     update(pod)
     return pod
@@ -545,15 +545,40 @@ public struct Cluster: Sendable {
 
   /// Moves virtual time forward by `seconds`, running due work in deadline order.
   public mutating func advance(seconds: Double) throws(APIError) {
-    let target = now.adding(seconds: seconds)
+    let target = try sleepTarget(seconds: seconds)
     try advance(until: target) { _ in false }
   }
 
   /// Sleeps for `seconds`: like ``advance(seconds:)``, but whole CronJob cycles that nothing
   /// can observe afterwards may be skipped (``CronFastForward``) unless `fastForward` is false.
   public mutating func sleep(seconds: Double, fastForward: Bool = true) throws(APIError) {
-    let target = now.adding(seconds: seconds)
+    let target = try sleepTarget(seconds: seconds)
     _ = try advance(until: target, fastForward: fastForward) { _ in false }
+  }
+
+  /// The instant a sleep of `seconds` ends, refused at once when it lies beyond what one
+  /// command may reach (``furthestInstant``), so that no time passes for nothing.
+  private func sleepTarget(seconds: Double) throws(APIError) -> Timestamp {
+    guard seconds.isFinite else { throw advanceLimitError(Timestamp(milliseconds: .max)) }
+    let target = now.adding(seconds: seconds)
+    guard target <= furthestInstant else { throw advanceLimitError(target) }
+    return target
+  }
+
+  /// The latest instant one command may move the virtual clock to: `maxAdvanceSeconds` from
+  /// now, and never past ``Timestamp/latest``.
+  var furthestInstant: Timestamp {
+    min(now.adding(milliseconds: config.limits.maxAdvanceSeconds.saturatingMultiply(1000)), .latest)
+  }
+
+  /// The error for a command that would move the clock to `target`, beyond ``furthestInstant``.
+  private func advanceLimitError(_ target: Timestamp) -> APIError {
+    if now.adding(milliseconds: config.limits.maxAdvanceSeconds.saturatingMultiply(1000)) < target {
+      return .limitExceeded(
+        "the simulator advances virtual time by at most \(config.limits.maxAdvanceSeconds / 86400) days per command")
+    }
+    return .limitExceeded(
+      "the simulator's virtual clock stops at \(Timestamp.latest.rfc3339), the last instant the API server can write")
   }
 
   /// Moves virtual time forward until `done` holds after a settle, or `limit` is reached;
@@ -570,17 +595,18 @@ public struct Cluster: Sendable {
   mutating func advance(
     until limit: Timestamp, fastForward allowed: Bool, observe: (Cluster) -> Void = { _ in }, done: (Cluster) -> Bool
   ) throws(APIError) -> Bool {
+    let original = limit
     var limit = limit
     var capped = false
     if let cap = interruptAt, cap < limit {
       limit = max(cap, now)
       capped = true
     }
-    guard limit.milliseconds - now.milliseconds <= config.limits.maxAdvanceSeconds * 1000 else {
-      throw .limitExceeded(
-        "the simulator advances virtual time by at most \(config.limits.maxAdvanceSeconds / 86400) days per command"
-      )
-    }
+    // A wait may name a later deadline than one command can reach; it runs up to the furthest
+    // instant and fails there only if what it waits for has not happened by then.
+    let furthest = furthestInstant
+    let beyondFurthest = limit > furthest
+    if beyondFurthest { limit = max(furthest, now) }
     try settle()
     stepped(observe)
     if done(self) { return true }
@@ -614,6 +640,7 @@ public struct Cluster: Sendable {
     stepped(observe)
     let finished = done(self)
     if capped && !finished { wasInterrupted = true }
+    if beyondFurthest && !finished && !capped { throw advanceLimitError(original) }
     return finished
   }
 }

@@ -49,7 +49,7 @@ enum CronJobController {
     // 2. The most recent schedule time not yet run.
     var earliest = cronJob.status.lastScheduleTime ?? cronJob.metadata.creationTimestamp
     if let deadline = cronJob.startingDeadlineSeconds {
-      earliest = max(earliest, cluster.now.adding(milliseconds: -Int64(deadline) * 1000))
+      earliest = max(earliest, cluster.now.subtracting(wholeSeconds: deadline))
     }
     let (scheduled, missed) = schedule.mostRecent(after: earliest, upTo: cluster.now)
     if let next = schedule.next(after: cluster.now) { cluster.wakeBatch(at: next) }
@@ -61,7 +61,7 @@ enum CronJobController {
         type: "Warning", source: "cronjob-controller")
     }
     if let deadline = cronJob.startingDeadlineSeconds,
-      scheduled.adding(milliseconds: Int64(deadline) * 1000) < cluster.now
+      scheduled.adding(wholeSeconds: deadline) < cluster.now
     {
       cluster.record(
         "CronJob", cronJob.metadata, reason: "MissSchedule",

@@ -59,11 +59,11 @@ public struct CronSchedule: Sendable, Equatable {
       if let slash = item.firstIndex(of: "/") {
         rangePart = String(item[..<slash])
         let stepText = String(item[item.index(after: slash)...])
-        guard let parsed = Int(stepText) else {
-          throw ParseError(
-            message:
-              "failed to parse int from \(stepText): strconv.Atoi: parsing \(Validation.quote(stepText)): invalid syntax"
-          )
+        let parsed: Int
+        switch GoStrconv.atoi(stepText) {
+        case .success(let number): parsed = number
+        case .failure(let error):
+          throw ParseError(message: "failed to parse int from \(stepText): \(error.message)")
         }
         guard parsed > 0 else { throw ParseError(message: "step of range should be a positive number: \(item)") }
         step = parsed
@@ -95,11 +95,13 @@ public struct CronSchedule: Sendable, Equatable {
 
   static func value(_ text: String, names: [String: Int]) throws(ParseError) -> Int {
     if let named = names[text.lowercased()] { return named }
-    guard let number = Int(text), number >= 0 else {
+    switch GoStrconv.atoi(text) {
+    case .success(let number) where number >= 0: return number
+    case .success:
       throw ParseError(
         message: "failed to parse int from \(text): strconv.Atoi: parsing \(Validation.quote(text)): invalid syntax")
+    case .failure(let error): throw ParseError(message: "failed to parse int from \(text): \(error.message)")
     }
-    return number
   }
 
   /// Whether the schedule fires at the minute that starts at `time`.

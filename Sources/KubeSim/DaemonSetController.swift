@@ -146,7 +146,7 @@ enum DaemonSetController {
     guard pod.metadata.deletionTimestamp == nil, let readySince = ReplicaSetController.readyTime(pod) else {
       return false
     }
-    let available = readySince.adding(milliseconds: Int64(set.minReadySeconds) * 1000)
+    let available = readySince.adding(wholeSeconds: set.minReadySeconds)
     if available > cluster.now {
       cluster.wake(at: available)
       cluster.daemonSetWakeAt = min(cluster.daemonSetWakeAt ?? available, available)
@@ -217,7 +217,7 @@ enum DaemonSetController {
       guard pod.metadata.deletionTimestamp == nil, let readySince = ReplicaSetController.readyTime(pod) else {
         return false
       }
-      return readySince.adding(milliseconds: Int64(set.minReadySeconds) * 1000) <= cluster.now
+      return readySince.adding(wholeSeconds: set.minReadySeconds) <= cluster.now
     }
     var unavailable = 0
     var replaceNow: [Pod] = []
@@ -300,7 +300,7 @@ enum DaemonSetController {
       if oldest.metadata.labels["controller-revision-hash"] == hash { status.updatedNumberScheduled += 1 }
       if let readySince = ReplicaSetController.readyTime(oldest) {
         status.numberReady += 1
-        let availableAt = readySince.adding(milliseconds: Int64(set.minReadySeconds) * 1000)
+        let availableAt = readySince.adding(wholeSeconds: set.minReadySeconds)
         if set.minReadySeconds == 0 || availableAt <= cluster.now {
           status.numberAvailable += 1
         } else {

@@ -171,7 +171,7 @@ enum DeploymentController {
     let (surge, _) = d.fenceposts
     metadata.annotations[DeploymentAnnotations.revision] = String(newRevision)
     metadata.annotations[DeploymentAnnotations.desiredReplicas] = String(d.replicas)
-    metadata.annotations[DeploymentAnnotations.maxReplicas] = String(d.replicas + surge)
+    metadata.annotations[DeploymentAnnotations.maxReplicas] = String(d.replicas.saturatingAdd(surge))
     var selector = d.selector
     selector.matchLabels[DeploymentAnnotations.podTemplateHash] = hash
     let replicas = newReplicaSetReplicas(d, all: olds, newSet: nil)
@@ -209,7 +209,7 @@ enum DeploymentController {
       let surge = surgeValue.scaled(total: d.replicas, roundUp: true)
       let current = all.reduce(0) { $0 + $1.replicas } + (newSet?.replicas ?? 0)
       let newReplicas = newSet?.replicas ?? 0
-      let maxTotal = d.replicas + surge
+      let maxTotal = d.replicas.saturatingAdd(surge)
       if current >= maxTotal { return newReplicas }
       return newReplicas + max(0, min(maxTotal - current, d.replicas - newReplicas))
     }
@@ -224,10 +224,10 @@ enum DeploymentController {
     let oldSize = current.replicas
     var changed = false
     if current.metadata.annotations[DeploymentAnnotations.desiredReplicas] != String(d.replicas)
-      || current.metadata.annotations[DeploymentAnnotations.maxReplicas] != String(d.replicas + surge)
+      || current.metadata.annotations[DeploymentAnnotations.maxReplicas] != String(d.replicas.saturatingAdd(surge))
     {
       current.metadata.annotations[DeploymentAnnotations.desiredReplicas] = String(d.replicas)
-      current.metadata.annotations[DeploymentAnnotations.maxReplicas] = String(d.replicas + surge)
+      current.metadata.annotations[DeploymentAnnotations.maxReplicas] = String(d.replicas.saturatingAdd(surge))
       changed = true
     }
     if oldSize != size {
@@ -389,7 +389,7 @@ enum DeploymentController {
     }
     guard case .rollingUpdate = d.strategy else { return }
     let (surge, _) = d.fenceposts
-    let allowed = d.replicas > 0 ? d.replicas + surge : 0
+    let allowed = d.replicas > 0 ? d.replicas.saturatingAdd(surge) : 0
     let toAdd = allowed - active.reduce(0) { $0 + $1.replicas }
     if toAdd == 0 { return }
     let ordered = active.sorted { a, b in
@@ -409,8 +409,8 @@ enum DeploymentController {
       } else if annotatedMax == 0 {
         fraction = 0
       } else {
-        let exact = Double(set.replicas * (d.replicas + surge)) / Double(annotatedMax)
-        fraction = Int((exact + 0.5).rounded(.down)) - set.replicas
+        let exact = Double(set.replicas) * Double(d.replicas.saturatingAdd(surge)) / Double(annotatedMax)
+        fraction = (Int.clamping((exact + 0.5).rounded(.down)) ?? 0).saturatingSubtract(set.replicas)
       }
       let proportion = toAdd > 0 ? min(fraction, toAdd - added) : max(fraction, toAdd - added)
       sizes[index] += proportion
@@ -506,7 +506,7 @@ enum DeploymentController {
         &d, type: "Progressing", status: "True", reason: "ReplicaSetUpdated",
         message: "\(subject) is progressing.", now: cluster.now, refreshUpdateTime: true)
     } else if let progressing, progressing.reason != "NewReplicaSetAvailable", progressing.status != "Unknown" {
-      let deadline = progressing.lastUpdateTime.adding(milliseconds: Int64(d.progressDeadlineSeconds) * 1000)
+      let deadline = progressing.lastUpdateTime.adding(wholeSeconds: d.progressDeadlineSeconds)
       if deadline < cluster.now {
         setCondition(
           &d, type: "Progressing", status: "False", reason: "ProgressDeadlineExceeded",

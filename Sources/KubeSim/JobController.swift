@@ -56,7 +56,7 @@ enum JobController {
     {
       failure = ("BackoffLimitExceeded", "Job has reached the specified backoff limit")
     } else if let deadline = job.activeDeadlineSeconds, let start = job.status.startTime {
-      let end = start.adding(milliseconds: Int64(deadline) * 1000)
+      let end = start.adding(wholeSeconds: deadline)
       if end <= cluster.now {
         failure = ("DeadlineExceeded", "Job was active longer than specified deadline")
       } else {
@@ -150,7 +150,7 @@ enum JobController {
     guard let ttl = job.ttlSecondsAfterFinished,
       let finished = job.status.completionTime ?? job.status.conditions.last?.time
     else { return }
-    let due = finished.adding(milliseconds: Int64(ttl) * 1000)
+    let due = finished.adding(wholeSeconds: ttl)
     if due > cluster.now {
       cluster.wakeBatch(at: due)
       return

@@ -251,7 +251,7 @@ enum Kubelet {
       plan.configRetryAt =
         configError == nil ? nil : pullDone.adding(milliseconds: KubeletTimings.syncRetryMilliseconds)
       plan.environment = environment
-      plan.readinessDelay = Int64(container.readinessProbe?.initialDelaySeconds ?? 0) * 1000
+      plan.readinessDelay = Int64(container.readinessProbe?.initialDelaySeconds ?? 0).saturatingMultiply(1000)
       plan.runEnd = behavior.exitsAfter.map { started.adding(milliseconds: $0) }
       plan.exit = (behavior.exitCode, behavior.exitCode == 0 ? "Completed" : "Error")
       if cluster.missingImages.contains(container.image) {
@@ -353,7 +353,7 @@ enum Kubelet {
           containerStatus.state = .running(startedAt: plan.runStart)
           // Ready once the readiness probe first passes; not ready once deletion starts.
           let readyAt = plan.runStart.adding(
-            milliseconds: Int64(container.readinessProbe?.initialDelaySeconds ?? 0) * 1000)
+            milliseconds: Int64(container.readinessProbe?.initialDelaySeconds ?? 0).saturatingMultiply(1000))
           containerStatus.ready = pod.metadata.deletionTimestamp == nil && readyAt <= now
           containerStatus.started = true
           if containerStatus.ready {
@@ -378,7 +378,7 @@ enum Kubelet {
       pod.status.conditions.first { $0.type == "PodScheduled" }
       ?? PodCondition(type: "PodScheduled", status: "True", lastTransitionTime: runtime.bound)
     let stopping = pod.metadata.deletionTimestamp.map {
-      $0.adding(milliseconds: -Int64(pod.metadata.deletionGracePeriodSeconds ?? 0) * 1000)
+      $0.subtracting(wholeSeconds: pod.metadata.deletionGracePeriodSeconds ?? 0)
     }
     let ready = allRunning && stopping == nil && !probing
     let readyTime = ready ? lastStart : (allRunning && !probing ? stopping ?? runtime.bound : runtime.bound)
@@ -525,8 +525,8 @@ enum Kubelet {
   /// When a deleted pod's containers have all exited and the kubelet removes it: each running
   /// container stops after its stop delay, or is killed at the end of the grace period.
   static func removalTime(of pod: Pod, gracefulDeadline: Timestamp) -> Timestamp {
-    let grace = Int64(pod.metadata.deletionGracePeriodSeconds ?? 0) * 1000
-    let signalled = gracefulDeadline.adding(milliseconds: -grace)
+    let grace = Int64(pod.metadata.deletionGracePeriodSeconds ?? 0).saturatingMultiply(1000)
+    let signalled = Timestamp(milliseconds: gracefulDeadline.milliseconds.saturatingSubtract(grace))
     var slowest: Int64 = 0
     for (index, container) in pod.spec.containers.enumerated() {
       let running: Bool

@@ -61,7 +61,7 @@ enum NodeLifecycleController {
           continue
         }
         guard let seconds = tolerations.compactMap(\.tolerationSeconds).min() else { continue }  // forever
-        let deadline = tainted.adding(milliseconds: Int64(seconds) * 1000)
+        let deadline = tainted.adding(wholeSeconds: seconds)
         if deadline <= cluster.now {
           evict(pod, cluster: &cluster)
         } else {

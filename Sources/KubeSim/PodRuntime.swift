@@ -161,10 +161,12 @@ struct ContainerBehavior: Sendable, Equatable {
     {
       return ContainerBehavior(exitsAfter: 1000, exitCode: code)
     }
-    if let index = words.firstIndex(of: "sleep"), index + 1 < words.count, let seconds = Double(words[index + 1]),
+    if let index = words.firstIndex(of: "sleep"), index + 1 < words.count,
+      let seconds = SleepDuration.seconds(words[index + 1]),
       !joined.contains("while"), !joined.contains("&&"), !joined.contains(";")
     {
-      return ContainerBehavior(exitsAfter: Int64(seconds * 1000), exitCode: 0)
+      // `sleep infinity` (or `inf`) never ends by itself.
+      return ContainerBehavior(exitsAfter: SleepDuration.milliseconds(words[index + 1]), exitCode: 0)
     }
     return .runsForever
   }
@@ -207,8 +209,10 @@ extension ContainerBehavior {
       case "while", "until", "for":
         return .runsForever
       case "sleep":
-        guard let seconds = words.dropFirst().first.flatMap(Double.init) else { return .runsForever }
-        elapsed += Int64(seconds * 1000)
+        guard let milliseconds = words.dropFirst().first.flatMap(SleepDuration.milliseconds) else {
+          return .runsForever
+        }
+        elapsed = elapsed.saturatingAdd(milliseconds)
       case "exit":
         let code = words.dropFirst().first.flatMap(Int.init) ?? 0
         return ContainerBehavior(exitsAfter: max(elapsed, 100), exitCode: code)

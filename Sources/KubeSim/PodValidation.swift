@@ -23,6 +23,7 @@ enum PodValidation {
       if container.image.isEmpty {
         causes.append(FieldError(field: path + ".image", type: "Required value"))
       }
+      causes += container.resources.validationErrors(path: path)
     }
     if !["Always", "OnFailure", "Never"].contains(pod.spec.restartPolicy) {
       causes.append(

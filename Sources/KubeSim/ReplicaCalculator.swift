@@ -12,22 +12,22 @@ public enum ReplicaCalculator {
   public static func resourceReplicas(
     current: Int, targetUtilization: Int, ready: [(usage: Int, request: Int)], unreadyRequests: [Int]
   ) -> (replicas: Int, utilization: Int, averageUsage: Int) {
-    let usage = ready.reduce(0) { $0 + $1.usage }
-    let requests = ready.reduce(0) { $0 + $1.request }
+    let usage = ready.reduce(0) { $0.saturatingAdd($1.usage) }
+    let requests = ready.reduce(0) { $0.saturatingAdd($1.request) }
     guard !ready.isEmpty, requests > 0, targetUtilization > 0 else { return (current, 0, 0) }
-    let utilization = usage * 100 / requests
+    let utilization = usage.saturatingMultiply(100) / requests
     let ratio = Double(utilization) / Double(targetUtilization)
     let average = usage / ready.count
     let scaleUpWithUnready = !unreadyRequests.isEmpty && ratio > 1
     if !scaleUpWithUnready {
       if abs(1 - ratio) <= tolerance { return (current, utilization, average) }
-      return (Int((ratio * Double(ready.count)).rounded(.up)), utilization, average)
+      return (Int.clamping((ratio * Double(ready.count)).rounded(.up)) ?? current, utilization, average)
     }
     // Unready pods count as using none of their requests.
-    let allRequests = requests + unreadyRequests.reduce(0, +)
-    let newRatio = Double(usage * 100 / allRequests) / Double(targetUtilization)
+    let allRequests = unreadyRequests.reduce(requests) { $0.saturatingAdd($1) }
+    let newRatio = Double(usage.saturatingMultiply(100) / allRequests) / Double(targetUtilization)
     if abs(1 - newRatio) <= tolerance || newRatio < 1 { return (current, utilization, average) }
-    let proposal = Int((newRatio * Double(ready.count + unreadyRequests.count)).rounded(.up))
+    let proposal = Int.clamping((newRatio * Double(ready.count + unreadyRequests.count)).rounded(.up)) ?? current
     return (proposal < current ? current : proposal, utilization, average)
   }
 }

@@ -69,7 +69,7 @@ enum ReplicaSetController {
     } else {
       for pod in activePods(of: uid, cluster: cluster) {
         guard let readySince = readyTime(pod) else { continue }
-        let availableAt = readySince.adding(milliseconds: Int64(workload.minReadySeconds) * 1000 + 1)
+        let availableAt = readySince.adding(wholeSeconds: workload.minReadySeconds).adding(milliseconds: 1)
         if availableAt <= cluster.now {
           status.availableReplicas += 1
         } else {

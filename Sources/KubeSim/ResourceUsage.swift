@@ -40,8 +40,8 @@ public enum ResourceUsage {
     var memory = nodeOverhead.mebibytes * 1024 * 1024
     for pod in cluster.pods.values where pod.spec.nodeName == node.metadata.name {
       guard let usage = Self.pod(pod, cluster: cluster) else { continue }
-      cpu += usage.millicores
-      memory += usage.bytes
+      cpu = cpu.saturatingAdd(usage.millicores)
+      memory = memory.saturatingAdd(usage.bytes)
     }
     return (cpu, memory)
   }

@@ -25,29 +25,57 @@ public struct ResourceRequirements: Sendable, Equatable {
   /// that divides it (`500m`, `1`, `128Mi`, `1Gi`).
   public static func format(_ resource: String, _ value: Int64) -> String {
     if resource == "cpu" { return value % 1000 == 0 ? String(value / 1000) : "\(value)m" }
+    // A negative quantity keeps its unit (`-1Gi`), as Quantity.String() writes it.
+    let magnitude = value.magnitude
     for (suffix, factor) in [
-      ("Ti", Int64(1) << 40), ("Gi", Int64(1) << 30), ("Mi", Int64(1) << 20), ("Ki", Int64(1) << 10),
+      ("Ti", UInt64(1) << 40), ("Gi", UInt64(1) << 30), ("Mi", UInt64(1) << 20), ("Ki", UInt64(1) << 10),
     ]
-    where value >= factor && value % factor == 0 {
-      return "\(value / factor)\(suffix)"
+    where magnitude >= factor && magnitude % factor == 0 {
+      return (value < 0 ? "-" : "") + "\(magnitude / factor)\(suffix)"
     }
     return String(value)
   }
 
-  /// Parses a quantity for `resource` (`250m`, `0.5`, `2`, `64Mi`, `1G`), or nil.
+  /// The API server's checks of these requirements for the container at `path`
+  /// (`ValidateResourceRequirements`, pkg/apis/core/validation/validation.go): no negative
+  /// quantity, and no request above its limit; limits first, then requests, by name.
+  func validationErrors(path: String) -> [FieldError] {
+    var causes: [FieldError] = []
+    for name in limits.keys.sorted() where limits[name, default: 0] < 0 {
+      causes.append(
+        FieldError(
+          field: "\(path).resources.limits[\(name)]", type: "Invalid value",
+          value: Validation.quote(Self.format(name, limits[name, default: 0])),
+          detail: "must be greater than or equal to 0"))
+    }
+    for name in requests.keys.sorted() {
+      let request = requests[name, default: 0]
+      if request < 0 {
+        causes.append(
+          FieldError(
+            field: "\(path).resources.requests[\(name)]", type: "Invalid value",
+            value: Validation.quote(Self.format(name, request)), detail: "must be greater than or equal to 0"))
+      }
+      if let limit = limits[name], request > limit {
+        causes.append(
+          FieldError(
+            field: "\(path).resources.requests", type: "Invalid value",
+            value: Validation.quote(Self.format(name, request)),
+            detail: "must be less than or equal to \(name) limit of \(Self.format(name, limit))"))
+      }
+    }
+    return causes
+  }
+
+  /// Parses a quantity for `resource` (`250m`, `0.5`, `2`, `64Mi`, `1G`): CPU in millicores,
+  /// anything else in whole units (``Quantity``).
   public static func parse(_ resource: String, _ text: String) -> Int64? {
-    if resource == "cpu" {
-      if text.hasSuffix("m") { return Int64(text.dropLast()) }
-      return Double(text).map { Int64(($0 * 1000).rounded()) }
-    }
-    let units: [(String, Int64)] = [
-      ("Ki", 1 << 10), ("Mi", 1 << 20), ("Gi", 1 << 30), ("Ti", 1 << 40), ("k", 1000), ("M", 1_000_000),
-      ("G", 1_000_000_000), ("T", 1_000_000_000_000),
-    ]
-    for (suffix, factor) in units where text.hasSuffix(suffix) {
-      return Double(text.dropLast(suffix.count)).map { Int64($0 * Double(factor)) }
-    }
-    return Int64(text)
+    try? amount(resource, text)
+  }
+
+  /// ``parse(_:_:)`` with apimachinery's error for text that is no quantity.
+  public static func amount(_ resource: String, _ text: String) throws(Quantity.ParseError) -> Int64 {
+    resource == "cpu" ? try Quantity.millis(text) : try Quantity.units(text)
   }
 }
 
@@ -66,6 +94,6 @@ extension Pod {
 
   /// The sum of the containers' requests for `resource`.
   public func requested(_ resource: String) -> Int64 {
-    spec.containers.reduce(0) { $0 + ($1.resources.requests[resource] ?? 0) }
+    spec.containers.reduce(0) { $0.saturatingAdd($1.resources.requests[resource] ?? 0) }
   }
 }

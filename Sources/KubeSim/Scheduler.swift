@@ -26,13 +26,15 @@ enum Scheduler {
       for pod in cluster.pods.values
       where pod.spec.nodeName != nil && pod.status.phase != "Succeeded" && pod.status.phase != "Failed" {
         let node = pod.spec.nodeName!
-        used[node, default: (0, 0)].cpu += pod.requested("cpu")
-        used[node, default: (0, 0)].memory += pod.requested("memory")
+        used[node, default: (0, 0)].cpu = used[node, default: (0, 0)].cpu.saturatingAdd(pod.requested("cpu"))
+        used[node, default: (0, 0)].memory = used[node, default: (0, 0)].memory.saturatingAdd(
+          pod.requested("memory"))
       }
       free = nodeNames.map { name in
         let node = cluster.nodes[name]!
         return (
-          Int64(node.status.cpuMillis) - (used[name]?.cpu ?? 0), node.status.memoryBytes - (used[name]?.memory ?? 0)
+          Int64(node.status.cpuMillis).saturatingSubtract(used[name]?.cpu ?? 0),
+          node.status.memoryBytes.saturatingSubtract(used[name]?.memory ?? 0)
         )
       }
     }
@@ -236,8 +238,8 @@ enum Scheduler {
     setCondition(&pod, type: "PodScheduled", status: "True", at: cluster.now)
     counts[index] += 1
     if !free.isEmpty {
-      free[index].cpu -= pod.requested("cpu")
-      free[index].memory -= pod.requested("memory")
+      free[index].cpu = free[index].cpu.saturatingSubtract(pod.requested("cpu"))
+      free[index].memory = free[index].memory.saturatingSubtract(pod.requested("memory"))
     }
     cluster.update(pod)
     cluster.record(

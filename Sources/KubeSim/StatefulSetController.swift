@@ -95,7 +95,7 @@ enum StatefulSetController {
       guard pod.metadata.deletionTimestamp == nil, pod.status.phase == "Running",
         let ready = ReplicaSetController.readyTime(pod)
       else { return false }
-      let available = ready.adding(milliseconds: Int64(set.minReadySeconds) * 1000)
+      let available = ready.adding(wholeSeconds: set.minReadySeconds)
       if available > cluster.now { cluster.wake(at: available) }
       return available <= cluster.now
     }
@@ -244,7 +244,7 @@ enum StatefulSetController {
       if pod.status.phase == "Running" && pod.isReady {
         status.readyReplicas += 1
         if let ready = ReplicaSetController.readyTime(pod),
-          ready.adding(milliseconds: Int64(set.minReadySeconds) * 1000) <= now
+          ready.adding(wholeSeconds: set.minReadySeconds) <= now
         {
           status.availableReplicas += 1
         }

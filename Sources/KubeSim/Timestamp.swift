@@ -10,24 +10,45 @@ public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible
     self.milliseconds = milliseconds
   }
 
-  /// Creates an instant from whole seconds since the epoch.
+  /// Creates an instant from whole seconds since the epoch (clamped to the representable range).
   public init(seconds: Int64) {
-    self.milliseconds = seconds * 1000
+    self.milliseconds = seconds.saturatingMultiply(1000)
   }
 
-  /// The instant `seconds` later.
+  /// The instant `seconds` later, clamped to the representable range (NaN adds nothing).
   public func adding(seconds: Double) -> Timestamp {
-    Timestamp(milliseconds: milliseconds + Int64((seconds * 1000).rounded()))
+    adding(milliseconds: Int64.clamping((seconds * 1000).rounded()) ?? 0)
   }
 
-  /// The instant `milliseconds` later.
+  /// The instant `milliseconds` later, clamped to the representable range.
   public func adding(milliseconds delta: Int64) -> Timestamp {
-    Timestamp(milliseconds: milliseconds + delta)
+    Timestamp(milliseconds: milliseconds.saturatingAdd(delta))
   }
+
+  /// The instant `seconds` whole seconds later (earlier when negative), clamped to the
+  /// representable range: seconds fields of manifests may hold any integer.
+  public func adding(wholeSeconds seconds: Int) -> Timestamp {
+    adding(milliseconds: Int64(seconds).saturatingMultiply(1000))
+  }
+
+  /// The instant `seconds` whole seconds earlier, clamped to the representable range.
+  public func subtracting(wholeSeconds seconds: Int) -> Timestamp {
+    adding(milliseconds: Int64(seconds).saturatingMultiply(-1000))
+  }
+
+  /// Milliseconds from `earlier` to this instant, clamped to the representable range.
+  public func milliseconds(since earlier: Timestamp) -> Int64 {
+    milliseconds.saturatingSubtract(earlier.milliseconds)
+  }
+
+  /// The last instant the virtual clock may reach, 9999-12-31T23:59:59Z: Go's
+  /// `Time.MarshalJSON` refuses later years ("year outside of range [0,9999]", `time/time.go`),
+  /// so a real API server could not write a later timestamp into any object.
+  public static let latest = Timestamp(milliseconds: 253_402_300_799_000)
 
   /// Whole seconds since the epoch (rounded down).
   public var seconds: Int64 {
-    milliseconds >= 0 ? milliseconds / 1000 : -((-milliseconds + 999) / 1000)
+    floorDivide(milliseconds, 1000)
   }
 
   public static func < (lhs: Timestamp, rhs: Timestamp) -> Bool {
@@ -63,8 +84,10 @@ public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible
     return (year, month, day, secondOfDay / 3600, secondOfDay / 60 % 60, secondOfDay % 60, weekday)
   }
 
+  /// `value / divisor` rounded toward negative infinity (no negation, so `Int64.min` is safe).
   private func floorDivide(_ value: Int64, _ divisor: Int64) -> Int64 {
-    value >= 0 ? value / divisor : -((-value + divisor - 1) / divisor)
+    let (quotient, remainder) = value.quotientAndRemainder(dividingBy: divisor)
+    return remainder < 0 ? quotient - 1 : quotient
   }
 
   private func pad(_ value: Int, _ width: Int = 2) -> String {

@@ -37,6 +37,7 @@ enum WorkloadValidation {
             field: "spec.template.spec.containers[\(index)].name", type: "Invalid value",
             value: Validation.quote(container.name), detail: Validation.dns1123LabelMessage))
       }
+      causes += container.resources.validationErrors(path: "spec.template.spec.containers[\(index)]")
     }
     return causes
   }

@@ -87,8 +87,9 @@ public enum IntOrPercent: Sendable, Equatable {
     switch self {
     case .int(let value): return value
     case .percent(let percent):
-      let product = percent * total
-      return roundUp ? (product + 99) / 100 : product / 100
+      // A percentage may be any Int ("9223372036854775807%" passes the API's pattern).
+      let product = percent.saturatingMultiply(total)
+      return roundUp ? product.saturatingAdd(99) / 100 : product / 100
     }
   }
 

@@ -147,11 +147,20 @@ enum ApplyCommand {
     case .pods: object = .pod(decoder.decode(value))
     default: throw .plain("kubebook does not simulate creating \(kind) objects from \"\(source)\" yet")
     }
+    // gvk.Version in transformDecodeError: the version part of apiVersion (`autoscaling/v2`: v2).
+    let version = apiVersion.split(separator: "/").last.map(String.init) ?? apiVersion
+    if let reason = decoder.decodingError {
+      // apiserver's transformDecodeError (`endpoints/handlers/rest.go`).
+      throw KubectlError(
+        text:
+          "Error from server (BadRequest): error when creating \"\(source)\": \(kind) in version \"\(version)\" cannot be handled as a \(kind): \(reason)"
+      )
+    }
     if !decoder.unknownFields.isEmpty {
       let fields = decoder.unknownFields.map { "unknown field \"\($0)\"" }.joined(separator: ", ")
       throw KubectlError(
         text:
-          "Error from server (BadRequest): error when creating \"\(source)\": \(kind) in version \"v1\" cannot be handled as a \(kind): strict decoding error: \(fields)"
+          "Error from server (BadRequest): error when creating \"\(source)\": \(kind) in version \"\(version)\" cannot be handled as a \(kind): strict decoding error: \(fields)"
       )
     }
     let objectNamespace = object.metadata.namespace
@@ -424,7 +433,7 @@ enum CompactJSON {
     case .null: return "null"
     case .bool(let flag): return flag ? "true" : "false"
     case .int(let number): return String(number)
-    case .double(let number): return GoFormat.float(number)
+    case .double(let number): return GoFormat.jsonFloat(number)
     case .string(let text): return JSONPrinter.quote(text)
     case .array(let items): return "[" + items.map(encode).joined(separator: ",") + "]"
     case .object(let pairs):

@@ -4,9 +4,9 @@ import KubeSim
 /// for a Deployment, ReplicaSet, StatefulSet or ReplicationController (`autoscale.go`).
 enum AutoscaleCommand {
   static let flags: [FlagParser.Spec] = [
-    .init(name: "min", short: nil, takesValue: true),
-    .init(name: "max", short: nil, takesValue: true),
-    .init(name: "cpu-percent", short: nil, takesValue: true),
+    .init(name: "min", short: nil, takesValue: true, integerBits: 32),
+    .init(name: "max", short: nil, takesValue: true, integerBits: 32),
+    .init(name: "cpu-percent", short: nil, takesValue: true, integerBits: 32),
     .init(name: "name", short: nil, takesValue: true),
     .init(name: "dry-run", short: nil, takesValue: true),
     .init(name: "output", short: "o", takesValue: true),
@@ -20,10 +20,10 @@ enum AutoscaleCommand {
     let parsed = try FlagParser(command: "autoscale", specs: flags).parse(arguments)
     let target = try WorkloadTarget.resolve(
       parsed.positional, namespace: context.namespace(parsed), command: "autoscale")
-    guard let maximum = parsed.value("max").flatMap(Int.init), maximum >= 1 else {
+    guard let maximum = parsed.integer("max"), maximum >= 1 else {
       throw .plain("--max=MAXPODS is required and must be at least 1, max: \(parsed.value("max") ?? "-1")")
     }
-    let minimum = parsed.value("min").flatMap(Int.init) ?? -1
+    let minimum = parsed.integer("min") ?? -1
     if minimum > maximum {
       throw .plain("--max=MAXPODS must be larger or equal to --min=MINPODS, max: \(maximum), min: \(minimum)")
     }
@@ -37,7 +37,7 @@ enum AutoscaleCommand {
       metadata: ObjectMeta(name: name, namespace: target.namespace), targetKind: target.type.kind,
       targetName: target.name, maxReplicas: maximum)
     if minimum >= 1 { hpa.minReplicas = minimum }
-    if let percent = parsed.value("cpu-percent").flatMap(Int.init), percent >= 0 { hpa.targetCPUUtilization = percent }
+    if let percent = parsed.integer("cpu-percent"), percent >= 0 { hpa.targetCPUUtilization = percent }
     let format = try OutputFormat.parse(parsed.value("output"))
     if try DryRun.parse(parsed.value("dry-run")) {
       output.line(

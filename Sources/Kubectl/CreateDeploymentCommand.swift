@@ -4,8 +4,8 @@ import KubeSim
 enum CreateDeploymentCommand {
   static let flags: [FlagParser.Spec] = [
     .init(name: "image", short: nil, takesValue: true, repeatable: true),
-    .init(name: "replicas", short: "r", takesValue: true),
-    .init(name: "port", short: nil, takesValue: true),
+    .init(name: "replicas", short: "r", takesValue: true, integerBits: 32),
+    .init(name: "port", short: nil, takesValue: true, integerBits: 32),
     .init(name: "dry-run", short: nil, takesValue: true),
     .init(name: "output", short: "o", takesValue: true),
     .init(name: "save-config", short: nil, takesValue: false),
@@ -26,20 +26,20 @@ enum CreateDeploymentCommand {
     let name = parsed.positional[0]
     var replicas = 1
     if let text = parsed.value("replicas") {
-      guard let value = Int(text) else {
-        throw KubectlError(
-          text:
-            "Error: invalid argument \"\(text)\" for \"-r, --replicas\" flag: strconv.ParseInt: parsing \"\(text)\": invalid syntax\nSee 'kubectl create deployment --help' for usage."
-        )
+      // An Int32Var: strconv.ParseInt(text, 0, 32).
+      switch GoStrconv.parseInt(text, base: 0, bits: 32) {
+      case .success(let value): replicas = Int(value)
+      case .failure(let error):
+        throw .flag(
+          "invalid argument \"\(text)\" for \"-r, --replicas\" flag: \(error.message)", command: "create deployment")
       }
-      replicas = value
     }
     let format = try OutputFormat.parse(parsed.value("output"))
     let dryRun = try DryRun.parse(parsed.value("dry-run"))
     let labels = ["app": name]
     var containers = images.map { Container(name: ImageReference($0).baseName, image: $0) }
     if !parsed.afterDash.isEmpty { containers[0].command = parsed.afterDash }
-    if let port = parsed.value("port"), let number = Int(port) {
+    if let number = parsed.integer("port") {
       containers[0].ports = [ContainerPort(containerPort: number)]
     }
     var deployment = Deployment(

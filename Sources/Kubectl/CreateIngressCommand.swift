@@ -27,7 +27,7 @@ enum CreateIngressCommand {
     var rules: [Ingress.Rule] = []
     var tls: [Ingress.TLS] = []
     for text in parsed.all("rule") {
-      let parts = text.split(separator: ",", maxSplits: 1).map(String.init)
+      let parts = text.split(separator: ",", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
       guard let equals = parts[0].lastIndex(of: "="), let slash = parts[0].firstIndex(of: "/"), slash < equals else {
         throw .plain("rule \(text) is invalid and should be in format host/path=svcname:svcport[,tls[=secret]]")
       }

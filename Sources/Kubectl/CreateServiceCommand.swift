@@ -7,7 +7,7 @@ enum CreateServiceCommand {
   static let flags: [FlagParser.Spec] = [
     .init(name: "tcp", short: nil, takesValue: true, repeatable: true),
     .init(name: "clusterip", short: nil, takesValue: true),
-    .init(name: "node-port", short: nil, takesValue: true),
+    .init(name: "node-port", short: nil, takesValue: true, integerBits: 64),
     .init(name: "external-name", short: nil, takesValue: true),
     .init(name: "dry-run", short: nil, takesValue: true),
     .init(name: "output", short: "o", takesValue: true),
@@ -49,12 +49,12 @@ enum CreateServiceCommand {
     }
     var nodePort: Int?
     if let text = parsed.value("node-port") {
-      guard let number = Int(text) else {
-        throw .usage(
-          "invalid argument \"\(text)\" for \"--node-port\" flag: strconv.ParseInt: parsing \"\(text)\": invalid syntax",
-          command: command)
+      // An IntVar: strconv.ParseInt(text, 0, 64).
+      switch GoStrconv.parseInt(text, base: 0) {
+      case .success(let number): nodePort = number == 0 ? nil : Int(number)
+      case .failure(let error):
+        throw .flag("invalid argument \"\(text)\" for \"--node-port\" flag: \(error.message)", command: command)
       }
-      nodePort = number == 0 ? nil : number
     }
     if type == "ExternalName" {
       let externalName = parsed.value("external-name") ?? ""
@@ -65,8 +65,11 @@ enum CreateServiceCommand {
     var ports: [Service.Port] = []
     for pair in pairs {
       let parts = pair.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
-      guard let port = Int(parts[0]), (1...65535).contains(port) else {
-        throw .plain("invalid port \(Validation.quote(parts[0]))")
+      // create_service.go: strconv.ParseUint(port, 10, 16); 0 goes on to the API server.
+      let port: Int
+      switch GoStrconv.parseUint(parts[0], bits: 16) {
+      case .success(let value): port = Int(value)
+      case .failure(let error): throw .plain(error.message)
       }
       var target = Service.Target.number(port)
       if parts.count > 1 {

@@ -7,7 +7,7 @@ enum DeleteCommand {
     .init(name: "filename", short: "f", takesValue: true, repeatable: true),
     .init(name: "selector", short: "l", takesValue: true),
     .init(name: "all", short: nil, takesValue: false),
-    .init(name: "grace-period", short: nil, takesValue: true),
+    .init(name: "grace-period", short: nil, takesValue: true, integerBits: 64),
     .init(name: "now", short: nil, takesValue: false),
     .init(name: "force", short: nil, takesValue: false),
     .init(name: "wait", short: nil, takesValue: false),
@@ -76,12 +76,12 @@ enum DeleteCommand {
     let force = parsed.flag("force")
     var grace: Int? = parsed.flag("now") ? 1 : nil
     if let text = parsed.value("grace-period") {
-      guard let seconds = Int(text) else {
-        throw .usage(
-          "invalid argument \"\(text)\" for \"--grace-period\" flag: strconv.ParseInt: parsing \"\(text)\": invalid syntax",
-          command: "delete")
+      // An IntVar: strconv.ParseInt(text, 0, 64).
+      switch GoStrconv.parseInt(text, base: 0) {
+      case .success(let seconds): grace = Int(seconds)
+      case .failure(let error):
+        throw .flag("invalid argument \"\(text)\" for \"--grace-period\" flag: \(error.message)", command: "delete")
       }
-      grace = seconds
     }
     if force && grace == 0 {
       output.line(

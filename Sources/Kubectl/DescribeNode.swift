@@ -61,11 +61,11 @@ extension DescribeCommand {
     let memory = node.status.memoryBytes
     /// `%s (%d%%)`: the quantity and its share, truncated like Go's int64(float64).
     func share(_ resource: String, _ value: Int64, of total: Int64) -> String {
-      let percent = total == 0 ? 0 : Int64(Double(value) / Double(total) * 100)
+      let percent = total == 0 ? 0 : Int64.clamping(Double(value) / Double(total) * 100) ?? 0
       return "\(ResourceRequirements.format(resource, value)) (\(percent)%)"
     }
     func limit(_ pod: Pod, _ resource: String) -> Int64 {
-      pod.spec.containers.reduce(0) { $0 + ($1.resources.limits[resource] ?? 0) }
+      pod.spec.containers.reduce(0) { $0.saturatingAdd($1.resources.limits[resource] ?? 0) }
     }
     var text = "Non-terminated Pods:\t(\(pods.count) in total)\n"
     text += "  Namespace\tName\t\tCPU Requests\tCPU Limits\tMemory Requests\tMemory Limits\tAge\n"
@@ -74,10 +74,10 @@ extension DescribeCommand {
     for pod in pods {
       let requests = (pod.requested("cpu"), pod.requested("memory"))
       let limits = (limit(pod, "cpu"), limit(pod, "memory"))
-      totals.cpuRequests += requests.0
-      totals.memoryRequests += requests.1
-      totals.cpuLimits += limits.0
-      totals.memoryLimits += limits.1
+      totals.cpuRequests = totals.cpuRequests.saturatingAdd(requests.0)
+      totals.memoryRequests = totals.memoryRequests.saturatingAdd(requests.1)
+      totals.cpuLimits = totals.cpuLimits.saturatingAdd(limits.0)
+      totals.memoryLimits = totals.memoryLimits.saturatingAdd(limits.1)
       let age = HumanDuration.format(
         milliseconds: cluster.now.milliseconds - pod.metadata.creationTimestamp.milliseconds)
       text +=

@@ -101,10 +101,10 @@ enum ExposeCommand {
     let headless = parsed.value("cluster-ip") == Service.headless
     var numbers: [Int]
     if let text = parsed.value("port") {
-      guard let number = Int(text) else {
-        throw .plain("strconv.Atoi: parsing \(Validation.quote(text)): invalid syntax")
+      switch GoStrconv.atoi(text) {
+      case .success(let number): numbers = [number]
+      case .failure(let error): throw .plain(error.message)
       }
-      numbers = [number]
     } else {
       numbers = objectPorts.map(\.port)
       if numbers.isEmpty && !headless { throw .plain("couldn't find port via --port flag or introspection") }

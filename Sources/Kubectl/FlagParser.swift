@@ -1,3 +1,5 @@
+import KubeSim
+
 /// The flags one kubectl command accepts and how they were given, parsed with pflag's rules:
 /// `--name=value`, `--name value`, `-n value`, `-nvalue`, `-n=value`, boolean `--flag` and
 /// `--flag=false`, and `--` ending the flags.
@@ -9,6 +11,11 @@ struct FlagParser {
     var takesValue: Bool
     /// Whether repeating it adds a value instead of replacing it.
     var repeatable = false
+    /// For an integer flag, its width (`IntVar` and `Int64Var`: 64, `Int32Var`: 32): pflag
+    /// refuses a value `strconv.ParseInt(value, 0, bits)` refuses, as it is given.
+    var integerBits: Int? = nil
+    /// Whether it is a `DurationVar`: pflag refuses what Go's `time.ParseDuration` refuses.
+    var isDuration = false
   }
 
   /// The result of parsing.
@@ -30,6 +37,18 @@ struct FlagParser {
 
     /// Every value given for `name`.
     func all(_ name: String) -> [String] { values[name] ?? [] }
+
+    /// The last value of the duration flag `name` (already checked by the parser), in
+    /// milliseconds.
+    func duration(_ name: String) -> Int64? {
+      value(name).flatMap(GoDuration.milliseconds)
+    }
+
+    /// The last value of the integer flag `name` (already checked by the parser), read as
+    /// `strconv.ParseInt(value, 0, 64)` reads it (`0x10` is 16).
+    func integer(_ name: String) -> Int? {
+      value(name).flatMap { try? GoStrconv.parseInt($0, base: 0).get() }.map { Int($0) }
+    }
   }
 
   /// Flags every kubectl command accepts.
@@ -64,15 +83,15 @@ struct FlagParser {
         let body = argument.dropFirst(2)
         let name = String(body.prefix { $0 != "=" })
         guard let spec = specs.first(where: { $0.name == name }) else {
-          throw .usage("unknown flag: --\(name)", command: command)
+          throw .flag("unknown flag: --\(name)", command: command)
         }
         if let equals = body.firstIndex(of: "=") {
-          parsed.values[spec.name, default: []].append(String(body[body.index(after: equals)...]))
+          try store(String(body[body.index(after: equals)...]), for: spec, in: &parsed)
         } else if spec.takesValue {
           guard index < arguments.count else {
-            throw .usage("flag needs an argument: --\(name)", command: command)
+            throw .flag("flag needs an argument: --\(name)", command: command)
           }
-          parsed.values[spec.name, default: []].append(arguments[index])
+          try store(arguments[index], for: spec, in: &parsed)
           index += 1
         } else {
           parsed.values[spec.name, default: []].append("true")
@@ -84,24 +103,24 @@ struct FlagParser {
         while let letter = rest.first {
           rest = rest.dropFirst()
           guard let spec = specs.first(where: { $0.short == letter }) else {
-            throw .usage("unknown shorthand flag: '\(letter)' in \(argument)", command: command)
+            throw .flag("unknown shorthand flag: '\(letter)' in \(argument)", command: command)
           }
           if spec.takesValue {
             var value = String(rest)
             if value.hasPrefix("=") { value.removeFirst() }
             if rest.isEmpty {
               guard index < arguments.count else {
-                throw .usage(
+                throw .flag(
                   "flag needs an argument: '\(letter)' in -\(letter)", command: command)
               }
               value = arguments[index]
               index += 1
             }
-            parsed.values[spec.name, default: []].append(value)
+            try store(value, for: spec, in: &parsed)
             break
           }
           if rest.hasPrefix("=") {
-            parsed.values[spec.name, default: []].append(String(rest.dropFirst()))
+            try store(String(rest.dropFirst()), for: spec, in: &parsed)
             break
           }
           parsed.values[spec.name, default: []].append("true")
@@ -111,5 +130,26 @@ struct FlagParser {
       parsed.positional.append(argument)
     }
     return parsed
+  }
+
+  /// Records `value` for `spec`, or pflag's error for a value its type refuses
+  /// (`invalid argument "x" for "-r, --replicas" flag: strconv.ParseInt: ...`).
+  private func store(_ value: String, for spec: Spec, in parsed: inout Parsed) throws(KubectlError) {
+    if let reason = Self.refusal(of: value, for: spec) {
+      let name = spec.short.map { "-\($0), --\(spec.name)" } ?? "--\(spec.name)"
+      throw .flag("invalid argument \"\(value)\" for \"\(name)\" flag: \(reason)", command: command)
+    }
+    parsed.values[spec.name, default: []].append(value)
+  }
+
+  /// Why the typed flag `spec` refuses `value` (Go's error text), or nil when it takes it.
+  private static func refusal(of value: String, for spec: Spec) -> String? {
+    if let bits = spec.integerBits, case .failure(let error) = GoStrconv.parseInt(value, base: 0, bits: bits) {
+      return error.message
+    }
+    if spec.isDuration {
+      do { _ = try GoDuration.parse(value) } catch { return error.message }
+    }
+    return nil
   }
 }

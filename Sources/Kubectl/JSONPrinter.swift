@@ -16,7 +16,7 @@ public enum JSONPrinter {
     case .null: output += "null"
     case .bool(let flag): output += flag ? "true" : "false"
     case .int(let number): output += String(number)
-    case .double(let number): output += GoFormat.float(number)
+    case .double(let number): output += GoFormat.jsonFloat(number)
     case .string(let text): output += quote(text)
     case .array(let items):
       if items.isEmpty {

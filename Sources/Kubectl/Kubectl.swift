@@ -161,7 +161,7 @@ struct CommandContext {
   /// Moves virtual time until `done` holds, at most `seconds`; a simulator limit becomes an error.
   mutating func wait(seconds: Int64, until done: (Cluster) -> Bool) throws(KubectlError) {
     do {
-      try cluster.advance(until: cluster.now.adding(milliseconds: seconds * 1000), done: done)
+      try cluster.advance(until: cluster.now.adding(milliseconds: seconds.saturatingMultiply(1000)), done: done)
     } catch {
       throw .api(error)
     }

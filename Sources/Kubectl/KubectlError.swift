@@ -10,6 +10,12 @@ struct KubectlError: Error {
     KubectlError(text: message.hasPrefix("error: ") ? message : "error: " + message)
   }
 
+  /// A flag error as cobra prints one (`Error: unknown flag: --bogus`, `Error: invalid
+  /// argument "x" for "--timeout" flag: ...`), with its pointer to the command's help.
+  static func flag(_ message: String, command: String) -> KubectlError {
+    KubectlError(text: "Error: \(message)\nSee 'kubectl \(command) --help' for usage.")
+  }
+
   /// A flag or usage error, with cobra's pointer to the command's help.
   static func usage(_ message: String, command: String) -> KubectlError {
     KubectlError(text: "error: \(message)\nSee 'kubectl \(command) --help' for usage.")

@@ -7,10 +7,10 @@ import KubeSim
 enum LogsCommand {
   static let flags: [FlagParser.Spec] = [
     .init(name: "container", short: "c", takesValue: true),
-    .init(name: "tail", short: nil, takesValue: true),
+    .init(name: "tail", short: nil, takesValue: true, integerBits: 64),
     .init(name: "follow", short: "f", takesValue: false),
     .init(name: "previous", short: "p", takesValue: false),
-    .init(name: "since", short: nil, takesValue: true),
+    .init(name: "since", short: nil, takesValue: true, isDuration: true),
     .init(name: "timestamps", short: nil, takesValue: false),
   ]
 
@@ -28,6 +28,7 @@ enum LogsCommand {
           "error: expected 'logs [-f] [-p] (POD | TYPE/NAME) [-c CONTAINER]'.\nPOD or TYPE/NAME is a required argument for the logs command\nSee 'kubectl logs -h' for help and examples"
       )
     }
+    let sinceWindow = parsed.duration("since")
     let namespace = context.namespace(parsed)
     var pod: Pod?
     if let slash = target.firstIndex(of: "/") {
@@ -113,15 +114,8 @@ enum LogsCommand {
         "kubebook has no simulated log for the image \(container.image) yet (it knows nginx, and the commands echo, date, hostname and sleep)"
       )
     }
-    if let text = parsed.value("since") {
-      guard let window = GoDuration.milliseconds(text) else {
-        throw .usage(
-          "invalid argument \"\(text)\" for \"--since\" flag: time: invalid duration \(Validation.quote(text))",
-          command: "logs")
-      }
-      if context.cluster.now.milliseconds - since.milliseconds > window { lines = [] }
-    }
-    if let tail = parsed.value("tail").flatMap(Int.init), tail >= 0 { lines = Array(lines.suffix(tail)) }
+    if let window = sinceWindow, context.cluster.now.milliseconds(since: since) > window { lines = [] }
+    if let tail = parsed.integer("tail"), tail >= 0 { lines = Array(lines.suffix(tail)) }
     for line in lines { output.line(line) }
   }
 }

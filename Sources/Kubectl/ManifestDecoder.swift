@@ -5,6 +5,33 @@ import KubeSim
 struct ManifestDecoder {
   /// Paths of fields the server would not recognise (`spec.containers[0].imagee`).
   private(set) var unknownFields: [String] = []
+  /// The values the API server's decoder would refuse, by JSON path, with their error texts.
+  private var refusals: [(path: String, message: String)] = []
+
+  /// The error the API server's decoder reports: Go's `encoding/json` keeps the first it
+  /// meets, and kubectl sends the object with its keys sorted, so that is the refusal first
+  /// in that order.
+  var decodingError: String? {
+    refusals.min { Self.precedes($0.path, $1.path) }?.message
+  }
+
+  /// Records that the value at `path` (`spec.containers[0].resources.limits.memory`) is refused.
+  private mutating func refuse(_ path: String, _ message: String) {
+    refusals.append((path, message))
+  }
+
+  /// Whether JSON path `a` comes before `b` in a document with sorted keys: key by key,
+  /// list indices by number.
+  static func precedes(_ a: String, _ b: String) -> Bool {
+    let separators: Set<Character> = [".", "[", "]"]
+    let left = a.split(whereSeparator: separators.contains)
+    let right = b.split(whereSeparator: separators.contains)
+    for (x, y) in zip(left, right) where x != y {
+      if let first = Int(x), let second = Int(y) { return first < second }
+      return Array(x.utf8).lexicographicallyPrecedes(Array(y.utf8))
+    }
+    return left.count < right.count
+  }
 
   /// Decodes a Pod manifest.
   mutating func decode(_ value: JSONValue) -> Pod {
@@ -34,7 +61,8 @@ struct ManifestDecoder {
     if let seconds = specValue["terminationGracePeriodSeconds"]?.intValue {
       spec.terminationGracePeriodSeconds = Int(seconds)
     }
-    spec.nodeSelector = stringMap(specValue["nodeSelector"])
+    spec.nodeSelector = strictStringMap(
+      specValue["nodeSelector"], field: "PodSpec.\(path).nodeSelector", type: "string")
     if let account = specValue["serviceAccountName"]?.stringValue { spec.serviceAccountName = account }
     spec.volumes = (specValue["volumes"]?.arrayValue ?? []).enumerated().map { index, item in
       decodeVolume(item, path: "\(path).volumes[\(index)]")
@@ -57,10 +85,19 @@ struct ManifestDecoder {
     check(value, path: path, known: ["requests", "limits", "claims"])
     for (section, target) in [("requests", \ResourceRequirements.requests), ("limits", \ResourceRequirements.limits)] {
       for (name, quantity) in value[section]?.objectValue ?? [] {
-        let text =
-          quantity.stringValue ?? quantity.intValue.map(String.init)
-          ?? (quantity.objectValue == nil ? "\(quantity)" : "")
-        if let parsed = ResourceRequirements.parse(name, text) { resources[keyPath: target][name] = parsed }
+        // Quantity.UnmarshalJSON parses a JSON number's text as it parses a string.
+        let text: String
+        switch quantity {
+        case .string(let string): text = string
+        case .int(let number): text = String(number)
+        case .double(let number): text = String(number)
+        default: text = ""
+        }
+        do throws(Quantity.ParseError) {
+          resources[keyPath: target][name] = try ResourceRequirements.amount(name, text)
+        } catch {
+          refuse("\(path).\(section).\(name)", error.message)
+        }
       }
     }
     for (name, limit) in resources.limits where resources.requests[name] == nil { resources.requests[name] = limit }
@@ -87,11 +124,13 @@ struct ManifestDecoder {
       }
     }
     var probe = Probe(handler: handler)
-    if let seconds = value["initialDelaySeconds"]?.intValue { probe.initialDelaySeconds = Int(seconds) }
-    if let seconds = value["periodSeconds"]?.intValue { probe.periodSeconds = Int(seconds) }
-    if let seconds = value["timeoutSeconds"]?.intValue { probe.timeoutSeconds = Int(seconds) }
-    if let count = value["successThreshold"]?.intValue { probe.successThreshold = Int(count) }
-    if let count = value["failureThreshold"]?.intValue { probe.failureThreshold = Int(count) }
+    for (key, target) in [
+      ("initialDelaySeconds", \Probe.initialDelaySeconds), ("periodSeconds", \Probe.periodSeconds),
+      ("timeoutSeconds", \Probe.timeoutSeconds), ("successThreshold", \Probe.successThreshold),
+      ("failureThreshold", \Probe.failureThreshold),
+    ] {
+      if let number = int32Field(value[key], "Probe.\(path).\(key)") { probe[keyPath: target] = number }
+    }
     return probe
   }
 
@@ -114,18 +153,23 @@ struct ManifestDecoder {
         key: item["key"]?.stringValue ?? "", op: item["operator"]?.stringValue ?? "",
         values: (item["values"]?.arrayValue ?? []).compactMap(\.stringValue))
     }
-    return SelectorSpec(matchLabels: stringMap(value["matchLabels"]), matchExpressions: expressions)
+    return SelectorSpec(
+      matchLabels: strictStringMap(value["matchLabels"], field: "LabelSelector.\(path).matchLabels", type: "string"),
+      matchExpressions: expressions)
   }
 
-  /// Decodes an int-or-percent value (`1`, `"25%"`).
-  func decodeIntOrPercent(_ value: JSONValue?, default fallback: IntOrPercent) -> IntOrPercent {
+  /// Decodes an int-or-percent value (`1`, `"25%"`) at `field` (struct and JSON path, as
+  /// ``int32Field(_:_:)`` takes it): `IntOrString` reads a number into an int32.
+  mutating func decodeIntOrPercent(_ value: JSONValue?, _ field: String, default fallback: IntOrPercent)
+    -> IntOrPercent
+  {
     guard let value else { return fallback }
-    if let number = value.intValue { return .int(Int(number)) }
-    if let text = value.stringValue {
+    if case .string(let text) = value {
       if text.hasSuffix("%"), let percent = Int(text.dropLast()) { return .percent(percent) }
       if let number = Int(text) { return .int(number) }
+      return fallback
     }
-    return fallback
+    return int32Field(value, field).map(IntOrPercent.int) ?? fallback
   }
 
   /// Decodes a Deployment manifest (apps/v1), with the API server's defaults.
@@ -142,10 +186,16 @@ struct ManifestDecoder {
     var deployment = Deployment(
       metadata: metadata, selector: decodeSelector(spec["selector"], path: "spec.selector"),
       template: decodeTemplate(spec["template"], path: "spec.template"))
-    if let replicas = spec["replicas"]?.intValue { deployment.replicas = Int(replicas) }
-    if let seconds = spec["minReadySeconds"]?.intValue { deployment.minReadySeconds = Int(seconds) }
-    if let limit = spec["revisionHistoryLimit"]?.intValue { deployment.revisionHistoryLimit = Int(limit) }
-    if let deadline = spec["progressDeadlineSeconds"]?.intValue { deployment.progressDeadlineSeconds = Int(deadline) }
+    if let replicas = int32Field(spec["replicas"], "DeploymentSpec.spec.replicas") { deployment.replicas = replicas }
+    if let seconds = int32Field(spec["minReadySeconds"], "DeploymentSpec.spec.minReadySeconds") {
+      deployment.minReadySeconds = seconds
+    }
+    if let limit = int32Field(spec["revisionHistoryLimit"], "DeploymentSpec.spec.revisionHistoryLimit") {
+      deployment.revisionHistoryLimit = limit
+    }
+    if let deadline = int32Field(spec["progressDeadlineSeconds"], "DeploymentSpec.spec.progressDeadlineSeconds") {
+      deployment.progressDeadlineSeconds = deadline
+    }
     if case .bool(let paused)? = spec["paused"] { deployment.paused = paused }
     if let strategy = spec["strategy"] {
       check(strategy, path: "spec.strategy", known: ["type", "rollingUpdate"])
@@ -155,8 +205,11 @@ struct ManifestDecoder {
         let rolling = strategy["rollingUpdate"] ?? .object([])
         check(rolling, path: "spec.strategy.rollingUpdate", known: ["maxSurge", "maxUnavailable"])
         deployment.strategy = .rollingUpdate(
-          maxSurge: decodeIntOrPercent(rolling["maxSurge"], default: .percent(25)),
-          maxUnavailable: decodeIntOrPercent(rolling["maxUnavailable"], default: .percent(25)))
+          maxSurge: decodeIntOrPercent(
+            rolling["maxSurge"], "RollingUpdateDeployment.spec.strategy.rollingUpdate.maxSurge", default: .percent(25)),
+          maxUnavailable: decodeIntOrPercent(
+            rolling["maxUnavailable"], "RollingUpdateDeployment.spec.strategy.rollingUpdate.maxUnavailable",
+            default: .percent(25)))
       }
     }
     return deployment
@@ -172,40 +225,49 @@ struct ManifestDecoder {
     var set = DaemonSet(
       metadata: metadata, selector: decodeSelector(spec["selector"], path: "spec.selector"),
       template: decodeTemplate(spec["template"], path: "spec.template"))
-    if let seconds = spec["minReadySeconds"]?.intValue { set.minReadySeconds = Int(seconds) }
-    if let limit = spec["revisionHistoryLimit"]?.intValue { set.revisionHistoryLimit = Int(limit) }
+    if let seconds = int32Field(spec["minReadySeconds"], "DaemonSetSpec.spec.minReadySeconds") {
+      set.minReadySeconds = seconds
+    }
+    if let limit = int32Field(spec["revisionHistoryLimit"], "DaemonSetSpec.spec.revisionHistoryLimit") {
+      set.revisionHistoryLimit = limit
+    }
     if let strategy = spec["updateStrategy"] {
       check(strategy, path: "spec.updateStrategy", known: ["type", "rollingUpdate"])
       if let type = strategy["type"]?.stringValue { set.updateStrategy = type }
       let rolling = strategy["rollingUpdate"] ?? .object([])
       check(rolling, path: "spec.updateStrategy.rollingUpdate", known: ["maxSurge", "maxUnavailable"])
-      set.maxUnavailable = decodeIntOrPercent(rolling["maxUnavailable"], default: .int(1))
-      set.maxSurge = decodeIntOrPercent(rolling["maxSurge"], default: .int(0))
+      set.maxUnavailable = decodeIntOrPercent(
+        rolling["maxUnavailable"], "RollingUpdateDaemonSet.spec.updateStrategy.rollingUpdate.maxUnavailable",
+        default: .int(1))
+      set.maxSurge = decodeIntOrPercent(
+        rolling["maxSurge"], "RollingUpdateDaemonSet.spec.updateStrategy.rollingUpdate.maxSurge", default: .int(0))
     }
     return set
   }
 
-  /// Decodes a Job manifest (batch/v1), with the API server's defaults.
-  mutating func decodeJob(_ value: JSONValue) -> Job {
+  /// Decodes a Job manifest (batch/v1), with the API server's defaults; `specPath` is where
+  /// its spec sits in the document (`spec.jobTemplate.spec` for a CronJob's template).
+  mutating func decodeJob(_ value: JSONValue, specPath: String = "spec") -> Job {
     check(value, path: "", known: ["apiVersion", "kind", "metadata", "spec", "status"])
     let metadata = decodeMetadata(value["metadata"], path: "metadata")
     let spec = value["spec"] ?? .object([])
     check(
-      spec, path: "spec",
+      spec, path: specPath,
       known: [
         "template", "completions", "parallelism", "backoffLimit", "activeDeadlineSeconds", "ttlSecondsAfterFinished",
         "suspend", "selector", "manualSelector", "completionMode", "podFailurePolicy", "backoffLimitPerIndex",
         "maxFailedIndexes", "podReplacementPolicy", "successPolicy",
       ])
-    let completions = spec["completions"]?.intValue.map { Int($0) }
-    let parallelism = spec["parallelism"]?.intValue.map { Int($0) }
+    let completions = int32Field(spec["completions"], "JobSpec.\(specPath).completions")
+    let parallelism = int32Field(spec["parallelism"], "JobSpec.\(specPath).parallelism")
     var job = Job(
-      metadata: metadata, template: decodeTemplate(spec["template"], path: "spec.template"),
+      metadata: metadata, template: decodeTemplate(spec["template"], path: "\(specPath).template"),
       completions: completions ?? (parallelism == nil ? 1 : nil))
     job.parallelism = parallelism ?? 1
-    if let limit = spec["backoffLimit"]?.intValue { job.backoffLimit = Int(limit) }
+    if let limit = int32Field(spec["backoffLimit"], "JobSpec.\(specPath).backoffLimit") { job.backoffLimit = limit }
     job.activeDeadlineSeconds = spec["activeDeadlineSeconds"]?.intValue.map { Int($0) }
-    job.ttlSecondsAfterFinished = spec["ttlSecondsAfterFinished"]?.intValue.map { Int($0) }
+    job.ttlSecondsAfterFinished = int32Field(
+      spec["ttlSecondsAfterFinished"], "JobSpec.\(specPath).ttlSecondsAfterFinished")
     job.suspend = spec["suspend"]?.boolValue ?? false
     return job
   }
@@ -226,15 +288,19 @@ struct ManifestDecoder {
     let templateMetadata = decodeMetadata(template["metadata"], path: "spec.jobTemplate.metadata")
     var jobValue: [(String, JSONValue)] = [("apiVersion", .string("batch/v1")), ("kind", .string("Job"))]
     if let jobSpec = template["spec"] { jobValue.append(("spec", jobSpec)) }
-    let job = decodeJob(.object(jobValue))
+    let job = decodeJob(.object(jobValue), specPath: "spec.jobTemplate.spec")
     var cronJob = CronJob(metadata: metadata, schedule: spec["schedule"]?.stringValue ?? "", jobTemplate: job)
     cronJob.jobTemplateLabels = templateMetadata.labels
     cronJob.timeZone = spec["timeZone"]?.stringValue
     if let policy = spec["concurrencyPolicy"]?.stringValue { cronJob.concurrencyPolicy = policy }
     cronJob.suspend = spec["suspend"]?.boolValue ?? false
     cronJob.startingDeadlineSeconds = spec["startingDeadlineSeconds"]?.intValue.map { Int($0) }
-    if let limit = spec["successfulJobsHistoryLimit"]?.intValue { cronJob.successfulJobsHistoryLimit = Int(limit) }
-    if let limit = spec["failedJobsHistoryLimit"]?.intValue { cronJob.failedJobsHistoryLimit = Int(limit) }
+    if let limit = int32Field(spec["successfulJobsHistoryLimit"], "CronJobSpec.spec.successfulJobsHistoryLimit") {
+      cronJob.successfulJobsHistoryLimit = limit
+    }
+    if let limit = int32Field(spec["failedJobsHistoryLimit"], "CronJobSpec.spec.failedJobsHistoryLimit") {
+      cronJob.failedJobsHistoryLimit = limit
+    }
     return cronJob
   }
 
@@ -253,10 +319,14 @@ struct ManifestDecoder {
       metadata: metadata, selector: decodeSelector(spec["selector"], path: "spec.selector"),
       template: decodeTemplate(spec["template"], path: "spec.template"),
       serviceName: spec["serviceName"]?.stringValue ?? "")
-    if let replicas = spec["replicas"]?.intValue { set.replicas = Int(replicas) }
+    if let replicas = int32Field(spec["replicas"], "StatefulSetSpec.spec.replicas") { set.replicas = replicas }
     if let policy = spec["podManagementPolicy"]?.stringValue { set.podManagementPolicy = policy }
-    if let seconds = spec["minReadySeconds"]?.intValue { set.minReadySeconds = Int(seconds) }
-    if let limit = spec["revisionHistoryLimit"]?.intValue { set.revisionHistoryLimit = Int(limit) }
+    if let seconds = int32Field(spec["minReadySeconds"], "StatefulSetSpec.spec.minReadySeconds") {
+      set.minReadySeconds = seconds
+    }
+    if let limit = int32Field(spec["revisionHistoryLimit"], "StatefulSetSpec.spec.revisionHistoryLimit") {
+      set.revisionHistoryLimit = limit
+    }
     if let retention = spec["persistentVolumeClaimRetentionPolicy"] {
       check(retention, path: "spec.persistentVolumeClaimRetentionPolicy", known: ["whenDeleted", "whenScaled"])
       if let policy = retention["whenDeleted"]?.stringValue { set.claimsWhenDeleted = policy }
@@ -268,7 +338,12 @@ struct ManifestDecoder {
         set.updateStrategy = type
         set.hasRollingUpdate = type == "RollingUpdate" && strategy["rollingUpdate"] != nil
       }
-      if let partition = strategy["rollingUpdate"]?["partition"]?.intValue { set.partition = Int(partition) }
+      if let partition = int32Field(
+        strategy["rollingUpdate"]?["partition"],
+        "RollingUpdateStatefulSetStrategy.spec.updateStrategy.rollingUpdate.partition")
+      {
+        set.partition = partition
+      }
     }
     set.claimTemplates = (spec["volumeClaimTemplates"]?.arrayValue ?? []).enumerated().map { index, item in
       let path = "spec.volumeClaimTemplates[\(index)]"
@@ -335,12 +410,22 @@ struct ManifestDecoder {
       metadata: decodeMetadata(value["metadata"], path: "metadata"),
       targetKind: spec["scaleTargetRef"]?["kind"]?.stringValue ?? "",
       targetName: spec["scaleTargetRef"]?["name"]?.stringValue ?? "",
-      maxReplicas: Int(spec["maxReplicas"]?.intValue ?? 0))
-    if let minimum = spec["minReplicas"]?.intValue { hpa.minReplicas = Int(minimum) }
-    if let percent = spec["targetCPUUtilizationPercentage"]?.intValue { hpa.targetCPUUtilization = Int(percent) }
-    for metric in spec["metrics"]?.arrayValue ?? [] where metric["resource"]?["name"]?.stringValue == "cpu" {
-      if let percent = metric["resource"]?["target"]?["averageUtilization"]?.intValue {
-        hpa.targetCPUUtilization = Int(percent)
+      maxReplicas: int32Field(spec["maxReplicas"], "HorizontalPodAutoscalerSpec.spec.maxReplicas") ?? 0)
+    if let minimum = int32Field(spec["minReplicas"], "HorizontalPodAutoscalerSpec.spec.minReplicas") {
+      hpa.minReplicas = minimum
+    }
+    if let percent = int32Field(
+      spec["targetCPUUtilizationPercentage"], "HorizontalPodAutoscalerSpec.spec.targetCPUUtilizationPercentage")
+    {
+      hpa.targetCPUUtilization = percent
+    }
+    for (index, metric) in (spec["metrics"]?.arrayValue ?? []).enumerated()
+    where metric["resource"]?["name"]?.stringValue == "cpu" {
+      if let percent = int32Field(
+        metric["resource"]?["target"]?["averageUtilization"],
+        "MetricTarget.spec.metrics[\(index)].resource.target.averageUtilization")
+      {
+        hpa.targetCPUUtilization = percent
       }
     }
     return hpa
@@ -383,14 +468,18 @@ struct ManifestDecoder {
   /// Decodes a ConfigMap manifest (v1).
   mutating func decodeConfigMap(_ value: JSONValue) -> ConfigMap {
     check(value, path: "", known: ["apiVersion", "kind", "metadata", "data", "binaryData", "immutable"])
-    return ConfigMap(metadata: decodeMetadata(value["metadata"], path: "metadata"), data: stringMap(value["data"]))
+    return ConfigMap(
+      metadata: decodeMetadata(value["metadata"], path: "metadata"),
+      data: strictStringMap(value["data"], field: "ConfigMap.data", type: "string"))
   }
 
   /// Decodes a Secret manifest (v1): `stringData` values are encoded into `data` and win over it.
   mutating func decodeSecret(_ value: JSONValue) -> Secret {
     check(value, path: "", known: ["apiVersion", "kind", "metadata", "data", "stringData", "type", "immutable"])
-    var data = stringMap(value["data"])
-    for (key, text) in stringMap(value["stringData"]) { data[key] = Base64.encode(text) }
+    var data = strictStringMap(value["data"], field: "Secret.data", type: "[]uint8")
+    for (key, text) in strictStringMap(value["stringData"], field: "Secret.stringData", type: "string") {
+      data[key] = Base64.encode(text)
+    }
     return Secret(
       metadata: decodeMetadata(value["metadata"], path: "metadata"), type: value["type"]?.stringValue ?? "Opaque",
       data: data)
@@ -403,10 +492,10 @@ struct ManifestDecoder {
     let spec = value["spec"] ?? .object([])
     check(spec, path: "spec", known: ["replicas", "selector", "template", "minReadySeconds"])
     var set = ReplicaSet(
-      metadata: metadata, replicas: Int(spec["replicas"]?.intValue ?? 1),
+      metadata: metadata, replicas: int32Field(spec["replicas"], "ReplicaSetSpec.spec.replicas") ?? 1,
       selector: decodeSelector(spec["selector"], path: "spec.selector"),
       template: decodeTemplate(spec["template"], path: "spec.template"))
-    set.minReadySeconds = Int(spec["minReadySeconds"]?.intValue ?? 0)
+    set.minReadySeconds = int32Field(spec["minReadySeconds"], "ReplicaSetSpec.spec.minReadySeconds") ?? 0
     return set
   }
 
@@ -417,9 +506,11 @@ struct ManifestDecoder {
     let spec = value["spec"] ?? .object([])
     check(spec, path: "spec", known: ["replicas", "selector", "template", "minReadySeconds"])
     var controller = ReplicationController(
-      metadata: metadata, replicas: Int(spec["replicas"]?.intValue ?? 1), selector: stringMap(spec["selector"]),
+      metadata: metadata, replicas: int32Field(spec["replicas"], "ReplicationControllerSpec.spec.replicas") ?? 1,
+      selector: strictStringMap(spec["selector"], field: "ReplicationControllerSpec.spec.selector", type: "string"),
       template: decodeTemplate(spec["template"], path: "spec.template"))
-    controller.minReadySeconds = Int(spec["minReadySeconds"]?.intValue ?? 0)
+    controller.minReadySeconds =
+      int32Field(spec["minReadySeconds"], "ReplicationControllerSpec.spec.minReadySeconds") ?? 0
     return controller
   }
 
@@ -440,20 +531,23 @@ struct ManifestDecoder {
       check(
         item, path: "spec.ports[\(index)]",
         known: ["name", "port", "targetPort", "protocol", "nodePort", "appProtocol"])
-      let number = Int(item["port"]?.intValue ?? 0)
+      let number = int32Field(item["port"], "ServicePort.spec.ports[\(index)].port") ?? 0
       var target = Service.Target.number(number)
-      if let targetNumber = item["targetPort"]?.intValue {
-        target = .number(Int(targetNumber))
-      } else if let text = item["targetPort"]?.stringValue {
+      if let text = item["targetPort"]?.stringValue {
         target = Int(text).map(Service.Target.number) ?? .name(text)
+      } else if let targetNumber = int32Field(item["targetPort"], "ServicePort.spec.ports[\(index)].targetPort") {
+        // IntOrString reads a number into an int32.
+        target = .number(targetNumber)
       }
       return Service.Port(
         name: item["name"]?.stringValue, port: number, target: target,
-        protocol: item["protocol"]?.stringValue ?? "TCP", nodePort: item["nodePort"]?.intValue.map { Int($0) })
+        protocol: item["protocol"]?.stringValue ?? "TCP",
+        nodePort: int32Field(item["nodePort"], "ServicePort.spec.ports[\(index)].nodePort"))
     }
     var service = Service(
       metadata: metadata, type: spec["type"]?.stringValue ?? "ClusterIP",
-      clusterIP: spec["clusterIP"]?.stringValue ?? "", ports: ports, selector: stringMap(spec["selector"]))
+      clusterIP: spec["clusterIP"]?.stringValue ?? "", ports: ports,
+      selector: strictStringMap(spec["selector"], field: "ServiceSpec.spec.selector", type: "string"))
     service.externalName = spec["externalName"]?.stringValue
     if case .bool(let publish)? = spec["publishNotReadyAddresses"] { service.publishNotReadyAddresses = publish }
     return service
@@ -469,8 +563,8 @@ struct ManifestDecoder {
       ])
     var meta = ObjectMeta(
       name: value["name"]?.stringValue ?? "", namespace: value["namespace"]?.stringValue,
-      labels: stringMap(value["labels"]))
-    meta.annotations = stringMap(value["annotations"])
+      labels: strictStringMap(value["labels"], field: "ObjectMeta.\(path).labels", type: "string"))
+    meta.annotations = strictStringMap(value["annotations"], field: "ObjectMeta.\(path).annotations", type: "string")
     return meta
   }
 
@@ -512,13 +606,14 @@ struct ManifestDecoder {
         name: item["name"]?.stringValue ?? "", mountPath: item["mountPath"]?.stringValue ?? "",
         readOnly: item["readOnly"]?.boolValue ?? false, subPath: item["subPath"]?.stringValue)
     }
-    container.command = (value["command"]?.arrayValue ?? []).compactMap(\.stringValue)
-    container.args = (value["args"]?.arrayValue ?? []).compactMap(\.stringValue)
+    container.command = strictStringList(value["command"], field: "Container.\(path).command")
+    container.args = strictStringList(value["args"], field: "Container.\(path).args")
     container.ports = (value["ports"]?.arrayValue ?? []).enumerated().compactMap { index, port in
       check(port, path: "\(path).ports[\(index)]", known: ["containerPort", "name", "protocol", "hostPort", "hostIP"])
-      guard let number = port["containerPort"]?.intValue else { return nil }
+      guard let number = int32Field(port["containerPort"], "ContainerPort.\(path).ports[\(index)].containerPort")
+      else { return nil }
       return ContainerPort(
-        name: port["name"]?.stringValue, containerPort: Int(number),
+        name: port["name"]?.stringValue, containerPort: number,
         protocol: port["protocol"]?.stringValue ?? "TCP")
     }
     return container
@@ -528,7 +623,12 @@ struct ManifestDecoder {
   mutating func decodeEnvVar(_ item: JSONValue, path: String) -> EnvVar {
     check(item, path: path, known: ["name", "value", "valueFrom"])
     var variable = EnvVar(name: item["name"]?.stringValue ?? "", value: item["value"]?.stringValue)
-    if let number = item["value"]?.intValue { variable.value = String(number) }
+    if let other = item["value"], other.stringValue == nil, other != .null {
+      refuse(
+        path + ".value",
+        "json: cannot unmarshal \(other.typeName) into Go struct field EnvVar.\(Self.goPath(path)).value of type string"
+      )
+    }
     guard let from = item["valueFrom"] else { return variable }
     check(from, path: path + ".valueFrom", known: ["configMapKeyRef", "secretKeyRef", "fieldRef", "resourceFieldRef"])
     if let reference = from["configMapKeyRef"] {
@@ -576,17 +676,82 @@ struct ManifestDecoder {
     return Volume(name: name, source: .emptyDir)
   }
 
-  func stringMap(_ value: JSONValue?) -> [String: String] {
+  /// A map of strings decoded as Go's `encoding/json` decodes one into a struct field: any
+  /// value but a string (or null) is refused with its error, `json: cannot unmarshal number
+  /// into Go struct field ConfigMap.data of type string` (``decodingError``).
+  mutating func strictStringMap(_ value: JSONValue?, field: String, type: String) -> [String: String] {
     var map: [String: String] = [:]
     for (key, item) in value?.objectValue ?? [] {
       switch item {
       case .string(let text): map[key] = text
-      case .int(let number): map[key] = String(number)
-      case .bool(let flag): map[key] = flag ? "true" : "false"
-      default: break
+      case .null: map[key] = ""
+      default:
+        let jsonPath = field.drop { $0 != "." }.dropFirst() + ".\(key)"
+        refuse(
+          String(jsonPath), "json: cannot unmarshal \(item.typeName) into Go struct field \(field) of type \(type)")
       }
     }
     return map
+  }
+
+  /// A list of strings (`command`, `args`) decoded as `encoding/json` decodes a `[]string`
+  /// field: an element that is not a string is refused with `json: cannot unmarshal number
+  /// into Go struct field Container.spec.containers.command of type string`, a value that is
+  /// not a list with `... of type []string`.
+  mutating func strictStringList(_ value: JSONValue?, field: String) -> [String] {
+    let jsonPath = String(field.drop { $0 != "." }.dropFirst())
+    let goField = Self.goPath(field)
+    switch value {
+    case nil, .null?: return []
+    case .array(let items)?:
+      var strings: [String] = []
+      for (index, item) in items.enumerated() {
+        if case .string(let text) = item {
+          strings.append(text)
+        } else {
+          refuse(
+            "\(jsonPath)[\(index)]",
+            "json: cannot unmarshal \(item.typeName) into Go struct field \(goField) of type string")
+        }
+      }
+      return strings
+    case let other?:
+      refuse(jsonPath, "json: cannot unmarshal \(other.typeName) into Go struct field \(goField) of type []string")
+      return []
+    }
+  }
+
+  /// A JSON path as Go's decoder names a field: without list indices
+  /// (`spec.containers[0].env` is `spec.containers.env`).
+  static func goPath(_ path: String) -> String {
+    path.replacing(#/\[[0-9]+\]/#, with: "")
+  }
+
+  /// An `int32` field as Go's `encoding/json` decodes one: nil when absent or null; a
+  /// number that is not a whole `int32` (`4294967296`, `1e+20`, `1.5`) or a value of another
+  /// type is refused with its error, `json: cannot unmarshal number 4294967296 into Go struct
+  /// field DeploymentSpec.spec.replicas of type int32` (``decodingError``). `field` is the
+  /// struct type and the JSON path without list indices, as Go names it.
+  mutating func int32Field(_ value: JSONValue?, _ field: String) -> Int? {
+    let refused: String
+    switch value {
+    case nil, .null?: return nil
+    case .int(let number)?:
+      if let exact = Int32(exactly: number) { return Int(exact) }
+      refused = "number \(number)"
+    case .double(let number)?:
+      // The JSON text kubectl sends is encoding/json's; Go's ParseInt reads it or refuses it.
+      let text = GoFormat.jsonFloat(number)
+      if let whole = Int64(text), let exact = Int32(exactly: whole) { return Int(exact) }
+      refused = "number \(text)"
+    case let other?:
+      refused = other.typeName
+    }
+    let goField = Self.goPath(field)
+    refuse(
+      String(field.drop { $0 != "." }.dropFirst()),
+      "json: cannot unmarshal \(refused) into Go struct field \(goField) of type int32")
+    return nil
   }
 
   private mutating func check(_ value: JSONValue, path: String, known: Set<String>) {

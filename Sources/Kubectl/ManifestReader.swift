@@ -18,12 +18,15 @@ enum ManifestReader {
     }
     var result: [JSONValue] = []
     do {
-      for node in try Yams.compose_all(yaml: text) {
+      // The sequence keeps a parse error to itself and just ends: ask it after the last node.
+      var nodes = try Yams.compose_all(yaml: text)
+      while let node = nodes.next() {
         var budget = maxNodes
         guard let value = try convert(node, budget: &budget, source: source) else { continue }
         if case .null = value { continue }
         result.append(value)
       }
+      if let error = nodes.error { throw error }
     } catch let error as KubectlError {
       throw error
     } catch let error as YamlError {
@@ -34,10 +37,18 @@ enum ManifestReader {
     return result
   }
 
+  /// The most levels of sequences and mappings one document may nest: libyaml's own limit
+  /// (`MAX_NESTING_LEVEL` in Yams' parser.c). It keeps every recursive walk over a document
+  /// far from the end of a thread's stack; kubectl itself stops at 10,000 (Go's
+  /// `encoding/json` `maxNestingDepth`).
+  static let maxDepth = 1000
+
   private static func describe(_ error: YamlError) -> String {
     switch error {
     case .scanner(_, let problem, let mark, _):
       return "yaml: line \(mark.line): \(problem)"
+    case .parser(_, let problem, let mark, _) where problem.hasPrefix("Maximum nesting level reached"):
+      return "yaml: line \(mark.line): the document nests more than \(maxDepth) levels deep; kubebook refuses it"
     case .parser(_, let problem, let mark, _):
       return "yaml: line \(mark.line): \(problem)"
     default:
@@ -63,12 +74,15 @@ enum ManifestReader {
       return .array(items)
     case .mapping(let mapping):
       var pairs: [(String, JSONValue)] = []
+      // A repeated key keeps its first place and its last value; the index keeps that linear.
+      var positions: [String: Int] = [:]
       for (key, value) in mapping {
         let keyText = key.string ?? ""
         let converted = try convert(value, budget: &budget, source: source) ?? .null
-        if let existing = pairs.firstIndex(where: { $0.0 == keyText }) {
+        if let existing = positions[keyText] {
           pairs[existing].1 = converted
         } else {
+          positions[keyText] = pairs.count
           pairs.append((keyText, converted))
         }
       }

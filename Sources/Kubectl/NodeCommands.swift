@@ -20,8 +20,8 @@ enum NodeCommands {
     .init(name: "ignore-daemonsets", short: nil, takesValue: false),
     .init(name: "delete-emptydir-data", short: nil, takesValue: false),
     .init(name: "force", short: nil, takesValue: false),
-    .init(name: "grace-period", short: nil, takesValue: true),
-    .init(name: "timeout", short: nil, takesValue: true),
+    .init(name: "grace-period", short: nil, takesValue: true, integerBits: 64),
+    .init(name: "timeout", short: nil, takesValue: true, isDuration: true),
   ]
 
   static func drain(_ arguments: [String], context: inout CommandContext, output: inout OutputBuffer)

@@ -3,10 +3,10 @@ import KubeSim
 /// `kubectl rollout status|history|undo|pause|resume|restart` for Deployments.
 enum RolloutCommand {
   static let flags: [FlagParser.Spec] = [
-    .init(name: "revision", short: nil, takesValue: true),
-    .init(name: "to-revision", short: nil, takesValue: true),
+    .init(name: "revision", short: nil, takesValue: true, integerBits: 64),
+    .init(name: "to-revision", short: nil, takesValue: true, integerBits: 64),
     .init(name: "watch", short: "w", takesValue: true),
-    .init(name: "timeout", short: nil, takesValue: true),
+    .init(name: "timeout", short: nil, takesValue: true, isDuration: true),
     .init(name: "selector", short: "l", takesValue: true),
   ]
 
@@ -51,15 +51,7 @@ enum RolloutCommand {
     let key = target.namespace + "/" + target.name
     // `--watch=false`: print the status once instead of following the rollout.
     let watching = parsed.value("watch").map { $0 != "false" } ?? true
-    var timeoutMilliseconds: Int64 = 0
-    if let text = parsed.value("timeout") {
-      guard let value = GoDuration.milliseconds(text) else {
-        throw .usage(
-          "invalid argument \"\(text)\" for \"--timeout\" flag: time: invalid duration \(Validation.quote(text))",
-          command: "rollout \(action)")
-      }
-      timeoutMilliseconds = value
-    }
+    let timeoutMilliseconds = parsed.duration("timeout") ?? 0
     guard target.type == .deployments else {
       if APIObject.lookup(target.type, name: target.name, namespace: target.namespace, cluster: context.cluster) == nil
       {

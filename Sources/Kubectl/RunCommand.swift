@@ -54,8 +54,10 @@ enum RunCommand {
       container.args = trailing
     }
     if let port = parsed.value("port") {
-      guard let number = Int(port) else {
-        throw .plain("strconv.Atoi: parsing \"\(port)\": invalid syntax")
+      let number: Int
+      switch GoStrconv.atoi(port) {
+      case .success(let value): number = value
+      case .failure(let error): throw .plain(error.message)
       }
       container.ports = [ContainerPort(containerPort: number)]
     }

@@ -4,15 +4,15 @@ import KubeSim
 /// ReplicationControllers.
 enum ScaleCommand {
   static let flags: [FlagParser.Spec] = [
-    .init(name: "replicas", short: nil, takesValue: true),
-    .init(name: "current-replicas", short: nil, takesValue: true),
+    .init(name: "replicas", short: nil, takesValue: true, integerBits: 64),
+    .init(name: "current-replicas", short: nil, takesValue: true, integerBits: 64),
   ]
 
   static func run(_ arguments: [String], context: inout CommandContext, output: inout OutputBuffer)
     throws(KubectlError)
   {
     let parsed = try FlagParser(command: "scale", specs: flags).parse(arguments)
-    guard let text = parsed.value("replicas"), let replicas = Int(text), replicas >= 0 else {
+    guard let replicas = parsed.integer("replicas"), replicas >= 0 else {
       throw .plain("The --replicas=COUNT flag is required, and COUNT must be greater than or equal to 0")
     }
     let target = try WorkloadTarget.resolve(parsed.positional, namespace: context.namespace(parsed), command: "scale")
@@ -26,7 +26,7 @@ enum ScaleCommand {
     default: throw .plain("cannot use scale on \(target.type.kind.lowercased()) \"\(target.name)\"")
     }
     guard let current else { throw target.notFound }
-    if let expected = parsed.value("current-replicas").flatMap(Int.init), expected != current {
+    if let expected = parsed.integer("current-replicas"), expected != current {
       throw .plain("Expected replicas to be \(expected), was \(current)")
     }
     do {

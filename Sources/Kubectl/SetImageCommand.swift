@@ -9,10 +9,14 @@ enum SetImageCommand {
       throw .plain("kubebook simulates only \"kubectl set image\"")
     }
     let parsed = try FlagParser(command: "set image", specs: []).parse(Array(arguments.dropFirst()))
-    let assignments = parsed.positional.filter { $0.contains("=") }
-    let resources = parsed.positional.filter { !$0.contains("=") }
-    guard !assignments.isEmpty else { throw .plain("at least one image update is required") }
+    // cmdutil.GetResourcesAndPairs: an argument is a pair when it has "=" past its first
+    // character; anything else (even "=nginx") is a resource.
+    let isAssignment = { (argument: String) in argument.contains("=") && !argument.hasPrefix("=") }
+    let assignments = parsed.positional.filter(isAssignment)
+    let resources = parsed.positional.filter { !isAssignment($0) }
+    // The builder reads the resources first (Complete), the pairs are checked after (Validate).
     let target = try WorkloadTarget.resolve(resources, namespace: context.namespace(parsed), command: "set image")
+    guard !assignments.isEmpty else { throw .plain("at least one image update is required") }
     let key = target.namespace + "/" + target.name
     func apply(_ template: inout PodTemplate) throws(KubectlError) -> Bool {
       var changed = false

@@ -51,14 +51,8 @@ enum SimCommand {
         let parts = option.split(separator: "=", maxSplits: 1).map(String.init)
         guard parts.count == 2 else { throw SimError(message: "expected key=value, got \"\(option)\"") }
         switch parts[0] {
-        case "cpu":
-          guard let value = Quantity.millicores(parts[1]) else {
-            throw SimError(message: "invalid cpu \"\(parts[1])\"")
-          }
-          cpu = value
-        case "memory":
-          guard let value = Quantity.bytes(parts[1]) else { throw SimError(message: "invalid memory \"\(parts[1])\"") }
-          memory = value
+        case "cpu": cpu = Int(try capacity(parts[1], resource: "cpu"))
+        case "memory": memory = try capacity(parts[1], resource: "memory")
         default:
           throw SimError(message: "unknown option \"\(parts[0])\" (cpu= or memory=)")
         }
@@ -105,12 +99,14 @@ enum SimCommand {
         : kind == "StatefulSet" ? cluster.statefulSets[key] != nil : cluster.replicaSets[key] != nil
       guard exists else { throw SimError(message: "\(kindName) \"\(name)\" not found in namespace \"default\"") }
       let value = String(arguments[2].dropFirst(4))
-      if value.hasSuffix("%"), let percent = Int(value.dropLast()), percent >= 0 {
+      if value.hasSuffix("%") {
+        guard let percent = Int(value.dropLast()), percent >= 0 else {
+          throw SimError(message: "invalid cpu \"\(value)\": a percentage is a whole number from 0")
+        }
         cluster.setLoad(kind: kind, name: name, namespace: "default", percent: percent, millicores: nil)
-      } else if let millicores = Quantity.millicores(value), millicores >= 0 {
-        cluster.setLoad(kind: kind, name: name, namespace: "default", percent: nil, millicores: millicores)
       } else {
-        throw SimError(message: "invalid cpu \"\(value)\"")
+        let millicores = Int(try capacity(value, resource: "cpu"))
+        cluster.setLoad(kind: kind, name: name, namespace: "default", percent: nil, millicores: millicores)
       }
       let total = cluster.loads.last?.millicores ?? 0
       return "\(kindName)/\(name) now receives a steady CPU demand of \(total)m, shared by its ready pods"
@@ -122,22 +118,19 @@ enum SimCommand {
   }
 }
 
-/// Kubernetes resource quantities for CPU and memory (`4`, `500m`, `8Gi`, `512Mi`).
-enum Quantity {
-  static func millicores(_ text: String) -> Int? {
-    if text.hasSuffix("m") { return Int(text.dropLast()) }
-    if let value = Double(text) { return Int(value * 1000) }
-    return nil
-  }
-
-  static func bytes(_ text: String) -> Int64? {
-    let units: [(String, Int64)] = [
-      ("Ki", 1 << 10), ("Mi", 1 << 20), ("Gi", 1 << 30), ("Ti", 1 << 40), ("k", 1000), ("M", 1_000_000),
-      ("G", 1_000_000_000),
-    ]
-    for (suffix, factor) in units where text.hasSuffix(suffix) {
-      return Int64(text.dropLast(suffix.count)).map { $0 * factor }
+extension SimCommand {
+  /// A non-negative amount of `resource` (millicores of CPU, bytes of memory) from a
+  /// quantity, with apimachinery's error for text that is no quantity
+  /// (`quantities must match the regular expression ...`).
+  static func capacity(_ text: String, resource: String) throws(SimError) -> Int64 {
+    let amount: Int64
+    do { amount = try ResourceRequirements.amount(resource, text) } catch {
+      throw SimError(message: "invalid \(resource) \"\(text)\": \(error.message)")
     }
-    return Int64(text)
+    // The API server's ValidateNonnegativeQuantity (pkg/apis/core/validation/validation.go).
+    guard amount >= 0 else {
+      throw SimError(message: "invalid \(resource) \"\(text)\": must be greater than or equal to 0")
+    }
+    return amount
   }
 }

@@ -50,6 +50,13 @@ public struct Terminal: Sendable {
     guard !arguments.isEmpty else {
       return CommandResult(output: "sleep: missing operand\nTry 'sleep --help' for more information.\n", exitCode: 1)
     }
+    // getopt reads "-1" as an option before sleep reads any number (LC_ALL=C sleep -1).
+    if let option = arguments.first(where: { $0.count > 1 && $0.hasPrefix("-") && !$0.hasPrefix("--") }) {
+      return CommandResult(
+        output:
+          "sleep: invalid option -- '\(option.dropFirst().prefix(1))'\nTry 'sleep --help' for more information.\n",
+        exitCode: 1)
+    }
     var total = 0.0
     for argument in arguments {
       guard let seconds = SleepDuration.seconds(argument) else {
@@ -66,26 +73,6 @@ public struct Terminal: Sendable {
         output: KubectlError.api(error).text.replacingPrefix("error: ", with: "sleep: ") + "\n", exitCode: 1)
     }
     return CommandResult(exitCode: cluster.wasInterrupted ? CommandResult.interruptedStatus : 0)
-  }
-}
-
-/// GNU `sleep`'s duration syntax: a number with an optional `s`, `m`, `h` or `d` suffix.
-public enum SleepDuration {
-  /// The seconds `text` stands for, or nil when it is not a valid interval.
-  public static func seconds(_ text: String) -> Double? {
-    var number = Substring(text)
-    var unit = 1.0
-    switch number.last {
-    case "s": number = number.dropLast()
-    case "m": number = number.dropLast(); unit = 60
-    case "h": number = number.dropLast(); unit = 3600
-    case "d": number = number.dropLast(); unit = 86400
-    default: break
-    }
-    guard !number.isEmpty, number.allSatisfy({ $0.isASCIIDigitCharacter || $0 == "." }),
-      number.filter({ $0 == "." }).count <= 1, let value = Double(number)
-    else { return nil }
-    return value * unit
   }
 }
 

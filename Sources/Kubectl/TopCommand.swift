@@ -65,8 +65,8 @@ enum TopCommand {
           row([node.metadata.name, "<unknown>", "<unknown>", "<unknown>", "<unknown>"])
           continue
         }
-        let cpuPercent = usage.millicores * 100 / max(1, node.status.cpuMillis)
-        let memoryPercent = usage.bytes * 100 / max(1, node.status.memoryBytes)
+        let cpuPercent = usage.millicores.saturatingMultiply(100) / max(1, node.status.cpuMillis)
+        let memoryPercent = usage.bytes.saturatingMultiply(100) / max(1, node.status.memoryBytes)
         row([
           node.metadata.name, "\(usage.millicores)m", "\(cpuPercent)%", "\(usage.bytes / (1024 * 1024))Mi",
           "\(memoryPercent)%",

@@ -6,7 +6,7 @@ import KubeSim
 enum WaitCommand {
   static let flags: [FlagParser.Spec] = [
     .init(name: "for", short: nil, takesValue: true),
-    .init(name: "timeout", short: nil, takesValue: true),
+    .init(name: "timeout", short: nil, takesValue: true, isDuration: true),
   ]
 
   static func run(_ arguments: [String], context: inout CommandContext, output: inout OutputBuffer)
@@ -18,15 +18,9 @@ enum WaitCommand {
         "--for must be set to one of: delete, condition=condition-name, jsonpath='{JSONPath expression}'=[JSONPath value] or create"
       )
     }
-    var timeout: Int64 = 30_000
-    if let text = parsed.value("timeout") {
-      guard let value = GoDuration.milliseconds(text) else {
-        throw .usage(
-          "invalid argument \"\(text)\" for \"--timeout\" flag: time: invalid duration \(Validation.quote(text))",
-          command: "wait")
-      }
-      timeout = value
-    }
+    // "Zero means check once and don't wait, negative means wait for a week" (wait.go).
+    var timeout = parsed.duration("timeout") ?? 30_000
+    if timeout < 0 { timeout = 168 * 3_600_000 }
     let namespace = context.namespace(parsed)
     let requests = try ResourceArguments.parse(parsed.positional)
     var targets: [(type: ResourceType, name: String, uid: String)] = []
@@ -54,7 +48,7 @@ enum WaitCommand {
       guard let object else { return false }
       return conditions(of: object).contains(wanted)
     }
-    try context.wait(seconds: (timeout + 999) / 1000) { cluster in targets.allSatisfy { met($0, cluster) } }
+    try context.wait(seconds: timeout.saturatingAdd(999) / 1000) { cluster in targets.allSatisfy { met($0, cluster) } }
     for target in targets {
       let name = target.type.qualifiedKind + "/" + target.name
       guard met(target, context.cluster) else {

@@ -16,6 +16,12 @@ struct WorkloadTarget {
     var typeName = first
     var name: String
     if let slash = first.firstIndex(of: "/") {
+      // resource.Builder: TYPE/NAME arguments may not be mixed with bare ones.
+      if positional.dropFirst().contains(where: { !$0.contains("/") }) {
+        throw .plain(
+          "there is no need to specify a resource type as a separate argument when passing arguments in resource/name form (e.g. 'kubectl get resource/<resource_name>' instead of 'kubectl get resource resource/<resource_name>'"
+        )
+      }
       typeName = String(first[..<slash])
       name = String(first[first.index(after: slash)...])
     } else {

@@ -97,7 +97,7 @@ public enum YAMLPrinter {
     case .null: return "null"
     case .bool(let flag): return flag ? "true" : "false"
     case .int(let number): return String(number)
-    case .double(let number): return GoFormat.float(number)
+    case .double(let number): return GoFormat.yamlFloat(number)
     case .object: return "{}"
     case .array: return "[]"
     case .string(let text):
