@@ -23,7 +23,7 @@ enum PageLayout {
   static func frame(_ page: Page) -> (head: String, tail: String) {
     let root = PagePaths.root(for: page.path)
     let pageTitle = page.title == page.courseTitle ? page.title : page.title + " - " + page.courseTitle
-    var html = """
+    let html = """
       <!DOCTYPE html>
       <html lang="zh-CN">
       <head>

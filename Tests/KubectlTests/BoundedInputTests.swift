@@ -51,12 +51,7 @@ import Testing
       "rollout status deploy/x y",
     ])
   func matchesRealKubectl(command: String) throws {
-    let words = try ShellWords.split(command)
-    var cluster = Cluster()
-    let ours = Kubectl.run(words, cluster: &cluster, files: VirtualDirectory())
-    let real = try RealKubectl.runCombined(words)
-    #expect(ours.output == real.output)
-    #expect(ours.exitCode == real.status)
+    try RealKubectl.expectSameOutput(command)
   }
 
   /// The texts of the flag errors above, as the real kubectl v1.32 prints them.

@@ -26,12 +26,7 @@ import Testing
       "create secret generic my-secret --from-literal=username=admin --dry-run=client",
     ])
   func generatorsMatchRealKubectl(command: String) throws {
-    let words = try ShellWords.split(command)
-    var cluster = Cluster()
-    let ours = Kubectl.run(words, cluster: &cluster, files: VirtualDirectory())
-    let real = try RealKubectl.runCombined(words)
-    #expect(ours.output == real.output)
-    #expect(ours.exitCode == real.status)
+    try RealKubectl.expectSameOutput(command)
   }
 
   @Test func base64AsSecretsStoreIt() {

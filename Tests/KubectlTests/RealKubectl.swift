@@ -1,4 +1,8 @@
 import Foundation
+import KubeSim
+import Testing
+
+@testable import Kubectl
 
 /// The real kubectl binary, when installed: ground truth for client-side output.
 enum RealKubectl {
@@ -35,5 +39,16 @@ enum RealKubectl {
     let data = pipe.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
     return (String(decoding: data, as: UTF8.self), process.terminationStatus)
+  }
+
+  /// Expects our kubectl, on a fresh cluster, to print what the real one prints (standard
+  /// output and error together) for `command`, and to exit with its status.
+  static func expectSameOutput(_ command: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+    let words = try ShellWords.split(command)
+    var cluster = Cluster()
+    let ours = Kubectl.run(words, cluster: &cluster, files: VirtualDirectory())
+    let real = try runCombined(words)
+    #expect(ours.output == real.output, sourceLocation: sourceLocation)
+    #expect(ours.exitCode == real.status, sourceLocation: sourceLocation)
   }
 }
