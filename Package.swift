@@ -47,7 +47,7 @@ let package = Package(
     .testTarget(name: "KubeSimTests", dependencies: ["KubeSim"]),
     .testTarget(name: "KubectlTests", dependencies: ["Kubectl"]),
     .testTarget(name: "CourseTests", dependencies: ["Course"]),
-    .testTarget(name: "SiteTests", dependencies: ["Site", "Course"]),
+    .testTarget(name: "SiteTests", dependencies: ["Site", "Course", "Kubectl", "KubeSim"]),
     .testTarget(name: "WorkspaceTests", dependencies: ["Workspace", "Course", "Site"]),
     .testTarget(name: "PreviewTests", dependencies: ["Preview"]),
     .testTarget(name: "kubebookTests", dependencies: ["kubebook"]),

@@ -1,4 +1,5 @@
 import Course
+import KubeSim
 import Kubectl
 import Testing
 
@@ -7,33 +8,33 @@ import Testing
 /// The pictures after a scenario: kubectl's tables cut into cells, rows marked when new or
 /// changed, the cluster map's chips in their nodes, and which blocks get pictures.
 @Suite struct ClusterPicturesTests {
-  /// `kubectl get pods -o wide` as kubectl v1.32 prints it (column names and spacing as in
-  /// ../shared/reference/kubectl-output.md).
-  static let podsWide = """
-    NAME                   READY   STATUS              RESTARTS      AGE   IP           NODE       NOMINATED NODE   READINESS GATES
-    web-6dc5cd68db-gsz44   1/1     Running             2 (5s ago)    8s    10.244.1.2   worker-1   <none>           <none>
-    web-6dc5cd68db-qv5mc   0/1     ContainerCreating   0             1s    <none>       <none>     <none>           <none>
+  /// The columns of `kubectl get pods -o wide` in kubectl v1.32 (docs/reference/kubectl-output.md).
+  static let podsWideHeader = [
+    "NAME", "READY", "STATUS", "RESTARTS", "AGE", "IP", "NODE", "NOMINATED NODE", "READINESS GATES",
+  ]
 
-    """
+  static let podsWide = [
+    ["web-6dc5cd68db-gsz44", "1/1", "Running", "2 (5s ago)", "8s", "10.244.1.2", "worker-1", "<none>", "<none>"],
+    ["web-6dc5cd68db-qv5mc", "0/1", "ContainerCreating", "0", "1s", "<none>", "<none>", "<none>", "<none>"],
+  ]
 
-  @Test func kubectlTablesAreCutWhereTheHeaderWordsStart() throws {
-    let table = try #require(KubectlTable(Self.podsWide))
-    #expect(
-      table.header == [
-        "NAME", "READY", "STATUS", "RESTARTS", "AGE", "IP", "NODE", "NOMINATED NODE", "READINESS GATES",
-      ])
-    #expect(table.rows.count == 2)
-    #expect(
-      table.rows[0] == [
-        "web-6dc5cd68db-gsz44", "1/1", "Running", "2 (5s ago)", "8s", "10.244.1.2", "worker-1", "<none>", "<none>",
-      ])
-    #expect(table.rows[1][2] == "ContainerCreating")
-    #expect(table.column("NODE") == 6)
-    #expect(KubectlTable("No resources found in default namespace.\n") == nil)
+  /// The state tables hold the cells kubectl's printer makes, with its header: what
+  /// `kubectl get pods -o wide` prints, cut into cells (here on a seeded cluster whose pod is
+  /// pending: no node, no IP).
+  @Test func tablesAreKubectlsCellsAsValues() throws {
+    var cluster = Cluster()
+    _ = Kubectl.run(["run", "web", "--image=nginx"], cluster: &cluster, files: VirtualDirectory())
+    let table = try #require(ObjectTables.get("pods", cluster: cluster, allNamespaces: false, wide: true))
+    #expect(table.header == Self.podsWideHeader)
+    #expect(table.rows.count == 1)
+    let printed = Kubectl.run(["get", "pods", "-o", "wide"], cluster: &cluster, files: VirtualDirectory()).output
+    let words = printed.split(separator: "\n").dropFirst().first?.split(separator: " ").map(String.init)
+    #expect(words == table.rows.first?.flatMap { $0.split(separator: " ").map(String.init) })
+    #expect(ObjectTables.get("no-such-kind", cluster: cluster, allNamespaces: false, wide: false) == nil)
   }
 
-  func state(_ pods: String, nodes: [String] = ["control-plane", "worker-1", "worker-2"]) throws -> ClusterState {
-    let table = try #require(KubectlTable(pods))
+  func state(_ rows: [[String]], nodes: [String] = ["control-plane", "worker-1", "worker-2"]) -> ClusterState {
+    let table = KubectlTable(header: Self.podsWideHeader, rows: rows)
     let placements = table.rows.map {
       ClusterState.PodPlacement(
         namespace: "default", name: $0[0], node: $0[6] == "<none>" ? nil : $0[6], status: $0[2], ready: $0[1],
@@ -45,16 +46,13 @@ import Testing
   }
 
   @Test func rowsNewOrChangedSinceTheBlockBeforeAreMarkedAgeAside() throws {
-    let before = try state(Self.podsWide)
+    let before = state(Self.podsWide)
     // Later: the first pod only aged; the second became ready; a third appeared.
-    let after = try state(
-      """
-      NAME                   READY   STATUS    RESTARTS      AGE   IP           NODE       NOMINATED NODE   READINESS GATES
-      web-6dc5cd68db-gsz44   1/1     Running   2 (40s ago)   43s   10.244.1.2   worker-1   <none>           <none>
-      web-6dc5cd68db-qv5mc   1/1     Running   0             36s   10.244.2.2   worker-2   <none>           <none>
-      web-6dc5cd68db-x7k2p   0/1     Pending   0             0s    <none>       <none>     <none>           <none>
-
-      """)
+    let after = state([
+      ["web-6dc5cd68db-gsz44", "1/1", "Running", "2 (40s ago)", "43s", "10.244.1.2", "worker-1", "<none>", "<none>"],
+      ["web-6dc5cd68db-qv5mc", "1/1", "Running", "0", "36s", "10.244.2.2", "worker-2", "<none>", "<none>"],
+      ["web-6dc5cd68db-x7k2p", "0/1", "Pending", "0", "0s", "<none>", "<none>", "<none>", "<none>"],
+    ])
     let html = StateTablesRenderer.render(after, previous: before)
     #expect(html.contains("<tr><th scope=\"row\">web-6dc5cd68db-gsz44</th>"))
     #expect(html.contains("<tr class=\"changed\"><th scope=\"row\">web-6dc5cd68db-qv5mc <span class=\"row-mark\""))
@@ -76,7 +74,7 @@ import Testing
   }
 
   @Test func mapPutsEachPodInItsNodeAndUnscheduledOnesApart() throws {
-    let svg = ClusterMapRenderer.render(try state(Self.podsWide), id: "map-1")
+    let svg = ClusterMapRenderer.render(state(Self.podsWide), id: "map-1")
     #expect(svg.hasPrefix("<figure class=\"cluster-map\"><svg role=\"img\" aria-labelledby=\"map-1-title\""))
     #expect(svg.contains("<title id=\"map-1-title\">集群地图：3 个节点，2 个 Pod</title>"))
     #expect(svg.contains("<title>web-6dc5cd68db-gsz44：Running，READY 1/1，worker-1</title>"))
@@ -108,11 +106,10 @@ import Testing
   }
 
   @Test func aCrowdedNodeIsCutAtTheBound() throws {
-    var rows = "NAME   READY   STATUS    RESTARTS   AGE   IP     NODE       NOMINATED NODE   READINESS GATES\n"
-    for index in 0..<(ClusterMapRenderer.chipsPerNode + 5) {
-      rows += "p-\(index)    1/1     Running   0          1s    <none>   worker-1   <none>           <none>\n"
+    let rows = (0..<(ClusterMapRenderer.chipsPerNode + 5)).map {
+      ["p-\($0)", "1/1", "Running", "0", "1s", "<none>", "worker-1", "<none>", "<none>"]
     }
-    let svg = ClusterMapRenderer.render(try state(rows), id: "m")
+    let svg = ClusterMapRenderer.render(state(rows), id: "m")
     #expect(svg.components(separatedBy: "<g class=\"map-pod").count - 1 == ClusterMapRenderer.chipsPerNode)
     #expect(svg.contains(">+5</text>"))
   }

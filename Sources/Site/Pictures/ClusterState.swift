@@ -1,8 +1,8 @@
 import KubeSim
 import Kubectl
 
-/// What the pictures after a scenario show, read from the cluster through kubectl itself so
-/// every cell is what `kubectl get` prints: the workloads' and Services' tables of the
+/// What the pictures after a scenario show, read from the cluster through kubectl's own table
+/// printers so every cell is what `kubectl get` prints: the workloads' and Services' tables of the
 /// namespaces the lesson uses, and each pod's node, status and owner for the map.
 struct ClusterState: Sendable {
   /// One kind's table, e.g. `deployments`.
@@ -49,9 +49,10 @@ struct ClusterState: Sendable {
     "endpoints",
   ]
 
-  /// Reads `cluster` (a copy: kubectl runs on it, the lesson's cluster is untouched).
+  /// Reads `cluster` through kubectl's table printers, as values (``ObjectTables``): each
+  /// kind's `kubectl get` table (`-A` when the lesson uses other namespaces than `default`,
+  /// pods `-o wide`).
   static func capture(_ cluster: Cluster) -> ClusterState {
-    var terminal = Terminal(cluster: cluster)
     let namespaces = Set(cluster.pods.values.map { $0.metadata.namespace ?? "default" })
       .union(cluster.services.values.map { $0.metadata.namespace ?? "default" })
       .union(cluster.deployments.values.map { $0.metadata.namespace ?? "default" })
@@ -64,21 +65,25 @@ struct ClusterState: Sendable {
     var tables: [Table] = []
     for kind in kinds {
       if (kind == "services" || kind == "endpoints") && !hasOwnServices { continue }
-      let command = "kubectl get \(kind)" + (allNamespaces ? " -A" : "") + (kind == "pods" ? " -o wide" : "")
-      let result = terminal.run(command)
-      guard result.exitCode == 0, var table = KubectlTable(result.output) else { continue }
+      guard
+        let (header, rows) = ObjectTables.get(
+          kind, cluster: cluster, allNamespaces: allNamespaces, wide: kind == "pods")
+      else { continue }
+      var table = KubectlTable(header: header, rows: rows)
       if allNamespaces, let column = table.column("NAMESPACE") {
         table.rows = table.rows.filter { isLessonNamespace($0[column]) }
       }
       if !table.rows.isEmpty { tables.append(Table(kind: kind, table: table)) }
     }
-    return ClusterState(tables: tables, pods: placements(cluster, tables: tables), nodes: nodeBoxes(&terminal))
+    return ClusterState(tables: tables, pods: placements(cluster, tables: tables), nodes: nodeBoxes(cluster))
   }
 
-  static func nodeBoxes(_ terminal: inout Terminal) -> [NodeBox] {
-    guard let table = KubectlTable(terminal.run("kubectl get nodes").output), let status = table.column("STATUS")
+  /// Every node with its STATUS, as `kubectl get nodes` shows them.
+  static func nodeBoxes(_ cluster: Cluster) -> [NodeBox] {
+    guard let (header, rows) = ObjectTables.get("nodes", cluster: cluster, allNamespaces: false, wide: false),
+      let status = header.firstIndex(of: "STATUS")
     else { return [] }
-    return table.rows.map { NodeBox(name: $0[0], status: $0[status]) }
+    return rows.map { NodeBox(name: $0[0], status: $0[status]) }
   }
 
   /// The pods of the lesson's namespaces with the owner and revision the map colours by.
