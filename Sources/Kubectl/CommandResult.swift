@@ -10,6 +10,8 @@ public struct CommandResult: Sendable, Equatable {
   /// (`get -w`, `rollout status`): each mark says that the output from its offset on appeared
   /// at its instant. Empty when everything appeared at once.
   public var marks: [OutputMark]
+  /// What the command line was (it waits; it prints YAML or JSON), read when it was split.
+  public var shape = CommandShape()
 
   /// The status a shell reports for a command that Ctrl-C stopped (128 + SIGINT).
   public static let interruptedStatus: Int32 = 130

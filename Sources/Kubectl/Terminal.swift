@@ -34,16 +34,19 @@ public struct Terminal: Sendable {
         exitCode: 2)
     }
     let arguments = Array(words.dropFirst())
+    var result: CommandResult
     switch program {
     case "kubectl":
-      return Kubectl.run(arguments, stdin: stdin, cluster: &cluster, files: files)
+      result = Kubectl.run(arguments, stdin: stdin, cluster: &cluster, files: files)
     case "sleep":
-      return sleep(arguments)
+      result = sleep(arguments)
     case "sim":
-      return SimCommand.run(arguments, cluster: &cluster)
+      result = SimCommand.run(arguments, cluster: &cluster)
     default:
-      return CommandResult(output: "sh: 1: \(program): not found\n", exitCode: 127)
+      result = CommandResult(output: "sh: 1: \(program): not found\n", exitCode: 127)
     }
+    result.shape = CommandShape(words)
+    return result
   }
 
   private mutating func sleep(_ arguments: [String]) -> CommandResult {

@@ -1,4 +1,5 @@
 import Course
+import Kubectl
 
 /// Renders a scenario's transcript as a terminal block: prompts, commands and output told
 /// apart by markup, `sim` commands shown as events in the story rather than as commands.
@@ -38,7 +39,7 @@ enum TerminalRenderer {
         let cssClass = step.result.exitCode == 0 ? "output" : "output failed"
         let body =
           step.result.exitCode == 0
-          ? outputLanguage(of: command).map { SyntaxHighlighter.html(step.result.output, language: $0) }
+          ? outputLanguage(of: step.result.shape).map { SyntaxHighlighter.html(step.result.output, language: $0) }
           : nil
         output +=
           "<span class=\"\(cssClass)\">" + (body ?? SyntaxHighlighter.outputHTML(step.result.output)) + "</span>"
@@ -52,20 +53,12 @@ enum TerminalRenderer {
 extension TerminalRenderer {
   /// The language of what a command prints: YAML for `-o yaml`, JSON for `-o json`, nil for
   /// kubectl's tables and messages.
-  static func outputLanguage(of command: String) -> SyntaxHighlighter.Language? {
-    let words = command.split(whereSeparator: { $0 == " " || $0 == "\n" })
-    for (index, word) in words.enumerated() {
-      let value: Substring?
-      switch word {
-      case "-o", "--output": value = index + 1 < words.count ? words[index + 1] : nil
-      case _ where word.hasPrefix("--output="): value = word.dropFirst("--output=".count)
-      case _ where word.hasPrefix("-o"): value = word.dropFirst(2).drop { $0 == "=" }
-      default: value = nil
-      }
-      if value == "yaml" { return .yaml }
-      if value == "json" { return .json }
+  static func outputLanguage(of shape: CommandShape) -> SyntaxHighlighter.Language? {
+    switch shape.format {
+    case .yaml: return .yaml
+    case .json: return .json
+    case nil: return nil
     }
-    return nil
   }
 }
 

@@ -125,21 +125,3 @@ import Testing
     #expect(!html.contains("<script") && !html.contains("<img") && !html.contains("<b>"))
   }
 }
-
-/// Which commands' output a transcript shows as YAML or JSON.
-@Suite struct OutputLanguageTests {
-  @Test(arguments: [
-    ("kubectl get deploy web -o yaml", SyntaxHighlighter.Language.yaml),
-    ("kubectl get pods -oyaml", .yaml),
-    ("kubectl create deployment x --image=y --dry-run=client --output=json", .json),
-    ("kubectl get pods -o=json", .json),
-  ])
-  func structuredOutput(command: String, language: SyntaxHighlighter.Language) {
-    #expect(TerminalRenderer.outputLanguage(of: command) == language)
-  }
-
-  @Test(arguments: ["kubectl get pods -o wide", "kubectl get pods", "kubectl logs yaml-writer", "echo -o"])
-  func tablesAndText(command: String) {
-    #expect(TerminalRenderer.outputLanguage(of: command) == nil)
-  }
-}

@@ -44,16 +44,6 @@ import Testing
     #expect(figure.contains(" from 0 to 3"))
   }
 
-  @Test(arguments: [
-    ("kubectl rollout status deployment/web", true), ("sleep 30", true), ("kubectl get pods -w", true),
-    ("kubectl get pods --watch", true), ("kubectl wait --for=condition=Ready pod/web", true),
-    ("kubectl get pods", false), ("kubectl rollout undo deployment/web", false),
-    ("kubectl scale deploy/web --replicas=2", false),
-  ])
-  func waitingCommands(command: String, waits: Bool) {
-    #expect(TimelineRenderer.waits(command) == waits)
-  }
-
   @Test func axisTicksAreRound() {
     #expect(AxisTicks.seconds(upTo: 8) == [0, 1, 2, 3, 4, 5, 6, 7, 8])
     #expect(AxisTicks.seconds(upTo: 9) == [0, 2, 4, 6, 8])

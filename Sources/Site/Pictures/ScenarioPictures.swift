@@ -33,7 +33,7 @@ enum ScenarioPictures {
   /// `show=timeline`; block `number`, step N gets the id `timeline-NUMBER-N`.
   static func timelines(_ result: ScenarioResult, number: Int, everyStep: Bool) -> String {
     var html = ""
-    for (index, step) in result.steps.enumerated() where everyStep || TimelineRenderer.waits(step.step.command) {
+    for (index, step) in result.steps.enumerated() where everyStep || step.result.shape.waits {
       html += TimelineRenderer.render(step, id: "timeline-\(number)-\(index + 1)")
     }
     return html

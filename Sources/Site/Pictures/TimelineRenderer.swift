@@ -16,16 +16,6 @@ enum TimelineRenderer {
     "Deployment", "ReplicaSet", "StatefulSet", "DaemonSet", "Job", "CronJob", "HorizontalPodAutoscaler", "Node",
   ]
 
-  /// Whether `command` is one that waits, so that a timeline is drawn by default.
-  static func waits(_ command: String) -> Bool {
-    let words = command.split(separator: " ").map(String.init)
-    if words.first == "sleep" { return true }
-    guard words.first == "kubectl" else { return false }
-    if words.dropFirst().prefix(2) == ["rollout", "status"] || words.dropFirst().first == "wait" { return true }
-    return words.dropFirst().first == "get"
-      && words.contains { $0 == "-w" || $0 == "--watch" || $0 == "--watch=true" || $0 == "--watch-only" }
-  }
-
   /// One ReplicaSet's line.
   struct Series {
     var label: String
