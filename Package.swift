@@ -43,14 +43,16 @@ let package = Package(
     .executableTarget(name: "kubebook-bench", dependencies: ["KubeSim", "Kubectl"]),
     // libFuzzer targets; scripts/fuzz builds them with --sanitize=fuzzer -Xswiftc -DFUZZING.
     .executableTarget(name: "kubebook-fuzz", dependencies: ["Course", "Kubectl"]),
+    // Helpers the test suites share; not part of any product.
+    .target(name: "TestSupport", dependencies: ["Course", "Kubectl", "KubeSim"], path: "Tests/TestSupport"),
     .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
     .testTarget(name: "KubeSimTests", dependencies: ["KubeSim"]),
-    .testTarget(name: "KubectlTests", dependencies: ["Kubectl", "KubeSim"]),
-    .testTarget(name: "CourseTests", dependencies: ["Course", "Kubectl", "KubeSim", "Markdown"]),
-    .testTarget(name: "SiteTests", dependencies: ["Site", "Course", "Kubectl", "Markdown"]),
-    .testTarget(name: "WorkspaceTests", dependencies: ["Workspace", "Course", "Site"]),
-    .testTarget(name: "PreviewTests", dependencies: ["Preview"]),
-    .testTarget(name: "kubebookTests", dependencies: ["kubebook"]),
+    .testTarget(name: "KubectlTests", dependencies: ["Kubectl", "KubeSim", "TestSupport"]),
+    .testTarget(name: "CourseTests", dependencies: ["Course", "Kubectl", "KubeSim", "Markdown", "TestSupport"]),
+    .testTarget(name: "SiteTests", dependencies: ["Site", "Course", "Kubectl", "Markdown", "TestSupport"]),
+    .testTarget(name: "WorkspaceTests", dependencies: ["Workspace", "Course", "Site", "TestSupport"]),
+    .testTarget(name: "PreviewTests", dependencies: ["Preview", "TestSupport"]),
+    .testTarget(name: "kubebookTests", dependencies: ["kubebook", "TestSupport"]),
   ],
   swiftLanguageModes: [.v6]
 )
