@@ -14,8 +14,7 @@ import Testing
     var files = VirtualDirectory()
 
     mutating func run(_ line: String, stdin: String? = nil) -> CommandResult {
-      let words = try! ShellWords.split(line)
-      return Kubectl.run(Array(words.dropFirst()), stdin: stdin, cluster: &cluster, files: files)
+      SimulatedKubectl.run(line, stdin: stdin, cluster: &cluster, files: files)
     }
   }
 

@@ -36,8 +36,7 @@ import Testing
     var files = VirtualDirectory(files: ["deploy.yaml": WorkloadCommandTests.manifest])
 
     mutating func run(_ line: String) -> CommandResult {
-      let words = try! ShellWords.split(line)
-      return Kubectl.run(Array(words.dropFirst()), cluster: &cluster, files: files)
+      SimulatedKubectl.run(line, cluster: &cluster, files: files)
     }
 
     /// A session in which the Deployment was applied and has rolled out.
@@ -291,8 +290,7 @@ import Testing
 /// `kubectl get -w` (`kubectl-output.md` §1.8).
 @Suite struct WatchTests {
   func run(_ line: String, _ cluster: inout Cluster) -> CommandResult {
-    let words = try! ShellWords.split(line)
-    return Kubectl.run(Array(words.dropFirst()), cluster: &cluster, files: VirtualDirectory())
+    SimulatedKubectl.run(line, cluster: &cluster)
   }
 
   @Test func rowsFollowTheListWithoutRepeatedHeadersAndRememberWidths() {
@@ -338,7 +336,7 @@ import Testing
 /// `kubectl label` and `annotate` (`kubectl-output.md` §8 and the `--local` captures of §11).
 @Suite struct LabelTests {
   func run(_ line: String, _ cluster: inout Cluster) -> CommandResult {
-    Kubectl.run(Array(try! ShellWords.split(line).dropFirst()), cluster: &cluster, files: VirtualDirectory())
+    SimulatedKubectl.run(line, cluster: &cluster)
   }
 
   @Test func labelMessages() {
