@@ -34,10 +34,7 @@ import Testing
       "create service nodeport my-svc --clusterip=None --dry-run=client -o yaml",
     ])
   func createServiceDryRunMatchesRealKubectl(command: String) throws {
-    let words = try ShellWords.split(command)
-    var cluster = Cluster()
-    let ours = Kubectl.run(words, cluster: &cluster, files: VirtualDirectory())
-    let real = try RealKubectl.run(words)
+    let (ours, real, cluster) = try RealKubectl.compare(command)
     if real.status == 0 { #expect(ours.output == real.output) }
     #expect(ours.exitCode == real.status)
     #expect(cluster.services["default/my-svc"] == nil)

@@ -61,10 +61,7 @@ import Testing
       "create deployment web --image=nginx --dry-run=client -o name",
     ])
   func createDeploymentDryRunMatchesRealKubectl(command: String) throws {
-    let words = try ShellWords.split(command)
-    var cluster = Cluster()
-    let ours = Kubectl.run(words, cluster: &cluster, files: VirtualDirectory())
-    let real = try RealKubectl.run(words)
+    let (ours, real, cluster) = try RealKubectl.compare(command)
     #expect(ours.output == real.output)
     #expect(ours.exitCode == real.status)
     #expect(cluster.deployments["default/nginx"] == nil && cluster.deployments["default/web"] == nil)

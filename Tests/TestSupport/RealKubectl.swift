@@ -24,12 +24,22 @@ public enum RealKubectl {
   /// Expects our kubectl, on a fresh cluster, to print what the real one prints (standard
   /// output and error together) for `command`, and to exit with its status.
   public static func expectSameOutput(_ command: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+    let (ours, real, _) = try compare(command, withErrors: true)
+    #expect(ours.output == real.output, sourceLocation: sourceLocation)
+    #expect(ours.exitCode == real.status, sourceLocation: sourceLocation)
+  }
+
+  /// Runs `command` (kubectl's arguments, without `kubectl`) in our kubectl on a fresh
+  /// cluster and in the real binary: our result, the real output (with standard error when
+  /// `withErrors`) and status, and our cluster afterwards.
+  public static func compare(
+    _ command: String, withErrors: Bool = false
+  ) throws -> (ours: CommandResult, real: (output: String, status: Int32), cluster: Cluster) {
     let words = try ShellWords.split(command)
     var cluster = Cluster()
     let ours = Kubectl.run(words, cluster: &cluster, files: VirtualDirectory())
-    let real = try runCombined(words)
-    #expect(ours.output == real.output, sourceLocation: sourceLocation)
-    #expect(ours.exitCode == real.status, sourceLocation: sourceLocation)
+    let real = try withErrors ? runCombined(words) : run(words)
+    return (ours, real, cluster)
   }
 
   /// Runs kubectl with no kubeconfig; its standard error goes to `standardError`, or, when
