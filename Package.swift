@@ -28,29 +28,31 @@ let package = Package(
     .target(name: "Markdown", dependencies: ["CCmark"]),
     .target(name: "KubeSim", dependencies: [.product(name: "HeapModule", package: "swift-collections")]),
     .target(name: "Kubectl", dependencies: ["KubeSim", "Yams"]),
-    .target(name: "Course", dependencies: ["Markdown", "Kubectl"]),
-    .target(name: "Site", dependencies: ["Course", "Kubectl", "KubeSim"]),
+    .target(name: "Course", dependencies: ["Markdown", "KubeSim", "Kubectl"]),
+    .target(name: "Site", dependencies: ["Course", "Kubectl", "KubeSim", "Markdown"]),
     .target(name: "Workspace", dependencies: ["Course", "Site", "CFileSwap"]),
     .target(name: "LineEditor", dependencies: ["CEditLine"]),
     .target(name: "Preview", dependencies: [.product(name: "FlyingSocks", package: "FlyingFox")]),
     .executableTarget(
       name: "kubebook",
       dependencies: [
-        "Course", "Site", "Workspace", "LineEditor", "Preview",
+        "Course", "Kubectl", "Site", "Workspace", "LineEditor", "Preview",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
     .executableTarget(name: "kubebook-bench", dependencies: ["KubeSim", "Kubectl"]),
     // libFuzzer targets; scripts/fuzz builds them with --sanitize=fuzzer -Xswiftc -DFUZZING.
     .executableTarget(name: "kubebook-fuzz", dependencies: ["Course", "Kubectl"]),
+    // Helpers the test suites share; not part of any product.
+    .target(name: "TestSupport", dependencies: ["Course", "Kubectl", "KubeSim"], path: "Tests/TestSupport"),
     .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
     .testTarget(name: "KubeSimTests", dependencies: ["KubeSim"]),
-    .testTarget(name: "KubectlTests", dependencies: ["Kubectl"]),
-    .testTarget(name: "CourseTests", dependencies: ["Course"]),
-    .testTarget(name: "SiteTests", dependencies: ["Site", "Course", "Kubectl", "KubeSim"]),
-    .testTarget(name: "WorkspaceTests", dependencies: ["Workspace", "Course", "Site"]),
-    .testTarget(name: "PreviewTests", dependencies: ["Preview"]),
-    .testTarget(name: "kubebookTests", dependencies: ["kubebook"]),
+    .testTarget(name: "KubectlTests", dependencies: ["Kubectl", "KubeSim", "TestSupport"]),
+    .testTarget(name: "CourseTests", dependencies: ["Course", "Kubectl", "KubeSim", "Markdown", "TestSupport"]),
+    .testTarget(name: "SiteTests", dependencies: ["Site", "Course", "Kubectl", "KubeSim", "Markdown", "TestSupport"]),
+    .testTarget(name: "WorkspaceTests", dependencies: ["Workspace", "Course", "Site", "TestSupport"]),
+    .testTarget(name: "PreviewTests", dependencies: ["Preview", "TestSupport"]),
+    .testTarget(name: "kubebookTests", dependencies: ["kubebook", "TestSupport"]),
   ],
   swiftLanguageModes: [.v6]
 )

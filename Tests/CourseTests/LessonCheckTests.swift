@@ -1,4 +1,5 @@
 import Kubectl
+import TestSupport
 import Testing
 
 @testable import Course
@@ -209,9 +210,7 @@ import Testing
   }
 
   @Test func missingLessonIsAnErrorAtItsSummaryLine() {
-    let sources = Course.Sources(
-      displayRoot: "content", summary: Array(Self.summary.utf8),
-      markdownFiles: ["intro.md": Array("# 入门\n".utf8), "pods/index.md": Array("# Pod\n".utf8)])
+    let sources = CourseFixture.sources(["intro.md": "# 入门\n", "pods/index.md": "# Pod\n"], summary: Self.summary)
     do {
       _ = try Course.assemble(sources)
       Issue.record("expected an error")
@@ -230,9 +229,7 @@ import Testing
   }
 
   @Test func unlistedLessonsAreWarnings() throws {
-    let sources = Course.Sources(
-      displayRoot: "content", summary: Array("- [a](a.md)\n".utf8),
-      markdownFiles: ["a.md": Array("# a\n".utf8), "b.md": Array("# b\n".utf8)])
+    let sources = CourseFixture.sources(["a.md": "# a\n", "b.md": "# b\n"], summary: "- [a](a.md)\n")
     let course = try Course.assemble(sources)
     #expect(
       course.warnings.map(\.description) == [

@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 
 @testable import Course
@@ -8,9 +9,7 @@ import Testing
 @Suite struct LinkCheckerTests {
   static func course(_ lessons: [String: String]) throws -> Course {
     let summary = "# 课程\n\n" + lessons.keys.sorted().map { "- [\($0)](\($0))" }.joined(separator: "\n") + "\n"
-    return try Course.assemble(
-      Course.Sources(
-        displayRoot: "content", summary: Array(summary.utf8), markdownFiles: lessons.mapValues { Array($0.utf8) }))
+    return try Course.assemble(CourseFixture.sources(lessons, summary: summary))
   }
 
   @Test func goodLinksPass() throws {
@@ -54,15 +53,13 @@ import Testing
   }
 
   @Test func lessonLinksAreDecodedBeforeTheyAreLookedUp() throws {
-    let sources = Course.Sources(
-      displayRoot: "content",
-      summary: Array("- [A](a.md)\n- [B](sp%20ace.md)\n- [C](<x:y.md>)\n- [D](q%3Fr.md)\n".utf8),
-      markdownFiles: [
-        "a.md": Array(
-          "# A\n\n[b](sp%20ace.md) [b2](<sp ace.md>) [c](./x:y.md) [d](q%3Fr.md#d)\n\n[no](sp%20ace2.md) [no2](./x:z.md)\n"
-            .utf8),
-        "sp ace.md": Array("# B\n".utf8), "x:y.md": Array("# C\n".utf8), "q?r.md": Array("# D\n".utf8),
-      ])
+    let sources = CourseFixture.sources(
+      [
+        "a.md":
+          "# A\n\n[b](sp%20ace.md) [b2](<sp ace.md>) [c](./x:y.md) [d](q%3Fr.md#d)\n\n[no](sp%20ace2.md) [no2](./x:z.md)\n",
+        "sp ace.md": "# B\n", "x:y.md": "# C\n", "q?r.md": "# D\n",
+      ],
+      summary: "- [A](a.md)\n- [B](sp%20ace.md)\n- [C](<x:y.md>)\n- [D](q%3Fr.md)\n")
     let course = try Course.assemble(sources)
     #expect(course.lessons.map(\.path) == ["a.md", "sp ace.md", "x:y.md", "q?r.md"])
     #expect(

@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 
 @testable import Course
@@ -10,8 +11,7 @@ import Testing
 
   @Test func aTooDeepLessonFailsAtItsLine() {
     let lesson = "# A\n\nintro\n\n" + String(repeating: ">", count: 20_000) + " deep\n"
-    let sources = Course.Sources(
-      displayRoot: "content", summary: Array("- [A](a.md)\n".utf8), markdownFiles: ["a.md": Array(lesson.utf8)])
+    let sources = CourseFixture.sources(["a.md": lesson], summary: "- [A](a.md)\n")
     do {
       _ = try Course.assemble(sources)
       Issue.record("expected an error")
@@ -42,8 +42,7 @@ import Testing
 
   @Test func tooMuchMarkupFailsAtItsLine() {
     let lesson = "# A\n\nintro\n\n" + String(repeating: "&", count: 5_000_000) + "\n"
-    let sources = Course.Sources(
-      displayRoot: "content", summary: Array("- [A](a.md)\n".utf8), markdownFiles: ["a.md": Array(lesson.utf8)])
+    let sources = CourseFixture.sources(["a.md": lesson], summary: "- [A](a.md)\n")
     do {
       _ = try Course.assemble(sources)
       Issue.record("expected an error")

@@ -1,5 +1,6 @@
 import Foundation
 import Kubectl
+import TestSupport
 import Testing
 
 @testable import Course
@@ -70,10 +71,7 @@ import Testing
 
       """
     func lesson(_ text: String) throws -> Lesson {
-      let course = try Course.assemble(
-        Course.Sources(
-          displayRoot: "content", summary: Array("# 课\n\n- [课](a.md)\n".utf8),
-          markdownFiles: ["a.md": Array(text.utf8)]))
+      let course = try Course.assemble(CourseFixture.sources(["a.md": text], summary: "# 课\n\n- [课](a.md)\n"))
       return course.lessons[0]
     }
     var session = try ShellSession(from: lesson(page), block: 2)

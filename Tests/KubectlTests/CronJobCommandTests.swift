@@ -1,4 +1,5 @@
 import KubeSim
+import TestSupport
 import Testing
 
 @testable import Kubectl

@@ -1,4 +1,5 @@
 import KubeSim
+import TestSupport
 import Testing
 
 @testable import Kubectl
@@ -7,18 +8,14 @@ import Testing
 /// only the values that depend on the run (hash, times, names, ids) substituted.
 @Suite struct DescribeTests {
   func rolledOut() -> Cluster {
-    var cluster = Cluster()
-    for line in [
+    SimulatedKubectl.cluster(after: [
       "kubectl create deployment nginx --image=nginx:1.14.2 --replicas=3 --port=80",
       "kubectl rollout status deployment/nginx",
-    ] {
-      _ = Kubectl.run(Array(try! ShellWords.split(line).dropFirst()), cluster: &cluster, files: VirtualDirectory())
-    }
-    return cluster
+    ])
   }
 
   func describe(_ line: String, _ cluster: inout Cluster) -> String {
-    Kubectl.run(Array(try! ShellWords.split(line).dropFirst()), cluster: &cluster, files: VirtualDirectory()).output
+    SimulatedKubectl.run(line, cluster: &cluster).output
   }
 
   @Test func deploymentMatchesTheReferenceLayout() {

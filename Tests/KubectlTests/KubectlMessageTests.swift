@@ -1,4 +1,5 @@
 import KubeSim
+import TestSupport
 import Testing
 
 @testable import Kubectl
@@ -9,8 +10,7 @@ import Testing
   func run(_ line: String, stdin: String? = nil, files: [String: String] = [:], cluster: inout Cluster)
     -> CommandResult
   {
-    let words = try! ShellWords.split(line)
-    return Kubectl.run(Array(words.dropFirst()), stdin: stdin, cluster: &cluster, files: VirtualDirectory(files: files))
+    SimulatedKubectl.run(line, stdin: stdin, cluster: &cluster, files: VirtualDirectory(files: files))
   }
 
   @Test func getWithoutAType() {

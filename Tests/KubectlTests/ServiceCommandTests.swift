@@ -1,5 +1,6 @@
 import Foundation
 import KubeSim
+import TestSupport
 import Testing
 
 @testable import Kubectl
@@ -13,8 +14,7 @@ import Testing
     var files = VirtualDirectory()
 
     mutating func run(_ line: String, stdin: String? = nil) -> CommandResult {
-      let words = try! ShellWords.split(line)
-      return Kubectl.run(Array(words.dropFirst()), stdin: stdin, cluster: &cluster, files: files)
+      SimulatedKubectl.run(line, stdin: stdin, cluster: &cluster, files: files)
     }
   }
 
@@ -34,10 +34,7 @@ import Testing
       "create service nodeport my-svc --clusterip=None --dry-run=client -o yaml",
     ])
   func createServiceDryRunMatchesRealKubectl(command: String) throws {
-    let words = try ShellWords.split(command)
-    var cluster = Cluster()
-    let ours = Kubectl.run(words, cluster: &cluster, files: VirtualDirectory())
-    let real = try RealKubectl.run(words)
+    let (ours, real, cluster) = try RealKubectl.compare(command)
     if real.status == 0 { #expect(ours.output == real.output) }
     #expect(ours.exitCode == real.status)
     #expect(cluster.services["default/my-svc"] == nil)

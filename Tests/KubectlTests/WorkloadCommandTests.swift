@@ -1,5 +1,6 @@
 import Foundation
 import KubeSim
+import TestSupport
 import Testing
 
 @testable import Kubectl
@@ -35,8 +36,7 @@ import Testing
     var files = VirtualDirectory(files: ["deploy.yaml": WorkloadCommandTests.manifest])
 
     mutating func run(_ line: String) -> CommandResult {
-      let words = try! ShellWords.split(line)
-      return Kubectl.run(Array(words.dropFirst()), cluster: &cluster, files: files)
+      SimulatedKubectl.run(line, cluster: &cluster, files: files)
     }
 
     /// A session in which the Deployment was applied and has rolled out.
@@ -61,10 +61,7 @@ import Testing
       "create deployment web --image=nginx --dry-run=client -o name",
     ])
   func createDeploymentDryRunMatchesRealKubectl(command: String) throws {
-    let words = try ShellWords.split(command)
-    var cluster = Cluster()
-    let ours = Kubectl.run(words, cluster: &cluster, files: VirtualDirectory())
-    let real = try RealKubectl.run(words)
+    let (ours, real, cluster) = try RealKubectl.compare(command)
     #expect(ours.output == real.output)
     #expect(ours.exitCode == real.status)
     #expect(cluster.deployments["default/nginx"] == nil && cluster.deployments["default/web"] == nil)
@@ -290,8 +287,7 @@ import Testing
 /// `kubectl get -w` (`kubectl-output.md` §1.8).
 @Suite struct WatchTests {
   func run(_ line: String, _ cluster: inout Cluster) -> CommandResult {
-    let words = try! ShellWords.split(line)
-    return Kubectl.run(Array(words.dropFirst()), cluster: &cluster, files: VirtualDirectory())
+    SimulatedKubectl.run(line, cluster: &cluster)
   }
 
   @Test func rowsFollowTheListWithoutRepeatedHeadersAndRememberWidths() {
@@ -337,7 +333,7 @@ import Testing
 /// `kubectl label` and `annotate` (`kubectl-output.md` §8 and the `--local` captures of §11).
 @Suite struct LabelTests {
   func run(_ line: String, _ cluster: inout Cluster) -> CommandResult {
-    Kubectl.run(Array(try! ShellWords.split(line).dropFirst()), cluster: &cluster, files: VirtualDirectory())
+    SimulatedKubectl.run(line, cluster: &cluster)
   }
 
   @Test func labelMessages() {

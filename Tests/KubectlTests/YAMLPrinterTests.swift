@@ -1,5 +1,6 @@
 import Foundation
 import KubeSim
+import TestSupport
 import Testing
 
 @testable import Kubectl

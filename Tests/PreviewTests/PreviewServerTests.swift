@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import Preview
@@ -15,8 +16,7 @@ import Testing
   func withServer(
     _ limits: PreviewLimits, _ body: @Sendable (PreviewServer, UInt16) async throws -> Void
   ) async throws {
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("preview-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    let directory = try TemporaryDirectory.create("preview")
     defer { try? FileManager.default.removeItem(at: directory) }
     try Data(Self.page.utf8).write(to: directory.appendingPathComponent("pods.html"))
     let server = try PreviewServer(directory: directory.path, port: 0, limits: limits)

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 #if canImport(Glibc)
   import Glibc
@@ -26,21 +27,8 @@ final class RawConnection: @unchecked Sendable {
 
   /// Connects to 127.0.0.1:`port`.
   init(port: UInt16) throws {
-    descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-    guard descriptor >= 0 else { throw Failure(message: "no socket: \(errno)") }
-    var address = sockaddr_in()
-    address.sin_family = sa_family_t(AF_INET)
-    address.sin_port = port.bigEndian
-    address.sin_addr.s_addr = inet_addr("127.0.0.1")
-    let connected = withUnsafePointer(to: &address) {
-      $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-        connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
-      }
-    }
-    guard connected == 0 else {
-      close(descriptor)
-      throw Failure(message: "cannot connect to port \(port): \(errno)")
-    }
+    descriptor = Loopback.connect(port: port)
+    guard descriptor >= 0 else { throw Failure(message: "cannot connect to port \(port): \(errno)") }
   }
 
   deinit {

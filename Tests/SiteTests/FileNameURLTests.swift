@@ -1,5 +1,6 @@
 import Course
 import Foundation
+import TestSupport
 import Testing
 
 @testable import Site
@@ -37,9 +38,7 @@ import Testing
     ]
     for name in names { lessons[name] = "# Page\n\n## 小节\n\n[intro](intro.md#part) ![pic](x%20y.png)\n" }
     lessons["sub/x:y.md"] = "# Sub\n\n## Part\n\n[intro](../intro.md) [evil](../javascript:alert(1).md)\n"
-    let sources = Course.Sources(
-      displayRoot: "content", summary: Array(summary.utf8), markdownFiles: lessons.mapValues { Array($0.utf8) })
-    let course = try Course.assemble(sources)
+    let course = try Course.assemble(CourseFixture.sources(lessons, summary: summary))
     #expect(LinkChecker.diagnostics(for: course).isEmpty)
     let results = course.lessons.map { LessonRunner.run($0) }
     return SiteRenderer.render(course: course, results: results)

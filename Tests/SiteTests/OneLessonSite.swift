@@ -1,4 +1,5 @@
 import Course
+import TestSupport
 import Testing
 
 @testable import Site
@@ -6,10 +7,7 @@ import Testing
 /// A course of one lesson (`one.md`), run and rendered: its page's HTML.
 enum OneLessonSite {
   static func page(_ lesson: String) throws -> String {
-    let sources = Course.Sources(
-      displayRoot: "content", summary: Array("# 课\n\n- [一](one.md)\n".utf8),
-      markdownFiles: ["one.md": Array(lesson.utf8)])
-    let course = try Course.assemble(sources)
+    let course = try Course.assemble(CourseFixture.oneLesson(lesson))
     let results = course.lessons.map { LessonRunner.run($0) }
     let file = SiteRenderer.render(course: course, results: results).first { $0.path == "one.html" }
     return String(decoding: try #require(file).contents, as: UTF8.self)

@@ -1,4 +1,5 @@
 import Course
+import TestSupport
 import Testing
 
 @testable import Site
@@ -30,10 +31,7 @@ import Testing
       ```
 
       """
-    let sources = Course.Sources(
-      displayRoot: "content", summary: Array("# 课\n\n- [一](one.md)\n".utf8),
-      markdownFiles: ["one.md": Array(lesson.utf8)])
-    let course = try Course.assemble(sources)
+    let course = try Course.assemble(CourseFixture.oneLesson(lesson))
     let kept = SiteRenderer(course: course, results: course.lessons.map { LessonRunner.run($0) })
     let streamed = SiteRenderer(course: course).run(at: 0)
     let expected = kept.body(at: 0)

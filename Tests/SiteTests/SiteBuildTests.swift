@@ -1,4 +1,5 @@
 import Course
+import TestSupport
 import Testing
 
 @testable import Site
@@ -18,9 +19,7 @@ import Testing
     """
 
   func sources(summary: String = summary, one: String = one, two: String = "# 第二课\n\n正文。\n") -> Course.Sources {
-    Course.Sources(
-      displayRoot: "content", summary: Array(summary.utf8),
-      markdownFiles: ["one.md": Array(one.utf8), "two.md": Array(two.utf8)])
+    CourseFixture.sources(["one.md": one, "two.md": two], summary: summary)
   }
 
   @Test func firstBuildIsTheFullBuild() throws {

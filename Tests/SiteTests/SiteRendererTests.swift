@@ -1,4 +1,5 @@
 import Course
+import TestSupport
 import Testing
 
 @testable import Site
@@ -7,10 +8,7 @@ import Testing
   static let summary = "# 课程\n\n- [第一课](one.md)\n- [第二课](two.md)\n"
 
   func build(_ lessons: [String: String], allowRawHTML: Bool = false) throws -> [String: String] {
-    let sources = Course.Sources(
-      displayRoot: "content", summary: Array(Self.summary.utf8),
-      markdownFiles: lessons.mapValues { Array($0.utf8) })
-    let course = try Course.assemble(sources)
+    let course = try Course.assemble(CourseFixture.sources(lessons, summary: Self.summary))
     let results = course.lessons.map { LessonRunner.run($0) }
     var options = SiteRenderer.Options()
     options.allowRawHTML = allowRawHTML

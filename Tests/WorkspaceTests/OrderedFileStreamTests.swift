@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import TestSupport
 import Testing
 
 @testable import Workspace
@@ -7,7 +8,7 @@ import Testing
 /// Files written in numbered pieces that arrive out of order.
 @Suite struct OrderedFileStreamTests {
   func temporaryFile() -> String {
-    FileManager.default.temporaryDirectory.appendingPathComponent("kubebook-stream-\(UUID().uuidString)").path
+    TemporaryDirectory.url("kubebook-stream").path
   }
 
   @Test func piecesLandInNumberOrderWithSeparatorsBetweenNonEmptyOnes() throws {

@@ -1,17 +1,12 @@
 import Course
 import Foundation
 import Site
+import TestSupport
 import Testing
 
 @testable import Workspace
 
 @Suite struct SiteWriterTests {
-  func temporaryDirectory() throws -> URL {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("kubebook-tests-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    return url
-  }
-
   func snapshot(_ directory: URL) throws -> [String: Data] {
     var result: [String: Data] = [:]
     let enumerator = FileManager.default.enumerator(atPath: directory.path)!
@@ -26,7 +21,7 @@ import Testing
   }
 
   @Test func writesAndReplacesTheWholeSite() throws {
-    let root = try temporaryDirectory()
+    let root = try TemporaryDirectory.create("kubebook-tests")
     defer { try? FileManager.default.removeItem(at: root) }
     let output = root.appendingPathComponent("site").path
     try SiteWriter.write(
@@ -41,7 +36,7 @@ import Testing
   }
 
   @Test func aFailedWriteLeavesThePreviousSiteUntouched() throws {
-    let root = try temporaryDirectory()
+    let root = try TemporaryDirectory.create("kubebook-tests")
     defer { try? FileManager.default.removeItem(at: root) }
     let output = root.appendingPathComponent("site").path
     try SiteWriter.write([SiteFile(path: "index.html", text: "good")], to: output, protecting: [])
@@ -58,14 +53,12 @@ import Testing
 
 @Suite struct CourseDirectoryTests {
   @Test func symbolicLinksAreNotFollowed() throws {
-    let root = FileManager.default.temporaryDirectory.appendingPathComponent("kubebook-course-\(UUID().uuidString)")
-    let outside = FileManager.default.temporaryDirectory.appendingPathComponent("kubebook-outside-\(UUID().uuidString)")
+    let root = try TemporaryDirectory.create("kubebook-course")
+    let outside = try TemporaryDirectory.create("kubebook-outside")
     defer {
       try? FileManager.default.removeItem(at: root)
       try? FileManager.default.removeItem(at: outside)
     }
-    try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
-    try FileManager.default.createDirectory(at: outside, withIntermediateDirectories: true)
     try Data("secret".utf8).write(to: outside.appendingPathComponent("secret.md"))
     try Data("- [a](a.md)\n".utf8).write(to: root.appendingPathComponent("SUMMARY.md"))
     try Data("# a\n".utf8).write(to: root.appendingPathComponent("a.md"))
@@ -82,14 +75,8 @@ import Testing
 }
 
 @Suite struct OutputDirectoryTests {
-  func temporaryDirectory() throws -> URL {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("kubebook-output-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    return url
-  }
-
   @Test func aSymbolicLinkToASiteIsFollowedAndKept() throws {
-    let root = try temporaryDirectory()
+    let root = try TemporaryDirectory.create("kubebook-output")
     defer { try? FileManager.default.removeItem(at: root) }
     let real = root.appendingPathComponent("real").path
     let link = root.appendingPathComponent("link").path
@@ -101,7 +88,7 @@ import Testing
   }
 
   @Test func theCourseAndWhatHoldsItAreRefused() throws {
-    let root = try temporaryDirectory()
+    let root = try TemporaryDirectory.create("kubebook-output")
     defer { try? FileManager.default.removeItem(at: root) }
     let content = root.appendingPathComponent("course/content")
     try FileManager.default.createDirectory(at: content, withIntermediateDirectories: true)
@@ -117,7 +104,7 @@ import Testing
   /// A build killed before it swapped its staging directory in leaves it behind; the next
   /// build removes it, but not one whose process still runs, nor one kubebook did not make.
   @Test func stagingDirectoriesOfKilledBuildsAreRemoved() throws {
-    let root = try temporaryDirectory()
+    let root = try TemporaryDirectory.create("kubebook-output")
     defer { try? FileManager.default.removeItem(at: root) }
     // pid_t's largest value is above every Linux pid_max, so no process has it.
     let dead = root.appendingPathComponent(".site.kubebook-new-2147483646")
@@ -142,16 +129,10 @@ import Testing
 }
 
 @Suite struct UnreadableLessonTests {
-  func temporaryDirectory() throws -> URL {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("kubebook-unreadable-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    return url
-  }
-
   /// A FIFO would block a plain read and `/dev/zero` would never end: both are refused
   /// before a byte is read, and a directory is named as one.
   @Test func onlyRegularFilesAreReadAsLessons() throws {
-    let root = try temporaryDirectory()
+    let root = try TemporaryDirectory.create("kubebook-unreadable")
     defer { try? FileManager.default.removeItem(at: root) }
     let fifo = root.appendingPathComponent("fifo.md").path
     #expect(mkfifo(fifo, 0o644) == 0)
@@ -169,7 +150,7 @@ import Testing
 
   /// SUMMARY.md linking a lesson that is a symbolic link says so, rather than "does not exist".
   @Test func aSymbolicLinkListedInTheSummaryIsNamedAsOne() throws {
-    let root = try temporaryDirectory()
+    let root = try TemporaryDirectory.create("kubebook-unreadable")
     defer { try? FileManager.default.removeItem(at: root) }
     try Data("- [A](a.md)\n- [B](b.md)\n".utf8).write(to: root.appendingPathComponent("SUMMARY.md"))
     try Data("# a\n".utf8).write(to: root.appendingPathComponent("a.md"))
@@ -186,7 +167,7 @@ import Testing
   /// Blessing a lesson reached through a symbolic link rewrites its target and keeps the link
   /// and the file's permissions.
   @Test func replacingALessonKeepsItsLinkAndMode() throws {
-    let root = try temporaryDirectory()
+    let root = try TemporaryDirectory.create("kubebook-unreadable")
     defer { try? FileManager.default.removeItem(at: root) }
     let real = root.appendingPathComponent("real.md").path
     let link = root.appendingPathComponent("link.md").path

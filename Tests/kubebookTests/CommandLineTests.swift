@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// The `kubebook` binary end to end: exit statuses, diagnostics, atomic builds.
@@ -80,13 +81,7 @@ import Testing
   }
 
   func course(_ files: [String: String]) throws -> URL {
-    let root = FileManager.default.temporaryDirectory.appendingPathComponent("kubebook-cli-\(UUID().uuidString)")
-    for (path, text) in files {
-      let url = root.appendingPathComponent("content").appendingPathComponent(path)
-      try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-      try Data(text.utf8).write(to: url)
-    }
-    return root
+    try CourseFixture.directory(files, prefix: "kubebook-cli")
   }
 
   static let passing = [

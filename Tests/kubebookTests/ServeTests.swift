@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 #if canImport(Glibc)
@@ -83,22 +84,7 @@ import Testing
 
     /// A connection to the server that sends nothing; -1 when connecting failed.
     func connectIdle() -> Int32 {
-      let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-      guard socket >= 0 else { return -1 }
-      var address = sockaddr_in()
-      address.sin_family = sa_family_t(AF_INET)
-      address.sin_port = port.bigEndian
-      address.sin_addr.s_addr = inet_addr("127.0.0.1")
-      let connected = withUnsafePointer(to: &address) {
-        $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-          connect(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
-        }
-      }
-      guard connected == 0 else {
-        close(socket)
-        return -1
-      }
-      return socket
+      Loopback.connect(port: port)
     }
 
     /// Sends `GET target` as it is (no client tidies the path) and returns the status code

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// A real terminal for end-to-end tests of `kubebook shell`: a detached tmux session on its
@@ -32,7 +33,7 @@ final class TmuxTerminal {
   /// must hold no pipe of ours, and Foundation's `Process` was seen never to reap the client.
   @discardableResult
   func tmux(_ arguments: [String], capture: Bool = true) throws -> String {
-    let output = FileManager.default.temporaryDirectory.appendingPathComponent("\(socket)-\(UUID().uuidString).out")
+    let output = TemporaryDirectory.url(socket).appendingPathExtension("out")
     defer { try? FileManager.default.removeItem(at: output) }
     var actions = posix_spawn_file_actions_t()
     posix_spawn_file_actions_init(&actions)
