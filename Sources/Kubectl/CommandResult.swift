@@ -13,6 +13,12 @@ public struct CommandResult: Sendable, Equatable {
   /// What the command line was (it waits; it prints YAML or JSON), read when it was split.
   public var shape = CommandShape()
 
+  /// Two results are equal when they printed the same at the same instants with the same
+  /// status; the shape describes the command line, not what it did.
+  public static func == (lhs: CommandResult, rhs: CommandResult) -> Bool {
+    lhs.output == rhs.output && lhs.exitCode == rhs.exitCode && lhs.marks == rhs.marks
+  }
+
   /// The status a shell reports for a command that Ctrl-C stopped (128 + SIGINT).
   public static let interruptedStatus: Int32 = 130
 
