@@ -1,3 +1,5 @@
+import Foundation
+
 #if canImport(Glibc)
   import Glibc
 #endif
@@ -26,13 +28,51 @@ public struct PreviewLimits: Sendable {
     connections = Self.defaultConnections()
   }
 
-  /// 1,000 connections, or fewer when the process may open fewer descriptors than that and
-  /// some to spare: a quarter of the descriptor limit (at most 64) stays free for reading
-  /// the course and writing the site.
+  /// 1,000 connections, or fewer when the descriptors allow fewer (``descriptorBudget()``).
   public static func defaultConnections() -> Int {
+    max(1, min(1000, descriptorBudget()))
+  }
+
+  /// How many connections the process can hold without ever running out of descriptors: its
+  /// limit, less the descriptors open now and a reserve for reading the course (one per core
+  /// at once), writing the site, refusing a connection past the limit, and the runtime's own
+  /// — libdispatch ends the process when it cannot open a `/proc` file, so running out must
+  /// never happen.
+  public static func descriptorBudget() -> Int {
     var limit = rlimit()
     guard getrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit) == 0 else { return 1000 }
     let descriptors = Int(clamping: limit.rlim_cur)  // no limit (RLIM_INFINITY) clamps to Int.max
-    return max(1, min(1000, descriptors - min(64, descriptors / 4)))
+    let reserve = 16 + 2 * ProcessInfo.processInfo.activeProcessorCount
+    return descriptors.subtractingSaturated(openDescriptors() + reserve)
+  }
+
+  /// Raises the soft limit on descriptors to the hard one, as a server that holds many
+  /// connections should (Go's runtime does the same at start); nothing when it cannot.
+  public static func raiseDescriptorLimit() {
+    var limit = rlimit()
+    guard getrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit) == 0, limit.rlim_cur < limit.rlim_max else { return }
+    limit.rlim_cur = limit.rlim_max
+    _ = setrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit)
+  }
+
+  /// The descriptors the process has open (the entries of `/proc/self/fd`, less the one
+  /// that reads it); 16 when they cannot be counted.
+  static func openDescriptors() -> Int {
+    guard let directory = opendir("/proc/self/fd") else { return 16 }
+    defer { closedir(directory) }
+    var count = 0
+    while let entry = readdir(directory) {
+      let first = withUnsafeBytes(of: entry.pointee.d_name) { $0.first ?? 0 }
+      if first != UInt8(ascii: ".") { count += 1 }
+    }
+    return max(0, count - 1)
+  }
+}
+
+extension Int {
+  /// `self - other`, or the smallest Int when that would overflow.
+  fileprivate func subtractingSaturated(_ other: Int) -> Int {
+    let (result, overflow) = subtractingReportingOverflow(other)
+    return overflow ? .min : result
   }
 }

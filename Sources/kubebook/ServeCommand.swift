@@ -29,7 +29,9 @@ struct ServeCommand: ParsableCommand {
   @Option(help: "The port on 127.0.0.1 (0: any free port).")
   var port: UInt16 = 3000
 
-  @Option(help: "Connections served at once; more are answered 503 (default 1000, fewer under a low `ulimit -n`).")
+  @Option(
+    help:
+      "Connections served at once; more are answered 503 (default 1000; never more than `ulimit -n` leaves room for).")
   var maxConnections: Int?
 
   @Flag(help: "Keep raw HTML written in lessons (dropped by default).")
@@ -63,8 +65,17 @@ struct ServeCommand: ParsableCommand {
     Output.line("built \(build.files.count) files into \(outputDirectory)/ in \(Self.milliseconds(since: started)) ms")
     let server: PreviewServer
     do {
+      PreviewLimits.raiseDescriptorLimit()
       var limits = PreviewLimits()
-      if let maxConnections { limits.connections = max(1, maxConnections) }
+      if let maxConnections {
+        let budget = max(1, PreviewLimits.descriptorBudget())
+        limits.connections = max(1, min(maxConnections, budget))
+        if maxConnections > budget {
+          Output.error(
+            "warning: --max-connections \(maxConnections) is more than the descriptor limit (ulimit -n) leaves room "
+              + "for; serving at most \(budget) connections at once")
+        }
+      }
       server = try PreviewServer(directory: outputDirectory, port: port, limits: limits) { problem in
         Output.error(problem)
         Output.flush()
