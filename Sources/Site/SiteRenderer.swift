@@ -24,8 +24,8 @@ public struct SiteFile: Sendable, Equatable {
 /// Renders the course and its scenario results into the files of the site: an index, one
 /// page per lesson, the navigation script and the theme assets.
 ///
-/// Pages are rendered one at a time (``page(at:)``) so a caller can spread them over cores
-/// and write each as soon as it is ready; ``render(course:results:options:)`` renders all.
+/// Pages are rendered one at a time (``page(at:body:)``) so ``SiteDriver`` can spread them
+/// over cores and write each as soon as it is ready.
 public struct SiteRenderer: Sendable {
   /// Site-wide rendering options.
   public struct Options: Sendable {
@@ -126,22 +126,6 @@ public struct SiteRenderer: Sendable {
       SiteFile(path: "assets/kubebook.js", text: Assets.javascript),
       SiteFile(path: "assets/theme.js", text: Assets.themeScript),
     ]
-  }
-
-  /// Every file of the site, in a fixed order.
-  public static func render(course: Course, results: [LessonResult], options: Options = Options())
-    -> [SiteFile]
-  {
-    let renderer = SiteRenderer(course: course, results: results, options: options)
-    let pages = Array(0..<renderer.pageCount).parallelMap { index in
-      let body = renderer.body(at: index)
-      return (
-        renderer.page(at: index, body: body), renderer.searchDocuments(at: index),
-        renderer.printChapter(at: index, body: body)
-      )
-    }
-    return renderer.sharedFiles + [renderer.searchIndex(pages.map(\.1)), renderer.printPage(chapters: pages.map(\.2))]
-      + pages.map(\.0)
   }
 
   /// Lesson `index`'s chapter of `print.html`: its `body` in an article, with ids made

@@ -41,8 +41,7 @@ import Testing
       displayRoot: "content", summary: Array(summary.utf8), markdownFiles: lessons.mapValues { Array($0.utf8) })
     let course = try Course.assemble(sources)
     #expect(LinkChecker.diagnostics(for: course).isEmpty)
-    let results = course.lessons.map { LessonRunner.run($0) }
-    return SiteRenderer.render(course: course, results: results)
+    return try DrivenSite.files(sources).values.sorted { $0.path < $1.path }
   }
 
   /// Every `href`, `src` and `data-page` value of an HTML file, entities decoded, and

@@ -10,12 +10,10 @@ import Testing
     let sources = Course.Sources(
       displayRoot: "content", summary: Array(Self.summary.utf8),
       markdownFiles: lessons.mapValues { Array($0.utf8) })
-    let course = try Course.assemble(sources)
-    let results = course.lessons.map { LessonRunner.run($0) }
     var options = SiteRenderer.Options()
     options.allowRawHTML = allowRawHTML
     var files: [String: String] = [:]
-    for file in SiteRenderer.render(course: course, results: results, options: options) {
+    for file in try DrivenSite.files(sources, options: options).values {
       files[file.path] = String(decoding: file.contents, as: UTF8.self)
     }
     return files

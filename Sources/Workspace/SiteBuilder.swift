@@ -1,0 +1,52 @@
+import Course
+import Site
+
+/// A site built from a course directory from start to end, for `kubebook build`: the course
+/// is read (load), assembled (parse), its links checked, every lesson run and drawn by
+/// ``SiteDriver`` on all cores with its page written as it comes, and the site swapped in
+/// atomically (write). Reading and writing happen here; everything between is pure.
+public enum SiteBuilder {
+  /// Why a build failed; the output directory is as it was.
+  public enum Failure: Error {
+    /// The course directory could not be read (exit status 2).
+    case unreadable(String)
+    /// The course does not assemble (exit status 2).
+    case invalid([Diagnostic])
+    /// A link names a lesson or heading that does not exist (exit status 1).
+    case brokenLinks([Diagnostic])
+    /// The site could not be written (exit status 2).
+    case unwritable(String)
+  }
+
+  /// What a finished build made.
+  public struct Built: Sendable {
+    /// The course the site was made of.
+    public let course: Course
+    /// Each lesson's scenario results, in lesson order.
+    public let results: [LessonResult]
+  }
+
+  /// Builds the course in `content` into the directory `output`, which is replaced only when
+  /// every file was written (never one of the course directories, `content` included).
+  /// `warn` hears the course's warnings once it is assembled and the scenarios that differ
+  /// from their lessons once every lesson ran, before the site is swapped in.
+  public static func build(
+    _ content: String, into output: String, options: SiteRenderer.Options, warn: (Diagnostic) -> Void
+  ) throws(Failure) -> Built {
+    let sources: Course.Sources
+    do { sources = try CourseDirectory.load(content) } catch { throw .unreadable(error.description) }
+    let course: Course
+    do { course = try Course.assemble(sources) } catch { throw .invalid(error.diagnostics) }
+    for warning in course.warnings { warn(warning) }
+    let brokenLinks = LinkChecker.diagnostics(for: course)
+    if !brokenLinks.isEmpty { throw .brokenLinks(brokenLinks) }
+    let writer: SiteWriter
+    do { writer = try SiteWriter(output: output, protecting: [content]) } catch {
+      throw .unwritable(error.description)
+    }
+    let results = SiteDriver(course: course, options: options).write(into: writer) { $0.result }
+    for warning in SiteDriver.warnings(results) { warn(warning) }
+    do { try writer.commit() } catch { throw .unwritable(error.description) }
+    return Built(course: course, results: results)
+  }
+}
