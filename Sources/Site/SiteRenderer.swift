@@ -37,16 +37,13 @@ public struct SiteRenderer: Sendable {
   }
 
   let course: Course
-  let results: [LessonResult]
   let options: Options
   let title: String
   let titles: [String: String]
 
-  /// Prepares to render `course` with its scenario `results` (one per lesson, same order),
-  /// which ``body(at:)`` draws; none are needed when pages are made with ``run(at:)``.
-  public init(course: Course, results: [LessonResult] = [], options: Options = Options()) {
+  /// Prepares to render `course`; its lessons are run as their pages are made (``run(at:)``).
+  public init(course: Course, options: Options = Options()) {
     self.course = course
-    self.results = results
     self.options = options
     self.title = course.summary.title ?? "kubebook"
     self.titles = Self.lessonTitles(course.summary)
@@ -55,24 +52,9 @@ public struct SiteRenderer: Sendable {
   /// The number of lesson pages.
   public var pageCount: Int { course.lessons.count }
 
-  /// The page of lesson `index`.
-  public func page(at index: Int) -> SiteFile {
-    page(at: index, body: body(at: index))
-  }
-
-  /// Lesson `index` rendered from its result (title, table of headings, text, scenarios and
-  /// their pictures), without the page around it: a page's body, and a chapter of the print
-  /// page.
-  public func body(at index: Int) -> [UInt8] {
-    var blocks = ScenarioBlocks(displayPath: course.lessons[index].displayPath)
-    if index < results.count {
-      for scenario in results[index].scenarios { blocks.add(scenario) }
-    }
-    return body(at: index, scenarios: blocks)
-  }
-
-  /// Runs lesson `index`'s scenarios and renders its body (as ``body(at:)``), drawing each
-  /// block as soon as it ran: the page never holds more than one block's clusters, and the
+  /// Runs lesson `index`'s scenarios and renders its body (title, table of headings, text,
+  /// scenarios and their pictures, without the page around it), drawing each block as soon
+  /// as it ran: the page never holds more than one block's clusters, and the
   /// result comes back without them (for checking).
   public func run(at index: Int) -> (result: LessonResult, body: [UInt8]) {
     let lesson = course.lessons[index]

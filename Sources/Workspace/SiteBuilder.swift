@@ -8,10 +8,8 @@ import Site
 public enum SiteBuilder {
   /// Why a build failed; the output directory is as it was.
   public enum Failure: Error {
-    /// The course directory could not be read (exit status 2).
-    case unreadable(String)
-    /// The course does not assemble (exit status 2).
-    case invalid([Diagnostic])
+    /// The course could not be read or does not assemble (exit status 2).
+    case unloadable(CourseLoader.Failure)
     /// A link names a lesson or heading that does not exist (exit status 1).
     case brokenLinks([Diagnostic])
     /// The site could not be written (exit status 2).
@@ -33,11 +31,8 @@ public enum SiteBuilder {
   public static func build(
     _ content: String, into output: String, options: SiteRenderer.Options, warn: (Diagnostic) -> Void
   ) throws(Failure) -> Built {
-    let sources: Course.Sources
-    do { sources = try CourseDirectory.load(content) } catch { throw .unreadable(error.description) }
     let course: Course
-    do { course = try Course.assemble(sources) } catch { throw .invalid(error.diagnostics) }
-    for warning in course.warnings { warn(warning) }
+    do { course = try CourseLoader.course(content, warn: warn) } catch { throw .unloadable(error) }
     let brokenLinks = LinkChecker.diagnostics(for: course)
     if !brokenLinks.isEmpty { throw .brokenLinks(brokenLinks) }
     let writer: SiteWriter

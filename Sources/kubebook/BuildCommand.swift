@@ -43,11 +43,10 @@ struct BuildCommand: ParsableCommand {
       }
     } catch {
       switch error {
-      case .unreadable(let message), .unwritable(let message):
+      case .unloadable(let failure):
+        throw CoursePipeline.exitStatus(failure)
+      case .unwritable(let message):
         Output.error(message)
-        throw ExitStatus(code: 2)
-      case .invalid(let diagnostics):
-        for diagnostic in diagnostics { Output.error(diagnostic.description) }
         throw ExitStatus(code: 2)
       case .brokenLinks(let diagnostics):
         // A link to a lesson or heading that does not exist fails the build (the old site stays).
@@ -64,23 +63,29 @@ struct BuildCommand: ParsableCommand {
   }
 }
 
-/// The steps `build`, `check` and `run` share.
+/// The steps `build`, `check`, `run` and `shell` share: loading what they are pointed at
+/// (``CourseLoader``) and running lessons.
 enum CoursePipeline {
-  /// Loads and assembles the course, printing diagnostics and exiting 2 on errors.
-  static func assemble(_ directory: String) throws(ExitStatus) -> Course {
-    let sources: Course.Sources
-    do { sources = try CourseDirectory.load(directory) } catch {
-      Output.error(error.description)
-      throw ExitStatus(code: 2)
+  /// Prints why the course or a lesson cannot be used; exit status 2.
+  static func exitStatus(_ failure: CourseLoader.Failure) -> ExitStatus {
+    switch failure {
+    case .unreadable(let message): Output.error(message)
+    case .invalid(let diagnostics): for diagnostic in diagnostics { Output.error(diagnostic.description) }
     }
-    do {
-      let course = try Course.assemble(sources)
-      for warning in course.warnings { Output.error(warning.description) }
-      return course
-    } catch {
-      for diagnostic in error.diagnostics { Output.error(diagnostic.description) }
-      throw ExitStatus(code: 2)
+    return ExitStatus(code: 2)
+  }
+
+  /// The lessons of each target (a course directory or a lesson file), printing a course's
+  /// warnings.
+  static func lessons(_ targets: [String]) throws(ExitStatus) -> [Lesson] {
+    do { return try CourseLoader.lessons(targets) { Output.error($0.description) } } catch {
+      throw exitStatus(error)
     }
+  }
+
+  /// The lesson file at `path`, when it parses without errors.
+  static func lesson(_ path: String) throws(ExitStatus) -> Lesson {
+    do { return try CourseLoader.lesson(path) } catch { throw exitStatus(error) }
   }
 
   /// Runs a lesson's scenarios for their outputs (`check`, `run`): each block's clusters
