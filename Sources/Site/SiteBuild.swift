@@ -36,13 +36,12 @@ public struct SiteBuild: Sendable {
   @discardableResult
   public mutating func update(_ sources: Course.Sources) throws(CourseError) -> Changes {
     let course = try Course.assemble(sources)
-    let broken = LinkChecker.diagnostics(for: course)
-    if !broken.isEmpty { throw CourseError(broken) }
+    let driver = try SiteDriver(linked: course, options: options)
     // Lessons whose source changed are run and drawn again, block by block; the others
     // are drawn from what was kept.
     let previous = lessons
     let site = MemorySite()
-    let rendered = SiteDriver(course: course, options: options).write(
+    let rendered = driver.write(
       into: site,
       reusing: { index in
         let lesson = course.lessons[index]

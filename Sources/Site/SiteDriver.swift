@@ -16,6 +16,14 @@ public struct SiteDriver: Sendable {
     self.renderer = SiteRenderer(course: course, options: options)
   }
 
+  /// Prepares to make the site of `course` when every link in it names a lesson and heading
+  /// of the course; throws the broken ones (they fail a build, and the old site stays).
+  public init(linked course: Course, options: SiteRenderer.Options = SiteRenderer.Options()) throws(CourseError) {
+    let brokenLinks = LinkChecker.diagnostics(for: course)
+    if !brokenLinks.isEmpty { throw CourseError(brokenLinks) }
+    self.init(course: course, options: options)
+  }
+
   /// The number of lesson pages.
   public var pageCount: Int { course.lessons.count }
 

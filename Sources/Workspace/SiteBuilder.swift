@@ -18,8 +18,10 @@ public enum SiteBuilder {
 
   /// What a finished build made.
   public struct Built: Sendable {
+    /// What made the site, kept so that a command may exit without freeing it.
+    let driver: SiteDriver
     /// The course the site was made of.
-    public let course: Course
+    public var course: Course { driver.course }
     /// Each lesson's scenario results, in lesson order.
     public let results: [LessonResult]
   }
@@ -33,15 +35,15 @@ public enum SiteBuilder {
   ) throws(Failure) -> Built {
     let course: Course
     do { course = try CourseLoader.course(content, warn: warn) } catch { throw .unloadable(error) }
-    let brokenLinks = LinkChecker.diagnostics(for: course)
-    if !brokenLinks.isEmpty { throw .brokenLinks(brokenLinks) }
+    let driver: SiteDriver
+    do { driver = try SiteDriver(linked: course, options: options) } catch { throw .brokenLinks(error.diagnostics) }
     let writer: SiteWriter
     do { writer = try SiteWriter(output: output, protecting: [content]) } catch {
       throw .unwritable(error.description)
     }
-    let results = SiteDriver(course: course, options: options).write(into: writer) { $0.result }
+    let results = driver.write(into: writer) { $0.result }
     for warning in SiteDriver.warnings(results) { warn(warning) }
     do { try writer.commit() } catch { throw .unwritable(error.description) }
-    return Built(course: course, results: results)
+    return Built(driver: driver, results: results)
   }
 }
