@@ -42,6 +42,7 @@ public final class MemorySite: SiteSink, @unchecked Sendable {
     private let lock = NSLock()
     private var pieces: [Int: [UInt8]] = [:]
 
+    /// Starts a file with `head`, whose non-empty pieces are joined by `separator`.
     init(head: [UInt8], separator: [UInt8]) {
       self.head = head
       self.separator = separator

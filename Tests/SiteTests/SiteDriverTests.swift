@@ -6,6 +6,7 @@ import Testing
 /// `kubebook serve` re-runs only the saved lesson: a lesson the driver is handed a rendering
 /// for is drawn from it, not run again.
 @Suite struct SiteDriverTests {
+  /// A course of two lessons whose first creates the Deployment `deployment`.
   static func course(deployment: String) throws -> Course {
     let lesson = """
       # 一
