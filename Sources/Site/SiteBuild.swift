@@ -13,19 +13,8 @@ public struct SiteBuild: Sendable {
   /// The diagnostics of the last build that are not errors (scenario mismatches, warnings).
   public private(set) var warnings: [Diagnostic] = []
   let options: SiteRenderer.Options
-  /// Per lesson path: its source, and what running and rendering it gave.
-  var lessons: [String: RenderedLesson] = [:]
-
-  /// A lesson as last run and rendered.
-  struct RenderedLesson: Sendable {
-    var source: String
-    var result: LessonResult
-    var body: [UInt8]
-    var documents: [UInt8]
-    /// Its chapter of the print page, whose ids carry the lesson's position then.
-    var chapter: [UInt8]
-    var position: Int
-  }
+  /// Per lesson path: what running and drawing it gave.
+  var lessons: [String: SiteDriver.RenderedLesson] = [:]
 
   /// Builds the whole site from `sources`; throws the errors that fail a build (a course
   /// that does not assemble, a broken link).
@@ -47,55 +36,26 @@ public struct SiteBuild: Sendable {
   @discardableResult
   public mutating func update(_ sources: Course.Sources) throws(CourseError) -> Changes {
     let course = try Course.assemble(sources)
-    let broken = LinkChecker.diagnostics(for: course)
-    if !broken.isEmpty { throw CourseError(broken) }
-    let renderer = SiteRenderer(course: course, options: options)
-    // Stale lessons are run and drawn block by block (their results kept without clusters).
-    let staleIndices = course.lessons.indices.filter {
-      lessons[course.lessons[$0].path]?.source != course.lessons[$0].source
-    }
-    let rendered = staleIndices.parallelMap { index in
-      let (result, body) = renderer.run(at: index)
-      return (index, result, body, renderer.searchDocuments(at: index), renderer.printChapter(at: index, body: body))
-    }
-    var results: [String: LessonResult] = [:]
-    for (index, result, _, _, _) in rendered { results[course.lessons[index].path] = result }
-    for lesson in course.lessons where results[lesson.path] == nil {
-      results[lesson.path] = lessons[lesson.path]?.result
-    }
-    let ordered = course.lessons.map { results[$0.path]! }
-    var kept: [String: RenderedLesson] = [:]
-    for (index, lesson) in course.lessons.enumerated() {
-      guard var old = lessons[lesson.path] else { continue }
-      if old.position != index {
-        // Moved in SUMMARY: its print chapter's ids take the new position.
-        old.chapter = renderer.printChapter(at: index, body: old.body)
-        old.position = index
-      }
-      kept[lesson.path] = old
-    }
-    for (index, _, body, documents, chapter) in rendered {
-      let lesson = course.lessons[index]
-      kept[lesson.path] = RenderedLesson(
-        source: lesson.source, result: ordered[index], body: body, documents: documents, chapter: chapter,
-        position: index)
-    }
-    let entries = course.lessons.map { kept[$0.path]! }
-    var next: [String: SiteFile] = [:]
-    for file in renderer.sharedFiles { next[file.path] = file }
-    next["search-index.js"] = renderer.searchIndex(entries.map(\.documents))
-    next["print.html"] = renderer.printPage(chapters: entries.map(\.chapter))
-    for index in course.lessons.indices {
-      let page = renderer.page(at: index, body: entries[index].body)
-      next[page.path] = page
-    }
+    let driver = try SiteDriver(linked: course, options: options)
+    // Lessons whose source changed are run and drawn again, block by block; the others
+    // are drawn from what was kept.
+    let previous = lessons
+    let site = MemorySite()
+    let rendered = driver.write(
+      into: site,
+      reusing: { index in
+        let lesson = course.lessons[index]
+        return previous[lesson.path].flatMap { $0.source == lesson.source ? $0 : nil }
+      },
+      keep: { $0 })
+    let next = site.files
     let changes = Changes(
       written: next.values.filter { files[$0.path] != $0 }.sorted { $0.path < $1.path },
       removed: files.keys.filter { next[$0] == nil }.sorted())
     self.sources = sources
-    self.lessons = kept
+    self.lessons = Dictionary(zip(course.lessons.map(\.path), rendered)) { first, _ in first }
     self.files = next
-    self.warnings = course.warnings + ordered.flatMap { Checker.diagnostics(for: $0, color: false) }
+    self.warnings = course.warnings + rendered.flatMap { Checker.diagnostics(for: $0.result, color: false) }
     return changes
   }
 }

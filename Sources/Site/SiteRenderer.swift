@@ -24,8 +24,8 @@ public struct SiteFile: Sendable, Equatable {
 /// Renders the course and its scenario results into the files of the site: an index, one
 /// page per lesson, the navigation script and the theme assets.
 ///
-/// Pages are rendered one at a time (``page(at:)``) so a caller can spread them over cores
-/// and write each as soon as it is ready; ``render(course:results:options:)`` renders all.
+/// Pages are rendered one at a time (``page(at:body:)``) so ``SiteDriver`` can spread them
+/// over cores and write each as soon as it is ready.
 public struct SiteRenderer: Sendable {
   /// Site-wide rendering options.
   public struct Options: Sendable {
@@ -37,16 +37,13 @@ public struct SiteRenderer: Sendable {
   }
 
   let course: Course
-  let results: [LessonResult]
   let options: Options
   let title: String
   let titles: [String: String]
 
-  /// Prepares to render `course` with its scenario `results` (one per lesson, same order),
-  /// which ``body(at:)`` draws; none are needed when pages are made with ``run(at:)``.
-  public init(course: Course, results: [LessonResult] = [], options: Options = Options()) {
+  /// Prepares to render `course`; its lessons are run as their pages are made (``run(at:)``).
+  public init(course: Course, options: Options = Options()) {
     self.course = course
-    self.results = results
     self.options = options
     self.title = course.summary.title ?? "kubebook"
     self.titles = Self.lessonTitles(course.summary)
@@ -55,24 +52,9 @@ public struct SiteRenderer: Sendable {
   /// The number of lesson pages.
   public var pageCount: Int { course.lessons.count }
 
-  /// The page of lesson `index`.
-  public func page(at index: Int) -> SiteFile {
-    page(at: index, body: body(at: index))
-  }
-
-  /// Lesson `index` rendered from its result (title, table of headings, text, scenarios and
-  /// their pictures), without the page around it: a page's body, and a chapter of the print
-  /// page.
-  public func body(at index: Int) -> [UInt8] {
-    var blocks = ScenarioBlocks(displayPath: course.lessons[index].displayPath)
-    if index < results.count {
-      for scenario in results[index].scenarios { blocks.add(scenario) }
-    }
-    return body(at: index, scenarios: blocks)
-  }
-
-  /// Runs lesson `index`'s scenarios and renders its body (as ``body(at:)``), drawing each
-  /// block as soon as it ran: the page never holds more than one block's clusters, and the
+  /// Runs lesson `index`'s scenarios and renders its body (title, table of headings, text,
+  /// scenarios and their pictures, without the page around it), drawing each block as soon
+  /// as it ran: the page never holds more than one block's clusters, and the
   /// result comes back without them (for checking).
   public func run(at index: Int) -> (result: LessonResult, body: [UInt8]) {
     let lesson = course.lessons[index]
@@ -126,22 +108,6 @@ public struct SiteRenderer: Sendable {
       SiteFile(path: "assets/kubebook.js", text: Assets.javascript),
       SiteFile(path: "assets/theme.js", text: Assets.themeScript),
     ]
-  }
-
-  /// Every file of the site, in a fixed order.
-  public static func render(course: Course, results: [LessonResult], options: Options = Options())
-    -> [SiteFile]
-  {
-    let renderer = SiteRenderer(course: course, results: results, options: options)
-    let pages = Array(0..<renderer.pageCount).parallelMap { index in
-      let body = renderer.body(at: index)
-      return (
-        renderer.page(at: index, body: body), renderer.searchDocuments(at: index),
-        renderer.printChapter(at: index, body: body)
-      )
-    }
-    return renderer.sharedFiles + [renderer.searchIndex(pages.map(\.1)), renderer.printPage(chapters: pages.map(\.2))]
-      + pages.map(\.0)
   }
 
   /// Lesson `index`'s chapter of `print.html`: its `body` in an article, with ids made

@@ -87,6 +87,12 @@ enum FileBytes {
     }
   }
 
+  /// Whether `path` is a directory, or a symbolic link to one.
+  static func isDirectory(_ path: String) -> Bool {
+    var info = stat()
+    return stat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR
+  }
+
   /// Whether anything (a dangling symbolic link too) is at `path`.
   static func exists(_ path: String) -> Bool {
     var info = stat()

@@ -189,3 +189,7 @@ extension SiteWriter {
     }
   }
 }
+
+extension SiteWriter: SiteSink {}
+
+extension OrderedFileStream: SitePieceStream {}

@@ -1,6 +1,5 @@
 import ArgumentParser
 import Course
-import Dispatch
 import Foundation
 import Glibc
 import Site
@@ -35,76 +34,58 @@ struct BuildCommand: ParsableCommand {
   }
 
   func run() throws {
-    let course = try CoursePipeline.assemble(contentDirectory)
-    // A link to a lesson or heading that does not exist fails the build (the old site stays).
-    let brokenLinks = LinkChecker.diagnostics(for: course)
-    if !brokenLinks.isEmpty {
-      for diagnostic in brokenLinks { Output.error(diagnostic.description) }
-      throw ExitStatus(code: 1)
-    }
     var options = SiteRenderer.Options()
     options.allowRawHTML = allowHTML
-    let renderer = SiteRenderer(course: course, options: options)
-    var results: [LessonResult] = []
+    let built: SiteBuilder.Built
     do {
-      // Each lesson is run and its body drawn block by block (a block's clusters go as soon
-      // as its pictures are drawn), then written, pages on all cores; the print page and the
-      // search index, made of every page, are written as the pages come (in order); the site
-      // is swapped in at the end, after the scenarios' mismatches are told.
-      let writer = try SiteWriter(output: outputDirectory, protecting: [contentDirectory])
-      for file in renderer.sharedFiles { writer.write(file) }
-      let printFrame = renderer.printPageFrame()
-      let searchFrame = SiteRenderer.searchIndexFrame
-      let printPage = writer.stream(path: "print.html", head: printFrame.head)
-      let searchIndex = writer.stream(
-        path: "search-index.js", head: searchFrame.head, separator: searchFrame.separator)
-      results = Array(course.lessons.indices).parallelMap { index in
-        let (result, body) = renderer.run(at: index)
-        writer.write(renderer.page(at: index, body: body))
-        printPage?.submit(index, renderer.printChapter(at: index, body: body))
-        searchIndex?.submit(index, renderer.searchDocuments(at: index))
-        return result
+      built = try SiteBuilder.build(contentDirectory, into: outputDirectory, options: options) {
+        Output.error($0.description)
       }
-      for result in results {
-        for diagnostic in Checker.diagnostics(for: result, color: false) {
-          var warning = diagnostic
-          warning.severity = .warning
-          Output.error(warning.description)
-        }
-      }
-      writer.finish(printPage, path: "print.html", count: renderer.pageCount, tail: printFrame.tail)
-      writer.finish(searchIndex, path: "search-index.js", count: renderer.pageCount, tail: searchFrame.tail)
-      try writer.commit()
     } catch {
-      Output.error(error.description)
-      throw ExitStatus(code: 2)
+      switch error {
+      case .unloadable(let failure):
+        throw CoursePipeline.exitStatus(failure)
+      case .unwritable(let message):
+        Output.error(message)
+        throw ExitStatus(code: 2)
+      case .brokenLinks(let diagnostics):
+        // A link to a lesson or heading that does not exist fails the build (the old site stays).
+        for diagnostic in diagnostics { Output.error(diagnostic.description) }
+        throw ExitStatus(code: 1)
+      }
     }
-    Output.line("built \(course.lessons.count) lessons into \(outputDirectory)/")
+    Output.line("built \(built.course.lessons.count) lessons into \(outputDirectory)/")
     // Freeing the course's many small objects one by one would take longer than the rest of
     // exiting (38 ms of a 0.5 s build of 2000 pages): the process ends with them allocated,
     // as compilers do (clang's -disable-free).
     Output.flush()
-    withExtendedLifetime((course, results, renderer)) { Glibc.exit(0) }
+    withExtendedLifetime(built) { Glibc.exit(0) }
   }
 }
 
-/// The steps `build`, `check` and `run` share.
+/// The steps `build`, `check`, `run` and `shell` share: loading what they are pointed at
+/// (``CourseLoader``) and running lessons.
 enum CoursePipeline {
-  /// Loads and assembles the course, printing diagnostics and exiting 2 on errors.
-  static func assemble(_ directory: String) throws(ExitStatus) -> Course {
-    let sources: Course.Sources
-    do { sources = try CourseDirectory.load(directory) } catch {
-      Output.error(error.description)
-      throw ExitStatus(code: 2)
+  /// Prints why the course or a lesson cannot be used; exit status 2.
+  static func exitStatus(_ failure: CourseLoader.Failure) -> ExitStatus {
+    switch failure {
+    case .unreadable(let message): Output.error(message)
+    case .invalid(let diagnostics): for diagnostic in diagnostics { Output.error(diagnostic.description) }
     }
-    do {
-      let course = try Course.assemble(sources)
-      for warning in course.warnings { Output.error(warning.description) }
-      return course
-    } catch {
-      for diagnostic in error.diagnostics { Output.error(diagnostic.description) }
-      throw ExitStatus(code: 2)
+    return ExitStatus(code: 2)
+  }
+
+  /// The lessons of each target (a course directory or a lesson file), printing a course's
+  /// warnings.
+  static func lessons(_ targets: [String]) throws(ExitStatus) -> [Lesson] {
+    do { return try CourseLoader.lessons(targets) { Output.error($0.description) } } catch {
+      throw exitStatus(error)
     }
+  }
+
+  /// The lesson file at `path`, when it parses without errors.
+  static func lesson(_ path: String) throws(ExitStatus) -> Lesson {
+    do { return try CourseLoader.lesson(path) } catch { throw exitStatus(error) }
   }
 
   /// Runs a lesson's scenarios for their outputs (`check`, `run`): each block's clusters

@@ -1,6 +1,5 @@
 import ArgumentParser
 import Course
-import Foundation
 import Workspace
 
 /// `kubebook check [CONTENT_DIR | LESSON.md ...] [--bless] [--junit FILE]`.
@@ -76,32 +75,6 @@ struct CheckCommand: ParsableCommand {
 
   /// The lessons named on the command line, or every lesson of the course directory.
   private func loadLessons() throws -> [Lesson] {
-    let targets = paths.isEmpty ? ["content"] : paths
-    var lessons: [Lesson] = []
-    for target in targets {
-      var isDirectory: ObjCBool = false
-      if FileManager.default.fileExists(atPath: target, isDirectory: &isDirectory), isDirectory.boolValue {
-        lessons += try CoursePipeline.assemble(target).lessons
-      } else {
-        lessons.append(try LessonLoader.load(target))
-      }
-    }
-    return lessons
-  }
-}
-
-/// Loads a single lesson file, printing its diagnostics and exiting 2 when it cannot be used.
-enum LessonLoader {
-  static func load(_ path: String) throws(ExitStatus) -> Lesson {
-    let lesson: Lesson
-    do { lesson = try CourseDirectory.loadLesson(path) } catch {
-      Output.error(error.description)
-      throw ExitStatus(code: 2)
-    }
-    if !lesson.diagnostics.isEmpty {
-      for diagnostic in lesson.diagnostics { Output.error(diagnostic.description) }
-      throw ExitStatus(code: 2)
-    }
-    return lesson
+    try CoursePipeline.lessons(paths.isEmpty ? ["content"] : paths)
   }
 }

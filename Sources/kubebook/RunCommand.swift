@@ -12,7 +12,7 @@ struct RunCommand: ParsableCommand {
   var lesson: String
 
   func run() throws {
-    let loaded = try LessonLoader.load(lesson)
+    let loaded = try CoursePipeline.lesson(lesson)
     Output.write(Transcript.render(CoursePipeline.run(loaded)))
   }
 }

@@ -41,7 +41,7 @@ struct ShellCommand: ParsableCommand {
         block = number
         path = path[..<hash]
       }
-      let lesson = try LessonLoader.load(String(path))
+      let lesson = try CoursePipeline.lesson(String(path))
       do { session = try ShellSession(from: lesson, block: block) } catch {
         Output.error(error.message)
         throw ExitStatus(code: 2)

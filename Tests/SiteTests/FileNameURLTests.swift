@@ -38,10 +38,10 @@ import Testing
     ]
     for name in names { lessons[name] = "# Page\n\n## 小节\n\n[intro](intro.md#part) ![pic](x%20y.png)\n" }
     lessons["sub/x:y.md"] = "# Sub\n\n## Part\n\n[intro](../intro.md) [evil](../javascript:alert(1).md)\n"
-    let course = try Course.assemble(CourseFixture.sources(lessons, summary: summary))
+    let sources = CourseFixture.sources(lessons, summary: summary)
+    let course = try Course.assemble(sources)
     #expect(LinkChecker.diagnostics(for: course).isEmpty)
-    let results = course.lessons.map { LessonRunner.run($0) }
-    return SiteRenderer.render(course: course, results: results)
+    return try DrivenSite.files(sources).values.sorted { $0.path < $1.path }
   }
 
   /// Every `href`, `src` and `data-page` value of an HTML file, entities decoded, and

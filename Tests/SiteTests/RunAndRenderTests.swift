@@ -32,9 +32,11 @@ import Testing
 
       """
     let course = try Course.assemble(CourseFixture.oneLesson(lesson))
-    let kept = SiteRenderer(course: course, results: course.lessons.map { LessonRunner.run($0) })
-    let streamed = SiteRenderer(course: course).run(at: 0)
-    let expected = kept.body(at: 0)
+    let renderer = SiteRenderer(course: course)
+    var kept = ScenarioBlocks(displayPath: course.lessons[0].displayPath)
+    for scenario in LessonRunner.run(course.lessons[0]).scenarios { kept.add(scenario) }
+    let streamed = renderer.run(at: 0)
+    let expected = renderer.body(at: 0, scenarios: kept)
     #expect(streamed.body == expected)
     #expect(String(decoding: expected, as: UTF8.self).contains("<svg"))
     #expect(streamed.result.scenarios.allSatisfy { $0.clusterAfter == nil })

@@ -8,12 +8,11 @@ import Testing
   static let summary = "# 课程\n\n- [第一课](one.md)\n- [第二课](two.md)\n"
 
   func build(_ lessons: [String: String], allowRawHTML: Bool = false) throws -> [String: String] {
-    let course = try Course.assemble(CourseFixture.sources(lessons, summary: Self.summary))
-    let results = course.lessons.map { LessonRunner.run($0) }
+    let sources = CourseFixture.sources(lessons, summary: Self.summary)
     var options = SiteRenderer.Options()
     options.allowRawHTML = allowRawHTML
     var files: [String: String] = [:]
-    for file in SiteRenderer.render(course: course, results: results, options: options) {
+    for file in try DrivenSite.files(sources, options: options).values {
       files[file.path] = String(decoding: file.contents, as: UTF8.self)
     }
     return files
