@@ -11,11 +11,11 @@ import os
 import re
 import shutil
 import statistics
-import subprocess
 import sys
-import tempfile
 import threading
 import time
+
+import serve_process
 import urllib.request
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -38,23 +38,9 @@ def main():
     parser.add_argument("--content", default=os.path.join(ROOT, "content"))
     arguments = parser.parse_args()
 
-    work = tempfile.mkdtemp(prefix="kubebook-serve-bench-")
+    work, server, port, log = serve_process.start(arguments.binary, arguments.content, "kubebook-serve-bench-")
     content = os.path.join(work, "content")
-    shutil.copytree(arguments.content, content)
-    log = open(os.path.join(work, "serve.log"), "w+", encoding="utf-8")
-    server = subprocess.Popen(
-        [arguments.binary, "serve", content, "--port", "0", "-o", os.path.join(work, "site")],
-        stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
     try:
-        port = None
-        deadline = time.monotonic() + 120
-        while port is None and time.monotonic() < deadline:
-            log.seek(0)
-            found = re.search(r"serving .* at http://127\.0\.0\.1:(\d+)/", log.read())
-            port = int(found.group(1)) if found else None
-            time.sleep(0.02)
-        if port is None:
-            sys.exit("kubebook serve did not start")
         signal_times, page_times, worst = [], [], ("", 0.0)
         for run in range(arguments.runs):
             for lesson in lessons(content):

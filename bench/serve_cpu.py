@@ -12,10 +12,10 @@ import os
 import re
 import shutil
 import socket
-import subprocess
 import sys
-import tempfile
 import time
+
+import serve_process
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 TICKS = os.sysconf("SC_CLK_TCK")
@@ -64,24 +64,9 @@ def main():
     if not 0 < arguments.waiters <= 2000 or not 0 < arguments.seconds <= 20:
         sys.exit("--waiters must be 1...2000 and --seconds 0...20 (the long poll lasts 25 s)")
 
-    work = tempfile.mkdtemp(prefix="kubebook-serve-cpu-")
-    content = os.path.join(work, "content")
-    shutil.copytree(arguments.content, content)
-    log = open(os.path.join(work, "serve.log"), "w+", encoding="utf-8")
-    server = subprocess.Popen(
-        [arguments.binary, "serve", content, "--port", "0", "-o", os.path.join(work, "site")],
-        stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
+    work, server, port, log = serve_process.start(arguments.binary, arguments.content, "kubebook-serve-cpu-")
     waiters = []
     try:
-        port = None
-        deadline = time.monotonic() + 120
-        while port is None and time.monotonic() < deadline:
-            log.seek(0)
-            found = re.search(r"serving .* at http://127\.0\.0\.1:(\d+)/", log.read())
-            port = int(found.group(1)) if found else None
-            time.sleep(0.02)
-        if port is None:
-            sys.exit("kubebook serve did not start")
         time.sleep(2)
         idle = measure(server.pid, arguments.seconds)
         first = request(port, "/__kubebook/wait?since=0")
