@@ -1,4 +1,4 @@
-/// A CronJob: a Job template run on a cron schedule (controllers.md §4.3).
+/// A CronJob: a Job template run on a cron schedule (`docs/reference/controllers.md` §4.3).
 public struct CronJob: Sendable, Equatable {
   /// A Job listed in `status.active`.
   public struct ActiveJob: Sendable, Equatable {

@@ -1,4 +1,4 @@
-/// The CronJob controller (`cronjob_controllerv2.go`, controllers.md §4.3): tracks the Jobs
+/// The CronJob controller (`cronjob_controllerv2.go`, `docs/reference/controllers.md` §4.3): tracks the Jobs
 /// it started, runs the most recent missed schedule time (honouring the concurrency policy
 /// and the starting deadline), names each Job `<cronjob>-<minutes since the epoch>`, trims
 /// the finished Jobs to the history limits, and wakes at the next schedule time.

@@ -1,4 +1,4 @@
-/// A DaemonSet: one pod from its template on every eligible node (controllers.md §4.1),
+/// A DaemonSet: one pod from its template on every eligible node (`docs/reference/controllers.md` §4.1),
 /// replaced node by node when the template changes (RollingUpdate) or only when deleted
 /// (OnDelete).
 public struct DaemonSet: Sendable, Equatable {

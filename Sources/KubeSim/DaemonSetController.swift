@@ -1,4 +1,4 @@
-/// The DaemonSet controller (controllers.md §4.1): one pod per eligible node, pinned there by
+/// The DaemonSet controller (`docs/reference/controllers.md` §4.1): one pod per eligible node, pinned there by
 /// node affinity; pods on nodes that may no longer run them are deleted; status counts the
 /// oldest pod on each node.
 enum DaemonSetController {

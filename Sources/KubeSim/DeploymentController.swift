@@ -1,4 +1,4 @@
-/// The Deployment controller (`pkg/controller/deployment`, controllers.md §1): rolls a
+/// The Deployment controller (`pkg/controller/deployment`, `docs/reference/controllers.md` §1): rolls a
 /// Deployment's template out through ReplicaSets, scales them proportionally, keeps revision
 /// history, and reports status and conditions.
 enum DeploymentController {

@@ -1,4 +1,4 @@
-/// The Endpoints controller (controllers.md §6.2): for every Service with a selector, the
+/// The Endpoints controller (`docs/reference/controllers.md` §6.2): for every Service with a selector, the
 /// addresses of the pods it selects. A pod is listed when it has an IP, has not finished, and
 /// is not terminating (unless the Service publishes not-ready addresses); ready pods go to
 /// `addresses`, the others to `notReadyAddresses`. Addresses are sorted by IP, as

@@ -1,4 +1,4 @@
-/// The garbage collector (controllers.md §8): deletes dependents whose owner is gone, and
+/// The garbage collector (`docs/reference/controllers.md` §8): deletes dependents whose owner is gone, and
 /// finishes foreground deletions once no blocking dependent remains.
 enum GarbageCollector {
   static func reconcile(_ cluster: inout Cluster) {

@@ -1,5 +1,5 @@
 /// A HorizontalPodAutoscaler (autoscaling/v2) with one CPU utilization target, the form
-/// `kubectl autoscale --cpu-percent` creates (controllers.md §5).
+/// `kubectl autoscale --cpu-percent` creates (`docs/reference/controllers.md` §5).
 public struct HorizontalPodAutoscaler: Sendable, Equatable {
   /// One entry of `status.conditions`.
   public struct Condition: Sendable, Equatable {

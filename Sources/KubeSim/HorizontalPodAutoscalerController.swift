@@ -1,4 +1,4 @@
-/// The HPA controller (controllers.md §5): every 15 s, from the CPU usage the simulated
+/// The HPA controller (`docs/reference/controllers.md` §5): every 15 s, from the CPU usage the simulated
 /// metrics report for the target's pods, the replica count of ``ReplicaCalculator``
 /// (0.1 tolerance); scale-downs wait for the highest recommendation
 /// of the last 5 minutes; scale-ups are limited to `max(2 × current, 4)`.

@@ -1,4 +1,4 @@
-/// A Job: pods that run to completion, retried on failure up to a limit (controllers.md §4.2).
+/// A Job: pods that run to completion, retried on failure up to a limit (`docs/reference/controllers.md` §4.2).
 public struct Job: Sendable, Equatable {
   /// One entry of `status.conditions`.
   public struct Condition: Sendable, Equatable {

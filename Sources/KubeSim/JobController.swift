@@ -1,4 +1,4 @@
-/// The Job controller (controllers.md §4.2): counts finished pods once, fails the Job past
+/// The Job controller (`docs/reference/controllers.md` §4.2): counts finished pods once, fails the Job past
 /// its back-off limit or deadline, completes it when enough pods succeeded, and otherwise
 /// keeps `min(completions − succeeded, parallelism)` pods running, waiting out the
 /// pod-failure back-off (10 s doubling, at most 10 min) before replacing failed ones.

@@ -117,7 +117,7 @@ extension Node {
   }
 
   /// The four conditions a kubelet reports; once the node controller has given up on the
-  /// kubelet, all of them read Unknown (`controllers.md` §7.1).
+  /// kubelet, all of them read Unknown (`docs/reference/controllers.md` §7.1).
   public func conditions(now: Timestamp) -> [NodeCondition] {
     let heartbeat = lastTick(every: Self.statusReportMilliseconds, now: now)
     let registered = metadata.creationTimestamp

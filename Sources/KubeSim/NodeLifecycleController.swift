@@ -1,4 +1,4 @@
-/// The node lifecycle and taint-eviction controllers (controllers.md §7.1): a node whose
+/// The node lifecycle and taint-eviction controllers (`docs/reference/controllers.md` §7.1): a node whose
 /// kubelet stops reporting goes NotReady after the grace period and is tainted unreachable;
 /// its pods turn unready and are evicted when their toleration for the taint runs out.
 enum NodeLifecycleController {

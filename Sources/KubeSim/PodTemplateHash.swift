@@ -1,4 +1,4 @@
-/// The `pod-template-hash` of a Deployment's template (controllers.md §0.3): 32-bit FNV-1a
+/// The `pod-template-hash` of a Deployment's template (`docs/reference/controllers.md` §0.3): 32-bit FNV-1a
 /// over a canonical serialisation of the template, plus the collision count, written in
 /// decimal and safe-encoded.
 public enum PodTemplateHash {

@@ -1,6 +1,6 @@
 /// The ReplicaSet (and ReplicationController) controller: claims matching pods, creates or
 /// deletes pods until `replicas` are active, and reports replica counts
-/// (`pkg/controller/replicaset/replica_set.go`, controllers.md §2).
+/// (`pkg/controller/replicaset/replica_set.go`, `docs/reference/controllers.md` §2).
 enum ReplicaSetController {
   /// Pods created or deleted per sync at most (`burstReplicas`).
   static let burstReplicas = 500
@@ -102,7 +102,7 @@ enum ReplicaSetController {
     type == ReplicaSet.self ? "replicaset-controller" : "replication-controller"
   }
 
-  /// Adopts matching orphans and releases owned pods that no longer match (controllers.md §0.6).
+  /// Adopts matching orphans and releases owned pods that no longer match (`docs/reference/controllers.md` §0.6).
   static func claim<W: ReplicatedWorkload>(
     _ workload: W, selector: LabelSelector, namespace: String, beingDeleted: Bool, cluster: inout Cluster
   ) {
@@ -163,7 +163,7 @@ enum ReplicaSetController {
   }
 
   /// The `count` pods to delete first (`getPodsToDelete` + `ActivePodsWithRanks`,
-  /// controllers.md §2.2), using exact times and the name as the last tie-breaker.
+  /// `docs/reference/controllers.md` §2.2), using exact times and the name as the last tie-breaker.
   /// Deleting every pod still goes in rank order: the pods come from a set, and their order
   /// (hence the order of the SuccessfulDelete events) must not depend on hashing.
   static func podsToDelete(_ pods: [Pod], count: Int, owner: ObjectMeta, cluster: Cluster) -> [Pod] {

@@ -1,5 +1,5 @@
 /// A StatefulSet: pods with stable names (`<set>-<ordinal>`), stable DNS names through a
-/// headless Service, and a PersistentVolumeClaim each that outlives them (controllers.md §3).
+/// headless Service, and a PersistentVolumeClaim each that outlives them (`docs/reference/controllers.md` §3).
 public struct StatefulSet: Sendable, Equatable {
   /// One `volumeClaimTemplates` entry.
   public struct ClaimTemplate: Sendable, Equatable {

@@ -1,4 +1,4 @@
-/// The StatefulSet controller (`stateful_set_control.go`, controllers.md §3.4): creates pods
+/// The StatefulSet controller (`stateful_set_control.go`, `docs/reference/controllers.md` §3.4): creates pods
 /// `<set>-0`, `<set>-1`, … in order (each waiting for the previous one to be Running and Ready
 /// under OrderedReady), each with its claims `<template>-<set>-<ordinal>`; scales down from the
 /// highest ordinal; rolls a new template out from the highest ordinal down to the partition.

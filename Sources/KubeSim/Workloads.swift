@@ -198,7 +198,7 @@ public struct Deployment: Sendable, Equatable {
     self.template = template
   }
 
-  /// The resolved surge and unavailability (`ResolveFenceposts`, §1.2 of controllers.md).
+  /// The resolved surge and unavailability (`ResolveFenceposts`, §1.2 of `docs/reference/controllers.md`).
   public var fenceposts: (maxSurge: Int, maxUnavailable: Int) {
     guard case .rollingUpdate(let surgeValue, let unavailableValue) = strategy else { return (0, 0) }
     let surge = surgeValue.scaled(total: replicas, roundUp: true)

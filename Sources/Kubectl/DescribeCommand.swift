@@ -2,7 +2,7 @@ import KubeSim
 
 /// `kubectl describe TYPE [NAME...]` for the workloads, Pods, Nodes, Services, HPAs, ConfigMaps,
 /// Secrets and Ingresses (`staging/src/k8s.io/kubectl/pkg/describe/describe.go`,
-/// `kubectl-output.md` §6).
+/// `docs/reference/kubectl-output.md` §6).
 enum DescribeCommand {
   static func run(_ arguments: [String], context: inout CommandContext, output: inout OutputBuffer)
     throws(KubectlError)

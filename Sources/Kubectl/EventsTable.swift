@@ -1,6 +1,6 @@
 import KubeSim
 
-/// `kubectl get events` (`kubectl-output.md` §3.18): LAST SEEN, TYPE, REASON, OBJECT,
+/// `kubectl get events` (`docs/reference/kubectl-output.md` §3.18): LAST SEEN, TYPE, REASON, OBJECT,
 /// MESSAGE, in the server's order (by event name: the object's name, then time).
 enum EventsTable {
   static func run(namespace: String?, now: Timestamp, cluster: Cluster, output: inout OutputBuffer) {

@@ -1,7 +1,7 @@
 /// Go's `text/tabwriter` with its column-block rules, as `kubectl describe` uses it
 /// (minwidth 0, padding 2): a cell followed by a tab is aligned with the cells of the same
 /// column in the run of adjacent lines that also have that column; a line with fewer cells
-/// ends the blocks of the columns it lacks (`kubectl-output.md` §1.2, §6.1).
+/// ends the blocks of the columns it lacks (`docs/reference/kubectl-output.md` §1.2, §6.1).
 struct GoTabWriter {
   var minWidth = 0
   var padding = 2

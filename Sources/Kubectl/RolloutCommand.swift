@@ -179,7 +179,7 @@ enum RolloutCommand {
     return ("deployment \"\(name)\" successfully rolled out", true, false)
   }
 
-  /// The status line for a DaemonSet (`DaemonSetStatusViewer`, `kubectl-output.md` §7: only
+  /// The status line for a DaemonSet (`DaemonSetStatusViewer`, `docs/reference/kubectl-output.md` §7: only
   /// RollingUpdate DaemonSets, which are all the simulator runs).
   static func statusLine(_ set: DaemonSet) -> (text: String, done: Bool, failed: Bool) {
     let name = set.metadata.name

@@ -1,7 +1,7 @@
 import KubeSim
 
 /// `kubectl get -w`: the current list, then one row per change, laid out with the widths
-/// remembered so far (`kubectl-output.md` §1.8), while virtual time moves on.
+/// remembered so far (`docs/reference/kubectl-output.md` §1.8), while virtual time moves on.
 ///
 /// A real watch runs until interrupted; kubebook stops when the cluster has no more work
 /// scheduled, or after ``boundSeconds`` of virtual time.

@@ -54,7 +54,7 @@ import Testing
     #expect(cluster.namespaces.keys.sorted() == ["default", "kube-node-lease", "kube-public", "kube-system"])
   }
 
-  /// `controllers.md` §7.3: Pending (unscheduled) → ContainerCreating → Running.
+  /// `docs/reference/controllers.md` §7.3: Pending (unscheduled) → ContainerCreating → Running.
   @Test func podLifeCycleInVirtualTime() throws {
     var cluster = Cluster()
     try cluster.createPod(nginx())
@@ -105,7 +105,7 @@ import Testing
     #expect(nodes.filter { $0 == "worker-2" }.count == 3)
   }
 
-  /// nginx stops as soon as the kubelet signals it (`controllers.md` §7.3: Terminating for *up to*
+  /// nginx stops as soon as the kubelet signals it (`docs/reference/controllers.md` §7.3: Terminating for *up to*
   /// the grace period; the pod goes once its containers have exited), well inside the 30 s.
   @Test func serverStopsOnTheSignal() throws {
     var cluster = Cluster()
@@ -183,7 +183,7 @@ import Testing
     #expect(generator.generateName(base: String(repeating: "a", count: 70)).count == 63)
   }
 
-  /// `controllers.md` §0.2: decimal 1335831723 encodes to `5779d75c67`.
+  /// `docs/reference/controllers.md` §0.2: decimal 1335831723 encodes to `5779d75c67`.
   @Test func safeEncoding() {
     #expect(NameGenerator.safeEncode("1335831723") == "5779d75c67")
   }

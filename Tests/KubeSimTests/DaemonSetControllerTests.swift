@@ -2,7 +2,7 @@ import Testing
 
 @testable import KubeSim
 
-/// The DaemonSet controller (`controllers.md` §4.1), through the kube-proxy DaemonSet every
+/// The DaemonSet controller (`docs/reference/controllers.md` §4.1), through the kube-proxy DaemonSet every
 /// cluster boots with.
 @Suite struct DaemonSetControllerTests {
   func proxies(_ cluster: Cluster) -> [Pod] {

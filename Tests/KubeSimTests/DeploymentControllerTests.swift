@@ -2,7 +2,7 @@ import Testing
 
 @testable import KubeSim
 
-/// The Deployment and ReplicaSet controllers against controllers.md §1, §2 and the worked
+/// The Deployment and ReplicaSet controllers against `docs/reference/controllers.md` §1, §2 and the worked
 /// rolling updates of §9.
 @Suite struct DeploymentControllerTests {
   func deployment(_ name: String = "web", replicas: Int, image: String = "nginx:1.26") -> Deployment {
@@ -64,7 +64,7 @@ import Testing
     #expect(d.status.conditions.map(\.reason) == ["MinimumReplicasAvailable", "NewReplicaSetAvailable"])
   }
 
-  /// controllers.md §9 (a): replicas 3, 25 %/25 % → maxSurge 1, maxUnavailable 0.
+  /// `docs/reference/controllers.md` §9 (a): replicas 3, 25 %/25 % → maxSurge 1, maxUnavailable 0.
   @Test func rollingUpdateExampleA() throws {
     var cluster = Cluster()
     try cluster.createDeployment(deployment(replicas: 3))
@@ -82,7 +82,7 @@ import Testing
     #expect(cluster.replicaSets["default/\(new)"]?.metadata.annotations["deployment.kubernetes.io/revision"] == "2")
   }
 
-  /// controllers.md §9 (b): replicas 4, maxSurge 1, maxUnavailable 1: the first sync both
+  /// `docs/reference/controllers.md` §9 (b): replicas 4, maxSurge 1, maxUnavailable 1: the first sync both
   /// creates the new ReplicaSet and scales the old one down.
   @Test func rollingUpdateExampleB() throws {
     var cluster = Cluster()
@@ -121,7 +121,7 @@ import Testing
       ])
   }
 
-  /// controllers.md §1.2 table for the 25 %/25 % defaults.
+  /// `docs/reference/controllers.md` §1.2 table for the 25 %/25 % defaults.
   @Test(arguments: [(1, 1, 0), (2, 1, 0), (3, 1, 0), (4, 1, 1), (5, 2, 1), (10, 3, 2)])
   func fenceposts(replicas: Int, surge: Int, unavailable: Int) {
     var d = deployment(replicas: replicas)
@@ -213,7 +213,7 @@ import Testing
     return d
   }
 
-  /// controllers.md §1.7 worked example: 10 replicas, maxSurge 3, maxUnavailable 2, mid-rollout
+  /// `docs/reference/controllers.md` §1.7 worked example: 10 replicas, maxSurge 3, maxUnavailable 2, mid-rollout
   /// with old 8 and new 5, scaled to 15 → old 11, new 7.
   @Test func proportionalScalingWorkedExample() throws {
     var cluster = Cluster(config: ClusterConfig(workers: 4))
@@ -242,7 +242,7 @@ import Testing
       ])
   }
 
-  /// controllers.md §1.11: no progress for progressDeadlineSeconds → ProgressDeadlineExceeded.
+  /// `docs/reference/controllers.md` §1.11: no progress for progressDeadlineSeconds → ProgressDeadlineExceeded.
   @Test func progressDeadlineExceeded() throws {
     var cluster = Cluster()
     var d = deployment(replicas: 2, surge: .percent(25), unavailable: .percent(25))
@@ -260,7 +260,7 @@ import Testing
     #expect(progressing.message.hasSuffix("has timed out progressing."))
   }
 
-  /// controllers.md §0.5–§0.6: set-based selectors, adoption of matching orphans.
+  /// `docs/reference/controllers.md` §0.5–§0.6: set-based selectors, adoption of matching orphans.
   @Test func replicaSetWithSetBasedSelectorAdoptsMatchingOrphans() throws {
     var cluster = Cluster()
     for (name, tier) in [("a", "frontend"), ("b", "backend"), ("c", "cache")] {

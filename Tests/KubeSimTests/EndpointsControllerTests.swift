@@ -2,7 +2,7 @@ import Testing
 
 @testable import KubeSim
 
-/// The Endpoints controller's rules (controllers.md §6.2): which pods are listed, ready or
+/// The Endpoints controller's rules (`docs/reference/controllers.md` §6.2): which pods are listed, ready or
 /// not, how named target ports resolve, and when an address carries a hostname.
 @Suite struct EndpointsControllerTests {
   func pod(

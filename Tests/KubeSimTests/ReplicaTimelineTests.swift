@@ -3,7 +3,7 @@ import Testing
 @testable import KubeSim
 
 /// The ReplicaSets' counts recorded while time advances, checked against the rolling update
-/// of controllers.md §9 (a): 3 replicas, maxSurge 1, maxUnavailable 0.
+/// of `docs/reference/controllers.md` §9 (a): 3 replicas, maxSurge 1, maxUnavailable 0.
 @Suite struct ReplicaTimelineTests {
   /// A cluster with `web` (3 ready pods of nginx:1.26) and its Deployment set to nginx:1.27.
   func rollingCluster() throws -> (cluster: Cluster, old: String) {

@@ -3,8 +3,8 @@ import Testing
 
 @testable import Kubectl
 
-/// The HPA (controllers.md §5): the worked example of §5.3, the printer's TARGETS column
-/// (`kubectl-output.md` §3.12), and replicas within [min, max] under changing load.
+/// The HPA (`docs/reference/controllers.md` §5): the worked example of §5.3, the printer's TARGETS column
+/// (`docs/reference/kubectl-output.md` §3.12), and replicas within [min, max] under changing load.
 @Suite struct AutoscalerCommandTests {
   static func deployment(replicas: Int, cpu: String) -> String {
     """

@@ -6,7 +6,7 @@ import Testing
 
 /// What becomes of a StatefulSet's claims under `persistentVolumeClaimRetentionPolicy`.
 @Suite struct ClaimRetentionTests {
-  /// `persistentVolumeClaimRetentionPolicy` (controllers.md §3.6): under `whenScaled: Delete`
+  /// `persistentVolumeClaimRetentionPolicy` (`docs/reference/controllers.md` §3.6): under `whenScaled: Delete`
   /// the claims of removed ordinals go with their pods; under `whenDeleted: Delete` every claim
   /// goes with the set, each once its pod is gone (Terminating until then).
   @Test func retentionPolicyDelete() {

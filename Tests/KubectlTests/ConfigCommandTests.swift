@@ -6,7 +6,7 @@ import Testing
 @testable import Kubectl
 
 /// ConfigMaps and Secrets: the generators against the real kubectl binary, the tables of
-/// `kubectl-output.md` §3.15–3.16, how pods consume them (env fixed at start, files that
+/// `docs/reference/kubectl-output.md` §3.15–3.16, how pods consume them (env fixed at start, files that
 /// follow updates), the kubelet's CreateContainerConfigError, and `kubectl exec`.
 @Suite struct ConfigCommandTests {
   @Test(

@@ -4,7 +4,7 @@ import Testing
 
 @testable import Kubectl
 
-/// CronJobs (controllers.md §4.3, `kubectl-output.md` §3.8): the generator against the real
+/// CronJobs (`docs/reference/controllers.md` §4.3, `docs/reference/kubectl-output.md` §3.8): the generator against the real
 /// kubectl, Job names by scheduled minute, history limits, concurrency policies, and the
 /// bound on a long wait.
 @Suite struct CronJobCommandTests {

@@ -3,7 +3,7 @@ import Testing
 
 @testable import Kubectl
 
-/// `kubectl get` for DaemonSets (`kubectl-output.md` §3.6), on the kube-proxy DaemonSet a
+/// `kubectl get` for DaemonSets (`docs/reference/kubectl-output.md` §3.6), on the kube-proxy DaemonSet a
 /// kubeadm cluster boots with.
 @Suite struct DaemonSetCommandTests {
   @Test func getDaemonSetsAcrossNamespaces() {
@@ -28,7 +28,7 @@ import Testing
   }
 
   /// `get all` lists the core kinds, then DaemonSets, Deployments and ReplicaSets
-  /// (`kubectl-output.md` §2: pod, service, daemonset, deployment, replicaset).
+  /// (`docs/reference/kubectl-output.md` §2: pod, service, daemonset, deployment, replicaset).
   @Test func getAllListsTheDaemonSet() {
     var terminal = Terminal()
     let output = terminal.run("kubectl get all -n kube-system").output
@@ -86,7 +86,7 @@ import Testing
     #expect(terminal.cluster.listPods(namespace: "default").isEmpty)
   }
 
-  /// RollingUpdate without surge (controllers.md §4.1): at every instant of the update, at
+  /// RollingUpdate without surge (`docs/reference/controllers.md` §4.1): at every instant of the update, at
   /// most `maxUnavailable` eligible nodes lack an available pod, and in the end every node
   /// runs the new template.
   @Test(arguments: [1, 2])
@@ -147,7 +147,7 @@ import Testing
     #expect(sawTwoOnANode)
   }
 
-  /// `kubectl-output.md`'s DaemonSet status table: a new node's pod is updated at once but
+  /// `docs/reference/kubectl-output.md`'s DaemonSet status table: a new node's pod is updated at once but
   /// not yet available, then the rollout is done.
   @Test func rolloutStatusFollowsANewNode() {
     var terminal = Terminal()
@@ -165,7 +165,7 @@ import Testing
 
   /// A fresh `default` namespace holds only the API server's Service; `get all` still prefixes
   /// the kind, as every captured `kubectl get all` on a new cluster shows, and kube-dns sits
-  /// at the well-known 10.96.0.10 (`kubectl-output.md` §3.9 columns).
+  /// at the well-known 10.96.0.10 (`docs/reference/kubectl-output.md` §3.9 columns).
   @Test func builtInServices() {
     var terminal = Terminal()
     #expect(

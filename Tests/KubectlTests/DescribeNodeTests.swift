@@ -63,7 +63,7 @@ import Testing
     #expect(compact.contains("Unschedulable: true"))
   }
 
-  /// `controllers.md` §7.1: after the grace period every condition reads Unknown with the node
+  /// `docs/reference/controllers.md` §7.1: after the grace period every condition reads Unknown with the node
   /// controller's reason and message; heartbeats stop where the kubelet stopped.
   @Test func failedNodeConditionsAreUnknown() {
     var terminal = Terminal()

@@ -4,7 +4,7 @@ import Testing
 
 @testable import Kubectl
 
-/// `kubectl describe` against the layouts in `kubectl-output.md` §6.2, §6.3 and §6.5, with
+/// `kubectl describe` against the layouts in `docs/reference/kubectl-output.md` §6.2, §6.3 and §6.5, with
 /// only the values that depend on the run (hash, times, names, ids) substituted.
 @Suite struct DescribeTests {
   func rolledOut() -> Cluster {

@@ -2,7 +2,7 @@ import Testing
 
 @testable import Kubectl
 
-/// Cases from the HumanDuration table of `kubectl-output.md` §2, which follows
+/// Cases from the HumanDuration table of `docs/reference/kubectl-output.md` §2, which follows
 /// `apimachinery/pkg/util/duration/duration_test.go`.
 @Suite struct HumanDurationTests {
   @Test(

@@ -5,7 +5,7 @@ import Testing
 @testable import Kubectl
 
 /// Ingresses: `create ingress` against the real kubectl, and the table of
-/// `kubectl-output.md` §3.19 (no controller, so no ADDRESS).
+/// `docs/reference/kubectl-output.md` §3.19 (no controller, so no ADDRESS).
 @Suite struct IngressCommandTests {
   @Test(
     .enabled(if: RealKubectl.path != nil, "needs the real kubectl binary"),

@@ -4,7 +4,7 @@ import Testing
 
 @testable import Kubectl
 
-/// Jobs (controllers.md §4.2, `kubectl-output.md` §3.7): the generator against the real
+/// Jobs (`docs/reference/controllers.md` §4.2, `docs/reference/kubectl-output.md` §3.7): the generator against the real
 /// kubectl, parallelism and completions, the back-off limit with its doubling delay, the
 /// printer's columns, `kubectl wait`.
 @Suite struct JobCommandTests {

@@ -4,7 +4,7 @@ import Testing
 
 @testable import Kubectl
 
-/// kubectl's messages and exit statuses, with expected text from `kubectl-output.md`
+/// kubectl's messages and exit statuses, with expected text from `docs/reference/kubectl-output.md`
 /// §1.3, §8 and §9 (captured from kubectl v1.32 or read in its source).
 @Suite struct KubectlMessageTests {
   func run(_ line: String, stdin: String? = nil, files: [String: String] = [:], cluster: inout Cluster)

@@ -3,8 +3,8 @@ import Testing
 
 @testable import Kubectl
 
-/// The STATUS, READY and RESTARTS rules of printPod (`kubectl-output.md` §3.1,
-/// `controllers.md` §7.2).
+/// The STATUS, READY and RESTARTS rules of printPod (`docs/reference/kubectl-output.md` §3.1,
+/// `docs/reference/controllers.md` §7.2).
 @Suite struct PodTableTests {
   static let created = Timestamp(seconds: 1_700_000_000)
 

@@ -5,7 +5,7 @@ import Testing
 
 @testable import Kubectl
 
-/// Services and Endpoints: expected text from `kubectl-output.md` (§3.9, §3.10, §6.6, §11
+/// Services and Endpoints: expected text from `docs/reference/kubectl-output.md` (§3.9, §3.10, §6.6, §11
 /// captures), the real kubectl binary for `create service --dry-run=client`, and the API
 /// server's messages (`pkg/apis/core/validation`, the node-port allocator).
 @Suite struct ServiceCommandTests {

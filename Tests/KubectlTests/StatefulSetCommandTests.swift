@@ -3,7 +3,7 @@ import Testing
 
 @testable import Kubectl
 
-/// StatefulSets and their storage (controllers.md §3, `kubectl-output.md` §3.5, §3.13–3.14,
+/// StatefulSets and their storage (`docs/reference/controllers.md` §3, `docs/reference/kubectl-output.md` §3.5, §3.13–3.14,
 /// §3.20): ordered creation, stable names and claims, scale-down order, partitioned updates.
 @Suite struct StatefulSetCommandTests {
   static func manifest(replicas: Int, image: String = "nginx:1.26", partition: Int = 0) -> String {

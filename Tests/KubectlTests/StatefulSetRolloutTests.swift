@@ -4,7 +4,7 @@ import Testing
 @testable import Kubectl
 
 /// `rollout status|history|undo` for StatefulSets. The status messages follow
-/// `StatefulSetStatusViewer` (`kubectl-output.md` StatefulSet table): once
+/// `StatefulSetStatusViewer` (`docs/reference/kubectl-output.md` StatefulSet table): once
 /// `updateStrategy.rollingUpdate` is present — and API defaulting adds `{partition: 0}` when
 /// `updateStrategy.type` is left out — only the two "partitioned" messages end a rollout. The
 /// history and rollback texts are `printHistory` and `StatefulSetRollbacker`'s.

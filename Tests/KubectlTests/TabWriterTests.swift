@@ -2,7 +2,7 @@ import Testing
 
 @testable import Kubectl
 
-/// Layouts from `kubectl-output.md` §4 (computed there with the tabwriter rules of §1).
+/// Layouts from `docs/reference/kubectl-output.md` §4 (computed there with the tabwriter rules of §1).
 @Suite struct TabWriterTests {
   @Test func getPodsLayout() {
     let rows = [

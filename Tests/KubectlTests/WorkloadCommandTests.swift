@@ -5,7 +5,7 @@ import Testing
 
 @testable import Kubectl
 
-/// kubectl's workload commands, with expected text from `kubectl-output.md` (§4, §7, §8,
+/// kubectl's workload commands, with expected text from `docs/reference/kubectl-output.md` (§4, §7, §8,
 /// §9.3, §11) and from the real kubectl binary for client-side output.
 @Suite struct WorkloadCommandTests {
   static let manifest = """
@@ -67,7 +67,7 @@ import Testing
     #expect(cluster.deployments["default/nginx"] == nil && cluster.deployments["default/web"] == nil)
   }
 
-  /// `kubectl-output.md` §7.1, the Deployment status table, row by row.
+  /// `docs/reference/kubectl-output.md` §7.1, the Deployment status table, row by row.
   @Test func rolloutStatusLines() {
     var d = Deployment(
       metadata: ObjectMeta(name: "nginx"), selector: SelectorSpec(matchLabels: ["app": "nginx"]),
@@ -106,7 +106,7 @@ import Testing
     #expect(again.output == "deployment \"nginx\" successfully rolled out\n")
   }
 
-  /// `kubectl-output.md` §7.2: the overview ends with a blank line and its first line with a space.
+  /// `docs/reference/kubectl-output.md` §7.2: the overview ends with a blank line and its first line with a space.
   @Test func rolloutHistoryOverview() {
     var session = Session.rolledOut()
     _ = session.run("kubectl set image deployment/nginx nginx=nginx:1.16.1")
@@ -145,7 +145,7 @@ import Testing
         == "error: unable to find the specified revision\n")
   }
 
-  /// `kubectl-output.md` §1.10 and §7.3: undo bumps the old revision and drops it from the list.
+  /// `docs/reference/kubectl-output.md` §1.10 and §7.3: undo bumps the old revision and drops it from the list.
   @Test func undoRollsBackAndRenumbers() {
     var session = Session.rolledOut()
     #expect(
@@ -198,7 +198,7 @@ import Testing
     #expect(session.cluster.listReplicaSets(namespace: "default").count == 2)
   }
 
-  /// `kubectl-output.md` §8 and §9.3.
+  /// `docs/reference/kubectl-output.md` §8 and §9.3.
   @Test func scaleAndSetImageMessages() {
     var session = Session.rolledOut()
     #expect(session.run("kubectl scale deployment nginx --replicas=5").output == "deployment.apps/nginx scaled\n")
@@ -220,7 +220,7 @@ import Testing
         == "Error from server (NotFound): deployments.apps \"nothere\" not found\n")
   }
 
-  /// `kubectl-output.md` §4 column sets for Deployments and ReplicaSets.
+  /// `docs/reference/kubectl-output.md` §4 column sets for Deployments and ReplicaSets.
   @Test func getDeploymentAndReplicaSetTables() {
     var session = Session.rolledOut()
     let hash = session.cluster.listReplicaSets(namespace: "default")[0].metadata.labels["pod-template-hash"]!
@@ -284,7 +284,7 @@ import Testing
   }
 }
 
-/// `kubectl get -w` (`kubectl-output.md` §1.8).
+/// `kubectl get -w` (`docs/reference/kubectl-output.md` §1.8).
 @Suite struct WatchTests {
   func run(_ line: String, _ cluster: inout Cluster) -> CommandResult {
     SimulatedKubectl.run(line, cluster: &cluster)
@@ -330,7 +330,7 @@ import Testing
   }
 }
 
-/// `kubectl label` and `annotate` (`kubectl-output.md` §8 and the `--local` captures of §11).
+/// `kubectl label` and `annotate` (`docs/reference/kubectl-output.md` §8 and the `--local` captures of §11).
 @Suite struct LabelTests {
   func run(_ line: String, _ cluster: inout Cluster) -> CommandResult {
     SimulatedKubectl.run(line, cluster: &cluster)
@@ -363,7 +363,7 @@ import Testing
   }
 }
 
-/// Node failure, cordon and drain (`controllers.md` §7.1, `kubectl-output.md` §8).
+/// Node failure, cordon and drain (`docs/reference/controllers.md` §7.1, `docs/reference/kubectl-output.md` §8).
 @Suite struct NodeFaultTests {
   @Test func aFailedNodeGoesNotReadyAndItsPodsAreReplacedAfterTheTolerations() {
     var terminal = Terminal(config: ClusterConfig(workers: 3, seed: 1))
@@ -419,7 +419,7 @@ import Testing
   }
 }
 
-/// Crash loops and failing pulls (`controllers.md` §7.2–§7.4).
+/// Crash loops and failing pulls (`docs/reference/controllers.md` §7.2–§7.4).
 @Suite struct ContainerFaultTests {
   @Test func crashLoopBacksOffTenTwentyFortySeconds() {
     var terminal = Terminal()
@@ -482,7 +482,7 @@ import Testing
   }
 }
 
-/// `kubectl get events` and `kubectl logs` (`kubectl-output.md` §3.18, §9.1).
+/// `kubectl get events` and `kubectl logs` (`docs/reference/kubectl-output.md` §3.18, §9.1).
 @Suite struct EventsAndLogsTests {
   @Test func eventsHaveTheReferenceColumnsAndGroupByObject() {
     var terminal = Terminal()
@@ -517,7 +517,7 @@ import Testing
   }
 }
 
-/// Readiness probes and minReadySeconds (`controllers.md` §7.5, §1.12).
+/// Readiness probes and minReadySeconds (`docs/reference/controllers.md` §7.5, §1.12).
 @Suite struct ReadinessTests {
   static let manifest = """
     apiVersion: apps/v1

@@ -7,7 +7,7 @@ import Testing
 
 /// The YAML printer against ground truth: the real kubectl binary where it is installed
 /// (`create configmap --dry-run=client -o yaml` prints through the same sigs.k8s.io/yaml
-/// path as `get -o yaml`), and the captures in `kubectl-output.md` §11.
+/// path as `get -o yaml`), and the captures in `docs/reference/kubectl-output.md` §11.
 @Suite struct YAMLPrinterTests {
   /// Values that exercise go-yaml's quoting, folding and escaping rules.
   static let trickyValues: [String] = [
@@ -59,7 +59,7 @@ import Testing
     #expect(ours == real)
   }
 
-  /// `kubectl-output.md` §11, "run with --command".
+  /// `docs/reference/kubectl-output.md` §11, "run with --command".
   @Test func runDryRunMatchesCapture() {
     var cluster = Cluster()
     let result = Kubectl.run(
@@ -90,7 +90,7 @@ import Testing
         """)
   }
 
-  /// `kubectl-output.md` §11, "run with args (no --command)" and "run with port and labels".
+  /// `docs/reference/kubectl-output.md` §11, "run with args (no --command)" and "run with port and labels".
   @Test func runDryRunWithArgsPortsAndLabels() {
     var cluster = Cluster()
     let args = Kubectl.run(
