@@ -377,7 +377,7 @@ public struct Cluster: Sendable {
     guard var pod = pods[key] else { throw .notFound(resource: "pods", name: name) }
     if pod.metadata.deletionTimestamp != nil && gracePeriod != 0 { return pod }
     let grace = max(0, gracePeriod ?? pod.spec.terminationGracePeriodSeconds)
-    if pod.spec.nodeName == nil || pod.status.phase == "Succeeded" || pod.status.phase == "Failed"
+    if pod.spec.nodeName == nil || pod.status.phase.isTerminal
       || grace == 0
     {
       removePod(key)

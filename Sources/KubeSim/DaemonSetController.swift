@@ -60,7 +60,7 @@ enum DaemonSetController {
   static func podsByNode(_ set: DaemonSet, cluster: Cluster) -> [String: [Pod]] {
     var byNode: [String: [Pod]] = [:]
     for pod in cluster.pods(ownedBy: set.metadata.uid) {
-      let finished = pod.status.phase == "Succeeded" || pod.status.phase == "Failed"
+      let finished = pod.status.phase.isTerminal
       if pod.metadata.deletionTimestamp != nil && finished { continue }
       guard let node = node(of: pod) else { continue }
       byNode[node, default: []].append(pod)
@@ -87,7 +87,7 @@ enum DaemonSetController {
         for pod in active { _ = try? cluster.deletePod(pod.metadata.name, namespace: namespace) }
       } else {
         var running = active
-        for pod in active where pod.status.phase == "Failed" {
+        for pod in active where pod.status.phase == .failed {
           cluster.record(
             "DaemonSet", set.metadata,
             reason: "FailedDaemonPod",

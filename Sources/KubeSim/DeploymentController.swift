@@ -328,7 +328,7 @@ enum DeploymentController {
     }
     let oldPodsExist = olds.contains { set in
       cluster.pods(ownedBy: set.metadata.uid).contains {
-        $0.status.phase != "Succeeded" && $0.status.phase != "Failed"
+        !$0.status.phase.isTerminal
       }
     }
     if oldPodsExist {

@@ -50,8 +50,7 @@ enum HorizontalPodAutoscalerController {
       now)
     hpa.currentReplicas = current
     let pods = cluster.listPods(namespace: hpa.metadata.namespace ?? "default").filter {
-      selector.matches($0.metadata.labels) && $0.metadata.deletionTimestamp == nil && $0.status.phase != "Failed"
-        && $0.status.phase != "Succeeded"
+      selector.matches($0.metadata.labels) && $0.metadata.deletionTimestamp == nil && !$0.status.phase.isTerminal
     }
     var desired = current
     var reason = ""
@@ -78,7 +77,7 @@ enum HorizontalPodAutoscalerController {
           now)
         return
       }
-      let ready = pods.filter { $0.status.phase == "Running" && $0.isReady }
+      let ready = pods.filter { $0.status.phase == .running && $0.isReady }
       guard !ready.isEmpty else {
         set(
           &hpa, "ScalingActive", "False", "FailedGetResourceMetric",
@@ -86,7 +85,7 @@ enum HorizontalPodAutoscalerController {
           now)
         return
       }
-      let notReady = pods.filter { !($0.status.phase == "Running" && $0.isReady) }
+      let notReady = pods.filter { !($0.status.phase == .running && $0.isReady) }
       let result = ReplicaCalculator.resourceReplicas(
         current: current, targetUtilization: hpa.targetCPUUtilization,
         ready: ready.map { (cluster.cpuUsage(of: $0), Int($0.requested("cpu"))) },

@@ -27,9 +27,9 @@ enum JobController {
     // Count each finished pod once and release its tracking finalizer.
     for index in pods.indices {
       let pod = pods[index]
-      guard pod.status.phase == "Succeeded" || pod.status.phase == "Failed" else { continue }
+      guard pod.status.phase.isTerminal else { continue }
       if job.countedPods.insert(pod.metadata.uid).inserted {
-        if pod.status.phase == "Succeeded" {
+        if pod.status.phase == .succeeded {
           job.status.succeeded += 1
         } else {
           job.status.failed += 1
@@ -43,7 +43,7 @@ enum JobController {
         pods[index] = released
       }
     }
-    let running = pods.filter { $0.status.phase != "Succeeded" && $0.status.phase != "Failed" }
+    let running = pods.filter { !$0.status.phase.isTerminal }
     let active = running.filter { $0.metadata.deletionTimestamp == nil }
     job.status.active = active.count
     job.status.terminating = running.count - active.count

@@ -19,7 +19,7 @@ enum Kubelet {
           // The containers have exited: the pod reaches a terminal phase, then is removed.
           if !cluster.watchedKinds.isEmpty, let runtime = cluster.podRuntimes[pod.metadata.uid] {
             var finished = pod
-            finished.status.phase = "Succeeded"
+            finished.status.phase = .succeeded
             finished.status.containerStatuses = finished.status.containerStatuses.enumerated().map { index, status in
               var status = status
               let started = index < runtime.containers.count ? runtime.containers[index].started : runtime.bound
@@ -370,9 +370,9 @@ enum Kubelet {
     status.containerStatuses = statuses
     let everStarted = runtime.containers.allSatisfy { $0.started <= now && !$0.imageMissing }
     if finished.count == statuses.count && !statuses.isEmpty {
-      status.phase = finished.allSatisfy { $0 == 0 } ? "Succeeded" : "Failed"
+      status.phase = finished.allSatisfy { $0 == 0 } ? .succeeded : .failed
     } else {
-      status.phase = allRunning || everStarted ? "Running" : "Pending"
+      status.phase = allRunning || everStarted ? .running : .pending
     }
     let scheduled =
       pod.status.conditions.first { $0.type == "PodScheduled" }

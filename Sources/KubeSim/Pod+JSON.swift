@@ -212,7 +212,7 @@ extension PodStatus {
       object.set("hostIP", .string(hostIP))
       object.set("hostIPs", .array([.object([("ip", .string(hostIP))])]))
     }
-    object.set("phase", .string(phase))
+    object.set("phase", .string(phase.rawValue))
     if let podIP {
       object.set("podIP", .string(podIP))
       object.set("podIPs", .array([.object([("ip", .string(podIP))])]))

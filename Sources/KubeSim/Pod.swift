@@ -154,7 +154,7 @@ public struct Toleration: Sendable, Hashable {
 
 /// What the pod is doing (`status`).
 public struct PodStatus: Sendable, Equatable {
-  public var phase: String = "Pending"
+  public var phase: PodPhase = .pending
   public var reason: String?
   public var conditions: [PodCondition] = [] {
     didSet { readySince = conditions.first { $0.type == "Ready" && $0.status == "True" }?.lastTransitionTime }

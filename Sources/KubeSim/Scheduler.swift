@@ -24,7 +24,7 @@ enum Scheduler {
     }) {
       var used: [String: (cpu: Int64, memory: Int64)] = [:]
       for pod in cluster.pods.values
-      where pod.spec.nodeName != nil && pod.status.phase != "Succeeded" && pod.status.phase != "Failed" {
+      where pod.spec.nodeName != nil && !pod.status.phase.isTerminal {
         let node = pod.spec.nodeName!
         used[node, default: (0, 0)].cpu = used[node, default: (0, 0)].cpu.saturatingAdd(pod.requested("cpu"))
         used[node, default: (0, 0)].memory = used[node, default: (0, 0)].memory.saturatingAdd(

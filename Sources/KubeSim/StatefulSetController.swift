@@ -92,7 +92,7 @@ enum StatefulSetController {
     }
     let monotonic = set.podManagementPolicy == "OrderedReady"
     func healthy(_ pod: Pod) -> Bool {
-      guard pod.metadata.deletionTimestamp == nil, pod.status.phase == "Running",
+      guard pod.metadata.deletionTimestamp == nil, pod.status.phase == .running,
         let ready = ReplicaSetController.readyTime(pod)
       else { return false }
       let available = ready.adding(wholeSeconds: set.minReadySeconds)
@@ -110,7 +110,7 @@ enum StatefulSetController {
         if monotonic { blocked = true }
         continue
       }
-      if pod.status.phase == "Failed" || pod.status.phase == "Succeeded" {
+      if pod.status.phase.isTerminal {
         if pod.metadata.deletionTimestamp == nil {
           delete(pod, of: set, cluster: &cluster)
           status.replicas -= 1
@@ -241,7 +241,7 @@ enum StatefulSetController {
     var status = StatefulSet.Status()
     for pod in pods {
       status.replicas += 1
-      if pod.status.phase == "Running" && pod.isReady {
+      if pod.status.phase == .running && pod.isReady {
         status.readyReplicas += 1
         if let ready = ReplicaSetController.readyTime(pod),
           ready.adding(wholeSeconds: set.minReadySeconds) <= now

@@ -142,7 +142,7 @@ enum TablePrinters {
     let total = pod.spec.containers.count
     var ready = 0
     var restarts = 0
-    var reason = pod.status.reason ?? pod.status.phase
+    var reason = pod.status.reason ?? pod.status.phase.rawValue
     var lastFinished: Timestamp?
     for status in pod.status.containerStatuses.reversed() {
       restarts += status.restartCount
@@ -165,7 +165,7 @@ enum TablePrinters {
     if pod.metadata.deletionTimestamp != nil {
       if pod.status.reason == "NodeLost" {
         reason = "Unknown"
-      } else if pod.status.phase != "Succeeded" && pod.status.phase != "Failed" {
+      } else if !pod.status.phase.isTerminal {
         reason = "Terminating"
       }
     }

@@ -59,7 +59,7 @@ import Testing
     var cluster = Cluster()
     try cluster.createPod(nginx())
     var pod = cluster.pod("nginx", namespace: "default")!
-    #expect(pod.status.phase == "Pending")
+    #expect(pod.status.phase == .pending)
     #expect(pod.spec.nodeName == nil)
     try cluster.settle()
     pod = cluster.pod("nginx", namespace: "default")!
@@ -70,7 +70,7 @@ import Testing
     #expect(cluster.pod("nginx", namespace: "default")!.status.podIP != nil)
     try cluster.advance(seconds: 10)
     pod = cluster.pod("nginx", namespace: "default")!
-    #expect(pod.status.phase == "Running")
+    #expect(pod.status.phase == .running)
     #expect(pod.isReady)
     #expect(
       pod.status.conditions.map(\.type) == [

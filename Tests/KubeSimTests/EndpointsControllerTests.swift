@@ -6,7 +6,7 @@ import Testing
 /// not, how named target ports resolve, and when an address carries a hostname.
 @Suite struct EndpointsControllerTests {
   func pod(
-    _ name: String, ip: String?, ready: Bool, phase: String = "Running", labels: [String: String] = ["app": "web"]
+    _ name: String, ip: String?, ready: Bool, phase: PodPhase = .running, labels: [String: String] = ["app": "web"]
   )
     -> Pod
   {
@@ -35,7 +35,7 @@ import Testing
       pod("a", ip: "10.244.1.9", ready: true),
       pod("c", ip: "10.244.1.10", ready: false),
       pod("d", ip: nil, ready: false),
-      pod("e", ip: "10.244.3.3", ready: false, phase: "Succeeded"),
+      pod("e", ip: "10.244.3.3", ready: false, phase: .succeeded),
       pod("f", ip: "10.244.3.4", ready: true, labels: ["app": "other"]),
     ]
     let subsets = EndpointsController.subsets(for: service(.number(80)), pods: pods)

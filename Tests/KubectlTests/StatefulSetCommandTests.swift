@@ -42,7 +42,7 @@ import Testing
     for _ in 0..<60 {
       for index in 1..<4 where terminal.cluster.pod("web-\(index)", namespace: "default") != nil {
         let previous = terminal.cluster.pod("web-\(index - 1)", namespace: "default")
-        #expect(previous?.status.phase == "Running" && previous?.isReady == true)
+        #expect(previous?.status.phase == .running && previous?.isReady == true)
       }
       _ = terminal.run("sleep 1")
     }

@@ -553,7 +553,7 @@ import Testing
     var terminal = Terminal(files: VirtualDirectory(files: ["web.yaml": Self.manifest]))
     _ = terminal.run("kubectl apply -f web.yaml")
     try terminal.cluster.advance(until: terminal.cluster.now.adding(seconds: 120)) { state in
-      state.listPods(namespace: "default").allSatisfy { $0.status.phase == "Running" }
+      state.listPods(namespace: "default").allSatisfy { $0.status.phase == .running }
     }
     let running = terminal.cluster.listPods(namespace: "default")
     #expect(running.allSatisfy { !$0.isReady }, "running but not ready during the initial delay")
