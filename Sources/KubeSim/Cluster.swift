@@ -265,7 +265,7 @@ public struct Cluster: Sendable {
     if controlPlane {
       labels["node-role.kubernetes.io/control-plane"] = ""
       labels["node.kubernetes.io/exclude-from-external-load-balancers"] = ""
-      taints.append(Taint(key: "node-role.kubernetes.io/control-plane", effect: "NoSchedule"))
+      taints.append(Taint(key: "node-role.kubernetes.io/control-plane", effect: .noSchedule))
     }
     var meta = ObjectMeta(name: name, labels: labels)
     meta.annotations = Node.systemAnnotations

@@ -44,11 +44,11 @@ enum DaemonSetController {
     let tolerations =
       set.template.spec.tolerations + DaemonSet.addedTolerations(hostNetwork: set.template.spec.hostNetwork)
     let untolerated = node.spec.taints.filter { taint in
-      (taint.effect == "NoSchedule" || taint.effect == "NoExecute")
+      (taint.effect == .noSchedule || taint.effect == .noExecute)
         && !tolerations.contains { Scheduler.tolerates($0, taint) }
     }
     if untolerated.isEmpty { return (true, true) }
-    return (false, !untolerated.contains { $0.effect == "NoExecute" })
+    return (false, !untolerated.contains { $0.effect == .noExecute })
   }
 
   /// The node a daemon pod belongs to: where it runs, or where its affinity pins it.

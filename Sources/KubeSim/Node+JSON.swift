@@ -27,7 +27,7 @@ extension Node {
         .array(
           self.spec.taints.map { taint in
             var entry = JSONObjectBuilder()
-            entry.set("effect", .string(taint.effect))
+            entry.set("effect", .string(taint.effect.rawValue))
             entry.set("key", .string(taint.key))
             entry.set("value", taint.value.map(JSONValue.string))
             return entry.value

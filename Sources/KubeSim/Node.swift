@@ -47,12 +47,12 @@ public struct NodeSpec: Sendable, Equatable {
 public struct Taint: Sendable, Equatable {
   public var key: String
   public var value: String?
-  public var effect: String
+  public var effect: TaintEffect
   /// When a NoExecute taint was added (for toleration timeouts).
   public var timeAdded: Timestamp?
 
   /// Creates a taint.
-  public init(key: String, value: String? = nil, effect: String, timeAdded: Timestamp? = nil) {
+  public init(key: String, value: String? = nil, effect: TaintEffect, timeAdded: Timestamp? = nil) {
     self.key = key
     self.value = value
     self.effect = effect

@@ -32,8 +32,8 @@ enum NodeLifecycleController {
         }
         node.status.ready = "Unknown"
         node.status.readyChangedAt = cluster.now
-        node.spec.taints.append(Taint(key: unreachable, effect: "NoSchedule"))
-        node.spec.taints.append(Taint(key: unreachable, effect: "NoExecute", timeAdded: cluster.now))
+        node.spec.taints.append(Taint(key: unreachable, effect: .noSchedule))
+        node.spec.taints.append(Taint(key: unreachable, effect: .noExecute, timeAdded: cluster.now))
         node.metadata.resourceVersion = cluster.nextResourceVersion()
         cluster.nodes[name] = node
         cluster.record(
@@ -51,7 +51,7 @@ enum NodeLifecycleController {
           cluster.update(unready)
         }
       }
-      guard let taint = node.spec.taints.first(where: { $0.key == unreachable && $0.effect == "NoExecute" }),
+      guard let taint = node.spec.taints.first(where: { $0.key == unreachable && $0.effect == .noExecute }),
         let tainted = taint.timeAdded
       else { continue }
       for pod in cluster.listPods(onNode: name) where pod.metadata.deletionTimestamp == nil {

@@ -254,12 +254,12 @@ enum Scheduler {
     if !node.isReady { return "node(s) were not ready" }
     if node.spec.unschedulable
       && !pod.spec.tolerations.contains(where: {
-        tolerates($0, Taint(key: "node.kubernetes.io/unschedulable", effect: "NoSchedule"))
+        tolerates($0, Taint(key: "node.kubernetes.io/unschedulable", effect: .noSchedule))
       })
     {
       return "node(s) were unschedulable"
     }
-    for taint in node.spec.taints where taint.effect == "NoSchedule" || taint.effect == "NoExecute" {
+    for taint in node.spec.taints where taint.effect == .noSchedule || taint.effect == .noExecute {
       if !pod.spec.tolerations.contains(where: { tolerates($0, taint) }) {
         return "node(s) had untolerated taint {\(taint.key): \(taint.value ?? "")}"
       }
@@ -276,7 +276,7 @@ enum Scheduler {
 
   /// Whether `toleration` tolerates `taint` (`v1.Toleration.ToleratesTaint`).
   static func tolerates(_ toleration: Toleration, _ taint: Taint) -> Bool {
-    if let effect = toleration.effect, !effect.isEmpty, effect != taint.effect { return false }
+    if let effect = toleration.effect, !effect.isEmpty, effect != taint.effect.rawValue { return false }
     if let key = toleration.key, !key.isEmpty, key != taint.key { return false }
     if toleration.key == nil || toleration.key == "" {
       if toleration.operator != "Exists" { return false }

@@ -13,7 +13,7 @@ extension DescribeCommand {
     text += "CreationTimestamp:\t\(rfc1123(node.metadata.creationTimestamp))\n"
     // printNodeTaintsMultiline: `key=value:effect`, sorted by that text.
     let taints = node.spec.taints.map { taint in
-      taint.key + (taint.value.map { "=" + $0 } ?? "") + ":" + taint.effect
+      taint.key + (taint.value.map { "=" + $0 } ?? "") + ":" + taint.effect.rawValue
     }.sorted()
     text += multiline("Taints", taints)
     text += "Unschedulable:\t\(node.spec.unschedulable)\n"

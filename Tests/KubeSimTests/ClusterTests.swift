@@ -49,7 +49,7 @@ import Testing
     let cluster = Cluster()
     #expect(cluster.sortedNodes.map(\.metadata.name) == ["control-plane", "worker-1", "worker-2"])
     let controlPlane = cluster.nodes["control-plane"]!
-    #expect(controlPlane.spec.taints == [Taint(key: "node-role.kubernetes.io/control-plane", effect: "NoSchedule")])
+    #expect(controlPlane.spec.taints == [Taint(key: "node-role.kubernetes.io/control-plane", effect: .noSchedule)])
     #expect(controlPlane.metadata.labels["node-role.kubernetes.io/control-plane"] == "")
     #expect(cluster.namespaces.keys.sorted() == ["default", "kube-node-lease", "kube-public", "kube-system"])
   }
