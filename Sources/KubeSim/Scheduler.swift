@@ -87,7 +87,7 @@ enum Scheduler {
         }
         let unboundImmediate = claimNames.contains { name in
           guard let claim = cluster.claims[Cluster.key(namespace, name)] else { return false }
-          return claim.phase == "Pending" && !cluster.waitsForFirstConsumer(claim.storageClassName)
+          return claim.phase == .pending && !cluster.waitsForFirstConsumer(claim.storageClassName)
         }
         if unboundImmediate {
           if !pod.status.conditions.contains(where: { $0.type == "PodScheduled" }) {

@@ -8,7 +8,7 @@ public struct PersistentVolumeClaim: Sendable, Equatable {
   /// The PersistentVolume it is bound to, once bound.
   public var volumeName: String?
   /// `Pending` or `Bound`.
-  public var phase = "Pending"
+  public var phase = ClaimPhase.pending
   /// The bound volume's capacity (which may exceed the request).
   public var capacity: String?
 
@@ -29,11 +29,11 @@ public struct PersistentVolumeClaim: Sendable, Equatable {
     spec.set("volumeMode", .string("Filesystem"))
     spec.set("volumeName", volumeName.map(JSONValue.string))
     var status = JSONObjectBuilder()
-    if phase == "Bound" {
+    if phase == .bound {
       status.set("accessModes", .array(accessModes.map(JSONValue.string)))
       status.set("capacity", .object([("storage", .string(capacity ?? request))]))
     }
-    status.set("phase", .string(phase))
+    status.set("phase", .string(phase.rawValue))
     return .object([
       ("apiVersion", .string("v1")), ("kind", .string("PersistentVolumeClaim")), ("metadata", metadata.json),
       ("spec", spec.value), ("status", status.value),
@@ -55,7 +55,7 @@ public struct PersistentVolume: Sendable, Equatable {
   public var node: String?
   public var hostPath: String
   /// `Available`, `Bound` or `Released`.
-  public var phase = "Bound"
+  public var phase = VolumePhase.bound
 
   /// Creates a volume.
   public init(metadata: ObjectMeta, capacity: String, accessModes: [String], storageClassName: String, hostPath: String)
@@ -107,7 +107,7 @@ public struct PersistentVolume: Sendable, Equatable {
     spec.set("volumeMode", .string("Filesystem"))
     return .object([
       ("apiVersion", .string("v1")), ("kind", .string("PersistentVolume")), ("metadata", metadata.json),
-      ("spec", spec.value), ("status", .object([("phase", .string(phase))])),
+      ("spec", spec.value), ("status", .object([("phase", .string(phase.rawValue))])),
     ])
   }
 }

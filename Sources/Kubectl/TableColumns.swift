@@ -281,7 +281,7 @@ enum TablePrinters {
       ]
     case .claim(let claim):
       let bound = claim.volumeName != nil
-      let status = claim.metadata.deletionTimestamp != nil ? "Terminating" : claim.phase
+      let status = claim.metadata.deletionTimestamp != nil ? "Terminating" : claim.phase.rawValue
       return [
         claim.metadata.name, status, claim.volumeName ?? "", bound ? (claim.capacity ?? claim.request) : "",
         bound ? accessModes(claim.accessModes) : "", claim.storageClassName ?? "", "<unset>",
@@ -289,7 +289,8 @@ enum TablePrinters {
       ]
     case .volume(let volume):
       return [
-        volume.metadata.name, volume.capacity, accessModes(volume.accessModes), volume.reclaimPolicy, volume.phase,
+        volume.metadata.name, volume.capacity, accessModes(volume.accessModes), volume.reclaimPolicy,
+        volume.phase.rawValue,
         volume.claim.map { "\($0.namespace)/\($0.name)" } ?? "", volume.storageClassName, "<unset>", "",
         age(volume.metadata.creationTimestamp, now: now), "Filesystem",
       ]
