@@ -85,7 +85,7 @@ extension Namespace {
     .object([
       ("apiVersion", .string("v1")), ("kind", .string("Namespace")), ("metadata", metadata.json),
       ("spec", .object([("finalizers", .array([.string("kubernetes")]))])),
-      ("status", .object([("phase", .string(phase))])),
+      ("status", .object([("phase", .string(phase.rawValue))])),
     ])
   }
 }

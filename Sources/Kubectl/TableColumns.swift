@@ -406,6 +406,6 @@ enum TablePrinters {
   }
 
   static func namespaceRow(_ namespace: Namespace, now: Timestamp) -> [String] {
-    [namespace.metadata.name, namespace.phase, age(namespace.metadata.creationTimestamp, now: now)]
+    [namespace.metadata.name, namespace.phase.rawValue, age(namespace.metadata.creationTimestamp, now: now)]
   }
 }
