@@ -1,6 +1,6 @@
 /// Where a PersistentVolumeClaim is in its lifecycle (`status.phase`); the raw values are the
 /// API strings.
-public enum ClaimPhase: String, Sendable, Equatable {
+public enum ClaimPhase: String, APIStringEnum {
   /// Not yet bound to a volume.
   case pending = "Pending"
   /// Bound to a volume.

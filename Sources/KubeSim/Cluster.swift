@@ -322,7 +322,7 @@ public struct Cluster: Sendable {
   mutating func unscheduledNeedRetry() {
     for key in unscheduled {
       guard var pod = pods[key] else { continue }
-      pod.status.conditions.removeAll { $0.type == "PodScheduled" && $0.status == "False" }
+      pod.status.conditions.removeAll { $0.type == "PodScheduled" && $0.status == .false }
       update(pod)
     }
   }

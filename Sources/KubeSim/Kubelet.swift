@@ -376,7 +376,7 @@ enum Kubelet {
     }
     let scheduled =
       pod.status.conditions.first { $0.type == "PodScheduled" }
-      ?? PodCondition(type: "PodScheduled", status: "True", lastTransitionTime: runtime.bound)
+      ?? PodCondition(type: "PodScheduled", status: .true, lastTransitionTime: runtime.bound)
     let stopping = pod.metadata.deletionTimestamp.map {
       $0.subtracting(wholeSeconds: pod.metadata.deletionGracePeriodSeconds ?? 0)
     }
@@ -387,14 +387,14 @@ enum Kubelet {
     let notReadyMessage = ready ? nil : "containers with unready status: [\(unready.joined(separator: " "))]"
     status.conditions = [
       PodCondition(
-        type: "PodReadyToStartContainers", status: sandboxUp ? "True" : "False",
+        type: "PodReadyToStartContainers", status: ConditionStatus(sandboxUp),
         lastTransitionTime: sandboxUp ? runtime.sandboxReady : runtime.bound),
-      PodCondition(type: "Initialized", status: "True", lastTransitionTime: runtime.bound),
+      PodCondition(type: "Initialized", status: .true, lastTransitionTime: runtime.bound),
       PodCondition(
-        type: "Ready", status: ready ? "True" : "False", lastTransitionTime: readyTime,
+        type: "Ready", status: ConditionStatus(ready), lastTransitionTime: readyTime,
         reason: notReadyReason, message: notReadyMessage),
       PodCondition(
-        type: "ContainersReady", status: ready ? "True" : "False", lastTransitionTime: readyTime,
+        type: "ContainersReady", status: ConditionStatus(ready), lastTransitionTime: readyTime,
         reason: notReadyReason, message: notReadyMessage),
       scheduled,
     ]

@@ -53,7 +53,7 @@ extension Node {
               ("lastHeartbeatTime", .string(condition.lastHeartbeatTime.rfc3339)),
               ("lastTransitionTime", .string(condition.lastTransitionTime.rfc3339)),
               ("message", .string(condition.message)), ("reason", .string(condition.reason)),
-              ("status", .string(condition.status)), ("type", .string(condition.type)),
+              ("status", .string(condition.status.rawValue)), ("type", .string(condition.type)),
             ])
           })
       ),

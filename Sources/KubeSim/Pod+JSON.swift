@@ -194,7 +194,7 @@ extension PodStatus {
             entry.set("lastTransitionTime", .string(condition.lastTransitionTime.rfc3339))
             entry.set("message", condition.message.map(JSONValue.string))
             entry.set("reason", condition.reason.map(JSONValue.string))
-            entry.set("status", .string(condition.status))
+            entry.set("status", .string(condition.status.rawValue))
             entry.set("type", .string(condition.type))
             return entry.value
           }))

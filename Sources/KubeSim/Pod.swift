@@ -157,7 +157,7 @@ public struct PodStatus: Sendable, Equatable {
   public var phase: PodPhase = .pending
   public var reason: String?
   public var conditions: [PodCondition] = [] {
-    didSet { readySince = conditions.first { $0.type == "Ready" && $0.status == "True" }?.lastTransitionTime }
+    didSet { readySince = conditions.first { $0.type == "Ready" && $0.status == .true }?.lastTransitionTime }
   }
   /// When the Ready condition turned True, if it is True (derived from ``conditions``).
   public private(set) var readySince: Timestamp?
@@ -173,14 +173,14 @@ public struct PodStatus: Sendable, Equatable {
 /// One pod condition (`PodScheduled`, `Ready`, ...).
 public struct PodCondition: Sendable, Equatable {
   public var type: String
-  public var status: String
+  public var status: ConditionStatus
   public var lastTransitionTime: Timestamp
   public var reason: String?
   public var message: String?
 
   /// Creates a condition.
   public init(
-    type: String, status: String, lastTransitionTime: Timestamp, reason: String? = nil,
+    type: String, status: ConditionStatus, lastTransitionTime: Timestamp, reason: String? = nil,
     message: String? = nil
   ) {
     self.type = type

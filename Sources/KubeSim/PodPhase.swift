@@ -1,5 +1,5 @@
 /// Where a pod is in its lifecycle (`status.phase`); the raw values are the API strings.
-public enum PodPhase: String, Sendable, Equatable {
+public enum PodPhase: String, APIStringEnum {
   case pending = "Pending"
   case running = "Running"
   case succeeded = "Succeeded"

@@ -35,7 +35,7 @@ public enum ResourceUsage {
 
   /// A ready node's usage: its pods plus the node's own processes; nil while it is not ready.
   public static func node(_ node: Node, cluster: Cluster) -> (millicores: Int, bytes: Int64)? {
-    guard node.status.ready == "True" else { return nil }
+    guard node.status.ready == .true else { return nil }
     var cpu = nodeOverhead.millicores
     var memory = nodeOverhead.mebibytes * 1024 * 1024
     for pod in cluster.pods.values where pod.spec.nodeName == node.metadata.name {

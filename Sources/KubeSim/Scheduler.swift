@@ -75,7 +75,7 @@ enum Scheduler {
               "0/\(total) nodes are available: persistentvolumeclaim \"\(missing)\" not found. preemption: 0/\(total) nodes are available: \(total) Preemption is not helpful for scheduling."
             pod.status.conditions.append(
               PodCondition(
-                type: "PodScheduled", status: "False", lastTransitionTime: cluster.now, reason: "Unschedulable",
+                type: "PodScheduled", status: .false, lastTransitionTime: cluster.now, reason: "Unschedulable",
                 message: message))
             cluster.update(pod)
             cluster.record(
@@ -96,7 +96,7 @@ enum Scheduler {
               "0/\(total) nodes are available: pod has unbound immediate PersistentVolumeClaims. preemption: 0/\(total) nodes are available: \(total) Preemption is not helpful for scheduling."
             pod.status.conditions.append(
               PodCondition(
-                type: "PodScheduled", status: "False", lastTransitionTime: cluster.now, reason: "Unschedulable",
+                type: "PodScheduled", status: .false, lastTransitionTime: cluster.now, reason: "Unschedulable",
                 message: message))
             cluster.update(pod)
             cluster.record(
@@ -215,7 +215,7 @@ enum Scheduler {
           "0/\(total) nodes are available: \(reasons). preemption: 0/\(total) nodes are available: \(preemptionText)."
         pod.status.conditions.append(
           PodCondition(
-            type: "PodScheduled", status: "False", lastTransitionTime: cluster.now, reason: "Unschedulable",
+            type: "PodScheduled", status: .false, lastTransitionTime: cluster.now, reason: "Unschedulable",
             message: message))
         cluster.update(pod)
         cluster.record(
@@ -235,7 +235,7 @@ enum Scheduler {
     let namespace = pod.metadata.namespace ?? "default"
     let node = nodeNames[index]
     pod.spec.nodeName = node
-    setCondition(&pod, type: "PodScheduled", status: "True", at: cluster.now)
+    setCondition(&pod, type: "PodScheduled", status: .true, at: cluster.now)
     counts[index] += 1
     if !free.isEmpty {
       free[index].cpu = free[index].cpu.saturatingSubtract(pod.requested("cpu"))
@@ -288,7 +288,7 @@ enum Scheduler {
     }
   }
 
-  static func setCondition(_ pod: inout Pod, type: String, status: String, at time: Timestamp) {
+  static func setCondition(_ pod: inout Pod, type: String, status: ConditionStatus, at time: Timestamp) {
     if let index = pod.status.conditions.firstIndex(where: { $0.type == type }) {
       if pod.status.conditions[index].status != status {
         pod.status.conditions[index] = PodCondition(type: type, status: status, lastTransitionTime: time)

@@ -1,6 +1,6 @@
 /// Where a PersistentVolume is in its lifecycle (`status.phase`); the raw values are the API
 /// strings.
-public enum VolumePhase: String, Sendable, Equatable {
+public enum VolumePhase: String, APIStringEnum {
   /// Not yet available.
   case pending = "Pending"
   /// Free for a claim to bind.

@@ -144,7 +144,7 @@ extension Deployment {
               ("lastTransitionTime", .string(condition.lastTransitionTime.rfc3339)),
               ("lastUpdateTime", .string(condition.lastUpdateTime.rfc3339)),
               ("message", .string(condition.message)), ("reason", .string(condition.reason)),
-              ("status", .string(condition.status)), ("type", .string(condition.type)),
+              ("status", .string(condition.status.rawValue)), ("type", .string(condition.type)),
             ])
           }))
     }

@@ -161,7 +161,7 @@ public struct Deployment: Sendable, Equatable {
   /// A Deployment condition (`Available`, `Progressing`, `ReplicaFailure`).
   public struct Condition: Sendable, Equatable {
     public var type: String
-    public var status: String
+    public var status: ConditionStatus
     public var reason: String
     public var message: String
     public var lastUpdateTime: Timestamp

@@ -183,9 +183,8 @@ enum TablePrinters {
   static func nodeRow(_ node: Node, now: Timestamp) -> [String] {
     var status: String
     switch node.status.ready {
-    case "True": status = "Ready"
-    case "": status = "Unknown"
-    default: status = "NotReady"
+    case .true: status = "Ready"
+    case .false, .unknown: status = "NotReady"
     }
     if node.spec.unschedulable { status += ",SchedulingDisabled" }
     let roles = node.roles

@@ -16,7 +16,7 @@ import Testing
     pod.status.podIP = ip
     pod.status.phase = phase
     pod.status.conditions = [
-      PodCondition(type: "Ready", status: ready ? "True" : "False", lastTransitionTime: Timestamp(milliseconds: 0))
+      PodCondition(type: "Ready", status: ConditionStatus(ready), lastTransitionTime: Timestamp(milliseconds: 0))
     ]
     return pod
   }

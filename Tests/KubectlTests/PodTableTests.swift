@@ -92,7 +92,7 @@ import Testing
       state: .terminated(exitCode: 0, reason: "Completed", startedAt: Self.created, finishedAt: Self.created))
     var mixed = pod([done, running("b")])
     #expect(TablePrinters.podRow(mixed, now: Self.created)[2] == "NotReady")
-    mixed.status.conditions = [PodCondition(type: "Ready", status: "True", lastTransitionTime: Self.created)]
+    mixed.status.conditions = [PodCondition(type: "Ready", status: .true, lastTransitionTime: Self.created)]
     #expect(TablePrinters.podRow(mixed, now: Self.created)[2] == "Running")
   }
 }

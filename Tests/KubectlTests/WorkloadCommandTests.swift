@@ -375,7 +375,7 @@ import Testing
     _ = terminal.run("kubectl rollout status deployment/web")
     #expect(terminal.run("sim node fail worker-1").exitCode == 0)
     _ = terminal.run("sleep 49")
-    #expect(terminal.cluster.nodes["worker-1"]?.status.ready == "True", "within the 50 s grace period")
+    #expect(terminal.cluster.nodes["worker-1"]?.status.ready == .true, "within the 50 s grace period")
     _ = terminal.run("sleep 2")
     #expect(terminal.run("kubectl get nodes worker-1").output.contains("worker-1   NotReady   <none>"))
     _ = terminal.run("sleep 299")
