@@ -52,7 +52,7 @@ enum JobController {
     var failure: (reason: String, message: String)?
     let restarts = active.reduce(0) { $0 + $1.status.containerStatuses.reduce(0) { $0 + $1.restartCount } }
     if job.status.failed > job.backoffLimit
-      || (job.template.spec.restartPolicy == "OnFailure" && job.backoffLimit > 0 && restarts >= job.backoffLimit)
+      || (job.template.spec.restartPolicy.value == .onFailure && job.backoffLimit > 0 && restarts >= job.backoffLimit)
     {
       failure = ("BackoffLimitExceeded", "Job has reached the specified backoff limit")
     } else if let deadline = job.activeDeadlineSeconds, let start = job.status.startTime {

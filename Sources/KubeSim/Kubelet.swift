@@ -430,10 +430,10 @@ enum Kubelet {
           plan.ended = true
           plan.lastTermination = (plan.exit.code, plan.exit.reason, plan.runStart, end)
           let restarts: Bool
-          switch pod.spec.restartPolicy {
-          case "Never": restarts = false
-          case "OnFailure": restarts = plan.exit.code != 0
-          default: restarts = true
+          switch pod.spec.restartPolicy.value {
+          case .never?: restarts = false
+          case .onFailure?: restarts = plan.exit.code != 0
+          case .always?, nil: restarts = true
           }
           if restarts && pod.metadata.deletionTimestamp == nil {
             let count = plan.restartCount + 1

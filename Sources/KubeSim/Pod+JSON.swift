@@ -47,7 +47,7 @@ extension PodSpec {
     object.set("preemptionPolicy", .string("PreemptLowerPriority"))
     object.set("priority", .int(Self.priority(of: priorityClassName)))
     if let priorityClassName { object.set("priorityClassName", .string(priorityClassName)) }
-    object.set("restartPolicy", .string(restartPolicy))
+    object.set("restartPolicy", .string(restartPolicy.text))
     object.set("schedulerName", .string("default-scheduler"))
     object.set("securityContext", .object([]))
     if !serviceAccountName.isEmpty {

@@ -64,7 +64,7 @@ public struct Pod: Sendable, Equatable {
 /// What the pod should run (`spec`).
 public struct PodSpec: Sendable, Equatable {
   public var containers: [Container]
-  public var restartPolicy: String = "Always"
+  public var restartPolicy = APIField<RestartPolicy>.known(.always)
   public var dnsPolicy: String = "ClusterFirst"
   public var nodeName: String?
   /// Use the node's network namespace (and so its IP), as the control-plane pods do.

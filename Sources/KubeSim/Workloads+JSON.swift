@@ -19,7 +19,7 @@ extension PodSpec {
     if hostNetwork { object.set("hostNetwork", .bool(true)) }
     if !nodeSelector.isEmpty { object.set("nodeSelector", .stringMap(nodeSelector)) }
     if let priorityClassName { object.set("priorityClassName", .string(priorityClassName)) }
-    object.set("restartPolicy", .string(restartPolicy))
+    object.set("restartPolicy", .string(restartPolicy.text))
     object.set("schedulerName", .string("default-scheduler"))
     object.set("securityContext", .object([]))
     if serviceAccountName != "default" {

@@ -55,7 +55,7 @@ struct ManifestDecoder {
       decodeContainer($1, path: "\(path).containers[\($0)]")
     }
     var spec = PodSpec(containers: containers)
-    if let policy = specValue["restartPolicy"]?.stringValue { spec.restartPolicy = policy }
+    if let policy = specValue["restartPolicy"]?.stringValue { spec.restartPolicy = APIField(policy) }
     if let policy = specValue["dnsPolicy"]?.stringValue { spec.dnsPolicy = policy }
     if let node = specValue["nodeName"]?.stringValue, !node.isEmpty { spec.nodeName = node }
     if let seconds = specValue["terminationGracePeriodSeconds"]?.intValue {

@@ -76,7 +76,7 @@ enum RunCommand {
       guard parts.count == 2, !parts[0].isEmpty else { throw .plain("invalid annotation spec: \(pair)") }
       pod.metadata.annotations[String(parts[0])] = String(parts[1])
     }
-    if let policy = parsed.value("restart") { pod.spec.restartPolicy = policy }
+    if let policy = parsed.value("restart") { pod.spec.restartPolicy = APIField(policy) }
     if dryRun {
       switch format {
       case .yaml: output.write(YAMLPrinter.print(DryRunObjects.pod(pod)))
@@ -151,7 +151,7 @@ enum DryRunObjects {
       (
         "spec",
         .object([
-          ("containers", .array(containers)), ("restartPolicy", .string(pod.spec.restartPolicy)),
+          ("containers", .array(containers)), ("restartPolicy", .string(pod.spec.restartPolicy.text)),
           ("dnsPolicy", .string("ClusterFirst")),
         ])
       ),
