@@ -22,7 +22,7 @@ public struct DaemonSet: Sendable, Equatable {
   public var minReadySeconds = 0
   public var revisionHistoryLimit = 10
   /// `spec.updateStrategy.type`: `RollingUpdate` (the default) or `OnDelete`.
-  public var updateStrategy = "RollingUpdate"
+  public var updateStrategy = APIField<UpdateStrategyType>.known(.rollingUpdate)
   /// `spec.updateStrategy.rollingUpdate`, defaulted as apps/v1 does.
   public var maxUnavailable = IntOrPercent.int(1)
   public var maxSurge = IntOrPercent.int(0)

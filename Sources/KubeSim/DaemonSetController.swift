@@ -102,7 +102,7 @@ enum DaemonSetController {
         }
       }
     }
-    if set.updateStrategy == "RollingUpdate" {
+    if set.updateStrategy.value == .rollingUpdate {
       if allowsSurge(set) {
         surgingUpdate(set, nodes: nodes, cluster: &cluster)
       } else {
@@ -113,7 +113,7 @@ enum DaemonSetController {
 
   /// Whether the update strategy surges (`util.AllowsSurge`: RollingUpdate with maxSurge > 0).
   static func allowsSurge(_ set: DaemonSet) -> Bool {
-    guard set.updateStrategy == "RollingUpdate" else { return false }
+    guard set.updateStrategy.value == .rollingUpdate else { return false }
     if case .int(let value) = set.maxSurge { return value > 0 }
     if case .percent(let value) = set.maxSurge { return value > 0 }
     return false

@@ -45,7 +45,7 @@ public struct StatefulSet: Sendable, Equatable {
   /// `OrderedReady` or `Parallel`.
   public var podManagementPolicy = "OrderedReady"
   /// `RollingUpdate` or `OnDelete`.
-  public var updateStrategy = "RollingUpdate"
+  public var updateStrategy = APIField<UpdateStrategyType>.known(.rollingUpdate)
   /// Whether `updateStrategy.rollingUpdate` is present: API defaulting adds `{partition: 0}`
   /// when `updateStrategy.type` is left out, but not to `{type: RollingUpdate}` alone.
   public var hasRollingUpdate = true
@@ -80,14 +80,14 @@ public struct StatefulSet: Sendable, Equatable {
     spec.set("selector", selector.json)
     spec.set("serviceName", .string(serviceName))
     spec.set("template", template.json)
-    if updateStrategy == "RollingUpdate" && hasRollingUpdate {
+    if updateStrategy.value == .rollingUpdate && hasRollingUpdate {
       spec.set(
         "updateStrategy",
         .object([
           ("rollingUpdate", .object([("partition", .int(Int64(partition)))])), ("type", .string("RollingUpdate")),
         ]))
     } else {
-      spec.set("updateStrategy", .object([("type", .string(updateStrategy))]))
+      spec.set("updateStrategy", .object([("type", .string(updateStrategy.text))]))
     }
     if !claimTemplates.isEmpty {
       spec.set(

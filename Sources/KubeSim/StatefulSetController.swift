@@ -102,7 +102,7 @@ enum StatefulSetController {
     var blocked = false
     for index in 0..<set.replicas where !blocked {
       guard let pod = byOrdinal[index] else {
-        let revision = set.updateStrategy == "RollingUpdate" && index < set.partition ? current : update
+        let revision = set.updateStrategy.value == .rollingUpdate && index < set.partition ? current : update
         create(index, of: set, revision: revision, cluster: &cluster)
         status.replicas += 1
         if revision.name == current.name { status.currentReplicas += 1 }
@@ -134,7 +134,7 @@ enum StatefulSetController {
         if pod.metadata.deletionTimestamp == nil { delete(pod, of: set, cluster: &cluster) }
       }
     }
-    if !blocked && set.updateStrategy == "RollingUpdate" && condemned.isEmpty {
+    if !blocked && set.updateStrategy.value == .rollingUpdate && condemned.isEmpty {
       for index in stride(from: set.replicas - 1, through: max(0, set.partition), by: -1) {
         guard let pod = byOrdinal[index] else { break }
         if pod.metadata.labels["controller-revision-hash"] != update.name {
@@ -157,7 +157,7 @@ enum StatefulSetController {
       }
     }
     // `completeRollingUpdate`: every pod updated and ready makes the update revision current.
-    if set.updateStrategy == "RollingUpdate" && status.updatedReplicas == status.replicas
+    if set.updateStrategy.value == .rollingUpdate && status.updatedReplicas == status.replicas
       && status.readyReplicas == status.replicas
     {
       status.currentRevision = update.name

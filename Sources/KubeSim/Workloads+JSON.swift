@@ -172,7 +172,7 @@ extension DaemonSet {
     spec.set("revisionHistoryLimit", .int(Int64(revisionHistoryLimit)))
     spec.set("selector", selector.json)
     spec.set("template", template.json)
-    if updateStrategy == "RollingUpdate" {
+    if updateStrategy.value == .rollingUpdate {
       spec.set(
         "updateStrategy",
         .object([
@@ -183,7 +183,7 @@ extension DaemonSet {
           ("type", .string("RollingUpdate")),
         ]))
     } else {
-      spec.set("updateStrategy", .object([("type", .string(updateStrategy))]))
+      spec.set("updateStrategy", .object([("type", .string(updateStrategy.text))]))
     }
     var statusObject = JSONObjectBuilder()
     statusObject.set("currentNumberScheduled", .int(Int64(status.currentNumberScheduled)))

@@ -233,7 +233,7 @@ struct ManifestDecoder {
     }
     if let strategy = spec["updateStrategy"] {
       check(strategy, path: "spec.updateStrategy", known: ["type", "rollingUpdate"])
-      if let type = strategy["type"]?.stringValue { set.updateStrategy = type }
+      if let type = strategy["type"]?.stringValue { set.updateStrategy = APIField(type) }
       let rolling = strategy["rollingUpdate"] ?? .object([])
       check(rolling, path: "spec.updateStrategy.rollingUpdate", known: ["maxSurge", "maxUnavailable"])
       set.maxUnavailable = decodeIntOrPercent(
@@ -335,8 +335,8 @@ struct ManifestDecoder {
     if let strategy = spec["updateStrategy"] {
       check(strategy, path: "spec.updateStrategy", known: ["type", "rollingUpdate"])
       if let type = strategy["type"]?.stringValue {
-        set.updateStrategy = type
-        set.hasRollingUpdate = type == "RollingUpdate" && strategy["rollingUpdate"] != nil
+        set.updateStrategy = APIField(type)
+        set.hasRollingUpdate = set.updateStrategy.value == .rollingUpdate && strategy["rollingUpdate"] != nil
       }
       if let partition = int32Field(
         strategy["rollingUpdate"]?["partition"],
