@@ -182,7 +182,7 @@ enum Kubelet {
       var pullDone = cursor
       let quotedImage = goQuote(container.image)
       if let readyAt = cluster.imageReadyAt[key] {
-        if container.imagePullPolicy == "Always" {
+        if container.imagePullPolicy.value == .always {
           pullDone = max(readyAt, cursor).adding(milliseconds: KubeletTimings.repeatPullMilliseconds)
           events.append(.init(time: pullStart, reason: "Pulling", message: "Pulling image \(quotedImage)"))
           let took = goDuration(pullDone.milliseconds - pullStart.milliseconds)

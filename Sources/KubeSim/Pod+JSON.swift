@@ -139,7 +139,7 @@ extension Container {
     if !env.isEmpty { object.set("env", .array(env.map(\.json))) }
     if !envFrom.isEmpty { object.set("envFrom", .array(envFrom.map(\.json))) }
     object.set("image", .string(image))
-    object.set("imagePullPolicy", .string(imagePullPolicy))
+    object.set("imagePullPolicy", .string(imagePullPolicy.text))
     object.set("livenessProbe", livenessProbe?.json)
     object.set("name", .string(name))
     if !ports.isEmpty {

@@ -100,7 +100,7 @@ public struct Container: Sendable, Equatable {
   public var command: [String] = []
   public var args: [String] = []
   public var ports: [ContainerPort] = []
-  public var imagePullPolicy: String
+  public var imagePullPolicy: APIField<PullPolicy>
   public var resources = ResourceRequirements()
   /// When the container counts as ready: after the probe's initial delay.
   public var readinessProbe: Probe?
@@ -110,10 +110,10 @@ public struct Container: Sendable, Equatable {
   public var volumeMounts: [VolumeMount] = []
 
   /// Creates a container; the pull policy defaults as the API server defaults it.
-  public init(name: String, image: String, imagePullPolicy: String? = nil) {
+  public init(name: String, image: String, imagePullPolicy: APIField<PullPolicy>? = nil) {
     self.name = name
     self.image = image
-    self.imagePullPolicy = imagePullPolicy ?? ImageReference(image).defaultPullPolicy
+    self.imagePullPolicy = imagePullPolicy ?? .known(ImageReference(image).defaultPullPolicy)
   }
 }
 

@@ -579,7 +579,7 @@ struct ManifestDecoder {
       ])
     var container = Container(
       name: value["name"]?.stringValue ?? "", image: value["image"]?.stringValue ?? "",
-      imagePullPolicy: value["imagePullPolicy"]?.stringValue)
+      imagePullPolicy: value["imagePullPolicy"]?.stringValue.map { APIField($0) })
     container.resources = decodeResources(value["resources"], path: path + ".resources")
     container.readinessProbe = decodeProbe(value["readinessProbe"], path: path + ".readinessProbe")
     container.livenessProbe = decodeProbe(value["livenessProbe"], path: path + ".livenessProbe")

@@ -46,7 +46,8 @@ enum RunCommand {
         labels[String(parts[0])] = String(parts[1])
       }
     }
-    var container = Container(name: name, image: image, imagePullPolicy: parsed.value("image-pull-policy"))
+    var container = Container(
+      name: name, image: image, imagePullPolicy: parsed.value("image-pull-policy").map { APIField($0) })
     let trailing = parsed.afterDash + parsed.positional.dropFirst()
     if parsed.flag("command") {
       container.command = trailing
