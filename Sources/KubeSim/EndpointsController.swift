@@ -10,7 +10,7 @@ enum EndpointsController {
     cluster.endpointsDirty = []
     for namespace in namespaces {
       let services = cluster.listServices(namespace: namespace).filter {
-        !$0.selector.isEmpty && $0.type != "ExternalName"
+        !$0.selector.isEmpty && $0.type.value != .externalName
       }
       guard !services.isEmpty else { continue }
       let pods = cluster.listPods(namespace: namespace)

@@ -48,8 +48,7 @@ public struct Service: Sendable, Equatable {
   public static let headless = "None"
 
   public var metadata: ObjectMeta
-  /// `ClusterIP`, `NodePort`, `LoadBalancer` or `ExternalName`.
-  public var type = "ClusterIP"
+  public var type = APIField<ServiceType>.known(.clusterIP)
   /// The virtual IP; `None` for a headless Service, empty until allocated or for ExternalName.
   public var clusterIP: String
   public var ports: [Port]
@@ -62,7 +61,7 @@ public struct Service: Sendable, Equatable {
 
   /// Creates a Service.
   public init(
-    metadata: ObjectMeta, type: String = "ClusterIP", clusterIP: String = "", ports: [Port],
+    metadata: ObjectMeta, type: APIField<ServiceType> = .known(.clusterIP), clusterIP: String = "", ports: [Port],
     selector: [String: String] = [:]
   ) {
     self.metadata = metadata
@@ -76,19 +75,19 @@ public struct Service: Sendable, Equatable {
   public var isHeadless: Bool { clusterIP == Self.headless }
 
   /// Whether its ports get node ports (NodePort and LoadBalancer).
-  public var hasNodePorts: Bool { type == "NodePort" || type == "LoadBalancer" }
+  public var hasNodePorts: Bool { type.value == .nodePort || type.value == .loadBalancer }
 
   /// The Service as `kubectl get svc -o yaml` shows it.
   public var json: JSONValue {
     var spec = JSONObjectBuilder()
-    if type == "LoadBalancer" { spec.set("allocateLoadBalancerNodePorts", .bool(true)) }
-    if type != "ExternalName" {
+    if type.value == .loadBalancer { spec.set("allocateLoadBalancerNodePorts", .bool(true)) }
+    if type.value != .externalName {
       spec.set("clusterIP", .string(clusterIP))
       spec.set("clusterIPs", .array([.string(clusterIP)]))
     }
     if hasNodePorts { spec.set("externalTrafficPolicy", .string("Cluster")) }
     spec.set("externalName", externalName.map(JSONValue.string))
-    if type != "ExternalName" {
+    if type.value != .externalName {
       spec.set("internalTrafficPolicy", .string("Cluster"))
       spec.set("ipFamilies", .array([.string("IPv4")]))
       spec.set("ipFamilyPolicy", .string("SingleStack"))
@@ -110,7 +109,7 @@ public struct Service: Sendable, Equatable {
     if publishNotReadyAddresses { spec.set("publishNotReadyAddresses", .bool(true)) }
     if !selector.isEmpty { spec.set("selector", .stringMap(selector)) }
     spec.set("sessionAffinity", .string("None"))
-    spec.set("type", .string(type))
+    spec.set("type", .string(type.text))
     return .object([
       ("apiVersion", .string("v1")), ("kind", .string("Service")), ("metadata", metadata.json),
       ("spec", spec.value), ("status", .object([("loadBalancer", .object([]))])),

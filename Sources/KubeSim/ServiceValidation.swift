@@ -5,7 +5,6 @@ enum ServiceValidation {
   static let dns1035LabelMessage =
     "a DNS-1035 label must consist of lower case alphanumeric characters or '-', start with an alphabetic character, and end with an alphanumeric character (e.g. 'my-name',  or 'abc-123', regex used for validation is '[a-z]([-a-z0-9]*[a-z0-9])?')"
 
-  static let types = ["ClusterIP", "ExternalName", "LoadBalancer", "NodePort"]
   static let protocols = ["SCTP", "TCP", "UDP"]
 
   /// Whether `name` is a DNS-1035 label: a DNS-1123 label that starts with a letter.
@@ -26,15 +25,15 @@ enum ServiceValidation {
         FieldError(
           field: "metadata.name", type: "Invalid value", value: Validation.quote(name), detail: dns1035LabelMessage))
     }
-    guard types.contains(service.type) else {
-      let supported = types.map { "\"\($0)\"" }.joined(separator: ", ")
+    guard service.type.value != nil else {
+      let supported = ServiceType.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", ")
       causes.append(
         FieldError(
-          field: "spec.type", type: "Unsupported value", value: Validation.quote(service.type),
+          field: "spec.type", type: "Unsupported value", value: Validation.quote(service.type.text),
           detail: "supported values: \(supported)"))
       return causes
     }
-    if service.type == "ExternalName" {
+    if service.type.value == .externalName {
       if (service.externalName ?? "").isEmpty {
         causes.append(FieldError(field: "spec.externalName", type: "Required value"))
       }

@@ -137,7 +137,7 @@ enum ExposeCommand {
     let labels = try parsed.value("labels").map { text throws(KubectlError) in try parseLabels(text) }
     let service = Service(
       metadata: ObjectMeta(name: name, labels: labels ?? object.metadata.labels),
-      type: parsed.value("type") ?? "ClusterIP",
+      type: parsed.value("type").map { APIField($0) } ?? .known(.clusterIP),
       clusterIP: parsed.value("cluster-ip") ?? "", ports: ports, selector: selector)
     return service
   }
@@ -191,7 +191,7 @@ extension DryRunObjects {
     }
     if !service.selector.isEmpty { spec.set("selector", .stringMap(service.selector)) }
     if !service.clusterIP.isEmpty { spec.set("clusterIP", .string(service.clusterIP)) }
-    if explicitType || service.type != "ClusterIP" { spec.set("type", .string(service.type)) }
+    if explicitType || service.type.value != .clusterIP { spec.set("type", .string(service.type.text)) }
     spec.set("externalName", service.externalName.map(JSONValue.string))
     return .object([
       ("kind", .string("Service")), ("apiVersion", .string("v1")), ("metadata", metadata.value),

@@ -545,7 +545,7 @@ struct ManifestDecoder {
         nodePort: int32Field(item["nodePort"], "ServicePort.spec.ports[\(index)].nodePort"))
     }
     var service = Service(
-      metadata: metadata, type: spec["type"]?.stringValue ?? "ClusterIP",
+      metadata: metadata, type: spec["type"]?.stringValue.map { APIField($0) } ?? .known(.clusterIP),
       clusterIP: spec["clusterIP"]?.stringValue ?? "", ports: ports,
       selector: strictStringMap(spec["selector"], field: "ServiceSpec.spec.selector", type: "string"))
     service.externalName = spec["externalName"]?.stringValue

@@ -254,7 +254,7 @@ enum TablePrinters {
         "\(port.port)" + (port.nodePort.map { ":\($0)" } ?? "") + "/\(port.protocol)"
       }
       return [
-        service.metadata.name, service.type, service.clusterIP.isEmpty ? "<none>" : service.clusterIP,
+        service.metadata.name, service.type.text, service.clusterIP.isEmpty ? "<none>" : service.clusterIP,
         externalIP(of: service), ports.isEmpty ? "<none>" : ports.joined(separator: ","),
         age(service.metadata.creationTimestamp, now: now), formatLabels(service.selector),
       ]
@@ -346,10 +346,10 @@ enum TablePrinters {
   /// The EXTERNAL-IP cell: the external name, `<pending>` for a load balancer no cloud has
   /// provisioned, `<none>` otherwise (the simulator has no external IPs).
   static func externalIP(of service: Service) -> String {
-    switch service.type {
-    case "ExternalName": return service.externalName ?? "<none>"
-    case "LoadBalancer": return "<pending>"
-    default: return "<none>"
+    switch service.type.value {
+    case .externalName?: return service.externalName ?? "<none>"
+    case .loadBalancer?: return "<pending>"
+    case .clusterIP?, .nodePort?, nil: return "<none>"
     }
   }
 
