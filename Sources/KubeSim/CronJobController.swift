@@ -73,14 +73,14 @@ enum CronJobController {
     if cronJob.status.lastScheduleTime == scheduled || cronJob.status.active.contains(where: { $0.name == name }) {
       return
     }
-    if cronJob.concurrencyPolicy == "Forbid" && !cronJob.status.active.isEmpty {
+    if cronJob.concurrencyPolicy.value == .forbid && !cronJob.status.active.isEmpty {
       cluster.record(
         "CronJob", cronJob.metadata, reason: "JobAlreadyActive",
         message: "Not starting job because prior execution is running and concurrency policy is Forbid",
         source: "cronjob-controller")
       return
     }
-    if cronJob.concurrencyPolicy == "Replace" {
+    if cronJob.concurrencyPolicy.value == .replace {
       for entry in cronJob.status.active {
         try? cluster.deleteJob(entry.name, namespace: namespace, propagation: .background)
         cluster.record(

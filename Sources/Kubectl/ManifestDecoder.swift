@@ -292,7 +292,7 @@ struct ManifestDecoder {
     var cronJob = CronJob(metadata: metadata, schedule: spec["schedule"]?.stringValue ?? "", jobTemplate: job)
     cronJob.jobTemplateLabels = templateMetadata.labels
     cronJob.timeZone = spec["timeZone"]?.stringValue
-    if let policy = spec["concurrencyPolicy"]?.stringValue { cronJob.concurrencyPolicy = policy }
+    if let policy = spec["concurrencyPolicy"]?.stringValue { cronJob.concurrencyPolicy = APIField(policy) }
     cronJob.suspend = spec["suspend"]?.boolValue ?? false
     cronJob.startingDeadlineSeconds = spec["startingDeadlineSeconds"]?.intValue.map { Int($0) }
     if let limit = int32Field(spec["successfulJobsHistoryLimit"], "CronJobSpec.spec.successfulJobsHistoryLimit") {
