@@ -43,7 +43,7 @@ public struct StatefulSet: Sendable, Equatable {
   public var template: PodTemplate
   public var serviceName: String
   /// `OrderedReady` or `Parallel`.
-  public var podManagementPolicy = "OrderedReady"
+  public var podManagementPolicy = APIField<PodManagementPolicy>.known(.orderedReady)
   /// `RollingUpdate` or `OnDelete`.
   public var updateStrategy = APIField<UpdateStrategyType>.known(.rollingUpdate)
   /// Whether `updateStrategy.rollingUpdate` is present: API defaulting adds `{partition: 0}`
@@ -74,7 +74,7 @@ public struct StatefulSet: Sendable, Equatable {
     spec.set(
       "persistentVolumeClaimRetentionPolicy",
       .object([("whenDeleted", .string(claimsWhenDeleted)), ("whenScaled", .string(claimsWhenScaled))]))
-    spec.set("podManagementPolicy", .string(podManagementPolicy))
+    spec.set("podManagementPolicy", .string(podManagementPolicy.text))
     spec.set("replicas", .int(Int64(replicas)))
     spec.set("revisionHistoryLimit", .int(Int64(revisionHistoryLimit)))
     spec.set("selector", selector.json)

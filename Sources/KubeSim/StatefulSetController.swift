@@ -90,7 +90,7 @@ enum StatefulSetController {
     condemned.sort {
       ordinal(of: $0.metadata.name, set: set.metadata.name)! > ordinal(of: $1.metadata.name, set: set.metadata.name)!
     }
-    let monotonic = set.podManagementPolicy == "OrderedReady"
+    let monotonic = set.podManagementPolicy.value == .orderedReady
     func healthy(_ pod: Pod) -> Bool {
       guard pod.metadata.deletionTimestamp == nil, pod.status.phase == .running,
         let ready = ReplicaSetController.readyTime(pod)

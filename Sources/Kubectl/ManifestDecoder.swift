@@ -320,7 +320,7 @@ struct ManifestDecoder {
       template: decodeTemplate(spec["template"], path: "spec.template"),
       serviceName: spec["serviceName"]?.stringValue ?? "")
     if let replicas = int32Field(spec["replicas"], "StatefulSetSpec.spec.replicas") { set.replicas = replicas }
-    if let policy = spec["podManagementPolicy"]?.stringValue { set.podManagementPolicy = policy }
+    if let policy = spec["podManagementPolicy"]?.stringValue { set.podManagementPolicy = APIField(policy) }
     if let seconds = int32Field(spec["minReadySeconds"], "StatefulSetSpec.spec.minReadySeconds") {
       set.minReadySeconds = seconds
     }
