@@ -52,8 +52,8 @@ public struct StatefulSet: Sendable, Equatable {
   public var partition = 0
   /// `persistentVolumeClaimRetentionPolicy`: what becomes of the claims when the set is
   /// deleted and when it is scaled down (`Retain` or `Delete`).
-  public var claimsWhenDeleted = "Retain"
-  public var claimsWhenScaled = "Retain"
+  public var claimsWhenDeleted = APIField<ClaimRetentionPolicy>.known(.retain)
+  public var claimsWhenScaled = APIField<ClaimRetentionPolicy>.known(.retain)
   public var minReadySeconds = 0
   public var revisionHistoryLimit = 10
   public var claimTemplates: [ClaimTemplate] = []
@@ -73,7 +73,7 @@ public struct StatefulSet: Sendable, Equatable {
     if minReadySeconds > 0 { spec.set("minReadySeconds", .int(Int64(minReadySeconds))) }
     spec.set(
       "persistentVolumeClaimRetentionPolicy",
-      .object([("whenDeleted", .string(claimsWhenDeleted)), ("whenScaled", .string(claimsWhenScaled))]))
+      .object([("whenDeleted", .string(claimsWhenDeleted.text)), ("whenScaled", .string(claimsWhenScaled.text))]))
     spec.set("podManagementPolicy", .string(podManagementPolicy.text))
     spec.set("replicas", .int(Int64(replicas)))
     spec.set("revisionHistoryLimit", .int(Int64(revisionHistoryLimit)))

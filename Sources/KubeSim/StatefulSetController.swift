@@ -148,7 +148,7 @@ enum StatefulSetController {
       }
     }
     // `whenScaled: Delete`: the claims of ordinals beyond the replicas go once their pod has.
-    if set.claimsWhenScaled == "Delete" {
+    if set.claimsWhenScaled.value == .delete {
       for claim in claims(of: set, cluster: cluster) where claim.metadata.deletionTimestamp == nil {
         guard let ordinal = claimOrdinal(claim.metadata.name, of: set), ordinal >= set.replicas,
           !pods.contains(where: { self.ordinal(of: $0.metadata.name, set: set.metadata.name) == ordinal })

@@ -329,8 +329,8 @@ struct ManifestDecoder {
     }
     if let retention = spec["persistentVolumeClaimRetentionPolicy"] {
       check(retention, path: "spec.persistentVolumeClaimRetentionPolicy", known: ["whenDeleted", "whenScaled"])
-      if let policy = retention["whenDeleted"]?.stringValue { set.claimsWhenDeleted = policy }
-      if let policy = retention["whenScaled"]?.stringValue { set.claimsWhenScaled = policy }
+      if let policy = retention["whenDeleted"]?.stringValue { set.claimsWhenDeleted = APIField(policy) }
+      if let policy = retention["whenScaled"]?.stringValue { set.claimsWhenScaled = APIField(policy) }
     }
     if let strategy = spec["updateStrategy"] {
       check(strategy, path: "spec.updateStrategy", known: ["type", "rollingUpdate"])
