@@ -156,7 +156,7 @@ enum VolumeBinder {
       cluster.claims[key] = nil
       // The reclaim policy: Delete removes the volume, Retain keeps it Released with its data.
       if let volumeName = claim.volumeName, var volume = cluster.volumes[volumeName] {
-        if volume.reclaimPolicy == "Delete" {
+        if volume.reclaimPolicy.value == .delete {
           cluster.volumes[volumeName] = nil
         } else {
           volume.phase = .released

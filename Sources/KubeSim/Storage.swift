@@ -47,7 +47,7 @@ public struct PersistentVolume: Sendable, Equatable {
   public var metadata: ObjectMeta
   public var capacity: String
   public var accessModes: [String]
-  public var reclaimPolicy = "Delete"
+  public var reclaimPolicy = APIField<ReclaimPolicy>.known(.delete)
   public var storageClassName: String
   /// `namespace/name` of the claim it is bound to.
   public var claim: (namespace: String, name: String, uid: String)?
@@ -102,7 +102,7 @@ public struct PersistentVolume: Sendable, Equatable {
       ])
       spec.set("nodeAffinity", .object([("required", .object([("nodeSelectorTerms", .array([term]))]))]))
     }
-    spec.set("persistentVolumeReclaimPolicy", .string(reclaimPolicy))
+    spec.set("persistentVolumeReclaimPolicy", .string(reclaimPolicy.text))
     spec.set("storageClassName", .string(storageClassName))
     spec.set("volumeMode", .string("Filesystem"))
     return .object([
@@ -116,7 +116,7 @@ public struct PersistentVolume: Sendable, Equatable {
 public struct StorageClass: Sendable, Equatable {
   public var metadata: ObjectMeta
   public var provisioner: String
-  public var reclaimPolicy = "Delete"
+  public var reclaimPolicy = ReclaimPolicy.delete
   /// `Immediate` or `WaitForFirstConsumer`.
   public var volumeBindingMode = "Immediate"
 
@@ -127,7 +127,7 @@ public struct StorageClass: Sendable, Equatable {
   public var json: JSONValue {
     .object([
       ("apiVersion", .string("storage.k8s.io/v1")), ("kind", .string("StorageClass")), ("metadata", metadata.json),
-      ("provisioner", .string(provisioner)), ("reclaimPolicy", .string(reclaimPolicy)),
+      ("provisioner", .string(provisioner)), ("reclaimPolicy", .string(reclaimPolicy.rawValue)),
       ("volumeBindingMode", .string(volumeBindingMode)),
     ])
   }

@@ -389,7 +389,7 @@ struct ManifestDecoder {
       capacity: spec["capacity"]?["storage"]?.stringValue ?? "",
       accessModes: (spec["accessModes"]?.arrayValue ?? []).compactMap(\.stringValue),
       storageClassName: spec["storageClassName"]?.stringValue ?? "", hostPath: path)
-    volume.reclaimPolicy = spec["persistentVolumeReclaimPolicy"]?.stringValue ?? "Retain"
+    volume.reclaimPolicy = spec["persistentVolumeReclaimPolicy"]?.stringValue.map { APIField($0) } ?? .known(.retain)
     if let terms = spec["nodeAffinity"]?["required"]?["nodeSelectorTerms"]?.arrayValue,
       let values = terms.first?["matchExpressions"]?.arrayValue?.first?["values"]?.arrayValue
     {

@@ -288,7 +288,7 @@ enum TablePrinters {
       ]
     case .volume(let volume):
       return [
-        volume.metadata.name, volume.capacity, accessModes(volume.accessModes), volume.reclaimPolicy,
+        volume.metadata.name, volume.capacity, accessModes(volume.accessModes), volume.reclaimPolicy.text,
         volume.phase.rawValue,
         volume.claim.map { "\($0.namespace)/\($0.name)" } ?? "", volume.storageClassName, "<unset>", "",
         age(volume.metadata.creationTimestamp, now: now), "Filesystem",
@@ -312,7 +312,7 @@ enum TablePrinters {
     case .storageClass(let storageClass):
       return [
         storageClass.metadata.name + (storageClass.isDefault ? " (default)" : ""), storageClass.provisioner,
-        storageClass.reclaimPolicy, storageClass.volumeBindingMode, "false",
+        storageClass.reclaimPolicy.rawValue, storageClass.volumeBindingMode, "false",
         age(storageClass.metadata.creationTimestamp, now: now),
       ]
     case .cronJob(let cronJob):
