@@ -28,3 +28,5 @@ public enum APIField<Value: APIStringEnum>: Sendable, Equatable, CustomStringCon
   /// The text as written.
   public var description: String { text }
 }
+
+extension APIField: Hashable where Value: Hashable {}

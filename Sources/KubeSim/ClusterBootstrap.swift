@@ -51,7 +51,7 @@ enum ClusterBootstrap {
       spec.priorityClassName = "system-node-critical"
       // A static pod's manifest names no service account, and mirror pods skip admission.
       spec.serviceAccountName = ""
-      spec.tolerations = [Toleration(operator: "Exists", effect: "NoExecute")]
+      spec.tolerations = [Toleration(operator: "Exists", effect: .known(.noExecute))]
       _ = try? cluster.createPod(Pod(metadata: metadata, spec: spec))
     }
     bootKubeProxy(&cluster)
@@ -110,7 +110,7 @@ enum ClusterBootstrap {
           spec.nodeSelector = ["kubernetes.io/os": "linux"]
           spec.tolerations = [
             Toleration(key: "CriticalAddonsOnly", operator: "Exists"),
-            Toleration(key: "node-role.kubernetes.io/control-plane", effect: "NoSchedule"),
+            Toleration(key: "node-role.kubernetes.io/control-plane", effect: .known(.noSchedule)),
           ]
           return spec
         }()))

@@ -39,16 +39,16 @@ public struct DaemonSet: Sendable, Equatable {
   /// all with operator Exists.
   static func addedTolerations(hostNetwork: Bool) -> [Toleration] {
     var tolerations = [
-      Toleration(key: "node.kubernetes.io/not-ready", operator: "Exists", effect: "NoExecute"),
-      Toleration(key: "node.kubernetes.io/unreachable", operator: "Exists", effect: "NoExecute"),
-      Toleration(key: "node.kubernetes.io/disk-pressure", operator: "Exists", effect: "NoSchedule"),
-      Toleration(key: "node.kubernetes.io/memory-pressure", operator: "Exists", effect: "NoSchedule"),
-      Toleration(key: "node.kubernetes.io/pid-pressure", operator: "Exists", effect: "NoSchedule"),
-      Toleration(key: "node.kubernetes.io/unschedulable", operator: "Exists", effect: "NoSchedule"),
+      Toleration(key: "node.kubernetes.io/not-ready", operator: "Exists", effect: .known(.noExecute)),
+      Toleration(key: "node.kubernetes.io/unreachable", operator: "Exists", effect: .known(.noExecute)),
+      Toleration(key: "node.kubernetes.io/disk-pressure", operator: "Exists", effect: .known(.noSchedule)),
+      Toleration(key: "node.kubernetes.io/memory-pressure", operator: "Exists", effect: .known(.noSchedule)),
+      Toleration(key: "node.kubernetes.io/pid-pressure", operator: "Exists", effect: .known(.noSchedule)),
+      Toleration(key: "node.kubernetes.io/unschedulable", operator: "Exists", effect: .known(.noSchedule)),
     ]
     if hostNetwork {
       tolerations.append(
-        Toleration(key: "node.kubernetes.io/network-unavailable", operator: "Exists", effect: "NoSchedule"))
+        Toleration(key: "node.kubernetes.io/network-unavailable", operator: "Exists", effect: .known(.noSchedule)))
     }
     return tolerations
   }

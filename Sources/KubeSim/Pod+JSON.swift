@@ -170,7 +170,7 @@ extension Toleration {
   /// The toleration as the API server serialises it.
   public var json: JSONValue {
     var object = JSONObjectBuilder()
-    object.set("effect", effect.map(JSONValue.string))
+    object.set("effect", effect.map { .string($0.text) })
     object.set("key", key.map(JSONValue.string))
     object.set("operator", `operator`.map(JSONValue.string))
     object.set("tolerationSeconds", tolerationSeconds.map { .int(Int64($0)) })

@@ -136,12 +136,12 @@ public struct Toleration: Sendable, Hashable {
   public var key: String?
   public var `operator`: String?
   public var value: String?
-  public var effect: String?
+  public var effect: APIField<TaintEffect>?
   public var tolerationSeconds: Int?
 
   /// Creates a toleration.
   public init(
-    key: String? = nil, operator: String? = nil, value: String? = nil, effect: String? = nil,
+    key: String? = nil, operator: String? = nil, value: String? = nil, effect: APIField<TaintEffect>? = nil,
     tolerationSeconds: Int? = nil
   ) {
     self.key = key

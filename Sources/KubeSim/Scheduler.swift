@@ -276,7 +276,7 @@ enum Scheduler {
 
   /// Whether `toleration` tolerates `taint` (`v1.Toleration.ToleratesTaint`).
   static func tolerates(_ toleration: Toleration, _ taint: Taint) -> Bool {
-    if let effect = toleration.effect, !effect.isEmpty, effect != taint.effect.rawValue { return false }
+    if let effect = toleration.effect, !effect.text.isEmpty, effect.value != taint.effect { return false }
     if let key = toleration.key, !key.isEmpty, key != taint.key { return false }
     if toleration.key == nil || toleration.key == "" {
       if toleration.operator != "Exists" { return false }

@@ -375,7 +375,7 @@ enum DescribeCommand {
       let toleration = $0.element
       var entry = toleration.key ?? ""
       if let value = toleration.value, !value.isEmpty { entry += "=" + value }
-      if let effect = toleration.effect, !effect.isEmpty { entry += ":" + effect }
+      if let effect = toleration.effect?.text, !effect.isEmpty { entry += ":" + effect }
       if toleration.operator == "Exists" && (toleration.value ?? "").isEmpty {
         entry += entry.isEmpty ? "op=Exists" : " op=Exists"
       }

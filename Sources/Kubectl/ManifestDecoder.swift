@@ -72,7 +72,7 @@ struct ManifestDecoder {
     spec.tolerations = (specValue["tolerations"]?.arrayValue ?? []).map { item in
       Toleration(
         key: item["key"]?.stringValue, operator: item["operator"]?.stringValue,
-        value: item["value"]?.stringValue, effect: item["effect"]?.stringValue,
+        value: item["value"]?.stringValue, effect: item["effect"]?.stringValue.map { APIField($0) },
         tolerationSeconds: item["tolerationSeconds"]?.intValue.map { Int($0) })
     }
     return spec

@@ -21,7 +21,9 @@ import Testing
       for key in ["node.kubernetes.io/not-ready", "node.kubernetes.io/unreachable"] {
         // The controller's own toleration has no time limit, so the 300 s default is not added.
         #expect(
-          pod.spec.tolerations.contains { $0.key == key && $0.effect == "NoExecute" && $0.tolerationSeconds == nil })
+          pod.spec.tolerations.contains {
+            $0.key == key && $0.effect?.value == .noExecute && $0.tolerationSeconds == nil
+          })
         #expect(!pod.spec.tolerations.contains { $0.key == key && $0.tolerationSeconds != nil })
       }
       #expect(pod.spec.tolerations.contains { $0.key == "node.kubernetes.io/network-unavailable" }, "host network")
