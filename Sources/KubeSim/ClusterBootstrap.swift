@@ -51,7 +51,7 @@ enum ClusterBootstrap {
       spec.priorityClassName = "system-node-critical"
       // A static pod's manifest names no service account, and mirror pods skip admission.
       spec.serviceAccountName = ""
-      spec.tolerations = [Toleration(operator: "Exists", effect: .known(.noExecute))]
+      spec.tolerations = [Toleration(operator: .known(.exists), effect: .known(.noExecute))]
       _ = try? cluster.createPod(Pod(metadata: metadata, spec: spec))
     }
     bootKubeProxy(&cluster)
@@ -109,7 +109,7 @@ enum ClusterBootstrap {
           spec.priorityClassName = "system-cluster-critical"
           spec.nodeSelector = ["kubernetes.io/os": "linux"]
           spec.tolerations = [
-            Toleration(key: "CriticalAddonsOnly", operator: "Exists"),
+            Toleration(key: "CriticalAddonsOnly", operator: .known(.exists)),
             Toleration(key: "node-role.kubernetes.io/control-plane", effect: .known(.noSchedule)),
           ]
           return spec
@@ -147,7 +147,7 @@ enum ClusterBootstrap {
     spec.priorityClassName = "system-node-critical"
     spec.serviceAccountName = "kube-proxy"
     spec.nodeSelector = ["kubernetes.io/os": "linux"]
-    spec.tolerations = [Toleration(operator: "Exists")]
+    spec.tolerations = [Toleration(operator: .known(.exists))]
     var set = DaemonSet(
       metadata: ObjectMeta(name: "kube-proxy", namespace: "kube-system", labels: labels),
       selector: SelectorSpec(matchLabels: labels), template: PodTemplate(labels: labels, spec: spec))

@@ -39,16 +39,17 @@ public struct DaemonSet: Sendable, Equatable {
   /// all with operator Exists.
   static func addedTolerations(hostNetwork: Bool) -> [Toleration] {
     var tolerations = [
-      Toleration(key: "node.kubernetes.io/not-ready", operator: "Exists", effect: .known(.noExecute)),
-      Toleration(key: "node.kubernetes.io/unreachable", operator: "Exists", effect: .known(.noExecute)),
-      Toleration(key: "node.kubernetes.io/disk-pressure", operator: "Exists", effect: .known(.noSchedule)),
-      Toleration(key: "node.kubernetes.io/memory-pressure", operator: "Exists", effect: .known(.noSchedule)),
-      Toleration(key: "node.kubernetes.io/pid-pressure", operator: "Exists", effect: .known(.noSchedule)),
-      Toleration(key: "node.kubernetes.io/unschedulable", operator: "Exists", effect: .known(.noSchedule)),
+      Toleration(key: "node.kubernetes.io/not-ready", operator: .known(.exists), effect: .known(.noExecute)),
+      Toleration(key: "node.kubernetes.io/unreachable", operator: .known(.exists), effect: .known(.noExecute)),
+      Toleration(key: "node.kubernetes.io/disk-pressure", operator: .known(.exists), effect: .known(.noSchedule)),
+      Toleration(key: "node.kubernetes.io/memory-pressure", operator: .known(.exists), effect: .known(.noSchedule)),
+      Toleration(key: "node.kubernetes.io/pid-pressure", operator: .known(.exists), effect: .known(.noSchedule)),
+      Toleration(key: "node.kubernetes.io/unschedulable", operator: .known(.exists), effect: .known(.noSchedule)),
     ]
     if hostNetwork {
       tolerations.append(
-        Toleration(key: "node.kubernetes.io/network-unavailable", operator: "Exists", effect: .known(.noSchedule)))
+        Toleration(
+          key: "node.kubernetes.io/network-unavailable", operator: .known(.exists), effect: .known(.noSchedule)))
     }
     return tolerations
   }

@@ -172,7 +172,7 @@ extension Toleration {
     var object = JSONObjectBuilder()
     object.set("effect", effect.map { .string($0.text) })
     object.set("key", key.map(JSONValue.string))
-    object.set("operator", `operator`.map(JSONValue.string))
+    object.set("operator", `operator`.map { .string($0.text) })
     object.set("tolerationSeconds", tolerationSeconds.map { .int(Int64($0)) })
     object.set("value", value.map(JSONValue.string))
     return object.value

@@ -134,14 +134,15 @@ public struct ContainerPort: Sendable, Equatable {
 /// A pod toleration of a node taint.
 public struct Toleration: Sendable, Hashable {
   public var key: String?
-  public var `operator`: String?
+  public var `operator`: APIField<TolerationOperator>?
   public var value: String?
   public var effect: APIField<TaintEffect>?
   public var tolerationSeconds: Int?
 
   /// Creates a toleration.
   public init(
-    key: String? = nil, operator: String? = nil, value: String? = nil, effect: APIField<TaintEffect>? = nil,
+    key: String? = nil, operator: APIField<TolerationOperator>? = nil, value: String? = nil,
+    effect: APIField<TaintEffect>? = nil,
     tolerationSeconds: Int? = nil
   ) {
     self.key = key

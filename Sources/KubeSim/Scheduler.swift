@@ -279,11 +279,11 @@ enum Scheduler {
     if let effect = toleration.effect, !effect.text.isEmpty, effect.value != taint.effect { return false }
     if let key = toleration.key, !key.isEmpty, key != taint.key { return false }
     if toleration.key == nil || toleration.key == "" {
-      if toleration.operator != "Exists" { return false }
+      if toleration.operator?.value != .exists { return false }
     }
-    switch toleration.operator ?? "Equal" {
-    case "Exists": return true
-    case "Equal", "": return (toleration.value ?? "") == (taint.value ?? "")
+    switch toleration.operator {
+    case .known(.exists)?: return true
+    case .known(.equal)?, .unsupported("")?, nil: return (toleration.value ?? "") == (taint.value ?? "")
     default: return false
     }
   }

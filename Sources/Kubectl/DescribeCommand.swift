@@ -376,7 +376,7 @@ enum DescribeCommand {
       var entry = toleration.key ?? ""
       if let value = toleration.value, !value.isEmpty { entry += "=" + value }
       if let effect = toleration.effect?.text, !effect.isEmpty { entry += ":" + effect }
-      if toleration.operator == "Exists" && (toleration.value ?? "").isEmpty {
+      if toleration.operator?.value == .exists && (toleration.value ?? "").isEmpty {
         entry += entry.isEmpty ? "op=Exists" : " op=Exists"
       }
       if let seconds = toleration.tolerationSeconds { entry += " for \(seconds)s" }

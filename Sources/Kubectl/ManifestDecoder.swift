@@ -71,7 +71,7 @@ struct ManifestDecoder {
     spec.subdomain = specValue["subdomain"]?.stringValue
     spec.tolerations = (specValue["tolerations"]?.arrayValue ?? []).map { item in
       Toleration(
-        key: item["key"]?.stringValue, operator: item["operator"]?.stringValue,
+        key: item["key"]?.stringValue, operator: item["operator"]?.stringValue.map { APIField($0) },
         value: item["value"]?.stringValue, effect: item["effect"]?.stringValue.map { APIField($0) },
         tolerationSeconds: item["tolerationSeconds"]?.intValue.map { Int($0) })
     }

@@ -74,7 +74,7 @@ import Testing
     #expect(DaemonSetController.eligibility(of: set, on: node) == (false, true))
     node.spec.taints = [Taint(key: "dedicated", value: "db", effect: .noExecute)]
     #expect(DaemonSetController.eligibility(of: set, on: node) == (false, false))
-    set.template.spec.tolerations = [Toleration(key: "dedicated", operator: "Equal", value: "db")]
+    set.template.spec.tolerations = [Toleration(key: "dedicated", operator: .known(.equal), value: "db")]
     #expect(DaemonSetController.eligibility(of: set, on: node) == (true, true))
     node.spec.taints = [Taint(key: "node.kubernetes.io/unschedulable", effect: .noSchedule)]
     #expect(DaemonSetController.eligibility(of: set, on: node) == (true, true))
