@@ -7,7 +7,7 @@ extension Cluster {
     meta.creationTimestamp = now
     stampAside(&meta, stream: "storageclass")
     var storageClass = StorageClass(metadata: meta, provisioner: "rancher.io/local-path")
-    storageClass.volumeBindingMode = "WaitForFirstConsumer"
+    storageClass.volumeBindingMode = .waitForFirstConsumer
     storageClasses["standard"] = storageClass
   }
 
@@ -87,7 +87,7 @@ extension Cluster {
   /// Whether claims of `className` wait for their first consumer before binding.
   func waitsForFirstConsumer(_ className: String?) -> Bool {
     guard let className, !className.isEmpty else { return false }
-    return storageClasses[className]?.volumeBindingMode == "WaitForFirstConsumer"
+    return storageClasses[className]?.volumeBindingMode == .waitForFirstConsumer
   }
 
   /// The claims a pod's volumes name.

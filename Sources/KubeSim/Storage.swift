@@ -117,8 +117,7 @@ public struct StorageClass: Sendable, Equatable {
   public var metadata: ObjectMeta
   public var provisioner: String
   public var reclaimPolicy = ReclaimPolicy.delete
-  /// `Immediate` or `WaitForFirstConsumer`.
-  public var volumeBindingMode = "Immediate"
+  public var volumeBindingMode = VolumeBindingMode.immediate
 
   /// Whether it is the cluster's default class.
   public var isDefault: Bool { metadata.annotations["storageclass.kubernetes.io/is-default-class"] == "true" }
@@ -128,7 +127,7 @@ public struct StorageClass: Sendable, Equatable {
     .object([
       ("apiVersion", .string("storage.k8s.io/v1")), ("kind", .string("StorageClass")), ("metadata", metadata.json),
       ("provisioner", .string(provisioner)), ("reclaimPolicy", .string(reclaimPolicy.rawValue)),
-      ("volumeBindingMode", .string(volumeBindingMode)),
+      ("volumeBindingMode", .string(volumeBindingMode.rawValue)),
     ])
   }
 }

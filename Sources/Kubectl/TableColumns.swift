@@ -312,7 +312,7 @@ enum TablePrinters {
     case .storageClass(let storageClass):
       return [
         storageClass.metadata.name + (storageClass.isDefault ? " (default)" : ""), storageClass.provisioner,
-        storageClass.reclaimPolicy.rawValue, storageClass.volumeBindingMode, "false",
+        storageClass.reclaimPolicy.rawValue, storageClass.volumeBindingMode.rawValue, "false",
         age(storageClass.metadata.creationTimestamp, now: now),
       ]
     case .cronJob(let cronJob):
