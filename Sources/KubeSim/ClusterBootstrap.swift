@@ -104,7 +104,7 @@ enum ClusterBootstrap {
             ContainerPort(name: "metrics", containerPort: 9153, protocol: "TCP"),
           ]
           var spec = PodSpec(containers: [container])
-          spec.dnsPolicy = "Default"
+          spec.dnsPolicy = .known(.default)
           spec.serviceAccountName = "coredns"
           spec.priorityClassName = "system-cluster-critical"
           spec.nodeSelector = ["kubernetes.io/os": "linux"]

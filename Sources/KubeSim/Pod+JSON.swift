@@ -38,7 +38,7 @@ extension PodSpec {
         ]))
     }
     object.set("containers", .array(containers.map { $0.json(tokenVolume: tokenVolumeName) }))
-    object.set("dnsPolicy", .string(dnsPolicy))
+    object.set("dnsPolicy", .string(dnsPolicy.text))
     object.set("enableServiceLinks", .bool(true))
     if hostNetwork { object.set("hostNetwork", .bool(true)) }
     if let hostname { object.set("hostname", .string(hostname)) }

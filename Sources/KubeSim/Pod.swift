@@ -65,7 +65,7 @@ public struct Pod: Sendable, Equatable {
 public struct PodSpec: Sendable, Equatable {
   public var containers: [Container]
   public var restartPolicy = APIField<RestartPolicy>.known(.always)
-  public var dnsPolicy: String = "ClusterFirst"
+  public var dnsPolicy = APIField<DNSPolicy>.known(.clusterFirst)
   public var nodeName: String?
   /// Use the node's network namespace (and so its IP), as the control-plane pods do.
   public var hostNetwork = false

@@ -15,7 +15,7 @@ extension PodSpec {
   var templateJSON: JSONValue {
     var object = JSONObjectBuilder()
     object.set("containers", .array(containers.map { $0.json(tokenVolume: nil) }))
-    object.set("dnsPolicy", .string(dnsPolicy))
+    object.set("dnsPolicy", .string(dnsPolicy.text))
     if hostNetwork { object.set("hostNetwork", .bool(true)) }
     if !nodeSelector.isEmpty { object.set("nodeSelector", .stringMap(nodeSelector)) }
     if let priorityClassName { object.set("priorityClassName", .string(priorityClassName)) }

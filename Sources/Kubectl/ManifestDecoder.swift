@@ -56,7 +56,7 @@ struct ManifestDecoder {
     }
     var spec = PodSpec(containers: containers)
     if let policy = specValue["restartPolicy"]?.stringValue { spec.restartPolicy = APIField(policy) }
-    if let policy = specValue["dnsPolicy"]?.stringValue { spec.dnsPolicy = policy }
+    if let policy = specValue["dnsPolicy"]?.stringValue { spec.dnsPolicy = APIField(policy) }
     if let node = specValue["nodeName"]?.stringValue, !node.isEmpty { spec.nodeName = node }
     if let seconds = specValue["terminationGracePeriodSeconds"]?.intValue {
       spec.terminationGracePeriodSeconds = Int(seconds)

@@ -153,7 +153,7 @@ enum DryRunObjects {
         "spec",
         .object([
           ("containers", .array(containers)), ("restartPolicy", .string(pod.spec.restartPolicy.text)),
-          ("dnsPolicy", .string("ClusterFirst")),
+          ("dnsPolicy", .string(pod.spec.dnsPolicy.text)),
         ])
       ),
       ("status", .object([])),
