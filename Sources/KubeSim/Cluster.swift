@@ -218,7 +218,7 @@ public struct Cluster: Sendable {
 
   /// Records a Normal or Warning event about an object.
   mutating func record(
-    _ kind: String, _ meta: ObjectMeta, reason: String, message: String, type: String = "Normal",
+    _ kind: String, _ meta: ObjectMeta, reason: String, message: String, type: EventType = .normal,
     source: String
   ) {
     events.append(

@@ -58,14 +58,14 @@ enum CronJobController {
       cluster.record(
         "CronJob", cronJob.metadata, reason: "TooManyMissedTimes",
         message: "too many missed start times. Set or decrease .spec.startingDeadlineSeconds or check clock skew",
-        type: "Warning", source: "cronjob-controller")
+        type: .warning, source: "cronjob-controller")
     }
     if let deadline = cronJob.startingDeadlineSeconds,
       scheduled.adding(wholeSeconds: deadline) < cluster.now
     {
       cluster.record(
         "CronJob", cronJob.metadata, reason: "MissSchedule",
-        message: "Missed scheduled time to start a job: \(rfc1123z(scheduled))", type: "Warning",
+        message: "Missed scheduled time to start a job: \(rfc1123z(scheduled))", type: .warning,
         source: "cronjob-controller")
       return
     }
@@ -103,7 +103,7 @@ enum CronJobController {
     } catch {
       cluster.record(
         "CronJob", cronJob.metadata, reason: "FailedCreate", message: "Error creating job: \(error.message)",
-        type: "Warning", source: "cronjob-controller")
+        type: .warning, source: "cronjob-controller")
     }
     cronJob.status.lastScheduleTime = scheduled
   }

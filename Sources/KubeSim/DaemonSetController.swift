@@ -93,7 +93,7 @@ enum DaemonSetController {
             reason: "FailedDaemonPod",
             message:
               "Found failed daemon pod \(namespace)/\(pod.metadata.name) on node \(node.metadata.name), will try to kill it",
-            type: "Warning", source: "daemonset-controller")
+            type: .warning, source: "daemonset-controller")
           _ = try? cluster.deletePod(pod.metadata.name, namespace: namespace)
           running.removeAll { $0.metadata.name == pod.metadata.name }
         }
@@ -277,7 +277,7 @@ enum DaemonSetController {
     } catch {
       cluster.record(
         "DaemonSet", set.metadata, reason: "FailedCreate", message: "Error creating: \(error.message)",
-        type: "Warning", source: "daemonset-controller")
+        type: .warning, source: "daemonset-controller")
     }
   }
 

@@ -37,7 +37,7 @@ enum DeploymentController {
       if d.status.observedGeneration < d.metadata.generation {
         cluster.record(
           "Deployment", d.metadata, reason: "SelectingAll",
-          message: "This deployment is selecting all pods. A non-empty selector is required.", type: "Warning",
+          message: "This deployment is selecting all pods. A non-empty selector is required.", type: .warning,
           source: source)
         d.status.observedGeneration = d.metadata.generation
       }
@@ -185,7 +185,7 @@ enum DeploymentController {
         message: "Failed to create new replica set \"\(name)\": \(error.message)", now: cluster.now)
       cluster.record(
         "Deployment", d.metadata, reason: "ReplicaSetCreateError",
-        message: "Failed to create new replica set \"\(name)\": \(error.message)", type: "Warning", source: source)
+        message: "Failed to create new replica set \"\(name)\": \(error.message)", type: .warning, source: source)
       return (nil, olds)
     }
     if replicas > 0 {

@@ -73,7 +73,7 @@ enum JobController {
         job.status.conditions.append(
           .init(type: "Failed", reason: failure.reason, message: failure.message, time: cluster.now))
         cluster.record(
-          "Job", job.metadata, reason: failure.reason, message: failure.message, type: "Warning",
+          "Job", job.metadata, reason: failure.reason, message: failure.message, type: .warning,
           source: "job-controller")
       }
       job.status.active = 0
@@ -139,7 +139,7 @@ enum JobController {
         source: "job-controller")
     } catch {
       cluster.record(
-        "Job", job.metadata, reason: "FailedCreate", message: "Error creating: \(error.message)", type: "Warning",
+        "Job", job.metadata, reason: "FailedCreate", message: "Error creating: \(error.message)", type: .warning,
         source: "job-controller")
     }
   }

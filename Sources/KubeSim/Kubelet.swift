@@ -96,7 +96,7 @@ enum Kubelet {
         switch ContainerConfig.environment(of: container, in: pod, cluster: cluster) {
         case .failure(let error):
           runtime.dynamicEvents.append(
-            .init(time: at, type: "Warning", reason: "Failed", message: "Error: \(error.message)"))
+            .init(time: at, type: .warning, reason: "Failed", message: "Error: \(error.message)"))
           plan.configError = error.message
           plan.configRetryAt = at.adding(milliseconds: KubeletTimings.syncRetryMilliseconds)
         case .success(let environment):
@@ -169,7 +169,7 @@ enum Kubelet {
         podIP: "", containers: Array(repeating: waiting, count: pod.spec.containers.count),
         events: [
           .init(
-            time: now, type: "Warning", reason: "FailedMount",
+            time: now, type: .warning, reason: "FailedMount",
             message: "MountVolume.SetUp failed for volume \"\(volume)\" : \(message)")
         ])
       runtime.mountError = message
@@ -235,7 +235,7 @@ enum Kubelet {
       }
       if let configError {
         // The image is pulled, then building the container's configuration fails.
-        events.append(.init(time: pullDone, type: "Warning", reason: "Failed", message: "Error: \(configError)"))
+        events.append(.init(time: pullDone, type: .warning, reason: "Failed", message: "Error: \(configError)"))
         started = Timestamp(milliseconds: Int64.max / 2)
       } else {
         events.append(.init(time: started, reason: "Created", message: "Created container: \(container.name)"))
@@ -442,7 +442,7 @@ enum Kubelet {
             if delay > 0 {
               runtime.dynamicEvents.append(
                 .init(
-                  time: end, type: "Warning", reason: "BackOff",
+                  time: end, type: .warning, reason: "BackOff",
                   message:
                     "Back-off restarting failed container \(name) in pod \(pod.metadata.name)_\(pod.metadata.namespace ?? "default")(\(pod.metadata.uid))"
                 ))
@@ -489,12 +489,12 @@ enum Kubelet {
         if number >= recorded.failures, failure <= cluster.now {
           runtime.dynamicEvents.append(
             .init(
-              time: failure, type: "Warning", reason: "Failed",
+              time: failure, type: .warning, reason: "Failed",
               message:
                 "Failed to pull image \(quoted): rpc error: code = NotFound desc = failed to pull and unpack image \"\(reference)\": failed to resolve reference \"\(reference)\": \(reference): not found"
             ))
           runtime.dynamicEvents.append(
-            .init(time: failure, type: "Warning", reason: "Failed", message: "Error: ErrImagePull"))
+            .init(time: failure, type: .warning, reason: "Failed", message: "Error: ErrImagePull"))
           recorded.failures += 1
         }
         let backOff = failure.adding(milliseconds: 1000)
@@ -502,7 +502,7 @@ enum Kubelet {
           runtime.dynamicEvents.append(
             .init(time: backOff, reason: "BackOff", message: "Back-off pulling image \(quoted)"))
           runtime.dynamicEvents.append(
-            .init(time: backOff, type: "Warning", reason: "Failed", message: "Error: ImagePullBackOff"))
+            .init(time: backOff, type: .warning, reason: "Failed", message: "Error: ImagePullBackOff"))
           recorded.backOffs += 1
         }
       }

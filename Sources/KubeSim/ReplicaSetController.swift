@@ -156,7 +156,7 @@ enum ReplicaSetController {
       } catch {
         cluster.record(
           W.kind, workload.metadata, reason: "FailedCreate", message: "Error creating: \(error.message)",
-          type: "Warning", source: controllerName(W.self))
+          type: .warning, source: controllerName(W.self))
         return
       }
     }

@@ -80,7 +80,7 @@ enum Scheduler {
             cluster.update(pod)
             cluster.record(
               Event(
-                namespace: namespace, involvedKind: "Pod", involvedName: pod.metadata.name, type: "Warning",
+                namespace: namespace, involvedKind: "Pod", involvedName: pod.metadata.name, type: .warning,
                 reason: "FailedScheduling", message: message, source: "default-scheduler", at: cluster.now))
           }
           continue
@@ -101,7 +101,7 @@ enum Scheduler {
             cluster.update(pod)
             cluster.record(
               Event(
-                namespace: namespace, involvedKind: "Pod", involvedName: pod.metadata.name, type: "Warning",
+                namespace: namespace, involvedKind: "Pod", involvedName: pod.metadata.name, type: .warning,
                 reason: "FailedScheduling", message: message, source: "default-scheduler", at: cluster.now))
           }
           continue
@@ -221,7 +221,7 @@ enum Scheduler {
         cluster.record(
           Event(
             namespace: namespace, involvedKind: "Pod", involvedName: pod.metadata.name,
-            type: "Warning", reason: "FailedScheduling", message: message,
+            type: .warning, reason: "FailedScheduling", message: message,
             source: "default-scheduler", at: cluster.now))
       }
     }

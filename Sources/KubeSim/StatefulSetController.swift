@@ -190,7 +190,7 @@ enum StatefulSetController {
             "StatefulSet", set.metadata, reason: "FailedCreate",
             message:
               "create Claim \(claimName) for Pod \(podName) in StatefulSet \(set.metadata.name) failed error: \(error.message)",
-            type: "Warning", source: "statefulset-controller")
+            type: .warning, source: "statefulset-controller")
           return
         }
       }
@@ -219,7 +219,7 @@ enum StatefulSetController {
       cluster.record(
         "StatefulSet", set.metadata, reason: "FailedCreate",
         message: "create Pod \(podName) in StatefulSet \(set.metadata.name) failed error: \(error.message)",
-        type: "Warning", source: "statefulset-controller")
+        type: .warning, source: "statefulset-controller")
     }
   }
 

@@ -454,7 +454,7 @@ import Testing
     #expect(message.hasSuffix(" restarting failed container=bb pod=bb_default(\(pod.metadata.uid))"))
     #expect(
       terminal.cluster.events.contains {
-        $0.reason == "BackOff" && $0.type == "Warning"
+        $0.reason == "BackOff" && $0.type == .warning
           && $0.message == "Back-off restarting failed container bb in pod bb_default(\(pod.metadata.uid))"
       })
   }
