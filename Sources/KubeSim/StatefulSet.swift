@@ -84,7 +84,7 @@ public struct StatefulSet: Sendable, Equatable {
       spec.set(
         "updateStrategy",
         .object([
-          ("rollingUpdate", .object([("partition", .int(Int64(partition)))])), ("type", .string("RollingUpdate")),
+          ("rollingUpdate", .object([("partition", .int(Int64(partition)))])), ("type", .string(updateStrategy.text)),
         ]))
     } else {
       spec.set("updateStrategy", .object([("type", .string(updateStrategy.text))]))

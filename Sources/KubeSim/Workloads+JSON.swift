@@ -126,10 +126,10 @@ extension Deployment {
         "strategy",
         .object([
           ("rollingUpdate", .object([("maxSurge", surge.json), ("maxUnavailable", unavailable.json)])),
-          ("type", .string("RollingUpdate")),
+          ("type", .string(strategy.type.rawValue)),
         ]))
     case .recreate:
-      spec.set("strategy", .object([("type", .string("Recreate"))]))
+      spec.set("strategy", .object([("type", .string(strategy.type.rawValue))]))
     }
     spec.set("template", template.json)
     var statusObject = JSONObjectBuilder()
@@ -180,7 +180,7 @@ extension DaemonSet {
             "rollingUpdate",
             .object([("maxSurge", maxSurge.json), ("maxUnavailable", maxUnavailable.json)])
           ),
-          ("type", .string("RollingUpdate")),
+          ("type", .string(updateStrategy.text)),
         ]))
     } else {
       spec.set("updateStrategy", .object([("type", .string(updateStrategy.text))]))

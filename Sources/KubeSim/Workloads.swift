@@ -156,6 +156,14 @@ public struct Deployment: Sendable, Equatable {
   public enum Strategy: Sendable, Equatable {
     case rollingUpdate(maxSurge: IntOrPercent, maxUnavailable: IntOrPercent)
     case recreate
+
+    /// The strategy's `type`.
+    public var type: DeploymentStrategyType {
+      switch self {
+      case .rollingUpdate: return .rollingUpdate
+      case .recreate: return .recreate
+      }
+    }
   }
 
   /// A Deployment condition (`Available`, `Progressing`, `ReplicaFailure`).

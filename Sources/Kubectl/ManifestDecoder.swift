@@ -199,7 +199,7 @@ struct ManifestDecoder {
     if case .bool(let paused)? = spec["paused"] { deployment.paused = paused }
     if let strategy = spec["strategy"] {
       check(strategy, path: "spec.strategy", known: ["type", "rollingUpdate"])
-      if strategy["type"]?.stringValue == "Recreate" {
+      if strategy["type"]?.stringValue.flatMap(DeploymentStrategyType.init(rawValue:)) == .recreate {
         deployment.strategy = .recreate
       } else {
         let rolling = strategy["rollingUpdate"] ?? .object([])
