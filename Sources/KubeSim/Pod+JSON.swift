@@ -150,7 +150,7 @@ extension Container {
             var entry = JSONObjectBuilder()
             entry.set("containerPort", .int(Int64(port.containerPort)))
             if let name = port.name { entry.set("name", .string(name)) }
-            entry.set("protocol", .string(port.protocol))
+            entry.set("protocol", .string(port.protocol.text))
             return entry.value
           }))
     }

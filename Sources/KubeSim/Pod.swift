@@ -121,10 +121,10 @@ public struct Container: Sendable, Equatable {
 public struct ContainerPort: Sendable, Equatable {
   public var name: String?
   public var containerPort: Int
-  public var `protocol`: String = "TCP"
+  public var `protocol` = APIField<PortProtocol>.known(.tcp)
 
   /// Creates a container port.
-  public init(name: String? = nil, containerPort: Int, protocol: String = "TCP") {
+  public init(name: String? = nil, containerPort: Int, protocol: APIField<PortProtocol> = .known(.tcp)) {
     self.name = name
     self.containerPort = containerPort
     self.protocol = `protocol`

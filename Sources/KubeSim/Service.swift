@@ -26,16 +26,22 @@ public struct Service: Sendable, Equatable {
     public var name: String?
     public var port: Int
     public var targetPort: Target
-    public var `protocol`: String
+    public var `protocol`: APIField<PortProtocol>
     public var nodePort: Int?
 
     /// Creates a port whose target is a number.
-    public init(name: String? = nil, port: Int, targetPort: Int, protocol: String = "TCP", nodePort: Int? = nil) {
+    public init(
+      name: String? = nil, port: Int, targetPort: Int, protocol: APIField<PortProtocol> = .known(.tcp),
+      nodePort: Int? = nil
+    ) {
       self.init(name: name, port: port, target: .number(targetPort), protocol: `protocol`, nodePort: nodePort)
     }
 
     /// Creates a port.
-    public init(name: String? = nil, port: Int, target: Target, protocol: String = "TCP", nodePort: Int? = nil) {
+    public init(
+      name: String? = nil, port: Int, target: Target, protocol: APIField<PortProtocol> = .known(.tcp),
+      nodePort: Int? = nil
+    ) {
       self.name = name
       self.port = port
       self.targetPort = target
@@ -101,7 +107,7 @@ public struct Service: Sendable, Equatable {
             entry.set("name", port.name.map(JSONValue.string))
             entry.set("nodePort", port.nodePort.map { .int(Int64($0)) })
             entry.set("port", .int(Int64(port.port)))
-            entry.set("protocol", .string(port.protocol))
+            entry.set("protocol", .string(port.protocol.text))
             entry.set("targetPort", port.targetPort.json)
             return entry.value
           }))

@@ -541,7 +541,7 @@ struct ManifestDecoder {
       }
       return Service.Port(
         name: item["name"]?.stringValue, port: number, target: target,
-        protocol: item["protocol"]?.stringValue ?? "TCP",
+        protocol: item["protocol"]?.stringValue.map { APIField($0) } ?? .known(.tcp),
         nodePort: int32Field(item["nodePort"], "ServicePort.spec.ports[\(index)].nodePort"))
     }
     var service = Service(
@@ -614,7 +614,7 @@ struct ManifestDecoder {
       else { return nil }
       return ContainerPort(
         name: port["name"]?.stringValue, containerPort: number,
-        protocol: port["protocol"]?.stringValue ?? "TCP")
+        protocol: port["protocol"]?.stringValue.map { APIField($0) } ?? .known(.tcp))
     }
     return container
   }

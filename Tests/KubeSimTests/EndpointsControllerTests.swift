@@ -43,7 +43,7 @@ import Testing
     // Sorted as strings, as RepackSubsets sorts them.
     #expect(subsets[0].addresses.map(\.ip) == ["10.244.1.9", "10.244.2.7"])
     #expect(subsets[0].notReadyAddresses.map(\.ip) == ["10.244.1.10"])
-    #expect(subsets[0].ports == [Endpoints.Port(name: "http", port: 80, protocol: "TCP")])
+    #expect(subsets[0].ports == [Endpoints.Port(name: "http", port: 80, protocol: .known(.tcp))])
   }
 
   @Test func namedTargetPortsResolveThroughContainerPorts() {
