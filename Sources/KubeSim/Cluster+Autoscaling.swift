@@ -83,7 +83,7 @@ extension Cluster {
 
   /// The CPU a pod uses now, in millicores: its share of its workload's load, or 1m at rest.
   public func cpuUsage(of pod: Pod) -> Int {
-    guard pod.status.phase == "Running", pod.isReady else { return 0 }
+    guard pod.status.phase == .running, pod.isReady else { return 0 }
     let namespace = pod.metadata.namespace ?? "default"
     for load in loads where load.namespace == namespace {
       let key = Self.key(namespace, load.name)
@@ -96,7 +96,7 @@ extension Cluster {
       }
       guard let selector, selector.matches(pod.metadata.labels) else { continue }
       let sharers = listPods(namespace: namespace).filter {
-        selector.matches($0.metadata.labels) && $0.status.phase == "Running" && $0.isReady
+        selector.matches($0.metadata.labels) && $0.status.phase == .running && $0.isReady
           && $0.metadata.deletionTimestamp == nil
       }.count
       return sharers == 0 ? 0 : max(1, load.millicores / sharers)

@@ -43,12 +43,12 @@ extension Cluster {
         result.append((prefix + "_SERVICE_PORT_" + name.uppercased().replacingDashes(), String(port.port)))
       }
     }
-    let proto = first.protocol.lowercased()
+    let proto = first.protocol.text.lowercased()
     result.append((prefix + "_PORT", "\(proto)://\(service.clusterIP):\(first.port)"))
     for port in service.ports {
       let base = prefix + "_PORT_\(port.port)_\(port.protocol)"
-      result.append((base, "\(port.protocol.lowercased())://\(service.clusterIP):\(port.port)"))
-      result.append((base + "_PROTO", port.protocol.lowercased()))
+      result.append((base, "\(port.protocol.text.lowercased())://\(service.clusterIP):\(port.port)"))
+      result.append((base + "_PROTO", port.protocol.text.lowercased()))
       result.append((base + "_PORT", String(port.port)))
       result.append((base + "_ADDR", service.clusterIP))
     }

@@ -152,10 +152,10 @@ enum JobValidation {
       causes.append(FieldError(field: "spec.template.spec.containers", type: "Required value"))
     }
     let policy = job.template.spec.restartPolicy
-    if policy != "OnFailure" && policy != "Never" {
+    if policy.value != .onFailure && policy.value != .never {
       causes.append(
         FieldError(
-          field: "spec.template.spec.restartPolicy", type: "Unsupported value", value: Validation.quote(policy),
+          field: "spec.template.spec.restartPolicy", type: "Unsupported value", value: Validation.quote(policy.text),
           detail: "supported values: \"OnFailure\", \"Never\""))
     }
     for (field, value) in [("spec.parallelism", job.parallelism), ("spec.backoffLimit", job.backoffLimit)]

@@ -42,7 +42,7 @@ extension Cluster {
     guard node.spec.unschedulable != unschedulable else { return false }
     node.spec.unschedulable = unschedulable
     if unschedulable {
-      node.spec.taints.append(Taint(key: "node.kubernetes.io/unschedulable", effect: "NoSchedule", timeAdded: now))
+      node.spec.taints.append(Taint(key: "node.kubernetes.io/unschedulable", effect: .noSchedule, timeAdded: now))
     } else {
       node.spec.taints.removeAll { $0.key == "node.kubernetes.io/unschedulable" }
     }

@@ -47,7 +47,7 @@ extension Cluster {
       throw .limitExceeded("kubebook simulates at most \(config.limits.maxServices) Services")
     }
     var generator = NameGenerator(seed: config.seed ^ ImageCatalog.fnv1a("service-ip:" + key))
-    if service.type == "ExternalName" {
+    if service.type.value == .externalName {
       service.clusterIP = ""
     } else if service.clusterIP.isEmpty {
       service.clusterIP = allocateClusterIP(&generator)
@@ -73,7 +73,7 @@ extension Cluster {
     let key = Self.key(service.metadata)
     guard let live = services[key] else { throw .notFound(resource: "services", name: service.metadata.name) }
     var service = service
-    if service.clusterIP.isEmpty && service.type != "ExternalName" { service.clusterIP = live.clusterIP }
+    if service.clusterIP.isEmpty && service.type.value != .externalName { service.clusterIP = live.clusterIP }
     let causes = ServiceValidation.validate(service, existing: live, usedNodePorts: usedNodePorts(except: key))
     if !causes.isEmpty { throw .invalid(kind: "Service", name: service.metadata.name, causes: causes) }
     if service.hasNodePorts {

@@ -69,7 +69,7 @@ extension Cluster {
       throw .notFound(resource: "statefulsets.apps", name: name)
     }
     if propagation == .orphan { orphanDependents(of: set.metadata.uid) }
-    if set.claimsWhenDeleted == "Delete" && propagation != .orphan {
+    if set.claimsWhenDeleted.value == .delete && propagation != .orphan {
       for claim in StatefulSetController.claims(of: set, cluster: self) {
         try? deleteClaim(claim.metadata.name, namespace: namespace)
       }

@@ -7,7 +7,7 @@ extension Cluster {
     meta.creationTimestamp = now
     stampAside(&meta, stream: "storageclass")
     var storageClass = StorageClass(metadata: meta, provisioner: "rancher.io/local-path")
-    storageClass.volumeBindingMode = "WaitForFirstConsumer"
+    storageClass.volumeBindingMode = .waitForFirstConsumer
     storageClasses["standard"] = storageClass
   }
 
@@ -69,7 +69,7 @@ extension Cluster {
       throw .alreadyExists(resource: "persistentvolumes", name: volume.metadata.name)
     }
     volume.metadata.namespace = nil
-    volume.phase = "Available"
+    volume.phase = .available
     volume.claim = nil
     volume.metadata.finalizers = ["kubernetes.io/pv-protection"]
     volume.metadata.creationTimestamp = now
@@ -87,7 +87,7 @@ extension Cluster {
   /// Whether claims of `className` wait for their first consumer before binding.
   func waitsForFirstConsumer(_ className: String?) -> Bool {
     guard let className, !className.isEmpty else { return false }
-    return storageClasses[className]?.volumeBindingMode == "WaitForFirstConsumer"
+    return storageClasses[className]?.volumeBindingMode == .waitForFirstConsumer
   }
 
   /// The claims a pod's volumes name.
@@ -113,7 +113,7 @@ enum VolumeBinder {
       let namespace = pod.metadata.namespace ?? "default"
       for claimName in cluster.claimNames(of: pod) {
         let claimKey = Cluster.key(namespace, claimName)
-        guard var claim = cluster.claims[claimKey], claim.phase == "Pending",
+        guard var claim = cluster.claims[claimKey], claim.phase == .pending,
           cluster.waitsForFirstConsumer(claim.storageClassName)
         else { continue }
         let volumeName = "pvc-" + claim.metadata.uid
@@ -131,7 +131,7 @@ enum VolumeBinder {
         volume.claim = (namespace, claimName, claim.metadata.uid)
         cluster.volumes[volumeName] = volume
         claim.volumeName = volumeName
-        claim.phase = "Bound"
+        claim.phase = .bound
         claim.metadata.annotations["pv.kubernetes.io/bind-completed"] = "yes"
         claim.metadata.annotations["pv.kubernetes.io/bound-by-controller"] = "yes"
         claim.metadata.annotations["volume.beta.kubernetes.io/storage-provisioner"] = "rancher.io/local-path"
@@ -156,10 +156,10 @@ enum VolumeBinder {
       cluster.claims[key] = nil
       // The reclaim policy: Delete removes the volume, Retain keeps it Released with its data.
       if let volumeName = claim.volumeName, var volume = cluster.volumes[volumeName] {
-        if volume.reclaimPolicy == "Delete" {
+        if volume.reclaimPolicy.value == .delete {
           cluster.volumes[volumeName] = nil
         } else {
-          volume.phase = "Released"
+          volume.phase = .released
           volume.metadata.resourceVersion = cluster.nextResourceVersion()
           cluster.volumes[volumeName] = volume
         }
@@ -173,12 +173,12 @@ enum VolumeBinder {
   /// for and at least the size it requests.
   static func bindStatic(_ cluster: inout Cluster) {
     for key in cluster.claims.keys.sorted() {
-      guard var claim = cluster.claims[key], claim.phase == "Pending", claim.metadata.deletionTimestamp == nil,
+      guard var claim = cluster.claims[key], claim.phase == .pending, claim.metadata.deletionTimestamp == nil,
         !cluster.waitsForFirstConsumer(claim.storageClassName)
       else { continue }
       let wanted = ResourceRequirements.parse("storage", claim.request) ?? 0
       let candidates = cluster.volumes.values.filter { volume in
-        volume.phase == "Available" && volume.storageClassName == (claim.storageClassName ?? "")
+        volume.phase == .available && volume.storageClassName == (claim.storageClassName ?? "")
           && claim.accessModes.allSatisfy(volume.accessModes.contains)
           && (ResourceRequirements.parse("storage", volume.capacity) ?? 0) >= wanted
       }.sorted {
@@ -187,13 +187,13 @@ enum VolumeBinder {
       }
       guard var volume = candidates.first else { continue }
       let namespace = claim.metadata.namespace ?? "default"
-      volume.phase = "Bound"
+      volume.phase = .bound
       volume.claim = (namespace, claim.metadata.name, claim.metadata.uid)
       volume.metadata.annotations["pv.kubernetes.io/bound-by-controller"] = "yes"
       volume.metadata.resourceVersion = cluster.nextResourceVersion()
       cluster.volumes[volume.metadata.name] = volume
       claim.volumeName = volume.metadata.name
-      claim.phase = "Bound"
+      claim.phase = .bound
       claim.capacity = volume.capacity
       claim.metadata.annotations["pv.kubernetes.io/bind-completed"] = "yes"
       claim.metadata.annotations["pv.kubernetes.io/bound-by-controller"] = "yes"

@@ -299,7 +299,7 @@ extension Cluster {
     }
     guard var namespace = namespaces[name] else { throw .notFound(resource: "namespaces", name: name) }
     guard namespace.metadata.deletionTimestamp == nil else { return }
-    namespace.phase = "Terminating"
+    namespace.phase = .terminating
     namespace.metadata.deletionTimestamp = now
     namespace.metadata.resourceVersion = nextResourceVersion()
     namespaces[name] = namespace

@@ -218,7 +218,7 @@ public struct Cluster: Sendable {
 
   /// Records a Normal or Warning event about an object.
   mutating func record(
-    _ kind: String, _ meta: ObjectMeta, reason: String, message: String, type: String = "Normal",
+    _ kind: String, _ meta: ObjectMeta, reason: String, message: String, type: EventType = .normal,
     source: String
   ) {
     events.append(
@@ -265,7 +265,7 @@ public struct Cluster: Sendable {
     if controlPlane {
       labels["node-role.kubernetes.io/control-plane"] = ""
       labels["node.kubernetes.io/exclude-from-external-load-balancers"] = ""
-      taints.append(Taint(key: "node-role.kubernetes.io/control-plane", effect: "NoSchedule"))
+      taints.append(Taint(key: "node-role.kubernetes.io/control-plane", effect: .noSchedule))
     }
     var meta = ObjectMeta(name: name, labels: labels)
     meta.annotations = Node.systemAnnotations
@@ -322,7 +322,7 @@ public struct Cluster: Sendable {
   mutating func unscheduledNeedRetry() {
     for key in unscheduled {
       guard var pod = pods[key] else { continue }
-      pod.status.conditions.removeAll { $0.type == "PodScheduled" && $0.status == "False" }
+      pod.status.conditions.removeAll { $0.type == "PodScheduled" && $0.status == .false }
       update(pod)
     }
   }
@@ -377,7 +377,7 @@ public struct Cluster: Sendable {
     guard var pod = pods[key] else { throw .notFound(resource: "pods", name: name) }
     if pod.metadata.deletionTimestamp != nil && gracePeriod != 0 { return pod }
     let grace = max(0, gracePeriod ?? pod.spec.terminationGracePeriodSeconds)
-    if pod.spec.nodeName == nil || pod.status.phase == "Succeeded" || pod.status.phase == "Failed"
+    if pod.spec.nodeName == nil || pod.status.phase.isTerminal
       || grace == 0
     {
       removePod(key)

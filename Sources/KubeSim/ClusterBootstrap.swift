@@ -51,7 +51,7 @@ enum ClusterBootstrap {
       spec.priorityClassName = "system-node-critical"
       // A static pod's manifest names no service account, and mirror pods skip admission.
       spec.serviceAccountName = ""
-      spec.tolerations = [Toleration(operator: "Exists", effect: "NoExecute")]
+      spec.tolerations = [Toleration(operator: .known(.exists), effect: .known(.noExecute))]
       _ = try? cluster.createPod(Pod(metadata: metadata, spec: spec))
     }
     bootKubeProxy(&cluster)
@@ -72,7 +72,7 @@ enum ClusterBootstrap {
       subsets: [
         Endpoints.Subset(
           addresses: [Endpoints.Address(ip: cluster.nodes["control-plane"]?.status.internalIP ?? "")],
-          ports: [Endpoints.Port(name: "https", port: 6443, protocol: "TCP")])
+          ports: [Endpoints.Port(name: "https", port: 6443, protocol: .known(.tcp))])
       ])
     var dnsMetadata = ObjectMeta(
       name: "kube-dns", namespace: "kube-system",
@@ -82,7 +82,7 @@ enum ClusterBootstrap {
       Service(
         metadata: dnsMetadata, clusterIP: "10.96.0.10",
         ports: [
-          Service.Port(name: "dns", port: 53, targetPort: 53, protocol: "UDP"),
+          Service.Port(name: "dns", port: 53, targetPort: 53, protocol: .known(.udp)),
           Service.Port(name: "dns-tcp", port: 53, targetPort: 53),
           Service.Port(name: "metrics", port: 9153, targetPort: 9153),
         ],
@@ -99,18 +99,18 @@ enum ClusterBootstrap {
           container.resources.requests = ["cpu": 100, "memory": 70 << 20]
           container.resources.limits = ["memory": 170 << 20]
           container.ports = [
-            ContainerPort(name: "dns", containerPort: 53, protocol: "UDP"),
-            ContainerPort(name: "dns-tcp", containerPort: 53, protocol: "TCP"),
-            ContainerPort(name: "metrics", containerPort: 9153, protocol: "TCP"),
+            ContainerPort(name: "dns", containerPort: 53, protocol: .known(.udp)),
+            ContainerPort(name: "dns-tcp", containerPort: 53, protocol: .known(.tcp)),
+            ContainerPort(name: "metrics", containerPort: 9153, protocol: .known(.tcp)),
           ]
           var spec = PodSpec(containers: [container])
-          spec.dnsPolicy = "Default"
+          spec.dnsPolicy = .known(.default)
           spec.serviceAccountName = "coredns"
           spec.priorityClassName = "system-cluster-critical"
           spec.nodeSelector = ["kubernetes.io/os": "linux"]
           spec.tolerations = [
-            Toleration(key: "CriticalAddonsOnly", operator: "Exists"),
-            Toleration(key: "node-role.kubernetes.io/control-plane", effect: "NoSchedule"),
+            Toleration(key: "CriticalAddonsOnly", operator: .known(.exists)),
+            Toleration(key: "node-role.kubernetes.io/control-plane", effect: .known(.noSchedule)),
           ]
           return spec
         }()))
@@ -147,7 +147,7 @@ enum ClusterBootstrap {
     spec.priorityClassName = "system-node-critical"
     spec.serviceAccountName = "kube-proxy"
     spec.nodeSelector = ["kubernetes.io/os": "linux"]
-    spec.tolerations = [Toleration(operator: "Exists")]
+    spec.tolerations = [Toleration(operator: .known(.exists))]
     var set = DaemonSet(
       metadata: ObjectMeta(name: "kube-proxy", namespace: "kube-system", labels: labels),
       selector: SelectorSpec(matchLabels: labels), template: PodTemplate(labels: labels, spec: spec))

@@ -78,7 +78,7 @@ public struct ClusterDNS {
 
   func service(_ name: String, namespace: String) -> Answer {
     guard let service = cluster.services[Cluster.key(namespace, name)] else { return .notFound }
-    if service.type == "ExternalName" { return .external(service.externalName ?? "") }
+    if service.type.value == .externalName { return .external(service.externalName ?? "") }
     guard service.isHeadless else { return .addresses([service.clusterIP]) }
     let addresses = readyAddresses(namespace: namespace, service: name).map(\.ip)
     return addresses.isEmpty ? .notFound : .addresses(addresses)

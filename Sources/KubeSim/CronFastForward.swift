@@ -90,7 +90,7 @@ enum CronFastForward {
     cluster.kubeletTimers.isEmpty && cluster.wakeups.isEmpty && cluster.kubeletPending.isEmpty
       && cluster.unscheduled.isEmpty && cluster.progressChecks.isEmpty && cluster.autoscalers.isEmpty
       && cluster.jobs.values.allSatisfy { $0.status.isFinished && $0.ttlSecondsAfterFinished == nil }
-      && cluster.namespaces.values.allSatisfy { $0.phase != "Terminating" }
+      && cluster.namespaces.values.allSatisfy { $0.phase != .terminating }
   }
 
   /// How much of the end of the sleep is simulated in full, in milliseconds: an hour and five

@@ -20,7 +20,7 @@ public struct CronJob: Sendable, Equatable {
   public var schedule: String
   public var timeZone: String?
   /// `Allow`, `Forbid` or `Replace`.
-  public var concurrencyPolicy = "Allow"
+  public var concurrencyPolicy = APIField<ConcurrencyPolicy>.known(.allow)
   public var suspend = false
   public var startingDeadlineSeconds: Int?
   public var successfulJobsHistoryLimit = 3
@@ -52,7 +52,7 @@ public struct CronJob: Sendable, Equatable {
     templateMetadata.set("creationTimestamp", .null)
     if !jobTemplateLabels.isEmpty { templateMetadata.set("labels", .stringMap(jobTemplateLabels)) }
     var spec = JSONObjectBuilder()
-    spec.set("concurrencyPolicy", .string(concurrencyPolicy))
+    spec.set("concurrencyPolicy", .string(concurrencyPolicy.text))
     spec.set("failedJobsHistoryLimit", .int(Int64(failedJobsHistoryLimit)))
     spec.set("jobTemplate", .object([("metadata", templateMetadata.value), ("spec", jobSpec.value)]))
     spec.set("schedule", .string(schedule))

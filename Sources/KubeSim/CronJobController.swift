@@ -58,14 +58,14 @@ enum CronJobController {
       cluster.record(
         "CronJob", cronJob.metadata, reason: "TooManyMissedTimes",
         message: "too many missed start times. Set or decrease .spec.startingDeadlineSeconds or check clock skew",
-        type: "Warning", source: "cronjob-controller")
+        type: .warning, source: "cronjob-controller")
     }
     if let deadline = cronJob.startingDeadlineSeconds,
       scheduled.adding(wholeSeconds: deadline) < cluster.now
     {
       cluster.record(
         "CronJob", cronJob.metadata, reason: "MissSchedule",
-        message: "Missed scheduled time to start a job: \(rfc1123z(scheduled))", type: "Warning",
+        message: "Missed scheduled time to start a job: \(rfc1123z(scheduled))", type: .warning,
         source: "cronjob-controller")
       return
     }
@@ -73,14 +73,14 @@ enum CronJobController {
     if cronJob.status.lastScheduleTime == scheduled || cronJob.status.active.contains(where: { $0.name == name }) {
       return
     }
-    if cronJob.concurrencyPolicy == "Forbid" && !cronJob.status.active.isEmpty {
+    if cronJob.concurrencyPolicy.value == .forbid && !cronJob.status.active.isEmpty {
       cluster.record(
         "CronJob", cronJob.metadata, reason: "JobAlreadyActive",
         message: "Not starting job because prior execution is running and concurrency policy is Forbid",
         source: "cronjob-controller")
       return
     }
-    if cronJob.concurrencyPolicy == "Replace" {
+    if cronJob.concurrencyPolicy.value == .replace {
       for entry in cronJob.status.active {
         try? cluster.deleteJob(entry.name, namespace: namespace, propagation: .background)
         cluster.record(
@@ -103,7 +103,7 @@ enum CronJobController {
     } catch {
       cluster.record(
         "CronJob", cronJob.metadata, reason: "FailedCreate", message: "Error creating job: \(error.message)",
-        type: "Warning", source: "cronjob-controller")
+        type: .warning, source: "cronjob-controller")
     }
     cronJob.status.lastScheduleTime = scheduled
   }

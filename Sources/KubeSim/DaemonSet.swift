@@ -22,7 +22,7 @@ public struct DaemonSet: Sendable, Equatable {
   public var minReadySeconds = 0
   public var revisionHistoryLimit = 10
   /// `spec.updateStrategy.type`: `RollingUpdate` (the default) or `OnDelete`.
-  public var updateStrategy = "RollingUpdate"
+  public var updateStrategy = APIField<UpdateStrategyType>.known(.rollingUpdate)
   /// `spec.updateStrategy.rollingUpdate`, defaulted as apps/v1 does.
   public var maxUnavailable = IntOrPercent.int(1)
   public var maxSurge = IntOrPercent.int(0)
@@ -39,16 +39,17 @@ public struct DaemonSet: Sendable, Equatable {
   /// all with operator Exists.
   static func addedTolerations(hostNetwork: Bool) -> [Toleration] {
     var tolerations = [
-      Toleration(key: "node.kubernetes.io/not-ready", operator: "Exists", effect: "NoExecute"),
-      Toleration(key: "node.kubernetes.io/unreachable", operator: "Exists", effect: "NoExecute"),
-      Toleration(key: "node.kubernetes.io/disk-pressure", operator: "Exists", effect: "NoSchedule"),
-      Toleration(key: "node.kubernetes.io/memory-pressure", operator: "Exists", effect: "NoSchedule"),
-      Toleration(key: "node.kubernetes.io/pid-pressure", operator: "Exists", effect: "NoSchedule"),
-      Toleration(key: "node.kubernetes.io/unschedulable", operator: "Exists", effect: "NoSchedule"),
+      Toleration(key: "node.kubernetes.io/not-ready", operator: .known(.exists), effect: .known(.noExecute)),
+      Toleration(key: "node.kubernetes.io/unreachable", operator: .known(.exists), effect: .known(.noExecute)),
+      Toleration(key: "node.kubernetes.io/disk-pressure", operator: .known(.exists), effect: .known(.noSchedule)),
+      Toleration(key: "node.kubernetes.io/memory-pressure", operator: .known(.exists), effect: .known(.noSchedule)),
+      Toleration(key: "node.kubernetes.io/pid-pressure", operator: .known(.exists), effect: .known(.noSchedule)),
+      Toleration(key: "node.kubernetes.io/unschedulable", operator: .known(.exists), effect: .known(.noSchedule)),
     ]
     if hostNetwork {
       tolerations.append(
-        Toleration(key: "node.kubernetes.io/network-unavailable", operator: "Exists", effect: "NoSchedule"))
+        Toleration(
+          key: "node.kubernetes.io/network-unavailable", operator: .known(.exists), effect: .known(.noSchedule)))
     }
     return tolerations
   }

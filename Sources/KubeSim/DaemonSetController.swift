@@ -44,11 +44,11 @@ enum DaemonSetController {
     let tolerations =
       set.template.spec.tolerations + DaemonSet.addedTolerations(hostNetwork: set.template.spec.hostNetwork)
     let untolerated = node.spec.taints.filter { taint in
-      (taint.effect == "NoSchedule" || taint.effect == "NoExecute")
+      (taint.effect == .noSchedule || taint.effect == .noExecute)
         && !tolerations.contains { Scheduler.tolerates($0, taint) }
     }
     if untolerated.isEmpty { return (true, true) }
-    return (false, !untolerated.contains { $0.effect == "NoExecute" })
+    return (false, !untolerated.contains { $0.effect == .noExecute })
   }
 
   /// The node a daemon pod belongs to: where it runs, or where its affinity pins it.
@@ -60,7 +60,7 @@ enum DaemonSetController {
   static func podsByNode(_ set: DaemonSet, cluster: Cluster) -> [String: [Pod]] {
     var byNode: [String: [Pod]] = [:]
     for pod in cluster.pods(ownedBy: set.metadata.uid) {
-      let finished = pod.status.phase == "Succeeded" || pod.status.phase == "Failed"
+      let finished = pod.status.phase.isTerminal
       if pod.metadata.deletionTimestamp != nil && finished { continue }
       guard let node = node(of: pod) else { continue }
       byNode[node, default: []].append(pod)
@@ -87,13 +87,13 @@ enum DaemonSetController {
         for pod in active { _ = try? cluster.deletePod(pod.metadata.name, namespace: namespace) }
       } else {
         var running = active
-        for pod in active where pod.status.phase == "Failed" {
+        for pod in active where pod.status.phase == .failed {
           cluster.record(
             "DaemonSet", set.metadata,
             reason: "FailedDaemonPod",
             message:
               "Found failed daemon pod \(namespace)/\(pod.metadata.name) on node \(node.metadata.name), will try to kill it",
-            type: "Warning", source: "daemonset-controller")
+            type: .warning, source: "daemonset-controller")
           _ = try? cluster.deletePod(pod.metadata.name, namespace: namespace)
           running.removeAll { $0.metadata.name == pod.metadata.name }
         }
@@ -102,7 +102,7 @@ enum DaemonSetController {
         }
       }
     }
-    if set.updateStrategy == "RollingUpdate" {
+    if set.updateStrategy.value == .rollingUpdate {
       if allowsSurge(set) {
         surgingUpdate(set, nodes: nodes, cluster: &cluster)
       } else {
@@ -113,7 +113,7 @@ enum DaemonSetController {
 
   /// Whether the update strategy surges (`util.AllowsSurge`: RollingUpdate with maxSurge > 0).
   static func allowsSurge(_ set: DaemonSet) -> Bool {
-    guard set.updateStrategy == "RollingUpdate" else { return false }
+    guard set.updateStrategy.value == .rollingUpdate else { return false }
     if case .int(let value) = set.maxSurge { return value > 0 }
     if case .percent(let value) = set.maxSurge { return value > 0 }
     return false
@@ -277,7 +277,7 @@ enum DaemonSetController {
     } catch {
       cluster.record(
         "DaemonSet", set.metadata, reason: "FailedCreate", message: "Error creating: \(error.message)",
-        type: "Warning", source: "daemonset-controller")
+        type: .warning, source: "daemonset-controller")
     }
   }
 

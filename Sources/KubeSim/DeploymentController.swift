@@ -37,7 +37,7 @@ enum DeploymentController {
       if d.status.observedGeneration < d.metadata.generation {
         cluster.record(
           "Deployment", d.metadata, reason: "SelectingAll",
-          message: "This deployment is selecting all pods. A non-empty selector is required.", type: "Warning",
+          message: "This deployment is selecting all pods. A non-empty selector is required.", type: .warning,
           source: source)
         d.status.observedGeneration = d.metadata.generation
       }
@@ -146,7 +146,7 @@ enum DeploymentController {
         newSet.metadata.annotations[DeploymentAnnotations.revision]
       if !d.status.conditions.contains(where: { $0.type == "Progressing" }) {
         setCondition(
-          &d, type: "Progressing", status: "True", reason: "FoundNewReplicaSet",
+          &d, type: "Progressing", status: .true, reason: "FoundNewReplicaSet",
           message: "Found new replica set \"\(newSet.metadata.name)\"", now: cluster.now)
       }
       return (newSet, olds)
@@ -181,11 +181,11 @@ enum DeploymentController {
       set = try cluster.createReplicaSet(set)
     } catch {
       setCondition(
-        &d, type: "Progressing", status: "False", reason: "ReplicaSetCreateError",
+        &d, type: "Progressing", status: .false, reason: "ReplicaSetCreateError",
         message: "Failed to create new replica set \"\(name)\": \(error.message)", now: cluster.now)
       cluster.record(
         "Deployment", d.metadata, reason: "ReplicaSetCreateError",
-        message: "Failed to create new replica set \"\(name)\": \(error.message)", type: "Warning", source: source)
+        message: "Failed to create new replica set \"\(name)\": \(error.message)", type: .warning, source: source)
       return (nil, olds)
     }
     if replicas > 0 {
@@ -195,7 +195,7 @@ enum DeploymentController {
     }
     d.metadata.annotations[DeploymentAnnotations.revision] = String(newRevision)
     setCondition(
-      &d, type: "Progressing", status: "True", reason: "NewReplicaSetCreated",
+      &d, type: "Progressing", status: .true, reason: "NewReplicaSetCreated",
       message: "Created new replica set \"\(name)\"", now: cluster.now)
     return (set, olds)
   }
@@ -328,7 +328,7 @@ enum DeploymentController {
     }
     let oldPodsExist = olds.contains { set in
       cluster.pods(ownedBy: set.metadata.uid).contains {
-        $0.status.phase != "Succeeded" && $0.status.phase != "Failed"
+        !$0.status.phase.isTerminal
       }
     }
     if oldPodsExist {
@@ -450,11 +450,11 @@ enum DeploymentController {
     let pausedCondition = progressing?.reason == "DeploymentPaused"
     if d.paused && !pausedCondition {
       setCondition(
-        &d, type: "Progressing", status: "Unknown", reason: "DeploymentPaused", message: "Deployment is paused",
+        &d, type: "Progressing", status: .unknown, reason: "DeploymentPaused", message: "Deployment is paused",
         now: now)
     } else if !d.paused && pausedCondition {
       setCondition(
-        &d, type: "Progressing", status: "Unknown", reason: "DeploymentResumed", message: "Deployment is resumed",
+        &d, type: "Progressing", status: .unknown, reason: "DeploymentResumed", message: "Deployment is resumed",
         now: now)
     }
   }
@@ -472,11 +472,11 @@ enum DeploymentController {
     let (_, maxUnavailable) = d.fenceposts
     if d.status.availableReplicas >= d.replicas - maxUnavailable {
       setCondition(
-        &d, type: "Available", status: "True", reason: "MinimumReplicasAvailable",
+        &d, type: "Available", status: .true, reason: "MinimumReplicasAvailable",
         message: "Deployment has minimum availability.", now: cluster.now)
     } else {
       setCondition(
-        &d, type: "Available", status: "False", reason: "MinimumReplicasUnavailable",
+        &d, type: "Available", status: .false, reason: "MinimumReplicasUnavailable",
         message: "Deployment does not have minimum availability.", now: cluster.now)
     }
   }
@@ -499,17 +499,17 @@ enum DeploymentController {
     let subject = newSet.map { "ReplicaSet \"\($0.metadata.name)\"" } ?? "Deployment \"\(d.metadata.name)\""
     if isComplete(d) {
       setCondition(
-        &d, type: "Progressing", status: "True", reason: "NewReplicaSetAvailable",
+        &d, type: "Progressing", status: .true, reason: "NewReplicaSetAvailable",
         message: "\(subject) has successfully progressed.", now: cluster.now)
     } else if madeProgress(old: previous, new: d.status) {
       setCondition(
-        &d, type: "Progressing", status: "True", reason: "ReplicaSetUpdated",
+        &d, type: "Progressing", status: .true, reason: "ReplicaSetUpdated",
         message: "\(subject) is progressing.", now: cluster.now, refreshUpdateTime: true)
-    } else if let progressing, progressing.reason != "NewReplicaSetAvailable", progressing.status != "Unknown" {
+    } else if let progressing, progressing.reason != "NewReplicaSetAvailable", progressing.status != .unknown {
       let deadline = progressing.lastUpdateTime.adding(wholeSeconds: d.progressDeadlineSeconds)
       if deadline < cluster.now {
         setCondition(
-          &d, type: "Progressing", status: "False", reason: "ProgressDeadlineExceeded",
+          &d, type: "Progressing", status: .false, reason: "ProgressDeadlineExceeded",
           message: "\(subject) has timed out progressing.", now: cluster.now)
       } else if progressing.reason != "ProgressDeadlineExceeded" {
         let check = deadline.adding(milliseconds: 1000)
@@ -529,7 +529,7 @@ enum DeploymentController {
   /// With `refreshUpdateTime` (progress was made) it is replaced even when unchanged, so its
   /// update time moves to `now`, as `syncRolloutStatus` does for the Progressing condition.
   static func setCondition(
-    _ d: inout Deployment, type: String, status: String, reason: String, message: String, now: Timestamp,
+    _ d: inout Deployment, type: String, status: ConditionStatus, reason: String, message: String, now: Timestamp,
     refreshUpdateTime: Bool = false
   ) {
     let existing = d.status.conditions.first { $0.type == type }

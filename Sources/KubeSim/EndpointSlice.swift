@@ -32,7 +32,7 @@ extension Cluster {
   func endpointSlice(of service: Service) -> EndpointSlice? {
     let namespace = service.metadata.namespace ?? "default"
     let isAPIServer = namespace == "default" && service.metadata.name == "kubernetes"
-    guard service.type != "ExternalName", !service.selector.isEmpty || isAPIServer else { return nil }
+    guard service.type.value != .externalName, !service.selector.isEmpty || isAPIServer else { return nil }
     let endpointsObject = endpoints[Self.key(namespace, service.metadata.name)]
     var name = service.metadata.name
     if !isAPIServer {

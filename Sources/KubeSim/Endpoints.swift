@@ -29,10 +29,10 @@ public struct Endpoints: Sendable, Equatable {
   public struct Port: Sendable, Equatable {
     public var name: String?
     public var port: Int
-    public var `protocol`: String
+    public var `protocol`: APIField<PortProtocol>
 
     /// Creates a port.
-    public init(name: String? = nil, port: Int, protocol: String = "TCP") {
+    public init(name: String? = nil, port: Int, protocol: APIField<PortProtocol> = .known(.tcp)) {
       self.name = name
       self.port = port
       self.protocol = `protocol`
@@ -92,7 +92,7 @@ public struct Endpoints: Sendable, Equatable {
             var item = JSONObjectBuilder()
             item.set("name", port.name.map(JSONValue.string))
             item.set("port", .int(Int64(port.port)))
-            item.set("protocol", .string(port.protocol))
+            item.set("protocol", .string(port.protocol.text))
             return item.value
           }))
       return entry.value

@@ -10,7 +10,7 @@ enum EndpointsController {
     cluster.endpointsDirty = []
     for namespace in namespaces {
       let services = cluster.listServices(namespace: namespace).filter {
-        !$0.selector.isEmpty && $0.type != "ExternalName"
+        !$0.selector.isEmpty && $0.type.value != .externalName
       }
       guard !services.isEmpty else { continue }
       let pods = cluster.listPods(namespace: namespace)
@@ -41,7 +41,7 @@ enum EndpointsController {
   /// `ShouldPodBeInEndpoints`: not finished, has an IP, and not terminating unless
   /// not-ready addresses are published.
   static func shouldInclude(_ pod: Pod, publishNotReady: Bool) -> Bool {
-    if pod.status.phase == "Succeeded" || pod.status.phase == "Failed" { return false }
+    if pod.status.phase.isTerminal { return false }
     guard let ip = pod.status.podIP, !ip.isEmpty else { return false }
     return publishNotReady || pod.metadata.deletionTimestamp == nil
   }

@@ -4,7 +4,7 @@ public struct Event: Sendable, Equatable {
   /// `<kind>/<name>` of the object the event is about, e.g. `Pod` and its name.
   public var involvedKind: String
   public var involvedName: String
-  public var type: String
+  public var type: EventType
   public var reason: String
   public var message: String
   /// The component that reported it (`default-scheduler`, `kubelet`).
@@ -15,7 +15,7 @@ public struct Event: Sendable, Equatable {
 
   /// Creates an event.
   public init(
-    namespace: String, involvedKind: String, involvedName: String, type: String = "Normal",
+    namespace: String, involvedKind: String, involvedName: String, type: EventType = .normal,
     reason: String, message: String, source: String, at time: Timestamp
   ) {
     self.namespace = namespace

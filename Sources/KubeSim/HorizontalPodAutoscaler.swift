@@ -4,7 +4,7 @@ public struct HorizontalPodAutoscaler: Sendable, Equatable {
   /// One entry of `status.conditions`.
   public struct Condition: Sendable, Equatable {
     public var type: String
-    public var status: String
+    public var status: ConditionStatus
     public var reason: String
     public var message: String
     public var time: Timestamp
@@ -71,7 +71,7 @@ public struct HorizontalPodAutoscaler: Sendable, Equatable {
           conditions.map { condition in
             .object([
               ("lastTransitionTime", .string(condition.time.rfc3339)), ("message", .string(condition.message)),
-              ("reason", .string(condition.reason)), ("status", .string(condition.status)),
+              ("reason", .string(condition.reason)), ("status", .string(condition.status.rawValue)),
               ("type", .string(condition.type)),
             ])
           }))

@@ -40,24 +40,23 @@ enum HorizontalPodAutoscalerController {
     let now = cluster.now
     guard let (current, selector) = target(of: hpa, cluster: cluster) else {
       set(
-        &hpa, "AbleToScale", "False", "FailedGetScale",
+        &hpa, "AbleToScale", .false, "FailedGetScale",
         "the HPA controller was unable to get the target's current scale: \(hpa.targetKind.lowercased())s.apps \"\(hpa.targetName)\" not found",
         now)
       return
     }
     set(
-      &hpa, "AbleToScale", "True", "SucceededGetScale", "the HPA controller was able to get the target's current scale",
+      &hpa, "AbleToScale", .true, "SucceededGetScale", "the HPA controller was able to get the target's current scale",
       now)
     hpa.currentReplicas = current
     let pods = cluster.listPods(namespace: hpa.metadata.namespace ?? "default").filter {
-      selector.matches($0.metadata.labels) && $0.metadata.deletionTimestamp == nil && $0.status.phase != "Failed"
-        && $0.status.phase != "Succeeded"
+      selector.matches($0.metadata.labels) && $0.metadata.deletionTimestamp == nil && !$0.status.phase.isTerminal
     }
     var desired = current
     var reason = ""
     if current == 0 && hpa.minReplicas != 0 {
       set(
-        &hpa, "ScalingActive", "False", "ScalingDisabled",
+        &hpa, "ScalingActive", .false, "ScalingDisabled",
         "scaling is disabled since the replica count of the target is zero", now)
       return
     } else if current > hpa.maxReplicas {
@@ -73,20 +72,20 @@ enum HorizontalPodAutoscalerController {
         hpa.currentUtilization = nil
         hpa.currentAverageMillicores = nil
         set(
-          &hpa, "ScalingActive", "False", "FailedGetResourceMetric",
+          &hpa, "ScalingActive", .false, "FailedGetResourceMetric",
           "the HPA was unable to compute the replica count: failed to get cpu utilization: missing request for cpu in container \(container) of Pod \(pod.metadata.name)",
           now)
         return
       }
-      let ready = pods.filter { $0.status.phase == "Running" && $0.isReady }
+      let ready = pods.filter { $0.status.phase == .running && $0.isReady }
       guard !ready.isEmpty else {
         set(
-          &hpa, "ScalingActive", "False", "FailedGetResourceMetric",
+          &hpa, "ScalingActive", .false, "FailedGetResourceMetric",
           "the HPA was unable to compute the replica count: failed to get cpu utilization: did not receive metrics for targeted pods (pods might be unready)",
           now)
         return
       }
-      let notReady = pods.filter { !($0.status.phase == "Running" && $0.isReady) }
+      let notReady = pods.filter { !($0.status.phase == .running && $0.isReady) }
       let result = ReplicaCalculator.resourceReplicas(
         current: current, targetUtilization: hpa.targetCPUUtilization,
         ready: ready.map { (cluster.cpuUsage(of: $0), Int($0.requested("cpu"))) },
@@ -95,7 +94,7 @@ enum HorizontalPodAutoscalerController {
       hpa.currentAverageMillicores = result.averageUsage
       let proposal = result.replicas
       set(
-        &hpa, "ScalingActive", "True", "ValidMetricFound",
+        &hpa, "ScalingActive", .true, "ValidMetricFound",
         "the HPA was able to successfully calculate a replica count from cpu resource utilization (percentage of request)",
         now)
       desired = normalize(&hpa, proposal: proposal, current: current, now: now)
@@ -108,7 +107,7 @@ enum HorizontalPodAutoscalerController {
       scale(hpa, to: desired, cluster: &cluster)
       hpa.lastScaleTime = now
       set(
-        &hpa, "AbleToScale", "True", "SucceededRescale",
+        &hpa, "AbleToScale", .true, "SucceededRescale",
         "the HPA controller was able to update the target scale to \(desired)", now)
       cluster.record(
         "HorizontalPodAutoscaler", hpa.metadata, reason: "SuccessfulRescale",
@@ -124,31 +123,31 @@ enum HorizontalPodAutoscalerController {
     let stabilized = hpa.recommendations.map(\.replicas).max() ?? proposal
     if stabilized > proposal {
       set(
-        &hpa, "AbleToScale", "True", "ScaleDownStabilized",
+        &hpa, "AbleToScale", .true, "ScaleDownStabilized",
         "recent recommendations were higher than current one, applying the highest recent recommendation", now)
     } else {
-      set(&hpa, "AbleToScale", "True", "ReadyForNewScale", "recommended size matches current size", now)
+      set(&hpa, "AbleToScale", .true, "ReadyForNewScale", "recommended size matches current size", now)
     }
     let upLimit = max(2 * current, 4)
     var result = stabilized
     if result < hpa.minReplicas {
       result = hpa.minReplicas
       set(
-        &hpa, "ScalingLimited", "True", "TooFewReplicas",
+        &hpa, "ScalingLimited", .true, "TooFewReplicas",
         "the desired replica count is less than the minimum replica count", now)
     } else if result > hpa.maxReplicas {
       result = hpa.maxReplicas
       set(
-        &hpa, "ScalingLimited", "True", "TooManyReplicas",
+        &hpa, "ScalingLimited", .true, "TooManyReplicas",
         "the desired replica count is more than the maximum replica count", now)
     } else if result > upLimit {
       result = upLimit
       set(
-        &hpa, "ScalingLimited", "True", "ScaleUpLimit",
+        &hpa, "ScalingLimited", .true, "ScaleUpLimit",
         "the desired replica count is increasing faster than the maximum scale rate", now)
     } else {
       set(
-        &hpa, "ScalingLimited", "False", "DesiredWithinRange", "the desired count is within the acceptable range", now)
+        &hpa, "ScalingLimited", .false, "DesiredWithinRange", "the desired count is within the acceptable range", now)
     }
     return result
   }
@@ -182,7 +181,8 @@ enum HorizontalPodAutoscalerController {
 
   /// Sets a condition, keeping its transition time when its status did not change.
   static func set(
-    _ hpa: inout HorizontalPodAutoscaler, _ type: String, _ status: String, _ reason: String, _ message: String,
+    _ hpa: inout HorizontalPodAutoscaler, _ type: String, _ status: ConditionStatus, _ reason: String,
+    _ message: String,
     _ now: Timestamp
   ) {
     if let index = hpa.conditions.firstIndex(where: { $0.type == type }) {

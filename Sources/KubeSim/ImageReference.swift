@@ -30,9 +30,9 @@ public struct ImageReference: Sendable, Equatable {
   }
 
   /// `Always` for `:latest` or no tag, `IfNotPresent` otherwise (API server defaulting).
-  public var defaultPullPolicy: String {
-    if digest != nil { return "IfNotPresent" }
-    return tag == nil || tag == "latest" ? "Always" : "IfNotPresent"
+  public var defaultPullPolicy: PullPolicy {
+    if digest != nil { return .ifNotPresent }
+    return tag == nil || tag == "latest" ? .always : .ifNotPresent
   }
 
   /// The fully qualified name the container runtime reports (`docker.io/library/nginx:latest`).

@@ -27,9 +27,9 @@ enum JobController {
     // Count each finished pod once and release its tracking finalizer.
     for index in pods.indices {
       let pod = pods[index]
-      guard pod.status.phase == "Succeeded" || pod.status.phase == "Failed" else { continue }
+      guard pod.status.phase.isTerminal else { continue }
       if job.countedPods.insert(pod.metadata.uid).inserted {
-        if pod.status.phase == "Succeeded" {
+        if pod.status.phase == .succeeded {
           job.status.succeeded += 1
         } else {
           job.status.failed += 1
@@ -43,7 +43,7 @@ enum JobController {
         pods[index] = released
       }
     }
-    let running = pods.filter { $0.status.phase != "Succeeded" && $0.status.phase != "Failed" }
+    let running = pods.filter { !$0.status.phase.isTerminal }
     let active = running.filter { $0.metadata.deletionTimestamp == nil }
     job.status.active = active.count
     job.status.terminating = running.count - active.count
@@ -52,7 +52,7 @@ enum JobController {
     var failure: (reason: String, message: String)?
     let restarts = active.reduce(0) { $0 + $1.status.containerStatuses.reduce(0) { $0 + $1.restartCount } }
     if job.status.failed > job.backoffLimit
-      || (job.template.spec.restartPolicy == "OnFailure" && job.backoffLimit > 0 && restarts >= job.backoffLimit)
+      || (job.template.spec.restartPolicy.value == .onFailure && job.backoffLimit > 0 && restarts >= job.backoffLimit)
     {
       failure = ("BackoffLimitExceeded", "Job has reached the specified backoff limit")
     } else if let deadline = job.activeDeadlineSeconds, let start = job.status.startTime {
@@ -73,7 +73,7 @@ enum JobController {
         job.status.conditions.append(
           .init(type: "Failed", reason: failure.reason, message: failure.message, time: cluster.now))
         cluster.record(
-          "Job", job.metadata, reason: failure.reason, message: failure.message, type: "Warning",
+          "Job", job.metadata, reason: failure.reason, message: failure.message, type: .warning,
           source: "job-controller")
       }
       job.status.active = 0
@@ -139,7 +139,7 @@ enum JobController {
         source: "job-controller")
     } catch {
       cluster.record(
-        "Job", job.metadata, reason: "FailedCreate", message: "Error creating: \(error.message)", type: "Warning",
+        "Job", job.metadata, reason: "FailedCreate", message: "Error creating: \(error.message)", type: .warning,
         source: "job-controller")
     }
   }

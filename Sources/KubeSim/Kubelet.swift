@@ -19,7 +19,7 @@ enum Kubelet {
           // The containers have exited: the pod reaches a terminal phase, then is removed.
           if !cluster.watchedKinds.isEmpty, let runtime = cluster.podRuntimes[pod.metadata.uid] {
             var finished = pod
-            finished.status.phase = "Succeeded"
+            finished.status.phase = .succeeded
             finished.status.containerStatuses = finished.status.containerStatuses.enumerated().map { index, status in
               var status = status
               let started = index < runtime.containers.count ? runtime.containers[index].started : runtime.bound
@@ -96,7 +96,7 @@ enum Kubelet {
         switch ContainerConfig.environment(of: container, in: pod, cluster: cluster) {
         case .failure(let error):
           runtime.dynamicEvents.append(
-            .init(time: at, type: "Warning", reason: "Failed", message: "Error: \(error.message)"))
+            .init(time: at, type: .warning, reason: "Failed", message: "Error: \(error.message)"))
           plan.configError = error.message
           plan.configRetryAt = at.adding(milliseconds: KubeletTimings.syncRetryMilliseconds)
         case .success(let environment):
@@ -169,7 +169,7 @@ enum Kubelet {
         podIP: "", containers: Array(repeating: waiting, count: pod.spec.containers.count),
         events: [
           .init(
-            time: now, type: "Warning", reason: "FailedMount",
+            time: now, type: .warning, reason: "FailedMount",
             message: "MountVolume.SetUp failed for volume \"\(volume)\" : \(message)")
         ])
       runtime.mountError = message
@@ -182,7 +182,7 @@ enum Kubelet {
       var pullDone = cursor
       let quotedImage = goQuote(container.image)
       if let readyAt = cluster.imageReadyAt[key] {
-        if container.imagePullPolicy == "Always" {
+        if container.imagePullPolicy.value == .always {
           pullDone = max(readyAt, cursor).adding(milliseconds: KubeletTimings.repeatPullMilliseconds)
           events.append(.init(time: pullStart, reason: "Pulling", message: "Pulling image \(quotedImage)"))
           let took = goDuration(pullDone.milliseconds - pullStart.milliseconds)
@@ -235,7 +235,7 @@ enum Kubelet {
       }
       if let configError {
         // The image is pulled, then building the container's configuration fails.
-        events.append(.init(time: pullDone, type: "Warning", reason: "Failed", message: "Error: \(configError)"))
+        events.append(.init(time: pullDone, type: .warning, reason: "Failed", message: "Error: \(configError)"))
         started = Timestamp(milliseconds: Int64.max / 2)
       } else {
         events.append(.init(time: started, reason: "Created", message: "Created container: \(container.name)"))
@@ -370,13 +370,13 @@ enum Kubelet {
     status.containerStatuses = statuses
     let everStarted = runtime.containers.allSatisfy { $0.started <= now && !$0.imageMissing }
     if finished.count == statuses.count && !statuses.isEmpty {
-      status.phase = finished.allSatisfy { $0 == 0 } ? "Succeeded" : "Failed"
+      status.phase = finished.allSatisfy { $0 == 0 } ? .succeeded : .failed
     } else {
-      status.phase = allRunning || everStarted ? "Running" : "Pending"
+      status.phase = allRunning || everStarted ? .running : .pending
     }
     let scheduled =
       pod.status.conditions.first { $0.type == "PodScheduled" }
-      ?? PodCondition(type: "PodScheduled", status: "True", lastTransitionTime: runtime.bound)
+      ?? PodCondition(type: "PodScheduled", status: .true, lastTransitionTime: runtime.bound)
     let stopping = pod.metadata.deletionTimestamp.map {
       $0.subtracting(wholeSeconds: pod.metadata.deletionGracePeriodSeconds ?? 0)
     }
@@ -387,14 +387,14 @@ enum Kubelet {
     let notReadyMessage = ready ? nil : "containers with unready status: [\(unready.joined(separator: " "))]"
     status.conditions = [
       PodCondition(
-        type: "PodReadyToStartContainers", status: sandboxUp ? "True" : "False",
+        type: "PodReadyToStartContainers", status: ConditionStatus(sandboxUp),
         lastTransitionTime: sandboxUp ? runtime.sandboxReady : runtime.bound),
-      PodCondition(type: "Initialized", status: "True", lastTransitionTime: runtime.bound),
+      PodCondition(type: "Initialized", status: .true, lastTransitionTime: runtime.bound),
       PodCondition(
-        type: "Ready", status: ready ? "True" : "False", lastTransitionTime: readyTime,
+        type: "Ready", status: ConditionStatus(ready), lastTransitionTime: readyTime,
         reason: notReadyReason, message: notReadyMessage),
       PodCondition(
-        type: "ContainersReady", status: ready ? "True" : "False", lastTransitionTime: readyTime,
+        type: "ContainersReady", status: ConditionStatus(ready), lastTransitionTime: readyTime,
         reason: notReadyReason, message: notReadyMessage),
       scheduled,
     ]
@@ -430,10 +430,10 @@ enum Kubelet {
           plan.ended = true
           plan.lastTermination = (plan.exit.code, plan.exit.reason, plan.runStart, end)
           let restarts: Bool
-          switch pod.spec.restartPolicy {
-          case "Never": restarts = false
-          case "OnFailure": restarts = plan.exit.code != 0
-          default: restarts = true
+          switch pod.spec.restartPolicy.value {
+          case .never?: restarts = false
+          case .onFailure?: restarts = plan.exit.code != 0
+          case .always?, nil: restarts = true
           }
           if restarts && pod.metadata.deletionTimestamp == nil {
             let count = plan.restartCount + 1
@@ -442,7 +442,7 @@ enum Kubelet {
             if delay > 0 {
               runtime.dynamicEvents.append(
                 .init(
-                  time: end, type: "Warning", reason: "BackOff",
+                  time: end, type: .warning, reason: "BackOff",
                   message:
                     "Back-off restarting failed container \(name) in pod \(pod.metadata.name)_\(pod.metadata.namespace ?? "default")(\(pod.metadata.uid))"
                 ))
@@ -489,12 +489,12 @@ enum Kubelet {
         if number >= recorded.failures, failure <= cluster.now {
           runtime.dynamicEvents.append(
             .init(
-              time: failure, type: "Warning", reason: "Failed",
+              time: failure, type: .warning, reason: "Failed",
               message:
                 "Failed to pull image \(quoted): rpc error: code = NotFound desc = failed to pull and unpack image \"\(reference)\": failed to resolve reference \"\(reference)\": \(reference): not found"
             ))
           runtime.dynamicEvents.append(
-            .init(time: failure, type: "Warning", reason: "Failed", message: "Error: ErrImagePull"))
+            .init(time: failure, type: .warning, reason: "Failed", message: "Error: ErrImagePull"))
           recorded.failures += 1
         }
         let backOff = failure.adding(milliseconds: 1000)
@@ -502,7 +502,7 @@ enum Kubelet {
           runtime.dynamicEvents.append(
             .init(time: backOff, reason: "BackOff", message: "Back-off pulling image \(quoted)"))
           runtime.dynamicEvents.append(
-            .init(time: backOff, type: "Warning", reason: "Failed", message: "Error: ImagePullBackOff"))
+            .init(time: backOff, type: .warning, reason: "Failed", message: "Error: ImagePullBackOff"))
           recorded.backOffs += 1
         }
       }

@@ -1,8 +1,7 @@
 /// A namespace.
 public struct Namespace: Sendable, Equatable {
   public var metadata: ObjectMeta
-  /// `Active` or `Terminating`.
-  public var phase: String = "Active"
+  public var phase = NamespacePhase.active
 
   /// Creates an active namespace.
   public init(metadata: ObjectMeta) {

@@ -27,7 +27,7 @@ extension Node {
         .array(
           self.spec.taints.map { taint in
             var entry = JSONObjectBuilder()
-            entry.set("effect", .string(taint.effect))
+            entry.set("effect", .string(taint.effect.rawValue))
             entry.set("key", .string(taint.key))
             entry.set("value", taint.value.map(JSONValue.string))
             return entry.value
@@ -53,7 +53,7 @@ extension Node {
               ("lastHeartbeatTime", .string(condition.lastHeartbeatTime.rfc3339)),
               ("lastTransitionTime", .string(condition.lastTransitionTime.rfc3339)),
               ("message", .string(condition.message)), ("reason", .string(condition.reason)),
-              ("status", .string(condition.status)), ("type", .string(condition.type)),
+              ("status", .string(condition.status.rawValue)), ("type", .string(condition.type)),
             ])
           })
       ),
@@ -85,7 +85,7 @@ extension Namespace {
     .object([
       ("apiVersion", .string("v1")), ("kind", .string("Namespace")), ("metadata", metadata.json),
       ("spec", .object([("finalizers", .array([.string("kubernetes")]))])),
-      ("status", .object([("phase", .string(phase))])),
+      ("status", .object([("phase", .string(phase.rawValue))])),
     ])
   }
 }

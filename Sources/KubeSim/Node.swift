@@ -12,7 +12,7 @@ public struct Node: Sendable, Equatable {
   }
 
   /// Whether the node's Ready condition is True.
-  public var isReady: Bool { status.ready == "True" }
+  public var isReady: Bool { status.ready == .true }
 
   /// `findNodeRoles`: the `node-role.kubernetes.io/<role>` label keys and the value of
   /// `kubernetes.io/role`, de-duplicated and sorted (ROLES in `get nodes`, Roles in describe).
@@ -47,12 +47,12 @@ public struct NodeSpec: Sendable, Equatable {
 public struct Taint: Sendable, Equatable {
   public var key: String
   public var value: String?
-  public var effect: String
+  public var effect: TaintEffect
   /// When a NoExecute taint was added (for toleration timeouts).
   public var timeAdded: Timestamp?
 
   /// Creates a taint.
-  public init(key: String, value: String? = nil, effect: String, timeAdded: Timestamp? = nil) {
+  public init(key: String, value: String? = nil, effect: TaintEffect, timeAdded: Timestamp? = nil) {
     self.key = key
     self.value = value
     self.effect = effect
@@ -63,7 +63,7 @@ public struct Taint: Sendable, Equatable {
 /// A node's observed state.
 public struct NodeStatus: Sendable, Equatable {
   /// The status of the Ready condition: `True`, `False` or `Unknown`.
-  public var ready: String = "True"
+  public var ready = ConditionStatus.true
   /// Whether the node's kubelet is reporting (false after `sim node fail`).
   public var reporting = true
   /// When the kubelet stopped reporting.
@@ -90,7 +90,7 @@ public struct NodeStatus: Sendable, Equatable {
 /// One of a node's status conditions (`status.conditions[]`).
 public struct NodeCondition: Sendable, Equatable {
   public var type: String
-  public var status: String
+  public var status: ConditionStatus
   public var lastHeartbeatTime: Timestamp
   public var lastTransitionTime: Timestamp
   public var reason: String
@@ -128,14 +128,14 @@ extension Node {
       ("Ready", "KubeletReady", "kubelet is posting ready status"),
     ]
     return healthy.map { type, reason, message in
-      if status.ready == "True" {
+      if status.ready == .true {
         let transition = type == "Ready" ? (status.readyChangedAt ?? registered) : registered
         return NodeCondition(
-          type: type, status: type == "Ready" ? "True" : "False", lastHeartbeatTime: heartbeat,
+          type: type, status: type == "Ready" ? .true : .false, lastHeartbeatTime: heartbeat,
           lastTransitionTime: transition, reason: reason, message: message)
       }
       return NodeCondition(
-        type: type, status: "Unknown", lastHeartbeatTime: heartbeat,
+        type: type, status: .unknown, lastHeartbeatTime: heartbeat,
         lastTransitionTime: status.readyChangedAt ?? now, reason: "NodeStatusUnknown",
         message: "Kubelet stopped posting node status.")
     }

@@ -10,8 +10,8 @@ enum NodeLifecycleController {
     for name in cluster.nodes.keys.sorted() {
       guard var node = cluster.nodes[name] else { continue }
       if node.status.reporting {
-        if node.status.ready != "True" {
-          node.status.ready = "True"
+        if node.status.ready != .true {
+          node.status.ready = .true
           node.status.readyChangedAt = cluster.now
           node.spec.taints.removeAll { $0.key == unreachable }
           node.metadata.resourceVersion = cluster.nextResourceVersion()
@@ -25,15 +25,15 @@ enum NodeLifecycleController {
         continue
       }
       let lost = (node.status.lastHeartbeat ?? cluster.now).adding(milliseconds: gracePeriodMilliseconds)
-      if node.status.ready == "True" {
+      if node.status.ready == .true {
         guard lost <= cluster.now else {
           cluster.wake(at: lost)
           continue
         }
-        node.status.ready = "Unknown"
+        node.status.ready = .unknown
         node.status.readyChangedAt = cluster.now
-        node.spec.taints.append(Taint(key: unreachable, effect: "NoSchedule"))
-        node.spec.taints.append(Taint(key: unreachable, effect: "NoExecute", timeAdded: cluster.now))
+        node.spec.taints.append(Taint(key: unreachable, effect: .noSchedule))
+        node.spec.taints.append(Taint(key: unreachable, effect: .noExecute, timeAdded: cluster.now))
         node.metadata.resourceVersion = cluster.nextResourceVersion()
         cluster.nodes[name] = node
         cluster.record(
@@ -45,13 +45,13 @@ enum NodeLifecycleController {
           where unready.status.conditions[index].type == "Ready"
             || unready.status.conditions[index].type == "ContainersReady"
           {
-            unready.status.conditions[index].status = "False"
+            unready.status.conditions[index].status = .false
             unready.status.conditions[index].lastTransitionTime = cluster.now
           }
           cluster.update(unready)
         }
       }
-      guard let taint = node.spec.taints.first(where: { $0.key == unreachable && $0.effect == "NoExecute" }),
+      guard let taint = node.spec.taints.first(where: { $0.key == unreachable && $0.effect == .noExecute }),
         let tainted = taint.timeAdded
       else { continue }
       for pod in cluster.listPods(onNode: name) where pod.metadata.deletionTimestamp == nil {

@@ -38,7 +38,7 @@ extension PodSpec {
         ]))
     }
     object.set("containers", .array(containers.map { $0.json(tokenVolume: tokenVolumeName) }))
-    object.set("dnsPolicy", .string(dnsPolicy))
+    object.set("dnsPolicy", .string(dnsPolicy.text))
     object.set("enableServiceLinks", .bool(true))
     if hostNetwork { object.set("hostNetwork", .bool(true)) }
     if let hostname { object.set("hostname", .string(hostname)) }
@@ -47,7 +47,7 @@ extension PodSpec {
     object.set("preemptionPolicy", .string("PreemptLowerPriority"))
     object.set("priority", .int(Self.priority(of: priorityClassName)))
     if let priorityClassName { object.set("priorityClassName", .string(priorityClassName)) }
-    object.set("restartPolicy", .string(restartPolicy))
+    object.set("restartPolicy", .string(restartPolicy.text))
     object.set("schedulerName", .string("default-scheduler"))
     object.set("securityContext", .object([]))
     if !serviceAccountName.isEmpty {
@@ -139,7 +139,7 @@ extension Container {
     if !env.isEmpty { object.set("env", .array(env.map(\.json))) }
     if !envFrom.isEmpty { object.set("envFrom", .array(envFrom.map(\.json))) }
     object.set("image", .string(image))
-    object.set("imagePullPolicy", .string(imagePullPolicy))
+    object.set("imagePullPolicy", .string(imagePullPolicy.text))
     object.set("livenessProbe", livenessProbe?.json)
     object.set("name", .string(name))
     if !ports.isEmpty {
@@ -150,7 +150,7 @@ extension Container {
             var entry = JSONObjectBuilder()
             entry.set("containerPort", .int(Int64(port.containerPort)))
             if let name = port.name { entry.set("name", .string(name)) }
-            entry.set("protocol", .string(port.protocol))
+            entry.set("protocol", .string(port.protocol.text))
             return entry.value
           }))
     }
@@ -170,9 +170,9 @@ extension Toleration {
   /// The toleration as the API server serialises it.
   public var json: JSONValue {
     var object = JSONObjectBuilder()
-    object.set("effect", effect.map(JSONValue.string))
+    object.set("effect", effect.map { .string($0.text) })
     object.set("key", key.map(JSONValue.string))
-    object.set("operator", `operator`.map(JSONValue.string))
+    object.set("operator", `operator`.map { .string($0.text) })
     object.set("tolerationSeconds", tolerationSeconds.map { .int(Int64($0)) })
     object.set("value", value.map(JSONValue.string))
     return object.value
@@ -194,7 +194,7 @@ extension PodStatus {
             entry.set("lastTransitionTime", .string(condition.lastTransitionTime.rfc3339))
             entry.set("message", condition.message.map(JSONValue.string))
             entry.set("reason", condition.reason.map(JSONValue.string))
-            entry.set("status", .string(condition.status))
+            entry.set("status", .string(condition.status.rawValue))
             entry.set("type", .string(condition.type))
             return entry.value
           }))
@@ -212,7 +212,7 @@ extension PodStatus {
       object.set("hostIP", .string(hostIP))
       object.set("hostIPs", .array([.object([("ip", .string(hostIP))])]))
     }
-    object.set("phase", .string(phase))
+    object.set("phase", .string(phase.rawValue))
     if let podIP {
       object.set("podIP", .string(podIP))
       object.set("podIPs", .array([.object([("ip", .string(podIP))])]))

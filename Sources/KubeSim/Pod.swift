@@ -64,8 +64,8 @@ public struct Pod: Sendable, Equatable {
 /// What the pod should run (`spec`).
 public struct PodSpec: Sendable, Equatable {
   public var containers: [Container]
-  public var restartPolicy: String = "Always"
-  public var dnsPolicy: String = "ClusterFirst"
+  public var restartPolicy = APIField<RestartPolicy>.known(.always)
+  public var dnsPolicy = APIField<DNSPolicy>.known(.clusterFirst)
   public var nodeName: String?
   /// Use the node's network namespace (and so its IP), as the control-plane pods do.
   public var hostNetwork = false
@@ -100,7 +100,7 @@ public struct Container: Sendable, Equatable {
   public var command: [String] = []
   public var args: [String] = []
   public var ports: [ContainerPort] = []
-  public var imagePullPolicy: String
+  public var imagePullPolicy: APIField<PullPolicy>
   public var resources = ResourceRequirements()
   /// When the container counts as ready: after the probe's initial delay.
   public var readinessProbe: Probe?
@@ -110,10 +110,10 @@ public struct Container: Sendable, Equatable {
   public var volumeMounts: [VolumeMount] = []
 
   /// Creates a container; the pull policy defaults as the API server defaults it.
-  public init(name: String, image: String, imagePullPolicy: String? = nil) {
+  public init(name: String, image: String, imagePullPolicy: APIField<PullPolicy>? = nil) {
     self.name = name
     self.image = image
-    self.imagePullPolicy = imagePullPolicy ?? ImageReference(image).defaultPullPolicy
+    self.imagePullPolicy = imagePullPolicy ?? .known(ImageReference(image).defaultPullPolicy)
   }
 }
 
@@ -121,10 +121,10 @@ public struct Container: Sendable, Equatable {
 public struct ContainerPort: Sendable, Equatable {
   public var name: String?
   public var containerPort: Int
-  public var `protocol`: String = "TCP"
+  public var `protocol` = APIField<PortProtocol>.known(.tcp)
 
   /// Creates a container port.
-  public init(name: String? = nil, containerPort: Int, protocol: String = "TCP") {
+  public init(name: String? = nil, containerPort: Int, protocol: APIField<PortProtocol> = .known(.tcp)) {
     self.name = name
     self.containerPort = containerPort
     self.protocol = `protocol`
@@ -134,14 +134,15 @@ public struct ContainerPort: Sendable, Equatable {
 /// A pod toleration of a node taint.
 public struct Toleration: Sendable, Hashable {
   public var key: String?
-  public var `operator`: String?
+  public var `operator`: APIField<TolerationOperator>?
   public var value: String?
-  public var effect: String?
+  public var effect: APIField<TaintEffect>?
   public var tolerationSeconds: Int?
 
   /// Creates a toleration.
   public init(
-    key: String? = nil, operator: String? = nil, value: String? = nil, effect: String? = nil,
+    key: String? = nil, operator: APIField<TolerationOperator>? = nil, value: String? = nil,
+    effect: APIField<TaintEffect>? = nil,
     tolerationSeconds: Int? = nil
   ) {
     self.key = key
@@ -154,10 +155,10 @@ public struct Toleration: Sendable, Hashable {
 
 /// What the pod is doing (`status`).
 public struct PodStatus: Sendable, Equatable {
-  public var phase: String = "Pending"
+  public var phase: PodPhase = .pending
   public var reason: String?
   public var conditions: [PodCondition] = [] {
-    didSet { readySince = conditions.first { $0.type == "Ready" && $0.status == "True" }?.lastTransitionTime }
+    didSet { readySince = conditions.first { $0.type == "Ready" && $0.status == .true }?.lastTransitionTime }
   }
   /// When the Ready condition turned True, if it is True (derived from ``conditions``).
   public private(set) var readySince: Timestamp?
@@ -173,14 +174,14 @@ public struct PodStatus: Sendable, Equatable {
 /// One pod condition (`PodScheduled`, `Ready`, ...).
 public struct PodCondition: Sendable, Equatable {
   public var type: String
-  public var status: String
+  public var status: ConditionStatus
   public var lastTransitionTime: Timestamp
   public var reason: String?
   public var message: String?
 
   /// Creates a condition.
   public init(
-    type: String, status: String, lastTransitionTime: Timestamp, reason: String? = nil,
+    type: String, status: ConditionStatus, lastTransitionTime: Timestamp, reason: String? = nil,
     message: String? = nil
   ) {
     self.type = type

@@ -64,7 +64,7 @@ struct PodRuntime: Sendable {
   /// An event the kubelet will record when its time comes.
   struct PlannedEvent: Sendable {
     var time: Timestamp
-    var type = "Normal"
+    var type = EventType.normal
     var reason: String
     var message: String
   }

@@ -25,11 +25,11 @@ enum PodValidation {
       }
       causes += container.resources.validationErrors(path: path)
     }
-    if !["Always", "OnFailure", "Never"].contains(pod.spec.restartPolicy) {
+    if pod.spec.restartPolicy.value == nil {
       causes.append(
         FieldError(
           field: "spec.restartPolicy", type: "Unsupported value",
-          value: Validation.quote(pod.spec.restartPolicy),
+          value: Validation.quote(pod.spec.restartPolicy.text),
           detail: "supported values: \"Always\", \"OnFailure\", \"Never\""))
     }
     return causes

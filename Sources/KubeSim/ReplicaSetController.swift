@@ -90,7 +90,7 @@ enum ReplicaSetController {
 
   /// Pods that count toward replicas: not being deleted, not finished.
   static func isActive(_ pod: Pod) -> Bool {
-    pod.metadata.deletionTimestamp == nil && pod.status.phase != "Succeeded" && pod.status.phase != "Failed"
+    pod.metadata.deletionTimestamp == nil && !pod.status.phase.isTerminal
   }
 
   /// When the pod's Ready condition last turned True.
@@ -156,7 +156,7 @@ enum ReplicaSetController {
       } catch {
         cluster.record(
           W.kind, workload.metadata, reason: "FailedCreate", message: "Error creating: \(error.message)",
-          type: "Warning", source: controllerName(W.self))
+          type: .warning, source: controllerName(W.self))
         return
       }
     }
@@ -178,12 +178,12 @@ enum ReplicaSetController {
     } else {
       for pod in pods { if let node = pod.spec.nodeName { perNode[node, default: 0] += 1 } }
     }
-    func phaseOrder(_ phase: String) -> Int {
+    func phaseOrder(_ phase: PodPhase) -> Int {
       switch phase {
-      case "Pending": return 0
-      case "Unknown": return 1
-      case "Running": return 2
-      default: return 3
+      case .pending: return 0
+      case .unknown: return 1
+      case .running: return 2
+      case .succeeded, .failed: return 3
       }
     }
     /// Everything the ranking compares, computed once per pod.

@@ -21,7 +21,7 @@ public enum ResourceUsage {
   /// A running pod's usage: CPU in millicores, memory in bytes; nil for a pod with no metrics
   /// (not running).
   public static func pod(_ pod: Pod, cluster: Cluster) -> (millicores: Int, bytes: Int64)? {
-    guard pod.status.phase == "Running", pod.metadata.deletionTimestamp == nil else { return nil }
+    guard pod.status.phase == .running, pod.metadata.deletionTimestamp == nil else { return nil }
     var cpu = 0
     var memory: Int64 = 0
     let load = cluster.cpuUsage(of: pod)
@@ -35,7 +35,7 @@ public enum ResourceUsage {
 
   /// A ready node's usage: its pods plus the node's own processes; nil while it is not ready.
   public static func node(_ node: Node, cluster: Cluster) -> (millicores: Int, bytes: Int64)? {
-    guard node.status.ready == "True" else { return nil }
+    guard node.status.ready == .true else { return nil }
     var cpu = nodeOverhead.millicores
     var memory = nodeOverhead.mebibytes * 1024 * 1024
     for pod in cluster.pods.values where pod.spec.nodeName == node.metadata.name {

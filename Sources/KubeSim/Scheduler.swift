@@ -24,7 +24,7 @@ enum Scheduler {
     }) {
       var used: [String: (cpu: Int64, memory: Int64)] = [:]
       for pod in cluster.pods.values
-      where pod.spec.nodeName != nil && pod.status.phase != "Succeeded" && pod.status.phase != "Failed" {
+      where pod.spec.nodeName != nil && !pod.status.phase.isTerminal {
         let node = pod.spec.nodeName!
         used[node, default: (0, 0)].cpu = used[node, default: (0, 0)].cpu.saturatingAdd(pod.requested("cpu"))
         used[node, default: (0, 0)].memory = used[node, default: (0, 0)].memory.saturatingAdd(
@@ -75,19 +75,19 @@ enum Scheduler {
               "0/\(total) nodes are available: persistentvolumeclaim \"\(missing)\" not found. preemption: 0/\(total) nodes are available: \(total) Preemption is not helpful for scheduling."
             pod.status.conditions.append(
               PodCondition(
-                type: "PodScheduled", status: "False", lastTransitionTime: cluster.now, reason: "Unschedulable",
+                type: "PodScheduled", status: .false, lastTransitionTime: cluster.now, reason: "Unschedulable",
                 message: message))
             cluster.update(pod)
             cluster.record(
               Event(
-                namespace: namespace, involvedKind: "Pod", involvedName: pod.metadata.name, type: "Warning",
+                namespace: namespace, involvedKind: "Pod", involvedName: pod.metadata.name, type: .warning,
                 reason: "FailedScheduling", message: message, source: "default-scheduler", at: cluster.now))
           }
           continue
         }
         let unboundImmediate = claimNames.contains { name in
           guard let claim = cluster.claims[Cluster.key(namespace, name)] else { return false }
-          return claim.phase == "Pending" && !cluster.waitsForFirstConsumer(claim.storageClassName)
+          return claim.phase == .pending && !cluster.waitsForFirstConsumer(claim.storageClassName)
         }
         if unboundImmediate {
           if !pod.status.conditions.contains(where: { $0.type == "PodScheduled" }) {
@@ -96,12 +96,12 @@ enum Scheduler {
               "0/\(total) nodes are available: pod has unbound immediate PersistentVolumeClaims. preemption: 0/\(total) nodes are available: \(total) Preemption is not helpful for scheduling."
             pod.status.conditions.append(
               PodCondition(
-                type: "PodScheduled", status: "False", lastTransitionTime: cluster.now, reason: "Unschedulable",
+                type: "PodScheduled", status: .false, lastTransitionTime: cluster.now, reason: "Unschedulable",
                 message: message))
             cluster.update(pod)
             cluster.record(
               Event(
-                namespace: namespace, involvedKind: "Pod", involvedName: pod.metadata.name, type: "Warning",
+                namespace: namespace, involvedKind: "Pod", involvedName: pod.metadata.name, type: .warning,
                 reason: "FailedScheduling", message: message, source: "default-scheduler", at: cluster.now))
           }
           continue
@@ -215,13 +215,13 @@ enum Scheduler {
           "0/\(total) nodes are available: \(reasons). preemption: 0/\(total) nodes are available: \(preemptionText)."
         pod.status.conditions.append(
           PodCondition(
-            type: "PodScheduled", status: "False", lastTransitionTime: cluster.now, reason: "Unschedulable",
+            type: "PodScheduled", status: .false, lastTransitionTime: cluster.now, reason: "Unschedulable",
             message: message))
         cluster.update(pod)
         cluster.record(
           Event(
             namespace: namespace, involvedKind: "Pod", involvedName: pod.metadata.name,
-            type: "Warning", reason: "FailedScheduling", message: message,
+            type: .warning, reason: "FailedScheduling", message: message,
             source: "default-scheduler", at: cluster.now))
       }
     }
@@ -235,7 +235,7 @@ enum Scheduler {
     let namespace = pod.metadata.namespace ?? "default"
     let node = nodeNames[index]
     pod.spec.nodeName = node
-    setCondition(&pod, type: "PodScheduled", status: "True", at: cluster.now)
+    setCondition(&pod, type: "PodScheduled", status: .true, at: cluster.now)
     counts[index] += 1
     if !free.isEmpty {
       free[index].cpu = free[index].cpu.saturatingSubtract(pod.requested("cpu"))
@@ -254,12 +254,12 @@ enum Scheduler {
     if !node.isReady { return "node(s) were not ready" }
     if node.spec.unschedulable
       && !pod.spec.tolerations.contains(where: {
-        tolerates($0, Taint(key: "node.kubernetes.io/unschedulable", effect: "NoSchedule"))
+        tolerates($0, Taint(key: "node.kubernetes.io/unschedulable", effect: .noSchedule))
       })
     {
       return "node(s) were unschedulable"
     }
-    for taint in node.spec.taints where taint.effect == "NoSchedule" || taint.effect == "NoExecute" {
+    for taint in node.spec.taints where taint.effect == .noSchedule || taint.effect == .noExecute {
       if !pod.spec.tolerations.contains(where: { tolerates($0, taint) }) {
         return "node(s) had untolerated taint {\(taint.key): \(taint.value ?? "")}"
       }
@@ -276,19 +276,19 @@ enum Scheduler {
 
   /// Whether `toleration` tolerates `taint` (`v1.Toleration.ToleratesTaint`).
   static func tolerates(_ toleration: Toleration, _ taint: Taint) -> Bool {
-    if let effect = toleration.effect, !effect.isEmpty, effect != taint.effect { return false }
+    if let effect = toleration.effect, !effect.text.isEmpty, effect.value != taint.effect { return false }
     if let key = toleration.key, !key.isEmpty, key != taint.key { return false }
     if toleration.key == nil || toleration.key == "" {
-      if toleration.operator != "Exists" { return false }
+      if toleration.operator?.value != .exists { return false }
     }
-    switch toleration.operator ?? "Equal" {
-    case "Exists": return true
-    case "Equal", "": return (toleration.value ?? "") == (taint.value ?? "")
+    switch toleration.operator {
+    case .known(.exists)?: return true
+    case .known(.equal)?, .unsupported("")?, nil: return (toleration.value ?? "") == (taint.value ?? "")
     default: return false
     }
   }
 
-  static func setCondition(_ pod: inout Pod, type: String, status: String, at time: Timestamp) {
+  static func setCondition(_ pod: inout Pod, type: String, status: ConditionStatus, at time: Timestamp) {
     if let index = pod.status.conditions.firstIndex(where: { $0.type == type }) {
       if pod.status.conditions[index].status != status {
         pod.status.conditions[index] = PodCondition(type: type, status: status, lastTransitionTime: time)

@@ -26,16 +26,22 @@ public struct Service: Sendable, Equatable {
     public var name: String?
     public var port: Int
     public var targetPort: Target
-    public var `protocol`: String
+    public var `protocol`: APIField<PortProtocol>
     public var nodePort: Int?
 
     /// Creates a port whose target is a number.
-    public init(name: String? = nil, port: Int, targetPort: Int, protocol: String = "TCP", nodePort: Int? = nil) {
+    public init(
+      name: String? = nil, port: Int, targetPort: Int, protocol: APIField<PortProtocol> = .known(.tcp),
+      nodePort: Int? = nil
+    ) {
       self.init(name: name, port: port, target: .number(targetPort), protocol: `protocol`, nodePort: nodePort)
     }
 
     /// Creates a port.
-    public init(name: String? = nil, port: Int, target: Target, protocol: String = "TCP", nodePort: Int? = nil) {
+    public init(
+      name: String? = nil, port: Int, target: Target, protocol: APIField<PortProtocol> = .known(.tcp),
+      nodePort: Int? = nil
+    ) {
       self.name = name
       self.port = port
       self.targetPort = target
@@ -48,8 +54,7 @@ public struct Service: Sendable, Equatable {
   public static let headless = "None"
 
   public var metadata: ObjectMeta
-  /// `ClusterIP`, `NodePort`, `LoadBalancer` or `ExternalName`.
-  public var type = "ClusterIP"
+  public var type = APIField<ServiceType>.known(.clusterIP)
   /// The virtual IP; `None` for a headless Service, empty until allocated or for ExternalName.
   public var clusterIP: String
   public var ports: [Port]
@@ -62,7 +67,7 @@ public struct Service: Sendable, Equatable {
 
   /// Creates a Service.
   public init(
-    metadata: ObjectMeta, type: String = "ClusterIP", clusterIP: String = "", ports: [Port],
+    metadata: ObjectMeta, type: APIField<ServiceType> = .known(.clusterIP), clusterIP: String = "", ports: [Port],
     selector: [String: String] = [:]
   ) {
     self.metadata = metadata
@@ -76,19 +81,19 @@ public struct Service: Sendable, Equatable {
   public var isHeadless: Bool { clusterIP == Self.headless }
 
   /// Whether its ports get node ports (NodePort and LoadBalancer).
-  public var hasNodePorts: Bool { type == "NodePort" || type == "LoadBalancer" }
+  public var hasNodePorts: Bool { type.value == .nodePort || type.value == .loadBalancer }
 
   /// The Service as `kubectl get svc -o yaml` shows it.
   public var json: JSONValue {
     var spec = JSONObjectBuilder()
-    if type == "LoadBalancer" { spec.set("allocateLoadBalancerNodePorts", .bool(true)) }
-    if type != "ExternalName" {
+    if type.value == .loadBalancer { spec.set("allocateLoadBalancerNodePorts", .bool(true)) }
+    if type.value != .externalName {
       spec.set("clusterIP", .string(clusterIP))
       spec.set("clusterIPs", .array([.string(clusterIP)]))
     }
     if hasNodePorts { spec.set("externalTrafficPolicy", .string("Cluster")) }
     spec.set("externalName", externalName.map(JSONValue.string))
-    if type != "ExternalName" {
+    if type.value != .externalName {
       spec.set("internalTrafficPolicy", .string("Cluster"))
       spec.set("ipFamilies", .array([.string("IPv4")]))
       spec.set("ipFamilyPolicy", .string("SingleStack"))
@@ -102,7 +107,7 @@ public struct Service: Sendable, Equatable {
             entry.set("name", port.name.map(JSONValue.string))
             entry.set("nodePort", port.nodePort.map { .int(Int64($0)) })
             entry.set("port", .int(Int64(port.port)))
-            entry.set("protocol", .string(port.protocol))
+            entry.set("protocol", .string(port.protocol.text))
             entry.set("targetPort", port.targetPort.json)
             return entry.value
           }))
@@ -110,7 +115,7 @@ public struct Service: Sendable, Equatable {
     if publishNotReadyAddresses { spec.set("publishNotReadyAddresses", .bool(true)) }
     if !selector.isEmpty { spec.set("selector", .stringMap(selector)) }
     spec.set("sessionAffinity", .string("None"))
-    spec.set("type", .string(type))
+    spec.set("type", .string(type.text))
     return .object([
       ("apiVersion", .string("v1")), ("kind", .string("Service")), ("metadata", metadata.json),
       ("spec", spec.value), ("status", .object([("loadBalancer", .object([]))])),

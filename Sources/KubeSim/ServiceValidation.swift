@@ -5,9 +5,6 @@ enum ServiceValidation {
   static let dns1035LabelMessage =
     "a DNS-1035 label must consist of lower case alphanumeric characters or '-', start with an alphabetic character, and end with an alphanumeric character (e.g. 'my-name',  or 'abc-123', regex used for validation is '[a-z]([-a-z0-9]*[a-z0-9])?')"
 
-  static let types = ["ClusterIP", "ExternalName", "LoadBalancer", "NodePort"]
-  static let protocols = ["SCTP", "TCP", "UDP"]
-
   /// Whether `name` is a DNS-1035 label: a DNS-1123 label that starts with a letter.
   static func isDNS1035Label(_ name: String) -> Bool {
     guard Validation.isDNS1123Label(name), let first = name.utf8.first else { return false }
@@ -26,15 +23,15 @@ enum ServiceValidation {
         FieldError(
           field: "metadata.name", type: "Invalid value", value: Validation.quote(name), detail: dns1035LabelMessage))
     }
-    guard types.contains(service.type) else {
-      let supported = types.map { "\"\($0)\"" }.joined(separator: ", ")
+    guard service.type.value != nil else {
+      let supported = ServiceType.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", ")
       causes.append(
         FieldError(
-          field: "spec.type", type: "Unsupported value", value: Validation.quote(service.type),
+          field: "spec.type", type: "Unsupported value", value: Validation.quote(service.type.text),
           detail: "supported values: \(supported)"))
       return causes
     }
-    if service.type == "ExternalName" {
+    if service.type.value == .externalName {
       if (service.externalName ?? "").isEmpty {
         causes.append(FieldError(field: "spec.externalName", type: "Required value"))
       }
@@ -63,11 +60,11 @@ enum ServiceValidation {
             field: path + ".port", type: "Invalid value", value: String(port.port),
             detail: "must be between 1 and 65535, inclusive"))
       }
-      if !protocols.contains(port.protocol) {
-        let supported = protocols.map { "\"\($0)\"" }.joined(separator: ", ")
+      if port.protocol.value == nil {
+        let supported = PortProtocol.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", ")
         causes.append(
           FieldError(
-            field: path + ".protocol", type: "Unsupported value", value: Validation.quote(port.protocol),
+            field: path + ".protocol", type: "Unsupported value", value: Validation.quote(port.protocol.text),
             detail: "supported values: \(supported)"))
       }
       if case .number(let target) = port.targetPort, !(1...65535).contains(target) {

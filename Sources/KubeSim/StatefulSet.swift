@@ -43,17 +43,17 @@ public struct StatefulSet: Sendable, Equatable {
   public var template: PodTemplate
   public var serviceName: String
   /// `OrderedReady` or `Parallel`.
-  public var podManagementPolicy = "OrderedReady"
+  public var podManagementPolicy = APIField<PodManagementPolicy>.known(.orderedReady)
   /// `RollingUpdate` or `OnDelete`.
-  public var updateStrategy = "RollingUpdate"
+  public var updateStrategy = APIField<UpdateStrategyType>.known(.rollingUpdate)
   /// Whether `updateStrategy.rollingUpdate` is present: API defaulting adds `{partition: 0}`
   /// when `updateStrategy.type` is left out, but not to `{type: RollingUpdate}` alone.
   public var hasRollingUpdate = true
   public var partition = 0
   /// `persistentVolumeClaimRetentionPolicy`: what becomes of the claims when the set is
   /// deleted and when it is scaled down (`Retain` or `Delete`).
-  public var claimsWhenDeleted = "Retain"
-  public var claimsWhenScaled = "Retain"
+  public var claimsWhenDeleted = APIField<ClaimRetentionPolicy>.known(.retain)
+  public var claimsWhenScaled = APIField<ClaimRetentionPolicy>.known(.retain)
   public var minReadySeconds = 0
   public var revisionHistoryLimit = 10
   public var claimTemplates: [ClaimTemplate] = []
@@ -73,21 +73,21 @@ public struct StatefulSet: Sendable, Equatable {
     if minReadySeconds > 0 { spec.set("minReadySeconds", .int(Int64(minReadySeconds))) }
     spec.set(
       "persistentVolumeClaimRetentionPolicy",
-      .object([("whenDeleted", .string(claimsWhenDeleted)), ("whenScaled", .string(claimsWhenScaled))]))
-    spec.set("podManagementPolicy", .string(podManagementPolicy))
+      .object([("whenDeleted", .string(claimsWhenDeleted.text)), ("whenScaled", .string(claimsWhenScaled.text))]))
+    spec.set("podManagementPolicy", .string(podManagementPolicy.text))
     spec.set("replicas", .int(Int64(replicas)))
     spec.set("revisionHistoryLimit", .int(Int64(revisionHistoryLimit)))
     spec.set("selector", selector.json)
     spec.set("serviceName", .string(serviceName))
     spec.set("template", template.json)
-    if updateStrategy == "RollingUpdate" && hasRollingUpdate {
+    if updateStrategy.value == .rollingUpdate && hasRollingUpdate {
       spec.set(
         "updateStrategy",
         .object([
-          ("rollingUpdate", .object([("partition", .int(Int64(partition)))])), ("type", .string("RollingUpdate")),
+          ("rollingUpdate", .object([("partition", .int(Int64(partition)))])), ("type", .string(updateStrategy.text)),
         ]))
     } else {
-      spec.set("updateStrategy", .object([("type", .string(updateStrategy))]))
+      spec.set("updateStrategy", .object([("type", .string(updateStrategy.text))]))
     }
     if !claimTemplates.isEmpty {
       spec.set(

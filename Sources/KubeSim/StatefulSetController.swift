@@ -90,9 +90,9 @@ enum StatefulSetController {
     condemned.sort {
       ordinal(of: $0.metadata.name, set: set.metadata.name)! > ordinal(of: $1.metadata.name, set: set.metadata.name)!
     }
-    let monotonic = set.podManagementPolicy == "OrderedReady"
+    let monotonic = set.podManagementPolicy.value == .orderedReady
     func healthy(_ pod: Pod) -> Bool {
-      guard pod.metadata.deletionTimestamp == nil, pod.status.phase == "Running",
+      guard pod.metadata.deletionTimestamp == nil, pod.status.phase == .running,
         let ready = ReplicaSetController.readyTime(pod)
       else { return false }
       let available = ready.adding(wholeSeconds: set.minReadySeconds)
@@ -102,7 +102,7 @@ enum StatefulSetController {
     var blocked = false
     for index in 0..<set.replicas where !blocked {
       guard let pod = byOrdinal[index] else {
-        let revision = set.updateStrategy == "RollingUpdate" && index < set.partition ? current : update
+        let revision = set.updateStrategy.value == .rollingUpdate && index < set.partition ? current : update
         create(index, of: set, revision: revision, cluster: &cluster)
         status.replicas += 1
         if revision.name == current.name { status.currentReplicas += 1 }
@@ -110,7 +110,7 @@ enum StatefulSetController {
         if monotonic { blocked = true }
         continue
       }
-      if pod.status.phase == "Failed" || pod.status.phase == "Succeeded" {
+      if pod.status.phase.isTerminal {
         if pod.metadata.deletionTimestamp == nil {
           delete(pod, of: set, cluster: &cluster)
           status.replicas -= 1
@@ -134,7 +134,7 @@ enum StatefulSetController {
         if pod.metadata.deletionTimestamp == nil { delete(pod, of: set, cluster: &cluster) }
       }
     }
-    if !blocked && set.updateStrategy == "RollingUpdate" && condemned.isEmpty {
+    if !blocked && set.updateStrategy.value == .rollingUpdate && condemned.isEmpty {
       for index in stride(from: set.replicas - 1, through: max(0, set.partition), by: -1) {
         guard let pod = byOrdinal[index] else { break }
         if pod.metadata.labels["controller-revision-hash"] != update.name {
@@ -148,7 +148,7 @@ enum StatefulSetController {
       }
     }
     // `whenScaled: Delete`: the claims of ordinals beyond the replicas go once their pod has.
-    if set.claimsWhenScaled == "Delete" {
+    if set.claimsWhenScaled.value == .delete {
       for claim in claims(of: set, cluster: cluster) where claim.metadata.deletionTimestamp == nil {
         guard let ordinal = claimOrdinal(claim.metadata.name, of: set), ordinal >= set.replicas,
           !pods.contains(where: { self.ordinal(of: $0.metadata.name, set: set.metadata.name) == ordinal })
@@ -157,7 +157,7 @@ enum StatefulSetController {
       }
     }
     // `completeRollingUpdate`: every pod updated and ready makes the update revision current.
-    if set.updateStrategy == "RollingUpdate" && status.updatedReplicas == status.replicas
+    if set.updateStrategy.value == .rollingUpdate && status.updatedReplicas == status.replicas
       && status.readyReplicas == status.replicas
     {
       status.currentRevision = update.name
@@ -190,7 +190,7 @@ enum StatefulSetController {
             "StatefulSet", set.metadata, reason: "FailedCreate",
             message:
               "create Claim \(claimName) for Pod \(podName) in StatefulSet \(set.metadata.name) failed error: \(error.message)",
-            type: "Warning", source: "statefulset-controller")
+            type: .warning, source: "statefulset-controller")
           return
         }
       }
@@ -219,7 +219,7 @@ enum StatefulSetController {
       cluster.record(
         "StatefulSet", set.metadata, reason: "FailedCreate",
         message: "create Pod \(podName) in StatefulSet \(set.metadata.name) failed error: \(error.message)",
-        type: "Warning", source: "statefulset-controller")
+        type: .warning, source: "statefulset-controller")
     }
   }
 
@@ -241,7 +241,7 @@ enum StatefulSetController {
     var status = StatefulSet.Status()
     for pod in pods {
       status.replicas += 1
-      if pod.status.phase == "Running" && pod.isReady {
+      if pod.status.phase == .running && pod.isReady {
         status.readyReplicas += 1
         if let ready = ReplicaSetController.readyTime(pod),
           ready.adding(wholeSeconds: set.minReadySeconds) <= now

@@ -8,7 +8,7 @@ public struct PersistentVolumeClaim: Sendable, Equatable {
   /// The PersistentVolume it is bound to, once bound.
   public var volumeName: String?
   /// `Pending` or `Bound`.
-  public var phase = "Pending"
+  public var phase = ClaimPhase.pending
   /// The bound volume's capacity (which may exceed the request).
   public var capacity: String?
 
@@ -29,11 +29,11 @@ public struct PersistentVolumeClaim: Sendable, Equatable {
     spec.set("volumeMode", .string("Filesystem"))
     spec.set("volumeName", volumeName.map(JSONValue.string))
     var status = JSONObjectBuilder()
-    if phase == "Bound" {
+    if phase == .bound {
       status.set("accessModes", .array(accessModes.map(JSONValue.string)))
       status.set("capacity", .object([("storage", .string(capacity ?? request))]))
     }
-    status.set("phase", .string(phase))
+    status.set("phase", .string(phase.rawValue))
     return .object([
       ("apiVersion", .string("v1")), ("kind", .string("PersistentVolumeClaim")), ("metadata", metadata.json),
       ("spec", spec.value), ("status", status.value),
@@ -47,7 +47,7 @@ public struct PersistentVolume: Sendable, Equatable {
   public var metadata: ObjectMeta
   public var capacity: String
   public var accessModes: [String]
-  public var reclaimPolicy = "Delete"
+  public var reclaimPolicy = APIField<ReclaimPolicy>.known(.delete)
   public var storageClassName: String
   /// `namespace/name` of the claim it is bound to.
   public var claim: (namespace: String, name: String, uid: String)?
@@ -55,7 +55,7 @@ public struct PersistentVolume: Sendable, Equatable {
   public var node: String?
   public var hostPath: String
   /// `Available`, `Bound` or `Released`.
-  public var phase = "Bound"
+  public var phase = VolumePhase.bound
 
   /// Creates a volume.
   public init(metadata: ObjectMeta, capacity: String, accessModes: [String], storageClassName: String, hostPath: String)
@@ -102,12 +102,12 @@ public struct PersistentVolume: Sendable, Equatable {
       ])
       spec.set("nodeAffinity", .object([("required", .object([("nodeSelectorTerms", .array([term]))]))]))
     }
-    spec.set("persistentVolumeReclaimPolicy", .string(reclaimPolicy))
+    spec.set("persistentVolumeReclaimPolicy", .string(reclaimPolicy.text))
     spec.set("storageClassName", .string(storageClassName))
     spec.set("volumeMode", .string("Filesystem"))
     return .object([
       ("apiVersion", .string("v1")), ("kind", .string("PersistentVolume")), ("metadata", metadata.json),
-      ("spec", spec.value), ("status", .object([("phase", .string(phase))])),
+      ("spec", spec.value), ("status", .object([("phase", .string(phase.rawValue))])),
     ])
   }
 }
@@ -116,9 +116,8 @@ public struct PersistentVolume: Sendable, Equatable {
 public struct StorageClass: Sendable, Equatable {
   public var metadata: ObjectMeta
   public var provisioner: String
-  public var reclaimPolicy = "Delete"
-  /// `Immediate` or `WaitForFirstConsumer`.
-  public var volumeBindingMode = "Immediate"
+  public var reclaimPolicy = ReclaimPolicy.delete
+  public var volumeBindingMode = VolumeBindingMode.immediate
 
   /// Whether it is the cluster's default class.
   public var isDefault: Bool { metadata.annotations["storageclass.kubernetes.io/is-default-class"] == "true" }
@@ -127,8 +126,8 @@ public struct StorageClass: Sendable, Equatable {
   public var json: JSONValue {
     .object([
       ("apiVersion", .string("storage.k8s.io/v1")), ("kind", .string("StorageClass")), ("metadata", metadata.json),
-      ("provisioner", .string(provisioner)), ("reclaimPolicy", .string(reclaimPolicy)),
-      ("volumeBindingMode", .string(volumeBindingMode)),
+      ("provisioner", .string(provisioner)), ("reclaimPolicy", .string(reclaimPolicy.rawValue)),
+      ("volumeBindingMode", .string(volumeBindingMode.rawValue)),
     ])
   }
 }

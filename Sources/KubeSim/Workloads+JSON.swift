@@ -15,11 +15,11 @@ extension PodSpec {
   var templateJSON: JSONValue {
     var object = JSONObjectBuilder()
     object.set("containers", .array(containers.map { $0.json(tokenVolume: nil) }))
-    object.set("dnsPolicy", .string(dnsPolicy))
+    object.set("dnsPolicy", .string(dnsPolicy.text))
     if hostNetwork { object.set("hostNetwork", .bool(true)) }
     if !nodeSelector.isEmpty { object.set("nodeSelector", .stringMap(nodeSelector)) }
     if let priorityClassName { object.set("priorityClassName", .string(priorityClassName)) }
-    object.set("restartPolicy", .string(restartPolicy))
+    object.set("restartPolicy", .string(restartPolicy.text))
     object.set("schedulerName", .string("default-scheduler"))
     object.set("securityContext", .object([]))
     if serviceAccountName != "default" {
@@ -126,10 +126,10 @@ extension Deployment {
         "strategy",
         .object([
           ("rollingUpdate", .object([("maxSurge", surge.json), ("maxUnavailable", unavailable.json)])),
-          ("type", .string("RollingUpdate")),
+          ("type", .string(strategy.type.rawValue)),
         ]))
     case .recreate:
-      spec.set("strategy", .object([("type", .string("Recreate"))]))
+      spec.set("strategy", .object([("type", .string(strategy.type.rawValue))]))
     }
     spec.set("template", template.json)
     var statusObject = JSONObjectBuilder()
@@ -144,7 +144,7 @@ extension Deployment {
               ("lastTransitionTime", .string(condition.lastTransitionTime.rfc3339)),
               ("lastUpdateTime", .string(condition.lastUpdateTime.rfc3339)),
               ("message", .string(condition.message)), ("reason", .string(condition.reason)),
-              ("status", .string(condition.status)), ("type", .string(condition.type)),
+              ("status", .string(condition.status.rawValue)), ("type", .string(condition.type)),
             ])
           }))
     }
@@ -172,7 +172,7 @@ extension DaemonSet {
     spec.set("revisionHistoryLimit", .int(Int64(revisionHistoryLimit)))
     spec.set("selector", selector.json)
     spec.set("template", template.json)
-    if updateStrategy == "RollingUpdate" {
+    if updateStrategy.value == .rollingUpdate {
       spec.set(
         "updateStrategy",
         .object([
@@ -180,10 +180,10 @@ extension DaemonSet {
             "rollingUpdate",
             .object([("maxSurge", maxSurge.json), ("maxUnavailable", maxUnavailable.json)])
           ),
-          ("type", .string("RollingUpdate")),
+          ("type", .string(updateStrategy.text)),
         ]))
     } else {
-      spec.set("updateStrategy", .object([("type", .string(updateStrategy))]))
+      spec.set("updateStrategy", .object([("type", .string(updateStrategy.text))]))
     }
     var statusObject = JSONObjectBuilder()
     statusObject.set("currentNumberScheduled", .int(Int64(status.currentNumberScheduled)))

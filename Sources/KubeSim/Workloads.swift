@@ -156,12 +156,20 @@ public struct Deployment: Sendable, Equatable {
   public enum Strategy: Sendable, Equatable {
     case rollingUpdate(maxSurge: IntOrPercent, maxUnavailable: IntOrPercent)
     case recreate
+
+    /// The strategy's `type`.
+    public var type: DeploymentStrategyType {
+      switch self {
+      case .rollingUpdate: return .rollingUpdate
+      case .recreate: return .recreate
+      }
+    }
   }
 
   /// A Deployment condition (`Available`, `Progressing`, `ReplicaFailure`).
   public struct Condition: Sendable, Equatable {
     public var type: String
-    public var status: String
+    public var status: ConditionStatus
     public var reason: String
     public var message: String
     public var lastUpdateTime: Timestamp

@@ -30,7 +30,7 @@ enum CreateCronJobCommand {
     var container = Container(name: name, image: image)
     container.command = parsed.afterDash
     var spec = PodSpec(containers: [container])
-    spec.restartPolicy = restart
+    spec.restartPolicy = APIField(restart)
     let job = Job(metadata: ObjectMeta(name: name), template: PodTemplate(labels: [:], spec: spec))
     let cronJob = CronJob(
       metadata: ObjectMeta(name: name, namespace: context.namespace(parsed)), schedule: schedule, jobTemplate: job)

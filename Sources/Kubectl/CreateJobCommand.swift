@@ -27,7 +27,7 @@ enum CreateJobCommand {
     var container = Container(name: name, image: image)
     container.command = parsed.afterDash
     var spec = PodSpec(containers: [container])
-    spec.restartPolicy = "Never"
+    spec.restartPolicy = .known(.never)
     let job = Job(
       metadata: ObjectMeta(name: name, namespace: context.namespace(parsed)),
       template: PodTemplate(labels: [:], spec: spec))

@@ -16,8 +16,8 @@ enum CreateServiceCommand {
 
   /// The service type of each subcommand.
   static let types = [
-    "clusterip": "ClusterIP", "nodeport": "NodePort", "loadbalancer": "LoadBalancer",
-    "externalname": "ExternalName",
+    "clusterip": ServiceType.clusterIP, "nodeport": .nodePort, "loadbalancer": .loadBalancer,
+    "externalname": .externalName,
   ]
 
   static func run(_ arguments: [String], context: inout CommandContext, output: inout OutputBuffer)
@@ -38,13 +38,13 @@ enum CreateServiceCommand {
     let clusterIP = parsed.value("clusterip") ?? ""
     // The --tcp flag is a string slice: each use may hold several comma-separated pairs.
     let pairs = parsed.all("tcp").flatMap { $0.split(separator: ",").map(String.init) }
-    if type == "ExternalName" && parsed.value("external-name") == nil {
+    if type == .externalName && parsed.value("external-name") == nil {
       throw .plain("required flag(s) \"external-name\" not set")
     }
-    if clusterIP == Service.headless && type != "ClusterIP" {
+    if clusterIP == Service.headless && type != .clusterIP {
       throw .plain("ClusterIP=None can only be used with ClusterIP service type")
     }
-    if clusterIP != Service.headless && pairs.isEmpty && type != "ExternalName" {
+    if clusterIP != Service.headless && pairs.isEmpty && type != .externalName {
       throw .plain("at least one tcp port specifier must be provided")
     }
     var nodePort: Int?
@@ -56,7 +56,7 @@ enum CreateServiceCommand {
         throw .flag("invalid argument \"\(text)\" for \"--node-port\" flag: \(error.message)", command: command)
       }
     }
-    if type == "ExternalName" {
+    if type == .externalName {
       let externalName = parsed.value("external-name") ?? ""
       if !Validation.isDNS1123Subdomain(externalName) {
         throw .plain("invalid service external name \(externalName)")
@@ -81,9 +81,9 @@ enum CreateServiceCommand {
     }
     let labels = ["app": name]
     var service = Service(
-      metadata: ObjectMeta(name: name, namespace: context.namespace(parsed), labels: labels), type: type,
+      metadata: ObjectMeta(name: name, namespace: context.namespace(parsed), labels: labels), type: .known(type),
       clusterIP: clusterIP, ports: ports, selector: labels)
-    if type == "ExternalName" { service.externalName = parsed.value("external-name") }
+    if type == .externalName { service.externalName = parsed.value("external-name") }
     let format = try OutputFormat.parse(parsed.value("output"))
     if try DryRun.parse(parsed.value("dry-run")) {
       let json = DryRunObjects.service(service, explicitType: true)

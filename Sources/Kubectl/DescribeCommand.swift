@@ -263,10 +263,10 @@ enum DescribeCommand {
     var failed = 0
     for pod in cluster.pods(ownedBy: uid) where pod.metadata.deletionTimestamp == nil {
       switch pod.status.phase {
-      case "Running": running += 1
-      case "Succeeded": succeeded += 1
-      case "Failed": failed += 1
-      default: waiting += 1
+      case .running: running += 1
+      case .succeeded: succeeded += 1
+      case .failed: failed += 1
+      case .pending, .unknown: waiting += 1
       }
     }
     return "Pods Status:\t\(running) Running / \(waiting) Waiting / \(succeeded) Succeeded / \(failed) Failed\n"
@@ -315,7 +315,7 @@ enum DescribeCommand {
         "Status:\tTerminating (lasts \(HumanDuration.format(milliseconds: deletion.milliseconds - cluster.now.milliseconds)))\n"
       text += "Termination Grace Period:\t\(pod.metadata.deletionGracePeriodSeconds ?? 30)s\n"
     } else {
-      text += "Status:\t\(pod.status.phase)\n"
+      text += "Status:\t\(pod.status.phase.rawValue)\n"
     }
     text += "IP:\t\(pod.status.podIP ?? "")\n"
     if let ip = pod.status.podIP {
@@ -375,8 +375,8 @@ enum DescribeCommand {
       let toleration = $0.element
       var entry = toleration.key ?? ""
       if let value = toleration.value, !value.isEmpty { entry += "=" + value }
-      if let effect = toleration.effect, !effect.isEmpty { entry += ":" + effect }
-      if toleration.operator == "Exists" && (toleration.value ?? "").isEmpty {
+      if let effect = toleration.effect?.text, !effect.isEmpty { entry += ":" + effect }
+      if toleration.operator?.value == .exists && (toleration.value ?? "").isEmpty {
         entry += entry.isEmpty ? "op=Exists" : " op=Exists"
       }
       if let seconds = toleration.tolerationSeconds { entry += " for \(seconds)s" }

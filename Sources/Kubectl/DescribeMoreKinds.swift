@@ -15,7 +15,7 @@ extension DescribeCommand {
     text += multiline("Annotations", annotations(set.metadata.annotations))
     text += "Replicas:\t\(set.replicas) desired | \(set.status.replicas) total\n"
     text += "Update Strategy:\t\(set.updateStrategy)\n"
-    if set.updateStrategy == "RollingUpdate" && set.hasRollingUpdate {
+    if set.updateStrategy.value == .rollingUpdate && set.hasRollingUpdate {
       text += "  Partition:\t\(set.partition)\n"
     }
     text += podsStatus(owner: set.metadata.uid, cluster: cluster)

@@ -13,7 +13,7 @@ extension DescribeCommand {
     text += "CreationTimestamp:\t\(rfc1123(node.metadata.creationTimestamp))\n"
     // printNodeTaintsMultiline: `key=value:effect`, sorted by that text.
     let taints = node.spec.taints.map { taint in
-      taint.key + (taint.value.map { "=" + $0 } ?? "") + ":" + taint.effect
+      taint.key + (taint.value.map { "=" + $0 } ?? "") + ":" + taint.effect.rawValue
     }.sorted()
     text += multiline("Taints", taints)
     text += "Unschedulable:\t\(node.spec.unschedulable)\n"
@@ -55,7 +55,7 @@ extension DescribeCommand {
   /// a share of what the node can allocate, then the totals.
   static func nodeResources(_ node: Node, cluster: Cluster) -> String {
     let pods = cluster.listPods(onNode: node.metadata.name).filter {
-      $0.status.phase != "Succeeded" && $0.status.phase != "Failed"
+      !$0.status.phase.isTerminal
     }
     let cpu = Int64(node.status.cpuMillis)
     let memory = node.status.memoryBytes

@@ -7,7 +7,7 @@ extension DescribeCommand {
     var text = metadataLines(service.metadata)
     text += "Selector:\t\(TablePrinters.formatLabels(service.selector))\n"
     text += "Type:\t\(service.type)\n"
-    let hasIP = service.type != "ExternalName"
+    let hasIP = service.type.value != .externalName
     if hasIP { text += "IP Family Policy:\tSingleStack\n" }
     text += "IP Families:\t\(hasIP ? "IPv4" : "<none>")\n"
     text += "IP:\t\(service.clusterIP)\n"

@@ -26,7 +26,7 @@ enum EventsTable {
     }
     for event in events {
       var row = [
-        HumanDuration.format(milliseconds: now.milliseconds - event.lastTimestamp.milliseconds), event.type,
+        HumanDuration.format(milliseconds: now.milliseconds - event.lastTimestamp.milliseconds), event.type.rawValue,
         event.reason, event.involvedKind.lowercased() + "/" + event.involvedName, event.message,
       ]
       if namespace == nil { row.insert(event.namespace, at: 0) }

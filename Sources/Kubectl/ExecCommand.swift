@@ -34,8 +34,8 @@ enum ExecCommand {
     guard let pod = context.cluster.pod(name, namespace: namespace) else {
       throw .api(.notFound(resource: "pods", name: name))
     }
-    if pod.status.phase == "Succeeded" || pod.status.phase == "Failed" {
-      throw .plain("cannot exec into a container in a completed pod; current phase is \(pod.status.phase)")
+    if pod.status.phase.isTerminal {
+      throw .plain("cannot exec into a container in a completed pod; current phase is \(pod.status.phase.rawValue)")
     }
     var containerName = pod.spec.containers.first?.name ?? ""
     if let chosen = parsed.value("container") {

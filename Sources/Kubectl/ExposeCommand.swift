@@ -90,7 +90,7 @@ enum ExposeCommand {
       throw .plain("couldn't retrieve selectors via --selector flag or introspection: the object has no selector")
     }
     // `PortsForObject`: every container port of every container; for a Service, its ports.
-    var objectPorts: [(port: Int, protocol: String)] = []
+    var objectPorts: [(port: Int, protocol: APIField<PortProtocol>)] = []
     if case .service(let service) = object {
       objectPorts = service.ports.map { ($0.port, $0.protocol) }
     } else if let template {
@@ -114,7 +114,7 @@ enum ExposeCommand {
     for (index, number) in numbers.enumerated() {
       let name = numbers.count > 1 ? "port-\(index + 1)" : nil
       if let protocolFlag {
-        ports.append(Service.Port(name: name, port: number, targetPort: number, protocol: protocolFlag))
+        ports.append(Service.Port(name: name, port: number, targetPort: number, protocol: APIField(protocolFlag)))
         continue
       }
       let protocols = objectPorts.filter { $0.port == number }.map(\.protocol)
@@ -122,10 +122,11 @@ enum ExposeCommand {
         for proto in protocols {
           ports.append(
             Service.Port(
-              name: "port-\(index + 1)-\(proto.lowercased())", port: number, targetPort: number, protocol: proto))
+              name: "port-\(index + 1)-\(proto.text.lowercased())", port: number, targetPort: number, protocol: proto))
         }
       } else {
-        ports.append(Service.Port(name: name, port: number, targetPort: number, protocol: protocols.first ?? "TCP"))
+        ports.append(
+          Service.Port(name: name, port: number, targetPort: number, protocol: protocols.first ?? .known(.tcp)))
       }
     }
     if let text = parsed.value("target-port") {
@@ -137,7 +138,7 @@ enum ExposeCommand {
     let labels = try parsed.value("labels").map { text throws(KubectlError) in try parseLabels(text) }
     let service = Service(
       metadata: ObjectMeta(name: name, labels: labels ?? object.metadata.labels),
-      type: parsed.value("type") ?? "ClusterIP",
+      type: parsed.value("type").map { APIField($0) } ?? .known(.clusterIP),
       clusterIP: parsed.value("cluster-ip") ?? "", ports: ports, selector: selector)
     return service
   }
@@ -182,7 +183,7 @@ extension DryRunObjects {
           service.ports.map { port in
             var entry = JSONObjectBuilder()
             entry.set("name", port.name.map(JSONValue.string))
-            entry.set("protocol", .string(port.protocol))
+            entry.set("protocol", .string(port.protocol.text))
             entry.set("port", .int(Int64(port.port)))
             entry.set("targetPort", port.targetPort.dryRunJSON)
             entry.set("nodePort", port.nodePort.map { .int(Int64($0)) })
@@ -191,7 +192,7 @@ extension DryRunObjects {
     }
     if !service.selector.isEmpty { spec.set("selector", .stringMap(service.selector)) }
     if !service.clusterIP.isEmpty { spec.set("clusterIP", .string(service.clusterIP)) }
-    if explicitType || service.type != "ClusterIP" { spec.set("type", .string(service.type)) }
+    if explicitType || service.type.value != .clusterIP { spec.set("type", .string(service.type.text)) }
     spec.set("externalName", service.externalName.map(JSONValue.string))
     return .object([
       ("kind", .string("Service")), ("apiVersion", .string("v1")), ("metadata", metadata.value),

@@ -55,8 +55,8 @@ struct ManifestDecoder {
       decodeContainer($1, path: "\(path).containers[\($0)]")
     }
     var spec = PodSpec(containers: containers)
-    if let policy = specValue["restartPolicy"]?.stringValue { spec.restartPolicy = policy }
-    if let policy = specValue["dnsPolicy"]?.stringValue { spec.dnsPolicy = policy }
+    if let policy = specValue["restartPolicy"]?.stringValue { spec.restartPolicy = APIField(policy) }
+    if let policy = specValue["dnsPolicy"]?.stringValue { spec.dnsPolicy = APIField(policy) }
     if let node = specValue["nodeName"]?.stringValue, !node.isEmpty { spec.nodeName = node }
     if let seconds = specValue["terminationGracePeriodSeconds"]?.intValue {
       spec.terminationGracePeriodSeconds = Int(seconds)
@@ -71,8 +71,8 @@ struct ManifestDecoder {
     spec.subdomain = specValue["subdomain"]?.stringValue
     spec.tolerations = (specValue["tolerations"]?.arrayValue ?? []).map { item in
       Toleration(
-        key: item["key"]?.stringValue, operator: item["operator"]?.stringValue,
-        value: item["value"]?.stringValue, effect: item["effect"]?.stringValue,
+        key: item["key"]?.stringValue, operator: item["operator"]?.stringValue.map { APIField($0) },
+        value: item["value"]?.stringValue, effect: item["effect"]?.stringValue.map { APIField($0) },
         tolerationSeconds: item["tolerationSeconds"]?.intValue.map { Int($0) })
     }
     return spec
@@ -199,7 +199,7 @@ struct ManifestDecoder {
     if case .bool(let paused)? = spec["paused"] { deployment.paused = paused }
     if let strategy = spec["strategy"] {
       check(strategy, path: "spec.strategy", known: ["type", "rollingUpdate"])
-      if strategy["type"]?.stringValue == "Recreate" {
+      if strategy["type"]?.stringValue.flatMap(DeploymentStrategyType.init(rawValue:)) == .recreate {
         deployment.strategy = .recreate
       } else {
         let rolling = strategy["rollingUpdate"] ?? .object([])
@@ -233,7 +233,7 @@ struct ManifestDecoder {
     }
     if let strategy = spec["updateStrategy"] {
       check(strategy, path: "spec.updateStrategy", known: ["type", "rollingUpdate"])
-      if let type = strategy["type"]?.stringValue { set.updateStrategy = type }
+      if let type = strategy["type"]?.stringValue { set.updateStrategy = APIField(type) }
       let rolling = strategy["rollingUpdate"] ?? .object([])
       check(rolling, path: "spec.updateStrategy.rollingUpdate", known: ["maxSurge", "maxUnavailable"])
       set.maxUnavailable = decodeIntOrPercent(
@@ -292,7 +292,7 @@ struct ManifestDecoder {
     var cronJob = CronJob(metadata: metadata, schedule: spec["schedule"]?.stringValue ?? "", jobTemplate: job)
     cronJob.jobTemplateLabels = templateMetadata.labels
     cronJob.timeZone = spec["timeZone"]?.stringValue
-    if let policy = spec["concurrencyPolicy"]?.stringValue { cronJob.concurrencyPolicy = policy }
+    if let policy = spec["concurrencyPolicy"]?.stringValue { cronJob.concurrencyPolicy = APIField(policy) }
     cronJob.suspend = spec["suspend"]?.boolValue ?? false
     cronJob.startingDeadlineSeconds = spec["startingDeadlineSeconds"]?.intValue.map { Int($0) }
     if let limit = int32Field(spec["successfulJobsHistoryLimit"], "CronJobSpec.spec.successfulJobsHistoryLimit") {
@@ -320,7 +320,7 @@ struct ManifestDecoder {
       template: decodeTemplate(spec["template"], path: "spec.template"),
       serviceName: spec["serviceName"]?.stringValue ?? "")
     if let replicas = int32Field(spec["replicas"], "StatefulSetSpec.spec.replicas") { set.replicas = replicas }
-    if let policy = spec["podManagementPolicy"]?.stringValue { set.podManagementPolicy = policy }
+    if let policy = spec["podManagementPolicy"]?.stringValue { set.podManagementPolicy = APIField(policy) }
     if let seconds = int32Field(spec["minReadySeconds"], "StatefulSetSpec.spec.minReadySeconds") {
       set.minReadySeconds = seconds
     }
@@ -329,14 +329,14 @@ struct ManifestDecoder {
     }
     if let retention = spec["persistentVolumeClaimRetentionPolicy"] {
       check(retention, path: "spec.persistentVolumeClaimRetentionPolicy", known: ["whenDeleted", "whenScaled"])
-      if let policy = retention["whenDeleted"]?.stringValue { set.claimsWhenDeleted = policy }
-      if let policy = retention["whenScaled"]?.stringValue { set.claimsWhenScaled = policy }
+      if let policy = retention["whenDeleted"]?.stringValue { set.claimsWhenDeleted = APIField(policy) }
+      if let policy = retention["whenScaled"]?.stringValue { set.claimsWhenScaled = APIField(policy) }
     }
     if let strategy = spec["updateStrategy"] {
       check(strategy, path: "spec.updateStrategy", known: ["type", "rollingUpdate"])
       if let type = strategy["type"]?.stringValue {
-        set.updateStrategy = type
-        set.hasRollingUpdate = type == "RollingUpdate" && strategy["rollingUpdate"] != nil
+        set.updateStrategy = APIField(type)
+        set.hasRollingUpdate = set.updateStrategy.value == .rollingUpdate && strategy["rollingUpdate"] != nil
       }
       if let partition = int32Field(
         strategy["rollingUpdate"]?["partition"],
@@ -389,7 +389,7 @@ struct ManifestDecoder {
       capacity: spec["capacity"]?["storage"]?.stringValue ?? "",
       accessModes: (spec["accessModes"]?.arrayValue ?? []).compactMap(\.stringValue),
       storageClassName: spec["storageClassName"]?.stringValue ?? "", hostPath: path)
-    volume.reclaimPolicy = spec["persistentVolumeReclaimPolicy"]?.stringValue ?? "Retain"
+    volume.reclaimPolicy = spec["persistentVolumeReclaimPolicy"]?.stringValue.map { APIField($0) } ?? .known(.retain)
     if let terms = spec["nodeAffinity"]?["required"]?["nodeSelectorTerms"]?.arrayValue,
       let values = terms.first?["matchExpressions"]?.arrayValue?.first?["values"]?.arrayValue
     {
@@ -541,11 +541,11 @@ struct ManifestDecoder {
       }
       return Service.Port(
         name: item["name"]?.stringValue, port: number, target: target,
-        protocol: item["protocol"]?.stringValue ?? "TCP",
+        protocol: item["protocol"]?.stringValue.map { APIField($0) } ?? .known(.tcp),
         nodePort: int32Field(item["nodePort"], "ServicePort.spec.ports[\(index)].nodePort"))
     }
     var service = Service(
-      metadata: metadata, type: spec["type"]?.stringValue ?? "ClusterIP",
+      metadata: metadata, type: spec["type"]?.stringValue.map { APIField($0) } ?? .known(.clusterIP),
       clusterIP: spec["clusterIP"]?.stringValue ?? "", ports: ports,
       selector: strictStringMap(spec["selector"], field: "ServiceSpec.spec.selector", type: "string"))
     service.externalName = spec["externalName"]?.stringValue
@@ -579,7 +579,7 @@ struct ManifestDecoder {
       ])
     var container = Container(
       name: value["name"]?.stringValue ?? "", image: value["image"]?.stringValue ?? "",
-      imagePullPolicy: value["imagePullPolicy"]?.stringValue)
+      imagePullPolicy: value["imagePullPolicy"]?.stringValue.map { APIField($0) })
     container.resources = decodeResources(value["resources"], path: path + ".resources")
     container.readinessProbe = decodeProbe(value["readinessProbe"], path: path + ".readinessProbe")
     container.livenessProbe = decodeProbe(value["livenessProbe"], path: path + ".livenessProbe")
@@ -614,7 +614,7 @@ struct ManifestDecoder {
       else { return nil }
       return ContainerPort(
         name: port["name"]?.stringValue, containerPort: number,
-        protocol: port["protocol"]?.stringValue ?? "TCP")
+        protocol: port["protocol"]?.stringValue.map { APIField($0) } ?? .known(.tcp))
     }
     return container
   }

@@ -58,7 +58,7 @@ enum RolloutCommand {
         throw target.notFound
       }
       if target.type == .statefulSets && action == "status" {
-        if context.cluster.statefulSets[key]?.updateStrategy != "RollingUpdate" {
+        if context.cluster.statefulSets[key]?.updateStrategy.value != .rollingUpdate {
           throw .plain("rollout status is only available for RollingUpdate strategy type")
         }
         // Every write of the StatefulSet is a watch event, and kubectl prints a line for each:

@@ -46,7 +46,8 @@ enum RunCommand {
         labels[String(parts[0])] = String(parts[1])
       }
     }
-    var container = Container(name: name, image: image, imagePullPolicy: parsed.value("image-pull-policy"))
+    var container = Container(
+      name: name, image: image, imagePullPolicy: parsed.value("image-pull-policy").map { APIField($0) })
     let trailing = parsed.afterDash + parsed.positional.dropFirst()
     if parsed.flag("command") {
       container.command = trailing
@@ -76,7 +77,7 @@ enum RunCommand {
       guard parts.count == 2, !parts[0].isEmpty else { throw .plain("invalid annotation spec: \(pair)") }
       pod.metadata.annotations[String(parts[0])] = String(parts[1])
     }
-    if let policy = parsed.value("restart") { pod.spec.restartPolicy = policy }
+    if let policy = parsed.value("restart") { pod.spec.restartPolicy = APIField(policy) }
     if dryRun {
       switch format {
       case .yaml: output.write(YAMLPrinter.print(DryRunObjects.pod(pod)))
@@ -151,8 +152,8 @@ enum DryRunObjects {
       (
         "spec",
         .object([
-          ("containers", .array(containers)), ("restartPolicy", .string(pod.spec.restartPolicy)),
-          ("dnsPolicy", .string("ClusterFirst")),
+          ("containers", .array(containers)), ("restartPolicy", .string(pod.spec.restartPolicy.text)),
+          ("dnsPolicy", .string(pod.spec.dnsPolicy.text)),
         ])
       ),
       ("status", .object([])),

@@ -142,7 +142,7 @@ enum TablePrinters {
     let total = pod.spec.containers.count
     var ready = 0
     var restarts = 0
-    var reason = pod.status.reason ?? pod.status.phase
+    var reason = pod.status.reason ?? pod.status.phase.rawValue
     var lastFinished: Timestamp?
     for status in pod.status.containerStatuses.reversed() {
       restarts += status.restartCount
@@ -165,7 +165,7 @@ enum TablePrinters {
     if pod.metadata.deletionTimestamp != nil {
       if pod.status.reason == "NodeLost" {
         reason = "Unknown"
-      } else if pod.status.phase != "Succeeded" && pod.status.phase != "Failed" {
+      } else if !pod.status.phase.isTerminal {
         reason = "Terminating"
       }
     }
@@ -183,9 +183,8 @@ enum TablePrinters {
   static func nodeRow(_ node: Node, now: Timestamp) -> [String] {
     var status: String
     switch node.status.ready {
-    case "True": status = "Ready"
-    case "": status = "Unknown"
-    default: status = "NotReady"
+    case .true: status = "Ready"
+    case .false, .unknown: status = "NotReady"
     }
     if node.spec.unschedulable { status += ",SchedulingDisabled" }
     let roles = node.roles
@@ -255,7 +254,7 @@ enum TablePrinters {
         "\(port.port)" + (port.nodePort.map { ":\($0)" } ?? "") + "/\(port.protocol)"
       }
       return [
-        service.metadata.name, service.type, service.clusterIP.isEmpty ? "<none>" : service.clusterIP,
+        service.metadata.name, service.type.text, service.clusterIP.isEmpty ? "<none>" : service.clusterIP,
         externalIP(of: service), ports.isEmpty ? "<none>" : ports.joined(separator: ","),
         age(service.metadata.creationTimestamp, now: now), formatLabels(service.selector),
       ]
@@ -281,7 +280,7 @@ enum TablePrinters {
       ]
     case .claim(let claim):
       let bound = claim.volumeName != nil
-      let status = claim.metadata.deletionTimestamp != nil ? "Terminating" : claim.phase
+      let status = claim.metadata.deletionTimestamp != nil ? "Terminating" : claim.phase.rawValue
       return [
         claim.metadata.name, status, claim.volumeName ?? "", bound ? (claim.capacity ?? claim.request) : "",
         bound ? accessModes(claim.accessModes) : "", claim.storageClassName ?? "", "<unset>",
@@ -289,7 +288,8 @@ enum TablePrinters {
       ]
     case .volume(let volume):
       return [
-        volume.metadata.name, volume.capacity, accessModes(volume.accessModes), volume.reclaimPolicy, volume.phase,
+        volume.metadata.name, volume.capacity, accessModes(volume.accessModes), volume.reclaimPolicy.text,
+        volume.phase.rawValue,
         volume.claim.map { "\($0.namespace)/\($0.name)" } ?? "", volume.storageClassName, "<unset>", "",
         age(volume.metadata.creationTimestamp, now: now), "Filesystem",
       ]
@@ -312,7 +312,7 @@ enum TablePrinters {
     case .storageClass(let storageClass):
       return [
         storageClass.metadata.name + (storageClass.isDefault ? " (default)" : ""), storageClass.provisioner,
-        storageClass.reclaimPolicy, storageClass.volumeBindingMode, "false",
+        storageClass.reclaimPolicy.rawValue, storageClass.volumeBindingMode.rawValue, "false",
         age(storageClass.metadata.creationTimestamp, now: now),
       ]
     case .cronJob(let cronJob):
@@ -346,10 +346,10 @@ enum TablePrinters {
   /// The EXTERNAL-IP cell: the external name, `<pending>` for a load balancer no cloud has
   /// provisioned, `<none>` otherwise (the simulator has no external IPs).
   static func externalIP(of service: Service) -> String {
-    switch service.type {
-    case "ExternalName": return service.externalName ?? "<none>"
-    case "LoadBalancer": return "<pending>"
-    default: return "<none>"
+    switch service.type.value {
+    case .externalName?: return service.externalName ?? "<none>"
+    case .loadBalancer?: return "<pending>"
+    case .clusterIP?, .nodePort?, nil: return "<none>"
     }
   }
 
@@ -405,6 +405,6 @@ enum TablePrinters {
   }
 
   static func namespaceRow(_ namespace: Namespace, now: Timestamp) -> [String] {
-    [namespace.metadata.name, namespace.phase, age(namespace.metadata.creationTimestamp, now: now)]
+    [namespace.metadata.name, namespace.phase.rawValue, age(namespace.metadata.creationTimestamp, now: now)]
   }
 }

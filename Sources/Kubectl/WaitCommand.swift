@@ -62,9 +62,9 @@ enum WaitCommand {
   static func conditions(of object: APIObject) -> Set<String> {
     switch object {
     case .job(let job): return Set(job.status.conditions.map { $0.type.lowercased() })
-    case .pod(let pod): return Set(pod.status.conditions.filter { $0.status == "True" }.map { $0.type.lowercased() })
+    case .pod(let pod): return Set(pod.status.conditions.filter { $0.status == .true }.map { $0.type.lowercased() })
     case .deployment(let d):
-      return Set(d.status.conditions.filter { $0.status == "True" }.map { $0.type.lowercased() })
+      return Set(d.status.conditions.filter { $0.status == .true }.map { $0.type.lowercased() })
     default: return []
     }
   }

@@ -49,7 +49,7 @@ import Testing
     let cluster = Cluster()
     #expect(cluster.sortedNodes.map(\.metadata.name) == ["control-plane", "worker-1", "worker-2"])
     let controlPlane = cluster.nodes["control-plane"]!
-    #expect(controlPlane.spec.taints == [Taint(key: "node-role.kubernetes.io/control-plane", effect: "NoSchedule")])
+    #expect(controlPlane.spec.taints == [Taint(key: "node-role.kubernetes.io/control-plane", effect: .noSchedule)])
     #expect(controlPlane.metadata.labels["node-role.kubernetes.io/control-plane"] == "")
     #expect(cluster.namespaces.keys.sorted() == ["default", "kube-node-lease", "kube-public", "kube-system"])
   }
@@ -59,7 +59,7 @@ import Testing
     var cluster = Cluster()
     try cluster.createPod(nginx())
     var pod = cluster.pod("nginx", namespace: "default")!
-    #expect(pod.status.phase == "Pending")
+    #expect(pod.status.phase == .pending)
     #expect(pod.spec.nodeName == nil)
     try cluster.settle()
     pod = cluster.pod("nginx", namespace: "default")!
@@ -70,7 +70,7 @@ import Testing
     #expect(cluster.pod("nginx", namespace: "default")!.status.podIP != nil)
     try cluster.advance(seconds: 10)
     pod = cluster.pod("nginx", namespace: "default")!
-    #expect(pod.status.phase == "Running")
+    #expect(pod.status.phase == .running)
     #expect(pod.isReady)
     #expect(
       pod.status.conditions.map(\.type) == [

@@ -21,7 +21,9 @@ import Testing
       for key in ["node.kubernetes.io/not-ready", "node.kubernetes.io/unreachable"] {
         // The controller's own toleration has no time limit, so the 300 s default is not added.
         #expect(
-          pod.spec.tolerations.contains { $0.key == key && $0.effect == "NoExecute" && $0.tolerationSeconds == nil })
+          pod.spec.tolerations.contains {
+            $0.key == key && $0.effect?.value == .noExecute && $0.tolerationSeconds == nil
+          })
         #expect(!pod.spec.tolerations.contains { $0.key == key && $0.tolerationSeconds != nil })
       }
       #expect(pod.spec.tolerations.contains { $0.key == "node.kubernetes.io/network-unavailable" }, "host network")
@@ -68,13 +70,13 @@ import Testing
       metadata: ObjectMeta(name: "n", labels: ["kubernetes.io/os": "linux"]), spec: NodeSpec(podCIDR: "10.244.9.0/24"),
       status: NodeStatus(internalIP: "172.18.0.9", cpuMillis: 1000, memoryBytes: 1 << 30))
     #expect(DaemonSetController.eligibility(of: set, on: node) == (true, true))
-    node.spec.taints = [Taint(key: "dedicated", value: "db", effect: "NoSchedule")]
+    node.spec.taints = [Taint(key: "dedicated", value: "db", effect: .noSchedule)]
     #expect(DaemonSetController.eligibility(of: set, on: node) == (false, true))
-    node.spec.taints = [Taint(key: "dedicated", value: "db", effect: "NoExecute")]
+    node.spec.taints = [Taint(key: "dedicated", value: "db", effect: .noExecute)]
     #expect(DaemonSetController.eligibility(of: set, on: node) == (false, false))
-    set.template.spec.tolerations = [Toleration(key: "dedicated", operator: "Equal", value: "db")]
+    set.template.spec.tolerations = [Toleration(key: "dedicated", operator: .known(.equal), value: "db")]
     #expect(DaemonSetController.eligibility(of: set, on: node) == (true, true))
-    node.spec.taints = [Taint(key: "node.kubernetes.io/unschedulable", effect: "NoSchedule")]
+    node.spec.taints = [Taint(key: "node.kubernetes.io/unschedulable", effect: .noSchedule)]
     #expect(DaemonSetController.eligibility(of: set, on: node) == (true, true))
     set.template.spec.nodeSelector = ["disk": "ssd"]
     #expect(DaemonSetController.eligibility(of: set, on: node) == (false, false))

@@ -255,7 +255,7 @@ import Testing
     try cluster.updateDeployment(d)
     try cluster.advance(seconds: 120)
     let progressing = cluster.deployments["default/web"]!.status.conditions.first { $0.type == "Progressing" }!
-    #expect(progressing.status == "False")
+    #expect(progressing.status == .false)
     #expect(progressing.reason == "ProgressDeadlineExceeded")
     #expect(progressing.message.hasSuffix("has timed out progressing."))
   }

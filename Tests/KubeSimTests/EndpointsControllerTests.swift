@@ -6,7 +6,7 @@ import Testing
 /// not, how named target ports resolve, and when an address carries a hostname.
 @Suite struct EndpointsControllerTests {
   func pod(
-    _ name: String, ip: String?, ready: Bool, phase: String = "Running", labels: [String: String] = ["app": "web"]
+    _ name: String, ip: String?, ready: Bool, phase: PodPhase = .running, labels: [String: String] = ["app": "web"]
   )
     -> Pod
   {
@@ -16,7 +16,7 @@ import Testing
     pod.status.podIP = ip
     pod.status.phase = phase
     pod.status.conditions = [
-      PodCondition(type: "Ready", status: ready ? "True" : "False", lastTransitionTime: Timestamp(milliseconds: 0))
+      PodCondition(type: "Ready", status: ConditionStatus(ready), lastTransitionTime: Timestamp(milliseconds: 0))
     ]
     return pod
   }
@@ -35,7 +35,7 @@ import Testing
       pod("a", ip: "10.244.1.9", ready: true),
       pod("c", ip: "10.244.1.10", ready: false),
       pod("d", ip: nil, ready: false),
-      pod("e", ip: "10.244.3.3", ready: false, phase: "Succeeded"),
+      pod("e", ip: "10.244.3.3", ready: false, phase: .succeeded),
       pod("f", ip: "10.244.3.4", ready: true, labels: ["app": "other"]),
     ]
     let subsets = EndpointsController.subsets(for: service(.number(80)), pods: pods)
@@ -43,7 +43,7 @@ import Testing
     // Sorted as strings, as RepackSubsets sorts them.
     #expect(subsets[0].addresses.map(\.ip) == ["10.244.1.9", "10.244.2.7"])
     #expect(subsets[0].notReadyAddresses.map(\.ip) == ["10.244.1.10"])
-    #expect(subsets[0].ports == [Endpoints.Port(name: "http", port: 80, protocol: "TCP")])
+    #expect(subsets[0].ports == [Endpoints.Port(name: "http", port: 80, protocol: .known(.tcp))])
   }
 
   @Test func namedTargetPortsResolveThroughContainerPorts() {

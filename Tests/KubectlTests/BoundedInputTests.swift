@@ -115,7 +115,7 @@ import Testing
     #expect(terminal.run(command).exitCode == 0)
     #expect(terminal.run("sleep 3650d").exitCode == 0)
     let pod = terminal.cluster.pod("p", namespace: "default")
-    #expect(pod?.status.phase == "Running")
+    #expect(pod?.status.phase == .running)
     #expect(pod?.status.containerStatuses.first?.restartCount == 0)
     #expect(pod?.isReady == true)
   }
@@ -138,7 +138,7 @@ import Testing
     #expect(terminal.run("kubectl apply -f pod.yaml").output == "pod/keep created\n")
     #expect(terminal.run("sleep 30d").exitCode == 0)
     let pod = terminal.cluster.pod("keep", namespace: "default")
-    #expect(pod?.status.phase == "Running")
+    #expect(pod?.status.phase == .running)
     #expect(pod?.status.containerStatuses.first?.restartCount == 0)
   }
 
@@ -510,7 +510,7 @@ import Testing
     #expect(bad.exitCode == 1)
     #expect(terminal.run("kubectl apply -f huge.yaml").output == "pod/huge created\n")
     #expect(terminal.run("sleep 10").exitCode == 0)
-    #expect(terminal.cluster.pod("huge", namespace: "default")?.status.phase == "Pending")
+    #expect(terminal.cluster.pod("huge", namespace: "default")?.status.phase == .pending)
     #expect(terminal.run("kubectl describe pod huge").exitCode == 0)
     #expect(terminal.run("kubectl describe nodes").exitCode == 0)
   }

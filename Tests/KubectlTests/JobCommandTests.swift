@@ -50,7 +50,7 @@ import Testing
     var finished = false
     for _ in 0..<200 where !finished {
       let running = terminal.cluster.listPods(namespace: "default").filter {
-        $0.status.phase != "Succeeded" && $0.status.phase != "Failed"
+        !$0.status.phase.isTerminal
       }
       #expect(running.count <= parallelism)
       finished = terminal.cluster.jobs["default/work"]?.status.isFinished ?? false
@@ -59,7 +59,7 @@ import Testing
     #expect(finished)
     let pods = terminal.cluster.listPods(namespace: "default")
     #expect(pods.count == completions)
-    #expect(pods.allSatisfy { $0.status.phase == "Succeeded" && $0.metadata.finalizers.isEmpty })
+    #expect(pods.allSatisfy { $0.status.phase == .succeeded && $0.metadata.finalizers.isEmpty })
     let row = terminal.run("kubectl get jobs").output.split(separator: "\n")[1].split(separator: " ")
     #expect(Array(row.prefix(3)) == ["work", "Complete", "\(completions)/\(completions)"])
   }

@@ -8,7 +8,7 @@ import Testing
 @Suite struct PodTableTests {
   static let created = Timestamp(seconds: 1_700_000_000)
 
-  func pod(_ statuses: [ContainerStatus], phase: String = "Running") -> Pod {
+  func pod(_ statuses: [ContainerStatus], phase: PodPhase = .running) -> Pod {
     var metadata = ObjectMeta(name: "web", namespace: "default")
     metadata.creationTimestamp = Self.created
     var pod = Pod(
@@ -30,7 +30,7 @@ import Testing
     let row = TablePrinters.podRow(
       pod(
         [ContainerStatus(name: "a", image: "x", state: .waiting(reason: "ContainerCreating", message: nil))],
-        phase: "Pending"),
+        phase: .pending),
       now: Self.created.adding(seconds: 3))
     #expect(row[1] == "0/1")
     #expect(row[2] == "ContainerCreating")
@@ -59,7 +59,7 @@ import Testing
     terminating.metadata.deletionTimestamp = Self.created.adding(seconds: 30)
     #expect(TablePrinters.podRow(terminating, now: Self.created)[2] == "Terminating")
     var finished = terminating
-    finished.status.phase = "Succeeded"
+    finished.status.phase = .succeeded
     finished.status.containerStatuses = [
       ContainerStatus(
         name: "a", image: "x",
@@ -92,7 +92,7 @@ import Testing
       state: .terminated(exitCode: 0, reason: "Completed", startedAt: Self.created, finishedAt: Self.created))
     var mixed = pod([done, running("b")])
     #expect(TablePrinters.podRow(mixed, now: Self.created)[2] == "NotReady")
-    mixed.status.conditions = [PodCondition(type: "Ready", status: "True", lastTransitionTime: Self.created)]
+    mixed.status.conditions = [PodCondition(type: "Ready", status: .true, lastTransitionTime: Self.created)]
     #expect(TablePrinters.podRow(mixed, now: Self.created)[2] == "Running")
   }
 }

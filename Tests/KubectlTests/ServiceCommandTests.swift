@@ -227,7 +227,7 @@ import Testing
     func address(_ ip: String) -> Endpoints.Address {
       Endpoints.Address(ip: ip, hostname: nil, nodeName: nil, podName: nil, podNamespace: nil, podUID: nil)
     }
-    let port = Endpoints.Port(name: nil, port: 80, protocol: "TCP")
+    let port = Endpoints.Port(name: nil, port: 80, protocol: .known(.tcp))
     var endpoints = Endpoints(metadata: ObjectMeta(name: "nginx"), subsets: [])
     #expect(TablePrinters.formatEndpoints(endpoints) == "<none>")
     endpoints.subsets = [

@@ -42,14 +42,14 @@ import Testing
     for _ in 0..<60 {
       for index in 1..<4 where terminal.cluster.pod("web-\(index)", namespace: "default") != nil {
         let previous = terminal.cluster.pod("web-\(index - 1)", namespace: "default")
-        #expect(previous?.status.phase == "Running" && previous?.isReady == true)
+        #expect(previous?.status.phase == .running && previous?.isReady == true)
       }
       _ = terminal.run("sleep 1")
     }
     #expect(terminal.run("kubectl get sts").output.contains("web    4/4"))
     let claims = terminal.cluster.listClaims(namespace: "default")
     #expect(claims.map(\.metadata.name) == ["www-web-0", "www-web-1", "www-web-2", "www-web-3"])
-    #expect(claims.allSatisfy { $0.phase == "Bound" && $0.storageClassName == "standard" })
+    #expect(claims.allSatisfy { $0.phase == .bound && $0.storageClassName == "standard" })
   }
 
   /// A deleted pod comes back with its name, its claim and (through the volume's node
@@ -154,9 +154,9 @@ import Testing
     _ = terminal.run("kubectl apply -f claim.yaml")
     let claim = try #require(terminal.cluster.claims["default/data"])
     #expect(claim.volumeName == "mid")
-    #expect(claim.phase == "Bound" && claim.capacity == "5Gi")
-    #expect(terminal.cluster.volumes["small"]?.phase == "Available")
+    #expect(claim.phase == .bound && claim.capacity == "5Gi")
+    #expect(terminal.cluster.volumes["small"]?.phase == .available)
     _ = terminal.run("kubectl delete pvc data")
-    #expect(terminal.cluster.volumes["mid"]?.phase == "Released")
+    #expect(terminal.cluster.volumes["mid"]?.phase == .released)
   }
 }

@@ -371,7 +371,7 @@ import Testing
     _ = terminal.run("kubectl rollout status deployment/web")
     #expect(terminal.run("sim node fail worker-1").exitCode == 0)
     _ = terminal.run("sleep 49")
-    #expect(terminal.cluster.nodes["worker-1"]?.status.ready == "True", "within the 50 s grace period")
+    #expect(terminal.cluster.nodes["worker-1"]?.status.ready == .true, "within the 50 s grace period")
     _ = terminal.run("sleep 2")
     #expect(terminal.run("kubectl get nodes worker-1").output.contains("worker-1   NotReady   <none>"))
     _ = terminal.run("sleep 299")
@@ -450,7 +450,7 @@ import Testing
     #expect(message.hasSuffix(" restarting failed container=bb pod=bb_default(\(pod.metadata.uid))"))
     #expect(
       terminal.cluster.events.contains {
-        $0.reason == "BackOff" && $0.type == "Warning"
+        $0.reason == "BackOff" && $0.type == .warning
           && $0.message == "Back-off restarting failed container bb in pod bb_default(\(pod.metadata.uid))"
       })
   }
@@ -549,7 +549,7 @@ import Testing
     var terminal = Terminal(files: VirtualDirectory(files: ["web.yaml": Self.manifest]))
     _ = terminal.run("kubectl apply -f web.yaml")
     try terminal.cluster.advance(until: terminal.cluster.now.adding(seconds: 120)) { state in
-      state.listPods(namespace: "default").allSatisfy { $0.status.phase == "Running" }
+      state.listPods(namespace: "default").allSatisfy { $0.status.phase == .running }
     }
     let running = terminal.cluster.listPods(namespace: "default")
     #expect(running.allSatisfy { !$0.isReady }, "running but not ready during the initial delay")
