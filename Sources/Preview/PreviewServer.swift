@@ -109,6 +109,12 @@ public actor PreviewServer {
     if spare >= 0 { close(spare) }
   }
 
+  /// The C library's text for `code`, as a message ends ("too many open files").
+  static func systemReason(_ code: Int32) -> String {
+    let text = String(cString: strerror(code))
+    return text.prefix(1).lowercased() + text.dropFirst()
+  }
+
   /// After `accept` failed with `error`: when it is for want of descriptors, the spare one
   /// is given up to accept and refuse up to 64 waiting connections (so clients are not
   /// left hanging), then taken again.
@@ -117,7 +123,7 @@ public actor PreviewServer {
     if case SocketError.failed(_, let code, _) = error {
       // That client gave up before it was accepted: nothing to refuse or report.
       if code == ECONNABORTED || code == EINTR || code == EPROTO { return }
-      reason = String(cString: strerror(code))
+      reason = Self.systemReason(code)
     }
     warn("accept", "cannot accept a connection: \(reason); refusing connections until descriptors are free")
     for _ in 0..<64 {
@@ -186,7 +192,7 @@ public actor PreviewServer {
     guard FileManager.default.fileExists(atPath: resolved, isDirectory: &isDirectory), !isDirectory.boolValue
     else { return nil }
     guard let data = FileManager.default.contents(atPath: resolved) else {
-      throw ReadFailure(message: "cannot read \(relative) now: \(String(cString: strerror(errno)))")
+      throw ReadFailure(message: "cannot read \(relative) now: \(Self.systemReason(errno))")
     }
     return [UInt8](data)
   }

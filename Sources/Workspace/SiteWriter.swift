@@ -126,7 +126,7 @@ public final class SiteWriter: @unchecked Sendable {
       swapped = kubebook_rename_noreplace(staging, target) == 0 || (errno == EINVAL && rename(staging, target) == 0)
     }
     guard swapped else {
-      let reason = String(cString: strerror(errno))
+      let reason = FileBytes.systemReason()
       abandon()
       throw WriteError(description: "\(output): error: cannot put the new site in place: \(reason)")
     }
