@@ -163,7 +163,11 @@ enum DeleteCommand {
             try context.cluster.deleteJob(target.name, namespace: target.namespace, propagation: propagation)
           case .services: try context.cluster.deleteService(target.name, namespace: target.namespace)
           case .configMaps: try context.cluster.deleteConfigMap(target.name, namespace: target.namespace)
-          default: try context.cluster.deleteSecret(target.name, namespace: target.namespace)
+          case .secrets: try context.cluster.deleteSecret(target.name, namespace: target.namespace)
+          default:
+            // A type in the list above without its own case: never delete something else.
+            errors.append(KubectlError.plain("kubebook does not simulate deleting \(target.type.plural) yet").text)
+            continue
           }
           let kind = target.type.qualifiedKind
           output.line(
@@ -201,7 +205,8 @@ enum DeleteCommand {
             case .deployments: return cluster.deployments[key] == nil
             case .replicaSets: return cluster.replicaSets[key] == nil
             case .daemonSets: return cluster.daemonSets[key] == nil
-            default: return cluster.replicationControllers[key] == nil
+            case .replicationControllers: return cluster.replicationControllers[key] == nil
+            default: return true
             }
           }
       }
