@@ -45,24 +45,23 @@ struct ServeCommand: ParsableCommand {
     var options = SiteRenderer.Options()
     options.allowRawHTML = allowHTML
     let started = ContinuousClock.now
-    var build: SiteBuild
+    let watcher: SiteWatcher
     do {
-      build = try SiteBuild(try CourseDirectory.load(contentDirectory), options: options)
-      try SiteWriter.write(
-        build.files.values.sorted { $0.path < $1.path }, to: outputDirectory, protecting: [contentDirectory])
-    } catch let error as CourseError {
-      for diagnostic in error.diagnostics { Output.error(diagnostic.description) }
+      watcher = try SiteWatcher(content: contentDirectory, output: outputDirectory, options: options)
+    } catch .broken(let diagnostics) {
+      for diagnostic in diagnostics { Output.error(diagnostic.description) }
       throw ExitStatus(code: 1)
-    } catch {
-      Output.error("\(error)")
+    } catch .unusable(let message) {
+      Output.error(message)
       throw ExitStatus(code: 2)
     }
-    for diagnostic in build.warnings {
+    for diagnostic in watcher.build.warnings {
       var warning = diagnostic
       warning.severity = .warning
       Output.error(warning.description)
     }
-    Output.line("built \(build.files.count) files into \(outputDirectory)/ in \(Self.milliseconds(since: started)) ms")
+    Output.line(
+      "built \(watcher.build.files.count) files into \(outputDirectory)/ in \(Self.milliseconds(since: started)) ms")
     let server: PreviewServer
     do {
       PreviewLimits.raiseDescriptorLimit()
@@ -86,9 +85,7 @@ struct ServeCommand: ParsableCommand {
     }
     let done = DispatchSemaphore(value: 0)
     let failure = FailureBox()
-    let content = contentDirectory
     let output = outputDirectory
-    let initial = build
     Task {
       do {
         try await withThrowingTaskGroup(of: Void.self) { group in
@@ -98,7 +95,7 @@ struct ServeCommand: ParsableCommand {
               Output.flush()
             }
           }
-          group.addTask { await Self.watch(content, output: output, build: initial, server: server) }
+          group.addTask { await Self.watch(watcher, server: server) }
           try await group.next()
           group.cancelAll()
         }
@@ -114,69 +111,67 @@ struct ServeCommand: ParsableCommand {
     }
   }
 
-  /// Reads the course again and again and applies what changed: every 20 ms, or ten times
-  /// as long as a reading takes on average when that is longer (a large course is not read
-  /// continuously), but at least every 250 ms. The average is smoothed so that one slow
-  /// reading does not stall the next ones.
-  static func watch(_ content: String, output: String, build initial: SiteBuild, server: PreviewServer) async {
-    var build = initial
+  /// Brings the site up to date with the course again and again and tells what changed:
+  /// every 20 ms, or ten times as long as a reading takes on average when that is longer
+  /// (a large course is not read continuously), but at least every 250 ms. The average is
+  /// smoothed so that one slow reading does not stall the next ones.
+  static func watch(_ initial: SiteWatcher, server: PreviewServer) async {
+    var watcher = initial
     var lastError = ""
     var lastReadError = ""
     var pause = Duration.milliseconds(20)
     var averageReading = Duration.zero
     while !Task.isCancelled {
       try? await Task.sleep(for: pause)
-      let reading = ContinuousClock.now
-      let loaded = Result { () throws(CourseDirectory.ReadError) in try CourseDirectory.load(content) }
-      averageReading = averageReading * 0.8 + (ContinuousClock.now - reading) * 0.2
+      let update = watcher.update()
+      averageReading = averageReading * 0.8 + update.reading * 0.2
       pause = min(.milliseconds(250), max(.milliseconds(20), averageReading * 10))
-      let sources: Course.Sources
-      switch loaded {
-      case .success(let read):
-        sources = read
-        lastReadError = ""
-      case .failure(let error):
+      switch update.outcome {
+      case .unreadable(let message):
         // Said as it is (e.g. no descriptor left), not as the course missing its files.
-        if error.description != lastReadError {
-          Output.error(error.description + "\n(the site is unchanged; reading again)")
+        if message != lastReadError {
+          Output.error(message + "\n(the site is unchanged; reading again)")
           Output.flush()
         }
-        lastReadError = error.description
+        lastReadError = message
         continue
-      }
-      guard sources != build.sources else { continue }
-      let started = ContinuousClock.now
-      let previous = build
-      do {
-        let changes = try build.update(sources)
-        let built = milliseconds(since: started)
-        try SiteWriter.apply(changes, to: output)
+      case .unchanged:
+        lastReadError = ""
+        continue
+      case .rebuilt(let changes):
+        lastReadError = ""
         lastError = ""
-        guard !changes.isEmpty else { continue }
+        guard !changes.isEmpty, let started = update.started, let building = update.building else { continue }
         await server.siteChanged()
         let names = (changes.written.map(\.path) + changes.removed).joined(separator: ", ")
-        Output.line("rebuilt in \(milliseconds(since: started)) ms (\(built) ms to build, the rest to write): \(names)")
-      } catch let error as CourseError {
-        let message = error.diagnostics.map(\.description).joined(separator: "\n")
+        Output.line(
+          "rebuilt in \(milliseconds(since: started)) ms (\(milliseconds(building)) ms to build, the rest to write): "
+            + names)
+      case .broken(let diagnostics):
+        lastReadError = ""
+        let message = diagnostics.map(\.description).joined(separator: "\n")
         if message != lastError { Output.error(message + "\n(the site is unchanged)") }
         lastError = message
-      } catch {
-        // Not written (e.g. no descriptor left): the next reading builds and writes it again,
-        // rather than taking the course as applied.
-        build = previous
-        if "\(error)" != lastError { Output.error("\(error)\n(the site is not fully updated; writing again)") }
-        lastError = "\(error)"
+      case .unwritten(let message):
+        // Not written (e.g. no descriptor left): the watcher writes it again next time.
+        lastReadError = ""
+        if message != lastError { Output.error("\(message)\n(the site is not fully updated; writing again)") }
+        lastError = message
       }
       Output.flush()
     }
   }
 
+  /// The whole milliseconds since `start`.
   static func milliseconds(since start: ContinuousClock.Instant) -> Int {
-    let elapsed = ContinuousClock.now - start
-    return Int(elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000)
+    milliseconds(ContinuousClock.now - start)
+  }
+
+  /// The whole milliseconds of `elapsed`.
+  static func milliseconds(_ elapsed: Duration) -> Int {
+    Int(elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000)
   }
 }
-
 /// The server's failure, handed from its task to the command.
 final class FailureBox: @unchecked Sendable {
   var message: String?
