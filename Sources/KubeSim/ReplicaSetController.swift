@@ -178,51 +178,8 @@ enum ReplicaSetController {
     } else {
       for pod in pods { if let node = pod.spec.nodeName { perNode[node, default: 0] += 1 } }
     }
-    func phaseOrder(_ phase: PodPhase) -> Int {
-      switch phase {
-      case .pending: return 0
-      case .unknown: return 1
-      case .running: return 2
-      case .succeeded, .failed: return 3
-      }
-    }
-    /// Everything the ranking compares, computed once per pod.
-    /// Ordered so that the pod to delete first is the smallest.
-    struct RankKey: Comparable {
-      var index: Int
-      var assigned: Bool
-      var phase: Int
-      var ready: Bool
-      var cost: Int
-      var rank: Int
-      var readySince: Timestamp?
-      var restarts: Int
-      var created: Timestamp
-      var name: String
-
-      static func < (a: RankKey, b: RankKey) -> Bool {
-        if a.assigned != b.assigned { return !a.assigned }
-        if a.phase != b.phase { return a.phase < b.phase }
-        if a.ready != b.ready { return !a.ready }
-        if a.cost != b.cost { return a.cost < b.cost }
-        if a.rank != b.rank { return a.rank > b.rank }
-        if a.ready && b.ready, let aTime = a.readySince, let bTime = b.readySince, aTime != bTime {
-          return aTime > bTime
-        }
-        if a.restarts != b.restarts { return a.restarts > b.restarts }
-        if a.created != b.created { return a.created > b.created }
-        return a.name < b.name
-      }
-
-      static func == (a: RankKey, b: RankKey) -> Bool { a.index == b.index }
-    }
     let keys = pods.enumerated().map { index, pod in
-      RankKey(
-        index: index, assigned: pod.spec.nodeName != nil, phase: phaseOrder(pod.status.phase), ready: pod.isReady,
-        cost: Int(pod.metadata.annotations["controller.kubernetes.io/pod-deletion-cost"] ?? "") ?? 0,
-        rank: pod.spec.nodeName.map { perNode[$0] ?? 0 } ?? 0, readySince: readyTime(pod),
-        restarts: pod.status.containerStatuses.map(\.restartCount).max() ?? 0,
-        created: pod.metadata.creationTimestamp, name: pod.metadata.name)
+      PodDeletionRank(index: index, pod: pod, rank: pod.spec.nodeName.map { perNode[$0] ?? 0 } ?? 0)
     }
     let ordered = keys.smallest(count)
     return ordered.map { pods[$0.index] }

@@ -206,12 +206,23 @@ public struct Deployment: Sendable, Equatable {
     self.template = template
   }
 
-  /// The resolved surge and unavailability (`ResolveFenceposts`, §1.2 of `docs/reference/controllers.md`).
+  /// The surge and unavailability the controller works with: `MaxSurge` and `MaxUnavailable`
+  /// (§1.2 of `docs/reference/controllers.md`), zero for `Recreate`; the unavailability is
+  /// clamped to `replicas`, and zero when `replicas` is zero.
   public var fenceposts: (maxSurge: Int, maxUnavailable: Int) {
     guard case .rollingUpdate(let surgeValue, let unavailableValue) = strategy else { return (0, 0) }
-    let surge = surgeValue.scaled(total: replicas, roundUp: true)
-    var unavailable = unavailableValue.scaled(total: replicas, roundUp: false)
-    if surge == 0 && unavailable == 0 { unavailable = 1 }
+    let (surge, unavailable) = Self.resolveFenceposts(
+      maxSurge: surgeValue, maxUnavailable: unavailableValue, desired: replicas)
     return (surge, replicas == 0 ? 0 : min(unavailable, replicas))
+  }
+
+  /// `ResolveFenceposts`: surge rounded up and unavailability rounded down against `desired`,
+  /// with the unavailability forced to 1 when both come to zero (before any clamping).
+  static func resolveFenceposts(maxSurge: IntOrPercent, maxUnavailable: IntOrPercent, desired: Int) -> (
+    maxSurge: Int, maxUnavailable: Int
+  ) {
+    let surge = maxSurge.scaled(total: desired, roundUp: true)
+    let unavailable = maxUnavailable.scaled(total: desired, roundUp: false)
+    return (surge, surge == 0 && unavailable == 0 ? 1 : unavailable)
   }
 }
