@@ -156,7 +156,7 @@ public final class SiteWriter: @unchecked Sendable {
 
   /// Replaces the directory at `output` with `files`, when ``OutputDirectory`` allows it
   /// (never one of `sources`).
-  public static func write(_ files: [SiteFile], to output: String, protecting sources: [String]) throws(WriteError) {
+  static func write(_ files: [SiteFile], to output: String, protecting sources: [String]) throws(WriteError) {
     let writer = try SiteWriter(output: output, protecting: sources)
     for file in files { writer.write(file) }
     try writer.commit()
@@ -167,7 +167,7 @@ extension SiteWriter {
   /// Applies an incremental rebuild to the site at `output` in place: each changed file is
   /// written beside its target and renamed over it (a reader sees the old file or the new
   /// one, never half of one), and removed files are deleted.
-  public static func apply(_ changes: SiteBuild.Changes, to output: String) throws(WriteError) {
+  static func apply(_ changes: SiteBuild.Changes, to output: String) throws(WriteError) {
     let manager = FileManager.default
     for file in changes.written {
       let path = output + "/" + file.path

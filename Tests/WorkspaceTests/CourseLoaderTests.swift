@@ -1,5 +1,6 @@
 import Course
 import Foundation
+import TestSupport
 import Testing
 
 @testable import Workspace
@@ -9,7 +10,7 @@ import Testing
 @Suite struct CourseLoaderTests {
   /// A fresh directory with a course in `course/` (two lessons) and a lesson `loose.md`.
   func workspace() throws -> URL {
-    let root = FileManager.default.temporaryDirectory.appendingPathComponent("kubebook-tests-\(UUID().uuidString)")
+    let root = try TemporaryDirectory.create("kubebook-tests")
     let course = root.appendingPathComponent("course")
     try FileManager.default.createDirectory(at: course, withIntermediateDirectories: true)
     try Data("# 课\n\n- [一](one.md)\n- [二](two.md)\n".utf8).write(to: course.appendingPathComponent("SUMMARY.md"))

@@ -1,6 +1,7 @@
 import Course
 import Foundation
 import Site
+import TestSupport
 import Testing
 
 @testable import Workspace
@@ -32,12 +33,9 @@ import Testing
 
   /// A course directory holding `lessons` and SUMMARY.md, inside a fresh directory.
   func course(_ lessons: [String: String] = lessons) throws -> (root: URL, content: String) {
-    let root = FileManager.default.temporaryDirectory.appendingPathComponent("kubebook-tests-\(UUID().uuidString)")
-    let content = root.appendingPathComponent("content")
-    try FileManager.default.createDirectory(at: content, withIntermediateDirectories: true)
-    try Data(Self.summary.utf8).write(to: content.appendingPathComponent("SUMMARY.md"))
-    for (name, text) in lessons { try Data(text.utf8).write(to: content.appendingPathComponent(name)) }
-    return (root, content.path)
+    let root = try CourseFixture.directory(
+      lessons.merging(["SUMMARY.md": Self.summary]) { $1 }, prefix: "kubebook-tests")
+    return (root, root.appendingPathComponent("content").path)
   }
 
   @Test func theSiteOnDiskIsTheSiteInMemory() throws {

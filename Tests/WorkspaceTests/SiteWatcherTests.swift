@@ -1,6 +1,7 @@
 import Course
 import Foundation
 import Site
+import TestSupport
 import Testing
 
 @testable import Workspace
@@ -28,12 +29,9 @@ import Testing
   /// A course directory holding the lessons and SUMMARY.md inside a fresh directory, and
   /// where its site goes.
   func course() throws -> (root: URL, content: String, output: String) {
-    let root = FileManager.default.temporaryDirectory.appendingPathComponent("kubebook-tests-\(UUID().uuidString)")
-    let content = root.appendingPathComponent("content")
-    try FileManager.default.createDirectory(at: content, withIntermediateDirectories: true)
-    try Data(Self.summary.utf8).write(to: content.appendingPathComponent("SUMMARY.md"))
-    for (name, text) in Self.lessons { try Data(text.utf8).write(to: content.appendingPathComponent(name)) }
-    return (root, content.path, root.appendingPathComponent("site").path)
+    let root = try CourseFixture.directory(
+      Self.lessons.merging(["SUMMARY.md": Self.summary]) { $1 }, prefix: "kubebook-tests")
+    return (root, root.appendingPathComponent("content").path, root.appendingPathComponent("site").path)
   }
 
   /// Each file of the site at `output` (its marker left out): its bytes and its inode, which
