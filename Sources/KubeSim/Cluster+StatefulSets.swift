@@ -24,7 +24,7 @@ extension Cluster {
     set.status = StatefulSet.Status()
     stamp(&set.metadata)
     statefulSets[key] = set
-    recordWatch(.added, .statefulSet(set), kind: "StatefulSet")
+    recordWatch(.added, set)
     return set
   }
 
@@ -51,7 +51,7 @@ extension Cluster {
     live.metadata.annotations = set.metadata.annotations
     live.metadata.resourceVersion = nextResourceVersion()
     statefulSets[key] = live
-    recordWatch(.modified, .statefulSet(live), kind: "StatefulSet")
+    recordWatch(.modified, live)
   }
 
   /// The templates a StatefulSet has had (its ControllerRevisions), by revision number.

@@ -54,3 +54,19 @@ extension Cluster {
     }
   }
 }
+
+extension ControllerRevision: APIResource {
+  /// Only the metadata: the rest is not simulated (`get` shows these as a table only).
+  public func json(now: Timestamp) -> JSONValue { .object([("metadata", metadata.json)]) }
+
+  public static func list(in cluster: Cluster, namespace: String?) -> [ControllerRevision] {
+    cluster.listControllerRevisions(namespace: namespace)
+  }
+
+  public static func get(_ name: String, namespace: String, in cluster: Cluster) -> ControllerRevision? {
+    cluster.listControllerRevisions(namespace: namespace).first { $0.metadata.name == name }
+  }
+  public static let resource = ResourceType(
+    plural: "controllerrevisions", singular: "controllerrevision", kind: "ControllerRevision", group: "apps",
+    shortNames: [], namespaced: true)
+}

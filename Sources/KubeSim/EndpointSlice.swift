@@ -55,3 +55,19 @@ extension Cluster {
     return slice
   }
 }
+
+extension EndpointSlice: APIResource {
+  /// Only the metadata: the rest is not simulated (`get` shows these as a table only).
+  public func json(now: Timestamp) -> JSONValue { .object([("metadata", metadata.json)]) }
+
+  public static func list(in cluster: Cluster, namespace: String?) -> [EndpointSlice] {
+    cluster.listEndpointSlices(namespace: namespace)
+  }
+
+  public static func get(_ name: String, namespace: String, in cluster: Cluster) -> EndpointSlice? {
+    cluster.listEndpointSlices(namespace: namespace).first { $0.metadata.name == name }
+  }
+  public static let resource = ResourceType(
+    plural: "endpointslices", singular: "endpointslice", kind: "EndpointSlice", group: "discovery.k8s.io",
+    shortNames: [], namespaced: true)
+}

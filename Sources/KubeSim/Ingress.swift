@@ -162,3 +162,11 @@ extension Cluster {
     writeCount += 1
   }
 }
+
+extension Ingress: StoredResource {
+  public static let resource = ResourceType(
+    plural: "ingresses", singular: "ingress", kind: "Ingress", group: "networking.k8s.io", shortNames: ["ing"],
+    namespaced: true)
+  public static var store: KeyPath<Cluster, [String: Ingress]> { \.ingresses }
+  public func json(now: Timestamp) -> JSONValue { json }
+}

@@ -20,7 +20,7 @@ enum StatefulSetController {
       if set != before {
         set.metadata.resourceVersion = cluster.nextResourceVersion()
         cluster.statefulSets[key] = set
-        if !cluster.watchedKinds.isEmpty { cluster.recordWatch(.modified, .statefulSet(set), kind: "StatefulSet") }
+        if !cluster.watchedKinds.isEmpty { cluster.recordWatch(.modified, set) }
       }
     }
   }
