@@ -1,10 +1,4 @@
 extension Cluster {
-  /// The StatefulSets in `namespace` (all namespaces when nil), in key order.
-  public func listStatefulSets(namespace: String?) -> [StatefulSet] {
-    statefulSets.keys.sorted().compactMap { statefulSets[$0] }.filter {
-      namespace == nil || $0.metadata.namespace == namespace
-    }
-  }
 
   /// Creates a StatefulSet after the API server's checks.
   @discardableResult

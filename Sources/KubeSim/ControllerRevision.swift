@@ -40,13 +40,13 @@ extension Cluster {
           ControllerRevision(metadata: metadata, controller: kind + "/" + owner.name, revision: entry.number))
       }
     }
-    for set in listStatefulSets(namespace: namespace) {
+    for set in StatefulSet.list(in: self, namespace: namespace) {
       let entries = (statefulSetRevisions[set.metadata.uid] ?? []).map {
         ControllerRevision.Entry(name: $0.name, number: $0.number, created: $0.created)
       }
       add(entries, owner: set.metadata, kind: "statefulset.apps")
     }
-    for set in listDaemonSets(namespace: namespace) {
+    for set in DaemonSet.list(in: self, namespace: namespace) {
       add(daemonSetRevisions[set.metadata.uid] ?? [], owner: set.metadata, kind: "daemonset.apps")
     }
     return result.sorted {

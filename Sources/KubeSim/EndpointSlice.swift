@@ -22,7 +22,7 @@ public struct EndpointSlice: Sendable, Equatable {
 extension Cluster {
   /// The EndpointSlices of `namespace` (or of all namespaces), by name.
   public func listEndpointSlices(namespace: String?) -> [EndpointSlice] {
-    listServices(namespace: namespace).compactMap(endpointSlice(of:)).sorted {
+    Service.list(in: self, namespace: namespace).compactMap(endpointSlice(of:)).sorted {
       ($0.metadata.namespace ?? "", $0.metadata.name) < ($1.metadata.namespace ?? "", $1.metadata.name)
     }
   }

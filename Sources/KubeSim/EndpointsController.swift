@@ -9,7 +9,7 @@ enum EndpointsController {
     let namespaces = cluster.endpointsDirty.sorted()
     cluster.endpointsDirty = []
     for namespace in namespaces {
-      let services = cluster.listServices(namespace: namespace).filter {
+      let services = Service.list(in: cluster, namespace: namespace).filter {
         !$0.selector.isEmpty && $0.type.value != .externalName
       }
       guard !services.isEmpty else { continue }

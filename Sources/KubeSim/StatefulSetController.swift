@@ -27,7 +27,7 @@ enum StatefulSetController {
 
   /// The claims made from the set's templates (`<template>-<set>-<ordinal>`).
   static func claims(of set: StatefulSet, cluster: Cluster) -> [PersistentVolumeClaim] {
-    cluster.listClaims(namespace: set.metadata.namespace ?? "default").filter {
+    PersistentVolumeClaim.list(in: cluster, namespace: set.metadata.namespace ?? "default").filter {
       claimOrdinal($0.metadata.name, of: set) != nil
     }
   }
