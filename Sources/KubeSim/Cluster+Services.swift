@@ -15,7 +15,7 @@ extension Cluster {
     service.metadata.creationTimestamp = now
     stampAside(&service.metadata, stream: "service")
     services[Self.key(service.metadata)] = service
-    endpointsDirty.insert(service.metadata.namespace ?? "default")
+    endpointsController.dirty.insert(service.metadata.namespace ?? "default")
   }
 
   /// The Services in `namespace` (all namespaces when nil), in key order.
@@ -63,7 +63,7 @@ extension Cluster {
     service.metadata.creationTimestamp = now
     stampAside(&service.metadata, stream: "service:" + now.rfc3339)
     services[key] = service
-    endpointsDirty.insert(namespace)
+    endpointsController.dirty.insert(namespace)
     return service
   }
 
@@ -92,7 +92,7 @@ extension Cluster {
     service.metadata.creationTimestamp = live.metadata.creationTimestamp
     service.metadata.resourceVersion = nextResourceVersion()
     services[key] = service
-    endpointsDirty.insert(service.metadata.namespace ?? "default")
+    endpointsController.dirty.insert(service.metadata.namespace ?? "default")
   }
 
   /// Deletes a Service and its Endpoints.

@@ -242,8 +242,8 @@ extension Cluster {
       if let old = replicaSets.removeValue(forKey: key) { recordWatch(.deleted, .replicaSet(old), kind: kind) }
     case "DaemonSet":
       if let old = daemonSets.removeValue(forKey: key) {
-        daemonSetRevisions[old.metadata.uid] = nil
-        daemonSetHashes[old.metadata.uid] = nil
+        daemonSetController.revisions[old.metadata.uid] = nil
+        daemonSetController.hashes[old.metadata.uid] = nil
       }
     default:
       if let old = replicationControllers.removeValue(forKey: key) {

@@ -45,8 +45,6 @@ public struct Cluster: Sendable {
   public internal(set) var services: [String: Service] = [:]
   /// Endpoints by `namespace/name` (the name of their Service).
   public internal(set) var endpoints: [String: Endpoints] = [:]
-  /// Namespaces whose pods or Services changed since the Endpoints controller last looked.
-  var endpointsDirty: Set<String> = []
   /// ConfigMaps and Secrets by `namespace/name`.
   public internal(set) var configMaps: [String: ConfigMap] = [:]
   public internal(set) var secrets: [String: Secret] = [:]
@@ -59,13 +57,10 @@ public struct Cluster: Sendable {
   public internal(set) var storageClasses: [String: StorageClass] = [:]
   /// Scheduled pods whose claims may still need a volume.
   var claimWaiters: Set<String> = []
-  /// StatefulSets by `namespace/name`, and each one's revisions by uid.
+  /// StatefulSets by `namespace/name`.
   public internal(set) var statefulSets: [String: StatefulSet] = [:]
-  var statefulSetRevisions: [String: [StatefulSetController.Revision]] = [:]
-  /// HorizontalPodAutoscalers by `namespace/name`, when each last synced, and the CPU loads
-  /// `sim load` set.
+  /// HorizontalPodAutoscalers by `namespace/name`, and the CPU loads `sim load` set.
   public internal(set) var autoscalers: [String: HorizontalPodAutoscaler] = [:]
-  var autoscalerSyncedAt: [String: Timestamp] = [:]
   public internal(set) var loads: [Load] = []
   /// Ingresses by `namespace/name`.
   public internal(set) var ingresses: [String: Ingress] = [:]
@@ -75,16 +70,6 @@ public struct Cluster: Sendable {
   public internal(set) var jobs: [String: Job] = [:]
   /// DaemonSets by `namespace/name`.
   public internal(set) var daemonSets: [String: DaemonSet] = [:]
-  /// Set when a DaemonSet's pod is written or removed: the DaemonSet controller should look again.
-  var daemonPodsChanged = true
-  /// What the DaemonSet controller saw when it last looked (nodes, DaemonSets, time).
-  var daemonSetsCheckedAt: [Int] = []
-  /// When a daemon pod the DaemonSet controller waits for becomes available.
-  var daemonSetWakeAt: Timestamp?
-  /// Each DaemonSet's revision hash and the generation it was computed for, by uid.
-  var daemonSetHashes: [String: (generation: Int, hash: String)] = [:]
-  /// Each DaemonSet's ControllerRevisions (name, number, creation), by uid.
-  var daemonSetRevisions: [String: [ControllerRevision.Entry]] = [:]
   /// The events recorded in the last hour (see ``expireEvents()``), oldest first.
   public internal(set) var events: [Event] = []
   /// When the oldest event's TTL runs out (nil: not known, look at the events).
@@ -119,15 +104,8 @@ public struct Cluster: Sendable {
   var kubeletTimers = DeadlineQueue<String>()
   /// Instants at which some other controller has work (pods becoming available).
   var wakeups = DeadlineQueue<Int>()
-  /// What the Deployment controller saw when it last looked (counts and summed resource
-  /// versions of Deployments and ReplicaSets), and whether a time it waits for has come.
-  var deploymentsCheckedAt: [Int] = []
-  var deploymentsDue = true
   /// Instants at which the Job or CronJob controller has work (schedules, back-offs).
   var batchWakeups = DeadlineQueue<Int>()
-  /// Instants at which a Deployment's progress deadline should be checked. These do not
-  /// keep the cluster from being quiet: nothing happens at them unless a rollout is stuck.
-  var progressChecks = DeadlineQueue<Int>()
 
   /// The kinds being watched, and the writes recorded for them (see ``startWatching(_:)``).
   var watchedKinds: Set<String> = []
@@ -145,6 +123,19 @@ public struct Cluster: Sendable {
   var imageReadyAt: [String: Timestamp] = [:]
   /// The next free host number in each node's pod CIDR.
   var nextPodHost: [String: Int] = [:]
+
+  // MARK: Controllers
+
+  /// The Deployment controller's state.
+  var deploymentController = DeploymentController()
+  /// The DaemonSet controller's state.
+  var daemonSetController = DaemonSetController()
+  /// The StatefulSet controller's state.
+  var statefulSetController = StatefulSetController()
+  /// The HorizontalPodAutoscaler controller's state.
+  var autoscalerController = HorizontalPodAutoscalerController()
+  /// The Endpoints controller's state.
+  var endpointsController = EndpointsController()
 
   /// Creates the default kubeadm-like cluster described by `config`.
   public init(config: ClusterConfig = ClusterConfig()) {
@@ -413,7 +404,7 @@ public struct Cluster: Sendable {
       if let node = old.spec.nodeName { podsPerNode[node, default: 0] -= 1 }
     }
     if let node = pod.spec.nodeName { podsPerNode[node, default: 0] += 1 }
-    if pod.metadata.controller?.kind == "DaemonSet" { daemonPodsChanged = true }
+    if pod.metadata.controller?.kind == "DaemonSet" { daemonSetController.podsChanged = true }
     if let owner = pod.metadata.controllerUID {
       ownerCounts[owner, default: OwnerCounts()].add(pod)
       podsByOwner[owner, default: []].insert(key)
@@ -424,7 +415,7 @@ public struct Cluster: Sendable {
       orphanPods.insert(key)
     }
     pods[key] = pod
-    endpointsDirty.insert(pod.metadata.namespace ?? "default")
+    endpointsController.dirty.insert(pod.metadata.namespace ?? "default")
     if pod.spec.nodeName == nil {
       if pod.metadata.deletionTimestamp == nil { unscheduled.insert(key) }
     } else {
@@ -436,9 +427,9 @@ public struct Cluster: Sendable {
   /// Removes a pod from the store and every index.
   mutating func removePod(_ key: String) {
     guard let pod = pods.removeValue(forKey: key) else { return }
-    endpointsDirty.insert(pod.metadata.namespace ?? "default")
+    endpointsController.dirty.insert(pod.metadata.namespace ?? "default")
     if !watchedKinds.isEmpty { recordWatch(.deleted, .pod(pod), kind: "Pod") }
-    if pod.metadata.controller?.kind == "DaemonSet" { daemonPodsChanged = true }
+    if pod.metadata.controller?.kind == "DaemonSet" { daemonSetController.podsChanged = true }
     if let owner = pod.metadata.controllerUID {
       ownerCounts[owner]?.remove(pod)
       podsByOwner[owner]?.remove(key)
@@ -504,7 +495,7 @@ public struct Cluster: Sendable {
     var earliest: Timestamp?
     if let time = kubeletTimers.earliest { earliest = time }
     if let time = wakeups.earliest, earliest.map({ time < $0 }) ?? true { earliest = time }
-    if let time = progressChecks.earliest, earliest.map({ time < $0 }) ?? true { earliest = time }
+    if let time = deploymentController.progressChecks.earliest, earliest.map({ time < $0 }) ?? true { earliest = time }
     if let time = batchWakeups.earliest, earliest.map({ time < $0 }) ?? true { earliest = time }
     return earliest
   }
@@ -621,10 +612,10 @@ public struct Cluster: Sendable {
       if next > now { now = next }
       expireEvents()
       if wakeups.earliest.map({ $0 <= now }) ?? false { allWorkloadsDirty = true }
-      if progressChecks.earliest.map({ $0 <= now }) ?? false { deploymentsDue = true }
+      if deploymentController.progressChecks.earliest.map({ $0 <= now }) ?? false { deploymentController.due = true }
       wakeups.discard(through: now)
       batchWakeups.discard(through: now)
-      progressChecks.discard(through: now)
+      deploymentController.progressChecks.discard(through: now)
       try settle()
       stepped(observe)
       if done(self) { return true }
