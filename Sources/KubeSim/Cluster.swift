@@ -55,8 +55,6 @@ public struct Cluster: Sendable {
   public internal(set) var claims: [String: PersistentVolumeClaim] = [:]
   public internal(set) var volumes: [String: PersistentVolume] = [:]
   public internal(set) var storageClasses: [String: StorageClass] = [:]
-  /// Scheduled pods whose claims may still need a volume.
-  var claimWaiters: Set<String> = []
   /// StatefulSets by `namespace/name`.
   public internal(set) var statefulSets: [String: StatefulSet] = [:]
   /// HorizontalPodAutoscalers by `namespace/name`, and the CPU loads `sim load` set.
@@ -79,29 +77,15 @@ public struct Cluster: Sendable {
   var podsByOwner: [String: Set<String>] = [:]
   /// Bumped whenever some pod's labels change; lets controllers skip re-checking selectors.
   var podLabelChanges = 0
-  /// The value of ``podLabelChanges`` when each workload last checked its pods' labels.
-  var labelsCheckedAt: [String: Int] = [:]
   /// Active and ready pods of each controlling owner (by uid), kept in step with the store
   /// so the ReplicaSet controller need not count pods one by one every round.
   var ownerCounts: [String: OwnerCounts] = [:]
-  /// Per workload uid: how many active pods lack some template label, and the value of
-  /// ``podLabelChanges`` when that was counted.
-  var notFullyLabeled: [String: Int] = [:]
-  var fullyLabeledCheckedAt: [String: Int] = [:]
   /// Pods bound to each node (terminating ones included), by node name.
   var podsPerNode: [String: Int] = [:]
-  /// Workloads (by uid) whose pods or spec changed since their controller last looked.
-  var dirtyWorkloads: Set<String> = []
   /// Set when a pod loses its owner or time passes: every workload should look again.
   var allWorkloadsDirty = true
   /// Pods without a controlling owner (candidates for adoption).
   var orphanPods: Set<String> = []
-  /// Pods waiting for the scheduler.
-  var unscheduled: Set<String> = []
-  /// Pods the kubelet must look at in the next round.
-  var kubeletPending: Set<String> = []
-  /// When the kubelet must look at a pod again.
-  var kubeletTimers = DeadlineQueue<String>()
   /// Instants at which some other controller has work (pods becoming available).
   var wakeups = DeadlineQueue<Int>()
   /// Instants at which the Job or CronJob controller has work (schedules, back-offs).
@@ -117,17 +101,12 @@ public struct Cluster: Sendable {
   /// Images whose pulls fail (`sim image missing`).
   public internal(set) var missingImages: Set<String> = []
 
-  /// The kubelet's private plan for each pod, by pod uid.
-  var podRuntimes: [String: PodRuntime] = [:]
-  /// When each image became (or becomes) present on each node, by `node|image`.
-  var imageReadyAt: [String: Timestamp] = [:]
-  /// The next free host number in each node's pod CIDR.
-  var nextPodHost: [String: Int] = [:]
-
   // MARK: Controllers
 
   /// The Deployment controller's state.
   var deploymentController = DeploymentController()
+  /// The ReplicaSet (and ReplicationController) controller's state.
+  var replicaSetController = ReplicaSetController()
   /// The DaemonSet controller's state.
   var daemonSetController = DaemonSetController()
   /// The StatefulSet controller's state.
@@ -136,6 +115,12 @@ public struct Cluster: Sendable {
   var autoscalerController = HorizontalPodAutoscalerController()
   /// The Endpoints controller's state.
   var endpointsController = EndpointsController()
+  /// The scheduler's state.
+  var scheduler = Scheduler()
+  /// The volume binder's state.
+  var volumeBinder = VolumeBinder()
+  /// The kubelets' state.
+  var kubelet = Kubelet()
 
   /// Creates the default kubeadm-like cluster described by `config`.
   public init(config: ClusterConfig = ClusterConfig()) {
@@ -311,7 +296,7 @@ public struct Cluster: Sendable {
 
   /// Makes pods that failed to schedule try again (a node became usable).
   mutating func unscheduledNeedRetry() {
-    for key in unscheduled {
+    for key in scheduler.queue {
       guard var pod = pods[key] else { continue }
       pod.status.conditions.removeAll { $0.type == "PodScheduled" && $0.status == .false }
       update(pod)
@@ -395,7 +380,7 @@ public struct Cluster: Sendable {
       if let owner = old.metadata.controllerUID { ownerCounts[owner, default: OwnerCounts()].remove(old) }
       if let owner = old.metadata.controllerUID, owner != pod.metadata.controllerUID {
         podsByOwner[owner]?.remove(key)
-        dirtyWorkloads.insert(owner)
+        replicaSetController.dirty.insert(owner)
       }
       if old.metadata.labels != pod.metadata.labels {
         podLabelChanges += 1
@@ -408,7 +393,7 @@ public struct Cluster: Sendable {
     if let owner = pod.metadata.controllerUID {
       ownerCounts[owner, default: OwnerCounts()].add(pod)
       podsByOwner[owner, default: []].insert(key)
-      dirtyWorkloads.insert(owner)
+      replicaSetController.dirty.insert(owner)
       orphanPods.remove(key)
     } else {
       if !orphanPods.contains(key) { allWorkloadsDirty = true }
@@ -417,10 +402,10 @@ public struct Cluster: Sendable {
     pods[key] = pod
     endpointsController.dirty.insert(pod.metadata.namespace ?? "default")
     if pod.spec.nodeName == nil {
-      if pod.metadata.deletionTimestamp == nil { unscheduled.insert(key) }
+      if pod.metadata.deletionTimestamp == nil { scheduler.queue.insert(key) }
     } else {
-      unscheduled.remove(key)
-      kubeletPending.insert(key)
+      scheduler.queue.remove(key)
+      kubelet.pending.insert(key)
     }
   }
 
@@ -433,17 +418,17 @@ public struct Cluster: Sendable {
     if let owner = pod.metadata.controllerUID {
       ownerCounts[owner]?.remove(pod)
       podsByOwner[owner]?.remove(key)
-      dirtyWorkloads.insert(owner)
+      replicaSetController.dirty.insert(owner)
       if podsByOwner[owner]?.isEmpty == true {
         podsByOwner[owner] = nil
         ownerCounts[owner] = nil
       }
     }
     if let node = pod.spec.nodeName { podsPerNode[node, default: 0] -= 1 }
-    unscheduled.remove(key)
-    kubeletPending.remove(key)
+    scheduler.queue.remove(key)
+    kubelet.pending.remove(key)
     orphanPods.remove(key)
-    podRuntimes[pod.metadata.uid] = nil
+    kubelet.runtimes[pod.metadata.uid] = nil
     writeCount += 1
   }
 
@@ -493,7 +478,7 @@ public struct Cluster: Sendable {
   /// The earliest instant after ``now`` at which some controller has work due.
   public var nextDeadline: Timestamp? {
     var earliest: Timestamp?
-    if let time = kubeletTimers.earliest { earliest = time }
+    if let time = kubelet.timers.earliest { earliest = time }
     if let time = wakeups.earliest, earliest.map({ time < $0 }) ?? true { earliest = time }
     if let time = deploymentController.progressChecks.earliest, earliest.map({ time < $0 }) ?? true { earliest = time }
     if let time = batchWakeups.earliest, earliest.map({ time < $0 }) ?? true { earliest = time }
@@ -503,7 +488,7 @@ public struct Cluster: Sendable {
   /// Whether nothing is scheduled to happen but progress-deadline checks: every pod has
   /// settled into its state (a watch ends here).
   public var isQuiet: Bool {
-    kubeletTimers.isEmpty && wakeups.isEmpty && batchWakeups.isEmpty
+    kubelet.timers.isEmpty && wakeups.isEmpty && batchWakeups.isEmpty
   }
 
   /// Starts recording ``replicaTimeline`` afresh (at most `maxSamples` samples), with the

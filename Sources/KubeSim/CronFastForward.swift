@@ -87,8 +87,8 @@ enum CronFastForward {
 
   /// Nothing happening but CronJob schedules: no pod or Job in motion, no timer but theirs.
   static func isQuiet(_ cluster: Cluster) -> Bool {
-    cluster.kubeletTimers.isEmpty && cluster.wakeups.isEmpty && cluster.kubeletPending.isEmpty
-      && cluster.unscheduled.isEmpty && cluster.deploymentController.progressChecks.isEmpty
+    cluster.kubelet.timers.isEmpty && cluster.wakeups.isEmpty && cluster.kubelet.pending.isEmpty
+      && cluster.scheduler.queue.isEmpty && cluster.deploymentController.progressChecks.isEmpty
       && cluster.autoscalers.isEmpty
       && cluster.jobs.values.allSatisfy { $0.status.isFinished && $0.ttlSecondsAfterFinished == nil }
       && cluster.namespaces.values.allSatisfy { $0.phase != .terminating }

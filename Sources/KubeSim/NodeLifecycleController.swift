@@ -20,7 +20,7 @@ enum NodeLifecycleController {
             "Node", node.metadata, reason: "NodeReady", message: "Node \(name) status is now: NodeReady",
             source: "kubelet")
           cluster.unscheduledNeedRetry()
-          for pod in cluster.listPods(onNode: name) { cluster.kubeletPending.insert(Cluster.key(pod.metadata)) }
+          for pod in cluster.listPods(onNode: name) { cluster.kubelet.pending.insert(Cluster.key(pod.metadata)) }
         }
         continue
       }
