@@ -105,7 +105,7 @@ extension Cluster {
 ///
 /// The value holds the binder's own state (``Cluster/volumeBinder``); its steps are static and
 /// take the whole cluster, whose store they read and write.
-struct VolumeBinder: Sendable {
+struct VolumeBinder: ControlLoop {
   /// Scheduled pods whose claims may still need a volume, by key (the scheduler adds each pod
   /// it binds).
   var waitingPods: Set<String> = []

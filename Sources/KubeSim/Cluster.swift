@@ -444,7 +444,35 @@ public struct Cluster: Sendable {
 
   // MARK: - Control loop
 
-  /// Runs the controllers in a fixed order until a round changes nothing.
+  /// The control loops in the order every ``settle()`` round runs them, each once.
+  ///
+  /// Work flows down the list within a round: a Deployment's ReplicaSets change before the
+  /// ReplicaSet controller looks at them; the workload controllers (ReplicaSets, DaemonSets,
+  /// StatefulSets, scaled by the autoscaler) create and delete pods; a CronJob's Jobs exist
+  /// before the Job controller makes their pods; the Endpoints controller sees the pods the
+  /// round wrote; the garbage collector, the namespace controller and the node lifecycle
+  /// controller clean up after deleted owners, deleted namespaces and lost nodes; the scheduler
+  /// binds the pods created above, the volume binder gives their claims volumes, and the
+  /// kubelet starts them. The order decides which write happens in which round, and so the
+  /// resource versions, generated names and event order the simulator prints.
+  static let controlLoops: [any ControlLoop.Type] = [
+    DeploymentController.self,
+    ReplicaSetController.self,
+    DaemonSetController.self,
+    StatefulSetController.self,
+    HorizontalPodAutoscalerController.self,
+    CronJobController.self,
+    JobController.self,
+    EndpointsController.self,
+    GarbageCollector.self,
+    NamespaceController.self,
+    NodeLifecycleController.self,
+    Scheduler.self,
+    VolumeBinder.self,
+    Kubelet.self,
+  ]
+
+  /// Runs the ``controlLoops`` in their order until a round changes nothing.
   ///
   /// - Throws: ``APIError/limitExceeded(_:)`` when the round cap is reached.
   public mutating func settle() throws(APIError) {
@@ -452,20 +480,7 @@ public struct Cluster: Sendable {
     while true {
       settleRounds += 1
       let before = writeCount
-      DeploymentController.reconcile(&self)
-      ReplicaSetController.reconcile(&self)
-      DaemonSetController.reconcile(&self)
-      StatefulSetController.reconcile(&self)
-      HorizontalPodAutoscalerController.reconcile(&self)
-      CronJobController.reconcile(&self)
-      JobController.reconcile(&self)
-      EndpointsController.reconcile(&self)
-      GarbageCollector.reconcile(&self)
-      NamespaceController.reconcile(&self)
-      NodeLifecycleController.reconcile(&self)
-      Scheduler.reconcile(&self)
-      VolumeBinder.reconcile(&self)
-      Kubelet.reconcile(&self)
+      for loop in Self.controlLoops { loop.reconcile(&self) }
       if writeCount == before { return }
       rounds += 1
       if rounds >= config.limits.maxRounds {

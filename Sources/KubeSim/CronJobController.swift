@@ -2,7 +2,7 @@
 /// it started, runs the most recent missed schedule time (honouring the concurrency policy
 /// and the starting deadline), names each Job `<cronjob>-<minutes since the epoch>`, trims
 /// the finished Jobs to the history limits, and wakes at the next schedule time.
-enum CronJobController {
+enum CronJobController: ControlLoop {
   static func reconcile(_ cluster: inout Cluster) {
     guard !cluster.cronJobs.isEmpty else { return }
     for key in cluster.cronJobs.keys.sorted() {

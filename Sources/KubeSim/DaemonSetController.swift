@@ -4,7 +4,7 @@
 ///
 /// The value holds the controller's own state (``Cluster/daemonSetController``); its steps are
 /// static and take the whole cluster, whose store they read and write.
-struct DaemonSetController: Sendable {
+struct DaemonSetController: ControlLoop {
   /// Set when a DaemonSet's pod is written or removed: the controller should look again.
   var podsChanged = true
   /// What the controller saw when it last looked (node count, summed resource versions of

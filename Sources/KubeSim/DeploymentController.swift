@@ -4,7 +4,7 @@
 ///
 /// The value holds the controller's own state (``Cluster/deploymentController``); its steps are
 /// static and take the whole cluster, whose store they read and write.
-struct DeploymentController: Sendable {
+struct DeploymentController: ControlLoop {
   /// What the controller saw when it last looked (counts and summed resource versions of
   /// Deployments and ReplicaSets, and the pod count).
   var checkedAt: [Int] = []

@@ -6,7 +6,7 @@
 ///
 /// The value holds the controller's own state (``Cluster/endpointsController``); its steps are
 /// static and take the whole cluster, whose store they read and write.
-struct EndpointsController: Sendable {
+struct EndpointsController: ControlLoop {
   /// Namespaces whose pods or Services changed since the controller last looked.
   var dirty: Set<String> = []
 

@@ -5,7 +5,7 @@
 ///
 /// The value holds the controller's own state (``Cluster/autoscalerController``); its steps are
 /// static and take the whole cluster, whose store they read and write.
-struct HorizontalPodAutoscalerController: Sendable {
+struct HorizontalPodAutoscalerController: ControlLoop {
   /// When each autoscaler (by `namespace/name`) last synced.
   var syncedAt: [String: Timestamp] = [:]
 

@@ -2,7 +2,7 @@
 /// its back-off limit or deadline, completes it when enough pods succeeded, and otherwise
 /// keeps `min(completions − succeeded, parallelism)` pods running, waiting out the
 /// pod-failure back-off (10 s doubling, at most 10 min) before replacing failed ones.
-enum JobController {
+enum JobController: ControlLoop {
   static let trackingFinalizer = "batch.kubernetes.io/job-tracking"
   static let maxFailureBackOffMilliseconds: Int64 = 600_000
 

@@ -3,7 +3,7 @@
 ///
 /// The value holds the kubelets' own state (``Cluster/kubelet``); its steps are static and take
 /// the whole cluster, whose store they read and write.
-struct Kubelet: Sendable {
+struct Kubelet: ControlLoop {
   /// Pods the kubelet must look at in the next round, by key (the store adds every bound pod it
   /// writes).
   var pending: Set<String> = []

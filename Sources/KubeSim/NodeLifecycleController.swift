@@ -1,7 +1,7 @@
 /// The node lifecycle and taint-eviction controllers (`docs/reference/controllers.md` §7.1): a node whose
 /// kubelet stops reporting goes NotReady after the grace period and is tainted unreachable;
 /// its pods turn unready and are evicted when their toleration for the taint runs out.
-enum NodeLifecycleController {
+enum NodeLifecycleController: ControlLoop {
   /// `--node-monitor-grace-period` in v1.32.
   static let gracePeriodMilliseconds: Int64 = 50_000
   static let unreachable = "node.kubernetes.io/unreachable"

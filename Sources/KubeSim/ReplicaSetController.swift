@@ -6,7 +6,7 @@
 /// static and take the whole cluster, whose store they read and write. The store's flag
 /// ``Cluster/allWorkloadsDirty`` (every workload should look again), which the Deployment
 /// controller reads too, stays on the cluster.
-struct ReplicaSetController: Sendable {
+struct ReplicaSetController: ControlLoop {
   /// Workloads (by uid) whose pods or spec changed since the controller last looked.
   var dirty: Set<String> = []
   /// The value of ``Cluster/podLabelChanges`` when each workload last checked its pods' labels.

@@ -6,7 +6,7 @@
 ///
 /// The value holds the scheduler's own state (``Cluster/scheduler``); its steps are static and
 /// take the whole cluster, whose store they read and write.
-struct Scheduler: Sendable {
+struct Scheduler: ControlLoop {
   /// Pods waiting to be scheduled, by key: the store adds every unbound pod that is not being
   /// deleted and drops it once bound or gone.
   var queue: Set<String> = []

@@ -5,7 +5,7 @@
 ///
 /// The value holds the controller's own state (``Cluster/statefulSetController``); its steps are
 /// static and take the whole cluster, whose store they read and write.
-struct StatefulSetController: Sendable {
+struct StatefulSetController: ControlLoop {
   /// Each StatefulSet's revisions, by uid.
   var revisions: [String: [Revision]] = [:]
 
