@@ -44,7 +44,8 @@ extension Cluster {
     autoscalers[key] = hpa
     // The controller's first look comes with its next 15 s tick.
     autoscalerController.syncedAt[key] = now
-    wakeBatch(at: now.adding(milliseconds: HorizontalPodAutoscalerController.syncMilliseconds))
+    autoscalerController.wakeups.wake(
+      at: now.adding(milliseconds: HorizontalPodAutoscalerController.syncMilliseconds), after: now)
     return hpa
   }
 

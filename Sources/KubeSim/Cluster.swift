@@ -88,8 +88,6 @@ public struct Cluster: Sendable {
   var orphanPods: Set<String> = []
   /// Instants at which some other controller has work (pods becoming available).
   var wakeups = DeadlineQueue<Int>()
-  /// Instants at which the Job or CronJob controller has work (schedules, back-offs).
-  var batchWakeups = DeadlineQueue<Int>()
 
   /// The kinds being watched, and the writes recorded for them (see ``startWatching(_:)``).
   var watchedKinds: Set<String> = []
@@ -113,6 +111,10 @@ public struct Cluster: Sendable {
   var statefulSetController = StatefulSetController()
   /// The HorizontalPodAutoscaler controller's state.
   var autoscalerController = HorizontalPodAutoscalerController()
+  /// The CronJob controller's state.
+  var cronJobController = CronJobController()
+  /// The Job controller's state.
+  var jobController = JobController()
   /// The Endpoints controller's state.
   var endpointsController = EndpointsController()
   /// The scheduler's state.
@@ -203,15 +205,10 @@ public struct Cluster: Sendable {
         reason: reason, message: message, source: source, at: now))
   }
 
-  /// Asks for a round of the Job and CronJob controllers at `time` (without making every
-  /// ReplicaSet and Deployment look again, as ``wake(at:)`` does).
-  mutating func wakeBatch(at time: Timestamp) {
-    if time > now { batchWakeups.schedule(0, at: time) }
-  }
-
-  /// Asks for a controller round at `time`.
+  /// Asks for a controller round at `time` in which every workload looks again (the Job,
+  /// CronJob and autoscaler controllers ask for plain rounds in their own ``DeadlineQueue``s).
   mutating func wake(at time: Timestamp) {
-    if time > now { wakeups.schedule(0, at: time) }
+    wakeups.wake(at: time, after: now)
   }
 
   /// Checks that a namespace exists.
@@ -496,14 +493,29 @@ public struct Cluster: Sendable {
     if let time = kubelet.timers.earliest { earliest = time }
     if let time = wakeups.earliest, earliest.map({ time < $0 }) ?? true { earliest = time }
     if let time = deploymentController.progressChecks.earliest, earliest.map({ time < $0 }) ?? true { earliest = time }
-    if let time = batchWakeups.earliest, earliest.map({ time < $0 }) ?? true { earliest = time }
+    for queue in roundRequestQueues {
+      if let time = queue.earliest, earliest.map({ time < $0 }) ?? true { earliest = time }
+    }
     return earliest
+  }
+
+  /// The Job, CronJob and autoscaler controllers' requeue times, at which they ask for a
+  /// plain round.
+  private var roundRequestQueues: [DeadlineQueue<Int>] {
+    [jobController.wakeups, cronJobController.wakeups, autoscalerController.wakeups]
+  }
+
+  /// Drops the Job, CronJob and autoscaler controllers' requests for a round at or before `time`.
+  mutating func discardRoundRequests(through time: Timestamp) {
+    jobController.wakeups.discard(through: time)
+    cronJobController.wakeups.discard(through: time)
+    autoscalerController.wakeups.discard(through: time)
   }
 
   /// Whether nothing is scheduled to happen but progress-deadline checks: every pod has
   /// settled into its state (a watch ends here).
   public var isQuiet: Bool {
-    kubelet.timers.isEmpty && wakeups.isEmpty && batchWakeups.isEmpty
+    kubelet.timers.isEmpty && wakeups.isEmpty && roundRequestQueues.allSatisfy(\.isEmpty)
   }
 
   /// Starts recording ``replicaTimeline`` afresh (at most `maxSamples` samples), with the
@@ -614,7 +626,7 @@ public struct Cluster: Sendable {
       if wakeups.earliest.map({ $0 <= now }) ?? false { allWorkloadsDirty = true }
       if deploymentController.progressChecks.earliest.map({ $0 <= now }) ?? false { deploymentController.due = true }
       wakeups.discard(through: now)
-      batchWakeups.discard(through: now)
+      discardRoundRequests(through: now)
       deploymentController.progressChecks.discard(through: now)
       try settle()
       stepped(observe)

@@ -123,7 +123,7 @@ extension Cluster {
       cronJob.metadata.resourceVersion = nextResourceVersion()
       cronJobs[key] = cronJob
     }
-    batchWakeups.discard(through: now)
+    discardRoundRequests(through: now)
     allWorkloadsDirty = true
     expireEvents()
   }

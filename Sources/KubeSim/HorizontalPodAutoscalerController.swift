@@ -8,6 +8,8 @@
 struct HorizontalPodAutoscalerController: ControlLoop {
   /// When each autoscaler (by `namespace/name`) last synced.
   var syncedAt: [String: Timestamp] = [:]
+  /// Instants at which an autoscaler's next sync is due; they only ask for a round.
+  var wakeups = DeadlineQueue<Int>()
 
   static let syncMilliseconds: Int64 = 15_000
   static let stabilizationMilliseconds: Int64 = 300_000
@@ -21,7 +23,8 @@ struct HorizontalPodAutoscalerController: ControlLoop {
         ?? true
       guard due else { continue }
       cluster.autoscalerController.syncedAt[key] = cluster.now
-      cluster.wakeBatch(at: cluster.now.adding(milliseconds: syncMilliseconds))
+      cluster.autoscalerController.wakeups.wake(
+        at: cluster.now.adding(milliseconds: syncMilliseconds), after: cluster.now)
       let before = hpa
       sync(&hpa, cluster: &cluster)
       if hpa != before {
