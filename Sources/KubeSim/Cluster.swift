@@ -3,8 +3,13 @@
 ///
 /// A cluster is a value: copying it takes a snapshot. Commands change it through the API
 /// methods (create, update, delete), then ``settle()`` runs the controllers in a fixed order
-/// until a round changes nothing; virtual time moves only through ``advance(seconds:)`` and
-/// ``advance(until:done:)``, which run due work in deadline order.
+/// (``controlLoops``) until a round changes nothing; virtual time moves only through
+/// ``advance(seconds:)`` and ``advance(until:done:)``, which run due work in deadline order.
+///
+/// Its stored properties are the store (objects by kind, and the pod indexes several
+/// controllers share), the clock and bookkeeping (resource versions, names, watches), and one
+/// value per control loop that keeps state between rounds (``deploymentController``, …): its
+/// caches, dirty marks and requeue times, which no other loop reads.
 public struct Cluster: Sendable {
   /// The current virtual instant.
   public internal(set) var now: Timestamp
@@ -73,6 +78,13 @@ public struct Cluster: Sendable {
   /// When the oldest event's TTL runs out (nil: not known, look at the events).
   var nextEventExpiry: Timestamp?
 
+  // MARK: Store indexes
+
+  // Kept in step with the pod store by `storePod` and `removePod` and read by several
+  // controllers (`podsPerNode` only by the scheduler, but it follows every pod write as the
+  // others do); with them the two signals the workload controllers share, `allWorkloadsDirty`
+  // and `wakeups`.
+
   /// Pod keys by the uid of their controlling owner.
   var podsByOwner: [String: Set<String>] = [:]
   /// Bumped whenever some pod's labels change; lets controllers skip re-checking selectors.
@@ -82,11 +94,13 @@ public struct Cluster: Sendable {
   var ownerCounts: [String: OwnerCounts] = [:]
   /// Pods bound to each node (terminating ones included), by node name.
   var podsPerNode: [String: Int] = [:]
-  /// Set when a pod loses its owner or time passes: every workload should look again.
+  /// Set when a pod loses its owner or time passes: every workload should look again (read by
+  /// the Deployment and ReplicaSet controllers, cleared by the latter).
   var allWorkloadsDirty = true
   /// Pods without a controlling owner (candidates for adoption).
   var orphanPods: Set<String> = []
-  /// Instants at which some other controller has work (pods becoming available).
+  /// Instants at which some workload or node controller has work (pods becoming available,
+  /// node grace periods): at each, every workload looks again (``allWorkloadsDirty``).
   var wakeups = DeadlineQueue<Int>()
 
   /// The kinds being watched, and the writes recorded for them (see ``startWatching(_:)``).
@@ -99,7 +113,7 @@ public struct Cluster: Sendable {
   /// Images whose pulls fail (`sim image missing`).
   public internal(set) var missingImages: Set<String> = []
 
-  // MARK: Controllers
+  // MARK: Controllers (see ``controlLoops`` for their order; loops without state have none)
 
   /// The Deployment controller's state.
   var deploymentController = DeploymentController()
