@@ -36,8 +36,9 @@ extension Cluster {
     stampAside(&hpa.metadata, stream: "hpa:" + now.rfc3339)
     autoscalers[key] = hpa
     // The controller's first look comes with its next 15 s tick.
-    autoscalerSyncedAt[key] = now
-    wakeBatch(at: now.adding(milliseconds: HorizontalPodAutoscalerController.syncMilliseconds))
+    autoscalerController.syncedAt[key] = now
+    autoscalerController.wakeups.wake(
+      at: now.adding(milliseconds: HorizontalPodAutoscalerController.syncMilliseconds), after: now)
     return hpa
   }
 
@@ -47,7 +48,7 @@ extension Cluster {
     guard autoscalers.removeValue(forKey: key) != nil else {
       throw .notFound(resource: "horizontalpodautoscalers.autoscaling", name: name)
     }
-    autoscalerSyncedAt[key] = nil
+    autoscalerController.syncedAt[key] = nil
     writeCount += 1
   }
 

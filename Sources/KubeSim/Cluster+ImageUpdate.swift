@@ -6,7 +6,7 @@
 extension Cluster {
   /// Why an image change cannot be simulated for a pod, if it cannot.
   public func imageChangeUnsupported(_ pod: Pod, containers names: Set<String>) -> String? {
-    guard let runtime = podRuntimes[pod.metadata.uid], pod.metadata.deletionTimestamp == nil else {
+    guard let runtime = kubelet.runtimes[pod.metadata.uid], pod.metadata.deletionTimestamp == nil else {
       return "the pod has not started"
     }
     for (index, container) in pod.spec.containers.enumerated() where names.contains(container.name) {
@@ -24,7 +24,7 @@ extension Cluster {
   {
     let key = Self.key(namespace, name)
     guard var pod = pods[key] else { throw .notFound(resource: "pods", name: name) }
-    guard var runtime = podRuntimes[pod.metadata.uid], let node = pod.spec.nodeName else { return }
+    guard var runtime = kubelet.runtimes[pod.metadata.uid], let node = pod.spec.nodeName else { return }
     for (index, container) in pod.spec.containers.enumerated() {
       guard let image = images[container.name], image != container.image else { continue }
       var updated = container
@@ -44,12 +44,12 @@ extension Cluster {
       let quoted = Validation.quote(image)
       let cacheKey = node + "|" + image
       var pulled = stoppedAt
-      if let readyAt = imageReadyAt[cacheKey], readyAt <= stoppedAt {
+      if let readyAt = kubelet.imageReadyAt[cacheKey], readyAt <= stoppedAt {
         events.append(
           .init(time: stoppedAt, reason: "Pulled", message: "Container image \(quoted) already present on machine"))
       } else {
         pulled = stoppedAt.adding(milliseconds: KubeletTimings.firstPullMilliseconds)
-        imageReadyAt[cacheKey] = pulled
+        kubelet.imageReadyAt[cacheKey] = pulled
         let took = Kubelet.goDuration(pulled.milliseconds - stoppedAt.milliseconds)
         events.append(.init(time: stoppedAt, reason: "Pulling", message: "Pulling image \(quoted)"))
         events.append(
@@ -68,7 +68,7 @@ extension Cluster {
         behavior: ContainerBehavior.of(updated), imageID: ImageCatalog.imageID(of: image), oldImage: container.image)
       runtime.containers[index] = plan
     }
-    podRuntimes[pod.metadata.uid] = runtime
+    kubelet.runtimes[pod.metadata.uid] = runtime
     update(pod)
   }
 }

@@ -17,7 +17,7 @@ extension Cluster {
   /// existed in its namespace when it started (`enableServiceLinks`).
   public func environment(of pod: Pod, container name: String) -> [(String, String)] {
     guard let index = pod.spec.containers.firstIndex(where: { $0.name == name }),
-      let runtime = podRuntimes[pod.metadata.uid], index < runtime.containers.count
+      let runtime = kubelet.runtimes[pod.metadata.uid], index < runtime.containers.count
     else { return [] }
     let plan = runtime.containers[index]
     var result: [(String, String)] = [("HOSTNAME", pod.spec.hostname ?? pod.metadata.name)]

@@ -64,15 +64,15 @@ extension Cluster {
   public mutating func crashPod(_ name: String, namespace: String) throws(APIError) {
     let key = Self.key(namespace, name)
     guard let pod = pods[key] else { throw .notFound(resource: "pods", name: name) }
-    guard var runtime = podRuntimes[pod.metadata.uid],
+    guard var runtime = kubelet.runtimes[pod.metadata.uid],
       let index = runtime.containers.firstIndex(where: { !$0.imageMissing && $0.runStart <= now && !$0.ended })
     else {
       throw .limitExceeded("pod \"\(name)\" has no running container to crash")
     }
     runtime.containers[index].runEnd = now
     runtime.containers[index].exit = (1, "Error")
-    podRuntimes[pod.metadata.uid] = runtime
-    kubeletPending.insert(key)
+    kubelet.runtimes[pod.metadata.uid] = runtime
+    kubelet.pending.insert(key)
     writeCount += 1
   }
 }

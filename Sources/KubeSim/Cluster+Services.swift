@@ -15,7 +15,7 @@ extension Cluster {
     service.metadata.creationTimestamp = now
     stampAside(&service.metadata, stream: "service")
     services[Self.key(service.metadata)] = service
-    endpointsDirty.insert(service.metadata.namespace ?? "default")
+    endpointsController.dirty.insert(service.metadata.namespace ?? "default")
   }
 
   /// Creates a Service: validates it as the API server does, allocates its cluster IP and
@@ -49,7 +49,7 @@ extension Cluster {
     service.metadata.creationTimestamp = now
     stampAside(&service.metadata, stream: "service:" + now.rfc3339)
     services[key] = service
-    endpointsDirty.insert(namespace)
+    endpointsController.dirty.insert(namespace)
     return service
   }
 
@@ -78,7 +78,7 @@ extension Cluster {
     service.metadata.creationTimestamp = live.metadata.creationTimestamp
     service.metadata.resourceVersion = nextResourceVersion()
     services[key] = service
-    endpointsDirty.insert(service.metadata.namespace ?? "default")
+    endpointsController.dirty.insert(service.metadata.namespace ?? "default")
   }
 
   /// Deletes a Service and its Endpoints.

@@ -50,7 +50,7 @@ extension Cluster {
 
   /// The templates a StatefulSet has had (its ControllerRevisions), by revision number.
   public func revisions(of set: StatefulSet) -> [(number: Int, name: String, template: PodTemplate)] {
-    (statefulSetRevisions[set.metadata.uid] ?? []).map { ($0.number, $0.name, $0.template) }.sorted {
+    (statefulSetController.revisions[set.metadata.uid] ?? []).map { ($0.number, $0.name, $0.template) }.sorted {
       $0.number < $1.number
     }
   }
@@ -68,7 +68,7 @@ extension Cluster {
         try? deleteClaim(claim.metadata.name, namespace: namespace)
       }
     }
-    statefulSetRevisions[set.metadata.uid] = nil
+    statefulSetController.revisions[set.metadata.uid] = nil
     writeCount += 1
   }
 }

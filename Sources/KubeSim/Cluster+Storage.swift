@@ -89,13 +89,20 @@ extension Cluster {
 /// The volume binder and the local-path provisioner: a claim waiting for its first consumer
 /// gets a volume on the node its pod was scheduled to; a deleted claim no pod uses goes, and
 /// its volume with it.
-enum VolumeBinder {
+///
+/// The value holds the binder's own state (``Cluster/volumeBinder``); its steps are static and
+/// take the whole cluster, whose store they read and write.
+struct VolumeBinder: ControlLoop {
+  /// Scheduled pods whose claims may still need a volume, by key (the scheduler adds each pod
+  /// it binds).
+  var waitingPods: Set<String> = []
+
   static func reconcile(_ cluster: inout Cluster) {
     guard !cluster.claims.isEmpty else { return }
     bindStatic(&cluster)
     // Provision for scheduled pods whose claims are still pending.
-    for key in cluster.claimWaiters.sorted() {
-      cluster.claimWaiters.remove(key)
+    for key in cluster.volumeBinder.waitingPods.sorted() {
+      cluster.volumeBinder.waitingPods.remove(key)
       guard let pod = cluster.pods[key], let node = pod.spec.nodeName else { continue }
       let namespace = pod.metadata.namespace ?? "default"
       for claimName in cluster.claimNames(of: pod) {

@@ -26,7 +26,7 @@ extension Cluster {
     set.metadata.generation = 1
     set.status = ReplicaCounts()
     stamp(&set.metadata)
-    dirtyWorkloads.insert(set.metadata.uid)
+    replicaSetController.dirty.insert(set.metadata.uid)
     recordWatch(.added, set)
     replicaSets[Self.key(namespace, set.metadata.name)] = set
     return set
@@ -36,7 +36,7 @@ extension Cluster {
   mutating func storeReplicaSet(_ set: ReplicaSet) {
     var set = set
     set.metadata.resourceVersion = nextResourceVersion()
-    dirtyWorkloads.insert(set.metadata.uid)
+    replicaSetController.dirty.insert(set.metadata.uid)
     let key = Self.key(set.metadata)
     recordWatch(replicaSets[key] == nil ? .added : .modified, set)
     replicaSets[key] = set
@@ -69,7 +69,7 @@ extension Cluster {
     {
       current.metadata.generation += 1
     }
-    if current.template != set.template { fullyLabeledCheckedAt[current.metadata.uid] = nil }
+    if current.template != set.template { replicaSetController.fullyLabeledCheckedAt[current.metadata.uid] = nil }
     current.replicas = set.replicas
     current.template = set.template
     current.minReadySeconds = set.minReadySeconds
@@ -110,7 +110,7 @@ extension Cluster {
     controller.metadata.creationTimestamp = now
     controller.metadata.generation = 1
     stamp(&controller.metadata)
-    dirtyWorkloads.insert(controller.metadata.uid)
+    replicaSetController.dirty.insert(controller.metadata.uid)
     storeReplicationController(controller)
     return controller
   }
@@ -129,7 +129,7 @@ extension Cluster {
     current.metadata.labels = controller.metadata.labels
     current.metadata.annotations = controller.metadata.annotations
     current.metadata.resourceVersion = nextResourceVersion()
-    dirtyWorkloads.insert(current.metadata.uid)
+    replicaSetController.dirty.insert(current.metadata.uid)
     storeReplicationController(current)
   }
 
@@ -241,8 +241,8 @@ extension Cluster {
       if let old = replicaSets.removeValue(forKey: key) { recordWatch(.deleted, old) }
     case "DaemonSet":
       if let old = daemonSets.removeValue(forKey: key) {
-        daemonSetRevisions[old.metadata.uid] = nil
-        daemonSetHashes[old.metadata.uid] = nil
+        daemonSetController.revisions[old.metadata.uid] = nil
+        daemonSetController.hashes[old.metadata.uid] = nil
       }
     default:
       if let old = replicationControllers.removeValue(forKey: key) {

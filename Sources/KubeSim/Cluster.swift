@@ -3,8 +3,13 @@
 ///
 /// A cluster is a value: copying it takes a snapshot. Commands change it through the API
 /// methods (create, update, delete), then ``settle()`` runs the controllers in a fixed order
-/// until a round changes nothing; virtual time moves only through ``advance(seconds:)`` and
-/// ``advance(until:done:)``, which run due work in deadline order.
+/// (``controlLoops``) until a round changes nothing; virtual time moves only through
+/// ``advance(seconds:)`` and ``advance(until:done:)``, which run due work in deadline order.
+///
+/// Its stored properties are the store (objects by kind, and the pod indexes several
+/// controllers share), the clock and bookkeeping (resource versions, names, watches), and one
+/// value per control loop that keeps state between rounds (``deploymentController``, …): its
+/// caches, dirty marks and requeue times, which no other loop reads.
 public struct Cluster: Sendable {
   /// The current virtual instant.
   public internal(set) var now: Timestamp
@@ -45,8 +50,6 @@ public struct Cluster: Sendable {
   public internal(set) var services: [String: Service] = [:]
   /// Endpoints by `namespace/name` (the name of their Service).
   public internal(set) var endpoints: [String: Endpoints] = [:]
-  /// Namespaces whose pods or Services changed since the Endpoints controller last looked.
-  var endpointsDirty: Set<String> = []
   /// ConfigMaps and Secrets by `namespace/name`.
   public internal(set) var configMaps: [String: ConfigMap] = [:]
   public internal(set) var secrets: [String: Secret] = [:]
@@ -57,15 +60,10 @@ public struct Cluster: Sendable {
   public internal(set) var claims: [String: PersistentVolumeClaim] = [:]
   public internal(set) var volumes: [String: PersistentVolume] = [:]
   public internal(set) var storageClasses: [String: StorageClass] = [:]
-  /// Scheduled pods whose claims may still need a volume.
-  var claimWaiters: Set<String> = []
-  /// StatefulSets by `namespace/name`, and each one's revisions by uid.
+  /// StatefulSets by `namespace/name`.
   public internal(set) var statefulSets: [String: StatefulSet] = [:]
-  var statefulSetRevisions: [String: [StatefulSetController.Revision]] = [:]
-  /// HorizontalPodAutoscalers by `namespace/name`, when each last synced, and the CPU loads
-  /// `sim load` set.
+  /// HorizontalPodAutoscalers by `namespace/name`, and the CPU loads `sim load` set.
   public internal(set) var autoscalers: [String: HorizontalPodAutoscaler] = [:]
-  var autoscalerSyncedAt: [String: Timestamp] = [:]
   public internal(set) var loads: [Load] = []
   /// Ingresses by `namespace/name`.
   public internal(set) var ingresses: [String: Ingress] = [:]
@@ -75,59 +73,35 @@ public struct Cluster: Sendable {
   public internal(set) var jobs: [String: Job] = [:]
   /// DaemonSets by `namespace/name`.
   public internal(set) var daemonSets: [String: DaemonSet] = [:]
-  /// Set when a DaemonSet's pod is written or removed: the DaemonSet controller should look again.
-  var daemonPodsChanged = true
-  /// What the DaemonSet controller saw when it last looked (nodes, DaemonSets, time).
-  var daemonSetsCheckedAt: [Int] = []
-  /// When a daemon pod the DaemonSet controller waits for becomes available.
-  var daemonSetWakeAt: Timestamp?
-  /// Each DaemonSet's revision hash and the generation it was computed for, by uid.
-  var daemonSetHashes: [String: (generation: Int, hash: String)] = [:]
-  /// Each DaemonSet's ControllerRevisions (name, number, creation), by uid.
-  var daemonSetRevisions: [String: [ControllerRevision.Entry]] = [:]
   /// The events recorded in the last hour (see ``expireEvents()``), oldest first.
   public internal(set) var events: [Event] = []
   /// When the oldest event's TTL runs out (nil: not known, look at the events).
   var nextEventExpiry: Timestamp?
 
+  // MARK: Store indexes
+
+  // Kept in step with the pod store by `storePod` and `removePod` and read by several
+  // controllers (`podsPerNode` only by the scheduler, but it follows every pod write as the
+  // others do); with them the two signals the workload controllers share, `allWorkloadsDirty`
+  // and `wakeups`.
+
   /// Pod keys by the uid of their controlling owner.
   var podsByOwner: [String: Set<String>] = [:]
   /// Bumped whenever some pod's labels change; lets controllers skip re-checking selectors.
   var podLabelChanges = 0
-  /// The value of ``podLabelChanges`` when each workload last checked its pods' labels.
-  var labelsCheckedAt: [String: Int] = [:]
   /// Active and ready pods of each controlling owner (by uid), kept in step with the store
   /// so the ReplicaSet controller need not count pods one by one every round.
   var ownerCounts: [String: OwnerCounts] = [:]
-  /// Per workload uid: how many active pods lack some template label, and the value of
-  /// ``podLabelChanges`` when that was counted.
-  var notFullyLabeled: [String: Int] = [:]
-  var fullyLabeledCheckedAt: [String: Int] = [:]
   /// Pods bound to each node (terminating ones included), by node name.
   var podsPerNode: [String: Int] = [:]
-  /// Workloads (by uid) whose pods or spec changed since their controller last looked.
-  var dirtyWorkloads: Set<String> = []
-  /// Set when a pod loses its owner or time passes: every workload should look again.
+  /// Set when a pod loses its owner or time passes: every workload should look again (read by
+  /// the Deployment and ReplicaSet controllers, cleared by the latter).
   var allWorkloadsDirty = true
   /// Pods without a controlling owner (candidates for adoption).
   var orphanPods: Set<String> = []
-  /// Pods waiting for the scheduler.
-  var unscheduled: Set<String> = []
-  /// Pods the kubelet must look at in the next round.
-  var kubeletPending: Set<String> = []
-  /// When the kubelet must look at a pod again.
-  var kubeletTimers = DeadlineQueue<String>()
-  /// Instants at which some other controller has work (pods becoming available).
+  /// Instants at which some workload or node controller has work (pods becoming available,
+  /// node grace periods): at each, every workload looks again (``allWorkloadsDirty``).
   var wakeups = DeadlineQueue<Int>()
-  /// What the Deployment controller saw when it last looked (counts and summed resource
-  /// versions of Deployments and ReplicaSets), and whether a time it waits for has come.
-  var deploymentsCheckedAt: [Int] = []
-  var deploymentsDue = true
-  /// Instants at which the Job or CronJob controller has work (schedules, back-offs).
-  var batchWakeups = DeadlineQueue<Int>()
-  /// Instants at which a Deployment's progress deadline should be checked. These do not
-  /// keep the cluster from being quiet: nothing happens at them unless a rollout is stuck.
-  var progressChecks = DeadlineQueue<Int>()
 
   /// The kinds being watched, and the writes recorded for them (see ``startWatching(_:)``).
   var watchedKinds: Set<String> = []
@@ -139,12 +113,30 @@ public struct Cluster: Sendable {
   /// Images whose pulls fail (`sim image missing`).
   public internal(set) var missingImages: Set<String> = []
 
-  /// The kubelet's private plan for each pod, by pod uid.
-  var podRuntimes: [String: PodRuntime] = [:]
-  /// When each image became (or becomes) present on each node, by `node|image`.
-  var imageReadyAt: [String: Timestamp] = [:]
-  /// The next free host number in each node's pod CIDR.
-  var nextPodHost: [String: Int] = [:]
+  // MARK: Controllers (see ``controlLoops`` for their order; loops without state have none)
+
+  /// The Deployment controller's state.
+  var deploymentController = DeploymentController()
+  /// The ReplicaSet (and ReplicationController) controller's state.
+  var replicaSetController = ReplicaSetController()
+  /// The DaemonSet controller's state.
+  var daemonSetController = DaemonSetController()
+  /// The StatefulSet controller's state.
+  var statefulSetController = StatefulSetController()
+  /// The HorizontalPodAutoscaler controller's state.
+  var autoscalerController = HorizontalPodAutoscalerController()
+  /// The CronJob controller's state.
+  var cronJobController = CronJobController()
+  /// The Job controller's state.
+  var jobController = JobController()
+  /// The Endpoints controller's state.
+  var endpointsController = EndpointsController()
+  /// The scheduler's state.
+  var scheduler = Scheduler()
+  /// The volume binder's state.
+  var volumeBinder = VolumeBinder()
+  /// The kubelets' state.
+  var kubelet = Kubelet()
 
   /// Creates the default kubeadm-like cluster described by `config`.
   public init(config: ClusterConfig = ClusterConfig()) {
@@ -227,15 +219,10 @@ public struct Cluster: Sendable {
         reason: reason, message: message, source: source, at: now))
   }
 
-  /// Asks for a round of the Job and CronJob controllers at `time` (without making every
-  /// ReplicaSet and Deployment look again, as ``wake(at:)`` does).
-  mutating func wakeBatch(at time: Timestamp) {
-    if time > now { batchWakeups.schedule(0, at: time) }
-  }
-
-  /// Asks for a controller round at `time`.
+  /// Asks for a controller round at `time` in which every workload looks again (the Job,
+  /// CronJob and autoscaler controllers ask for plain rounds in their own ``DeadlineQueue``s).
   mutating func wake(at time: Timestamp) {
-    if time > now { wakeups.schedule(0, at: time) }
+    wakeups.wake(at: time, after: now)
   }
 
   /// Checks that a namespace exists.
@@ -320,7 +307,7 @@ public struct Cluster: Sendable {
 
   /// Makes pods that failed to schedule try again (a node became usable).
   mutating func unscheduledNeedRetry() {
-    for key in unscheduled {
+    for key in scheduler.queue {
       guard var pod = pods[key] else { continue }
       pod.status.conditions.removeAll { $0.type == "PodScheduled" && $0.status == .false }
       update(pod)
@@ -404,7 +391,7 @@ public struct Cluster: Sendable {
       if let owner = old.metadata.controllerUID { ownerCounts[owner, default: OwnerCounts()].remove(old) }
       if let owner = old.metadata.controllerUID, owner != pod.metadata.controllerUID {
         podsByOwner[owner]?.remove(key)
-        dirtyWorkloads.insert(owner)
+        replicaSetController.dirty.insert(owner)
       }
       if old.metadata.labels != pod.metadata.labels {
         podLabelChanges += 1
@@ -413,46 +400,46 @@ public struct Cluster: Sendable {
       if let node = old.spec.nodeName { podsPerNode[node, default: 0] -= 1 }
     }
     if let node = pod.spec.nodeName { podsPerNode[node, default: 0] += 1 }
-    if pod.metadata.controller?.kind == "DaemonSet" { daemonPodsChanged = true }
+    if pod.metadata.controller?.kind == "DaemonSet" { daemonSetController.podsChanged = true }
     if let owner = pod.metadata.controllerUID {
       ownerCounts[owner, default: OwnerCounts()].add(pod)
       podsByOwner[owner, default: []].insert(key)
-      dirtyWorkloads.insert(owner)
+      replicaSetController.dirty.insert(owner)
       orphanPods.remove(key)
     } else {
       if !orphanPods.contains(key) { allWorkloadsDirty = true }
       orphanPods.insert(key)
     }
     pods[key] = pod
-    endpointsDirty.insert(pod.metadata.namespace ?? "default")
+    endpointsController.dirty.insert(pod.metadata.namespace ?? "default")
     if pod.spec.nodeName == nil {
-      if pod.metadata.deletionTimestamp == nil { unscheduled.insert(key) }
+      if pod.metadata.deletionTimestamp == nil { scheduler.queue.insert(key) }
     } else {
-      unscheduled.remove(key)
-      kubeletPending.insert(key)
+      scheduler.queue.remove(key)
+      kubelet.pending.insert(key)
     }
   }
 
   /// Removes a pod from the store and every index.
   mutating func removePod(_ key: String) {
     guard let pod = pods.removeValue(forKey: key) else { return }
-    endpointsDirty.insert(pod.metadata.namespace ?? "default")
+    endpointsController.dirty.insert(pod.metadata.namespace ?? "default")
     if !watchedKinds.isEmpty { recordWatch(.deleted, pod) }
-    if pod.metadata.controller?.kind == "DaemonSet" { daemonPodsChanged = true }
+    if pod.metadata.controller?.kind == "DaemonSet" { daemonSetController.podsChanged = true }
     if let owner = pod.metadata.controllerUID {
       ownerCounts[owner]?.remove(pod)
       podsByOwner[owner]?.remove(key)
-      dirtyWorkloads.insert(owner)
+      replicaSetController.dirty.insert(owner)
       if podsByOwner[owner]?.isEmpty == true {
         podsByOwner[owner] = nil
         ownerCounts[owner] = nil
       }
     }
     if let node = pod.spec.nodeName { podsPerNode[node, default: 0] -= 1 }
-    unscheduled.remove(key)
-    kubeletPending.remove(key)
+    scheduler.queue.remove(key)
+    kubelet.pending.remove(key)
     orphanPods.remove(key)
-    podRuntimes[pod.metadata.uid] = nil
+    kubelet.runtimes[pod.metadata.uid] = nil
     writeCount += 1
   }
 
@@ -468,7 +455,35 @@ public struct Cluster: Sendable {
 
   // MARK: - Control loop
 
-  /// Runs the controllers in a fixed order until a round changes nothing.
+  /// The control loops in the order every ``settle()`` round runs them, each once.
+  ///
+  /// Work flows down the list within a round: a Deployment's ReplicaSets change before the
+  /// ReplicaSet controller looks at them; the workload controllers (ReplicaSets, DaemonSets,
+  /// StatefulSets, scaled by the autoscaler) create and delete pods; a CronJob's Jobs exist
+  /// before the Job controller makes their pods; the Endpoints controller sees the pods the
+  /// round wrote; the garbage collector, the namespace controller and the node lifecycle
+  /// controller clean up after deleted owners, deleted namespaces and lost nodes; the scheduler
+  /// binds the pods created above, the volume binder gives their claims volumes, and the
+  /// kubelet starts them. The order decides which write happens in which round, and so the
+  /// resource versions, generated names and event order the simulator prints.
+  static let controlLoops: [any ControlLoop.Type] = [
+    DeploymentController.self,
+    ReplicaSetController.self,
+    DaemonSetController.self,
+    StatefulSetController.self,
+    HorizontalPodAutoscalerController.self,
+    CronJobController.self,
+    JobController.self,
+    EndpointsController.self,
+    GarbageCollector.self,
+    NamespaceController.self,
+    NodeLifecycleController.self,
+    Scheduler.self,
+    VolumeBinder.self,
+    Kubelet.self,
+  ]
+
+  /// Runs the ``controlLoops`` in their order until a round changes nothing.
   ///
   /// - Throws: ``APIError/limitExceeded(_:)`` when the round cap is reached.
   public mutating func settle() throws(APIError) {
@@ -476,20 +491,7 @@ public struct Cluster: Sendable {
     while true {
       settleRounds += 1
       let before = writeCount
-      DeploymentController.reconcile(&self)
-      ReplicaSetController.reconcile(&self)
-      DaemonSetController.reconcile(&self)
-      StatefulSetController.reconcile(&self)
-      HorizontalPodAutoscalerController.reconcile(&self)
-      CronJobController.reconcile(&self)
-      JobController.reconcile(&self)
-      EndpointsController.reconcile(&self)
-      GarbageCollector.reconcile(&self)
-      NamespaceController.reconcile(&self)
-      NodeLifecycleController.reconcile(&self)
-      Scheduler.reconcile(&self)
-      VolumeBinder.reconcile(&self)
-      Kubelet.reconcile(&self)
+      for loop in Self.controlLoops { loop.reconcile(&self) }
       if writeCount == before { return }
       rounds += 1
       if rounds >= config.limits.maxRounds {
@@ -502,17 +504,32 @@ public struct Cluster: Sendable {
   /// The earliest instant after ``now`` at which some controller has work due.
   public var nextDeadline: Timestamp? {
     var earliest: Timestamp?
-    if let time = kubeletTimers.earliest { earliest = time }
+    if let time = kubelet.timers.earliest { earliest = time }
     if let time = wakeups.earliest, earliest.map({ time < $0 }) ?? true { earliest = time }
-    if let time = progressChecks.earliest, earliest.map({ time < $0 }) ?? true { earliest = time }
-    if let time = batchWakeups.earliest, earliest.map({ time < $0 }) ?? true { earliest = time }
+    if let time = deploymentController.progressChecks.earliest, earliest.map({ time < $0 }) ?? true { earliest = time }
+    for queue in roundRequestQueues {
+      if let time = queue.earliest, earliest.map({ time < $0 }) ?? true { earliest = time }
+    }
     return earliest
+  }
+
+  /// The Job, CronJob and autoscaler controllers' requeue times, at which they ask for a
+  /// plain round.
+  private var roundRequestQueues: [DeadlineQueue<Int>] {
+    [jobController.wakeups, cronJobController.wakeups, autoscalerController.wakeups]
+  }
+
+  /// Drops the Job, CronJob and autoscaler controllers' requests for a round at or before `time`.
+  mutating func discardRoundRequests(through time: Timestamp) {
+    jobController.wakeups.discard(through: time)
+    cronJobController.wakeups.discard(through: time)
+    autoscalerController.wakeups.discard(through: time)
   }
 
   /// Whether nothing is scheduled to happen but progress-deadline checks: every pod has
   /// settled into its state (a watch ends here).
   public var isQuiet: Bool {
-    kubeletTimers.isEmpty && wakeups.isEmpty && batchWakeups.isEmpty
+    kubelet.timers.isEmpty && wakeups.isEmpty && roundRequestQueues.allSatisfy(\.isEmpty)
   }
 
   /// Starts recording ``replicaTimeline`` afresh (at most `maxSamples` samples), with the
@@ -621,10 +638,10 @@ public struct Cluster: Sendable {
       if next > now { now = next }
       expireEvents()
       if wakeups.earliest.map({ $0 <= now }) ?? false { allWorkloadsDirty = true }
-      if progressChecks.earliest.map({ $0 <= now }) ?? false { deploymentsDue = true }
+      if deploymentController.progressChecks.earliest.map({ $0 <= now }) ?? false { deploymentController.due = true }
       wakeups.discard(through: now)
-      batchWakeups.discard(through: now)
-      progressChecks.discard(through: now)
+      discardRoundRequests(through: now)
+      deploymentController.progressChecks.discard(through: now)
       try settle()
       stepped(observe)
       if done(self) { return true }

@@ -41,13 +41,13 @@ extension Cluster {
       }
     }
     for set in StatefulSet.list(in: self, namespace: namespace) {
-      let entries = (statefulSetRevisions[set.metadata.uid] ?? []).map {
+      let entries = (statefulSetController.revisions[set.metadata.uid] ?? []).map {
         ControllerRevision.Entry(name: $0.name, number: $0.number, created: $0.created)
       }
       add(entries, owner: set.metadata, kind: "statefulset.apps")
     }
     for set in DaemonSet.list(in: self, namespace: namespace) {
-      add(daemonSetRevisions[set.metadata.uid] ?? [], owner: set.metadata, kind: "daemonset.apps")
+      add(daemonSetController.revisions[set.metadata.uid] ?? [], owner: set.metadata, kind: "daemonset.apps")
     }
     return result.sorted {
       ($0.metadata.namespace ?? "", $0.metadata.name) < ($1.metadata.namespace ?? "", $1.metadata.name)

@@ -87,8 +87,9 @@ enum CronFastForward {
 
   /// Nothing happening but CronJob schedules: no pod or Job in motion, no timer but theirs.
   static func isQuiet(_ cluster: Cluster) -> Bool {
-    cluster.kubeletTimers.isEmpty && cluster.wakeups.isEmpty && cluster.kubeletPending.isEmpty
-      && cluster.unscheduled.isEmpty && cluster.progressChecks.isEmpty && cluster.autoscalers.isEmpty
+    cluster.kubelet.timers.isEmpty && cluster.wakeups.isEmpty && cluster.kubelet.pending.isEmpty
+      && cluster.scheduler.queue.isEmpty && cluster.deploymentController.progressChecks.isEmpty
+      && cluster.autoscalers.isEmpty
       && cluster.jobs.values.allSatisfy { $0.status.isFinished && $0.ttlSecondsAfterFinished == nil }
       && cluster.namespaces.values.allSatisfy { $0.phase != .terminating }
   }
@@ -122,7 +123,7 @@ extension Cluster {
       cronJob.metadata.resourceVersion = nextResourceVersion()
       cronJobs[key] = cronJob
     }
-    batchWakeups.discard(through: now)
+    discardRoundRequests(through: now)
     allWorkloadsDirty = true
     expireEvents()
   }

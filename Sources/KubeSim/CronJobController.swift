@@ -2,7 +2,14 @@
 /// it started, runs the most recent missed schedule time (honouring the concurrency policy
 /// and the starting deadline), names each Job `<cronjob>-<minutes since the epoch>`, trims
 /// the finished Jobs to the history limits, and wakes at the next schedule time.
-enum CronJobController {
+///
+/// The value holds the controller's own state (``Cluster/cronJobController``); its steps are
+/// static and take the whole cluster, whose store they read and write.
+struct CronJobController: ControlLoop {
+  /// Instants at which the controller has work (the next schedule times); they only ask for a
+  /// round.
+  var wakeups = DeadlineQueue<Int>()
+
   static func reconcile(_ cluster: inout Cluster) {
     guard !cluster.cronJobs.isEmpty else { return }
     for key in cluster.cronJobs.keys.sorted() {
@@ -52,7 +59,9 @@ enum CronJobController {
       earliest = max(earliest, cluster.now.subtracting(wholeSeconds: deadline))
     }
     let (scheduled, missed) = schedule.mostRecent(after: earliest, upTo: cluster.now)
-    if let next = schedule.next(after: cluster.now) { cluster.wakeBatch(at: next) }
+    if let next = schedule.next(after: cluster.now) {
+      cluster.cronJobController.wakeups.wake(at: next, after: cluster.now)
+    }
     guard let scheduled else { return }
     if missed > 100 {
       cluster.record(

@@ -1,7 +1,22 @@
 /// The DaemonSet controller (`docs/reference/controllers.md` §4.1): one pod per eligible node, pinned there by
 /// node affinity; pods on nodes that may no longer run them are deleted; status counts the
 /// oldest pod on each node.
-enum DaemonSetController {
+///
+/// The value holds the controller's own state (``Cluster/daemonSetController``); its steps are
+/// static and take the whole cluster, whose store they read and write.
+struct DaemonSetController: ControlLoop {
+  /// Set when a DaemonSet's pod is written or removed: the controller should look again.
+  var podsChanged = true
+  /// What the controller saw when it last looked (node count, summed resource versions of
+  /// nodes and of DaemonSets).
+  var checkedAt: [Int] = []
+  /// When a daemon pod the controller waits for becomes available.
+  var wakeAt: Timestamp?
+  /// Each DaemonSet's revision hash and the generation it was computed for, by uid.
+  var hashes: [String: (generation: Int, hash: String)] = [:]
+  /// Each DaemonSet's ControllerRevisions (name, number, creation), by uid.
+  var revisions: [String: [ControllerRevision.Entry]] = [:]
+
   static func reconcile(_ cluster: inout Cluster) {
     guard !cluster.daemonSets.isEmpty else { return }
     // Nothing to do unless a node, a DaemonSet or one of their pods has changed, or a pod
@@ -9,10 +24,12 @@ enum DaemonSetController {
     var seen = [cluster.nodes.count]
     seen.append(cluster.nodes.values.reduce(0) { $0 &+ $1.metadata.resourceVersion })
     seen.append(cluster.daemonSets.values.reduce(0) { $0 &+ $1.metadata.resourceVersion })
-    let woken = cluster.daemonSetWakeAt.map { $0 <= cluster.now } ?? false
-    guard cluster.daemonPodsChanged || woken || seen != cluster.daemonSetsCheckedAt else { return }
-    cluster.daemonPodsChanged = false
-    cluster.daemonSetWakeAt = nil
+    let woken = cluster.daemonSetController.wakeAt.map { $0 <= cluster.now } ?? false
+    guard cluster.daemonSetController.podsChanged || woken || seen != cluster.daemonSetController.checkedAt else {
+      return
+    }
+    cluster.daemonSetController.podsChanged = false
+    cluster.daemonSetController.wakeAt = nil
     let nodes = cluster.sortedNodes
     for key in cluster.daemonSets.keys.sorted() {
       guard let set = cluster.daemonSets[key], set.metadata.deletionTimestamp == nil else { continue }
@@ -20,18 +37,19 @@ enum DaemonSetController {
       updateStatus(key, nodes: nodes, cluster: &cluster)
     }
     seen[2] = cluster.daemonSets.values.reduce(0) { $0 &+ $1.metadata.resourceVersion }
-    cluster.daemonSetsCheckedAt = seen
+    cluster.daemonSetController.checkedAt = seen
   }
 
   /// The DaemonSet's revision hash, worked out once per template generation.
   static func templateHash(of set: DaemonSet, cluster: inout Cluster) -> String {
-    if let cached = cluster.daemonSetHashes[set.metadata.uid], cached.generation == set.metadata.generation {
+    if let cached = cluster.daemonSetController.hashes[set.metadata.uid], cached.generation == set.metadata.generation {
       return cached.hash
     }
     let hash = PodTemplateHash.compute(set.template, collisionCount: nil)
-    cluster.daemonSetHashes[set.metadata.uid] = (set.metadata.generation, hash)
+    cluster.daemonSetController.hashes[set.metadata.uid] = (set.metadata.generation, hash)
     ControllerRevision.record(
-      "\(set.metadata.name)-\(hash)", in: &cluster.daemonSetRevisions[set.metadata.uid, default: []], at: cluster.now)
+      "\(set.metadata.name)-\(hash)", in: &cluster.daemonSetController.revisions[set.metadata.uid, default: []],
+      at: cluster.now)
     return hash
   }
 
@@ -149,7 +167,7 @@ enum DaemonSetController {
     let available = readySince.adding(wholeSeconds: set.minReadySeconds)
     if available > cluster.now {
       cluster.wake(at: available)
-      cluster.daemonSetWakeAt = min(cluster.daemonSetWakeAt ?? available, available)
+      cluster.daemonSetController.wakeAt = min(cluster.daemonSetController.wakeAt ?? available, available)
     }
     return available <= cluster.now
   }
@@ -305,7 +323,7 @@ enum DaemonSetController {
           status.numberAvailable += 1
         } else {
           cluster.wake(at: availableAt)
-          cluster.daemonSetWakeAt = min(cluster.daemonSetWakeAt ?? availableAt, availableAt)
+          cluster.daemonSetController.wakeAt = min(cluster.daemonSetController.wakeAt ?? availableAt, availableAt)
         }
       }
     }

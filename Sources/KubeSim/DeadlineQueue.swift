@@ -41,3 +41,11 @@ struct DeadlineQueue<Payload: Sendable>: Sendable {
     while let first = heap.min, first.time <= time { heap.removeMin() }
   }
 }
+
+extension DeadlineQueue where Payload == Int {
+  /// Asks for a controller round at `time`, when that lies after `now` (the payload is 0: such
+  /// a queue only marks instants).
+  mutating func wake(at time: Timestamp, after now: Timestamp) {
+    if time > now { schedule(0, at: time) }
+  }
+}

@@ -1,7 +1,19 @@
 /// The Deployment controller (`pkg/controller/deployment`, `docs/reference/controllers.md` §1): rolls a
 /// Deployment's template out through ReplicaSets, scales them proportionally, keeps revision
 /// history, and reports status and conditions.
-enum DeploymentController {
+///
+/// The value holds the controller's own state (``Cluster/deploymentController``); its steps are
+/// static and take the whole cluster, whose store they read and write.
+struct DeploymentController: ControlLoop {
+  /// What the controller saw when it last looked (counts and summed resource versions of
+  /// Deployments and ReplicaSets, and the pod count).
+  var checkedAt: [Int] = []
+  /// Whether a time the controller waits for (a progress check) has come.
+  var due = true
+  /// Instants at which a Deployment's progress deadline should be checked. These do not
+  /// keep the cluster from being quiet: nothing happens at them unless a rollout is stuck.
+  var progressChecks = DeadlineQueue<Int>()
+
   static let source = "deployment-controller"
 
   static func reconcile(_ cluster: inout Cluster) {
@@ -12,13 +24,15 @@ enum DeploymentController {
     var seen = [cluster.deployments.count, cluster.replicaSets.count, cluster.pods.count]
     seen.append(cluster.deployments.values.reduce(0) { $0 &+ $1.metadata.resourceVersion })
     seen.append(cluster.replicaSets.values.reduce(0) { $0 &+ $1.metadata.resourceVersion })
-    guard cluster.allWorkloadsDirty || cluster.deploymentsDue || seen != cluster.deploymentsCheckedAt else { return }
-    cluster.deploymentsDue = false
+    guard
+      cluster.allWorkloadsDirty || cluster.deploymentController.due || seen != cluster.deploymentController.checkedAt
+    else { return }
+    cluster.deploymentController.due = false
     defer {
       var after = [cluster.deployments.count, cluster.replicaSets.count, cluster.pods.count]
       after.append(cluster.deployments.values.reduce(0) { $0 &+ $1.metadata.resourceVersion })
       after.append(cluster.replicaSets.values.reduce(0) { $0 &+ $1.metadata.resourceVersion })
-      cluster.deploymentsCheckedAt = after
+      cluster.deploymentController.checkedAt = after
     }
     for key in cluster.deployments.keys.sorted() {
       guard var deployment = cluster.deployments[key] else { continue }
@@ -513,7 +527,7 @@ enum DeploymentController {
           message: "\(subject) has timed out progressing.", now: cluster.now)
       } else if progressing.reason != "ProgressDeadlineExceeded" {
         let check = deadline.adding(milliseconds: 1000)
-        if check > cluster.now { cluster.progressChecks.schedule(0, at: check) }
+        if check > cluster.now { cluster.deploymentController.progressChecks.schedule(0, at: check) }
       }
     }
   }

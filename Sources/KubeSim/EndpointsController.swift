@@ -3,11 +3,17 @@
 /// is not terminating (unless the Service publishes not-ready addresses); ready pods go to
 /// `addresses`, the others to `notReadyAddresses`. Addresses are sorted by IP, as
 /// `RepackSubsets` sorts them.
-enum EndpointsController {
+///
+/// The value holds the controller's own state (``Cluster/endpointsController``); its steps are
+/// static and take the whole cluster, whose store they read and write.
+struct EndpointsController: ControlLoop {
+  /// Namespaces whose pods or Services changed since the controller last looked.
+  var dirty: Set<String> = []
+
   static func reconcile(_ cluster: inout Cluster) {
-    guard !cluster.endpointsDirty.isEmpty else { return }
-    let namespaces = cluster.endpointsDirty.sorted()
-    cluster.endpointsDirty = []
+    guard !cluster.endpointsController.dirty.isEmpty else { return }
+    let namespaces = cluster.endpointsController.dirty.sorted()
+    cluster.endpointsController.dirty = []
     for namespace in namespaces {
       let services = Service.list(in: cluster, namespace: namespace).filter {
         !$0.selector.isEmpty && $0.type.value != .externalName

@@ -1,6 +1,6 @@
 /// The garbage collector (`docs/reference/controllers.md` §8): deletes dependents whose owner is gone, and
 /// finishes foreground deletions once no blocking dependent remains.
-enum GarbageCollector {
+enum GarbageCollector: ControlLoop {
   static func reconcile(_ cluster: inout Cluster) {
     var live: [String: Bool] = [:]  // owner uid → being deleted in the foreground
     for node in cluster.nodes.values { live[node.metadata.uid] = false }

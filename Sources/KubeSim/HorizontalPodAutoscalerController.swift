@@ -2,7 +2,15 @@
 /// metrics report for the target's pods, the replica count of ``ReplicaCalculator``
 /// (0.1 tolerance); scale-downs wait for the highest recommendation
 /// of the last 5 minutes; scale-ups are limited to `max(2 × current, 4)`.
-enum HorizontalPodAutoscalerController {
+///
+/// The value holds the controller's own state (``Cluster/autoscalerController``); its steps are
+/// static and take the whole cluster, whose store they read and write.
+struct HorizontalPodAutoscalerController: ControlLoop {
+  /// When each autoscaler (by `namespace/name`) last synced.
+  var syncedAt: [String: Timestamp] = [:]
+  /// Instants at which an autoscaler's next sync is due; they only ask for a round.
+  var wakeups = DeadlineQueue<Int>()
+
   static let syncMilliseconds: Int64 = 15_000
   static let stabilizationMilliseconds: Int64 = 300_000
 
@@ -10,10 +18,13 @@ enum HorizontalPodAutoscalerController {
     guard !cluster.autoscalers.isEmpty else { return }
     for key in cluster.autoscalers.keys.sorted() {
       guard var hpa = cluster.autoscalers[key] else { continue }
-      let due = cluster.autoscalerSyncedAt[key].map { $0.adding(milliseconds: syncMilliseconds) <= cluster.now } ?? true
+      let due =
+        cluster.autoscalerController.syncedAt[key].map { $0.adding(milliseconds: syncMilliseconds) <= cluster.now }
+        ?? true
       guard due else { continue }
-      cluster.autoscalerSyncedAt[key] = cluster.now
-      cluster.wakeBatch(at: cluster.now.adding(milliseconds: syncMilliseconds))
+      cluster.autoscalerController.syncedAt[key] = cluster.now
+      cluster.autoscalerController.wakeups.wake(
+        at: cluster.now.adding(milliseconds: syncMilliseconds), after: cluster.now)
       let before = hpa
       sync(&hpa, cluster: &cluster)
       if hpa != before {

@@ -2,7 +2,14 @@
 /// its back-off limit or deadline, completes it when enough pods succeeded, and otherwise
 /// keeps `min(completions − succeeded, parallelism)` pods running, waiting out the
 /// pod-failure back-off (10 s doubling, at most 10 min) before replacing failed ones.
-enum JobController {
+///
+/// The value holds the controller's own state (``Cluster/jobController``); its steps are static
+/// and take the whole cluster, whose store they read and write.
+struct JobController: ControlLoop {
+  /// Instants at which the controller has work (active deadlines, back-offs, TTLs); they only
+  /// ask for a round.
+  var wakeups = DeadlineQueue<Int>()
+
   static let trackingFinalizer = "batch.kubernetes.io/job-tracking"
   static let maxFailureBackOffMilliseconds: Int64 = 600_000
 
@@ -60,7 +67,7 @@ enum JobController {
       if end <= cluster.now {
         failure = ("DeadlineExceeded", "Job was active longer than specified deadline")
       } else {
-        cluster.wakeBatch(at: end)
+        cluster.jobController.wakeups.wake(at: end, after: cluster.now)
       }
     }
     if let failure {
@@ -114,7 +121,7 @@ enum JobController {
       let delay = min(maxFailureBackOffMilliseconds, 10_000 << Int64(failures - 1))
       let ready = lastFailure.adding(milliseconds: delay)
       if ready > cluster.now {
-        cluster.wakeBatch(at: ready)
+        cluster.jobController.wakeups.wake(at: ready, after: cluster.now)
         return
       }
     }
@@ -152,7 +159,7 @@ enum JobController {
     else { return }
     let due = finished.adding(wholeSeconds: ttl)
     if due > cluster.now {
-      cluster.wakeBatch(at: due)
+      cluster.jobController.wakeups.wake(at: due, after: cluster.now)
       return
     }
     try? cluster.deleteJob(job.metadata.name, namespace: job.metadata.namespace ?? "default", propagation: .background)

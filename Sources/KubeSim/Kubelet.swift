@@ -1,10 +1,25 @@
 /// The kubelets of all nodes: plan each newly bound pod's start, publish its status as time
 /// passes, record its events, and remove pods whose termination grace period has ended.
-enum Kubelet {
+///
+/// The value holds the kubelets' own state (``Cluster/kubelet``); its steps are static and take
+/// the whole cluster, whose store they read and write.
+struct Kubelet: ControlLoop {
+  /// Pods the kubelet must look at in the next round, by key (the store adds every bound pod it
+  /// writes).
+  var pending: Set<String> = []
+  /// When the kubelet must look at a pod again, by key.
+  var timers = DeadlineQueue<String>()
+  /// The kubelet's private plan for each pod, by pod uid.
+  var runtimes: [String: PodRuntime] = [:]
+  /// When each image became (or becomes) present on each node, by `node|image`.
+  var imageReadyAt: [String: Timestamp] = [:]
+  /// The next free host number in each node's pod CIDR.
+  var nextPodHost: [String: Int] = [:]
+
   static func reconcile(_ cluster: inout Cluster) {
-    var keys = cluster.kubeletPending
-    cluster.kubeletPending = []
-    keys.formUnion(cluster.kubeletTimers.popDue(cluster.now))
+    var keys = cluster.kubelet.pending
+    cluster.kubelet.pending = []
+    keys.formUnion(cluster.kubelet.timers.popDue(cluster.now))
     for key in keys.sorted() {
       guard let pod = cluster.pods[key], let nodeName = pod.spec.nodeName else { continue }
       // A kubelet that stopped reporting changes nothing until its node recovers.
@@ -17,7 +32,7 @@ enum Kubelet {
         let deadline = removalTime(of: pod, gracefulDeadline: gracefulDeadline)
         if deadline <= cluster.now {
           // The containers have exited: the pod reaches a terminal phase, then is removed.
-          if !cluster.watchedKinds.isEmpty, let runtime = cluster.podRuntimes[pod.metadata.uid] {
+          if !cluster.watchedKinds.isEmpty, let runtime = cluster.kubelet.runtimes[pod.metadata.uid] {
             var finished = pod
             finished.status.phase = .succeeded
             finished.status.containerStatuses = finished.status.containerStatuses.enumerated().map { index, status in
@@ -35,10 +50,10 @@ enum Kubelet {
           cluster.removePod(key)
           continue
         }
-        cluster.kubeletTimers.schedule(key, at: deadline)
+        cluster.kubelet.timers.schedule(key, at: deadline)
       }
       var runtime: PodRuntime
-      if let existing = cluster.podRuntimes[pod.metadata.uid] {
+      if let existing = cluster.kubelet.runtimes[pod.metadata.uid] {
         runtime = existing
         if runtime.mountError != nil {
           if ContainerConfig.missingVolume(of: pod, cluster: cluster) == nil {
@@ -67,15 +82,15 @@ enum Kubelet {
       advanceRuns(&runtime, pod: pod, cluster: &cluster)
       recordPullFailures(&runtime, pod: pod, cluster: &cluster)
       if let next = runtime.nextMilestone(after: cluster.now) {
-        cluster.kubeletTimers.schedule(key, at: next)
+        cluster.kubelet.timers.schedule(key, at: next)
       }
-      cluster.podRuntimes[pod.metadata.uid] = runtime
+      cluster.kubelet.runtimes[pod.metadata.uid] = runtime
       let status = status(of: pod, runtime: runtime, at: cluster.now)
       if status != pod.status {
         var updated = pod
         updated.status = status
         cluster.update(updated)
-        cluster.kubeletPending.remove(key)
+        cluster.kubelet.pending.remove(key)
       }
     }
   }
@@ -130,14 +145,14 @@ enum Kubelet {
   /// new one: same name and spec, a new uid, created now.
   static func replaceMirrorPod(_ pod: Pod, cluster: inout Cluster) {
     let key = Cluster.key(pod.metadata)
-    let runtime = cluster.podRuntimes[pod.metadata.uid]
+    let runtime = cluster.kubelet.runtimes[pod.metadata.uid]
     cluster.removePod(key)
     var mirror = pod
     mirror.metadata.deletionTimestamp = nil
     mirror.metadata.deletionGracePeriodSeconds = nil
     mirror.metadata.creationTimestamp = cluster.now
     cluster.stampAside(&mirror.metadata, stream: "mirror:" + cluster.now.rfc3339)
-    if let runtime { cluster.podRuntimes[mirror.metadata.uid] = runtime }
+    if let runtime { cluster.kubelet.runtimes[mirror.metadata.uid] = runtime }
     if let runtime { mirror.status = status(of: mirror, runtime: runtime, at: cluster.now) }
     cluster.storePod(mirror)
   }
@@ -150,8 +165,8 @@ enum Kubelet {
     if pod.spec.hostNetwork {
       podIP = cluster.nodes[nodeName]?.status.internalIP ?? ""
     } else {
-      let host = cluster.nextPodHost[nodeName, default: 2]
-      cluster.nextPodHost[nodeName] = host + 1
+      let host = cluster.kubelet.nextPodHost[nodeName, default: 2]
+      cluster.kubelet.nextPodHost[nodeName] = host + 1
       let cidr = cluster.nodes[nodeName]?.spec.podCIDR ?? "10.244.0.0/24"
       let prefix = cidr.split(separator: ".").prefix(3).joined(separator: ".")
       podIP = "\(prefix).\(host % 254 == 0 ? 254 : host % 254)"
@@ -181,7 +196,7 @@ enum Kubelet {
       let pullStart = cursor
       var pullDone = cursor
       let quotedImage = goQuote(container.image)
-      if let readyAt = cluster.imageReadyAt[key] {
+      if let readyAt = cluster.kubelet.imageReadyAt[key] {
         if container.imagePullPolicy.value == .always {
           pullDone = max(readyAt, cursor).adding(milliseconds: KubeletTimings.repeatPullMilliseconds)
           events.append(.init(time: pullStart, reason: "Pulling", message: "Pulling image \(quotedImage)"))
@@ -215,7 +230,7 @@ enum Kubelet {
         }
       } else {
         pullDone = cursor.adding(milliseconds: KubeletTimings.firstPullMilliseconds)
-        cluster.imageReadyAt[key] = pullDone
+        cluster.kubelet.imageReadyAt[key] = pullDone
         events.append(.init(time: pullStart, reason: "Pulling", message: "Pulling image \(quotedImage)"))
         let took = goDuration(pullDone.milliseconds - pullStart.milliseconds)
         events.append(

@@ -1,6 +1,6 @@
 /// The namespace controller: empties a Terminating namespace (every object in it deleted, pods
 /// gracefully) and removes the namespace once its last pod is gone.
-enum NamespaceController {
+enum NamespaceController: ControlLoop {
   static func reconcile(_ cluster: inout Cluster) {
     let terminating = cluster.namespaces.values.filter { $0.metadata.deletionTimestamp != nil }.map(\.metadata.name)
     guard !terminating.isEmpty else { return }

@@ -1,7 +1,7 @@
 /// The node lifecycle and taint-eviction controllers (`docs/reference/controllers.md` §7.1): a node whose
 /// kubelet stops reporting goes NotReady after the grace period and is tainted unreachable;
 /// its pods turn unready and are evicted when their toleration for the taint runs out.
-enum NodeLifecycleController {
+enum NodeLifecycleController: ControlLoop {
   /// `--node-monitor-grace-period` in v1.32.
   static let gracePeriodMilliseconds: Int64 = 50_000
   static let unreachable = "node.kubernetes.io/unreachable"
@@ -20,7 +20,7 @@ enum NodeLifecycleController {
             "Node", node.metadata, reason: "NodeReady", message: "Node \(name) status is now: NodeReady",
             source: "kubelet")
           cluster.unscheduledNeedRetry()
-          for pod in cluster.listPods(onNode: name) { cluster.kubeletPending.insert(Cluster.key(pod.metadata)) }
+          for pod in cluster.listPods(onNode: name) { cluster.kubelet.pending.insert(Cluster.key(pod.metadata)) }
         }
         continue
       }

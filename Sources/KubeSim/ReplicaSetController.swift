@@ -1,15 +1,29 @@
 /// The ReplicaSet (and ReplicationController) controller: claims matching pods, creates or
 /// deletes pods until `replicas` are active, and reports replica counts
 /// (`pkg/controller/replicaset/replica_set.go`, `docs/reference/controllers.md` §2).
-enum ReplicaSetController {
+///
+/// The value holds the controller's own state (``Cluster/replicaSetController``); its steps are
+/// static and take the whole cluster, whose store they read and write. The store's flag
+/// ``Cluster/allWorkloadsDirty`` (every workload should look again), which the Deployment
+/// controller reads too, stays on the cluster.
+struct ReplicaSetController: ControlLoop {
+  /// Workloads (by uid) whose pods or spec changed since the controller last looked.
+  var dirty: Set<String> = []
+  /// The value of ``Cluster/podLabelChanges`` when each workload last checked its pods' labels.
+  var labelsCheckedAt: [String: Int] = [:]
+  /// Per workload uid: how many active pods lack some template label, and the value of
+  /// ``Cluster/podLabelChanges`` when that was counted.
+  var notFullyLabeled: [String: Int] = [:]
+  var fullyLabeledCheckedAt: [String: Int] = [:]
+
   /// Pods created or deleted per sync at most (`burstReplicas`).
   static let burstReplicas = 500
 
   static func reconcile(_ cluster: inout Cluster) {
     let everything = cluster.allWorkloadsDirty
-    let dirty = cluster.dirtyWorkloads
+    let dirty = cluster.replicaSetController.dirty
     cluster.allWorkloadsDirty = false
-    cluster.dirtyWorkloads = []
+    cluster.replicaSetController.dirty = []
     for key in cluster.replicaSets.keys.sorted() {
       guard var set = cluster.replicaSets[key], everything || dirty.contains(set.metadata.uid) else { continue }
       if sync(&set, cluster: &cluster) {
@@ -54,14 +68,14 @@ enum ReplicaSetController {
     status.readyReplicas = counts.ready
     // Pods made from the template carry its labels; only a label change or an adoption can
     // break that, and both make the workload look at its pods again.
-    if cluster.fullyLabeledCheckedAt[uid] == cluster.podLabelChanges {
-      status.fullyLabeledReplicas = counts.active - (cluster.notFullyLabeled[uid] ?? 0)
+    if cluster.replicaSetController.fullyLabeledCheckedAt[uid] == cluster.podLabelChanges {
+      status.fullyLabeledReplicas = counts.active - (cluster.replicaSetController.notFullyLabeled[uid] ?? 0)
     } else {
       let lacking = activePods(of: uid, cluster: cluster).filter { pod in
         !workload.template.labels.allSatisfy { pod.metadata.labels[$0.key] == $0.value }
       }.count
-      cluster.notFullyLabeled[uid] = lacking
-      cluster.fullyLabeledCheckedAt[uid] = cluster.podLabelChanges
+      cluster.replicaSetController.notFullyLabeled[uid] = lacking
+      cluster.replicaSetController.fullyLabeledCheckedAt[uid] = cluster.podLabelChanges
       status.fullyLabeledReplicas = counts.active - lacking
     }
     if workload.minReadySeconds == 0 {
@@ -109,11 +123,11 @@ enum ReplicaSetController {
     let uid = workload.metadata.uid
     // Owned pods keep matching unless some pod's labels changed since the last check.
     var mismatched: [String] = []
-    if cluster.labelsCheckedAt[uid] != cluster.podLabelChanges {
+    if cluster.replicaSetController.labelsCheckedAt[uid] != cluster.podLabelChanges {
       let owned = cluster.podsByOwner[uid] ?? []
       mismatched = owned.filter { key in cluster.pods[key].map { !selector.matches($0.metadata.labels) } ?? false }
         .sorted()
-      cluster.labelsCheckedAt[uid] = cluster.podLabelChanges
+      cluster.replicaSetController.labelsCheckedAt[uid] = cluster.podLabelChanges
     }
     for key in mismatched {
       guard !beingDeleted, let pod = cluster.pods[key] else { continue }
@@ -131,7 +145,7 @@ enum ReplicaSetController {
         OwnerReference(
           apiVersion: W.apiVersion, kind: W.kind, name: workload.metadata.name, uid: workload.metadata.uid))
       cluster.update(adopted)
-      cluster.fullyLabeledCheckedAt[workload.metadata.uid] = nil
+      cluster.replicaSetController.fullyLabeledCheckedAt[workload.metadata.uid] = nil
     }
   }
 

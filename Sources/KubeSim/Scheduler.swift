@@ -3,7 +3,14 @@
 /// Feasible: Ready, not cordoned, every NoSchedule/NoExecute taint tolerated, nodeSelector
 /// matched, below the node's pod limit. Among feasible nodes the one running the fewest pods
 /// wins, ties broken by name, so placement is deterministic.
-enum Scheduler {
+///
+/// The value holds the scheduler's own state (``Cluster/scheduler``); its steps are static and
+/// take the whole cluster, whose store they read and write.
+struct Scheduler: ControlLoop {
+  /// Pods waiting to be scheduled, by key: the store adds every unbound pod that is not being
+  /// deleted and drops it once bound or gone.
+  var queue: Set<String> = []
+
   /// What decides where a pod may go; pods from one template share it.
   private struct Signature: Hashable {
     var tolerations: [Toleration]
@@ -12,8 +19,8 @@ enum Scheduler {
   }
 
   static func reconcile(_ cluster: inout Cluster) {
-    guard !cluster.unscheduled.isEmpty else { return }
-    let pending = cluster.unscheduled.sorted()
+    guard !cluster.scheduler.queue.isEmpty else { return }
+    let pending = cluster.scheduler.queue.sorted()
     let nodeNames = cluster.nodes.keys.sorted()
     var counts = nodeNames.map { cluster.podsPerNode[$0] ?? 0 }
     let capacity = nodeNames.map { cluster.nodes[$0]!.status.maxPods }
@@ -44,7 +51,7 @@ enum Scheduler {
     var leastLoaded: [String: LeastLoadedNodes] = [:]
     for key in pending {
       guard var pod = cluster.pods[key], pod.spec.nodeName == nil, pod.metadata.deletionTimestamp == nil else {
-        cluster.unscheduled.remove(key)
+        cluster.scheduler.queue.remove(key)
         continue
       }
       let owner = pod.metadata.controllerUID
@@ -113,7 +120,7 @@ enum Scheduler {
             pinned = node
           }
         }
-        cluster.claimWaiters.insert(key)
+        cluster.volumeBinder.waitingPods.insert(key)
       }
       // A pod pinned to one node (a DaemonSet's, or one whose volume lives on a node) that fits
       // there binds without looking at the other nodes; only a pod that does not fit needs
@@ -197,7 +204,7 @@ enum Scheduler {
       if let index = best {
         assign(&pod, to: index, nodeNames: nodeNames, counts: &counts, free: &free, cluster: &cluster)
       } else if !pod.status.conditions.contains(where: { $0.type == "PodScheduled" }) {
-        // Stays in `unscheduled`: a node added, uncordoned or recovered later may fit it.
+        // Stays in the ``queue``: a node added, uncordoned or recovered later may fit it.
         var rejections = staticRejections
         if full > 0 { rejections["Too many pods", default: 0] += full }
         rejections.merge(insufficient) { $0 + $1 }

@@ -2,7 +2,13 @@
 /// `<set>-0`, `<set>-1`, … in order (each waiting for the previous one to be Running and Ready
 /// under OrderedReady), each with its claims `<template>-<set>-<ordinal>`; scales down from the
 /// highest ordinal; rolls a new template out from the highest ordinal down to the partition.
-enum StatefulSetController {
+///
+/// The value holds the controller's own state (``Cluster/statefulSetController``); its steps are
+/// static and take the whole cluster, whose store they read and write.
+struct StatefulSetController: ControlLoop {
+  /// Each StatefulSet's revisions, by uid.
+  var revisions: [String: [Revision]] = [:]
+
   /// A template the StatefulSet has had, named `<set>-<hash>` like its ControllerRevision.
   struct Revision: Sendable, Equatable {
     var name: String
@@ -49,7 +55,7 @@ enum StatefulSetController {
 
   /// The update revision for the current template, recorded if new.
   static func updateRevision(of set: StatefulSet, cluster: inout Cluster) -> Revision {
-    var revisions = cluster.statefulSetRevisions[set.metadata.uid] ?? []
+    var revisions = cluster.statefulSetController.revisions[set.metadata.uid] ?? []
     let name = "\(set.metadata.name)-\(PodTemplateHash.compute(set.template, collisionCount: nil))"
     let next = (revisions.map(\.number).max() ?? 0) + 1
     if let index = revisions.firstIndex(where: { $0.name == name }) {
@@ -58,19 +64,19 @@ enum StatefulSetController {
         var revision = revisions.remove(at: index)
         revision.number = next
         revisions.append(revision)
-        cluster.statefulSetRevisions[set.metadata.uid] = revisions
+        cluster.statefulSetController.revisions[set.metadata.uid] = revisions
       }
       return revisions.last!
     }
     let revision = Revision(name: name, number: next, template: set.template, created: cluster.now)
     revisions.append(revision)
-    cluster.statefulSetRevisions[set.metadata.uid] = revisions
+    cluster.statefulSetController.revisions[set.metadata.uid] = revisions
     return revision
   }
 
   static func sync(_ set: inout StatefulSet, cluster: inout Cluster) {
     let update = updateRevision(of: set, cluster: &cluster)
-    let revisions = cluster.statefulSetRevisions[set.metadata.uid] ?? []
+    let revisions = cluster.statefulSetController.revisions[set.metadata.uid] ?? []
     let current = revisions.first { $0.name == set.status.currentRevision } ?? update
     var byOrdinal: [Int: Pod] = [:]
     var condemned: [Pod] = []

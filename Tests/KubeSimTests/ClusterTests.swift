@@ -84,12 +84,12 @@ import Testing
     first.spec.containers[0].image = "nginx:1.27"
     try cluster.createPod(first)
     try cluster.advance(seconds: 60)
-    let firstPlan = cluster.podRuntimes[cluster.pod("a", namespace: "default")!.metadata.uid]!
+    let firstPlan = cluster.kubelet.runtimes[cluster.pod("a", namespace: "default")!.metadata.uid]!
     var second = nginx("b")
     second.spec.containers[0].image = "nginx:1.27"
     try cluster.createPod(second)
     try cluster.settle()
-    let secondPlan = cluster.podRuntimes[cluster.pod("b", namespace: "default")!.metadata.uid]!
+    let secondPlan = cluster.kubelet.runtimes[cluster.pod("b", namespace: "default")!.metadata.uid]!
     let firstDuration = firstPlan.containers[0].started.milliseconds - firstPlan.bound.milliseconds
     let secondDuration = secondPlan.containers[0].started.milliseconds - secondPlan.bound.milliseconds
     #expect(secondDuration < firstDuration)
