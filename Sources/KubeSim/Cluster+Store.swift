@@ -29,7 +29,7 @@ extension Cluster {
       try admitCreate(in: namespace, resource: qualifiedResource, name: object.metadata.name)
     }
     let all = Validation.validateSubdomainName(object.metadata.name) + causes
-    if !all.isEmpty { throw .invalid(kind: type.groupKind, name: object.metadata.name, causes: all) }
+    if !all.isEmpty { throw .invalid(kind: type.kind, name: object.metadata.name, causes: all) }
     let store = try writableStore(Kind.self)
     let key = Self.key(Kind.self, object.metadata.name, namespace: namespace)
     if self[keyPath: store][key] != nil {
@@ -52,7 +52,7 @@ extension Cluster {
       throw .notFound(resource: type.qualifiedResource, name: object.metadata.name)
     }
     if !causes.isEmpty {
-      throw .invalid(kind: type.groupKind, name: object.metadata.name, causes: causes)
+      throw .invalid(kind: type.kind, name: object.metadata.name, causes: causes)
     }
     var updated = object
     updated.metadata.uid = live.metadata.uid

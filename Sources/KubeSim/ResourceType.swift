@@ -19,11 +19,6 @@ public struct ResourceType: Sendable, Equatable, Hashable {
     group.isEmpty ? kind.lowercased() : kind.lowercased() + "." + group
   }
 
-  /// `<Kind>[.<group>]`: how server errors name the kind (`The Ingress.networking.k8s.io "x" is invalid`).
-  public var groupKind: String {
-    group.isEmpty ? kind : kind + "." + group
-  }
-
   /// `<plural>[.<group>]`: how server errors name the resource.
   public var qualifiedResource: String {
     group.isEmpty ? plural : plural + "." + group

@@ -81,7 +81,7 @@ enum CreateIngressCommand {
       return
     }
     do { try context.cluster.createIngress(ingress) } catch {
-      throw .generator("failed to create ingress: ", error, group: "")
+      throw .generator("failed to create ingress: ", error, group: "networking.k8s.io")
     }
     try context.settle()
     output.line(format == .name ? "ingress.networking.k8s.io/\(name)" : "ingress.networking.k8s.io/\(name) created")

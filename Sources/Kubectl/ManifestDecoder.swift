@@ -754,7 +754,7 @@ struct ManifestDecoder {
     return nil
   }
 
-  private mutating func check(_ value: JSONValue, path: String, known: Set<String>) {
+  mutating func check(_ value: JSONValue, path: String, known: Set<String>) {
     for (key, _) in value.objectValue ?? [] where !known.contains(key) {
       unknownFields.append(path.isEmpty ? key : path + "." + key)
     }
