@@ -9,6 +9,10 @@ public enum APIError: Error, Sendable, Equatable {
   case invalid(kind: String, name: String, causes: [FieldError])
   /// `<resource> "<name>" is forbidden: <reason>` (admission refused the request).
   case forbidden(resource: String, name: String, reason: String)
+  /// HTTP 429: the server refuses for now (an eviction a disruption budget forbids).
+  case tooManyRequests(String)
+  /// HTTP 500 with the server's message (several budgets cover the pod being evicted).
+  case internalError(String)
   /// A simulator bound was reached (object counts, rounds, virtual time).
   case limitExceeded(String)
 }

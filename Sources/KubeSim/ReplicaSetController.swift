@@ -211,6 +211,7 @@ extension APIError {
       let detail = causes.count == 1 ? causes[0].message : "[" + causes.map(\.message).joined(separator: ", ") + "]"
       return "\(kind) \"\(name)\" is invalid: " + detail
     case .forbidden(let resource, let name, let reason): return "\(resource) \"\(name)\" is forbidden: \(reason)"
+    case .tooManyRequests(let message), .internalError(let message): return message
     case .limitExceeded(let message): return message
     }
   }

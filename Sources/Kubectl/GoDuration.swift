@@ -18,6 +18,29 @@ enum GoDuration {
   /// 2^63, the bound Go checks its unsigned sums against.
   private static let bound: UInt64 = 1 << 63
 
+  /// `Duration.String()` of a whole number of milliseconds (`0s`, `500ms`, `10s`, `1m30s`,
+  /// `1h0m0.5s`), as `%v` prints a duration.
+  static func string(milliseconds: Int64) -> String {
+    if milliseconds == 0 { return "0s" }
+    let sign = milliseconds < 0 ? "-" : ""
+    let magnitude = milliseconds.magnitude
+    if magnitude < 1000 { return sign + "\(magnitude)ms" }
+    let seconds = magnitude / 1000
+    var fraction = ""
+    if magnitude % 1000 != 0 {
+      var digits = String(magnitude % 1000)
+      digits = String(repeating: "0", count: 3 - digits.count) + digits
+      while digits.hasSuffix("0") { digits.removeLast() }
+      fraction = "." + digits
+    }
+    let secondsText = "\(seconds % 60)\(fraction)s"
+    let hours = seconds / 3600
+    let minutes = seconds / 60 % 60
+    if hours > 0 { return sign + "\(hours)h\(minutes)m" + secondsText }
+    if minutes > 0 { return sign + "\(minutes)m" + secondsText }
+    return sign + secondsText
+  }
+
   /// The duration `text` stands for, in milliseconds (rounded toward zero), or nil when Go
   /// would reject it.
   static func milliseconds(_ text: String) -> Int64? {

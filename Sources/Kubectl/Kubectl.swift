@@ -103,9 +103,17 @@ public enum Kubectl {
     }
   }
 
+  /// The aliases of `kubectl create`'s generators, by alias.
+  static let createAliases = [
+    "deploy": "deployment", "ing": "ingress", "ns": "namespace", "cj": "cronjob", "cm": "configmap",
+    "svc": "service",
+  ]
+
   /// kubectl's help text for the command path in `arguments` (`rollout status -h`).
   static func help(for arguments: [String]) throws(KubectlError) -> String {
-    let words = arguments.filter { !$0.hasPrefix("-") }
+    var words = arguments.filter { !$0.hasPrefix("-") }
+    // cobra finds a subcommand by its aliases too (`create deploy -h`).
+    if words.first == "create", words.count > 1, let name = createAliases[words[1]] { words[1] = name }
     for length in stride(from: min(2, words.count), through: 0, by: -1) {
       let path = words.prefix(length).joined(separator: " ")
       if let text = KubectlHelpTexts.texts[path] { return text + "\n" }

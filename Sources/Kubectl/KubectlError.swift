@@ -37,6 +37,11 @@ struct KubectlError: Error {
     case .forbidden(let resource, let name, let reason):
       return KubectlError(
         text: "Error from server (Forbidden): \(prefix)\(resource) \"\(name)\" is forbidden: \(reason)")
+    case .tooManyRequests(let message):
+      return KubectlError(text: "Error from server (TooManyRequests): \(prefix)\(message)")
+    case .internalError(let message):
+      // The eviction subresource answers 500 with a Status that has no reason.
+      return KubectlError(text: "Error from server: \(prefix)\(message)")
     case .limitExceeded(let message):
       return KubectlError(text: "error: kubebook: \(message)")
     }

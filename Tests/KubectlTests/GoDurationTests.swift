@@ -48,4 +48,15 @@ import Testing
   func errors(text: String, message: String) {
     #expect(throws: GoDuration.ParseError(message: message)) { try GoDuration.parse(text) }
   }
+
+  /// `Duration.String()`: the rows of Go's `durationTests` (time/time_test.go) that are whole
+  /// milliseconds, plus the sub-second and negative forms `%v` gives them.
+  @Test(
+    arguments: [
+      ("0s", 0), ("3.3s", 3300), ("4m5s", 245_000), ("4m5.001s", 245_001), ("5h6m7.001s", 18_367_001),
+      ("500ms", 500), ("-1m30s", -90_000), ("1h0m0s", 3_600_000),
+    ] as [(String, Int64)])
+  func string(text: String, milliseconds: Int64) {
+    #expect(GoDuration.string(milliseconds: milliseconds) == text)
+  }
 }
