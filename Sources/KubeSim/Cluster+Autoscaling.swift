@@ -8,13 +8,6 @@ extension Cluster {
     public var millicores: Int
   }
 
-  /// The autoscalers in `namespace` (all namespaces when nil), in key order.
-  public func listAutoscalers(namespace: String?) -> [HorizontalPodAutoscaler] {
-    autoscalers.keys.sorted().compactMap { autoscalers[$0] }.filter {
-      namespace == nil || $0.metadata.namespace == namespace
-    }
-  }
-
   /// Creates an autoscaler.
   @discardableResult
   public mutating func createAutoscaler(_ hpa: HorizontalPodAutoscaler) throws(APIError) -> HorizontalPodAutoscaler {

@@ -13,18 +13,6 @@ extension Cluster {
       metadata: meta, data: ["ca.crt": ClusterCertificate.pem(seed: config.seed)])
   }
 
-  /// The ConfigMaps in `namespace` (all namespaces when nil), in key order.
-  public func listConfigMaps(namespace: String?) -> [ConfigMap] {
-    configMaps.keys.sorted().compactMap { configMaps[$0] }.filter {
-      namespace == nil || $0.metadata.namespace == namespace
-    }
-  }
-
-  /// The Secrets in `namespace` (all namespaces when nil), in key order.
-  public func listSecrets(namespace: String?) -> [Secret] {
-    secrets.keys.sorted().compactMap { secrets[$0] }.filter { namespace == nil || $0.metadata.namespace == namespace }
-  }
-
   /// Creates a ConfigMap after the API server's checks.
   @discardableResult
   public mutating func createConfigMap(_ configMap: ConfigMap) throws(APIError) -> ConfigMap {
@@ -61,10 +49,7 @@ extension Cluster {
 
   /// Deletes a ConfigMap.
   public mutating func deleteConfigMap(_ name: String, namespace: String) throws(APIError) {
-    guard configMaps.removeValue(forKey: Self.key(namespace, name)) != nil else {
-      throw .notFound(resource: "configmaps", name: name)
-    }
-    writeCount += 1
+    try remove(ConfigMap.self, name, namespace: namespace)
   }
 
   /// Creates a Secret after the API server's checks.
@@ -101,10 +86,7 @@ extension Cluster {
 
   /// Deletes a Secret.
   public mutating func deleteSecret(_ name: String, namespace: String) throws(APIError) {
-    guard secrets.removeValue(forKey: Self.key(namespace, name)) != nil else {
-      throw .notFound(resource: "secrets", name: name)
-    }
-    writeCount += 1
+    try remove(Secret.self, name, namespace: namespace)
   }
 
   private func requireRoom(_ count: Int) throws(APIError) {

@@ -51,10 +51,4 @@ extension Cluster {
     daemonSets[key] = current
   }
 
-  /// The DaemonSets in `namespace` (all namespaces when nil), in key order.
-  public func listDaemonSets(namespace: String?) -> [DaemonSet] {
-    daemonSets.keys.sorted().compactMap { daemonSets[$0] }.filter {
-      namespace == nil || $0.metadata.namespace == namespace
-    }
-  }
 }

@@ -23,7 +23,9 @@ extension Cluster {
     var result: [(String, String)] = [("HOSTNAME", pod.spec.hostname ?? pod.metadata.name)]
     result += plan.environment
     let namespace = pod.metadata.namespace ?? "default"
-    var services = listServices(namespace: namespace).filter { $0.metadata.creationTimestamp <= plan.runStart }
+    var services = Service.list(in: self, namespace: namespace).filter {
+      $0.metadata.creationTimestamp <= plan.runStart
+    }
     if namespace != "default", let api = self.services["default/kubernetes"] { services.append(api) }
     for service in services where !service.clusterIP.isEmpty && !service.isHeadless {
       result += Self.serviceLinks(service)

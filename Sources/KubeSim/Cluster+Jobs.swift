@@ -1,8 +1,4 @@
 extension Cluster {
-  /// The Jobs in `namespace` (all namespaces when nil), in key order.
-  public func listJobs(namespace: String?) -> [Job] {
-    jobs.keys.sorted().compactMap { jobs[$0] }.filter { namespace == nil || $0.metadata.namespace == namespace }
-  }
 
   /// Creates a Job as the API server does: validates it, then generates its selector and the
   /// `controller-uid` / `job-name` labels of its template (and of the Job, if it has none).
@@ -49,13 +45,6 @@ extension Cluster {
     guard var job = jobs[Self.key(namespace, name)] else { return }
     job.metadata.annotations = annotations
     storeJob(job)
-  }
-
-  /// The CronJobs in `namespace` (all namespaces when nil), in key order.
-  public func listCronJobs(namespace: String?) -> [CronJob] {
-    cronJobs.keys.sorted().compactMap { cronJobs[$0] }.filter {
-      namespace == nil || $0.metadata.namespace == namespace
-    }
   }
 
   /// Creates a CronJob after the API server's checks (its schedule must parse).

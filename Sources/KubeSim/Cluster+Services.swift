@@ -18,20 +18,6 @@ extension Cluster {
     endpointsController.dirty.insert(service.metadata.namespace ?? "default")
   }
 
-  /// The Services in `namespace` (all namespaces when nil), in key order.
-  public func listServices(namespace: String?) -> [Service] {
-    services.keys.sorted().compactMap { services[$0] }.filter {
-      namespace == nil || $0.metadata.namespace == namespace
-    }
-  }
-
-  /// The Endpoints in `namespace` (all namespaces when nil), in key order.
-  public func listEndpoints(namespace: String?) -> [Endpoints] {
-    endpoints.keys.sorted().compactMap { endpoints[$0] }.filter {
-      namespace == nil || $0.metadata.namespace == namespace
-    }
-  }
-
   /// Creates a Service: validates it as the API server does, allocates its cluster IP and
   /// node ports, and lets the Endpoints controller fill in its endpoints.
   public mutating func createService(_ service: Service) throws(APIError) -> Service {

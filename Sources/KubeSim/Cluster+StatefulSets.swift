@@ -1,10 +1,4 @@
 extension Cluster {
-  /// The StatefulSets in `namespace` (all namespaces when nil), in key order.
-  public func listStatefulSets(namespace: String?) -> [StatefulSet] {
-    statefulSets.keys.sorted().compactMap { statefulSets[$0] }.filter {
-      namespace == nil || $0.metadata.namespace == namespace
-    }
-  }
 
   /// Creates a StatefulSet after the API server's checks.
   @discardableResult
@@ -24,7 +18,7 @@ extension Cluster {
     set.status = StatefulSet.Status()
     stamp(&set.metadata)
     statefulSets[key] = set
-    recordWatch(.added, .statefulSet(set), kind: "StatefulSet")
+    recordWatch(.added, set)
     return set
   }
 
@@ -51,7 +45,7 @@ extension Cluster {
     live.metadata.annotations = set.metadata.annotations
     live.metadata.resourceVersion = nextResourceVersion()
     statefulSets[key] = live
-    recordWatch(.modified, .statefulSet(live), kind: "StatefulSet")
+    recordWatch(.modified, live)
   }
 
   /// The templates a StatefulSet has had (its ControllerRevisions), by revision number.

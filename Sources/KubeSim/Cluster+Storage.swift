@@ -11,19 +11,6 @@ extension Cluster {
     storageClasses["standard"] = storageClass
   }
 
-  /// The claims in `namespace` (all namespaces when nil), in key order.
-  public func listClaims(namespace: String?) -> [PersistentVolumeClaim] {
-    claims.keys.sorted().compactMap { claims[$0] }.filter { namespace == nil || $0.metadata.namespace == namespace }
-  }
-
-  /// Every PersistentVolume, by name.
-  public func listVolumes() -> [PersistentVolume] { volumes.keys.sorted().compactMap { volumes[$0] } }
-
-  /// Every StorageClass, by name.
-  public func listStorageClasses() -> [StorageClass] {
-    storageClasses.keys.sorted().compactMap { storageClasses[$0] }
-  }
-
   /// Creates a claim; without a class it gets the default one (DefaultStorageClass admission).
   @discardableResult
   public mutating func createClaim(_ claim: PersistentVolumeClaim) throws(APIError) -> PersistentVolumeClaim {

@@ -27,7 +27,7 @@ extension Cluster {
     set.status = ReplicaCounts()
     stamp(&set.metadata)
     replicaSetController.dirty.insert(set.metadata.uid)
-    recordWatch(.added, .replicaSet(set), kind: "ReplicaSet")
+    recordWatch(.added, set)
     replicaSets[Self.key(namespace, set.metadata.name)] = set
     return set
   }
@@ -38,14 +38,14 @@ extension Cluster {
     set.metadata.resourceVersion = nextResourceVersion()
     replicaSetController.dirty.insert(set.metadata.uid)
     let key = Self.key(set.metadata)
-    recordWatch(replicaSets[key] == nil ? .added : .modified, .replicaSet(set), kind: "ReplicaSet")
+    recordWatch(replicaSets[key] == nil ? .added : .modified, set)
     replicaSets[key] = set
   }
 
   /// Writes a Deployment back as it is (its resource version already set).
   mutating func storeDeployment(_ deployment: Deployment) {
     let key = Self.key(deployment.metadata)
-    recordWatch(deployments[key] == nil ? .added : .modified, .deployment(deployment), kind: "Deployment")
+    recordWatch(deployments[key] == nil ? .added : .modified, deployment)
     deployments[key] = deployment
   }
 
@@ -53,8 +53,7 @@ extension Cluster {
   mutating func storeReplicationController(_ controller: ReplicationController) {
     let key = Self.key(controller.metadata)
     recordWatch(
-      replicationControllers[key] == nil ? .added : .modified, .replicationController(controller),
-      kind: "ReplicationController")
+      replicationControllers[key] == nil ? .added : .modified, controller)
     replicationControllers[key] = controller
   }
 
@@ -237,9 +236,9 @@ extension Cluster {
   mutating func removeWorkload(kind: String, key: String) {
     switch kind {
     case "Deployment":
-      if let old = deployments.removeValue(forKey: key) { recordWatch(.deleted, .deployment(old), kind: kind) }
+      if let old = deployments.removeValue(forKey: key) { recordWatch(.deleted, old) }
     case "ReplicaSet":
-      if let old = replicaSets.removeValue(forKey: key) { recordWatch(.deleted, .replicaSet(old), kind: kind) }
+      if let old = replicaSets.removeValue(forKey: key) { recordWatch(.deleted, old) }
     case "DaemonSet":
       if let old = daemonSets.removeValue(forKey: key) {
         daemonSetController.revisions[old.metadata.uid] = nil
@@ -247,7 +246,7 @@ extension Cluster {
       }
     default:
       if let old = replicationControllers.removeValue(forKey: key) {
-        recordWatch(.deleted, .replicationController(old), kind: kind)
+        recordWatch(.deleted, old)
       }
     }
   }

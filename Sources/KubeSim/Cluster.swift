@@ -386,7 +386,7 @@ public struct Cluster: Sendable {
   /// Writes a pod into the store and keeps the indexes in step.
   mutating func storePod(_ pod: Pod) {
     let key = Self.key(pod.metadata)
-    if !watchedKinds.isEmpty { recordWatch(pods[key] == nil ? .added : .modified, .pod(pod), kind: "Pod") }
+    if !watchedKinds.isEmpty { recordWatch(pods[key] == nil ? .added : .modified, pod) }
     if let old = pods[key] {
       if let owner = old.metadata.controllerUID { ownerCounts[owner, default: OwnerCounts()].remove(old) }
       if let owner = old.metadata.controllerUID, owner != pod.metadata.controllerUID {
@@ -424,7 +424,7 @@ public struct Cluster: Sendable {
   mutating func removePod(_ key: String) {
     guard let pod = pods.removeValue(forKey: key) else { return }
     endpointsController.dirty.insert(pod.metadata.namespace ?? "default")
-    if !watchedKinds.isEmpty { recordWatch(.deleted, .pod(pod), kind: "Pod") }
+    if !watchedKinds.isEmpty { recordWatch(.deleted, pod) }
     if pod.metadata.controller?.kind == "DaemonSet" { daemonSetController.podsChanged = true }
     if let owner = pod.metadata.controllerUID {
       ownerCounts[owner]?.remove(pod)

@@ -47,3 +47,17 @@ public struct Secret: Sendable, Equatable {
     return object.value
   }
 }
+
+extension ConfigMap: StoredResource {
+  public static let resource = ResourceType(
+    plural: "configmaps", singular: "configmap", kind: "ConfigMap", group: "", shortNames: ["cm"], namespaced: true)
+  public static var store: KeyPath<Cluster, [String: ConfigMap]> { \.configMaps }
+  public func json(now: Timestamp) -> JSONValue { json }
+}
+
+extension Secret: StoredResource {
+  public static let resource = ResourceType(
+    plural: "secrets", singular: "secret", kind: "Secret", group: "", shortNames: [], namespaced: true)
+  public static var store: KeyPath<Cluster, [String: Secret]> { \.secrets }
+  public func json(now: Timestamp) -> JSONValue { json }
+}

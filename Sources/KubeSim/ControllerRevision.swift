@@ -40,17 +40,33 @@ extension Cluster {
           ControllerRevision(metadata: metadata, controller: kind + "/" + owner.name, revision: entry.number))
       }
     }
-    for set in listStatefulSets(namespace: namespace) {
+    for set in StatefulSet.list(in: self, namespace: namespace) {
       let entries = (statefulSetController.revisions[set.metadata.uid] ?? []).map {
         ControllerRevision.Entry(name: $0.name, number: $0.number, created: $0.created)
       }
       add(entries, owner: set.metadata, kind: "statefulset.apps")
     }
-    for set in listDaemonSets(namespace: namespace) {
+    for set in DaemonSet.list(in: self, namespace: namespace) {
       add(daemonSetController.revisions[set.metadata.uid] ?? [], owner: set.metadata, kind: "daemonset.apps")
     }
     return result.sorted {
       ($0.metadata.namespace ?? "", $0.metadata.name) < ($1.metadata.namespace ?? "", $1.metadata.name)
     }
   }
+}
+
+extension ControllerRevision: APIResource {
+  /// Only the metadata: the rest is not simulated (`get` shows these as a table only).
+  public func json(now: Timestamp) -> JSONValue { .object([("metadata", metadata.json)]) }
+
+  public static func list(in cluster: Cluster, namespace: String?) -> [ControllerRevision] {
+    cluster.listControllerRevisions(namespace: namespace)
+  }
+
+  public static func get(_ name: String, namespace: String, in cluster: Cluster) -> ControllerRevision? {
+    cluster.listControllerRevisions(namespace: namespace).first { $0.metadata.name == name }
+  }
+  public static let resource = ResourceType(
+    plural: "controllerrevisions", singular: "controllerrevision", kind: "ControllerRevision", group: "apps",
+    shortNames: [], namespaced: true)
 }

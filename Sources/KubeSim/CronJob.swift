@@ -80,3 +80,10 @@ public struct CronJob: Sendable, Equatable {
     ])
   }
 }
+
+extension CronJob: StoredResource {
+  public static let resource = ResourceType(
+    plural: "cronjobs", singular: "cronjob", kind: "CronJob", group: "batch", shortNames: ["cj"], namespaced: true)
+  public static var store: KeyPath<Cluster, [String: CronJob]> { \.cronJobs }
+  public func json(now: Timestamp) -> JSONValue { json }
+}

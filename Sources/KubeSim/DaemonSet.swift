@@ -54,3 +54,10 @@ public struct DaemonSet: Sendable, Equatable {
     return tolerations
   }
 }
+
+extension DaemonSet: StoredResource {
+  public static let resource = ResourceType(
+    plural: "daemonsets", singular: "daemonset", kind: "DaemonSet", group: "apps", shortNames: ["ds"], namespaced: true)
+  public static var store: KeyPath<Cluster, [String: DaemonSet]> { \.daemonSets }
+  public func json(now: Timestamp) -> JSONValue { json }
+}

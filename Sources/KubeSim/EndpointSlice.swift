@@ -22,7 +22,7 @@ public struct EndpointSlice: Sendable, Equatable {
 extension Cluster {
   /// The EndpointSlices of `namespace` (or of all namespaces), by name.
   public func listEndpointSlices(namespace: String?) -> [EndpointSlice] {
-    listServices(namespace: namespace).compactMap(endpointSlice(of:)).sorted {
+    Service.list(in: self, namespace: namespace).compactMap(endpointSlice(of:)).sorted {
       ($0.metadata.namespace ?? "", $0.metadata.name) < ($1.metadata.namespace ?? "", $1.metadata.name)
     }
   }
@@ -54,4 +54,20 @@ extension Cluster {
     }
     return slice
   }
+}
+
+extension EndpointSlice: APIResource {
+  /// Only the metadata: the rest is not simulated (`get` shows these as a table only).
+  public func json(now: Timestamp) -> JSONValue { .object([("metadata", metadata.json)]) }
+
+  public static func list(in cluster: Cluster, namespace: String?) -> [EndpointSlice] {
+    cluster.listEndpointSlices(namespace: namespace)
+  }
+
+  public static func get(_ name: String, namespace: String, in cluster: Cluster) -> EndpointSlice? {
+    cluster.listEndpointSlices(namespace: namespace).first { $0.metadata.name == name }
+  }
+  public static let resource = ResourceType(
+    plural: "endpointslices", singular: "endpointslice", kind: "EndpointSlice", group: "discovery.k8s.io",
+    shortNames: [], namespaced: true)
 }

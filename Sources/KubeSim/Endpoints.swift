@@ -120,3 +120,10 @@ public struct Endpoints: Sendable, Equatable {
     return result
   }
 }
+
+extension Endpoints: StoredResource {
+  public static let resource = ResourceType(
+    plural: "endpoints", singular: "endpoints", kind: "Endpoints", group: "", shortNames: ["ep"], namespaced: true)
+  public static var store: KeyPath<Cluster, [String: Endpoints]> { \.endpoints }
+  public func json(now: Timestamp) -> JSONValue { json }
+}

@@ -15,7 +15,7 @@ struct EndpointsController: ControlLoop {
     let namespaces = cluster.endpointsController.dirty.sorted()
     cluster.endpointsController.dirty = []
     for namespace in namespaces {
-      let services = cluster.listServices(namespace: namespace).filter {
+      let services = Service.list(in: cluster, namespace: namespace).filter {
         !$0.selector.isEmpty && $0.type.value != .externalName
       }
       guard !services.isEmpty else { continue }

@@ -104,3 +104,11 @@ public struct HorizontalPodAutoscaler: Sendable, Equatable {
     ])
   }
 }
+
+extension HorizontalPodAutoscaler: StoredResource {
+  public static let resource = ResourceType(
+    plural: "horizontalpodautoscalers", singular: "horizontalpodautoscaler", kind: "HorizontalPodAutoscaler",
+    group: "autoscaling", shortNames: ["hpa"], namespaced: true)
+  public static var store: KeyPath<Cluster, [String: HorizontalPodAutoscaler]> { \.autoscalers }
+  public func json(now: Timestamp) -> JSONValue { json }
+}

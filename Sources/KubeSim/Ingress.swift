@@ -125,40 +125,23 @@ public struct Ingress: Sendable, Equatable {
 }
 
 extension Cluster {
-  /// The Ingresses in `namespace` (all namespaces when nil), in key order.
-  public func listIngresses(namespace: String?) -> [Ingress] {
-    ingresses.keys.sorted().compactMap { ingresses[$0] }.filter {
-      namespace == nil || $0.metadata.namespace == namespace
-    }
-  }
 
   /// Creates an Ingress.
   @discardableResult
   public mutating func createIngress(_ ingress: Ingress) throws(APIError) -> Ingress {
-    var ingress = ingress
-    let namespace = ingress.metadata.namespace ?? "default"
-    ingress.metadata.namespace = namespace
-    try admitCreate(in: namespace, resource: "ingresses.networking.k8s.io", name: ingress.metadata.name)
-    let causes = Validation.validateSubdomainName(ingress.metadata.name)
-    if !causes.isEmpty {
-      throw .invalid(kind: "Ingress.networking.k8s.io", name: ingress.metadata.name, causes: causes)
-    }
-    let key = Self.key(namespace, ingress.metadata.name)
-    if ingresses[key] != nil {
-      throw .alreadyExists(resource: "ingresses.networking.k8s.io", name: ingress.metadata.name)
-    }
-    ingress.metadata.creationTimestamp = now
-    ingress.metadata.generation = 1
-    stampAside(&ingress.metadata, stream: "ingress:" + now.rfc3339)
-    ingresses[key] = ingress
-    return ingress
+    try admitNew(ingress, causes: [])
   }
 
   /// Deletes an Ingress.
   public mutating func deleteIngress(_ name: String, namespace: String) throws(APIError) {
-    guard ingresses.removeValue(forKey: Self.key(namespace, name)) != nil else {
-      throw .notFound(resource: "ingresses.networking.k8s.io", name: name)
-    }
-    writeCount += 1
+    try remove(Ingress.self, name, namespace: namespace)
   }
+}
+
+extension Ingress: StoredResource {
+  public static let resource = ResourceType(
+    plural: "ingresses", singular: "ingress", kind: "Ingress", group: "networking.k8s.io", shortNames: ["ing"],
+    namespaced: true)
+  public static var store: KeyPath<Cluster, [String: Ingress]> { \.ingresses }
+  public func json(now: Timestamp) -> JSONValue { json }
 }

@@ -94,3 +94,10 @@ public struct Job: Sendable, Equatable {
     ])
   }
 }
+
+extension Job: StoredResource {
+  public static let resource = ResourceType(
+    plural: "jobs", singular: "job", kind: "Job", group: "batch", shortNames: [], namespaced: true)
+  public static var store: KeyPath<Cluster, [String: Job]> { \.jobs }
+  public func json(now: Timestamp) -> JSONValue { json }
+}

@@ -8,3 +8,10 @@ public struct Namespace: Sendable, Equatable {
     self.metadata = metadata
   }
 }
+
+extension Namespace: StoredResource {
+  public static let resource = ResourceType(
+    plural: "namespaces", singular: "namespace", kind: "Namespace", group: "", shortNames: ["ns"], namespaced: false)
+  public static var store: KeyPath<Cluster, [String: Namespace]> { \.namespaces }
+  public func json(now: Timestamp) -> JSONValue { json }
+}

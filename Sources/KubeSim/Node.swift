@@ -141,3 +141,9 @@ extension Node {
     }
   }
 }
+
+extension Node: StoredResource {
+  public static let resource = ResourceType(
+    plural: "nodes", singular: "node", kind: "Node", group: "", shortNames: ["no"], namespaced: false)
+  public static var store: KeyPath<Cluster, [String: Node]> { \.nodes }
+}

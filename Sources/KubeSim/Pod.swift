@@ -222,3 +222,10 @@ public struct ContainerStatus: Sendable, Equatable {
     self.state = state
   }
 }
+
+extension Pod: StoredResource {
+  public static let resource = ResourceType(
+    plural: "pods", singular: "pod", kind: "Pod", group: "", shortNames: ["po"], namespaced: true)
+  public static var store: KeyPath<Cluster, [String: Pod]> { \.pods }
+  public func json(now: Timestamp) -> JSONValue { json }
+}

@@ -122,3 +122,10 @@ public struct Service: Sendable, Equatable {
     ])
   }
 }
+
+extension Service: StoredResource {
+  public static let resource = ResourceType(
+    plural: "services", singular: "service", kind: "Service", group: "", shortNames: ["svc"], namespaced: true)
+  public static var store: KeyPath<Cluster, [String: Service]> { \.services }
+  public func json(now: Timestamp) -> JSONValue { json }
+}

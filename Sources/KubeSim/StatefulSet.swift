@@ -126,3 +126,11 @@ public struct StatefulSet: Sendable, Equatable {
     ])
   }
 }
+
+extension StatefulSet: StoredResource {
+  public static let resource = ResourceType(
+    plural: "statefulsets", singular: "statefulset", kind: "StatefulSet", group: "apps", shortNames: ["sts"],
+    namespaced: true)
+  public static var store: KeyPath<Cluster, [String: StatefulSet]> { \.statefulSets }
+  public func json(now: Timestamp) -> JSONValue { json }
+}

@@ -26,14 +26,14 @@ struct StatefulSetController: ControlLoop {
       if set != before {
         set.metadata.resourceVersion = cluster.nextResourceVersion()
         cluster.statefulSets[key] = set
-        if !cluster.watchedKinds.isEmpty { cluster.recordWatch(.modified, .statefulSet(set), kind: "StatefulSet") }
+        if !cluster.watchedKinds.isEmpty { cluster.recordWatch(.modified, set) }
       }
     }
   }
 
   /// The claims made from the set's templates (`<template>-<set>-<ordinal>`).
   static func claims(of set: StatefulSet, cluster: Cluster) -> [PersistentVolumeClaim] {
-    cluster.listClaims(namespace: set.metadata.namespace ?? "default").filter {
+    PersistentVolumeClaim.list(in: cluster, namespace: set.metadata.namespace ?? "default").filter {
       claimOrdinal($0.metadata.name, of: set) != nil
     }
   }

@@ -131,3 +131,27 @@ public struct StorageClass: Sendable, Equatable {
     ])
   }
 }
+
+extension PersistentVolumeClaim: StoredResource {
+  public static let resource = ResourceType(
+    plural: "persistentvolumeclaims", singular: "persistentvolumeclaim", kind: "PersistentVolumeClaim", group: "",
+    shortNames: ["pvc"], namespaced: true)
+  public static var store: KeyPath<Cluster, [String: PersistentVolumeClaim]> { \.claims }
+  public func json(now: Timestamp) -> JSONValue { json }
+}
+
+extension PersistentVolume: StoredResource {
+  public static let resource = ResourceType(
+    plural: "persistentvolumes", singular: "persistentvolume", kind: "PersistentVolume", group: "", shortNames: ["pv"],
+    namespaced: false)
+  public static var store: KeyPath<Cluster, [String: PersistentVolume]> { \.volumes }
+  public func json(now: Timestamp) -> JSONValue { json }
+}
+
+extension StorageClass: StoredResource {
+  public static let resource = ResourceType(
+    plural: "storageclasses", singular: "storageclass", kind: "StorageClass", group: "storage.k8s.io",
+    shortNames: ["sc"], namespaced: false)
+  public static var store: KeyPath<Cluster, [String: StorageClass]> { \.storageClasses }
+  public func json(now: Timestamp) -> JSONValue { json }
+}

@@ -8,17 +8,9 @@ public struct WatchEvent: Sendable {
     case deleted = "DELETED"
   }
 
-  /// A watched object.
-  public enum Object: Sendable {
-    case pod(Pod)
-    case deployment(Deployment)
-    case replicaSet(ReplicaSet)
-    case replicationController(ReplicationController)
-    case statefulSet(StatefulSet)
-  }
-
   public var change: Change
-  public var object: Object
+  /// The object as it was written (or as it was when deleted).
+  public var object: any APIResource
   /// The virtual instant of the write.
   public var time: Timestamp
 }
@@ -47,8 +39,8 @@ extension Cluster {
     return watchEvents
   }
 
-  mutating func recordWatch(_ change: WatchEvent.Change, _ object: WatchEvent.Object, kind: String) {
-    guard watchedKinds.contains(kind) else { return }
+  mutating func recordWatch(_ change: WatchEvent.Change, _ object: some APIResource) {
+    guard watchedKinds.contains(type(of: object).resource.kind) else { return }
     watchEvents.append(WatchEvent(change: change, object: object, time: now))
   }
 }

@@ -226,3 +226,27 @@ public struct Deployment: Sendable, Equatable {
     return (surge, surge == 0 && unavailable == 0 ? 1 : unavailable)
   }
 }
+
+extension Deployment: StoredResource {
+  public static let resource = ResourceType(
+    plural: "deployments", singular: "deployment", kind: "Deployment", group: "apps", shortNames: ["deploy"],
+    namespaced: true)
+  public static var store: KeyPath<Cluster, [String: Deployment]> { \.deployments }
+  public func json(now: Timestamp) -> JSONValue { json }
+}
+
+extension ReplicaSet: StoredResource {
+  public static let resource = ResourceType(
+    plural: "replicasets", singular: "replicaset", kind: "ReplicaSet", group: "apps", shortNames: ["rs"],
+    namespaced: true)
+  public static var store: KeyPath<Cluster, [String: ReplicaSet]> { \.replicaSets }
+  public func json(now: Timestamp) -> JSONValue { json }
+}
+
+extension ReplicationController: StoredResource {
+  public static let resource = ResourceType(
+    plural: "replicationcontrollers", singular: "replicationcontroller", kind: "ReplicationController", group: "",
+    shortNames: ["rc"], namespaced: true)
+  public static var store: KeyPath<Cluster, [String: ReplicationController]> { \.replicationControllers }
+  public func json(now: Timestamp) -> JSONValue { json }
+}

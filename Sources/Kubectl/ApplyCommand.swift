@@ -102,50 +102,40 @@ enum ApplyCommand {
         "resource mapping not found for name: \"\(objectName)\" namespace: \"\(value["metadata"]?["namespace"]?.stringValue ?? "")\" from \"\(source)\": no matches for kind \"\(kind)\" in version \"\(apiVersion)\"\nensure CRDs are installed first"
       )
     }
-    let name = type.qualifiedKind + "/" + objectName
-    if type == .namespaces {
-      if dryRun { return (name, "created") }
-      if context.cluster.namespaces[objectName] != nil {
-        if mode == .create { throw .api(.alreadyExists(resource: "namespaces", name: objectName), source: source) }
-        return (name, "unchanged")
-      }
-      do { try context.cluster.createNamespace(objectName) } catch { throw .api(error, source: source) }
-      return (name, "created")
+    guard let served = type.served else {
+      throw .plain("kubebook does not simulate creating \(kind) objects from \"\(source)\" yet")
     }
-    if type == .volumes {
-      var decoder = ManifestDecoder()
-      let volume = decoder.decodeVolume(value)
+    return try applyObject(
+      of: served, value, source: source, mode: mode, namespace: flagNamespace, dryRun: dryRun, context: &context)
+  }
+
+  /// Applies or creates one document of kind `Kind`.
+  static func applyObject<Kind: KubectlResource>(
+    of _: Kind.Type, _ value: JSONValue, source: String, mode: Mode, namespace flagNamespace: String?, dryRun: Bool,
+    context: inout CommandContext
+  ) throws(KubectlError) -> (name: String, operation: String) {
+    let type = Kind.resource
+    let kind = type.kind
+    let apiVersion = value["apiVersion"]?.stringValue ?? ""
+    let objectName = value["metadata"]?["name"]?.stringValue ?? ""
+    let name = type.qualifiedKind + "/" + objectName
+    guard let handler = Kind.manifest else {
+      throw .plain(
+        "kubebook does not simulate creating \(kind) objects from \"\(source)\"" + (type.namespaced ? " yet" : ""))
+    }
+    var decoder = ManifestDecoder()
+    var object = handler.decode(&decoder, value)
+    guard type.namespaced else {
+      // Cluster-scoped kinds (Namespace, PersistentVolume): created once, never updated here.
       if dryRun { return (name, "created") }
-      if context.cluster.volumes[objectName] != nil {
+      if Kind.get(objectName, namespace: "", in: context.cluster) != nil {
         if mode == .create {
-          throw .api(.alreadyExists(resource: "persistentvolumes", name: objectName), source: source)
+          throw .api(.alreadyExists(resource: type.qualifiedResource, name: objectName), source: source)
         }
         return (name, "unchanged")
       }
-      do { try context.cluster.createVolume(volume) } catch { throw .api(error, source: source) }
+      do { try handler.create(object, &context.cluster) } catch { throw .api(error, source: source) }
       return (name, "created")
-    }
-    guard type.namespaced, type != .nodes else {
-      throw .plain("kubebook does not simulate creating \(kind) objects from \"\(source)\"")
-    }
-    var decoder = ManifestDecoder()
-    var object: APIObject
-    switch type {
-    case .deployments: object = .deployment(decoder.decodeDeployment(value))
-    case .replicaSets: object = .replicaSet(decoder.decodeReplicaSet(value))
-    case .replicationControllers: object = .replicationController(decoder.decodeReplicationController(value))
-    case .services: object = .service(decoder.decodeService(value))
-    case .daemonSets: object = .daemonSet(decoder.decodeDaemonSet(value))
-    case .configMaps: object = .configMap(decoder.decodeConfigMap(value))
-    case .jobs: object = .job(decoder.decodeJob(value))
-    case .cronJobs: object = .cronJob(decoder.decodeCronJob(value))
-    case .statefulSets: object = .statefulSet(decoder.decodeStatefulSet(value))
-    case .autoscalers: object = .autoscaler(decoder.decodeAutoscaler(value))
-    case .ingresses: object = .ingress(decoder.decodeIngress(value))
-    case .claims: object = .claim(decoder.decodeClaim(value))
-    case .secrets: object = .secret(decoder.decodeSecret(value))
-    case .pods: object = .pod(decoder.decode(value))
-    default: throw .plain("kubebook does not simulate creating \(kind) objects from \"\(source)\" yet")
     }
     // gvk.Version in transformDecodeError: the version part of apiVersion (`autoscaling/v2`: v2).
     let version = apiVersion.split(separator: "/").last.map(String.init) ?? apiVersion
@@ -175,198 +165,18 @@ enum ApplyCommand {
         "error when retrieving current configuration of:\nResource: \"\(type.group)/v1, Resource=\(type.plural)\", GroupVersionKind: \"\(type.group)/v1, Kind=\(kind)\"\nName: \"\", Namespace: \"\(namespace)\"\nfrom server for: \"\(source)\": resource name may not be empty"
       )
     }
-    let lastApplied = mode == .apply ? ApplyCommand.lastApplied(value, namespace: namespace) : nil
-    object = object.with(namespace: namespace, lastApplied: lastApplied)
-    if let existing = APIObject.lookup(type, name: objectName, namespace: namespace, cluster: context.cluster) {
+    object.metadata.namespace = namespace
+    if mode == .apply { object.metadata.annotations[lastAppliedKey] = lastApplied(value, namespace: namespace) }
+    if let live = Kind.get(objectName, namespace: namespace, in: context.cluster) {
       if mode == .create {
         throw .api(.alreadyExists(resource: type.qualifiedResource, name: objectName), source: source)
       }
       if dryRun { return (name, "configured") }
-      return (name, try update(existing, to: object, manifest: value, context: &context))
+      return (name, try handler.update(live, object, value, &context))
     }
     if dryRun { return (name, "created") }
-    do {
-      switch object {
-      case .pod(let pod): try context.cluster.createPod(pod)
-      case .deployment(let deployment): try context.cluster.createDeployment(deployment)
-      case .replicaSet(let set): try context.cluster.createReplicaSet(set)
-      case .replicationController(let controller): try context.cluster.createReplicationController(controller)
-      case .service(let service): _ = try context.cluster.createService(service)
-      case .daemonSet(let set): try context.cluster.createDaemonSet(set)
-      case .configMap(let configMap): try context.cluster.createConfigMap(configMap)
-      case .job(let job): try context.cluster.createJob(job)
-      case .cronJob(let cronJob): try context.cluster.createCronJob(cronJob)
-      case .statefulSet(let set): try context.cluster.createStatefulSet(set)
-      case .autoscaler(let hpa): try context.cluster.createAutoscaler(hpa)
-      case .ingress(let ingress): try context.cluster.createIngress(ingress)
-      case .claim(let claim): try context.cluster.createClaim(claim)
-      case .secret(let secret): try context.cluster.createSecret(secret)
-      default: break
-      }
-    } catch {
-      throw .api(error, source: source)
-    }
+    do { try handler.create(object, &context.cluster) } catch { throw .api(error, source: source) }
     return (name, "created")
-  }
-
-  /// Applies `desired` onto the live object; returns `configured` or `unchanged`.
-  static func update(_ existing: APIObject, to desired: APIObject, manifest: JSONValue, context: inout CommandContext)
-    throws(KubectlError) -> String
-  {
-    let spec = manifest["spec"]
-    if case .pod(let live) = existing, case .pod(let pod) = desired {
-      if live.metadata.annotations == pod.metadata.annotations && live.metadata.labels == pod.metadata.labels
-        && live.spec.containers == pod.spec.containers
-      {
-        return "unchanged"
-      }
-      return try update(live, to: pod, context: &context)
-    }
-    do throws(APIError) {
-      switch (existing, desired) {
-      case (.deployment(let live), .deployment(var d)):
-        if spec?["replicas"] == nil && !lastAppliedSetReplicas(live.metadata) { d.replicas = live.replicas }
-        var merged = live
-        merged.replicas = d.replicas
-        merged.template = d.template
-        merged.strategy = d.strategy
-        merged.minReadySeconds = d.minReadySeconds
-        merged.revisionHistoryLimit = d.revisionHistoryLimit
-        merged.progressDeadlineSeconds = d.progressDeadlineSeconds
-        merged.paused = d.paused
-        merged.selector = d.selector
-        merged.metadata.labels = d.metadata.labels
-        merged.metadata.annotations = keepingControllerAnnotations(
-          live.metadata.annotations, desired: d.metadata.annotations)
-        if merged == live { return "unchanged" }
-        try context.cluster.updateDeployment(merged)
-      case (.replicaSet(let live), .replicaSet(var set)):
-        if spec?["replicas"] == nil && !lastAppliedSetReplicas(live.metadata) { set.replicas = live.replicas }
-        var merged = live
-        merged.replicas = set.replicas
-        merged.template = set.template
-        merged.minReadySeconds = set.minReadySeconds
-        merged.metadata.labels = set.metadata.labels
-        merged.metadata.annotations = keepingControllerAnnotations(
-          live.metadata.annotations, desired: set.metadata.annotations)
-        if merged == live { return "unchanged" }
-        try context.cluster.updateReplicaSet(merged)
-      case (.replicationController(let live), .replicationController(var controller)):
-        if spec?["replicas"] == nil && !lastAppliedSetReplicas(live.metadata) {
-          controller.replicas = live.replicas
-        }
-        var merged = live
-        merged.replicas = controller.replicas
-        merged.template = controller.template
-        merged.metadata.annotations = keepingControllerAnnotations(
-          live.metadata.annotations, desired: controller.metadata.annotations)
-        if merged == live { return "unchanged" }
-        try context.cluster.updateReplicationController(merged)
-      case (.daemonSet(let live), .daemonSet(let set)):
-        var merged = live
-        merged.template = set.template
-        merged.updateStrategy = set.updateStrategy
-        merged.maxUnavailable = set.maxUnavailable
-        merged.maxSurge = set.maxSurge
-        merged.minReadySeconds = set.minReadySeconds
-        merged.revisionHistoryLimit = set.revisionHistoryLimit
-        merged.metadata.labels = set.metadata.labels
-        merged.metadata.annotations = set.metadata.annotations
-        merged.metadata.annotations["deprecated.daemonset.template.generation"] =
-          live.metadata.annotations["deprecated.daemonset.template.generation"]
-        if merged == live { return "unchanged" }
-        try context.cluster.updateDaemonSet(merged)
-      case (.job(let live), .job(let job)):
-        // A Job's template is immutable; only labels and annotations may change here.
-        var template = job.template
-        template.labels.merge(live.template.labels) { desired, _ in desired }
-        if template != live.template {
-          throw APIError.invalid(
-            kind: "Job", name: live.metadata.name,
-            causes: [
-              FieldError(
-                field: "spec.template", type: "Invalid value", value: "core.PodTemplateSpec{...}",
-                detail: "field is immutable")
-            ])
-        }
-        if live.metadata.annotations == job.metadata.annotations { return "unchanged" }
-        context.cluster.updateJobMetadata(
-          of: live.metadata.name, namespace: live.metadata.namespace ?? "default",
-          annotations: job.metadata.annotations)
-      case (.statefulSet(let live), .statefulSet(var set)):
-        if spec?["replicas"] == nil && !lastAppliedSetReplicas(live.metadata) { set.replicas = live.replicas }
-        var merged = live
-        merged.replicas = set.replicas
-        merged.template = set.template
-        merged.updateStrategy = set.updateStrategy
-        merged.partition = set.partition
-        merged.minReadySeconds = set.minReadySeconds
-        merged.metadata.labels = set.metadata.labels
-        merged.metadata.annotations = set.metadata.annotations
-        if merged == live { return "unchanged" }
-        try context.cluster.updateStatefulSet(merged)
-      case (.claim(let live), .claim(let claim)):
-        if live.metadata.annotations.filter({ $0.key == ApplyCommand.lastAppliedKey })
-          == claim.metadata.annotations.filter({ $0.key == ApplyCommand.lastAppliedKey })
-        {
-          return "unchanged"
-        }
-        return "configured"
-      case (.cronJob(let live), .cronJob(let cronJob)):
-        var merged = cronJob
-        merged.status = live.status
-        merged.metadata.uid = live.metadata.uid
-        merged.metadata.creationTimestamp = live.metadata.creationTimestamp
-        merged.metadata.generation = live.metadata.generation
-        merged.metadata.resourceVersion = live.metadata.resourceVersion
-        if merged == live { return "unchanged" }
-        try context.cluster.updateCronJob(merged)
-      case (.configMap(let live), .configMap(let configMap)):
-        var merged = live
-        merged.data = configMap.data
-        merged.metadata.labels = configMap.metadata.labels
-        merged.metadata.annotations = configMap.metadata.annotations
-        if merged == live { return "unchanged" }
-        try context.cluster.updateConfigMap(merged)
-      case (.secret(let live), .secret(let secret)):
-        var merged = live
-        merged.data = secret.data
-        merged.metadata.labels = secret.metadata.labels
-        merged.metadata.annotations = secret.metadata.annotations
-        if merged == live { return "unchanged" }
-        try context.cluster.updateSecret(merged)
-      case (.service(let live), .service(let service)):
-        var merged = live
-        merged.type = service.type
-        merged.ports = service.ports
-        merged.selector = service.selector
-        merged.externalName = service.externalName
-        merged.publishNotReadyAddresses = service.publishNotReadyAddresses
-        merged.metadata.labels = service.metadata.labels
-        merged.metadata.annotations = service.metadata.annotations
-        if !service.clusterIP.isEmpty { merged.clusterIP = service.clusterIP }
-        // Node ports the manifest leaves out keep their allocated values.
-        for index in merged.ports.indices where merged.ports[index].nodePort == nil && merged.hasNodePorts {
-          merged.ports[index].nodePort = live.ports.first { $0.port == merged.ports[index].port }?.nodePort
-        }
-        if merged == live { return "unchanged" }
-        if live.clusterIP != merged.clusterIP {
-          throw APIError.invalid(
-            kind: "Service", name: live.metadata.name,
-            causes: [
-              FieldError(
-                field: "spec.clusterIPs[0]", type: "Invalid value", value: Validation.quote(merged.clusterIP),
-                detail: "may not change once set")
-            ])
-        }
-        try context.cluster.updateService(merged)
-      default:
-        return "unchanged"
-      }
-    } catch {
-      throw .api(error)
-    }
-    return "configured"
   }
 
   /// Whether the previous `apply` set `spec.replicas`. If it did and the new manifest leaves

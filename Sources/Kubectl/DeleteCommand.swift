@@ -96,120 +96,31 @@ enum DeleteCommand {
     case let other?:
       throw .plain("invalid cascade value (\(other)). Must be \"background\", \"foreground\", or \"orphan\".")
     }
-    // Pods being deleted, by namespace, name and uid: kubectl waits for that uid to be gone
-    // (a mirror pod comes back under the same name with a new uid at once).
-    var deleted: [(String, String, String)] = []
-    var deletedWorkloads: [(ResourceType, String)] = []
-    var deletedNamespaces: [String] = []
-    // Claims wait for the pods that use them (the pvc-protection finalizer); kubectl waits too.
-    var deletedClaims: [String] = []
+    let options = DeleteOptions(propagation: propagation, gracePeriod: grace, force: force)
+    // What `--wait` waits for: each deleted object gone from the store.
+    var waits: [@Sendable (Cluster) -> Bool] = []
     for target in targets {
-      if [.deployments, .replicaSets, .replicationControllers, .daemonSets].contains(target.type) {
-        let key = target.namespace + "/" + target.name
-        if context.cluster.deleteWorkload(
-          kind: target.type.kind, name: target.name, namespace: target.namespace, propagation: propagation)
-        {
-          output.line(
-            parsed.value("output") == "name"
-              ? target.type.qualifiedKind + "/" + target.name
-              : "\(target.type.qualifiedKind) \"\(target.name)\" deleted")
-          deletedWorkloads.append((target.type, key))
-        } else if !parsed.flag("ignore-not-found") {
-          errors.append(KubectlError.api(.notFound(resource: target.type.qualifiedResource, name: target.name)).text)
-        }
-        continue
-      }
-      if target.type == .volumes {
-        do {
-          try context.cluster.deleteVolume(target.name)
-          output.line(
-            parsed.value("output") == "name"
-              ? "persistentvolume/\(target.name)" : "persistentvolume \"\(target.name)\" deleted")
-        } catch {
-          if case .notFound = error, parsed.flag("ignore-not-found") { continue }
-          errors.append(KubectlError.api(error).text)
-        }
-        continue
-      }
-      if target.type == .namespaces {
-        do {
-          try context.cluster.deleteNamespace(target.name)
-          output.line(
-            parsed.value("output") == "name" ? "namespace/\(target.name)" : "namespace \"\(target.name)\" deleted")
-          deletedNamespaces.append(target.name)
-        } catch {
-          if case .notFound = error, parsed.flag("ignore-not-found") { continue }
-          errors.append(KubectlError.api(error).text)
-        }
-        continue
-      }
-      if [.services, .configMaps, .secrets, .jobs, .cronJobs, .statefulSets, .claims, .autoscalers, .ingresses]
-        .contains(target.type)
-      {
-        do {
-          switch target.type {
-          case .ingresses:
-            try context.cluster.deleteIngress(target.name, namespace: target.namespace)
-          case .autoscalers:
-            try context.cluster.deleteAutoscaler(target.name, namespace: target.namespace)
-          case .statefulSets:
-            try context.cluster.deleteStatefulSet(target.name, namespace: target.namespace, propagation: propagation)
-          case .claims:
-            try context.cluster.deleteClaim(target.name, namespace: target.namespace)
-            deletedClaims.append(target.namespace + "/" + target.name)
-          case .cronJobs:
-            try context.cluster.deleteCronJob(target.name, namespace: target.namespace, propagation: propagation)
-          case .jobs:
-            try context.cluster.deleteJob(target.name, namespace: target.namespace, propagation: propagation)
-          case .services: try context.cluster.deleteService(target.name, namespace: target.namespace)
-          case .configMaps: try context.cluster.deleteConfigMap(target.name, namespace: target.namespace)
-          case .secrets: try context.cluster.deleteSecret(target.name, namespace: target.namespace)
-          default:
-            // A type in the list above without its own case: never delete something else.
-            errors.append(KubectlError.plain("kubebook does not simulate deleting \(target.type.plural) yet").text)
-            continue
-          }
-          let kind = target.type.qualifiedKind
-          output.line(
-            parsed.value("output") == "name" ? "\(kind)/\(target.name)" : "\(kind) \"\(target.name)\" deleted")
-        } catch {
-          if case .notFound = error, parsed.flag("ignore-not-found") { continue }
-          errors.append(KubectlError.api(error).text)
-        }
-        continue
-      }
-      guard target.type == .pods else {
+      guard let kind = target.type.served else {
         throw .plain("kubebook does not simulate deleting \(target.type.plural) yet")
       }
+      let deletion: Deletion?
       do {
-        let pod = try context.cluster.deletePod(
-          target.name, namespace: target.namespace, gracePeriod: force ? 0 : grace)
-        let word = force && grace == 0 ? "force deleted" : "deleted"
-        output.line(parsed.value("output") == "name" ? "pod/\(target.name)" : "pod \"\(target.name)\" \(word)")
-        deleted.append((target.namespace, target.name, pod.metadata.uid))
+        deletion = try delete(kind, target.name, namespace: target.namespace, options, &context.cluster)
       } catch {
         if case .notFound = error, parsed.flag("ignore-not-found") { continue }
         errors.append(KubectlError.api(error).text)
+        continue
       }
+      guard let deletion else { throw .plain("kubebook does not simulate deleting \(target.type.plural) yet") }
+      let qualified = target.type.qualifiedKind
+      output.line(
+        parsed.value("output") == "name"
+          ? "\(qualified)/\(target.name)" : "\(qualified) \"\(target.name)\" \(deletion.verb)")
+      if let isGone = deletion.isGone { waits.append(isGone) }
     }
-    if parsed.value("wait") != "false"
-      && (!deleted.isEmpty || !deletedWorkloads.isEmpty || !deletedNamespaces.isEmpty || !deletedClaims.isEmpty)
-    {
+    if parsed.value("wait") != "false" && !waits.isEmpty {
       let maxGrace = 3600
-      try context.wait(seconds: Int64(maxGrace)) { cluster in
-        deleted.allSatisfy { cluster.pod($0.1, namespace: $0.0)?.metadata.uid != $0.2 }
-          && deletedNamespaces.allSatisfy { cluster.namespaces[$0] == nil }
-          && deletedClaims.allSatisfy { cluster.claims[$0] == nil }
-          && deletedWorkloads.allSatisfy { type, key in
-            switch type {
-            case .deployments: return cluster.deployments[key] == nil
-            case .replicaSets: return cluster.replicaSets[key] == nil
-            case .daemonSets: return cluster.daemonSets[key] == nil
-            case .replicationControllers: return cluster.replicationControllers[key] == nil
-            default: return true
-            }
-          }
-      }
+      try context.wait(seconds: Int64(maxGrace)) { cluster in waits.allSatisfy { $0(cluster) } }
     } else {
       try context.settle()
     }
@@ -217,5 +128,13 @@ enum DeleteCommand {
       for error in errors { output.line(error) }
       context.failed = true
     }
+  }
+
+  /// Deletes one object of `Kind` through its deleter; nil when the kind has none.
+  static func delete<Kind: KubectlResource>(
+    _: Kind.Type, _ name: String, namespace: String, _ options: DeleteOptions, _ cluster: inout Cluster
+  ) throws(APIError) -> Deletion? {
+    guard let deleter = Kind.deleter else { return nil }
+    return try deleter.delete(name, namespace, options, &cluster)
   }
 }

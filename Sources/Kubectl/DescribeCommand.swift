@@ -21,12 +21,7 @@ enum DescribeCommand {
     var descriptions: [String] = []
     var errors: [String] = []
     for request in requests {
-      guard
-        [
-          .deployments, .replicaSets, .replicationControllers, .pods, .nodes, .services, .autoscalers, .daemonSets,
-          .jobs, .cronJobs, .configMaps, .secrets, .ingresses, .statefulSets,
-        ].contains(request.type)
-      else {
+      guard let kind = request.type.served, hasDescriber(kind) else {
         throw .plain("kubebook does not simulate \"kubectl describe \(request.type.plural)\" yet")
       }
       var objects: [APIObject] = []
@@ -63,27 +58,20 @@ enum DescribeCommand {
     }
   }
 
+  /// Whether kubebook describes objects of `Kind`.
+  static func hasDescriber<Kind: KubectlResource>(_: Kind.Type) -> Bool { Kind.describer != nil }
+
   static func describe(_ object: APIObject, cluster: Cluster) -> String {
+    describe(object.base, cluster: cluster)
+  }
+
+  /// The whole description of `object`: its kind's describer, then the Events section.
+  static func describe<Kind: KubectlResource>(_ object: Kind, cluster: Cluster) -> String {
     let writer = GoTabWriter()
-    var body: String
-    switch object {
-    case .deployment(let d): body = deployment(d, cluster: cluster)
-    case .replicaSet(let set): body = replicaSet(set, cluster: cluster)
-    case .replicationController(let controller): body = replicationController(controller, cluster: cluster)
-    case .pod(let pod): body = describePod(pod, cluster: cluster)
-    case .node(let node): body = describeNode(node, cluster: cluster)
-    case .service(let service): body = describeService(service, cluster: cluster)
-    case .autoscaler(let hpa): body = describeAutoscaler(hpa, cluster: cluster)
-    case .daemonSet(let set): body = describeDaemonSet(set, cluster: cluster)
-    case .statefulSet(let set): body = describeStatefulSet(set, cluster: cluster)
-    case .job(let job): body = describeJob(job, cluster: cluster)
-    case .cronJob(let cronJob): body = describeCronJob(cronJob, cluster: cluster)
-    case .configMap(let configMap): body = describeConfigMap(configMap)
-    case .ingress(let ingress): body = describeIngress(ingress, cluster: cluster)
-    case .secret(let secret): return writer.format(describeSecret(secret))
-    default: body = ""
-    }
-    let events = eventsSection(kind: object.type.kind, meta: object.metadata, cluster: cluster)
+    guard let describer = Kind.describer else { return "" }
+    let body = describer.describe(object, cluster)
+    guard describer.showsEvents else { return writer.format(body) }
+    let events = eventsSection(kind: Kind.resource.kind, meta: object.metadata, cluster: cluster)
     if events.hasPrefix("Events:\t") {
       return writer.format(body + events)
     }

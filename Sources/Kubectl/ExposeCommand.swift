@@ -66,19 +66,19 @@ enum ExposeCommand {
     var selector: [String: String]
     var template: PodSpec?
     let chosen = try parsed.value("selector").map { text throws(KubectlError) in try parseLabels(text) }
-    switch object {
-    case .pod(let pod):
+    switch object.base {
+    case let pod as Pod:
       selector = pod.metadata.labels
       template = pod.spec
-    case .service(let service):
+    case let service as Service:
       selector = service.selector
-    case .replicationController(let controller):
+    case let controller as ReplicationController:
       selector = controller.selector
       template = controller.template.spec
-    case .deployment(let deployment):
+    case let deployment as Deployment:
       if let chosen { selector = chosen } else { selector = try mapSelector(deployment.selector) }
       template = deployment.template.spec
-    case .replicaSet(let set):
+    case let set as ReplicaSet:
       if let chosen { selector = chosen } else { selector = try mapSelector(set.selector) }
       template = set.template.spec
     default:
@@ -91,7 +91,7 @@ enum ExposeCommand {
     }
     // `PortsForObject`: every container port of every container; for a Service, its ports.
     var objectPorts: [(port: Int, protocol: APIField<PortProtocol>)] = []
-    if case .service(let service) = object {
+    if let service = object.base as? Service {
       objectPorts = service.ports.map { ($0.port, $0.protocol) }
     } else if let template {
       for container in template.containers {

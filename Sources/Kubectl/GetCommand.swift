@@ -145,9 +145,9 @@ enum GetCommand {
     _ group: Group, now: Timestamp, wide: Bool, allNamespaces: Bool, showLabels: Bool, prefixNames: Bool,
     labelColumns: [String] = []
   ) -> (header: [String], rows: [[String]]) {
-    let columns = TablePrinters.columns(for: group.type)
+    let columns = group.type.served?.columns ?? []
     let rows: [[String]] = group.objects.map { object in
-      var row = TablePrinters.row(object, now: now)
+      var row = object.row(now: now)
       if prefixNames { row[0] = object.qualifiedName }
       return row
     }

@@ -41,12 +41,12 @@ enum LogsCommand {
           throw notFound(resource: type.qualifiedResource, name: name, namespace: namespace)
         }
         let candidates = context.cluster.listPods(namespace: namespace).filter { candidate in
-          switch object {
-          case .deployment(let d): return d.selector.selector.matches(candidate.metadata.labels)
-          case .replicaSet(let set): return set.selector.selector.matches(candidate.metadata.labels)
-          case .replicationController(let rc):
-            return LabelSelector(matchLabels: rc.selector).matches(candidate.metadata.labels)
-          case .job(let job): return job.selector.selector.matches(candidate.metadata.labels)
+          switch object.base {
+          case let deployment as Deployment: return deployment.selector.selector.matches(candidate.metadata.labels)
+          case let set as ReplicaSet: return set.selector.selector.matches(candidate.metadata.labels)
+          case let controller as ReplicationController:
+            return LabelSelector(matchLabels: controller.selector).matches(candidate.metadata.labels)
+          case let job as Job: return job.selector.selector.matches(candidate.metadata.labels)
           default: return false
           }
         }.filter { $0.metadata.deletionTimestamp == nil }

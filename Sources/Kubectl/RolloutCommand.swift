@@ -75,7 +75,7 @@ enum RolloutCommand {
           guard let live = cluster.statefulSets[key] else { return nil }
           guard seen.count >= 0 else { return [(live.metadata.resourceVersion, statusLine(live))] }
           return events.dropFirst(seen.count).compactMap { event in
-            guard case .statefulSet(let set) = event.object, set.metadata.uid == live.metadata.uid else { return nil }
+            guard let set = event.object as? StatefulSet, set.metadata.uid == live.metadata.uid else { return nil }
             return (set.metadata.resourceVersion, statusLine(set))
           }
         }

@@ -60,12 +60,13 @@ enum WaitCommand {
 
   /// The lower-cased types of the conditions that are True on `object`.
   static func conditions(of object: APIObject) -> Set<String> {
-    switch object {
-    case .job(let job): return Set(job.status.conditions.map { $0.type.lowercased() })
-    case .pod(let pod): return Set(pod.status.conditions.filter { $0.status == .true }.map { $0.type.lowercased() })
-    case .deployment(let d):
-      return Set(d.status.conditions.filter { $0.status == .true }.map { $0.type.lowercased() })
-    default: return []
+    if let job = object.base as? Job { return Set(job.status.conditions.map { $0.type.lowercased() }) }
+    if let pod = object.base as? Pod {
+      return Set(pod.status.conditions.filter { $0.status == .true }.map { $0.type.lowercased() })
     }
+    if let deployment = object.base as? Deployment {
+      return Set(deployment.status.conditions.filter { $0.status == .true }.map { $0.type.lowercased() })
+    }
+    return []
   }
 }

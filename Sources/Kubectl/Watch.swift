@@ -35,14 +35,8 @@ enum Watch {
       throw .api(error)
     }
     for event in context.cluster.drainWatchEvents() {
-      let object: APIObject
-      switch event.object {
-      case .pod(let pod): object = .pod(pod)
-      case .deployment(let deployment): object = .deployment(deployment)
-      case .replicaSet(let set): object = .replicaSet(set)
-      case .replicationController(let controller): object = .replicationController(controller)
-      case .statefulSet(let set): object = .statefulSet(set)
-      }
+      guard let watched = event.object as? any KubectlResource else { continue }
+      let object = APIObject(watched)
       let meta = object.metadata
       if let namespace, meta.namespace != namespace { continue }
       if !names.isEmpty && !names.contains(meta.name) { continue }

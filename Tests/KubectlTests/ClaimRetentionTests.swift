@@ -20,12 +20,13 @@ import Testing
       terminal.run("kubectl get sts web -o yaml").output.contains("    whenDeleted: Delete\n    whenScaled: Delete\n"))
     _ = terminal.run("kubectl scale sts web --replicas=1")
     _ = terminal.run("sleep 10")
-    #expect(terminal.cluster.listClaims(namespace: "default").map(\.metadata.name) == ["www-web-0"])
+    #expect(
+      PersistentVolumeClaim.list(in: terminal.cluster, namespace: "default").map(\.metadata.name) == ["www-web-0"])
     _ = terminal.run("kubectl delete sts web")
     #expect(terminal.run("kubectl get pvc").output.contains("www-web-0   Terminating"))
     _ = terminal.run("sleep 10")
-    #expect(terminal.cluster.listClaims(namespace: "default").isEmpty)
-    #expect(terminal.cluster.listVolumes().isEmpty)
+    #expect(PersistentVolumeClaim.list(in: terminal.cluster, namespace: "default").isEmpty)
+    #expect(PersistentVolume.list(in: terminal.cluster, namespace: nil).isEmpty)
   }
 
   /// The default, Retain: claims outlive scale-downs and the set itself.
@@ -37,6 +38,9 @@ import Testing
     _ = terminal.run("kubectl scale sts web --replicas=1")
     _ = terminal.run("kubectl delete sts web")
     _ = terminal.run("sleep 30")
-    #expect(terminal.cluster.listClaims(namespace: "default").map(\.metadata.name) == ["www-web-0", "www-web-1"])
+    #expect(
+      PersistentVolumeClaim.list(in: terminal.cluster, namespace: "default").map(\.metadata.name) == [
+        "www-web-0", "www-web-1",
+      ])
   }
 }

@@ -38,7 +38,7 @@ import Testing
         == "NAME    SCHEDULE      TIMEZONE   SUSPEND   ACTIVE   LAST SCHEDULE   AGE\nhello   */1 * * * *   <none>     False     1        0s              60s\n"
     )
     _ = terminal.run("sleep 300")
-    let names = terminal.cluster.listJobs(namespace: "default").map(\.metadata.name)
+    let names = Job.list(in: terminal.cluster, namespace: "default").map(\.metadata.name)
     #expect(names == ["hello-29016543", "hello-29016544", "hello-29016545", "hello-29016546"])
     #expect(terminal.cluster.listPods(namespace: "default").count == 4)
     #expect(terminal.run("kubectl delete cronjob hello").output == "cronjob.batch \"hello\" deleted\n")

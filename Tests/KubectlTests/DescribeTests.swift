@@ -155,7 +155,7 @@ import Testing
       template: PodTemplate(labels: ["app": "x"], spec: PodSpec(containers: [Container(name: "x", image: "x")])))
     d.replicas = 0
     _ = try? cluster.createDeployment(d)
-    let text = DescribeCommand.describe(.deployment(cluster.deployments["default/x"]!), cluster: cluster)
+    let text = DescribeCommand.describe(cluster.deployments["default/x"]!, cluster: cluster)
     // With no ReplicaSet lines, `Events:` joins the block that starts at `    Image:`
     // (widest label `    Environment:`), as the tabwriter's block rule says.
     #expect(text.hasSuffix("  Tolerations:     <none>\nEvents:            <none>\n"))

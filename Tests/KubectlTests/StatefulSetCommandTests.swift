@@ -47,7 +47,7 @@ import Testing
       _ = terminal.run("sleep 1")
     }
     #expect(terminal.run("kubectl get sts").output.contains("web    4/4"))
-    let claims = terminal.cluster.listClaims(namespace: "default")
+    let claims = PersistentVolumeClaim.list(in: terminal.cluster, namespace: "default")
     #expect(claims.map(\.metadata.name) == ["www-web-0", "www-web-1", "www-web-2", "www-web-3"])
     #expect(claims.allSatisfy { $0.phase == .bound && $0.storageClassName == "standard" })
   }
@@ -68,7 +68,7 @@ import Testing
     #expect(after.spec.hostname == "web-1" && after.spec.subdomain == "nginx")
     #expect(
       after.spec.volumes.contains { $0.source == .persistentVolumeClaim(claimName: "www-web-1", readOnly: false) })
-    #expect(terminal.cluster.listClaims(namespace: "default").count == 2)
+    #expect(PersistentVolumeClaim.list(in: terminal.cluster, namespace: "default").count == 2)
   }
 
   /// Scale-down goes from the highest ordinal, one pod at a time; claims stay.
@@ -86,7 +86,7 @@ import Testing
       _ = terminal.run("sleep 1")
     }
     #expect(order == ["web-3", "web-2", "web-1"])
-    #expect(terminal.cluster.listClaims(namespace: "default").count == 4)
+    #expect(PersistentVolumeClaim.list(in: terminal.cluster, namespace: "default").count == 4)
   }
 
   /// A partition keeps the pods below it on the old template; the status lines are

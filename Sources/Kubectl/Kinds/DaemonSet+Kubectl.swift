@@ -1,0 +1,52 @@
+import KubeSim
+
+/// What kubectl knows about a DaemonSet.
+extension DaemonSet: KubectlResource {
+  static let columns: [Table.Column] = [
+    .init(name: "Name"), .init(name: "Desired"), .init(name: "Current"), .init(name: "Ready"),
+    .init(name: "Up-to-date"), .init(name: "Available"), .init(name: "Node Selector"), .init(name: "Age"),
+    .init(name: "Containers", wide: true), .init(name: "Images", wide: true), .init(name: "Selector", wide: true),
+  ]
+
+  func row(now: Timestamp) -> [String] {
+    [
+      metadata.name, String(status.desiredNumberScheduled), String(status.currentNumberScheduled),
+      String(status.numberReady), String(status.updatedNumberScheduled), String(status.numberAvailable),
+      TablePrinters.formatLabels(template.spec.nodeSelector),
+      TablePrinters.age(metadata.creationTimestamp, now: now),
+      template.spec.containers.map(\.name).joined(separator: ","),
+      template.spec.containers.map(\.image).joined(separator: ","), selector.formatted,
+    ]
+  }
+
+  static var describer: Describer<DaemonSet>? { Describer { DescribeCommand.describeDaemonSet($0, cluster: $1) } }
+
+  static var manifest: ManifestHandler<DaemonSet>? {
+    ManifestHandler(
+      decode: { $0.decodeDaemonSet($1) },
+      create: { object, cluster throws(APIError) in try cluster.createDaemonSet(object) },
+      update: { live, desired, manifest, context throws(KubectlError) in
+        let set = desired
+        do throws(APIError) {
+          var merged = live
+          merged.template = set.template
+          merged.updateStrategy = set.updateStrategy
+          merged.maxUnavailable = set.maxUnavailable
+          merged.maxSurge = set.maxSurge
+          merged.minReadySeconds = set.minReadySeconds
+          merged.revisionHistoryLimit = set.revisionHistoryLimit
+          merged.metadata.labels = set.metadata.labels
+          merged.metadata.annotations = set.metadata.annotations
+          merged.metadata.annotations["deprecated.daemonset.template.generation"] =
+            live.metadata.annotations["deprecated.daemonset.template.generation"]
+          if merged == live { return "unchanged" }
+          try context.cluster.updateDaemonSet(merged)
+        } catch {
+          throw .api(error)
+        }
+        return "configured"
+      })
+  }
+
+  static var deleter: Deleter<DaemonSet>? { .workload }
+}

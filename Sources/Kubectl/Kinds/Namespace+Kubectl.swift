@@ -1,0 +1,29 @@
+import KubeSim
+
+/// What kubectl knows about a Namespace.
+extension Namespace: KubectlResource {
+  static let columns: [Table.Column] = [
+    .init(name: "Name"), .init(name: "Status"), .init(name: "Age"),
+  ]
+
+  func row(now: Timestamp) -> [String] {
+    TablePrinters.namespaceRow(self, now: now)
+  }
+
+  static var describer: Describer<Namespace>? { nil }
+
+  static var manifest: ManifestHandler<Namespace>? {
+    ManifestHandler(
+      decode: { _, manifest in Namespace(metadata: ObjectMeta(name: manifest["metadata"]?["name"]?.stringValue ?? ""))
+      },
+      create: { object, cluster throws(APIError) in try cluster.createNamespace(object.metadata.name) },
+      update: { _, _, _, _ in "unchanged" })
+  }
+
+  static var deleter: Deleter<Namespace>? {
+    Deleter { name, _, _, cluster throws(APIError) in
+      try cluster.deleteNamespace(name)
+      return Deletion(isGone: { $0.namespaces[name] == nil })
+    }
+  }
+}

@@ -1,0 +1,49 @@
+import KubeSim
+
+/// What kubectl knows about a ReplicaSet.
+extension ReplicaSet: KubectlResource {
+  static let columns: [Table.Column] = [
+    .init(name: "Name"), .init(name: "Desired"), .init(name: "Current"), .init(name: "Ready"), .init(name: "Age"),
+    .init(name: "Containers", wide: true), .init(name: "Images", wide: true), .init(name: "Selector", wide: true),
+  ]
+
+  func row(now: Timestamp) -> [String] {
+    [
+      metadata.name, String(replicas), String(status.replicas), String(status.readyReplicas),
+      TablePrinters.age(metadata.creationTimestamp, now: now),
+      template.spec.containers.map(\.name).joined(separator: ","),
+      template.spec.containers.map(\.image).joined(separator: ","), selector.formatted,
+    ]
+  }
+
+  static var describer: Describer<ReplicaSet>? { Describer { DescribeCommand.replicaSet($0, cluster: $1) } }
+
+  static var manifest: ManifestHandler<ReplicaSet>? {
+    ManifestHandler(
+      decode: { $0.decodeReplicaSet($1) },
+      create: { object, cluster throws(APIError) in try cluster.createReplicaSet(object) },
+      update: { live, desired, manifest, context throws(KubectlError) in
+        let spec = manifest["spec"]
+        var set = desired
+        do throws(APIError) {
+          if spec?["replicas"] == nil && !ApplyCommand.lastAppliedSetReplicas(live.metadata) {
+            set.replicas = live.replicas
+          }
+          var merged = live
+          merged.replicas = set.replicas
+          merged.template = set.template
+          merged.minReadySeconds = set.minReadySeconds
+          merged.metadata.labels = set.metadata.labels
+          merged.metadata.annotations = ApplyCommand.keepingControllerAnnotations(
+            live.metadata.annotations, desired: set.metadata.annotations)
+          if merged == live { return "unchanged" }
+          try context.cluster.updateReplicaSet(merged)
+        } catch {
+          throw .api(error)
+        }
+        return "configured"
+      })
+  }
+
+  static var deleter: Deleter<ReplicaSet>? { .workload }
+}

@@ -1,0 +1,48 @@
+import KubeSim
+
+/// What kubectl knows about a ReplicationController.
+extension ReplicationController: KubectlResource {
+  /// `printReplicationController` prints the ReplicaSet columns.
+  static var columns: [Table.Column] { ReplicaSet.columns }
+
+  func row(now: Timestamp) -> [String] {
+    [
+      metadata.name, String(replicas), String(status.replicas),
+      String(status.readyReplicas), TablePrinters.age(metadata.creationTimestamp, now: now),
+      template.spec.containers.map(\.name).joined(separator: ","),
+      template.spec.containers.map(\.image).joined(separator: ","),
+      TablePrinters.formatLabels(selector),
+    ]
+  }
+
+  static var describer: Describer<ReplicationController>? {
+    Describer { DescribeCommand.replicationController($0, cluster: $1) }
+  }
+
+  static var manifest: ManifestHandler<ReplicationController>? {
+    ManifestHandler(
+      decode: { $0.decodeReplicationController($1) },
+      create: { object, cluster throws(APIError) in try cluster.createReplicationController(object) },
+      update: { live, desired, manifest, context throws(KubectlError) in
+        let spec = manifest["spec"]
+        var controller = desired
+        do throws(APIError) {
+          if spec?["replicas"] == nil && !ApplyCommand.lastAppliedSetReplicas(live.metadata) {
+            controller.replicas = live.replicas
+          }
+          var merged = live
+          merged.replicas = controller.replicas
+          merged.template = controller.template
+          merged.metadata.annotations = ApplyCommand.keepingControllerAnnotations(
+            live.metadata.annotations, desired: controller.metadata.annotations)
+          if merged == live { return "unchanged" }
+          try context.cluster.updateReplicationController(merged)
+        } catch {
+          throw .api(error)
+        }
+        return "configured"
+      })
+  }
+
+  static var deleter: Deleter<ReplicationController>? { .workload }
+}

@@ -1,0 +1,45 @@
+import KubeSim
+
+/// What kubectl knows about a Secret.
+extension Secret: KubectlResource {
+  static let columns: [Table.Column] = [
+    .init(name: "Name"), .init(name: "Type"), .init(name: "Data"), .init(name: "Age"),
+  ]
+
+  func row(now: Timestamp) -> [String] {
+    [
+      metadata.name, type, String(data.count), TablePrinters.age(metadata.creationTimestamp, now: now),
+    ]
+  }
+
+  static var describer: Describer<Secret>? {
+    Describer(describe: { secret, _ in DescribeCommand.describeSecret(secret) }, showsEvents: false)
+  }
+
+  static var manifest: ManifestHandler<Secret>? {
+    ManifestHandler(
+      decode: { $0.decodeSecret($1) },
+      create: { object, cluster throws(APIError) in try cluster.createSecret(object) },
+      update: { live, desired, manifest, context throws(KubectlError) in
+        let secret = desired
+        do throws(APIError) {
+          var merged = live
+          merged.data = secret.data
+          merged.metadata.labels = secret.metadata.labels
+          merged.metadata.annotations = secret.metadata.annotations
+          if merged == live { return "unchanged" }
+          try context.cluster.updateSecret(merged)
+        } catch {
+          throw .api(error)
+        }
+        return "configured"
+      })
+  }
+
+  static var deleter: Deleter<Secret>? {
+    Deleter { name, namespace, _, cluster throws(APIError) in
+      try cluster.deleteSecret(name, namespace: namespace)
+      return Deletion()
+    }
+  }
+}

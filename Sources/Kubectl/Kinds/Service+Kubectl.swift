@@ -1,0 +1,67 @@
+import KubeSim
+
+/// What kubectl knows about a Service.
+extension Service: KubectlResource {
+  static let columns: [Table.Column] = [
+    .init(name: "Name"), .init(name: "Type"), .init(name: "Cluster-IP"), .init(name: "External-IP"),
+    .init(name: "Port(s)"), .init(name: "Age"), .init(name: "Selector", wide: true),
+  ]
+
+  func row(now: Timestamp) -> [String] {
+    let ports = ports.map { port in
+      "\(port.port)" + (port.nodePort.map { ":\($0)" } ?? "") + "/\(port.protocol)"
+    }
+    return [
+      metadata.name, type.text, clusterIP.isEmpty ? "<none>" : clusterIP,
+      TablePrinters.externalIP(of: self), ports.isEmpty ? "<none>" : ports.joined(separator: ","),
+      TablePrinters.age(metadata.creationTimestamp, now: now), TablePrinters.formatLabels(selector),
+    ]
+  }
+
+  static var describer: Describer<Service>? { Describer { DescribeCommand.describeService($0, cluster: $1) } }
+
+  static var manifest: ManifestHandler<Service>? {
+    ManifestHandler(
+      decode: { $0.decodeService($1) },
+      create: { object, cluster throws(APIError) in _ = try cluster.createService(object) },
+      update: { live, desired, manifest, context throws(KubectlError) in
+        let service = desired
+        do throws(APIError) {
+          var merged = live
+          merged.type = service.type
+          merged.ports = service.ports
+          merged.selector = service.selector
+          merged.externalName = service.externalName
+          merged.publishNotReadyAddresses = service.publishNotReadyAddresses
+          merged.metadata.labels = service.metadata.labels
+          merged.metadata.annotations = service.metadata.annotations
+          if !service.clusterIP.isEmpty { merged.clusterIP = service.clusterIP }
+          // Node ports the manifest leaves out keep their allocated values.
+          for index in merged.ports.indices where merged.ports[index].nodePort == nil && merged.hasNodePorts {
+            merged.ports[index].nodePort = live.ports.first { $0.port == merged.ports[index].port }?.nodePort
+          }
+          if merged == live { return "unchanged" }
+          if live.clusterIP != merged.clusterIP {
+            throw APIError.invalid(
+              kind: "Service", name: live.metadata.name,
+              causes: [
+                FieldError(
+                  field: "spec.clusterIPs[0]", type: "Invalid value", value: Validation.quote(merged.clusterIP),
+                  detail: "may not change once set")
+              ])
+          }
+          try context.cluster.updateService(merged)
+        } catch {
+          throw .api(error)
+        }
+        return "configured"
+      })
+  }
+
+  static var deleter: Deleter<Service>? {
+    Deleter { name, namespace, _, cluster throws(APIError) in
+      try cluster.deleteService(name, namespace: namespace)
+      return Deletion()
+    }
+  }
+}

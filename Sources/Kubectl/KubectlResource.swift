@@ -1,0 +1,19 @@
+import KubeSim
+
+/// Everything kubectl knows about one kind: its printer, its describer, how manifests create
+/// and update it and how `delete` removes it. A kind's type conforms once, in its own file
+/// under `Kinds/`, and is listed once in ``ServedKinds/all``; every command reaches the kind
+/// through this protocol, so a kind that lacks a piece does not compile. A piece kubebook does
+/// not simulate is `nil`, and the command says so.
+protocol KubectlResource: APIResource {
+  /// The server-side printer's columns (`pkg/printers/internalversion/printers.go`).
+  static var columns: [Table.Column] { get }
+  /// The object's `kubectl get` row, one cell per column.
+  func row(now: Timestamp) -> [String]
+  /// `kubectl describe` for the kind (`kubectl/pkg/describe/describe.go`).
+  static var describer: Describer<Self>? { get }
+  /// How `apply -f` and `create -f` turn a manifest into an object and store it.
+  static var manifest: ManifestHandler<Self>? { get }
+  /// How `kubectl delete` removes an object of the kind.
+  static var deleter: Deleter<Self>? { get }
+}

@@ -1,0 +1,70 @@
+import KubeSim
+
+extension ResourceType {
+  /// Short spellings of the served kinds' names for the commands that single some out
+  /// (`scale` takes `.deployments`, ...); the names themselves live with each kind.
+  static var pods: ResourceType { Pod.resource }
+  static var nodes: ResourceType { Node.resource }
+  static var namespaces: ResourceType { Namespace.resource }
+  static var deployments: ResourceType { Deployment.resource }
+  static var replicaSets: ResourceType { ReplicaSet.resource }
+  static var services: ResourceType { Service.resource }
+  static var endpoints: ResourceType { Endpoints.resource }
+  static var configMaps: ResourceType { ConfigMap.resource }
+  static var secrets: ResourceType { Secret.resource }
+  static var jobs: ResourceType { Job.resource }
+  static var cronJobs: ResourceType { CronJob.resource }
+  static var statefulSets: ResourceType { StatefulSet.resource }
+  static var claims: ResourceType { PersistentVolumeClaim.resource }
+  static var volumes: ResourceType { PersistentVolume.resource }
+  static var storageClasses: ResourceType { StorageClass.resource }
+  static var autoscalers: ResourceType { HorizontalPodAutoscaler.resource }
+  static var ingresses: ResourceType { Ingress.resource }
+  static var controllerRevisions: ResourceType { ControllerRevision.resource }
+  static var endpointSlices: ResourceType { EndpointSlice.resource }
+  static var daemonSets: ResourceType { DaemonSet.resource }
+  static var replicationControllers: ResourceType { ReplicationController.resource }
+
+  /// Events: listed by `kubectl get events` through its own table (`EventsTable`), not served
+  /// as objects otherwise.
+  static let events = ResourceType(
+    plural: "events", singular: "event", kind: "Event", group: "", shortNames: ["ev"], namespaced: true)
+
+  /// Every type the simulator serves, in discovery order.
+  static let all: [ResourceType] = {
+    var types = ServedKinds.all.map { $0.resource }
+    // Discovery lists events after namespaces in the core group.
+    types.insert(events, at: (types.firstIndex(of: Namespace.resource) ?? types.count - 1) + 1)
+    return types
+  }()
+
+  /// The kind served under these names (nil for events).
+  var served: (any KubectlResource.Type)? { ServedKinds.kind(of: self) }
+
+  /// The members of the `all` category the simulator serves, in the order `kubectl get all`
+  /// prints them (core first, then apps).
+  static let allCategory: [ResourceType] = [
+    pods, replicationControllers, services, daemonSets, deployments, replicaSets, statefulSets, autoscalers,
+    cronJobs, jobs,
+  ]
+
+  /// Spellings of real Kubernetes types that the simulator does not serve yet: asking for
+  /// them is an honest "not simulated" error, not a false "no such type".
+  static let unsimulatedNames: Set<String> = [
+    "ingressclasses", "ingressclass", "networkpolicies", "networkpolicy", "netpol",
+  ]
+
+  /// Resolves a type name as kubectl's RESTMapper does: plural, singular, short name or
+  /// Kind, optionally group-qualified (`deployments.apps`), case-insensitively.
+  static func resolve(_ name: String) -> ResourceType? {
+    let lower = name.lowercased()
+    for type in all {
+      var spellings = [type.plural, type.singular, type.kind.lowercased()] + type.shortNames
+      if !type.group.isEmpty {
+        spellings += [type.plural + "." + type.group, type.singular + "." + type.group]
+      }
+      if spellings.contains(lower) { return type }
+    }
+    return nil
+  }
+}
