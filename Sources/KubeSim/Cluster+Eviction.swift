@@ -1,11 +1,22 @@
 extension Cluster {
   /// The eviction subresource (`POST pods/NAME/eviction`,
   /// `pkg/registry/core/pod/storage/eviction.go`): deletes the pod gracefully, as `delete`
-  /// would.
+  /// would, unless the one PodDisruptionBudget that covers it has no disruption to spare.
   ///
-  /// - Throws: ``APIError/notFound(resource:name:)`` when there is no such pod.
+  /// A pod that is Pending, finished or already terminating is deleted without asking any
+  /// budget. An unready pod is let go while its budget is otherwise met (or its policy is
+  /// `AlwaysAllow`). A budget that allows an eviction spends one disruption and remembers the
+  /// pod until the disruption controller sees it deleted.
+  ///
+  /// - Throws: ``APIError/tooManyRequests(_:)`` when the budget refuses (or has not been
+  ///   synced since its spec changed), ``APIError/internalError(_:)`` when several budgets
+  ///   cover the pod, ``APIError/notFound(resource:name:)`` when there is no such pod.
   public mutating func evictPod(_ name: String, namespace: String, gracePeriod: Int? = nil) throws(APIError) {
-    guard pods[Self.key(namespace, name)] != nil else { throw .notFound(resource: "pods", name: name) }
+    guard let pod = pods[Self.key(namespace, name)] else { throw .notFound(resource: "pods", name: name) }
+    let exempt =
+      pod.metadata.deletionTimestamp != nil
+      || [PodPhase.succeeded, .failed, .pending].contains(pod.status.phase)
+    if !exempt { try spendDisruption(for: pod) }
     _ = try deletePod(name, namespace: namespace, gracePeriod: gracePeriod)
   }
 }

@@ -73,6 +73,8 @@ public struct Cluster: Sendable {
   public internal(set) var jobs: [String: Job] = [:]
   /// DaemonSets by `namespace/name`.
   public internal(set) var daemonSets: [String: DaemonSet] = [:]
+  /// PodDisruptionBudgets by `namespace/name`.
+  public internal(set) var podDisruptionBudgets: [String: PodDisruptionBudget] = [:]
   /// The events recorded in the last hour (see ``expireEvents()``), oldest first.
   public internal(set) var events: [Event] = []
   /// When the oldest event's TTL runs out (nil: not known, look at the events).
@@ -481,6 +483,7 @@ public struct Cluster: Sendable {
     Scheduler.self,
     VolumeBinder.self,
     Kubelet.self,
+    DisruptionController.self,
   ]
 
   /// Runs the ``controlLoops`` in their order until a round changes nothing.

@@ -64,6 +64,8 @@ public enum Kubectl {
         try CreateConfigCommand.run(Array(rest.dropFirst()), kind: .configMap, context: &context, output: &output)
       } else if rest.first == "secret" && rest.dropFirst().first == "generic" {
         try CreateConfigCommand.run(Array(rest.dropFirst(2)), kind: .secret, context: &context, output: &output)
+      } else if rest.first == "poddisruptionbudget" || rest.first == "pdb" {
+        try CreatePodDisruptionBudgetCommand.run(Array(rest.dropFirst()), context: &context, output: &output)
       } else if rest.first == "service" || rest.first == "svc" {
         try CreateServiceCommand.run(Array(rest.dropFirst()), context: &context, output: &output)
       } else {
@@ -106,7 +108,7 @@ public enum Kubectl {
   /// The aliases of `kubectl create`'s generators, by alias.
   static let createAliases = [
     "deploy": "deployment", "ing": "ingress", "ns": "namespace", "cj": "cronjob", "cm": "configmap",
-    "svc": "service",
+    "svc": "service", "pdb": "poddisruptionbudget",
   ]
 
   /// kubectl's help text for the command path in `arguments` (`rollout status -h`).

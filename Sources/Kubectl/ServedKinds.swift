@@ -7,7 +7,7 @@ enum ServedKinds {
     Pod.self, ReplicationController.self, Service.self, Endpoints.self, ConfigMap.self, Secret.self, Node.self,
     Namespace.self, DaemonSet.self, ControllerRevision.self, Deployment.self, ReplicaSet.self, StatefulSet.self,
     HorizontalPodAutoscaler.self, CronJob.self, Job.self, EndpointSlice.self, Ingress.self,
-    PersistentVolumeClaim.self, PersistentVolume.self, StorageClass.self,
+    PersistentVolumeClaim.self, PersistentVolume.self, StorageClass.self, PodDisruptionBudget.self,
   ]
 
   /// The kind served under `type`'s names, by plural and group.

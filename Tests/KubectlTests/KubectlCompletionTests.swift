@@ -56,6 +56,6 @@ import Testing
     #expect(complete(["create", "deployment", "web"], "--rep", terminal) == ["--replicas"])
     #expect(complete(["create", "deployment", "web"], "--na", terminal) == ["--namespace"])
     // A value after a flag that takes one is not taken for a resource type.
-    #expect(complete(["get", "-l", "app=web"], "po", terminal) == ["pods"])
+    #expect(complete(["get", "-l", "app=web"], "nod", terminal) == ["nodes"])
   }
 }
