@@ -402,7 +402,7 @@ public struct Cluster: Sendable {
       if let node = old.spec.nodeName { podsPerNode[node, default: 0] -= 1 }
     }
     if let node = pod.spec.nodeName { podsPerNode[node, default: 0] += 1 }
-    if pod.metadata.controller?.kind == "DaemonSet" { daemonSetController.podsChanged = true }
+    if pod.metadata.controller?.kind == DaemonSet.resource.kind { daemonSetController.podsChanged = true }
     if let owner = pod.metadata.controllerUID {
       ownerCounts[owner, default: OwnerCounts()].add(pod)
       podsByOwner[owner, default: []].insert(key)
@@ -427,7 +427,7 @@ public struct Cluster: Sendable {
     guard let pod = pods.removeValue(forKey: key) else { return }
     endpointsController.dirty.insert(pod.metadata.namespace ?? "default")
     if !watchedKinds.isEmpty { recordWatch(.deleted, pod) }
-    if pod.metadata.controller?.kind == "DaemonSet" { daemonSetController.podsChanged = true }
+    if pod.metadata.controller?.kind == DaemonSet.resource.kind { daemonSetController.podsChanged = true }
     if let owner = pod.metadata.controllerUID {
       ownerCounts[owner]?.remove(pod)
       podsByOwner[owner]?.remove(key)

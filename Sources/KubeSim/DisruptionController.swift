@@ -115,7 +115,7 @@ enum DisruptionController: ControlLoop {
         guard let set = cluster.replicaSets[key], set.metadata.uid == owner.uid else {
           return .failure(noController(pod))
         }
-        if let parent = set.metadata.controller, parent.kind == "Deployment" {
+        if let parent = set.metadata.controller, parent.kind == Deployment.resource.kind {
           guard let deployment = cluster.deployments[Cluster.key(namespace, parent.name)],
             deployment.metadata.uid == parent.uid
           else { return .failure(noController(pod)) }
@@ -130,8 +130,8 @@ enum DisruptionController: ControlLoop {
         scales[owner.uid] = set.replicas
       default:
         // The generic finder asks the owner's scale subresource, which these kinds lack.
-        let resource = owner.kind == "DaemonSet" ? "daemonsets.apps" : owner.kind == "Job" ? "jobs.batch" : nil
-        guard let resource else { return .failure(noController(pod)) }
+        let scaleless = [DaemonSet.resource, Job.resource].first { $0.kind == owner.kind }
+        guard let resource = scaleless?.qualifiedResource else { return .failure(noController(pod)) }
         return .failure(SyncFailure(message: "\(resource) does not implement the scale subresource"))
       }
     }

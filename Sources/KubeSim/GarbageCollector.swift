@@ -22,7 +22,7 @@ enum GarbageCollector: ControlLoop {
     // Jobs whose CronJob is gone.
     for key in cluster.jobs.keys.sorted() {
       guard let job = cluster.jobs[key], let owner = job.metadata.controllerUID,
-        job.metadata.controller?.kind == "CronJob",
+        job.metadata.controller?.kind == CronJob.resource.kind,
         live[owner] == nil
       else { continue }
       try? cluster.deleteJob(

@@ -108,7 +108,7 @@ public struct HorizontalPodAutoscaler: Sendable, Equatable {
 extension HorizontalPodAutoscaler: StoredResource {
   public static let resource = ResourceType(
     plural: "horizontalpodautoscalers", singular: "horizontalpodautoscaler", kind: "HorizontalPodAutoscaler",
-    group: "autoscaling", shortNames: ["hpa"], namespaced: true)
+    group: "autoscaling", shortNames: ["hpa"], namespaced: true, versions: ["v1", "v2"])
   public static var store: KeyPath<Cluster, [String: HorizontalPodAutoscaler]> { \.autoscalers }
   public func json(now: Timestamp) -> JSONValue { json }
 }

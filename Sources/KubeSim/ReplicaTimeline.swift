@@ -41,7 +41,7 @@ public struct ReplicaTimeline: Sendable, Equatable {
   mutating func record(_ cluster: Cluster) {
     let counts = cluster.replicaSets.keys.sorted().compactMap { key -> Count? in
       guard let replicaSet = cluster.replicaSets[key] else { return nil }
-      let owner = replicaSet.metadata.ownerReferences.first { $0.kind == "Deployment" }?.name
+      let owner = replicaSet.metadata.ownerReferences.first { $0.kind == Deployment.resource.kind }?.name
       return Count(
         key: key, owner: owner, desired: replicaSet.replicas, current: replicaSet.status.replicas,
         ready: replicaSet.status.readyReplicas)

@@ -13,6 +13,8 @@ public struct ResourceType: Sendable, Equatable, Hashable {
   public var shortNames: [String]
   /// Whether objects of this type live in a namespace.
   public var namespaced: Bool
+  /// The versions of its group manifests may name (`apiVersion: GROUP/VERSION`).
+  public var versions: [String]
 
   /// `<kind-lowercase>[.<group>]`: the prefix of `-o name` and success messages.
   public var qualifiedKind: String {
@@ -26,7 +28,8 @@ public struct ResourceType: Sendable, Equatable, Hashable {
 
   /// Creates the names of a kind.
   public init(
-    plural: String, singular: String, kind: String, group: String, shortNames: [String], namespaced: Bool
+    plural: String, singular: String, kind: String, group: String, shortNames: [String], namespaced: Bool,
+    versions: [String] = ["v1"]
   ) {
     self.plural = plural
     self.singular = singular
@@ -34,5 +37,11 @@ public struct ResourceType: Sendable, Equatable, Hashable {
     self.group = group
     self.shortNames = shortNames
     self.namespaced = namespaced
+    self.versions = versions
+  }
+
+  /// Whether a manifest's `apiVersion` names this type's group and one of its versions.
+  public func accepts(apiVersion: String) -> Bool {
+    versions.contains { (group.isEmpty ? $0 : group + "/" + $0) == apiVersion }
   }
 }

@@ -89,10 +89,7 @@ enum ApplyCommand {
     let kind = value["kind"]?.stringValue ?? ""
     let apiVersion = value["apiVersion"]?.stringValue ?? ""
     let objectName = value["metadata"]?["name"]?.stringValue ?? ""
-    guard let type = ResourceType.all.first(where: { $0.kind == kind }),
-      apiVersion == (type.group.isEmpty ? "v1" : type.group + "/v1")
-        || (type == .autoscalers && apiVersion == "autoscaling/v2")
-    else {
+    guard let type = ResourceType.all.first(where: { $0.kind == kind }), type.accepts(apiVersion: apiVersion) else {
       if ResourceType.unsimulatedNames.contains(kind.lowercased() + "s")
         || ResourceType.unsimulatedNames.contains(kind.lowercased())
       {

@@ -40,10 +40,10 @@ enum NodeCommands {
     output.line("node/\(name) " + (changed ? "cordoned" : "already cordoned"))
     // Mirror (static) pods are skipped silently; DaemonSet pods would come straight back.
     let candidates = context.cluster.listPods(onNode: name).filter {
-      $0.metadata.deletionTimestamp == nil && $0.metadata.controller?.kind != "Node"
+      $0.metadata.deletionTimestamp == nil && $0.metadata.controller?.kind != Node.resource.kind
     }
-    let daemonPods = candidates.filter { $0.metadata.controller?.kind == "DaemonSet" }
-    let pods = candidates.filter { $0.metadata.controller?.kind != "DaemonSet" }
+    let daemonPods = candidates.filter { $0.metadata.controller?.kind == DaemonSet.resource.kind }
+    let pods = candidates.filter { $0.metadata.controller?.kind != DaemonSet.resource.kind }
     let bare = pods.filter { $0.metadata.controller == nil }
     func names(_ pods: [Pod]) -> String {
       pods.map { "\($0.metadata.namespace ?? "default")/\($0.metadata.name)" }.joined(separator: ", ")
@@ -155,7 +155,7 @@ enum NodeCommands {
       // cmd/drain `deleteOrEvictPodsSimple` and `RunDrain`'s failure path.
       let reason = drain.failures.count == 1 ? drain.failures[0] : "[" + drain.failures.joined(separator: ", ") + "]"
       let pending = context.cluster.listPods(onNode: name).filter {
-        $0.metadata.controller?.kind != "Node" && $0.metadata.controller?.kind != "DaemonSet"
+        $0.metadata.controller?.kind != Node.resource.kind && $0.metadata.controller?.kind != DaemonSet.resource.kind
       }
       var lines: [String] = []
       if !pending.isEmpty {

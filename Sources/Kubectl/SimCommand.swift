@@ -94,9 +94,9 @@ enum SimCommand {
       }
       let key = "default/" + name
       let exists =
-        kind == "Deployment"
+        kind == Deployment.resource.kind
         ? cluster.deployments[key] != nil
-        : kind == "StatefulSet" ? cluster.statefulSets[key] != nil : cluster.replicaSets[key] != nil
+        : kind == StatefulSet.resource.kind ? cluster.statefulSets[key] != nil : cluster.replicaSets[key] != nil
       guard exists else { throw SimError(message: "\(kindName) \"\(name)\" not found in namespace \"default\"") }
       let value = String(arguments[2].dropFirst(4))
       if value.hasSuffix("%") {

@@ -134,6 +134,18 @@ import Testing
     #expect(Self.status(after: &cluster)[0] == 0)
   }
 
+  /// `getExpectedScale` through the generic scale finder: a DaemonSet has no scale
+  /// subresource, so the sync fails (`failSafe`): no disruption, condition `SyncFailed`.
+  @Test func daemonSetPodsFailTheSync() {
+    var cluster = Self.cluster(maxUnavailable: .int(1))
+    Self.addPod("daemon", owner: ("DaemonSet", Self.meta("ds", uid: "ds-uid")), to: &cluster)
+    #expect(Self.status(after: &cluster)[0] == 0)
+    let condition = cluster.podDisruptionBudgets["default/foobar"]?.status.condition
+    #expect(condition?.status == .false)
+    #expect(condition?.reason == "SyncFailed")
+    #expect(condition?.message == "daemonsets.apps does not implement the scale subresource")
+  }
+
   /// The eviction subresource (`eviction.go` `checkAndDecrement`): a budget with a disruption
   /// to spare lets one eviction through and spends it; the next is refused with 429.
   @Test func evictionSpendsTheBudget() throws {

@@ -45,9 +45,9 @@ struct ClusterState: Sendable {
 
   /// The kinds the tables may show, in this order; each only when it has objects.
   static let kinds = [
-    "deployments", "statefulsets", "daemonsets", "replicasets", "jobs", "cronjobs", "pods", "services",
-    "endpoints",
-  ]
+    Deployment.resource, StatefulSet.resource, DaemonSet.resource, ReplicaSet.resource, Job.resource,
+    CronJob.resource, Pod.resource, Service.resource, Endpoints.resource,
+  ].map(\.plural)
 
   /// Reads `cluster` through kubectl's table printers, as values (``ObjectTables``): each
   /// kind's `kubectl get` table (`-A` when the lesson uses other namespaces than `default`,
@@ -64,10 +64,10 @@ struct ClusterState: Sendable {
     }
     var tables: [Table] = []
     for kind in kinds {
-      if (kind == "services" || kind == "endpoints") && !hasOwnServices { continue }
+      if (kind == Service.resource.plural || kind == Endpoints.resource.plural) && !hasOwnServices { continue }
       guard
         let (header, rows) = ObjectTables.get(
-          kind, cluster: cluster, allNamespaces: allNamespaces, wide: kind == "pods")
+          kind, cluster: cluster, allNamespaces: allNamespaces, wide: kind == Pod.resource.plural)
       else { continue }
       var table = KubectlTable(header: header, rows: rows)
       if allNamespaces, let column = table.column("NAMESPACE") {
@@ -80,7 +80,9 @@ struct ClusterState: Sendable {
 
   /// Every node with its STATUS, as `kubectl get nodes` shows them.
   static func nodeBoxes(_ cluster: Cluster) -> [NodeBox] {
-    guard let (header, rows) = ObjectTables.get("nodes", cluster: cluster, allNamespaces: false, wide: false),
+    guard
+      let (header, rows) = ObjectTables.get(
+        Node.resource.plural, cluster: cluster, allNamespaces: false, wide: false),
       let status = header.firstIndex(of: "STATUS")
     else { return [] }
     return rows.map { NodeBox(name: $0[0], status: $0[status]) }
@@ -88,7 +90,7 @@ struct ClusterState: Sendable {
 
   /// The pods of the lesson's namespaces with the owner and revision the map colours by.
   static func placements(_ cluster: Cluster, tables: [Table]) -> [PodPlacement] {
-    guard let pods = tables.first(where: { $0.kind == "pods" })?.table else { return [] }
+    guard let pods = tables.first(where: { $0.kind == Pod.resource.plural })?.table else { return [] }
     let namespaceColumn = pods.column("NAMESPACE")
     let nameColumn = pods.column("NAME") ?? 0
     guard let status = pods.column("STATUS"), let ready = pods.column("READY"), let node = pods.column("NODE")
@@ -108,8 +110,10 @@ struct ClusterState: Sendable {
     guard let pod, let controller = pod.metadata.controller else { return (nil, "") }
     let namespace = pod.metadata.namespace ?? "default"
     let hash = pod.metadata.labels["pod-template-hash"] ?? pod.metadata.labels["controller-revision-hash"] ?? ""
-    if controller.kind == "ReplicaSet", let set = cluster.replicaSets[Cluster.key(namespace, controller.name)] {
-      if let deployment = set.metadata.controller, deployment.kind == "Deployment" {
+    if controller.kind == ReplicaSet.resource.kind,
+      let set = cluster.replicaSets[Cluster.key(namespace, controller.name)]
+    {
+      if let deployment = set.metadata.controller, deployment.kind == Deployment.resource.kind {
         let revision = set.metadata.annotations["deployment.kubernetes.io/revision"] ?? hash
         return ("deployment/\(deployment.name)", revision)
       }

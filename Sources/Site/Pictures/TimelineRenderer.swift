@@ -12,9 +12,11 @@ enum TimelineRenderer {
   static let top = 12
   static let plotHeight = 150
   /// The event kinds marked on the axis: workloads and nodes, not every pod.
-  static let markedKinds: Set<String> = [
-    "Deployment", "ReplicaSet", "StatefulSet", "DaemonSet", "Job", "CronJob", "HorizontalPodAutoscaler", "Node",
-  ]
+  static let markedKinds: Set<String> = Set(
+    [
+      Deployment.resource, ReplicaSet.resource, StatefulSet.resource, DaemonSet.resource, Job.resource,
+      CronJob.resource, HorizontalPodAutoscaler.resource, Node.resource,
+    ].map(\.kind))
 
   /// One ReplicaSet's line.
   struct Series {
