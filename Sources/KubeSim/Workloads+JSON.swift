@@ -47,7 +47,7 @@ extension SelectorSpec {
           matchExpressions.map { expression in
             var entry = JSONObjectBuilder()
             entry.set("key", .string(expression.key))
-            entry.set("operator", .string(expression.op))
+            entry.set("operator", .string(expression.op.text))
             if !expression.values.isEmpty { entry.set("values", .array(expression.values.map(JSONValue.string))) }
             return entry.value
           }))

@@ -17,12 +17,12 @@ public struct SelectorSpec: Sendable, Equatable {
   /// One `matchExpressions` entry.
   public struct Expression: Sendable, Equatable {
     public var key: String
-    /// `In`, `NotIn`, `Exists` or `DoesNotExist`.
-    public var op: String
+    /// `In`, `NotIn`, `Exists` or `DoesNotExist` (other text as written).
+    public var op: APIField<SelectorOperator>
     public var values: [String]
 
     /// Creates an expression.
-    public init(key: String, op: String, values: [String]) {
+    public init(key: String, op: APIField<SelectorOperator>, values: [String]) {
       self.key = key
       self.op = op
       self.values = values
@@ -46,11 +46,11 @@ public struct SelectorSpec: Sendable, Equatable {
     var requirements = LabelSelector(matchLabels: matchLabels).requirements
     for expression in matchExpressions {
       let op: LabelSelector.Requirement.Operator
-      switch expression.op {
-      case "In": op = .in
-      case "NotIn": op = .notIn
-      case "Exists": op = .exists
-      default: op = .doesNotExist
+      switch expression.op.value {
+      case .in?: op = .in
+      case .notIn?: op = .notIn
+      case .exists?: op = .exists
+      case .doesNotExist?, nil: op = .doesNotExist
       }
       requirements.append(.init(key: expression.key, op: op, values: expression.values))
     }
@@ -63,11 +63,11 @@ public struct SelectorSpec: Sendable, Equatable {
     var parts: [(key: String, text: String)] = matchLabels.keys.map { ($0, "\($0)=\(matchLabels[$0]!)") }
     for expression in matchExpressions {
       let values = expression.values.sorted().joined(separator: ",")
-      switch expression.op {
-      case "In": parts.append((expression.key, "\(expression.key) in (\(values))"))
-      case "NotIn": parts.append((expression.key, "\(expression.key) notin (\(values))"))
-      case "Exists": parts.append((expression.key, expression.key))
-      default: parts.append((expression.key, "!" + expression.key))
+      switch expression.op.value {
+      case .in?: parts.append((expression.key, "\(expression.key) in (\(values))"))
+      case .notIn?: parts.append((expression.key, "\(expression.key) notin (\(values))"))
+      case .exists?: parts.append((expression.key, expression.key))
+      case .doesNotExist?, nil: parts.append((expression.key, "!" + expression.key))
       }
     }
     let ordered = parts.enumerated().sorted {

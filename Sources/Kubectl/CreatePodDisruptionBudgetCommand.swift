@@ -103,10 +103,13 @@ enum CreatePodDisruptionBudgetCommand {
       switch requirement.op {
       case .equals, .doubleEquals: spec.matchLabels[requirement.key] = requirement.values.first ?? ""
       case .notEquals, .notIn:
-        spec.matchExpressions.append(.init(key: requirement.key, op: "NotIn", values: requirement.values.sorted()))
-      case .in: spec.matchExpressions.append(.init(key: requirement.key, op: "In", values: requirement.values.sorted()))
-      case .exists: spec.matchExpressions.append(.init(key: requirement.key, op: "Exists", values: []))
-      case .doesNotExist: spec.matchExpressions.append(.init(key: requirement.key, op: "DoesNotExist", values: []))
+        spec.matchExpressions.append(
+          .init(key: requirement.key, op: .known(.notIn), values: requirement.values.sorted()))
+      case .in:
+        spec.matchExpressions.append(.init(key: requirement.key, op: .known(.in), values: requirement.values.sorted()))
+      case .exists: spec.matchExpressions.append(.init(key: requirement.key, op: .known(.exists), values: []))
+      case .doesNotExist:
+        spec.matchExpressions.append(.init(key: requirement.key, op: .known(.doesNotExist), values: []))
       }
     }
     return spec
@@ -123,7 +126,7 @@ enum CreatePodDisruptionBudgetCommand {
           selector.matchExpressions.map { expression in
             var item = JSONObjectBuilder()
             item.set("key", .string(expression.key))
-            item.set("operator", .string(expression.op))
+            item.set("operator", .string(expression.op.text))
             if !expression.values.isEmpty { item.set("values", .array(expression.values.map(JSONValue.string))) }
             return item.value
           }))

@@ -150,7 +150,7 @@ struct ManifestDecoder {
     check(value, path: path, known: ["matchLabels", "matchExpressions"])
     let expressions = (value["matchExpressions"]?.arrayValue ?? []).map { item in
       SelectorSpec.Expression(
-        key: item["key"]?.stringValue ?? "", op: item["operator"]?.stringValue ?? "",
+        key: item["key"]?.stringValue ?? "", op: APIField(item["operator"]?.stringValue ?? ""),
         values: (item["values"]?.arrayValue ?? []).compactMap(\.stringValue))
     }
     return SelectorSpec(

@@ -270,7 +270,7 @@ import Testing
           spec: PodSpec(containers: [Container(name: "x", image: "nginx")])))
     }
     let selector = SelectorSpec(
-      matchLabels: [:], matchExpressions: [.init(key: "tier", op: "In", values: ["frontend", "backend"])])
+      matchLabels: [:], matchExpressions: [.init(key: "tier", op: .known(.in), values: ["frontend", "backend"])])
     try cluster.createReplicaSet(
       ReplicaSet(
         metadata: ObjectMeta(name: "rs", namespace: "default"), replicas: 3, selector: selector,

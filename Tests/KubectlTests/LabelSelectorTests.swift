@@ -50,9 +50,9 @@ import Testing
     let selector = SelectorSpec(
       matchLabels: ["foo": "bar"],
       matchExpressions: [
-        .init(key: "baz", op: "In", values: ["qux", "norf"]),
-        .init(key: "tier", op: "NotIn", values: ["web", "db"]),
-        .init(key: "alpha", op: "Exists", values: []),
+        .init(key: "baz", op: .known(.in), values: ["qux", "norf"]),
+        .init(key: "tier", op: .known(.notIn), values: ["web", "db"]),
+        .init(key: "alpha", op: .known(.exists), values: []),
       ])
     #expect(selector.formatted == "alpha,baz in (norf,qux),foo=bar,tier notin (db,web)")
     #expect(SelectorSpec(matchLabels: [:]).formatted == "<none>")
