@@ -19,4 +19,38 @@ extension Cluster {
     if !exempt { try spendDisruption(for: pod) }
     _ = try deletePod(name, namespace: namespace, gracePeriod: gracePeriod)
   }
+
+  /// The message of an eviction a disruption budget refuses (HTTP 429).
+  public static let budgetRefusal = "Cannot evict pod as it would violate the pod's disruption budget."
+
+  /// `checkAndDecrement` against the budget covering `pod`, if any.
+  mutating func spendDisruption(for pod: Pod) throws(APIError) {
+    let budgets = PodDisruptionBudget.list(in: self, namespace: pod.metadata.namespace).filter { $0.covers(pod) }
+    guard budgets.count <= 1 else {
+      throw .internalError(
+        "This pod has more than one PodDisruptionBudget, which the eviction subresource does not support.")
+    }
+    guard var budget = budgets.first else { return }
+    if !pod.isReady {
+      let status = budget.status
+      if budget.unhealthyPodEvictionPolicy == "AlwaysAllow"
+        || (status.currentHealthy >= status.desiredHealthy && status.desiredHealthy > 0)
+      {
+        return
+      }
+    }
+    guard let observed = budget.status.observedGeneration, observed >= budget.metadata.generation,
+      budget.status.disruptionsAllowed > 0
+    else {
+      throw .tooManyRequests(Self.budgetRefusal)
+    }
+    budget.status.disruptionsAllowed -= 1
+    if budget.status.disruptionsAllowed == 0 {
+      budget.status.condition = DisruptionController.condition(
+        .false, reason: "InsufficientPods", message: "", generation: observed, previous: budget.status.condition,
+        now: now)
+    }
+    budget.status.disruptedPods[pod.metadata.name] = now
+    writeStatus(budget)
+  }
 }

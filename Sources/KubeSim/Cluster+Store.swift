@@ -43,8 +43,11 @@ extension Cluster {
   }
 
   /// Replaces a stored object with `object` (an update through the API): it keeps the live
-  /// object's identity, and a new spec bumps the generation.
-  mutating func replace<Kind: StoredResource & Equatable>(_ object: Kind, causes: [FieldError]) throws(APIError) {
+  /// object's identity, and a new spec (`sameSpec` false) bumps the generation, as the
+  /// registry strategies' `PrepareForUpdate` do; labels and annotations alone do not.
+  mutating func replace<Kind: StoredResource & Equatable>(
+    _ object: Kind, causes: [FieldError], sameSpec: (Kind, Kind) -> Bool
+  ) throws(APIError) {
     let type = Kind.resource
     let store = try writableStore(Kind.self)
     let key = Self.key(Kind.self, object.metadata.name, namespace: object.metadata.namespace ?? "default")
@@ -60,7 +63,7 @@ extension Cluster {
     updated.metadata.generation = live.metadata.generation
     updated.metadata.resourceVersion = live.metadata.resourceVersion
     if updated == live { return }
-    updated.metadata.generation += 1
+    if !sameSpec(updated, live) { updated.metadata.generation += 1 }
     updated.metadata.resourceVersion = nextResourceVersion()
     self[keyPath: store][key] = updated
   }
@@ -81,6 +84,16 @@ extension Cluster {
     guard self[keyPath: store].removeValue(forKey: Self.key(Kind.self, name, namespace: namespace)) != nil else {
       throw .notFound(resource: type.qualifiedResource, name: name)
     }
+    writeCount += 1
+  }
+
+  /// Deletes every object of `Kind` in `namespace` (the namespace controller emptying it).
+  mutating func removeAll<Kind: StoredResource>(_: Kind.Type, namespace: String) {
+    guard let store = try? writableStore(Kind.self) else { return }
+    let prefix = namespace + "/"
+    let keys = self[keyPath: store].keys.filter { $0.hasPrefix(prefix) }
+    guard !keys.isEmpty else { return }
+    for key in keys { self[keyPath: store][key] = nil }
     writeCount += 1
   }
 }

@@ -14,6 +14,7 @@ enum DisruptionController: ControlLoop {
   /// How long an eviction the budget allowed may wait for its pod's deletion (`DeletionTimeout`).
   static let deletionTimeoutMilliseconds: Int64 = 2 * 60 * 1000
 
+  /// Syncs every budget, in key order.
   static func reconcile(_ cluster: inout Cluster) {
     guard !cluster.podDisruptionBudgets.isEmpty else { return }
     for budget in PodDisruptionBudget.list(in: cluster, namespace: nil) {
@@ -42,10 +43,14 @@ enum DisruptionController: ControlLoop {
       let disrupted = budget.status.disruptedPods.filter { name, time in
         guard let pod = pods.first(where: { $0.metadata.name == name }), pod.metadata.deletionTimestamp == nil
         else { return false }
-        return time.adding(milliseconds: deletionTimeoutMilliseconds) > cluster.now
+        // `buildDisruptedPodMap` drops an entry only once its deletion is overdue.
+        return !(time.adding(milliseconds: deletionTimeoutMilliseconds) < cluster.now)
       }
       let healthy = pods.count(where: { pod in
-        pod.metadata.deletionTimestamp == nil && disrupted[pod.metadata.name] == nil && pod.isReady
+        // `countHealthyPods`: a pod evicted less than two minutes ago does not count.
+        guard pod.metadata.deletionTimestamp == nil, pod.isReady else { return false }
+        guard let evicted = disrupted[pod.metadata.name] else { return true }
+        return !(evicted.adding(milliseconds: deletionTimeoutMilliseconds) > cluster.now)
       })
       var allowed = healthy.saturatingSubtract(desired)
       if expected <= 0 || allowed <= 0 { allowed = 0 }
@@ -63,7 +68,7 @@ enum DisruptionController: ControlLoop {
     cluster.writeStatus(updated)
     for (type, reason, message) in events {
       cluster.record(
-        "PodDisruptionBudget", budget.metadata, reason: reason, message: message, type: type,
+        PodDisruptionBudget.resource.kind, budget.metadata, reason: reason, message: message, type: type,
         source: "controllermanager")
     }
   }
@@ -106,12 +111,12 @@ enum DisruptionController: ControlLoop {
       let namespace = pod.metadata.namespace ?? "default"
       let key = Cluster.key(namespace, owner.name)
       switch owner.kind {
-      case "ReplicationController":
+      case ReplicationController.resource.kind:
         guard let controller = cluster.replicationControllers[key], controller.metadata.uid == owner.uid else {
           return .failure(noController(pod))
         }
         scales[owner.uid] = controller.replicas
-      case "ReplicaSet":
+      case ReplicaSet.resource.kind:
         guard let set = cluster.replicaSets[key], set.metadata.uid == owner.uid else {
           return .failure(noController(pod))
         }
@@ -123,7 +128,7 @@ enum DisruptionController: ControlLoop {
         } else {
           scales[owner.uid] = set.replicas
         }
-      case "StatefulSet":
+      case StatefulSet.resource.kind:
         guard let set = cluster.statefulSets[key], set.metadata.uid == owner.uid else {
           return .failure(noController(pod))
         }
@@ -138,6 +143,7 @@ enum DisruptionController: ControlLoop {
     return .success(scales.values.reduce(0) { $0.saturatingAdd($1) })
   }
 
+  /// `getExpectedScale`'s error for a pod whose controller cannot be found.
   static func noController(_ pod: Pod) -> SyncFailure {
     SyncFailure(message: "found no controllers for pod \"\(pod.metadata.name)\"")
   }

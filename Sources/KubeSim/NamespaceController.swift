@@ -1,6 +1,14 @@
 /// The namespace controller: empties a Terminating namespace (every object in it deleted, pods
 /// gracefully) and removes the namespace once its last pod is gone.
 enum NamespaceController: ControlLoop {
+  /// The namespaced kinds deleted by store alone.
+  static let sweptKinds: [any StoredResource.Type] = [Ingress.self, PodDisruptionBudget.self]
+
+  /// Opens the kind's type to delete its objects in `namespace`.
+  static func removeAll<Kind: StoredResource>(_ kind: Kind.Type, namespace: String, from cluster: inout Cluster) {
+    cluster.removeAll(kind, namespace: namespace)
+  }
+
   static func reconcile(_ cluster: inout Cluster) {
     let terminating = cluster.namespaces.values.filter { $0.metadata.deletionTimestamp != nil }.map(\.metadata.name)
     guard !terminating.isEmpty else { return }
@@ -38,6 +46,8 @@ enum NamespaceController: ControlLoop {
       for key in cluster.secrets.keys.sorted() where key.hasPrefix(prefix) {
         try? cluster.deleteSecret(String(key.dropFirst(prefix.count)), namespace: name)
       }
+      // Kinds with no dependents and nothing to clean up beside their store go in one sweep.
+      for kind in sweptKinds { removeAll(kind, namespace: name, from: &cluster) }
       var podsLeft = false
       for pod in cluster.listPods(namespace: name) {
         podsLeft = true

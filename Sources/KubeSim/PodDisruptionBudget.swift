@@ -41,7 +41,8 @@ public struct PodDisruptionBudget: Sendable, Equatable {
       }
     }
 
-    var json: JSONValue {
+    /// The value as the API serialises it: a number or a string.
+    public var json: JSONValue {
       switch self {
       case .int(let value): return .int(Int64(value))
       case .string(let value): return .string(value)
@@ -126,7 +127,8 @@ public struct PodDisruptionBudget: Sendable, Equatable {
               detail:
                 "a valid percent string must be a numeric string followed by an ending '%' (e.g. '1%',  or '93%', regex used for validation is '[0-9]+%')"
             ))
-        } else if let percent = amount.percent, percent > 100 {
+        } else if (amount.percent ?? Int.max) > 100 {
+          // `getPercentValue` reads the digits with `strconv.Atoi`, which clamps at its range.
           causes.append(
             FieldError(
               field: field, type: "Invalid value", value: amount.invalidValueText,
@@ -134,6 +136,7 @@ public struct PodDisruptionBudget: Sendable, Equatable {
         }
       }
     }
+    if let selector { causes += Validation.labelSelector(selector, field: "spec.selector") }
     if let policy = unhealthyPodEvictionPolicy, policy != "IfHealthyBudget", policy != "AlwaysAllow" {
       causes.append(
         FieldError(
@@ -155,13 +158,19 @@ public struct PodDisruptionBudget: Sendable, Equatable {
       status.set(
         "conditions",
         .array([
-          .object([
-            ("lastTransitionTime", .string(condition.lastTransitionTime.rfc3339)),
-            ("message", .string(condition.message)),
-            ("observedGeneration", .int(Int64(condition.observedGeneration))),
-            ("reason", .string(condition.reason)), ("status", .string(condition.status.rawValue)),
-            ("type", .string("DisruptionAllowed")),
-          ])
+          {
+            var entry = JSONObjectBuilder()
+            entry.set("lastTransitionTime", .string(condition.lastTransitionTime.rfc3339))
+            entry.set("message", .string(condition.message))
+            // `observedGeneration,omitempty`: a condition set before the first sync has none.
+            if condition.observedGeneration > 0 {
+              entry.set("observedGeneration", .int(Int64(condition.observedGeneration)))
+            }
+            entry.set("reason", .string(condition.reason))
+            entry.set("status", .string(condition.status.rawValue))
+            entry.set("type", .string("DisruptionAllowed"))
+            return entry.value
+          }()
         ]))
     }
     status.set("currentHealthy", .int(Int64(self.status.currentHealthy)))
@@ -202,45 +211,14 @@ extension Cluster {
 
   /// Replaces a budget's spec (apply); a changed spec bumps its generation.
   public mutating func updatePodDisruptionBudget(_ budget: PodDisruptionBudget) throws(APIError) {
-    try replace(budget, causes: budget.validate())
+    try replace(budget, causes: budget.validate()) {
+      ($0.minAvailable, $0.maxUnavailable, $0.selector, $0.unhealthyPodEvictionPolicy)
+        == ($1.minAvailable, $1.maxUnavailable, $1.selector, $1.unhealthyPodEvictionPolicy)
+    }
   }
 
   /// Deletes a budget.
   public mutating func deletePodDisruptionBudget(_ name: String, namespace: String) throws(APIError) {
     try remove(PodDisruptionBudget.self, name, namespace: namespace)
-  }
-
-  /// The message of an eviction a disruption budget refuses (HTTP 429).
-  public static let budgetRefusal = "Cannot evict pod as it would violate the pod's disruption budget."
-
-  /// `checkAndDecrement` against the budget covering `pod`, if any.
-  mutating func spendDisruption(for pod: Pod) throws(APIError) {
-    let budgets = PodDisruptionBudget.list(in: self, namespace: pod.metadata.namespace).filter { $0.covers(pod) }
-    guard budgets.count <= 1 else {
-      throw .internalError(
-        "This pod has more than one PodDisruptionBudget, which the eviction subresource does not support.")
-    }
-    guard var budget = budgets.first else { return }
-    if !pod.isReady {
-      let status = budget.status
-      if budget.unhealthyPodEvictionPolicy == "AlwaysAllow"
-        || (status.currentHealthy >= status.desiredHealthy && status.desiredHealthy > 0)
-      {
-        return
-      }
-    }
-    guard let observed = budget.status.observedGeneration, observed >= budget.metadata.generation,
-      budget.status.disruptionsAllowed > 0
-    else {
-      throw .tooManyRequests(Self.budgetRefusal)
-    }
-    budget.status.disruptionsAllowed -= 1
-    if budget.status.disruptionsAllowed == 0 {
-      budget.status.condition = DisruptionController.condition(
-        .false, reason: "InsufficientPods", message: "", generation: observed, previous: budget.status.condition,
-        now: now)
-    }
-    budget.status.disruptedPods[pod.metadata.name] = now
-    writeStatus(budget)
   }
 }

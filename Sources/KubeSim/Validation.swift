@@ -60,4 +60,36 @@ public enum Validation {
     }
     return result + "\""
   }
+
+  /// `ValidateLabelSelector`'s checks of `matchExpressions` (`apimachinery/pkg/apis/meta/v1/
+  /// validation`, `ValidateLabelSelectorRequirement`): `In`/`NotIn` need values, `Exists`/
+  /// `DoesNotExist` take none, and the operator must be one of those four.
+  public static func labelSelector(_ selector: SelectorSpec, field: String) -> [FieldError] {
+    var causes: [FieldError] = []
+    for (index, expression) in selector.matchExpressions.enumerated() {
+      let path = "\(field).matchExpressions[\(index)]"
+      switch expression.op.value {
+      case .in?, .notIn?:
+        if expression.values.isEmpty {
+          causes.append(
+            FieldError(
+              field: path + ".values", type: "Required value",
+              detail: "must be specified when `operator` is 'In' or 'NotIn'"))
+        }
+      case .exists?, .doesNotExist?:
+        if !expression.values.isEmpty {
+          causes.append(
+            FieldError(
+              field: path + ".values", type: "Forbidden",
+              detail: "may not be specified when `operator` is 'Exists' or 'DoesNotExist'"))
+        }
+      case nil:
+        causes.append(
+          FieldError(
+            field: path + ".operator", type: "Invalid value", value: quote(expression.op.text),
+            detail: "not a valid selector operator"))
+      }
+    }
+    return causes
+  }
 }

@@ -3,6 +3,7 @@ import KubeSim
 /// `kubectl create poddisruptionbudget NAME --selector=SELECTOR --min-available=N` (alias
 /// `pdb`), checked and built as kubectl's `create_pdb.go` does.
 enum CreatePodDisruptionBudgetCommand {
+  /// `create_pdb.go`'s flags and the common create flags.
   static let flags: [FlagParser.Spec] = [
     .init(name: "selector", short: nil, takesValue: true),
     .init(name: "min-available", short: nil, takesValue: true),
@@ -12,6 +13,7 @@ enum CreatePodDisruptionBudgetCommand {
     .init(name: "save-config", short: nil, takesValue: false),
   ]
 
+  /// Checks the flags, builds the budget, and prints it (dry run) or creates it.
   static func run(_ arguments: [String], context: inout CommandContext, output: inout OutputBuffer)
     throws(KubectlError)
   {
@@ -55,9 +57,9 @@ enum CreatePodDisruptionBudgetCommand {
       metadata.set("creationTimestamp", .null)
       // Go's field order: MinAvailable, Selector, MaxUnavailable; the status has no omitempty counts.
       var spec = JSONObjectBuilder()
-      spec.set("minAvailable", budget.minAvailable.map(json))
+      spec.set("minAvailable", budget.minAvailable?.json)
       spec.set("selector", selectorJSON(selector))
-      spec.set("maxUnavailable", budget.maxUnavailable.map(json))
+      spec.set("maxUnavailable", budget.maxUnavailable?.json)
       let object: JSONValue = .object([
         ("kind", .string("PodDisruptionBudget")), ("apiVersion", .string("policy/v1")), ("metadata", metadata.value),
         ("spec", spec.value),
@@ -132,12 +134,5 @@ enum CreatePodDisruptionBudgetCommand {
           }))
     }
     return object.value
-  }
-
-  static func json(_ amount: PodDisruptionBudget.Amount) -> JSONValue {
-    switch amount {
-    case .int(let value): return .int(Int64(value))
-    case .string(let value): return .string(value)
-    }
   }
 }

@@ -2,6 +2,7 @@ import KubeSim
 
 /// `kubectl cordon`, `uncordon` and `drain`.
 enum NodeCommands {
+  /// `kubectl cordon NODE` and `uncordon NODE`.
   static func cordon(
     _ arguments: [String], unschedulable: Bool, context: inout CommandContext, output: inout OutputBuffer
   )
@@ -16,6 +17,7 @@ enum NodeCommands {
     output.line("node/\(name) " + (changed ? "" : "already ") + (unschedulable ? "cordoned" : "uncordoned"))
   }
 
+  /// The flags of `kubectl drain` kubebook reads.
   static let drainFlags: [FlagParser.Spec] = [
     .init(name: "ignore-daemonsets", short: nil, takesValue: false),
     .init(name: "delete-emptydir-data", short: nil, takesValue: false),
@@ -29,6 +31,9 @@ enum NodeCommands {
   /// stops it (a real one retries for ever).
   static let drainBoundSeconds: Int64 = 3600
 
+  /// `kubectl drain NODE`: cordons the node, refuses (as kubectl's filters do) or warns about
+  /// pods it cannot evict, evicts the others through the eviction subresource, and waits in
+  /// virtual time until they are gone (`kubectl/pkg/cmd/drain/drain.go`, `pkg/drain`).
   static func drain(_ arguments: [String], context: inout CommandContext, output: inout OutputBuffer)
     throws(KubectlError)
   {
@@ -70,88 +75,103 @@ enum NodeCommands {
     if !daemonPods.isEmpty { warnings.append("ignoring DaemonSet-managed Pods: \(names(daemonPods))") }
     if !bare.isEmpty { warnings.append("deleting Pods that declare no controller: \(names(bare))") }
     if !warnings.isEmpty { output.line("Warning: " + warnings.joined(separator: "; ")) }
-    var grace: Int?
-    if let value = parsed.value("grace-period"), let seconds = Int(value), seconds >= 0 { grace = seconds }
-    let timeout = parsed.duration("timeout") ?? 0
-    let start = context.cluster.now
-    let limit = start.adding(milliseconds: timeout > 0 ? timeout : drainBoundSeconds * 1000)
-    var drain = Drain(pods: pods.map { ($0.metadata.namespace ?? "default", $0.metadata.name, $0.metadata.uid) })
+    // `--grace-period` below 0 (the default -1) keeps each pod's own.
+    let grace = parsed.integer("grace-period").flatMap { $0 >= 0 ? $0 : nil }
+    var drain = Drain(
+      pods: pods.map { Drain.Entry($0.metadata.namespace ?? "default", $0.metadata.name, $0.metadata.uid) },
+      start: context.cluster.now, timeoutMilliseconds: parsed.duration("timeout") ?? 0,
+      boundMilliseconds: drainBoundSeconds * 1000, deleting: parsed.flag("disable-eviction"))
     // kubectl/pkg/drain `evictPods`: every pod is tried at once; one the budget refuses is
     // tried again every 5 s until the global timeout, the others waited for until gone.
-    while true {
-      for (namespace, podName, _) in drain.blocked {
-        if parsed.flag("disable-eviction") {
-          _ = try? context.cluster.deletePod(podName, namespace: namespace, gracePeriod: grace)
-          drain.accept(podName)
+    while !drain.isDone {
+      for entry in drain.blocked {
+        if drain.deleting {
+          // `deletePods`: a plain DELETE, no budget, no `evicting pod` line.
+          do {
+            _ = try context.cluster.deletePod(entry.name, namespace: entry.namespace, gracePeriod: grace)
+            drain.accept(entry)
+          } catch .notFound {
+            drain.drop(entry)
+          } catch {
+            drain.fail(entry, error.message)
+          }
           continue
         }
-        output.line("evicting pod \(namespace)/\(podName)")
-        if timeout > 0 && context.cluster.now >= limit {
+        output.write("evicting pod \(entry.namespace)/\(entry.name)\n", at: context.cluster.now)
+        if drain.timedOut(at: context.cluster.now) {
           drain.fail(
-            podName,
-            "error when evicting pods/\"\(podName)\" -n \"\(namespace)\": global timeout reached: \(GoDuration.string(milliseconds: timeout))"
+            entry,
+            "error when evicting pods/\"\(entry.name)\" -n \"\(entry.namespace)\": global timeout reached: \(GoDuration.string(milliseconds: drain.timeoutMilliseconds))"
           )
           continue
         }
         do {
-          try context.cluster.evictPod(podName, namespace: namespace, gracePeriod: grace)
-          drain.accept(podName)
+          try context.cluster.evictPod(entry.name, namespace: entry.namespace, gracePeriod: grace)
+          drain.accept(entry)
         } catch .tooManyRequests(let message) {
-          output.line("error when evicting pods/\"\(podName)\" -n \"\(namespace)\" (will retry after 5s): \(message)")
+          output.write(
+            "error when evicting pods/\"\(entry.name)\" -n \"\(entry.namespace)\" (will retry after 5s): \(message)\n",
+            at: context.cluster.now)
         } catch .notFound {
-          drain.accept(podName)
+          // Gone before its eviction: finished, and kubectl prints nothing for it.
+          drain.drop(entry)
         } catch {
-          drain.fail(podName, "error when evicting pods/\"\(podName)\" -n \"\(namespace)\": \(error.message)")
+          drain.fail(entry, "error when evicting pods/\"\(entry.name)\" -n \"\(entry.namespace)\": \(error.message)")
         }
       }
-      let retryAt = context.cluster.now.adding(seconds: 5)
+      if drain.isDone { break }
       // A refused pod's goroutine sleeps the whole 5 s before it looks at the timeout again.
-      let until = drain.blocked.isEmpty ? max(limit, context.cluster.now) : retryAt
-      let snapshot = drain
-      final class Finished {
-        var order: [String] = []
+      let until = drain.blocked.isEmpty ? max(drain.stop, context.cluster.now) : context.cluster.now.adding(seconds: 5)
+      let waiting = drain.evicted
+      final class Gone {
+        var pods: [(entry: Drain.Entry, at: Timestamp)] = []
       }
-      let finished = Finished()
+      let gone = Gone()
       do {
         _ = try context.cluster.advance(
           until: until,
           observe: { state in
-            for (namespace, podName, uid) in snapshot.evicted
-            where !finished.order.contains(podName) && state.pod(podName, namespace: namespace)?.metadata.uid != uid {
-              finished.order.append(podName)
+            for entry in waiting
+            where !gone.pods.contains(where: { $0.entry.key == entry.key })
+              && state.pod(entry.name, namespace: entry.namespace)?.metadata.uid != entry.uid
+            {
+              gone.pods.append((entry, state.now))
             }
           },
           done: { state in
-            snapshot.blocked.isEmpty
-              && snapshot.evicted.allSatisfy { state.pod($0.1, namespace: $0.0)?.metadata.uid != $0.2 }
+            drain.blocked.isEmpty
+              && waiting.allSatisfy { state.pod($0.name, namespace: $0.namespace)?.metadata.uid != $0.uid }
           })
       } catch {
         throw .api(error)
       }
-      for podName in finished.order { drain.finish(podName) }
-      if drain.blocked.isEmpty && drain.evicted.isEmpty { break }
-      if context.cluster.now >= limit && (timeout == 0 || drain.blocked.isEmpty) {
-        // `waitForDelete` under the global timeout's context.
-        if timeout > 0 {
-          for (namespace, podName, _) in drain.evicted {
-            drain.fail(
-              podName,
-              "error when waiting for pod \"\(podName)\" in namespace \"\(namespace)\" to terminate: context deadline exceeded"
-            )
-          }
-        }
-        break
+      // `waitForDelete` polls each second and prints a pod as soon as it is gone.
+      let verb = drain.deleting ? "deleted" : "evicted"
+      for (entry, time) in gone.pods {
+        drain.finish(entry)
+        output.write("pod/\(entry.name) \(verb)\n", at: time)
       }
-    }
-    // `onPodDeletionOrEvictionFinished`: the verb says which API removed the pod.
-    let verb = parsed.flag("disable-eviction") ? "deleted" : "evicted"
-    for podName in drain.gone { output.line("pod/\(podName) \(verb)") }
-    if !drain.blocked.isEmpty || !drain.evicted.isEmpty || !drain.failures.isEmpty {
-      if drain.failures.isEmpty {
-        throw .plain(
-          "kubebook: stopped draining node \"\(name)\" after \(GoDuration.string(milliseconds: drainBoundSeconds * 1000)) of virtual time with pods still on it (\(drain.pending.joined(separator: ", "))); a real kubectl drain without --timeout goes on retrying"
+      // Ctrl-C in the shell (or a page's interrupt): the drain stops where it is.
+      if context.cluster.wasInterrupted { return }
+      if drain.isDone || context.cluster.now < drain.stop { continue }
+      guard drain.timedOut(at: context.cluster.now) else { break }
+      if !drain.blocked.isEmpty { continue }
+      // `waitForDelete` under the global timeout's context.
+      for entry in drain.evicted {
+        drain.fail(
+          entry,
+          drain.deleting
+            ? "context deadline exceeded"
+            : "error when waiting for pod \"\(entry.name)\" in namespace \"\(entry.namespace)\" to terminate: context deadline exceeded"
         )
       }
+    }
+    if !drain.blocked.isEmpty || !drain.evicted.isEmpty {
+      throw .plain(
+        "kubebook: stopped draining node \"\(name)\" after \(GoDuration.string(milliseconds: drainBoundSeconds * 1000)) of virtual time with pods still on it (\(drain.pending.joined(separator: ", "))); a real kubectl drain goes on until its --timeout"
+      )
+    }
+    if !drain.failures.isEmpty {
       // cmd/drain `deleteOrEvictPodsSimple` and `RunDrain`'s failure path.
       let reason = drain.failures.count == 1 ? drain.failures[0] : "[" + drain.failures.joined(separator: ", ") + "]"
       let pending = context.cluster.listPods(onNode: name).filter {

@@ -169,4 +169,42 @@ import Testing
       try cluster.evictPod("a", namespace: "default")
     }
   }
+
+  /// `eviction.go`: an unready pod may go while the budget is otherwise met, or always under
+  /// `AlwaysAllow`; without either it needs a disruption like any pod.
+  @Test func unreadyPods() throws {
+    var cluster = Self.cluster(minAvailable: .int(1))
+    Self.addPod("ready", owner: nil, to: &cluster)
+    Self.addPod("unready", owner: nil, ready: false, to: &cluster)
+    #expect(Self.status(after: &cluster) == [0, 1, 1, 2])
+    try cluster.evictPod("unready", namespace: "default")
+    #expect(cluster.podDisruptionBudgets["default/foobar"]?.status.disruptedPods.isEmpty == true)
+
+    var strict = Self.cluster(minAvailable: .int(2))
+    Self.addPod("ready", owner: nil, to: &strict)
+    Self.addPod("unready", owner: nil, ready: false, to: &strict)
+    _ = Self.status(after: &strict)
+    #expect(throws: APIError.tooManyRequests(Cluster.budgetRefusal)) {
+      try strict.evictPod("unready", namespace: "default")
+    }
+    strict.podDisruptionBudgets["default/foobar"]?.unhealthyPodEvictionPolicy = "AlwaysAllow"
+    try strict.evictPod("unready", namespace: "default")
+  }
+
+  /// A budget whose spec changed after its last sync (generation ahead of observedGeneration)
+  /// refuses until the controller has caught up; several budgets covering a pod are a 500.
+  @Test func staleAndSeveralBudgets() throws {
+    var cluster = Self.cluster(minAvailable: .int(0))
+    Self.addPod("a", owner: nil, to: &cluster)
+    #expect(Self.status(after: &cluster) == [1, 1, 0, 1])
+    cluster.podDisruptionBudgets["default/foobar"]?.metadata.generation = 2
+    #expect(throws: APIError.tooManyRequests(Cluster.budgetRefusal)) { try cluster.evictPod("a", namespace: "default") }
+    var second = cluster.podDisruptionBudgets["default/foobar"]!
+    second.metadata.name = "second"
+    cluster.podDisruptionBudgets["default/second"] = second
+    #expect(
+      throws: APIError.internalError(
+        "This pod has more than one PodDisruptionBudget, which the eviction subresource does not support.")
+    ) { try cluster.evictPod("a", namespace: "default") }
+  }
 }

@@ -71,6 +71,8 @@ import Testing
         """)
   }
 
+  /// `ValidatePodDisruptionBudgetSpec`'s messages. The "both set" value is Go's `%#v` of the
+  /// spec, whose pointers are heap addresses in a real cluster; `0x…` is kubebook's stand-in.
   @Test func validation() {
     var terminal = Terminal(
       files: VirtualDirectory(files: [
@@ -152,5 +154,59 @@ import Testing
           ] + errors).joined(separator: "\n") + "\n"))
     // Attempts at 0, 5 and 10 s: the third is where the timeout is seen.
     #expect(result.output.components(separatedBy: "evicting pod default/\(pods[0])\n").count - 1 == 3)
+  }
+
+  /// A negative `--timeout` has expired before the first attempt (`context.WithTimeout`).
+  @Test func negativeTimeout() {
+    var terminal = Self.terminal()
+    let result = terminal.run("kubectl drain worker-1 --ignore-daemonsets --timeout=-1s")
+    #expect(result.exitCode == 1)
+    #expect(result.output.contains("\": global timeout reached: -1s\n"))
+    #expect(!result.output.contains("(will retry after 5s)"))
+  }
+
+  /// The registry's `PrepareForUpdate` bumps the generation for a new spec only.
+  @Test func generationFollowsTheSpec() {
+    var terminal = Terminal(
+      files: VirtualDirectory(files: [
+        "a.yaml":
+          "apiVersion: policy/v1\nkind: PodDisruptionBudget\nmetadata: {name: b}\nspec: {minAvailable: 1, selector: {matchLabels: {app: web}}}\n",
+        "b.yaml":
+          "apiVersion: policy/v1\nkind: PodDisruptionBudget\nmetadata: {name: b, labels: {x: y}}\nspec: {minAvailable: 1, selector: {matchLabels: {app: web}}}\n",
+        "c.yaml":
+          "apiVersion: policy/v1\nkind: PodDisruptionBudget\nmetadata: {name: b, labels: {x: y}}\nspec: {minAvailable: 2, selector: {matchLabels: {app: web}}}\n",
+      ]))
+    _ = terminal.run("kubectl apply -f a.yaml")
+    #expect(terminal.run("kubectl apply -f b.yaml").output == "poddisruptionbudget.policy/b configured\n")
+    #expect(terminal.cluster.podDisruptionBudgets["default/b"]?.metadata.generation == 1)
+    _ = terminal.run("kubectl apply -f c.yaml")
+    #expect(terminal.cluster.podDisruptionBudgets["default/b"]?.metadata.generation == 2)
+  }
+
+  /// `ValidateLabelSelectorRequirement`'s messages for the budget's selector.
+  @Test func selectorValidation() {
+    var terminal = Terminal(
+      files: VirtualDirectory(files: [
+        "s.yaml": """
+        apiVersion: policy/v1
+        kind: PodDisruptionBudget
+        metadata: {name: s}
+        spec:
+          minAvailable: 1
+          selector:
+            matchExpressions:
+            - {key: a, operator: In}
+            - {key: b, operator: Exists, values: [x]}
+            - {key: c, operator: Foo}
+        """
+      ]))
+    #expect(
+      terminal.run("kubectl apply -f s.yaml").output == """
+        The PodDisruptionBudget "s" is invalid: 
+        * spec.selector.matchExpressions[0].values: Required value: must be specified when `operator` is 'In' or 'NotIn'
+        * spec.selector.matchExpressions[1].values: Forbidden: may not be specified when `operator` is 'Exists' or 'DoesNotExist'
+        * spec.selector.matchExpressions[2].operator: Invalid value: "Foo": not a valid selector operator
+
+        """)
   }
 }
