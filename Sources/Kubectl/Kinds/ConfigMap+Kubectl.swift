@@ -41,3 +41,14 @@ extension ConfigMap: KubectlResource {
     }
   }
 }
+
+/// How the API server reads a manifest of the kind.
+extension ManifestDecoder {
+  /// Decodes a ConfigMap manifest (v1).
+  mutating func decodeConfigMap(_ value: JSONValue) -> ConfigMap {
+    check(value, path: "", known: ["apiVersion", "kind", "metadata", "data", "binaryData", "immutable"])
+    return ConfigMap(
+      metadata: decodeMetadata(value["metadata"], path: "metadata"),
+      data: strictStringMap(value["data"], field: "ConfigMap.data", type: "string"))
+  }
+}

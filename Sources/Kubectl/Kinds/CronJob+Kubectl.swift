@@ -50,3 +50,38 @@ extension CronJob: KubectlResource {
     }
   }
 }
+
+/// How the API server reads a manifest of the kind.
+extension ManifestDecoder {
+  /// Decodes a CronJob manifest (batch/v1), with the API server's defaults.
+  mutating func decodeCronJob(_ value: JSONValue) -> CronJob {
+    check(value, path: "", known: ["apiVersion", "kind", "metadata", "spec", "status"])
+    let metadata = decodeMetadata(value["metadata"], path: "metadata")
+    let spec = value["spec"] ?? .object([])
+    check(
+      spec, path: "spec",
+      known: [
+        "schedule", "timeZone", "jobTemplate", "concurrencyPolicy", "suspend", "startingDeadlineSeconds",
+        "successfulJobsHistoryLimit", "failedJobsHistoryLimit",
+      ])
+    let template = spec["jobTemplate"] ?? .object([])
+    check(template, path: "spec.jobTemplate", known: ["metadata", "spec"])
+    let templateMetadata = decodeMetadata(template["metadata"], path: "spec.jobTemplate.metadata")
+    var jobValue: [(String, JSONValue)] = [("apiVersion", .string("batch/v1")), ("kind", .string("Job"))]
+    if let jobSpec = template["spec"] { jobValue.append(("spec", jobSpec)) }
+    let job = decodeJob(.object(jobValue), specPath: "spec.jobTemplate.spec")
+    var cronJob = CronJob(metadata: metadata, schedule: spec["schedule"]?.stringValue ?? "", jobTemplate: job)
+    cronJob.jobTemplateLabels = templateMetadata.labels
+    cronJob.timeZone = spec["timeZone"]?.stringValue
+    if let policy = spec["concurrencyPolicy"]?.stringValue { cronJob.concurrencyPolicy = APIField(policy) }
+    cronJob.suspend = spec["suspend"]?.boolValue ?? false
+    cronJob.startingDeadlineSeconds = spec["startingDeadlineSeconds"]?.intValue.map { Int($0) }
+    if let limit = int32Field(spec["successfulJobsHistoryLimit"], "CronJobSpec.spec.successfulJobsHistoryLimit") {
+      cronJob.successfulJobsHistoryLimit = limit
+    }
+    if let limit = int32Field(spec["failedJobsHistoryLimit"], "CronJobSpec.spec.failedJobsHistoryLimit") {
+      cronJob.failedJobsHistoryLimit = limit
+    }
+    return cronJob
+  }
+}

@@ -50,3 +50,36 @@ extension DaemonSet: KubectlResource {
 
   static var deleter: Deleter<DaemonSet>? { .workload }
 }
+
+/// How the API server reads a manifest of the kind.
+extension ManifestDecoder {
+  /// Decodes a DaemonSet manifest (apps/v1), with the API server's defaults.
+  mutating func decodeDaemonSet(_ value: JSONValue) -> DaemonSet {
+    check(value, path: "", known: ["apiVersion", "kind", "metadata", "spec", "status"])
+    let metadata = decodeMetadata(value["metadata"], path: "metadata")
+    let spec = value["spec"] ?? .object([])
+    check(
+      spec, path: "spec", known: ["selector", "template", "updateStrategy", "minReadySeconds", "revisionHistoryLimit"])
+    var set = DaemonSet(
+      metadata: metadata, selector: decodeSelector(spec["selector"], path: "spec.selector"),
+      template: decodeTemplate(spec["template"], path: "spec.template"))
+    if let seconds = int32Field(spec["minReadySeconds"], "DaemonSetSpec.spec.minReadySeconds") {
+      set.minReadySeconds = seconds
+    }
+    if let limit = int32Field(spec["revisionHistoryLimit"], "DaemonSetSpec.spec.revisionHistoryLimit") {
+      set.revisionHistoryLimit = limit
+    }
+    if let strategy = spec["updateStrategy"] {
+      check(strategy, path: "spec.updateStrategy", known: ["type", "rollingUpdate"])
+      if let type = strategy["type"]?.stringValue { set.updateStrategy = APIField(type) }
+      let rolling = strategy["rollingUpdate"] ?? .object([])
+      check(rolling, path: "spec.updateStrategy.rollingUpdate", known: ["maxSurge", "maxUnavailable"])
+      set.maxUnavailable = decodeIntOrPercent(
+        rolling["maxUnavailable"], "RollingUpdateDaemonSet.spec.updateStrategy.rollingUpdate.maxUnavailable",
+        default: .int(1))
+      set.maxSurge = decodeIntOrPercent(
+        rolling["maxSurge"], "RollingUpdateDaemonSet.spec.updateStrategy.rollingUpdate.maxSurge", default: .int(0))
+    }
+    return set
+  }
+}

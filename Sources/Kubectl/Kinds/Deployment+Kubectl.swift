@@ -53,3 +53,49 @@ extension Deployment: KubectlResource {
 
   static var deleter: Deleter<Deployment>? { .workload }
 }
+
+/// How the API server reads a manifest of the kind.
+extension ManifestDecoder {
+  /// Decodes a Deployment manifest (apps/v1), with the API server's defaults.
+  mutating func decodeDeployment(_ value: JSONValue) -> Deployment {
+    check(value, path: "", known: ["apiVersion", "kind", "metadata", "spec", "status"])
+    let metadata = decodeMetadata(value["metadata"], path: "metadata")
+    let spec = value["spec"] ?? .object([])
+    check(
+      spec, path: "spec",
+      known: [
+        "replicas", "selector", "template", "strategy", "minReadySeconds", "revisionHistoryLimit",
+        "progressDeadlineSeconds", "paused",
+      ])
+    var deployment = Deployment(
+      metadata: metadata, selector: decodeSelector(spec["selector"], path: "spec.selector"),
+      template: decodeTemplate(spec["template"], path: "spec.template"))
+    if let replicas = int32Field(spec["replicas"], "DeploymentSpec.spec.replicas") { deployment.replicas = replicas }
+    if let seconds = int32Field(spec["minReadySeconds"], "DeploymentSpec.spec.minReadySeconds") {
+      deployment.minReadySeconds = seconds
+    }
+    if let limit = int32Field(spec["revisionHistoryLimit"], "DeploymentSpec.spec.revisionHistoryLimit") {
+      deployment.revisionHistoryLimit = limit
+    }
+    if let deadline = int32Field(spec["progressDeadlineSeconds"], "DeploymentSpec.spec.progressDeadlineSeconds") {
+      deployment.progressDeadlineSeconds = deadline
+    }
+    if case .bool(let paused)? = spec["paused"] { deployment.paused = paused }
+    if let strategy = spec["strategy"] {
+      check(strategy, path: "spec.strategy", known: ["type", "rollingUpdate"])
+      if strategy["type"]?.stringValue.flatMap(DeploymentStrategyType.init(rawValue:)) == .recreate {
+        deployment.strategy = .recreate
+      } else {
+        let rolling = strategy["rollingUpdate"] ?? .object([])
+        check(rolling, path: "spec.strategy.rollingUpdate", known: ["maxSurge", "maxUnavailable"])
+        deployment.strategy = .rollingUpdate(
+          maxSurge: decodeIntOrPercent(
+            rolling["maxSurge"], "RollingUpdateDeployment.spec.strategy.rollingUpdate.maxSurge", default: .percent(25)),
+          maxUnavailable: decodeIntOrPercent(
+            rolling["maxUnavailable"], "RollingUpdateDeployment.spec.strategy.rollingUpdate.maxUnavailable",
+            default: .percent(25)))
+      }
+    }
+    return deployment
+  }
+}

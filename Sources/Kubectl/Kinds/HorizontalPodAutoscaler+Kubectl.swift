@@ -34,3 +34,39 @@ extension HorizontalPodAutoscaler: KubectlResource {
     }
   }
 }
+
+/// How the API server reads a manifest of the kind.
+extension ManifestDecoder {
+  /// Decodes a HorizontalPodAutoscaler manifest (autoscaling/v2 with a CPU utilization
+  /// metric, or autoscaling/v1 with `targetCPUUtilizationPercentage`).
+  mutating func decodeAutoscaler(_ value: JSONValue) -> HorizontalPodAutoscaler {
+    check(value, path: "", known: ["apiVersion", "kind", "metadata", "spec", "status"])
+    let spec = value["spec"] ?? .object([])
+    check(
+      spec, path: "spec",
+      known: ["scaleTargetRef", "minReplicas", "maxReplicas", "metrics", "behavior", "targetCPUUtilizationPercentage"])
+    var hpa = HorizontalPodAutoscaler(
+      metadata: decodeMetadata(value["metadata"], path: "metadata"),
+      targetKind: spec["scaleTargetRef"]?["kind"]?.stringValue ?? "",
+      targetName: spec["scaleTargetRef"]?["name"]?.stringValue ?? "",
+      maxReplicas: int32Field(spec["maxReplicas"], "HorizontalPodAutoscalerSpec.spec.maxReplicas") ?? 0)
+    if let minimum = int32Field(spec["minReplicas"], "HorizontalPodAutoscalerSpec.spec.minReplicas") {
+      hpa.minReplicas = minimum
+    }
+    if let percent = int32Field(
+      spec["targetCPUUtilizationPercentage"], "HorizontalPodAutoscalerSpec.spec.targetCPUUtilizationPercentage")
+    {
+      hpa.targetCPUUtilization = percent
+    }
+    for (index, metric) in (spec["metrics"]?.arrayValue ?? []).enumerated()
+    where metric["resource"]?["name"]?.stringValue == "cpu" {
+      if let percent = int32Field(
+        metric["resource"]?["target"]?["averageUtilization"],
+        "MetricTarget.spec.metrics[\(index)].resource.target.averageUtilization")
+      {
+        hpa.targetCPUUtilization = percent
+      }
+    }
+    return hpa
+  }
+}

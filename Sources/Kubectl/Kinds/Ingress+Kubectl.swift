@@ -34,3 +34,40 @@ extension Ingress: KubectlResource {
     }
   }
 }
+
+/// How the API server reads a manifest of the kind.
+extension ManifestDecoder {
+  /// Decodes an Ingress manifest (networking.k8s.io/v1).
+  mutating func decodeIngress(_ value: JSONValue) -> Ingress {
+    check(value, path: "", known: ["apiVersion", "kind", "metadata", "spec", "status"])
+    let spec = value["spec"] ?? .object([])
+    check(spec, path: "spec", known: ["ingressClassName", "rules", "tls", "defaultBackend"])
+    func backend(_ value: JSONValue?) -> (String, Service.Target)? {
+      guard let service = value?["service"] else { return nil }
+      let port: Service.Target =
+        service["port"]?["number"]?.intValue.map { .number(Int($0)) }
+        ?? .name(service["port"]?["name"]?.stringValue ?? "")
+      return (service["name"]?.stringValue ?? "", port)
+    }
+    let rules = (spec["rules"]?.arrayValue ?? []).map { rule in
+      Ingress.Rule(
+        host: rule["host"]?.stringValue,
+        paths: (rule["http"]?["paths"]?.arrayValue ?? []).compactMap { path in
+          guard let (service, port) = backend(path["backend"]) else { return nil }
+          return Ingress.Path(
+            path: path["path"]?.stringValue ?? "/", pathType: path["pathType"]?.stringValue ?? "ImplementationSpecific",
+            service: service, port: port)
+        })
+    }
+    var ingress = Ingress(
+      metadata: decodeMetadata(value["metadata"], path: "metadata"), className: spec["ingressClassName"]?.stringValue,
+      rules: rules)
+    ingress.tls = (spec["tls"]?.arrayValue ?? []).map { entry in
+      Ingress.TLS(
+        hosts: (entry["hosts"]?.arrayValue ?? []).compactMap(\.stringValue),
+        secretName: entry["secretName"]?.stringValue)
+    }
+    ingress.defaultBackend = backend(spec["defaultBackend"]).map { (service: $0.0, port: $0.1) }
+    return ingress
+  }
+}

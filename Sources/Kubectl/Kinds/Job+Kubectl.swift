@@ -51,3 +51,33 @@ extension Job: KubectlResource {
     }
   }
 }
+
+/// How the API server reads a manifest of the kind.
+extension ManifestDecoder {
+  /// Decodes a Job manifest (batch/v1), with the API server's defaults; `specPath` is where
+  /// its spec sits in the document (`spec.jobTemplate.spec` for a CronJob's template).
+  mutating func decodeJob(_ value: JSONValue, specPath: String = "spec") -> Job {
+    check(value, path: "", known: ["apiVersion", "kind", "metadata", "spec", "status"])
+    let metadata = decodeMetadata(value["metadata"], path: "metadata")
+    let spec = value["spec"] ?? .object([])
+    check(
+      spec, path: specPath,
+      known: [
+        "template", "completions", "parallelism", "backoffLimit", "activeDeadlineSeconds", "ttlSecondsAfterFinished",
+        "suspend", "selector", "manualSelector", "completionMode", "podFailurePolicy", "backoffLimitPerIndex",
+        "maxFailedIndexes", "podReplacementPolicy", "successPolicy",
+      ])
+    let completions = int32Field(spec["completions"], "JobSpec.\(specPath).completions")
+    let parallelism = int32Field(spec["parallelism"], "JobSpec.\(specPath).parallelism")
+    var job = Job(
+      metadata: metadata, template: decodeTemplate(spec["template"], path: "\(specPath).template"),
+      completions: completions ?? (parallelism == nil ? 1 : nil))
+    job.parallelism = parallelism ?? 1
+    if let limit = int32Field(spec["backoffLimit"], "JobSpec.\(specPath).backoffLimit") { job.backoffLimit = limit }
+    job.activeDeadlineSeconds = spec["activeDeadlineSeconds"]?.intValue.map { Int($0) }
+    job.ttlSecondsAfterFinished = int32Field(
+      spec["ttlSecondsAfterFinished"], "JobSpec.\(specPath).ttlSecondsAfterFinished")
+    job.suspend = spec["suspend"]?.boolValue ?? false
+    return job
+  }
+}

@@ -33,3 +33,32 @@ extension PersistentVolume: KubectlResource {
     }
   }
 }
+
+/// How the API server reads a manifest of the kind.
+extension ManifestDecoder {
+  /// Decodes a PersistentVolume manifest (v1): a static volume (static volumes keep their data
+  /// by default: reclaim policy Retain).
+  mutating func decodeVolume(_ value: JSONValue) -> PersistentVolume {
+    check(value, path: "", known: ["apiVersion", "kind", "metadata", "spec", "status"])
+    let spec = value["spec"] ?? .object([])
+    check(
+      spec, path: "spec",
+      known: [
+        "capacity", "accessModes", "persistentVolumeReclaimPolicy", "storageClassName", "hostPath", "local", "nfs",
+        "nodeAffinity", "volumeMode", "claimRef", "mountOptions", "csi",
+      ])
+    let path = spec["hostPath"]?["path"]?.stringValue ?? spec["local"]?["path"]?.stringValue ?? ""
+    var volume = PersistentVolume(
+      metadata: decodeMetadata(value["metadata"], path: "metadata"),
+      capacity: spec["capacity"]?["storage"]?.stringValue ?? "",
+      accessModes: (spec["accessModes"]?.arrayValue ?? []).compactMap(\.stringValue),
+      storageClassName: spec["storageClassName"]?.stringValue ?? "", hostPath: path)
+    volume.reclaimPolicy = spec["persistentVolumeReclaimPolicy"]?.stringValue.map { APIField($0) } ?? .known(.retain)
+    if let terms = spec["nodeAffinity"]?["required"]?["nodeSelectorTerms"]?.arrayValue,
+      let values = terms.first?["matchExpressions"]?.arrayValue?.first?["values"]?.arrayValue
+    {
+      volume.node = values.first?.stringValue
+    }
+    return volume
+  }
+}

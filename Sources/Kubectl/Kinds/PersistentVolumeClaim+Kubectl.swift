@@ -40,3 +40,20 @@ extension PersistentVolumeClaim: KubectlResource {
     }
   }
 }
+
+/// How the API server reads a manifest of the kind.
+extension ManifestDecoder {
+  /// Decodes a PersistentVolumeClaim manifest (v1).
+  mutating func decodeClaim(_ value: JSONValue) -> PersistentVolumeClaim {
+    check(value, path: "", known: ["apiVersion", "kind", "metadata", "spec", "status"])
+    let spec = value["spec"] ?? .object([])
+    check(
+      spec, path: "spec",
+      known: ["accessModes", "resources", "storageClassName", "volumeMode", "volumeName", "selector", "dataSource"])
+    return PersistentVolumeClaim(
+      metadata: decodeMetadata(value["metadata"], path: "metadata"),
+      storageClassName: spec["storageClassName"]?.stringValue,
+      accessModes: (spec["accessModes"]?.arrayValue ?? []).compactMap(\.stringValue),
+      request: spec["resources"]?["requests"]?["storage"]?.stringValue ?? "")
+  }
+}

@@ -40,3 +40,13 @@ extension Pod: KubectlResource {
     }
   }
 }
+
+/// How the API server reads a manifest of the kind.
+extension ManifestDecoder {
+  /// Decodes a Pod manifest.
+  mutating func decode(_ value: JSONValue) -> Pod {
+    let metadata = decodeMetadata(value["metadata"], path: "metadata")
+    check(value, path: "", known: ["apiVersion", "kind", "metadata", "spec", "status"])
+    return Pod(metadata: metadata, spec: decodePodSpec(value["spec"] ?? .object([]), path: "spec"))
+  }
+}

@@ -47,3 +47,20 @@ extension ReplicaSet: KubectlResource {
 
   static var deleter: Deleter<ReplicaSet>? { .workload }
 }
+
+/// How the API server reads a manifest of the kind.
+extension ManifestDecoder {
+  /// Decodes a ReplicaSet manifest (apps/v1).
+  mutating func decodeReplicaSet(_ value: JSONValue) -> ReplicaSet {
+    check(value, path: "", known: ["apiVersion", "kind", "metadata", "spec", "status"])
+    let metadata = decodeMetadata(value["metadata"], path: "metadata")
+    let spec = value["spec"] ?? .object([])
+    check(spec, path: "spec", known: ["replicas", "selector", "template", "minReadySeconds"])
+    var set = ReplicaSet(
+      metadata: metadata, replicas: int32Field(spec["replicas"], "ReplicaSetSpec.spec.replicas") ?? 1,
+      selector: decodeSelector(spec["selector"], path: "spec.selector"),
+      template: decodeTemplate(spec["template"], path: "spec.template"))
+    set.minReadySeconds = int32Field(spec["minReadySeconds"], "ReplicaSetSpec.spec.minReadySeconds") ?? 0
+    return set
+  }
+}

@@ -46,3 +46,21 @@ extension ReplicationController: KubectlResource {
 
   static var deleter: Deleter<ReplicationController>? { .workload }
 }
+
+/// How the API server reads a manifest of the kind.
+extension ManifestDecoder {
+  /// Decodes a ReplicationController manifest (v1).
+  mutating func decodeReplicationController(_ value: JSONValue) -> ReplicationController {
+    check(value, path: "", known: ["apiVersion", "kind", "metadata", "spec", "status"])
+    let metadata = decodeMetadata(value["metadata"], path: "metadata")
+    let spec = value["spec"] ?? .object([])
+    check(spec, path: "spec", known: ["replicas", "selector", "template", "minReadySeconds"])
+    var controller = ReplicationController(
+      metadata: metadata, replicas: int32Field(spec["replicas"], "ReplicationControllerSpec.spec.replicas") ?? 1,
+      selector: strictStringMap(spec["selector"], field: "ReplicationControllerSpec.spec.selector", type: "string"),
+      template: decodeTemplate(spec["template"], path: "spec.template"))
+    controller.minReadySeconds =
+      int32Field(spec["minReadySeconds"], "ReplicationControllerSpec.spec.minReadySeconds") ?? 0
+    return controller
+  }
+}

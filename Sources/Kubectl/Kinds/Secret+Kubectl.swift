@@ -43,3 +43,18 @@ extension Secret: KubectlResource {
     }
   }
 }
+
+/// How the API server reads a manifest of the kind.
+extension ManifestDecoder {
+  /// Decodes a Secret manifest (v1): `stringData` values are encoded into `data` and win over it.
+  mutating func decodeSecret(_ value: JSONValue) -> Secret {
+    check(value, path: "", known: ["apiVersion", "kind", "metadata", "data", "stringData", "type", "immutable"])
+    var data = strictStringMap(value["data"], field: "Secret.data", type: "[]uint8")
+    for (key, text) in strictStringMap(value["stringData"], field: "Secret.stringData", type: "string") {
+      data[key] = Base64.encode(text)
+    }
+    return Secret(
+      metadata: decodeMetadata(value["metadata"], path: "metadata"), type: value["type"]?.stringValue ?? "Opaque",
+      data: data)
+  }
+}

@@ -65,3 +65,45 @@ extension Service: KubectlResource {
     }
   }
 }
+
+/// How the API server reads a manifest of the kind.
+extension ManifestDecoder {
+  /// Decodes a Service manifest (v1), with the API server's defaults (TCP, `targetPort` = `port`).
+  mutating func decodeService(_ value: JSONValue) -> Service {
+    check(value, path: "", known: ["apiVersion", "kind", "metadata", "spec", "status"])
+    let metadata = decodeMetadata(value["metadata"], path: "metadata")
+    let spec = value["spec"] ?? .object([])
+    check(
+      spec, path: "spec",
+      known: [
+        "type", "clusterIP", "clusterIPs", "ports", "selector", "externalName", "publishNotReadyAddresses",
+        "sessionAffinity", "externalTrafficPolicy", "internalTrafficPolicy", "ipFamilies", "ipFamilyPolicy",
+        "externalIPs", "loadBalancerIP", "allocateLoadBalancerNodePorts", "healthCheckNodePort",
+        "loadBalancerSourceRanges", "sessionAffinityConfig", "loadBalancerClass", "trafficDistribution",
+      ])
+    let ports = (spec["ports"]?.arrayValue ?? []).enumerated().map { index, item -> Service.Port in
+      check(
+        item, path: "spec.ports[\(index)]",
+        known: ["name", "port", "targetPort", "protocol", "nodePort", "appProtocol"])
+      let number = int32Field(item["port"], "ServicePort.spec.ports[\(index)].port") ?? 0
+      var target = Service.Target.number(number)
+      if let text = item["targetPort"]?.stringValue {
+        target = Int(text).map(Service.Target.number) ?? .name(text)
+      } else if let targetNumber = int32Field(item["targetPort"], "ServicePort.spec.ports[\(index)].targetPort") {
+        // IntOrString reads a number into an int32.
+        target = .number(targetNumber)
+      }
+      return Service.Port(
+        name: item["name"]?.stringValue, port: number, target: target,
+        protocol: item["protocol"]?.stringValue.map { APIField($0) } ?? .known(.tcp),
+        nodePort: int32Field(item["nodePort"], "ServicePort.spec.ports[\(index)].nodePort"))
+    }
+    var service = Service(
+      metadata: metadata, type: spec["type"]?.stringValue.map { APIField($0) } ?? .known(.clusterIP),
+      clusterIP: spec["clusterIP"]?.stringValue ?? "", ports: ports,
+      selector: strictStringMap(spec["selector"], field: "ServiceSpec.spec.selector", type: "string"))
+    service.externalName = spec["externalName"]?.stringValue
+    if case .bool(let publish)? = spec["publishNotReadyAddresses"] { service.publishNotReadyAddresses = publish }
+    return service
+  }
+}

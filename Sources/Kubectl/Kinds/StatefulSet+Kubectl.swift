@@ -52,3 +52,60 @@ extension StatefulSet: KubectlResource {
     }
   }
 }
+
+/// How the API server reads a manifest of the kind.
+extension ManifestDecoder {
+  /// Decodes a StatefulSet manifest (apps/v1), with the API server's defaults.
+  mutating func decodeStatefulSet(_ value: JSONValue) -> StatefulSet {
+    check(value, path: "", known: ["apiVersion", "kind", "metadata", "spec", "status"])
+    let metadata = decodeMetadata(value["metadata"], path: "metadata")
+    let spec = value["spec"] ?? .object([])
+    check(
+      spec, path: "spec",
+      known: [
+        "replicas", "selector", "template", "serviceName", "podManagementPolicy", "updateStrategy", "minReadySeconds",
+        "revisionHistoryLimit", "volumeClaimTemplates", "persistentVolumeClaimRetentionPolicy", "ordinals",
+      ])
+    var set = StatefulSet(
+      metadata: metadata, selector: decodeSelector(spec["selector"], path: "spec.selector"),
+      template: decodeTemplate(spec["template"], path: "spec.template"),
+      serviceName: spec["serviceName"]?.stringValue ?? "")
+    if let replicas = int32Field(spec["replicas"], "StatefulSetSpec.spec.replicas") { set.replicas = replicas }
+    if let policy = spec["podManagementPolicy"]?.stringValue { set.podManagementPolicy = APIField(policy) }
+    if let seconds = int32Field(spec["minReadySeconds"], "StatefulSetSpec.spec.minReadySeconds") {
+      set.minReadySeconds = seconds
+    }
+    if let limit = int32Field(spec["revisionHistoryLimit"], "StatefulSetSpec.spec.revisionHistoryLimit") {
+      set.revisionHistoryLimit = limit
+    }
+    if let retention = spec["persistentVolumeClaimRetentionPolicy"] {
+      check(retention, path: "spec.persistentVolumeClaimRetentionPolicy", known: ["whenDeleted", "whenScaled"])
+      if let policy = retention["whenDeleted"]?.stringValue { set.claimsWhenDeleted = APIField(policy) }
+      if let policy = retention["whenScaled"]?.stringValue { set.claimsWhenScaled = APIField(policy) }
+    }
+    if let strategy = spec["updateStrategy"] {
+      check(strategy, path: "spec.updateStrategy", known: ["type", "rollingUpdate"])
+      if let type = strategy["type"]?.stringValue {
+        set.updateStrategy = APIField(type)
+        set.hasRollingUpdate = set.updateStrategy.value == .rollingUpdate && strategy["rollingUpdate"] != nil
+      }
+      if let partition = int32Field(
+        strategy["rollingUpdate"]?["partition"],
+        "RollingUpdateStatefulSetStrategy.spec.updateStrategy.rollingUpdate.partition")
+      {
+        set.partition = partition
+      }
+    }
+    set.claimTemplates = (spec["volumeClaimTemplates"]?.arrayValue ?? []).enumerated().map { index, item in
+      let path = "spec.volumeClaimTemplates[\(index)]"
+      check(item, path: path, known: ["apiVersion", "kind", "metadata", "spec", "status"])
+      let claimMeta = decodeMetadata(item["metadata"], path: path + ".metadata")
+      let claimSpec = item["spec"] ?? .object([])
+      return StatefulSet.ClaimTemplate(
+        name: claimMeta.name, labels: claimMeta.labels, storageClassName: claimSpec["storageClassName"]?.stringValue,
+        accessModes: (claimSpec["accessModes"]?.arrayValue ?? []).compactMap(\.stringValue),
+        request: claimSpec["resources"]?["requests"]?["storage"]?.stringValue ?? "")
+    }
+    return set
+  }
+}
