@@ -40,65 +40,6 @@ enum TablePrinters {
     HumanDuration.format(milliseconds: now.milliseconds - time.milliseconds)
   }
 
-  /// One `kubectl get pods` row (printPod).
-  static func podRow(_ pod: Pod, now: Timestamp) -> [String] {
-    let total = pod.spec.containers.count
-    var ready = 0
-    var restarts = 0
-    var reason = pod.status.reason ?? pod.status.phase.rawValue
-    var lastFinished: Timestamp?
-    for status in pod.status.containerStatuses.reversed() {
-      restarts += status.restartCount
-      if case .terminated(_, _, _, let finished)? = status.lastTerminated {
-        lastFinished = max(lastFinished ?? finished, finished)
-      }
-      switch status.state {
-      case .waiting(let waitingReason, _) where !waitingReason.isEmpty:
-        reason = waitingReason
-      case .terminated(let exitCode, let terminatedReason, _, let finished):
-        reason = terminatedReason.isEmpty ? "ExitCode:\(exitCode)" : terminatedReason
-        lastFinished = max(lastFinished ?? finished, finished)
-      case .running where status.ready:
-        ready += 1
-      default:
-        break
-      }
-    }
-    if reason == "Completed" && ready > 0 { reason = pod.isReady ? "Running" : "NotReady" }
-    if pod.metadata.deletionTimestamp != nil {
-      if pod.status.reason == "NodeLost" {
-        reason = "Unknown"
-      } else if !pod.status.phase.isTerminal {
-        reason = "Terminating"
-      }
-    }
-    var restartsCell = String(restarts)
-    if restarts > 0, let lastFinished {
-      restartsCell += " (\(age(lastFinished, now: now)) ago)"
-    }
-    return [
-      pod.metadata.name, "\(ready)/\(total)", reason, restartsCell, age(pod.metadata.creationTimestamp, now: now),
-      pod.status.podIP ?? "<none>", pod.spec.nodeName ?? "<none>", "<none>", "<none>",
-    ]
-  }
-
-  /// One `kubectl get nodes` row (printNode).
-  static func nodeRow(_ node: Node, now: Timestamp) -> [String] {
-    var status: String
-    switch node.status.ready {
-    case .true: status = "Ready"
-    case .false, .unknown: status = "NotReady"
-    }
-    if node.spec.unschedulable { status += ",SchedulingDisabled" }
-    let roles = node.roles
-    return [
-      node.metadata.name, status, roles.isEmpty ? "<none>" : roles.joined(separator: ","),
-      age(node.metadata.creationTimestamp, now: now), node.status.kubeletVersion,
-      node.status.internalIP, "<none>", node.status.osImage, node.status.kernelVersion,
-      node.status.containerRuntimeVersion,
-    ]
-  }
-
   /// The EXTERNAL-IP cell: the external name, `<pending>` for a load balancer no cloud has
   /// provisioned, `<none>` otherwise (the simulator has no external IPs).
   static func externalIP(of service: Service) -> String {
@@ -125,42 +66,4 @@ enum TablePrinters {
     return all.count > 3 ? shown + " + \(all.count - 3) more..." : shown
   }
 
-  /// A Job's row (§3.7): STATUS from its conditions, COMPLETIONS, DURATION.
-  static func jobRow(_ job: Job, now: Timestamp) -> [String] {
-    let status: String
-    if job.status.has("Complete") {
-      status = "Complete"
-    } else if job.status.has("Failed") {
-      status = "Failed"
-    } else if job.metadata.deletionTimestamp != nil {
-      status = "Terminating"
-    } else if job.status.has("Suspended") {
-      status = "Suspended"
-    } else if job.status.has("FailureTarget") {
-      status = "FailureTarget"
-    } else {
-      status = "Running"
-    }
-    let completions: String
-    if let total = job.completions {
-      completions = "\(job.status.succeeded)/\(total)"
-    } else {
-      completions =
-        job.parallelism > 1 ? "\(job.status.succeeded)/1 of \(job.parallelism)" : "\(job.status.succeeded)/1"
-    }
-    var duration = ""
-    if let start = job.status.startTime {
-      let end = job.status.completionTime ?? now
-      duration = HumanDuration.format(milliseconds: end.milliseconds - start.milliseconds)
-    }
-    return [
-      job.metadata.name, status, completions, duration, age(job.metadata.creationTimestamp, now: now),
-      job.template.spec.containers.map(\.name).joined(separator: ","),
-      job.template.spec.containers.map(\.image).joined(separator: ","), job.selector.formatted,
-    ]
-  }
-
-  static func namespaceRow(_ namespace: Namespace, now: Timestamp) -> [String] {
-    [namespace.metadata.name, namespace.phase.rawValue, age(namespace.metadata.creationTimestamp, now: now)]
-  }
 }

@@ -6,6 +6,9 @@ import Testing
 /// The STATUS, READY and RESTARTS rules of printPod (`docs/reference/kubectl-output.md` §3.1,
 /// `docs/reference/controllers.md` §7.2).
 @Suite struct PodTableTests {
+  /// The pod's `kubectl get pods` row (`printPod`).
+  static func row(_ pod: Pod, now: Timestamp) -> [String] { pod.row(now: now) }
+
   static let created = Timestamp(seconds: 1_700_000_000)
 
   func pod(_ statuses: [ContainerStatus], phase: PodPhase = .running) -> Pod {
@@ -27,7 +30,7 @@ import Testing
   }
 
   @Test func waitingReasonWins() {
-    let row = TablePrinters.podRow(
+    let row = Self.row(
       pod(
         [ContainerStatus(name: "a", image: "x", state: .waiting(reason: "ContainerCreating", message: nil))],
         phase: .pending),
@@ -38,7 +41,7 @@ import Testing
   }
 
   @Test func theFirstContainerWithAStateWinsBecauseTheScanRunsBackwards() {
-    let row = TablePrinters.podRow(
+    let row = Self.row(
       pod([
         ContainerStatus(name: "a", image: "x", state: .waiting(reason: "ErrImagePull", message: nil)),
         ContainerStatus(name: "b", image: "x", state: .waiting(reason: "ContainerCreating", message: nil)),
@@ -49,7 +52,7 @@ import Testing
   }
 
   @Test func readyRunningContainersAreCounted() {
-    let row = TablePrinters.podRow(pod([running("a"), running("b", ready: false)]), now: Self.created)
+    let row = Self.row(pod([running("a"), running("b", ready: false)]), now: Self.created)
     #expect(row[1] == "1/2")
     #expect(row[2] == "Running")
   }
@@ -57,7 +60,7 @@ import Testing
   @Test func deletionShowsTerminatingUnlessFinished() {
     var terminating = pod([running("a")])
     terminating.metadata.deletionTimestamp = Self.created.adding(seconds: 30)
-    #expect(TablePrinters.podRow(terminating, now: Self.created)[2] == "Terminating")
+    #expect(Self.row(terminating, now: Self.created)[2] == "Terminating")
     var finished = terminating
     finished.status.phase = .succeeded
     finished.status.containerStatuses = [
@@ -65,7 +68,7 @@ import Testing
         name: "a", image: "x",
         state: .terminated(exitCode: 0, reason: "Completed", startedAt: Self.created, finishedAt: Self.created))
     ]
-    #expect(TablePrinters.podRow(finished, now: Self.created)[2] == "Completed")
+    #expect(Self.row(finished, now: Self.created)[2] == "Completed")
   }
 
   @Test func restartsShowTheAgeOfTheLastTermination() {
@@ -74,7 +77,7 @@ import Testing
       state: .terminated(
         exitCode: 1, reason: "Error", startedAt: Self.created, finishedAt: Self.created.adding(seconds: 15)))
     crashed.restartCount = 2
-    let row = TablePrinters.podRow(pod([crashed]), now: Self.created.adding(seconds: 60))
+    let row = Self.row(pod([crashed]), now: Self.created.adding(seconds: 60))
     #expect(row[2] == "Error")
     #expect(row[3] == "2 (45s ago)")
   }
@@ -83,7 +86,7 @@ import Testing
     let status = ContainerStatus(
       name: "a", image: "x",
       state: .terminated(exitCode: 137, reason: "", startedAt: Self.created, finishedAt: Self.created))
-    #expect(TablePrinters.podRow(pod([status]), now: Self.created)[2] == "ExitCode:137")
+    #expect(Self.row(pod([status]), now: Self.created)[2] == "ExitCode:137")
   }
 
   @Test func completedWithAReadyContainerIsRunningOrNotReady() {
@@ -91,8 +94,8 @@ import Testing
       name: "a", image: "x",
       state: .terminated(exitCode: 0, reason: "Completed", startedAt: Self.created, finishedAt: Self.created))
     var mixed = pod([done, running("b")])
-    #expect(TablePrinters.podRow(mixed, now: Self.created)[2] == "NotReady")
+    #expect(Self.row(mixed, now: Self.created)[2] == "NotReady")
     mixed.status.conditions = [PodCondition(type: "Ready", status: .true, lastTransitionTime: Self.created)]
-    #expect(TablePrinters.podRow(mixed, now: Self.created)[2] == "Running")
+    #expect(Self.row(mixed, now: Self.created)[2] == "Running")
   }
 }

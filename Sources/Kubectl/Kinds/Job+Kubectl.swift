@@ -8,8 +8,40 @@ extension Job: KubectlResource {
     .init(name: "Selector", wide: true),
   ]
 
+  /// A Job's row (§3.7): STATUS from its conditions, COMPLETIONS, DURATION.
   func row(now: Timestamp) -> [String] {
-    TablePrinters.jobRow(self, now: now)
+    let job = self
+    let status: String
+    if job.status.has("Complete") {
+      status = "Complete"
+    } else if job.status.has("Failed") {
+      status = "Failed"
+    } else if job.metadata.deletionTimestamp != nil {
+      status = "Terminating"
+    } else if job.status.has("Suspended") {
+      status = "Suspended"
+    } else if job.status.has("FailureTarget") {
+      status = "FailureTarget"
+    } else {
+      status = "Running"
+    }
+    let completions: String
+    if let total = job.completions {
+      completions = "\(job.status.succeeded)/\(total)"
+    } else {
+      completions =
+        job.parallelism > 1 ? "\(job.status.succeeded)/1 of \(job.parallelism)" : "\(job.status.succeeded)/1"
+    }
+    var duration = ""
+    if let start = job.status.startTime {
+      let end = job.status.completionTime ?? now
+      duration = HumanDuration.format(milliseconds: end.milliseconds - start.milliseconds)
+    }
+    return [
+      job.metadata.name, status, completions, duration, TablePrinters.age(job.metadata.creationTimestamp, now: now),
+      job.template.spec.containers.map(\.name).joined(separator: ","),
+      job.template.spec.containers.map(\.image).joined(separator: ","), job.selector.formatted,
+    ]
   }
 
   static var describer: Describer<Job>? { Describer { DescribeCommand.describeJob($0, cluster: $1) } }

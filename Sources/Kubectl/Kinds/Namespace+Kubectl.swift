@@ -7,7 +7,11 @@ extension Namespace: KubectlResource {
   ]
 
   func row(now: Timestamp) -> [String] {
-    TablePrinters.namespaceRow(self, now: now)
+    let namespace = self
+    return [
+      namespace.metadata.name, namespace.phase.rawValue,
+      TablePrinters.age(namespace.metadata.creationTimestamp, now: now),
+    ]
   }
 
   static var describer: Describer<Namespace>? { nil }

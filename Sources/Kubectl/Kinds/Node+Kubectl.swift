@@ -9,8 +9,22 @@ extension Node: KubectlResource {
     .init(name: "Kernel-Version", wide: true), .init(name: "Container-Runtime", wide: true),
   ]
 
+  /// One `kubectl get nodes` row (printNode).
   func row(now: Timestamp) -> [String] {
-    TablePrinters.nodeRow(self, now: now)
+    let node = self
+    var status: String
+    switch node.status.ready {
+    case .true: status = "Ready"
+    case .false, .unknown: status = "NotReady"
+    }
+    if node.spec.unschedulable { status += ",SchedulingDisabled" }
+    let roles = node.roles
+    return [
+      node.metadata.name, status, roles.isEmpty ? "<none>" : roles.joined(separator: ","),
+      TablePrinters.age(node.metadata.creationTimestamp, now: now), node.status.kubeletVersion,
+      node.status.internalIP, "<none>", node.status.osImage, node.status.kernelVersion,
+      node.status.containerRuntimeVersion,
+    ]
   }
 
   static var describer: Describer<Node>? { Describer { DescribeCommand.describeNode($0, cluster: $1) } }

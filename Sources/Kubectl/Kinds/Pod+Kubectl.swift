@@ -8,8 +8,48 @@ extension Pod: KubectlResource {
     .init(name: "Nominated Node", wide: true), .init(name: "Readiness Gates", wide: true),
   ]
 
+  /// One `kubectl get pods` row (printPod).
   func row(now: Timestamp) -> [String] {
-    TablePrinters.podRow(self, now: now)
+    let pod = self
+    let total = pod.spec.containers.count
+    var ready = 0
+    var restarts = 0
+    var reason = pod.status.reason ?? pod.status.phase.rawValue
+    var lastFinished: Timestamp?
+    for status in pod.status.containerStatuses.reversed() {
+      restarts += status.restartCount
+      if case .terminated(_, _, _, let finished)? = status.lastTerminated {
+        lastFinished = max(lastFinished ?? finished, finished)
+      }
+      switch status.state {
+      case .waiting(let waitingReason, _) where !waitingReason.isEmpty:
+        reason = waitingReason
+      case .terminated(let exitCode, let terminatedReason, _, let finished):
+        reason = terminatedReason.isEmpty ? "ExitCode:\(exitCode)" : terminatedReason
+        lastFinished = max(lastFinished ?? finished, finished)
+      case .running where status.ready:
+        ready += 1
+      default:
+        break
+      }
+    }
+    if reason == "Completed" && ready > 0 { reason = pod.isReady ? "Running" : "NotReady" }
+    if pod.metadata.deletionTimestamp != nil {
+      if pod.status.reason == "NodeLost" {
+        reason = "Unknown"
+      } else if !pod.status.phase.isTerminal {
+        reason = "Terminating"
+      }
+    }
+    var restartsCell = String(restarts)
+    if restarts > 0, let lastFinished {
+      restartsCell += " (\(TablePrinters.age(lastFinished, now: now)) ago)"
+    }
+    return [
+      pod.metadata.name, "\(ready)/\(total)", reason, restartsCell,
+      TablePrinters.age(pod.metadata.creationTimestamp, now: now),
+      pod.status.podIP ?? "<none>", pod.spec.nodeName ?? "<none>", "<none>", "<none>",
+    ]
   }
 
   static var describer: Describer<Pod>? { Describer { DescribeCommand.describePod($0, cluster: $1) } }
