@@ -134,3 +134,9 @@ extension StatefulSet: StoredResource {
   public static var store: KeyPath<Cluster, [String: StatefulSet]> { \.statefulSets }
   public func json(now: Timestamp) -> JSONValue { json }
 }
+
+extension StatefulSet: ScalableResource {
+  public static func writeScale(_ object: StatefulSet, in cluster: inout Cluster) throws(APIError) {
+    try cluster.updateStatefulSet(object)
+  }
+}

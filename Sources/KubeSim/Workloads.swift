@@ -250,3 +250,21 @@ extension ReplicationController: StoredResource {
   public static var store: KeyPath<Cluster, [String: ReplicationController]> { \.replicationControllers }
   public func json(now: Timestamp) -> JSONValue { json }
 }
+
+extension Deployment: ScalableResource {
+  public static func writeScale(_ object: Deployment, in cluster: inout Cluster) throws(APIError) {
+    try cluster.updateDeployment(object)
+  }
+}
+
+extension ReplicaSet: ScalableResource {
+  public static func writeScale(_ object: ReplicaSet, in cluster: inout Cluster) throws(APIError) {
+    try cluster.updateReplicaSet(object)
+  }
+}
+
+extension ReplicationController: ScalableResource {
+  public static func writeScale(_ object: ReplicationController, in cluster: inout Cluster) throws(APIError) {
+    try cluster.updateReplicationController(object)
+  }
+}

@@ -1,7 +1,7 @@
 import KubeSim
 
-/// `kubectl scale TYPE/NAME --replicas=N` for Deployments, ReplicaSets and
-/// ReplicationControllers.
+/// `kubectl scale TYPE/NAME... --replicas=N` (or `TYPE NAME...`): every kind with the
+/// `/scale` subresource (``ScalableResource``), each object in turn.
 enum ScaleCommand {
   static let flags: [FlagParser.Spec] = [
     .init(name: "replicas", short: nil, takesValue: true, integerBits: 64),
@@ -15,43 +15,69 @@ enum ScaleCommand {
     guard let replicas = parsed.integer("replicas"), replicas >= 0 else {
       throw .plain("The --replicas=COUNT flag is required, and COUNT must be greater than or equal to 0")
     }
-    let target = try WorkloadTarget.resolve(parsed.positional, namespace: context.namespace(parsed), command: "scale")
-    let key = target.namespace + "/" + target.name
-    let current: Int?
-    switch target.type {
-    case .deployments: current = context.cluster.deployments[key]?.replicas
-    case .replicaSets: current = context.cluster.replicaSets[key]?.replicas
-    case .replicationControllers: current = context.cluster.replicationControllers[key]?.replicas
-    case .statefulSets: current = context.cluster.statefulSets[key]?.replicas
-    default: throw .plain("cannot use scale on \(target.type.kind.lowercased()) \"\(target.name)\"")
+    let namespace = context.namespace(parsed)
+    let requests = try ResourceArguments.parse(parsed.positional)
+    if requests.isEmpty {
+      throw KubectlError(
+        text: """
+          error: You must provide one or more resources by argument or filename.
+          Example resource specifications include:
+             '-f rsrc.yaml'
+             '--filename=rsrc.json'
+             '<resource> <name>'
+             '<resource>'
+          """)
     }
-    guard let current else { throw target.notFound }
-    if let expected = parsed.integer("current-replicas"), expected != current {
-      throw .plain("Expected replicas to be \(expected), was \(current)")
-    }
-    do {
-      switch target.type {
-      case .deployments:
-        var d = context.cluster.deployments[key]!
-        d.replicas = replicas
-        try context.cluster.updateDeployment(d)
-      case .replicaSets:
-        var set = context.cluster.replicaSets[key]!
-        set.replicas = replicas
-        try context.cluster.updateReplicaSet(set)
-      case .statefulSets:
-        var set = context.cluster.statefulSets[key]!
-        set.replicas = replicas
-        try context.cluster.updateStatefulSet(set)
-      default:
-        var controller = context.cluster.replicationControllers[key]!
-        controller.replicas = replicas
-        try context.cluster.updateReplicationController(controller)
+    // `RunScale`: the objects are fetched first; those not found are reported at the end.
+    var found: [(kind: any ScalableResource.Type, target: WorkloadTarget)] = []
+    var missing: [APIError] = []
+    for request in requests {
+      if request.names.isEmpty { throw .plain("resource(s) were provided, but no name was specified") }
+      for name in request.names {
+        let target = WorkloadTarget(type: request.type, name: name, namespace: namespace)
+        guard let kind = request.type.served as? any ScalableResource.Type else {
+          throw .plain("cannot use scale on \(target.type.kind.lowercased()) \"\(target.name)\"")
+        }
+        if exists(kind, target, in: context.cluster) {
+          found.append((kind, target))
+        } else {
+          missing.append(.notFound(resource: target.type.qualifiedResource, name: target.name))
+        }
       }
-    } catch {
-      throw .api(error)
+    }
+    if found.isEmpty {
+      let reason = missing.count == 1 ? missing[0].message : "[" + missing.map(\.message).joined(separator: ", ") + "]"
+      throw .plain("no objects passed to scale " + reason)
+    }
+    for (kind, target) in found {
+      try scale(kind, target, to: replicas, expecting: parsed.integer("current-replicas"), context: &context)
+      output.line(target.qualifiedName + " scaled")
     }
     try context.settle()
-    output.line(target.qualifiedName + " scaled")
+    if !missing.isEmpty {
+      for error in missing { output.line(KubectlError.api(error).text) }
+      context.failed = true
+    }
+  }
+
+  /// Whether the object `target` names exists.
+  static func exists<Kind: ScalableResource>(_: Kind.Type, _ target: WorkloadTarget, in cluster: Cluster) -> Bool {
+    Kind.get(target.name, namespace: target.namespace, in: cluster) != nil
+  }
+
+  /// Scales one object of `Kind` through its `/scale` subresource, after the
+  /// `--current-replicas` precondition.
+  static func scale<Kind: ScalableResource>(
+    _: Kind.Type, _ target: WorkloadTarget, to replicas: Int, expecting expected: Int?,
+    context: inout CommandContext
+  ) throws(KubectlError) {
+    guard var object = Kind.get(target.name, namespace: target.namespace, in: context.cluster) else {
+      throw target.notFound
+    }
+    if let expected, expected != object.replicas {
+      throw .plain("Expected replicas to be \(expected), was \(object.replicas)")
+    }
+    object.replicas = replicas
+    do { try Kind.writeScale(object, in: &context.cluster) } catch { throw .api(error) }
   }
 }

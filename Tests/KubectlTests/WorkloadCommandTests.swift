@@ -215,9 +215,10 @@ import Testing
     #expect(
       session.run("kubectl set image deployment/nginx foo=nginx").output
         == "error: unable to find container named \"foo\"\n")
+    // kubectl v1.32 `RunScale`: nothing found, so `no objects passed to scale %w` wraps the NotFound.
     #expect(
       session.run("kubectl scale deployment nothere --replicas=1").output
-        == "Error from server (NotFound): deployments.apps \"nothere\" not found\n")
+        == "error: no objects passed to scale deployments.apps \"nothere\" not found\n")
   }
 
   /// `docs/reference/kubectl-output.md` §4 column sets for Deployments and ReplicaSets.
