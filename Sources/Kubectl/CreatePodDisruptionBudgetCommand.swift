@@ -46,7 +46,7 @@ enum CreatePodDisruptionBudgetCommand {
     var budget = PodDisruptionBudget(
       metadata: ObjectMeta(name: name, namespace: context.namespace(parsed)), selector: selector)
     if minText.isEmpty { budget.maxUnavailable = amount } else { budget.minAvailable = amount }
-    let format = try OutputFormat.parse(parsed.value("output"))
+    let format = try OutputFormat.parseWithoutTables(parsed.value("output"))
     let qualified = "poddisruptionbudget.policy/\(name)"
     if try DryRun.parse(parsed.value("dry-run")) {
       var metadata = JSONObjectBuilder()

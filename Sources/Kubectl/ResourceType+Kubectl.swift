@@ -38,6 +38,9 @@ extension ResourceType {
     return types
   }()
 
+  /// `Kind[.group]`, as Go prints a `schema.GroupKind` (`%v`): no dot for the core group.
+  var groupKind: String { group.isEmpty ? kind : kind + "." + group }
+
   /// The kind served under these names (nil for events).
   var served: (any KubectlResource.Type)? { ServedKinds.kind(of: self) }
 
