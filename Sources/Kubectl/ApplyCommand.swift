@@ -159,7 +159,7 @@ enum ApplyCommand {
         "the namespace from the provided object \"\(objectNamespace)\" does not match the namespace \"\(flagNamespace)\". You must pass '--namespace=\(objectNamespace)' to perform this operation."
       )
     }
-    let namespace = objectNamespace ?? flagNamespace ?? "default"
+    let namespace = objectNamespace ?? flagNamespace ?? context.defaultNamespace
     if objectName.isEmpty {
       throw .plain(
         "error when retrieving current configuration of:\nResource: \"\(type.group)/v1, Resource=\(type.plural)\", GroupVersionKind: \"\(type.group)/v1, Kind=\(kind)\"\nName: \"\", Namespace: \"\(namespace)\"\nfrom server for: \"\(source)\": resource name may not be empty"
