@@ -8,14 +8,9 @@ enum ClusterInfoCommand {
     throws(KubectlError)
   {
     let parsed = try FlagParser(command: "cluster-info", specs: []).parse(arguments)
+    // kubectl reads no arguments here (extra ones are ignored); `dump` is a subcommand.
     if parsed.positional.first == "dump" {
       throw .plain("kubebook does not simulate \"kubectl cluster-info dump\" yet")
-    }
-    guard parsed.positional.isEmpty else {
-      throw KubectlError(
-        text:
-          "error: unexpected arguments: [\(parsed.positional.joined(separator: " "))]\nSee 'kubectl cluster-info -h' for help and examples"
-      )
     }
     let host = context.kubeconfig.server ?? ""
     let namespace = parsed.value("namespace") ?? "kube-system"

@@ -116,13 +116,22 @@ enum ConfigCommand {
     throw KubectlError(text: missing.map { "context \($0) not found" }.joined(separator: "\n"))
   }
 
+  /// The error of a config subcommand given the wrong number of arguments: kubectl prints the
+  /// command's help first (`cmd.Help()`), then `Unexpected args: [...]`.
+  private static func unexpectedArguments(_ arguments: [String], command: String, output: inout OutputBuffer)
+    -> KubectlError
+  {
+    output.write(KubectlHelpTexts.texts[command].map { $0 + "\n" } ?? "")
+    return .plain("Unexpected args: [\(arguments.joined(separator: " "))]")
+  }
+
   /// `config use-context NAME`.
   private static func useContext(_ arguments: [String], config: inout Kubeconfig, output: inout OutputBuffer)
     throws(KubectlError)
   {
     let parsed = try FlagParser(command: "config use-context", specs: []).parse(arguments)
     guard parsed.positional.count == 1 else {
-      throw .plain("Unexpected args: [\(parsed.positional.joined(separator: " "))]")
+      throw unexpectedArguments(parsed.positional, command: "config use-context", output: &output)
     }
     let name = parsed.positional[0]
     guard config.contexts.contains(where: { $0.name == name }) else {
@@ -145,7 +154,7 @@ enum ConfigCommand {
       ]
     ).parse(arguments)
     guard parsed.positional.count <= 1 else {
-      throw .plain("Unexpected args: [\(parsed.positional.joined(separator: " "))]")
+      throw unexpectedArguments(parsed.positional, command: "config set-context", output: &output)
     }
     let current = parsed.flag("current")
     if current && !parsed.positional.isEmpty {

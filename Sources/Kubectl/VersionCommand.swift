@@ -45,9 +45,10 @@ enum VersionCommand {
       document.set("clientVersion", .object(client.map { ($0.0, JSONValue.string($0.1)) }))
       document.set("kustomizeVersion", .string(kustomizeVersion))
       if withServer { document.set("serverVersion", .object(server.map { ($0.0, JSONValue.string($0.1)) })) }
-      // kubectl prints the marshalled document with Println: one more newline.
+      // kubectl prints the marshalled document with Println: YAML, which ends in a newline,
+      // gets a second one.
       if format == "json" {
-        output.write(JSONPrinter.print(document.value, sortKeys: false, step: 2) + "\n")
+        output.write(JSONPrinter.print(document.value, sortKeys: false, step: 2))
       } else {
         output.write(YAMLPrinter.print(document.value) + "\n")
       }
