@@ -43,7 +43,7 @@ public struct Kubeconfig: Sendable, Equatable {
   var current: Context? { contexts.first { $0.name == currentContext } }
 
   /// The namespace of the current context, when it names one.
-  var namespace: String? { current?.namespace.flatMap { $0.isEmpty ? nil : $0 } }
+  public var namespace: String? { current?.namespace.flatMap { $0.isEmpty ? nil : $0 } }
 
   /// The API server of the current context's cluster (`rest.Config.Host`).
   var server: String? {

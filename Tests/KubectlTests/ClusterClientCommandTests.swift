@@ -296,6 +296,18 @@ import Testing
     #expect(Terminal().kubeconfig.namespace == nil)
   }
 
+  @Test func completionFollowsTheContextNamespace() {
+    var terminal = Terminal()
+    _ = terminal.run("kubectl config set-context --current --namespace=kube-system")
+    let names = KubectlCompletion.candidates(
+      after: ["get", "deployments"], partial: "", cluster: terminal.cluster, files: terminal.files,
+      defaultNamespace: terminal.kubeconfig.namespace ?? "default")
+    #expect(names == ["coredns"])
+    let subcommands = KubectlCompletion.candidates(
+      after: ["config"], partial: "", cluster: terminal.cluster, files: terminal.files)
+    #expect(subcommands.contains("set-context") && subcommands.contains("view"))
+  }
+
   @Test func rawCredentialsAreNotInvented() {
     let output = outputs(["kubectl config view --raw"])[0]
     #expect(output.hasPrefix("error: kubebook does not simulate"))
