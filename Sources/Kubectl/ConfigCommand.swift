@@ -66,7 +66,13 @@ enum ConfigCommand {
       throw .plain(
         "kubebook does not simulate the admin's credentials, so \"kubectl config view --raw\" is not simulated")
     }
-    let format = try OutputFormat.parseWithoutTables(parsed.value("output") ?? "yaml")
+    let requested = parsed.value("output") ?? "yaml"
+    // kubectl's template printers (`-o jsonpath=...`, go-template, ...) exist; kubebook has none.
+    let templates = ["go-template", "go-template-file", "jsonpath", "jsonpath-as-json", "jsonpath-file", "template"]
+    if templates.contains(where: { requested == $0 || requested.hasPrefix($0 + "=") }) || requested == "templatefile" {
+      throw .plain("kubebook does not simulate \"kubectl config view -o \(requested)\" yet")
+    }
+    let format = try OutputFormat.parseWithoutTables(requested)
     let document = config.json(minified: parsed.flag("minify"))
     switch format {
     case .json: output.write(JSONPrinter.print(document, sortKeys: false))

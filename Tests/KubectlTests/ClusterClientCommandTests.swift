@@ -312,6 +312,9 @@ import Testing
     let output = outputs(["kubectl config view --raw"])[0]
     #expect(output.hasPrefix("error: kubebook does not simulate"))
     #expect(!output.contains("DATA"))
+    let jsonpath = outputs(["kubectl config view -o jsonpath={.current-context}"])[0]
+    #expect(
+      jsonpath == "error: kubebook does not simulate \"kubectl config view -o jsonpath={.current-context}\" yet\n")
   }
 
   // MARK: issue 16, item 7
