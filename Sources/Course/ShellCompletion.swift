@@ -27,7 +27,8 @@ enum ShellCompletion {
     switch first {
     case "kubectl":
       return KubectlCompletion.candidates(
-        after: rest, partial: partial, cluster: terminal.cluster, files: terminal.files)
+        after: rest, partial: partial, cluster: terminal.cluster, files: terminal.files,
+        defaultNamespace: terminal.kubeconfig.namespace ?? "default")
     case "sim":
       offered = simCandidates(after: rest, cluster: terminal.cluster)
     default:

@@ -34,7 +34,10 @@ enum ApplyCommand {
     guard !paths.isEmpty else {
       throw KubectlError(text: "error: must specify one of -f and -k\n\nSee 'kubectl apply -h' for help and examples")
     }
-    let format = try OutputFormat.parse(parsed.value("output"))
+    // `create -f` builds its printer before reading the files; apply's comes later, per object.
+    let format =
+      try mode == .create
+      ? OutputFormat.parseWithoutTables(parsed.value("output")) : OutputFormat.parse(parsed.value("output"))
     let dryRun = try DryRun.parse(parsed.value("dry-run"))
     let flagNamespace = parsed.value("namespace")
     var documents: [(source: String, value: JSONValue)] = []
@@ -156,7 +159,7 @@ enum ApplyCommand {
         "the namespace from the provided object \"\(objectNamespace)\" does not match the namespace \"\(flagNamespace)\". You must pass '--namespace=\(objectNamespace)' to perform this operation."
       )
     }
-    let namespace = objectNamespace ?? flagNamespace ?? "default"
+    let namespace = objectNamespace ?? flagNamespace ?? context.defaultNamespace
     if objectName.isEmpty {
       throw .plain(
         "error when retrieving current configuration of:\nResource: \"\(type.group)/v1, Resource=\(type.plural)\", GroupVersionKind: \"\(type.group)/v1, Kind=\(kind)\"\nName: \"\", Namespace: \"\(namespace)\"\nfrom server for: \"\(source)\": resource name may not be empty"

@@ -64,7 +64,7 @@ enum CreateConfigCommand {
       try add(String(literal[..<equals]), String(literal[literal.index(after: equals)...]))
     }
     let metadata = ObjectMeta(name: name, namespace: context.namespace(parsed))
-    let format = try OutputFormat.parse(parsed.value("output"))
+    let format = try OutputFormat.parseWithoutTables(parsed.value("output"))
     let dryRun = try DryRun.parse(parsed.value("dry-run"))
     let secret = Secret(
       metadata: metadata, type: parsed.value("type") ?? "Opaque", data: data.mapValues(Base64.encode))
@@ -72,7 +72,7 @@ enum CreateConfigCommand {
       var object = JSONObjectBuilder()
       object.set("kind", .string(kind.typeName))
       object.set("apiVersion", .string("v1"))
-      object.set("metadata", .object([("name", .string(name)), ("creationTimestamp", .null)]))
+      object.set("metadata", DryRunObjects.metadata(name: name, namespace: parsed.value("namespace")).value)
       if kind == .configMap {
         if !data.isEmpty { object.set("data", .stringMap(data)) }
       } else {

@@ -34,7 +34,7 @@ enum CreateCronJobCommand {
     let job = Job(metadata: ObjectMeta(name: name), template: PodTemplate(labels: [:], spec: spec))
     let cronJob = CronJob(
       metadata: ObjectMeta(name: name, namespace: context.namespace(parsed)), schedule: schedule, jobTemplate: job)
-    let format = try OutputFormat.parse(parsed.value("output"))
+    let format = try OutputFormat.parseWithoutTables(parsed.value("output"))
     if try DryRun.parse(parsed.value("dry-run")) {
       var containerJSON = JSONObjectBuilder()
       containerJSON.set("name", .string(name))
@@ -47,7 +47,7 @@ enum CreateCronJobCommand {
       ])
       let object: JSONValue = .object([
         ("kind", .string("CronJob")), ("apiVersion", .string("batch/v1")),
-        ("metadata", .object([("name", .string(name)), ("creationTimestamp", .null)])),
+        ("metadata", DryRunObjects.metadata(name: name, namespace: parsed.value("namespace")).value),
         (
           "spec",
           .object([

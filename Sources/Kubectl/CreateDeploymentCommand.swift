@@ -34,7 +34,7 @@ enum CreateDeploymentCommand {
           "invalid argument \"\(text)\" for \"-r, --replicas\" flag: \(error.message)", command: "create deployment")
       }
     }
-    let format = try OutputFormat.parse(parsed.value("output"))
+    let format = try OutputFormat.parseWithoutTables(parsed.value("output"))
     let dryRun = try DryRun.parse(parsed.value("dry-run"))
     let labels = ["app": name]
     var containers = images.map { Container(name: ImageReference($0).baseName, image: $0) }
@@ -48,7 +48,7 @@ enum CreateDeploymentCommand {
       template: PodTemplate(labels: labels, spec: PodSpec(containers: containers)))
     deployment.replicas = replicas
     if dryRun {
-      let object = DryRunObjects.deployment(deployment)
+      let object = DryRunObjects.deployment(deployment, namespace: parsed.value("namespace"))
       switch format {
       case .yaml: output.write(YAMLPrinter.print(object))
       case .json: output.write(JSONPrinter.print(object, sortKeys: false))
@@ -77,10 +77,8 @@ enum CreateDeploymentCommand {
 
 extension DryRunObjects {
   /// A Deployment as `kubectl create deployment --dry-run=client` builds it.
-  static func deployment(_ d: Deployment) -> JSONValue {
-    var metadata = JSONObjectBuilder()
-    metadata.set("name", .string(d.metadata.name))
-    metadata.set("creationTimestamp", .null)
+  static func deployment(_ d: Deployment, namespace: String?) -> JSONValue {
+    var metadata = metadata(name: d.metadata.name, namespace: namespace)
     metadata.set("labels", .stringMap(d.metadata.labels))
     let containers = d.template.spec.containers.map(container)
     return .object([

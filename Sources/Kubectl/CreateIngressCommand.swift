@@ -65,11 +65,11 @@ enum CreateIngressCommand {
       guard parts.count == 2 else { throw .plain("default-backend should be in format servicename:serviceport") }
       ingress.defaultBackend = (parts[0], Int(parts[1]).map(Service.Target.number) ?? .name(parts[1]))
     }
-    let format = try OutputFormat.parse(parsed.value("output"))
+    let format = try OutputFormat.parseWithoutTables(parsed.value("output"))
     if try DryRun.parse(parsed.value("dry-run")) {
       let object: JSONValue = .object([
         ("kind", .string("Ingress")), ("apiVersion", .string("networking.k8s.io/v1")),
-        ("metadata", .object([("name", .string(name)), ("creationTimestamp", .null)])),
+        ("metadata", DryRunObjects.metadata(name: name, namespace: parsed.value("namespace")).value),
         ("spec", ingress.specJSON(goOrder: true)), ("status", .object([("loadBalancer", .object([]))])),
       ])
       switch format {

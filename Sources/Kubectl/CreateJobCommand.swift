@@ -31,7 +31,7 @@ enum CreateJobCommand {
     let job = Job(
       metadata: ObjectMeta(name: name, namespace: context.namespace(parsed)),
       template: PodTemplate(labels: [:], spec: spec))
-    let format = try OutputFormat.parse(parsed.value("output"))
+    let format = try OutputFormat.parseWithoutTables(parsed.value("output"))
     if try DryRun.parse(parsed.value("dry-run")) {
       var containerJSON = JSONObjectBuilder()
       containerJSON.set("name", .string(name))
@@ -40,7 +40,7 @@ enum CreateJobCommand {
       containerJSON.set("resources", .object([]))
       let object: JSONValue = .object([
         ("kind", .string("Job")), ("apiVersion", .string("batch/v1")),
-        ("metadata", .object([("name", .string(name)), ("creationTimestamp", .null)])),
+        ("metadata", DryRunObjects.metadata(name: name, namespace: parsed.value("namespace")).value),
         (
           "spec",
           .object([

@@ -20,7 +20,7 @@ enum CreateNamespaceCommand {
       )
     }
     let name = parsed.positional[0]
-    let format = try OutputFormat.parse(parsed.value("output"))
+    let format = try OutputFormat.parseWithoutTables(parsed.value("output"))
     if try DryRun.parse(parsed.value("dry-run")) {
       let object: JSONValue = .object([
         ("kind", .string("Namespace")), ("apiVersion", .string("v1")),

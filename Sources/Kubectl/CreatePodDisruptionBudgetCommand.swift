@@ -48,13 +48,10 @@ enum CreatePodDisruptionBudgetCommand {
     var budget = PodDisruptionBudget(
       metadata: ObjectMeta(name: name, namespace: context.namespace(parsed)), selector: selector)
     if minText.isEmpty { budget.maxUnavailable = amount } else { budget.minAvailable = amount }
-    let format = try OutputFormat.parse(parsed.value("output"))
+    let format = try OutputFormat.parseWithoutTables(parsed.value("output"))
     let qualified = "poddisruptionbudget.policy/\(name)"
     if try DryRun.parse(parsed.value("dry-run")) {
-      var metadata = JSONObjectBuilder()
-      metadata.set("name", .string(name))
-      metadata.set("namespace", flagNamespace.map(JSONValue.string))
-      metadata.set("creationTimestamp", .null)
+      let metadata = DryRunObjects.metadata(name: name, namespace: flagNamespace)
       // Go's field order: MinAvailable, Selector, MaxUnavailable; the status has no omitempty counts.
       var spec = JSONObjectBuilder()
       spec.set("minAvailable", budget.minAvailable?.json)

@@ -23,7 +23,7 @@ enum ExecCommand {
     if parsed.positional.count > 1 {
       throw KubectlError(
         text:
-          "Error: exec [POD] [COMMAND] is not supported anymore. Use exec [POD] -- [COMMAND] instead\nSee 'kubectl exec -h' for help and examples"
+          "error: exec [POD] [COMMAND] is not supported anymore. Use exec [POD] -- [COMMAND] instead\nSee 'kubectl exec -h' for help and examples"
       )
     }
     guard let program = parsed.afterDash.first else {

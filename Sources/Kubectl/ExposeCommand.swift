@@ -38,11 +38,12 @@ enum ExposeCommand {
     guard exposable.contains(target.type) else {
       throw .plain("cannot expose a \(target.type.kind)" + (target.type.group.isEmpty ? "" : "." + target.type.group))
     }
-    let format = try OutputFormat.parse(parsed.value("output"))
+    let format = try OutputFormat.parseWithoutTables(parsed.value("output"))
     let dryRun = try DryRun.parse(parsed.value("dry-run"))
     var service = try build(from: object, parsed: parsed)
     if dryRun {
-      let json = DryRunObjects.service(service, explicitType: parsed.value("type") != nil)
+      let json = DryRunObjects.service(
+        service, namespace: parsed.value("namespace"), explicitType: parsed.value("type") != nil)
       switch format {
       case .yaml: output.write(YAMLPrinter.print(json))
       case .json: output.write(JSONPrinter.print(json, sortKeys: false))
@@ -170,10 +171,8 @@ extension DryRunObjects {
   /// A Service as kubectl's generators build it (`expose`, `create service`), in Go's field
   /// order: ports (name, protocol, port, targetPort, nodePort), selector, clusterIP, type,
   /// externalName.
-  static func service(_ service: Service, explicitType: Bool = false) -> JSONValue {
-    var metadata = JSONObjectBuilder()
-    metadata.set("name", .string(service.metadata.name))
-    metadata.set("creationTimestamp", .null)
+  static func service(_ service: Service, namespace: String?, explicitType: Bool = false) -> JSONValue {
+    var metadata = metadata(name: service.metadata.name, namespace: namespace)
     if !service.metadata.labels.isEmpty { metadata.set("labels", .stringMap(service.metadata.labels)) }
     var spec = JSONObjectBuilder()
     if !service.ports.isEmpty {

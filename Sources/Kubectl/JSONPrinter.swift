@@ -5,13 +5,16 @@ import KubeSim
 public enum JSONPrinter {
   /// The JSON text of `value`, ending in a newline. Object keys are sorted when `sortKeys`
   /// (objects from the server), kept in order otherwise (typed objects built by kubectl).
-  public static func print(_ value: JSONValue, sortKeys: Bool = true) -> String {
+  /// `step` is the indentation of one level (`kubectl version -o json` indents by 2).
+  public static func print(_ value: JSONValue, sortKeys: Bool = true, step: Int = 4) -> String {
     var output = ""
-    write(value, indent: 0, sortKeys: sortKeys, into: &output)
+    write(value, indent: 0, step: step, sortKeys: sortKeys, into: &output)
     return output + "\n"
   }
 
-  private static func write(_ value: JSONValue, indent: Int, sortKeys: Bool, into output: inout String) {
+  private static func write(
+    _ value: JSONValue, indent: Int, step: Int, sortKeys: Bool, into output: inout String
+  ) {
     switch value {
     case .null: output += "null"
     case .bool(let flag): output += flag ? "true" : "false"
@@ -25,8 +28,8 @@ public enum JSONPrinter {
       }
       output += "[\n"
       for (index, item) in items.enumerated() {
-        output += String(repeating: " ", count: indent + 4)
-        write(item, indent: indent + 4, sortKeys: sortKeys, into: &output)
+        output += String(repeating: " ", count: indent + step)
+        write(item, indent: indent + step, step: step, sortKeys: sortKeys, into: &output)
         output += index == items.count - 1 ? "\n" : ",\n"
       }
       output += String(repeating: " ", count: indent) + "]"
@@ -38,8 +41,8 @@ public enum JSONPrinter {
       let ordered = sortKeys ? pairs.sorted { $0.0 < $1.0 } : pairs
       output += "{\n"
       for (index, (key, item)) in ordered.enumerated() {
-        output += String(repeating: " ", count: indent + 4) + quote(key) + ": "
-        write(item, indent: indent + 4, sortKeys: sortKeys, into: &output)
+        output += String(repeating: " ", count: indent + step) + quote(key) + ": "
+        write(item, indent: indent + step, step: step, sortKeys: sortKeys, into: &output)
         output += index == ordered.count - 1 ? "\n" : ",\n"
       }
       output += String(repeating: " ", count: indent) + "}"

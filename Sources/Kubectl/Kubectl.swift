@@ -13,12 +13,24 @@ public enum Kubectl {
     "config", "plugin", "version", "api-versions", "api-resources", "options",
   ]
 
-  /// Runs `kubectl <arguments>` with `stdin` as standard input (for `-f -`).
+  /// Runs `kubectl <arguments>` with `stdin` as standard input (for `-f -`), with kubeadm's
+  /// kubeconfig for `cluster` (changes to it are not kept).
   public static func run(
     _ arguments: [String], stdin: String? = nil, cluster: inout Cluster, files: any FileProvider
   ) -> CommandResult {
+    var kubeconfig = Kubeconfig(cluster: cluster)
+    return run(arguments, stdin: stdin, cluster: &cluster, kubeconfig: &kubeconfig, files: files)
+  }
+
+  /// Runs `kubectl <arguments>` with `stdin` as standard input, reading and updating the
+  /// client's `kubeconfig` (`kubectl config ...`).
+  public static func run(
+    _ arguments: [String], stdin: String? = nil, cluster: inout Cluster, kubeconfig: inout Kubeconfig,
+    files: any FileProvider
+  ) -> CommandResult {
     var output = OutputBuffer()
-    var context = CommandContext(cluster: cluster, files: files, stdin: stdin)
+    var context = CommandContext(cluster: cluster, kubeconfig: kubeconfig, files: files, stdin: stdin)
+    defer { kubeconfig = context.kubeconfig }
     do {
       try dispatch(arguments, context: &context, output: &output)
       cluster = context.cluster
@@ -89,6 +101,11 @@ public enum Kubectl {
     case "set": try SetImageCommand.run(rest, context: &context, output: &output)
     case "rollout": try RolloutCommand.run(rest, context: &context, output: &output)
     case "delete": try DeleteCommand.run(rest, context: &context, output: &output)
+    case "version": try VersionCommand.run(rest, context: &context, output: &output)
+    case "api-resources": try APIResourcesCommand.run(rest, context: &context, output: &output)
+    case "api-versions": try APIResourcesCommand.versions(rest, output: &output)
+    case "cluster-info": try ClusterInfoCommand.run(rest, context: &context, output: &output)
+    case "config": try ConfigCommand.run(rest, context: &context, output: &output)
     default:
       if knownCommands.contains(command) {
         throw .plain("kubebook does not simulate \"kubectl \(command)\" yet")
@@ -144,15 +161,21 @@ public enum Kubectl {
 /// What a running command works on.
 struct CommandContext {
   var cluster: Cluster
+  /// The client's kubeconfig: the current context's namespace is the default one.
+  var kubeconfig: Kubeconfig
   var files: any FileProvider
   var stdin: String?
   /// Set when a command printed an error but carried on (exit status 1 at the end).
   var failed = false
 
-  /// The namespace from `-n`, or `default`.
+  /// The namespace from `-n`, else the current context's, else `default`
+  /// (clientcmd's `Namespace()`).
   func namespace(_ parsed: FlagParser.Parsed) -> String {
-    parsed.value("namespace") ?? "default"
+    parsed.value("namespace") ?? defaultNamespace
   }
+
+  /// The namespace commands use without `-n`: the current context's, or `default`.
+  var defaultNamespace: String { kubeconfig.namespace ?? "default" }
 
   /// Reads a `-f` argument: a file of the page, or standard input for `-`.
   func read(_ path: String) throws(KubectlError) -> String {

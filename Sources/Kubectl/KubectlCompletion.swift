@@ -7,8 +7,9 @@ import KubeSim
 public enum KubectlCompletion {
   /// The subcommands the simulator carries out, alphabetically.
   public static let commands = [
-    "annotate", "apply", "autoscale", "cordon", "create", "delete", "describe", "drain", "exec", "explain", "expose",
-    "get", "label", "logs", "options", "rollout", "run", "scale", "set", "top", "uncordon", "wait",
+    "annotate", "api-resources", "api-versions", "apply", "autoscale", "cluster-info", "config", "cordon", "create",
+    "delete", "describe", "drain", "exec", "explain", "expose", "get", "label", "logs", "options", "rollout", "run",
+    "scale", "set", "top", "uncordon", "version", "wait",
   ]
 
   /// Subcommands of the commands that have them.
@@ -16,6 +17,7 @@ public enum KubectlCompletion {
     "create": [
       "configmap", "cronjob", "deployment", "ingress", "job", "namespace", "secret", "service",
     ],
+    "config": ["current-context", "get-clusters", "get-contexts", "get-users", "set-context", "use-context", "view"],
     "rollout": ["history", "pause", "restart", "resume", "status", "undo"],
     "set": ["image"],
     "top": ["node", "pod"],
@@ -45,9 +47,11 @@ public enum KubectlCompletion {
   static let rolloutTypes: [ResourceType] = [.daemonSets, .deployments, .statefulSets]
 
   /// The words that can stand where `partial` is being typed, after `kubectl` and `words`
-  /// (the complete words typed before it), sorted and without duplicates.
+  /// (the complete words typed before it), sorted and without duplicates. Names are offered
+  /// from `-n`'s namespace, else `defaultNamespace` (the kubeconfig context's).
   public static func candidates(
-    after words: [String], partial: String, cluster: Cluster, files: VirtualDirectory
+    after words: [String], partial: String, cluster: Cluster, files: VirtualDirectory,
+    defaultNamespace: String = "default"
   ) -> [String] {
     let line = Line(words)
     var offered: [String]
@@ -56,7 +60,7 @@ public enum KubectlCompletion {
     } else if partial.hasPrefix("-") {
       offered = specs(for: line.path).filter { $0.name.count > 1 }.map { "--" + $0.name }
     } else {
-      offered = positionals(line: line, partial: partial, cluster: cluster)
+      offered = positionals(line: line, partial: partial, cluster: cluster, defaultNamespace: defaultNamespace)
     }
     return Array(Set(offered.filter { $0.hasPrefix(partial) })).sorted()
   }
@@ -144,12 +148,12 @@ public enum KubectlCompletion {
   }
 
   /// Positional words: subcommands, resource types, `TYPE/NAME` and names.
-  static func positionals(line: Line, partial: String, cluster: Cluster) -> [String] {
+  static func positionals(line: Line, partial: String, cluster: Cluster, defaultNamespace: String) -> [String] {
     guard line.command != nil else { return commands }
     if line.positional.isEmpty, let offered = subcommands[line.path] ?? nestedSubcommands[line.path] {
       return offered
     }
-    let namespace = line.namespace ?? "default"
+    let namespace = line.namespace ?? defaultNamespace
     switch line.path {
     case "get", "describe", "delete", "label", "annotate", "explain", "wait", "scale", "autoscale", "expose":
       let scalable: [ResourceType] = [.deployments, .replicaSets, .replicationControllers, .statefulSets]

@@ -2477,6 +2477,282 @@ Usage:
 
 Use "kubectl options" for a list of global command-line options (applies to all commands).
 """#,
+    "version": #"""
+Print the client and server version information for the current context.
+
+Examples:
+  # Print the client and server versions for the current context
+  kubectl version
+
+Options:
+    --client=false:
+	If true, shows client version only (no server required).
+
+    -o, --output='':
+	One of 'yaml' or 'json'.
+
+Usage:
+  kubectl version [flags] [options]
+
+Use "kubectl options" for a list of global command-line options (applies to all commands).
+"""#,
+    "api-resources": #"""
+Print the supported API resources on the server.
+
+Examples:
+  # Print the supported API resources
+  kubectl api-resources
+  
+  # Print the supported API resources with more information
+  kubectl api-resources -o wide
+  
+  # Print the supported API resources sorted by a column
+  kubectl api-resources --sort-by=name
+  
+  # Print the supported namespaced resources
+  kubectl api-resources --namespaced=true
+  
+  # Print the supported non-namespaced resources
+  kubectl api-resources --namespaced=false
+  
+  # Print the supported API resources with a specific APIGroup
+  kubectl api-resources --api-group=rbac.authorization.k8s.io
+
+Options:
+    --api-group='':
+	Limit to resources in the specified API group.
+
+    --cached=false:
+	Use the cached list of resources if available.
+
+    --categories=[]:
+	Limit to resources that belong to the specified categories.
+
+    --namespaced=true:
+	If false, non-namespaced resources will be returned, otherwise returning namespaced resources by default.
+
+    --no-headers=false:
+	When using the default or custom-column output format, don't print headers (default print headers).
+
+    -o, --output='':
+	Output format. One of: (wide, name).
+
+    --sort-by='':
+	If non-empty, sort list of resources using specified field. The field can be either 'name' or 'kind'.
+
+    --verbs=[]:
+	Limit to resources that support the specified verbs.
+
+Usage:
+  kubectl api-resources [flags] [options]
+
+Use "kubectl options" for a list of global command-line options (applies to all commands).
+"""#,
+    "api-versions": #"""
+Print the supported API versions on the server, in the form of "group/version".
+
+Examples:
+  # Print the supported API versions
+  kubectl api-versions
+
+Usage:
+  kubectl api-versions [options]
+
+Use "kubectl options" for a list of global command-line options (applies to all commands).
+"""#,
+    "cluster-info": #"""
+Display addresses of the control plane and services with label kubernetes.io/cluster-service=true. To further debug and diagnose cluster problems, use 'kubectl cluster-info dump'.
+
+Examples:
+  # Print the address of the control plane and cluster services
+  kubectl cluster-info
+
+Available Commands:
+  dump          Dump relevant information for debugging and diagnosis
+
+Usage:
+  kubectl cluster-info [flags] [options]
+
+Use "kubectl cluster-info <command> --help" for more information about a given command.
+Use "kubectl options" for a list of global command-line options (applies to all commands).
+"""#,
+    "config": #"""
+Modify kubeconfig files using subcommands like "kubectl config set current-context my-context".
+
+ The loading order follows these rules:
+
+  1.  If the --kubeconfig flag is set, then only that file is loaded. The flag may only be set once and no merging takes place.
+  2.  If $KUBECONFIG environment variable is set, then it is used as a list of paths (normal path delimiting rules for your system). These paths are merged. When a value is modified, it is modified in the file that defines the stanza. When a value is created, it is created in the first file that exists. If no files in the chain exist, then it creates the last file in the list.
+  3.  Otherwise, ${HOME}/.kube/config is used and no merging takes place.
+
+Available Commands:
+  current-context   Display the current-context
+  delete-cluster    Delete the specified cluster from the kubeconfig
+  delete-context    Delete the specified context from the kubeconfig
+  delete-user       Delete the specified user from the kubeconfig
+  get-clusters      Display clusters defined in the kubeconfig
+  get-contexts      Describe one or many contexts
+  get-users         Display users defined in the kubeconfig
+  rename-context    Rename a context from the kubeconfig file
+  set               Set an individual value in a kubeconfig file
+  set-cluster       Set a cluster entry in kubeconfig
+  set-context       Set a context entry in kubeconfig
+  set-credentials   Set a user entry in kubeconfig
+  unset             Unset an individual value in a kubeconfig file
+  use-context       Set the current-context in a kubeconfig file
+  view              Display merged kubeconfig settings or a specified kubeconfig file
+
+Usage:
+  kubectl config SUBCOMMAND [options]
+
+Use "kubectl config <command> --help" for more information about a given command.
+Use "kubectl options" for a list of global command-line options (applies to all commands).
+"""#,
+    "config view": #"""
+Display merged kubeconfig settings or a specified kubeconfig file.
+
+ You can use --output jsonpath={...} to extract specific values using a jsonpath expression.
+
+Examples:
+  # Show merged kubeconfig settings
+  kubectl config view
+  
+  # Show merged kubeconfig settings, raw certificate data, and exposed secrets
+  kubectl config view --raw
+  
+  # Get the password for the e2e user
+  kubectl config view -o jsonpath='{.users[?(@.name == "e2e")].user.password}'
+
+Options:
+    --allow-missing-template-keys=true:
+	If true, ignore any errors in templates when a field or map key is missing in the template. Only applies to golang and jsonpath output formats.
+
+    --flatten=false:
+	Flatten the resulting kubeconfig file into self-contained output (useful for creating portable kubeconfig files)
+
+    --merge=true:
+	Merge the full hierarchy of kubeconfig files
+
+    --minify=false:
+	Remove all information not used by current-context from the output
+
+    -o, --output='yaml':
+	Output format. One of: (json, yaml, name, go-template, go-template-file, template, templatefile, jsonpath, jsonpath-as-json, jsonpath-file).
+
+    --raw=false:
+	Display raw byte data and sensitive data
+
+    --show-managed-fields=false:
+	If true, keep the managedFields when printing objects in JSON or YAML format.
+
+    --template='':
+	Template string or path to template file to use when -o=go-template, -o=go-template-file. The template format is golang templates [http://golang.org/pkg/text/template/#pkg-overview].
+
+Usage:
+  kubectl config view [flags] [options]
+
+Use "kubectl options" for a list of global command-line options (applies to all commands).
+"""#,
+    "config current-context": #"""
+Display the current-context.
+
+Examples:
+  # Display the current-context
+  kubectl config current-context
+
+Usage:
+  kubectl config current-context [flags] [options]
+
+Use "kubectl options" for a list of global command-line options (applies to all commands).
+"""#,
+    "config get-contexts": #"""
+Display one or many contexts from the kubeconfig file.
+
+Examples:
+  # List all the contexts in your kubeconfig file
+  kubectl config get-contexts
+  
+  # Describe one context in your kubeconfig file
+  kubectl config get-contexts my-context
+
+Options:
+    --no-headers=false:
+	When using the default or custom-column output format, don't print headers (default print headers).
+
+    -o, --output='':
+	Output format. One of: (name).
+
+Usage:
+  kubectl config get-contexts [(-o|--output=)name)] [options]
+
+Use "kubectl options" for a list of global command-line options (applies to all commands).
+"""#,
+    "config get-clusters": #"""
+Display clusters defined in the kubeconfig.
+
+Examples:
+  # List the clusters that kubectl knows about
+  kubectl config get-clusters
+
+Usage:
+  kubectl config get-clusters [flags] [options]
+
+Use "kubectl options" for a list of global command-line options (applies to all commands).
+"""#,
+    "config get-users": #"""
+Display users defined in the kubeconfig.
+
+Examples:
+  # List the users that kubectl knows about
+  kubectl config get-users
+
+Usage:
+  kubectl config get-users [flags] [options]
+
+Use "kubectl options" for a list of global command-line options (applies to all commands).
+"""#,
+    "config use-context": #"""
+Set the current-context in a kubeconfig file.
+
+Aliases:
+use-context, use
+
+Examples:
+  # Use the context for the minikube cluster
+  kubectl config use-context minikube
+
+Usage:
+  kubectl config use-context CONTEXT_NAME [options]
+
+Use "kubectl options" for a list of global command-line options (applies to all commands).
+"""#,
+    "config set-context": #"""
+Set a context entry in kubeconfig.
+
+ Specifying a name that already exists will merge new fields on top of existing values for those fields.
+
+Examples:
+  # Set the user field on the gce context entry without touching other values
+  kubectl config set-context gce --user=cluster-admin
+
+Options:
+    --cluster='':
+	cluster for the context entry in kubeconfig
+
+    --current=false:
+	Modify the current context
+
+    --namespace='':
+	namespace for the context entry in kubeconfig
+
+    --user='':
+	user for the context entry in kubeconfig
+
+Usage:
+  kubectl config set-context [NAME | --current] [--cluster=cluster_nickname] [--user=user_nickname] [--namespace=namespace] [options]
+
+Use "kubectl options" for a list of global command-line options (applies to all commands).
+"""#,
   ]
 
   /// `kubectl options`: the flags every command accepts.

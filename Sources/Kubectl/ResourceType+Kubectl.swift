@@ -30,6 +30,26 @@ extension ResourceType {
   static let events = ResourceType(
     plural: "events", singular: "event", kind: "Event", group: "", shortNames: ["ev"], namespaced: true)
 
+  /// Events as `events.k8s.io` serves them too (discovery lists both groups).
+  static let eventsInEventsGroup = ResourceType(
+    plural: "events", singular: "event", kind: "Event", group: "events.k8s.io", shortNames: ["ev"], namespaced: true)
+
+  /// The version discovery prefers among ``versions``: GA before beta before alpha, then the
+  /// higher number (apimachinery's `version.CompareKubeAwareVersionStrings`): `v2` over `v1`.
+  var preferredVersion: String {
+    versions.max { Self.kubeAwareRank($0).lexicographicallyPrecedes(Self.kubeAwareRank($1)) } ?? "v1"
+  }
+
+  /// The sort key of a `v<major>[alpha|beta<minor>]` version: stability, major, minor.
+  private static func kubeAwareRank(_ version: String) -> [Int] {
+    let body = version.dropFirst()
+    let major = Int(body.prefix { $0.isASCII && $0.isNumber }) ?? 0
+    let rest = body.drop { $0.isASCII && $0.isNumber }
+    let stability = rest.hasPrefix("beta") ? 1 : rest.hasPrefix("alpha") ? 0 : 2
+    let minor = Int(rest.drop { !($0.isASCII && $0.isNumber) }) ?? 0
+    return [stability, major, minor]
+  }
+
   /// Every type the simulator serves, in discovery order.
   static let all: [ResourceType] = {
     var types = ServedKinds.all.map { $0.resource }
@@ -37,6 +57,9 @@ extension ResourceType {
     types.insert(events, at: (types.firstIndex(of: Namespace.resource) ?? types.count - 1) + 1)
     return types
   }()
+
+  /// `Kind[.group]`, as Go prints a `schema.GroupKind` (`%v`): no dot for the core group.
+  var groupKind: String { group.isEmpty ? kind : kind + "." + group }
 
   /// The kind served under these names (nil for events).
   var served: (any KubectlResource.Type)? { ServedKinds.kind(of: self) }

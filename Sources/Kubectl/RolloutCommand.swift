@@ -104,7 +104,7 @@ enum RolloutCommand {
       }
       switch action {
       case "status":
-        throw .plain("no status viewer has been implemented for \(target.type.kind).\(target.type.group)")
+        throw .plain("no status viewer has been implemented for \(target.type.groupKind)")
       case "pause", "resume", "restart":
         let verb = ["pause": "pausing", "resume": "resuming", "restart": "restarting"][action]!
         throw .plain("\(target.type.qualifiedResource) \"\(target.name)\" \(verb) is not supported")

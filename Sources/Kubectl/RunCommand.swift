@@ -35,7 +35,7 @@ enum RunCommand {
     guard let image = parsed.value("image"), !image.isEmpty else {
       throw .plain("required flag(s) \"image\" not set")
     }
-    let format = try OutputFormat.parse(parsed.value("output"))
+    let format = try OutputFormat.parseWithoutTables(parsed.value("output"))
     let dryRun = try DryRun.parse(parsed.value("dry-run"))
     var labels = ["run": name]
     if let text = parsed.value("labels") {
@@ -80,8 +80,9 @@ enum RunCommand {
     if let policy = parsed.value("restart") { pod.spec.restartPolicy = APIField(policy) }
     if dryRun {
       switch format {
-      case .yaml: output.write(YAMLPrinter.print(DryRunObjects.pod(pod)))
-      case .json: output.write(JSONPrinter.print(DryRunObjects.pod(pod), sortKeys: false))
+      case .yaml: output.write(YAMLPrinter.print(DryRunObjects.pod(pod, namespace: parsed.value("namespace"))))
+      case .json:
+        output.write(JSONPrinter.print(DryRunObjects.pod(pod, namespace: parsed.value("namespace")), sortKeys: false))
       case .name: output.line("pod/\(name)")
       default: output.line("pod/\(name) created (dry run)")
       }
@@ -121,6 +122,17 @@ enum DryRun {
 /// Objects as kubectl's generators build them client-side (`--dry-run=client`): Go struct
 /// field order, `creationTimestamp: null`, no server defaults.
 enum DryRunObjects {
+  /// An object's metadata as the generators write it: the name, the namespace only when `-n`
+  /// named one (kubectl sets it when `EnforceNamespace`, the flag's override, holds) and
+  /// `creationTimestamp: null`, in Go's field order.
+  static func metadata(name: String, namespace: String?) -> JSONObjectBuilder {
+    var metadata = JSONObjectBuilder()
+    metadata.set("name", .string(name))
+    metadata.set("namespace", namespace.map(JSONValue.string))
+    metadata.set("creationTimestamp", .null)
+    return metadata
+  }
+
   /// A container as the generators build it: name, image, command, args, ports, empty
   /// resources.
   static func container(_ container: Container) -> JSONValue {
@@ -140,10 +152,8 @@ enum DryRunObjects {
     return object.value
   }
 
-  static func pod(_ pod: Pod) -> JSONValue {
-    var metadata = JSONObjectBuilder()
-    metadata.set("name", .string(pod.metadata.name))
-    metadata.set("creationTimestamp", .null)
+  static func pod(_ pod: Pod, namespace: String?) -> JSONValue {
+    var metadata = metadata(name: pod.metadata.name, namespace: namespace)
     if !pod.metadata.labels.isEmpty { metadata.set("labels", .stringMap(pod.metadata.labels)) }
     if !pod.metadata.annotations.isEmpty { metadata.set("annotations", .stringMap(pod.metadata.annotations)) }
     let containers = pod.spec.containers.map(container)

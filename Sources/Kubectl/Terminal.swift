@@ -7,17 +7,21 @@ public struct Terminal: Sendable {
   public var cluster: Cluster
   /// The working directory's files (`file=` blocks of the page).
   public var files: VirtualDirectory
+  /// kubectl's kubeconfig: kubeadm's admin context, changed by `kubectl config`.
+  public var kubeconfig: Kubeconfig
 
   /// Creates a terminal on a fresh cluster.
   public init(config: ClusterConfig = ClusterConfig(), files: VirtualDirectory = VirtualDirectory()) {
     self.cluster = Cluster(config: config)
     self.files = files
+    self.kubeconfig = Kubeconfig(cluster: cluster)
   }
 
   /// Creates a terminal on `cluster` as it is (no new cluster is booted).
   public init(cluster: Cluster, files: VirtualDirectory = VirtualDirectory()) {
     self.cluster = cluster
     self.files = files
+    self.kubeconfig = Kubeconfig(cluster: cluster)
   }
 
   /// Runs one command line with `stdin` (a heredoc's text, if any).
@@ -37,7 +41,7 @@ public struct Terminal: Sendable {
     var result: CommandResult
     switch program {
     case "kubectl":
-      result = Kubectl.run(arguments, stdin: stdin, cluster: &cluster, files: files)
+      result = Kubectl.run(arguments, stdin: stdin, cluster: &cluster, kubeconfig: &kubeconfig, files: files)
     case "sleep":
       result = sleep(arguments)
     case "sim":

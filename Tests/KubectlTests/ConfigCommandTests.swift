@@ -122,7 +122,7 @@ import Testing
     // Captured from the real kubectl binary: the pre-1.31 syntax is refused before any request.
     #expect(
       terminal.run("kubectl exec -it my-pod bash").output
-        == "Error: exec [POD] [COMMAND] is not supported anymore. Use exec [POD] -- [COMMAND] instead\nSee 'kubectl exec -h' for help and examples\n"
+        == "error: exec [POD] [COMMAND] is not supported anymore. Use exec [POD] -- [COMMAND] instead\nSee 'kubectl exec -h' for help and examples\n"
     )
     #expect(terminal.run("kubectl exec").output == "error: pod, type/name or --filename must be specified\n")
     #expect(terminal.run("kubectl exec nope -- ls").output == "Error from server (NotFound): pods \"nope\" not found\n")

@@ -21,6 +21,15 @@ public enum RealKubectl {
     try run(arguments, standardError: nil)
   }
 
+  /// Runs kubectl on the kubeconfig file at `kubeconfig` (for `kubectl config ...`), standard
+  /// error appended to standard output, inside a network namespace of its own (`unshare -n`)
+  /// so that the file's server address can never be reached.
+  public static func runCombined(_ arguments: [String], kubeconfig: String) throws -> (output: String, status: Int32) {
+    try run(
+      ["-n", path ?? "/usr/bin/kubectl"] + arguments, standardError: nil, executable: "/usr/bin/unshare",
+      kubeconfig: kubeconfig)
+  }
+
   /// Expects our kubectl, on a fresh cluster, to print what the real one prints (standard
   /// output and error together) for `command`, and to exit with its status.
   public static func expectSameOutput(_ command: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
@@ -44,11 +53,13 @@ public enum RealKubectl {
 
   /// Runs kubectl with no kubeconfig; its standard error goes to `standardError`, or, when
   /// that is nil, into the standard output it returns.
-  private static func run(_ arguments: [String], standardError: FileHandle?) throws -> (output: String, status: Int32) {
+  private static func run(
+    _ arguments: [String], standardError: FileHandle?, executable: String? = nil, kubeconfig: String = "/dev/null"
+  ) throws -> (output: String, status: Int32) {
     let process = Process()
-    process.executableURL = URL(fileURLWithPath: path ?? "/usr/bin/kubectl")
+    process.executableURL = URL(fileURLWithPath: executable ?? path ?? "/usr/bin/kubectl")
     process.arguments = arguments
-    process.environment = ["KUBECONFIG": "/dev/null", "PATH": "/usr/bin:/bin"]
+    process.environment = ["KUBECONFIG": kubeconfig, "PATH": "/usr/bin:/bin"]
     let pipe = Pipe()
     process.standardOutput = pipe
     process.standardError = standardError ?? pipe
