@@ -30,10 +30,7 @@ enum ExecCommand {
       throw KubectlError(text: "error: you must specify at least one command for the container")
     }
     let namespace = context.namespace(parsed)
-    let name = target.hasPrefix("pod/") ? String(target.dropFirst(4)) : target
-    guard let pod = context.cluster.pod(name, namespace: namespace) else {
-      throw .api(.notFound(resource: "pods", name: name))
-    }
+    let pod = try resolvePod(target, namespace: namespace, cluster: context.cluster)
     if pod.status.phase.isTerminal {
       throw .plain("cannot exec into a container in a completed pod; current phase is \(pod.status.phase.rawValue)")
     }
@@ -181,5 +178,32 @@ enum ExecCommand {
 
   static func notSimulated(_ what: String) -> KubectlError {
     .plain("kubebook does not simulate running \"\(what)\" inside a container yet")
+  }
+
+  /// `POD`, `pod/POD` or `TYPE/NAME` (the first pod the workload's selector picks, as
+  /// `attachablePodForObject` does, without a "Found N pods" line).
+  static func resolvePod(_ target: String, namespace: String, cluster: Cluster) throws(KubectlError) -> Pod {
+    guard let slash = target.firstIndex(of: "/") else {
+      guard let pod = cluster.pod(target, namespace: namespace) else {
+        throw .api(.notFound(resource: "pods", name: target))
+      }
+      return pod
+    }
+    let type = try ResourceArguments.resolve(String(target[..<slash]))
+    let name = String(target[target.index(after: slash)...])
+    guard let object = APIObject.lookup(type, name: name, namespace: namespace, cluster: cluster) else {
+      throw .api(.notFound(resource: type.qualifiedResource, name: name))
+    }
+    if let pod = object.base as? Pod { return pod }
+    guard let candidates = AttachablePod.candidates(for: object, namespace: namespace, cluster: cluster) else {
+      // `fmt.Errorf("cannot attach to %T: %v", ...)`: every served kind's Go package is v1.
+      throw .plain("cannot attach to *v1.\(type.kind): selector for *v1.\(type.kind) not implemented")
+    }
+    guard let pod = candidates.first else {
+      throw .plain(
+        "kubebook: \(type.singular) \"\(name)\" has no pod to run the command in (kubectl would wait up to --pod-running-timeout for one)"
+      )
+    }
+    return pod
   }
 }

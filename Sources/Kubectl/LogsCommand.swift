@@ -40,16 +40,7 @@ enum LogsCommand {
         guard let object = APIObject.lookup(type, name: name, namespace: namespace, cluster: context.cluster) else {
           throw notFound(resource: type.qualifiedResource, name: name, namespace: namespace)
         }
-        let candidates = context.cluster.listPods(namespace: namespace).filter { candidate in
-          switch object.base {
-          case let deployment as Deployment: return deployment.selector.selector.matches(candidate.metadata.labels)
-          case let set as ReplicaSet: return set.selector.selector.matches(candidate.metadata.labels)
-          case let controller as ReplicationController:
-            return LabelSelector(matchLabels: controller.selector).matches(candidate.metadata.labels)
-          case let job as Job: return job.selector.selector.matches(candidate.metadata.labels)
-          default: return false
-          }
-        }.filter { $0.metadata.deletionTimestamp == nil }
+        let candidates = AttachablePod.candidates(for: object, namespace: namespace, cluster: context.cluster) ?? []
         pod = candidates.first
         if candidates.count > 1, let first = candidates.first {
           output.line("Found \(candidates.count) pods, using pod/\(first.metadata.name)")
