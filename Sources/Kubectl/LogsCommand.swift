@@ -12,7 +12,16 @@ enum LogsCommand {
     .init(name: "previous", short: "p", takesValue: false),
     .init(name: "since", short: nil, takesValue: true, isDuration: true),
     .init(name: "timestamps", short: nil, takesValue: false),
+    .init(name: "selector", short: "l", takesValue: true),
+    .init(name: "prefix", short: nil, takesValue: false),
+    .init(name: "max-log-requests", short: nil, takesValue: true, integerBits: 32),
   ]
+
+  /// `logs.go`'s usage error when neither a pod nor a selector is given.
+  static let usageError = KubectlError(
+    text:
+      "error: expected 'logs [-f] [-p] (POD | TYPE/NAME) [-c CONTAINER]'.\nPOD or TYPE/NAME is a required argument for the logs command\nSee 'kubectl logs -h' for help and examples"
+  )
 
   static func run(_ arguments: [String], context: inout CommandContext, output: inout OutputBuffer)
     throws(KubectlError)
@@ -22,14 +31,30 @@ enum LogsCommand {
       throw .plain(
         "kubebook does not simulate --timestamps (the container runtime stamps each line to the nanosecond)")
     }
-    guard let target = parsed.positional.first else {
-      throw KubectlError(
-        text:
-          "error: expected 'logs [-f] [-p] (POD | TYPE/NAME) [-c CONTAINER]'.\nPOD or TYPE/NAME is a required argument for the logs command\nSee 'kubectl logs -h' for help and examples"
-      )
-    }
-    let sinceWindow = parsed.duration("since")
     let namespace = context.namespace(parsed)
+    if let selectorText = parsed.value("selector") {
+      guard parsed.positional.isEmpty else {
+        throw KubectlError(
+          text: "error: only a selector (-l) or a POD name is allowed\nSee 'kubectl logs -h' for help and examples")
+      }
+      let selector: LabelSelector
+      do { selector = try LabelSelector.parse(selectorText) } catch {
+        throw .plain("unable to parse requirement: \(error.message)")
+      }
+      let pods = context.cluster.listPods(namespace: namespace).filter { selector.matches($0.metadata.labels) }
+      if pods.isEmpty {
+        output.line("No resources found in \(namespace) namespace.")
+        return
+      }
+      // A selector shows the last 10 lines of each pod unless --tail says otherwise. kubectl
+      // reads the pods' logs in Go map order; kubebook reads them in the list's order.
+      let tail = parsed.value("tail") == nil ? 10 : parsed.integer("tail")
+      for pod in pods {
+        try printLogs(of: pod, parsed: parsed, tail: tail, context: context, output: &output)
+      }
+      return
+    }
+    guard let target = parsed.positional.first else { throw usageError }
     var pod: Pod?
     if let slash = target.firstIndex(of: "/") {
       let type = try ResourceArguments.resolve(String(target[..<slash]))
@@ -53,6 +78,15 @@ enum LogsCommand {
       let name = target.split(separator: "/").last.map(String.init) ?? target
       throw notFound(resource: "pods", name: name, namespace: namespace)
     }
+    try printLogs(of: pod, parsed: parsed, tail: parsed.integer("tail"), context: context, output: &output)
+  }
+
+  /// One pod's log: its default (or `-c`) container, `--previous`, `--since`, `tail` lines,
+  /// each line prefixed with `[pod/NAME/CONTAINER] ` under `--prefix`.
+  static func printLogs(
+    of pod: Pod, parsed: FlagParser.Parsed, tail: Int?, context: CommandContext, output: inout OutputBuffer
+  ) throws(KubectlError) {
+    let sinceWindow = parsed.duration("since")
     let containerName: String
     if let chosen = parsed.value("container") {
       guard pod.spec.containers.contains(where: { $0.name == chosen }) else {
@@ -106,7 +140,8 @@ enum LogsCommand {
       )
     }
     if let window = sinceWindow, context.cluster.now.milliseconds(since: since) > window { lines = [] }
-    if let tail = parsed.integer("tail"), tail >= 0 { lines = Array(lines.suffix(tail)) }
+    if let tail, tail >= 0 { lines = Array(lines.suffix(tail)) }
+    if parsed.flag("prefix") { lines = lines.map { "[pod/\(pod.metadata.name)/\(containerName)] " + $0 } }
     for line in lines { output.line(line) }
   }
 }
