@@ -23,7 +23,7 @@ enum GetCommand {
     throws(KubectlError)
   {
     let parsed = try FlagParser(command: "get", specs: flags).parse(arguments)
-    let format = try OutputFormat.parse(parsed.value("output"))
+    let format = try OutputFormat.parse(parsed.value("output"), files: context.files)
     if parsed.flag("show-labels") && format != .table && format != .wide {
       throw .plain("--show-labels option cannot be used with \(parsed.value("output") ?? "") printer")
     }
@@ -100,7 +100,7 @@ enum GetCommand {
     let everything = groups.flatMap(\.objects)
     let namedRequest = requests.contains { !$0.names.isEmpty }
     switch format {
-    case .yaml, .json:
+    case .yaml, .json, .jsonPath:
       if let tableOnly = groups.first(where: { [.endpointSlices, .controllerRevisions].contains($0.type) }) {
         throw .plain(
           "kubebook shows \(tableOnly.type.kind)s as a table only; -o yaml and -o json are not simulated for them")
@@ -113,7 +113,7 @@ enum GetCommand {
             ("apiVersion", .string("v1")), ("items", .array(everything.map { $0.json(now: context.cluster.now) })),
             ("kind", .string("List")), ("metadata", .object([("resourceVersion", .string(""))])),
           ])
-        output.write(format == .yaml ? YAMLPrinter.print(value) : JSONPrinter.print(value))
+        output.write(try format.printed(served: value))
       }
     case .name:
       for object in everything { output.line(object.qualifiedName) }
