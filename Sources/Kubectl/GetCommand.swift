@@ -115,6 +115,11 @@ enum GetCommand {
           ])
         output.write(try format.printed(served: value))
       }
+    case .customColumns(let columns):
+      if !everything.isEmpty || !namedRequest {
+        let objects = everything.map { $0.json(now: context.cluster.now) }
+        output.write(try columns.print(objects, noHeaders: parsed.flag("no-headers")))
+      }
     case .name:
       for object in everything { output.line(object.qualifiedName) }
     case .table, .wide:

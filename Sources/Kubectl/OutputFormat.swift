@@ -9,6 +9,8 @@ enum OutputFormat: Equatable {
   case name
   /// `jsonpath=`, `jsonpath-as-json=`, `jsonpath-file=`: the parsed template.
   case jsonPath(JSONPathTemplate)
+  /// `custom-columns=`, `custom-columns-file=` (get only).
+  case customColumns(CustomColumns)
 
   /// Which printers a command offers: `get`'s, or the generic ones of the commands that
   /// print the object they send (create, run, expose, ...: no table, wide or custom columns).
@@ -59,6 +61,22 @@ enum OutputFormat: Equatable {
           template = text
         }
         return .jsonPath(try JSONPathTemplate(template, asJSON: format == "jsonpath-as-json"))
+      }
+      if printers == .get {
+        if other == "custom-columns" || other == "custom-columns-file" {
+          throw .plain("custom-columns format specified but no custom columns given")
+        }
+        if other.hasPrefix("custom-columns=") {
+          return .customColumns(try CustomColumns.fromSpec(String(other.dropFirst("custom-columns=".count))))
+        }
+        if other.hasPrefix("custom-columns-file=") {
+          let path = String(other.dropFirst("custom-columns-file=".count))
+          guard !path.isEmpty else { throw .plain("custom-columns format specified but no custom columns given") }
+          guard let text = files?.contents(of: path) else {
+            throw KubectlError(text: "error: error reading template \(path), open \(path): no such file or directory")
+          }
+          return .customColumns(try CustomColumns.fromTemplate(text))
+        }
       }
       throw unknown(other, printers: printers)
     }
