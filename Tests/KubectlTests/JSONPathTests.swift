@@ -193,3 +193,23 @@ import Testing
     #expect(failure("{range .Labels.*}{@}{end}{end}") == "not in range, nothing to end")
   }
 }
+
+/// Hostile templates end with an error or a bounded result, never a crash or a hang.
+@Suite struct JSONPathBoundsTests {
+  @Test func hostileTemplates() throws {
+    let object = try JSONPathTests.value(JSONPathKubectlTests.fixture)
+    let deepRanges = String(repeating: "{range .spec.weights[*]}", count: 200) + String(repeating: "{end}", count: 200)
+    #expect(throws: JSONPathError.self) { try JSONPathTemplate(deepRanges).render(object, allowMissingKeys: true) }
+    // Each level walks everything below the current value: it ends, with output or the value cap.
+    let explosive = String(repeating: "{range ..}", count: 12) + "{@}" + String(repeating: "{end}", count: 12)
+    _ = try? JSONPathTemplate(explosive).render(object, allowMissingKeys: true)
+    let long = String(repeating: "{.metadata.name}", count: 20_000)
+    #expect(try JSONPathTemplate(long).render(object, allowMissingKeys: true).count == 4 * 20_000)
+    #expect(throws: KubectlError.self) { try JSONPathTemplate("{.spec.weights[99999999999999999999]}") }
+    // Go's int arithmetic wraps: the start becomes -9223372036854775803 and is out of bounds.
+    #expect(throws: JSONPathError.self) {
+      try JSONPathTemplate("{.spec.weights[-9223372036854775808:9223372036854775807:9223372036854775807]}")
+        .render(object, allowMissingKeys: true)
+    }
+  }
+}
