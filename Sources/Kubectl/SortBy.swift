@@ -31,19 +31,12 @@ enum SortBy {
     if !objects.isEmpty && keys.allSatisfy({ $0 == nil }) {
       throw .plain("couldn't find any field with path \(GoUnquote.quote(path)) in the list of objects")
     }
-    var order = Array(objects.indices)
     var failure: String?
-    // sort.Sort: for up to 12 elements Go's pdqsort is this insertion sort; kubebook uses it for
-    // longer lists too (the same order unless keys tie or are missing).
-    for index in order.indices.dropFirst() {
-      var position = index
-      while position > 0 {
-        let less = isLess(keys[order[position]], keys[order[position - 1]])
-        if case .failure(let problem) = less, failure == nil { failure = problem.message }
-        guard case .success(true) = less else { break }
-        order.swapAt(position, position - 1)
-        position -= 1
-      }
+    let order = GoSort.sort(count: objects.count) { first, second in
+      let less = isLess(keys[first], keys[second])
+      if case .failure(let problem) = less, failure == nil { failure = problem.message }
+      if case .success(true) = less { return true }
+      return false
     }
     if let failure {
       let owner = target == .table ? "[][][]reflect.Value" : "*unstructured.Unstructured"
