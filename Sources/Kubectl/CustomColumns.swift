@@ -93,11 +93,24 @@ struct CustomColumns: Equatable, Sendable {
         do { values = try evaluator.findResults(object) } catch {
           throw KubectlError(text: TabWriter.get.format(rows) + "error: " + error.message)
         }
-        let texts = values.flatMap { $0.map(GoValueText.plain) }
+        let texts = values.flatMap { $0.map { Self.escapeTerminal(GoValueText.plain($0)) } }
         row.append(values.first?.isEmpty ?? true ? "<none>" : texts.joined(separator: ","))
       }
       rows.append(row)
     }
     return TabWriter.get.format(rows)
+  }
+
+  /// `printers.EscapeTerminal`: an escape character as `^[`, a carriage return as `\r`.
+  static func escapeTerminal(_ text: String) -> String {
+    var result = ""
+    for scalar in text.unicodeScalars {
+      switch scalar {
+      case "\u{1B}": result += "^["
+      case "\r": result += "\\r"
+      default: result.unicodeScalars.append(scalar)
+      }
+    }
+    return result
   }
 }

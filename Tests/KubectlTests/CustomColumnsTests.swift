@@ -86,6 +86,16 @@ import Testing
         == "NAME   LONG COLUMN NAME   LABEL 2\nfoo    foo                foo\nbar    bar                bar\n")
   }
 
+  /// Values go through `printers.EscapeTerminal` (`pkg/printers/terminal.go`:
+  /// `strings.NewReplacer("\x1b", "^[", "\r", "\\r")`) and `fmt.Sprint`.
+  @Test func escapedValues() throws {
+    let object: JSONValue = .object([
+      ("metadata", .object([("name", .string("a\u{1B}[31mred\rb")), ("labels", .object([("x", .string("y"))]))]))
+    ])
+    let output = try CustomColumns.fromSpec("N:.metadata.name,L:.metadata.labels").print([object], noHeaders: true)
+    #expect(output == "a^[[31mred\\rb   map[x:y]\n")
+  }
+
   /// `TestSliceColumnPrint` (nil: an error).
   @Test(
     arguments: [
