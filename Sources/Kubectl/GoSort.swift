@@ -15,9 +15,12 @@ struct GoSort {
     return sorter.order
   }
 
+  /// `Less` on positions.
   private func lessAt(_ i: Int, _ j: Int) -> Bool { less(order[i], order[j]) }
+  /// `Swap` on positions.
   private mutating func swapAt(_ i: Int, _ j: Int) { order.swapAt(i, j) }
 
+  /// `insertionSort(data, a, b)`.
   private mutating func insertionSort(_ a: Int, _ b: Int) {
     var i = a + 1
     while i < b {
@@ -30,6 +33,7 @@ struct GoSort {
     }
   }
 
+  /// `siftDown(data, lo, hi, first)`.
   private mutating func siftDown(_ lo: Int, _ hi: Int, _ first: Int) {
     var root = lo
     while true {
@@ -42,6 +46,7 @@ struct GoSort {
     }
   }
 
+  /// `heapSort(data, a, b)`.
   private mutating func heapSort(_ a: Int, _ b: Int) {
     let first = a
     let hi = b - a
@@ -58,8 +63,10 @@ struct GoSort {
     }
   }
 
+  /// What the pivot samples suggest about the range's order.
   private enum Hint { case unknown, increasing, decreasing }
 
+  /// `pdqsort(data, a, b, limit)`.
   private mutating func pdqsort(_ start: Int, _ end: Int, _ startLimit: Int) {
     var a = start
     var b = end
@@ -110,6 +117,7 @@ struct GoSort {
     }
   }
 
+  /// `partition(data, a, b, pivot)`: the pivot's new place and whether nothing moved.
   private mutating func partition(_ a: Int, _ b: Int, _ pivot: Int) -> (Int, Bool) {
     swapAt(a, pivot)
     var i = a + 1
@@ -135,6 +143,7 @@ struct GoSort {
     return (j, false)
   }
 
+  /// `partitionEqual(data, a, b, pivot)`.
   private mutating func partitionEqual(_ a: Int, _ b: Int, _ pivot: Int) -> Int {
     swapAt(a, pivot)
     var i = a + 1
@@ -150,6 +159,7 @@ struct GoSort {
     return i
   }
 
+  /// `partialInsertionSort(data, a, b)`: whether the range ended up sorted.
   private mutating func partialInsertionSort(_ a: Int, _ b: Int) -> Bool {
     let maxSteps = 5
     let shortestShifting = 50
@@ -179,6 +189,7 @@ struct GoSort {
     return false
   }
 
+  /// `breakPatterns(data, a, b)` with Go's xorshift seeded by the length.
   private mutating func breakPatterns(_ a: Int, _ b: Int) {
     let length = b - a
     guard length >= 8 else { return }
@@ -197,6 +208,7 @@ struct GoSort {
     }
   }
 
+  /// `choosePivot(data, a, b)`: the pivot and what the samples suggest about the order.
   private mutating func choosePivot(_ a: Int, _ b: Int) -> (Int, Hint) {
     let length = b - a
     var swaps = 0
@@ -218,6 +230,7 @@ struct GoSort {
     }
   }
 
+  /// `order2`: the two positions in order, counting a swap.
   private func order2(_ a: Int, _ b: Int, _ swaps: inout Int) -> (Int, Int) {
     if lessAt(b, a) {
       swaps += 1
@@ -226,6 +239,7 @@ struct GoSort {
     return (a, b)
   }
 
+  /// `median`: the position of the middle one of three.
   private func median(_ first: Int, _ second: Int, _ third: Int, _ swaps: inout Int) -> Int {
     var (a, b) = order2(first, second, &swaps)
     var c = third
@@ -235,6 +249,7 @@ struct GoSort {
     return b
   }
 
+  /// `reverseRange(data, a, b)`.
   private mutating func reverseRange(_ a: Int, _ b: Int) {
     var i = a
     var j = b - 1

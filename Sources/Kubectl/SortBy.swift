@@ -79,6 +79,7 @@ enum SortBy {
   /// A comparison kubectl cannot make.
   struct Failure: Error {
     var message: String
+    /// A failure with `message`.
     init(_ message: String) { self.message = message }
   }
 

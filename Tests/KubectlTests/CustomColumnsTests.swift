@@ -51,6 +51,7 @@ import Testing
       .columns == expected)
   }
 
+  /// A pod's JSON with a name, an optional apiVersion and labels.
   static func pod(_ name: String, apiVersion: String? = nil, labels: [String: String] = [:]) -> JSONValue {
     var pairs: [(String, JSONValue)] = []
     if let apiVersion { pairs.append(("apiVersion", .string(apiVersion))) }
@@ -63,6 +64,7 @@ import Testing
     let name = CustomColumns.Column(header: "NAME", fieldSpec: "{.metadata.name}")
     let version = CustomColumns.Column(header: "API_VERSION", fieldSpec: "{.apiVersion}")
     let missing = CustomColumns.Column(header: "NOT_FOUND", fieldSpec: "{.notFound}")
+    /// The columns' table of `objects`, header included.
     func print(_ columns: [CustomColumns.Column], _ objects: [JSONValue]) throws -> String {
       try CustomColumns(columns: columns, honoursNoHeaders: true).print(objects, noHeaders: false)
     }

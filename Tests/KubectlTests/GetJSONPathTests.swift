@@ -22,6 +22,7 @@ import Testing
     return terminal
   }
 
+  /// The real kubectl applying `template` to `json` (output with errors, and status).
   static func realOutput(_ json: String, template: String) throws -> (output: String, status: Int32) {
     let directory = try TemporaryDirectory.create("get-jsonpath")
     let file = directory.appendingPathComponent("objects.json")

@@ -143,6 +143,7 @@ import Testing
     }
   }
 
+  /// The real kubectl's output (errors included) and status for `format` on `file`.
   static func real(_ format: String, file: URL) throws -> (output: String, status: Int32) {
     try RealKubectl.runCombined(["label", "--local", "-f", file.path, "nope-", "-o", format])
   }

@@ -161,6 +161,7 @@ import Testing
     Case(template: "{.spec.containers[0:6:5].name}", input: containers(6), expected: "fake0 fake5"),
   ]
 
+  /// The JSON text read as kubebook reads manifests.
   static func value(_ json: String) throws -> JSONValue {
     try ManifestReader.documents(json, source: "test").first ?? .null
   }
@@ -180,6 +181,7 @@ import Testing
   /// `failStoreTests` and `TestRunningPodsJSONPathOutput`'s messages (maps of JSON, not Go types).
   @Test func clientGoErrors() throws {
     let store = try Self.value("{\"Labels\": {\"k8s-app\": 20}, \"Book\": [{\"Price\": 8.95}]}")
+    /// The error text of `template` on the store, or nil when it succeeds.
     func failure(_ template: String) -> String? {
       do {
         _ = try JSONPathTemplate(template).render(store, allowMissingKeys: false)
@@ -196,6 +198,7 @@ import Testing
 
 /// Hostile templates end with an error or a bounded result, never a crash or a hang.
 @Suite struct JSONPathBoundsTests {
+  /// Deep ranges, value explosions, long templates and huge indices.
   @Test func hostileTemplates() throws {
     let object = try JSONPathTests.value(JSONPathKubectlTests.fixture)
     let deepRanges = String(repeating: "{range .spec.weights[*]}", count: 200) + String(repeating: "{end}", count: 200)

@@ -7,6 +7,7 @@ import Testing
 /// `kubectl get --sort-by`: kubectl's `TestSortingPrinter` table (`pkg/cmd/get/sorter_test.go`,
 /// its unstructured form: what the table rows and lists hold), and the flag in `get`.
 @Suite struct SortByTests {
+  /// An object with `value` at `path` (nil: an object without it).
   static func object(_ path: [String], _ value: JSONValue?) -> JSONValue {
     guard let value else { return .object([("kind", .string("Pod"))]) }
     var nested = value
@@ -14,6 +15,7 @@ import Testing
     return nested
   }
 
+  /// A pod whose first container requests `quantity` of `resource` (empty: nothing).
   static func containerRequest(_ resource: String, _ quantity: String) -> JSONValue {
     let requests: JSONValue = quantity.isEmpty ? .object([]) : .object([(resource, .string(quantity))])
     return .object([
@@ -21,10 +23,12 @@ import Testing
     ])
   }
 
+  /// `objects` in `--sort-by` order for a list.
   static func sorted(_ objects: [JSONValue], _ field: String) throws -> [JSONValue] {
     try SortBy.order(objects, by: field, target: .list).map { objects[$0] }
   }
 
+  /// `TestSortingPrinter`'s cases.
   @Test func sortingPrinterTable() throws {
     let names = ["b", "c", "a"].map { Self.object(["metadata", "name"], .string($0)) }
     #expect(

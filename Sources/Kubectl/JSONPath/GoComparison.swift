@@ -10,8 +10,10 @@ enum GoComparison {
     var message: String
   }
 
+  /// The basic kinds Go compares.
   private enum Kind { case bool, int, float, string }
 
+  /// The comparison kind of a value, or Go's `invalid type for comparison`.
   private static func kind(_ value: JSONValue) throws(Failure) -> Kind {
     switch value {
     case .bool: return .bool
@@ -35,6 +37,7 @@ enum GoComparison {
     }
   }
 
+  /// `eq`: values of the same kind that are equal.
   private static func equal(_ left: JSONValue, _ right: JSONValue) throws(Failure) -> Bool {
     let leftKind = try kind(left)
     let rightKind = try kind(right)
@@ -48,6 +51,7 @@ enum GoComparison {
     }
   }
 
+  /// `lt`: integers, floats and strings of the same kind in order.
   private static func less(_ left: JSONValue, _ right: JSONValue) throws(Failure) -> Bool {
     let leftKind = try kind(left)
     let rightKind = try kind(right)
@@ -60,6 +64,7 @@ enum GoComparison {
     }
   }
 
+  /// `le`: `lt`, or else `eq`.
   private static func lessOrEqual(_ left: JSONValue, _ right: JSONValue) throws(Failure) -> Bool {
     if try less(left, right) { return true }
     return try equal(left, right)

@@ -63,6 +63,7 @@ enum GoUnquote {
     return String(result)
   }
 
+  /// The value of a hexadecimal digit.
   private static func hexValue(_ scalar: Unicode.Scalar) -> UInt32? {
     switch scalar.value {
     case 0x30...0x39: return scalar.value - 0x30
@@ -114,6 +115,7 @@ enum GoUnquote {
     return result + "\""
   }
 
+  /// `value` in lower-case hexadecimal, zero-padded to `digits`.
   private static func hex(_ value: UInt32, digits: Int) -> String {
     let text = String(value, radix: 16)
     return String(repeating: "0", count: max(0, digits - text.count)) + text

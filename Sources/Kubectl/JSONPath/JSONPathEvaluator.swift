@@ -38,6 +38,7 @@ struct JSONPathEvaluator {
     do { return try findResults(data, from: 0, depth: 0) } catch { throw JSONPathError(message: error.message) }
   }
 
+  /// `FindResults` from the top-level node at `first` on: a `range` runs the nodes after it once per value, up to its `end`.
   private mutating func findResults(_ data: JSONValue, from first: Int, depth: Int) throws(JSONPathFailure)
     -> [[JSONValue]]
   {
@@ -74,6 +75,7 @@ struct JSONPathEvaluator {
     return full
   }
 
+  /// The values one node makes of `input`.
   private mutating func walk(_ input: [JSONValue], _ node: JSONPathNode) throws(JSONPathFailure) -> [JSONValue] {
     let output: [JSONValue]
     switch node {
@@ -104,6 +106,7 @@ struct JSONPathEvaluator {
     return output
   }
 
+  /// The nodes of a list applied one after another.
   private mutating func evalList(_ input: [JSONValue], _ list: [JSONPathNode]) throws(JSONPathFailure)
     -> [JSONValue]
   {
@@ -112,6 +115,7 @@ struct JSONPathEvaluator {
     return current
   }
 
+  /// `range` (opens a block) and `end` (closes one); any other word fails.
   private mutating func evalIdentifier(_ input: [JSONValue], _ name: String) throws(JSONPathFailure) -> [JSONValue] {
     switch name {
     case "range":
@@ -126,6 +130,7 @@ struct JSONPathEvaluator {
     }
   }
 
+  /// A map key of every map in `input` (nil values are skipped).
   private func evalField(_ input: [JSONValue], _ name: String) throws(JSONPathFailure) -> [JSONValue] {
     var results: [JSONValue] = []
     for value in input {
@@ -138,6 +143,7 @@ struct JSONPathEvaluator {
     return results
   }
 
+  /// `[start:end:step]` of every array in `input`, with client-go's bounds checks.
   private func evalArray(_ input: [JSONValue], _ bounds: [JSONPathSliceBound]) throws(JSONPathFailure)
     -> [JSONValue]
   {
@@ -200,6 +206,7 @@ struct JSONPathEvaluator {
     return result
   }
 
+  /// The items of every array in `input` for which the filter holds.
   private mutating func evalFilter(
     _ input: [JSONValue], left: [JSONPathNode], right: [JSONPathNode], operator op: String
   ) throws(JSONPathFailure) -> [JSONValue] {

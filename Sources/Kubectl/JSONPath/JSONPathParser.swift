@@ -15,6 +15,7 @@ struct JSONPathParser {
   private var start = 0
   private var width = 0
 
+  /// A parser at the start of `text`.
   private init(_ text: String) { input = Array(text.unicodeScalars) }
 
   /// The top-level nodes of `text`: text nodes and one list per action.
@@ -32,6 +33,7 @@ struct JSONPathParser {
 
   // MARK: Scanning
 
+  /// The next scalar, or nil at the end.
   private mutating func next() -> Unicode.Scalar? {
     guard position < input.count else {
       width = 0
@@ -42,14 +44,17 @@ struct JSONPathParser {
     return input[position - 1]
   }
 
+  /// The next scalar without consuming it.
   private mutating func peek() -> Unicode.Scalar? {
     let scalar = next()
     backup()
     return scalar
   }
 
+  /// Steps back over the scalar `next` returned.
   private mutating func backup() { position -= width }
 
+  /// The text since the last call.
   private mutating func consumeText() -> String {
     var text = String.UnicodeScalarView()
     text.append(contentsOf: input[start..<position])
@@ -57,6 +62,7 @@ struct JSONPathParser {
     return String(text)
   }
 
+  /// Whether the input continues with `prefix`.
   private func hasPrefix(_ prefix: String) -> Bool {
     let scalars = Array(prefix.unicodeScalars)
     guard position + scalars.count <= input.count else { return false }
@@ -134,6 +140,7 @@ struct JSONPathParser {
     }
   }
 
+  /// A keyword (`range`, `end`) or boolean.
   private mutating func parseIdentifier(_ current: inout [JSONPathNode]) {
     while true {
       let scalar = next()
@@ -150,6 +157,7 @@ struct JSONPathParser {
     }
   }
 
+  /// `..`, and the field right after it.
   private mutating func parseRecursive(_ current: inout [JSONPathNode]) throws(JSONPathError) {
     if current.last == .recursive {
       throw JSONPathError(message: "invalid multiple recursive descent")
@@ -162,6 +170,7 @@ struct JSONPathParser {
     }
   }
 
+  /// An integer or float literal.
   private mutating func parseNumber(_ current: inout [JSONPathNode]) throws(JSONPathError) {
     if let sign = peek(), sign == "+" || sign == "-" { _ = next() }
     while true {
@@ -181,6 +190,7 @@ struct JSONPathParser {
     }
   }
 
+  /// `[...]`: a union, a quoted key or a slice.
   private mutating func parseArray(_ current: inout [JSONPathNode]) throws(JSONPathError) {
     while true {
       guard let scalar = next(), scalar != "\n" else { throw JSONPathError(message: "unterminated array") }
@@ -237,6 +247,7 @@ struct JSONPathParser {
     return bounds
   }
 
+  /// `[?(...)]`: a comparison or an existence test.
   private mutating func parseFilter(_ current: inout [JSONPathNode]) throws(JSONPathError) {
     position += 3
     _ = consumeText()
@@ -283,6 +294,7 @@ struct JSONPathParser {
     return (piece(0..<first), piece(first..<last), piece(last..<scalars.count))
   }
 
+  /// A quoted literal, unquoted.
   private mutating func parseQuote(_ current: inout [JSONPathNode], end: Unicode.Scalar) throws(JSONPathError) {
     while true {
       guard let scalar = next(), scalar != "\n" else {
@@ -297,6 +309,7 @@ struct JSONPathParser {
     current.append(.text(text))
   }
 
+  /// `.name` (backslashes removed) or `.*`.
   private mutating func parseField(_ current: inout [JSONPathNode]) {
     _ = consumeText()
     while advance() {}
@@ -322,17 +335,21 @@ struct JSONPathParser {
 
   // MARK: Character classes
 
+  /// Whether the scalar ends a field or identifier.
   private static func isTerminator(_ scalar: Unicode.Scalar?) -> Bool {
     guard let scalar else { return true }
     return " \t\r\n.,[]$@{}".unicodeScalars.contains(scalar)
   }
 
+  /// A carriage return or line feed.
   private static func isEndOfLine(_ scalar: Unicode.Scalar) -> Bool { scalar == "\r" || scalar == "\n" }
 
+  /// `unicode.IsDigit`.
   private static func isDigit(_ scalar: Unicode.Scalar) -> Bool {
     scalar.properties.numericType == .decimal
   }
 
+  /// An underscore, letter or digit.
   private static func isAlphaNumeric(_ scalar: Unicode.Scalar) -> Bool {
     scalar == "_" || scalar.properties.isAlphabetic && isGoLetter(scalar) || isDigit(scalar)
   }
