@@ -34,7 +34,7 @@ enum CreateCronJobCommand {
     let job = Job(metadata: ObjectMeta(name: name), template: PodTemplate(labels: [:], spec: spec))
     let cronJob = CronJob(
       metadata: ObjectMeta(name: name, namespace: context.namespace(parsed)), schedule: schedule, jobTemplate: job)
-    let format = try OutputFormat.parseWithoutTables(parsed.value("output"))
+    let format = try OutputFormat.parse(parsed.value("output"), printers: .generic, files: context.files)
     if try DryRun.parse(parsed.value("dry-run")) {
       var containerJSON = JSONObjectBuilder()
       containerJSON.set("name", .string(name))
@@ -64,8 +64,7 @@ enum CreateCronJobCommand {
         ("status", .object([])),
       ])
       switch format {
-      case .yaml: output.write(YAMLPrinter.print(object))
-      case .json: output.write(JSONPrinter.print(object, sortKeys: false))
+      case .yaml, .json, .jsonPath: output.write(try format.printed(typed: object))
       case .name: output.line("cronjob.batch/\(name)")
       default: output.line("cronjob.batch/\(name) created (dry run)")
       }

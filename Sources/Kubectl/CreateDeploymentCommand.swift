@@ -34,7 +34,7 @@ enum CreateDeploymentCommand {
           "invalid argument \"\(text)\" for \"-r, --replicas\" flag: \(error.message)", command: "create deployment")
       }
     }
-    let format = try OutputFormat.parseWithoutTables(parsed.value("output"))
+    let format = try OutputFormat.parse(parsed.value("output"), printers: .generic, files: context.files)
     let dryRun = try DryRun.parse(parsed.value("dry-run"))
     let labels = ["app": name]
     var containers = images.map { Container(name: ImageReference($0).baseName, image: $0) }
@@ -50,8 +50,7 @@ enum CreateDeploymentCommand {
     if dryRun {
       let object = DryRunObjects.deployment(deployment, namespace: parsed.value("namespace"))
       switch format {
-      case .yaml: output.write(YAMLPrinter.print(object))
-      case .json: output.write(JSONPrinter.print(object, sortKeys: false))
+      case .yaml, .json, .jsonPath: output.write(try format.printed(typed: object))
       case .name: output.line("deployment.apps/\(name)")
       default: output.line("deployment.apps/\(name) created (dry run)")
       }

@@ -65,7 +65,7 @@ enum CreateIngressCommand {
       guard parts.count == 2 else { throw .plain("default-backend should be in format servicename:serviceport") }
       ingress.defaultBackend = (parts[0], Int(parts[1]).map(Service.Target.number) ?? .name(parts[1]))
     }
-    let format = try OutputFormat.parseWithoutTables(parsed.value("output"))
+    let format = try OutputFormat.parse(parsed.value("output"), printers: .generic, files: context.files)
     if try DryRun.parse(parsed.value("dry-run")) {
       let object: JSONValue = .object([
         ("kind", .string("Ingress")), ("apiVersion", .string("networking.k8s.io/v1")),
@@ -73,8 +73,7 @@ enum CreateIngressCommand {
         ("spec", ingress.specJSON(goOrder: true)), ("status", .object([("loadBalancer", .object([]))])),
       ])
       switch format {
-      case .yaml: output.write(YAMLPrinter.print(object))
-      case .json: output.write(JSONPrinter.print(object, sortKeys: false))
+      case .yaml, .json, .jsonPath: output.write(try format.printed(typed: object))
       case .name: output.line("ingress.networking.k8s.io/\(name)")
       default: output.line("ingress.networking.k8s.io/\(name) created (dry run)")
       }

@@ -31,7 +31,7 @@ enum CreateJobCommand {
     let job = Job(
       metadata: ObjectMeta(name: name, namespace: context.namespace(parsed)),
       template: PodTemplate(labels: [:], spec: spec))
-    let format = try OutputFormat.parseWithoutTables(parsed.value("output"))
+    let format = try OutputFormat.parse(parsed.value("output"), printers: .generic, files: context.files)
     if try DryRun.parse(parsed.value("dry-run")) {
       var containerJSON = JSONObjectBuilder()
       containerJSON.set("name", .string(name))
@@ -59,8 +59,7 @@ enum CreateJobCommand {
         ("status", .object([])),
       ])
       switch format {
-      case .yaml: output.write(YAMLPrinter.print(object))
-      case .json: output.write(JSONPrinter.print(object, sortKeys: false))
+      case .yaml, .json, .jsonPath: output.write(try format.printed(typed: object))
       case .name: output.line("job.batch/\(name)")
       default: output.line("job.batch/\(name) created (dry run)")
       }

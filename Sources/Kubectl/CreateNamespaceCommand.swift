@@ -20,7 +20,7 @@ enum CreateNamespaceCommand {
       )
     }
     let name = parsed.positional[0]
-    let format = try OutputFormat.parseWithoutTables(parsed.value("output"))
+    let format = try OutputFormat.parse(parsed.value("output"), printers: .generic, files: context.files)
     if try DryRun.parse(parsed.value("dry-run")) {
       let object: JSONValue = .object([
         ("kind", .string("Namespace")), ("apiVersion", .string("v1")),
@@ -28,8 +28,7 @@ enum CreateNamespaceCommand {
         ("spec", .object([])), ("status", .object([])),
       ])
       switch format {
-      case .yaml: output.write(YAMLPrinter.print(object))
-      case .json: output.write(JSONPrinter.print(object, sortKeys: false))
+      case .yaml, .json, .jsonPath: output.write(try format.printed(typed: object))
       case .name: output.line("namespace/\(name)")
       default: output.line("namespace/\(name) created (dry run)")
       }

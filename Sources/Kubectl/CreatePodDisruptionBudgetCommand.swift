@@ -48,7 +48,7 @@ enum CreatePodDisruptionBudgetCommand {
     var budget = PodDisruptionBudget(
       metadata: ObjectMeta(name: name, namespace: context.namespace(parsed)), selector: selector)
     if minText.isEmpty { budget.maxUnavailable = amount } else { budget.minAvailable = amount }
-    let format = try OutputFormat.parseWithoutTables(parsed.value("output"))
+    let format = try OutputFormat.parse(parsed.value("output"), printers: .generic, files: context.files)
     let qualified = "poddisruptionbudget.policy/\(name)"
     if try DryRun.parse(parsed.value("dry-run")) {
       let metadata = DryRunObjects.metadata(name: name, namespace: flagNamespace)
@@ -69,8 +69,7 @@ enum CreatePodDisruptionBudgetCommand {
         ),
       ])
       switch format {
-      case .yaml: output.write(YAMLPrinter.print(object))
-      case .json: output.write(JSONPrinter.print(object, sortKeys: false))
+      case .yaml, .json, .jsonPath: output.write(try format.printed(typed: object))
       case .name: output.line(qualified)
       default: output.line("\(qualified) created (dry run)")
       }

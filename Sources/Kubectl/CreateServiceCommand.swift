@@ -84,12 +84,11 @@ enum CreateServiceCommand {
       metadata: ObjectMeta(name: name, namespace: context.namespace(parsed), labels: labels), type: .known(type),
       clusterIP: clusterIP, ports: ports, selector: labels)
     if type == .externalName { service.externalName = parsed.value("external-name") }
-    let format = try OutputFormat.parseWithoutTables(parsed.value("output"))
+    let format = try OutputFormat.parse(parsed.value("output"), printers: .generic, files: context.files)
     if try DryRun.parse(parsed.value("dry-run")) {
       let json = DryRunObjects.service(service, namespace: parsed.value("namespace"), explicitType: true)
       switch format {
-      case .yaml: output.write(YAMLPrinter.print(json))
-      case .json: output.write(JSONPrinter.print(json, sortKeys: false))
+      case .yaml, .json, .jsonPath: output.write(try format.printed(typed: json))
       case .name: output.line("service/\(name)")
       default: output.line("service/\(name) created (dry run)")
       }

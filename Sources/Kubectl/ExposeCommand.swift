@@ -38,15 +38,14 @@ enum ExposeCommand {
     guard exposable.contains(target.type) else {
       throw .plain("cannot expose a \(target.type.kind)" + (target.type.group.isEmpty ? "" : "." + target.type.group))
     }
-    let format = try OutputFormat.parseWithoutTables(parsed.value("output"))
+    let format = try OutputFormat.parse(parsed.value("output"), printers: .generic, files: context.files)
     let dryRun = try DryRun.parse(parsed.value("dry-run"))
     var service = try build(from: object, parsed: parsed)
     if dryRun {
       let json = DryRunObjects.service(
         service, namespace: parsed.value("namespace"), explicitType: parsed.value("type") != nil)
       switch format {
-      case .yaml: output.write(YAMLPrinter.print(json))
-      case .json: output.write(JSONPrinter.print(json, sortKeys: false))
+      case .yaml, .json, .jsonPath: output.write(try format.printed(typed: json))
       case .name: output.line("service/\(service.metadata.name)")
       default: output.line("service/\(service.metadata.name) exposed (dry run)")
       }

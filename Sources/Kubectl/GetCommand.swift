@@ -11,6 +11,7 @@ enum GetCommand {
     .init(name: "watch", short: "w", takesValue: false),
     .init(name: "no-headers", short: nil, takesValue: false),
     .init(name: "ignore-not-found", short: nil, takesValue: false),
+    .init(name: "sort-by", short: nil, takesValue: true),
   ]
 
   /// One group of objects of the same type to print as one table.
@@ -23,7 +24,7 @@ enum GetCommand {
     throws(KubectlError)
   {
     let parsed = try FlagParser(command: "get", specs: flags).parse(arguments)
-    let format = try OutputFormat.parse(parsed.value("output"))
+    let format = try OutputFormat.parse(parsed.value("output"), files: context.files)
     if parsed.flag("show-labels") && format != .table && format != .wide {
       throw .plain("--show-labels option cannot be used with \(parsed.value("output") ?? "") printer")
     }
@@ -97,10 +98,23 @@ enum GetCommand {
     // namespace with only `service/kubernetes` still prints the prefix.
     let answeredTypes = listedTypes.union(groups.filter { !$0.objects.isEmpty }.map(\.type))
     let multipleTypes = answeredTypes.count > 1
-    let everything = groups.flatMap(\.objects)
+    var everything = groups.flatMap(\.objects)
     let namedRequest = requests.contains { !$0.names.isEmpty }
+    if let field = parsed.value("sort-by"), !field.isEmpty {
+      let now = context.cluster.now
+      if format == .table || format == .wide {
+        for index in groups.indices where groups[index].objects.count > 1 {
+          let order = try SortBy.order(groups[index].objects.map { $0.json(now: now) }, by: field, target: .table)
+          groups[index].objects = order.map { groups[index].objects[$0] }
+        }
+      } else if !everything.isEmpty && !(namedRequest && everything.count == 1 && requests.count == 1) {
+        everything = try SortBy.order(everything.map { $0.json(now: now) }, by: field, target: .list).map {
+          everything[$0]
+        }
+      }
+    }
     switch format {
-    case .yaml, .json:
+    case .yaml, .json, .jsonPath:
       if let tableOnly = groups.first(where: { [.endpointSlices, .controllerRevisions].contains($0.type) }) {
         throw .plain(
           "kubebook shows \(tableOnly.type.kind)s as a table only; -o yaml and -o json are not simulated for them")
@@ -113,7 +127,12 @@ enum GetCommand {
             ("apiVersion", .string("v1")), ("items", .array(everything.map { $0.json(now: context.cluster.now) })),
             ("kind", .string("List")), ("metadata", .object([("resourceVersion", .string(""))])),
           ])
-        output.write(format == .yaml ? YAMLPrinter.print(value) : JSONPrinter.print(value))
+        output.write(try format.printed(served: value))
+      }
+    case .customColumns(let columns):
+      if !everything.isEmpty || !namedRequest {
+        let objects = everything.map { $0.json(now: context.cluster.now) }
+        output.write(try columns.print(objects, noHeaders: parsed.flag("no-headers")))
       }
     case .name:
       for object in everything { output.line(object.qualifiedName) }

@@ -26,6 +26,13 @@ enum GoFormat {
     guard value.isFinite else { return nonFinite(value) }
     let json = jsonFloat(value)
     if !json.contains("."), !json.contains("e"), Int64(json) != nil { return json }
+    return shortestG(value)
+  }
+
+  /// `strconv.FormatFloat(f, 'g', -1, 64)`, which is also `fmt`'s `%v`: `%e` form when the
+  /// exponent is below -4 or at least 6 (`1e+06`, `123456`, `1e-05`).
+  static func shortestG(_ value: Double) -> String {
+    guard value.isFinite else { return value.isNaN ? "NaN" : value < 0 ? "-Inf" : "+Inf" }
     let (_, point) = shortestDigits(value)
     let exponentValue = point - 1
     return exponentValue < -4 || exponentValue >= 6 ? exponent(value) : fixed(value)

@@ -1,3 +1,5 @@
+import KubeSim
+
 /// The `-o` formats kubebook prints.
 enum OutputFormat: Equatable {
   case table
@@ -5,35 +7,104 @@ enum OutputFormat: Equatable {
   case yaml
   case json
   case name
+  /// `jsonpath=`, `jsonpath-as-json=`, `jsonpath-file=`: the parsed template.
+  case jsonPath(JSONPathTemplate)
+  /// `custom-columns=`, `custom-columns-file=` (get only).
+  case customColumns(CustomColumns)
+
+  /// Which printers a command offers: `get`'s, or the generic ones of the commands that
+  /// print the object they send (create, run, expose, ...: no table, wide or custom columns).
+  enum Printers {
+    case get
+    case generic
+
+    /// The formats kubectl lists when it cannot match one.
+    var allowed: String {
+      switch self {
+      case .get:
+        return
+          "custom-columns,custom-columns-file,go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,wide,yaml"
+      case .generic:
+        return
+          "go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,yaml"
+      }
+    }
+  }
 
   /// The error kubectl prints for an unknown `-o` value.
-  static func unknown(_ value: String) -> KubectlError {
+  static func unknown(_ value: String, printers: Printers = .get) -> KubectlError {
     .plain(
-      "unable to match a printer suitable for the output format \"\(value)\", allowed formats are: custom-columns,custom-columns-file,go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,wide,yaml"
+      "unable to match a printer suitable for the output format \"\(value)\", allowed formats are: \(printers.allowed)"
     )
   }
 
-  /// Parses the `-o` value of a command that prints the objects it makes (`create`, `run`,
-  /// `expose`, `scale`): kubectl's `PrintFlags` there have no table printer, so `wide` and
-  /// anything unknown are refused with the shorter list (`genericclioptions.PrintFlags.ToPrinter`).
+  /// Parses the `-o` value of a command that prints the objects it makes (`create -f`,
+  /// `config view`): kubectl's `PrintFlags` there have no table printer, so `wide` and
+  /// anything unknown are refused with the shorter list.
   static func parseWithoutTables(_ value: String?) throws(KubectlError) -> OutputFormat {
-    let format: OutputFormat
-    do { format = try parse(value) } catch { format = .wide }
-    guard format == .wide else { return format }
-    throw .plain(
-      "unable to match a printer suitable for the output format \"\(value ?? "")\", allowed formats are: go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,yaml"
-    )
+    try parse(value, printers: .generic)
   }
 
-  /// Parses an `-o` value (nil means the default table).
-  static func parse(_ value: String?) throws(KubectlError) -> OutputFormat {
+  /// Parses an `-o` value (nil means the default table); `files` supplies `jsonpath-file`.
+  static func parse(_ value: String?, printers: Printers = .get, files: (any FileProvider)? = nil)
+    throws(KubectlError) -> OutputFormat
+  {
     switch value {
     case nil, "": return .table
-    case "wide": return .wide
+    case "wide" where printers == .get: return .wide
     case "yaml": return .yaml
     case "json": return .json
     case "name": return .name
-    case let other?: throw unknown(other)
+    case "jsonpath", "jsonpath-as-json", "jsonpath-file":
+      throw .plain("template format specified but no template given")
+    case let other?:
+      for format in ["jsonpath", "jsonpath-as-json", "jsonpath-file"] where other.hasPrefix(format + "=") {
+        var template = String(other.dropFirst(format.count + 1))
+        guard !template.isEmpty else { throw .plain("template format specified but no template given") }
+        if format == "jsonpath-file" {
+          guard let text = files?.contents(of: template) else {
+            throw .plain("error reading --template \(template), open \(template): no such file or directory")
+          }
+          template = text
+        }
+        return .jsonPath(try JSONPathTemplate(template, asJSON: format == "jsonpath-as-json"))
+      }
+      if printers == .get {
+        if other == "custom-columns" || other == "custom-columns-file" {
+          throw .plain("custom-columns format specified but no custom columns given")
+        }
+        if other.hasPrefix("custom-columns=") {
+          return .customColumns(try CustomColumns.fromSpec(String(other.dropFirst("custom-columns=".count))))
+        }
+        if other.hasPrefix("custom-columns-file=") {
+          let path = String(other.dropFirst("custom-columns-file=".count))
+          guard !path.isEmpty else { throw .plain("custom-columns format specified but no custom columns given") }
+          guard let text = files?.contents(of: path) else {
+            throw KubectlError(text: "error: error reading template \(path), open \(path): no such file or directory")
+          }
+          return .customColumns(try CustomColumns.fromTemplate(text))
+        }
+      }
+      throw unknown(other, printers: printers)
+    }
+  }
+
+  /// The text of an object kubectl built itself (a `--dry-run=client` object) in a format
+  /// that prints objects: YAML, JSON in the object's own key order, or a JSONPath template.
+  func printed(typed object: JSONValue) throws(KubectlError) -> String {
+    switch self {
+    case .json: return JSONPrinter.print(object, sortKeys: false)
+    case .jsonPath(let template): return try template.print(typed: object)
+    default: return YAMLPrinter.print(object)
+    }
+  }
+
+  /// The text of an object the server sent, in a format that prints objects.
+  func printed(served object: JSONValue) throws(KubectlError) -> String {
+    switch self {
+    case .json: return JSONPrinter.print(object)
+    case .jsonPath(let template): return try template.print(object)
+    default: return YAMLPrinter.print(object)
     }
   }
 }

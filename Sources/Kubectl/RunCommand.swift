@@ -35,7 +35,7 @@ enum RunCommand {
     guard let image = parsed.value("image"), !image.isEmpty else {
       throw .plain("required flag(s) \"image\" not set")
     }
-    let format = try OutputFormat.parseWithoutTables(parsed.value("output"))
+    let format = try OutputFormat.parse(parsed.value("output"), printers: .generic, files: context.files)
     let dryRun = try DryRun.parse(parsed.value("dry-run"))
     var labels = ["run": name]
     if let text = parsed.value("labels") {
@@ -80,9 +80,8 @@ enum RunCommand {
     if let policy = parsed.value("restart") { pod.spec.restartPolicy = APIField(policy) }
     if dryRun {
       switch format {
-      case .yaml: output.write(YAMLPrinter.print(DryRunObjects.pod(pod, namespace: parsed.value("namespace"))))
-      case .json:
-        output.write(JSONPrinter.print(DryRunObjects.pod(pod, namespace: parsed.value("namespace")), sortKeys: false))
+      case .yaml, .json, .jsonPath:
+        output.write(try format.printed(typed: DryRunObjects.pod(pod, namespace: parsed.value("namespace"))))
       case .name: output.line("pod/\(name)")
       default: output.line("pod/\(name) created (dry run)")
       }
@@ -96,6 +95,7 @@ enum RunCommand {
       output.write(
         YAMLPrinter.print(context.cluster.pod(name, namespace: created.metadata.namespace!)?.json ?? created.json))
     case .json: output.write(JSONPrinter.print(created.json))
+    case .jsonPath: output.write(try format.printed(served: created.json))
     case .name: output.line("pod/\(name)")
     default: output.line("pod/\(name) created")
     }
