@@ -89,6 +89,7 @@ public enum Kubectl {
     case "set": try SetImageCommand.run(rest, context: &context, output: &output)
     case "rollout": try RolloutCommand.run(rest, context: &context, output: &output)
     case "delete": try DeleteCommand.run(rest, context: &context, output: &output)
+    case "patch": try PatchCommand.run(rest, context: &context, output: &output)
     default:
       if knownCommands.contains(command) {
         throw .plain("kubebook does not simulate \"kubectl \(command)\" yet")

@@ -37,6 +37,29 @@ enum ManifestReader {
     return result
   }
 
+  /// The first document of `text`, `null` when it has none (`yaml.YAMLToJSON`, which
+  /// reads one document); a YAML error as go-yaml words it (`yaml: line 1: ...`).
+  static func firstDocument(_ text: String) -> Result<JSONValue, KubectlError> {
+    guard text.utf8.count <= maxBytes else {
+      return .failure(.plain("the patch is larger than the 3 MiB the API server accepts"))
+    }
+    do {
+      var nodes = try Yams.compose_all(yaml: text)
+      if let node = nodes.next() {
+        var budget = maxNodes
+        return .success(try convert(node, budget: &budget, source: "the patch") ?? .null)
+      }
+      if let error = nodes.error { throw error }
+      return .success(.null)
+    } catch let error as KubectlError {
+      return .failure(error)
+    } catch let error as YamlError {
+      return .failure(.plain(describe(error)))
+    } catch {
+      return .failure(.plain("\(error)"))
+    }
+  }
+
   /// The most levels of sequences and mappings one document may nest: libyaml's own limit
   /// (`MAX_NESTING_LEVEL` in Yams' parser.c). It keeps every recursive walk over a document
   /// far from the end of a thread's stack; kubectl itself stops at 10,000 (Go's

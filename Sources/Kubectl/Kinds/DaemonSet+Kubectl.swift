@@ -49,4 +49,6 @@ extension DaemonSet: KubectlResource {
   }
 
   static var deleter: Deleter<DaemonSet>? { .workload }
+
+  static var patchSchema: PatchSchema { .podTemplateOwner }
 }

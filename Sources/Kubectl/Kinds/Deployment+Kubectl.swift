@@ -52,4 +52,6 @@ extension Deployment: KubectlResource {
   }
 
   static var deleter: Deleter<Deployment>? { .workload }
+
+  static var patchSchema: PatchSchema { .deployment }
 }

@@ -46,4 +46,6 @@ extension ReplicaSet: KubectlResource {
   }
 
   static var deleter: Deleter<ReplicaSet>? { .workload }
+
+  static var patchSchema: PatchSchema { .podTemplateOwner }
 }

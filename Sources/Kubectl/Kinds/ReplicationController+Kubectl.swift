@@ -45,4 +45,6 @@ extension ReplicationController: KubectlResource {
   }
 
   static var deleter: Deleter<ReplicationController>? { .workload }
+
+  static var patchSchema: PatchSchema { .podTemplateOwner }
 }
