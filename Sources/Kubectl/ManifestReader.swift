@@ -54,7 +54,7 @@ enum ManifestReader {
     } catch let error as KubectlError {
       return .failure(error)
     } catch let error as YamlError {
-      return .failure(.plain(describe(error)))
+      return .failure(.plain(goYAMLDescription(error)))
     } catch {
       return .failure(.plain("\(error)"))
     }
@@ -65,6 +65,28 @@ enum ManifestReader {
   /// far from the end of a thread's stack; kubectl itself stops at 10,000 (Go's
   /// `encoding/json` `maxNestingDepth`).
   static let maxDepth = 1000
+
+  /// A YAML error as go-yaml v2's `parser.fail` words it (sigs.k8s.io/yaml, behind kubectl's
+  /// `yaml.ToJSON`): the problem's 0-based line (one more for a scanner error) when it is
+  /// not 0, else the context's 0-based line when that is not 0, else no line.
+  private static func goYAMLDescription(_ error: YamlError) -> String {
+    let (problem, problemLine, contextLine, isScanner): (String, Int, Int, Bool)
+    switch error {
+    case .scanner(let context, let text, let mark, _):
+      (problem, problemLine, contextLine, isScanner) = (text, mark.line - 1, (context?.mark.line ?? 1) - 1, true)
+    case .parser(let context, let text, let mark, _):
+      (problem, problemLine, contextLine, isScanner) = (text, mark.line - 1, (context?.mark.line ?? 1) - 1, false)
+    default:
+      return describe(error)
+    }
+    var line = 0
+    if problemLine != 0 {
+      line = isScanner ? problemLine + 1 : problemLine
+    } else if contextLine != 0 {
+      line = contextLine
+    }
+    return "yaml: " + (line != 0 ? "line \(line): " : "") + problem
+  }
 
   private static func describe(_ error: YamlError) -> String {
     switch error {

@@ -196,7 +196,7 @@ enum PatchCommand {
     case nil, "": output.line(name + (changed ? " patched" : " patched (no change)"))
     case "name": output.line(name)
     case "yaml": output.write(YAMLPrinter.print(object))
-    case "json": output.write(JSONPrinter.print(object) + "\n")
+    case "json": output.write(JSONPrinter.print(object))
     case let other?:
       throw .plain(
         "unable to match a printer suitable for the output format \(Validation.quote(other)), allowed formats are: go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,yaml"

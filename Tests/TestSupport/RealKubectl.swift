@@ -21,6 +21,11 @@ public enum RealKubectl {
     try run(arguments, standardError: nil)
   }
 
+  /// Like ``runCombined(_:)``, run in `directory` (for relative `-f` paths).
+  public static func runCombined(_ arguments: [String], in directory: URL) throws -> (output: String, status: Int32) {
+    try run(arguments, standardError: nil, directory: directory)
+  }
+
   /// Expects our kubectl, on a fresh cluster, to print what the real one prints (standard
   /// output and error together) for `command`, and to exit with its status.
   public static func expectSameOutput(_ command: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
@@ -44,8 +49,11 @@ public enum RealKubectl {
 
   /// Runs kubectl with no kubeconfig; its standard error goes to `standardError`, or, when
   /// that is nil, into the standard output it returns.
-  private static func run(_ arguments: [String], standardError: FileHandle?) throws -> (output: String, status: Int32) {
+  private static func run(
+    _ arguments: [String], standardError: FileHandle?, directory: URL? = nil
+  ) throws -> (output: String, status: Int32) {
     let process = Process()
+    if let directory { process.currentDirectoryURL = directory }
     process.executableURL = URL(fileURLWithPath: path ?? "/usr/bin/kubectl")
     process.arguments = arguments
     process.environment = ["KUBECONFIG": "/dev/null", "PATH": "/usr/bin:/bin"]
