@@ -41,6 +41,12 @@ struct GoJSONParser {
     switch byte {
     case UInt8(ascii: "'"): character = "'\\''"
     case UInt8(ascii: "\""): character = "'\"'"
+    case 0..<0x20, 0x7F:
+      // strconv.Quote's escapes for control characters.
+      let named: [UInt8: String] = [0x07: "a", 0x08: "b", 0x0C: "f", 0x0A: "n", 0x0D: "r", 0x09: "t", 0x0B: "v"]
+      let hex = Array("0123456789abcdef")
+      character =
+        "'\\" + (named[byte] ?? "x" + String(hex[Int(byte >> 4)]) + String(hex[Int(byte & 0xF)])) + "'"
     default:
       // The whole UTF-8 character starting here, quoted as strconv.Quote does.
       var end = offset + 1
