@@ -167,7 +167,12 @@ enum PatchCommand {
     if let reason = decoder.decodingError {
       throw .plain("kubebook: the patched \(resource.kind) \"\(target.name)\" cannot be read: \(reason)")
     }
-    _ = try handler.update(live, desired, patched, &context)
+    if try handler.update(live, desired, patched, &context) == "unchanged" {
+      // The handler kept the object as it was although the patch changed its JSON.
+      throw .plain(
+        "kubebook does not simulate this patch of \(resource.kind) \"\(target.name)\": the simulated object stays unchanged"
+      )
+    }
     let stored = Kind.get(target.name, namespace: namespace, in: context.cluster)?.json(now: context.cluster.now)
     try print(stored ?? patched, name: name, changed: true, format: format, output: &output)
   }
