@@ -12,7 +12,7 @@ import Testing
     arguments: [
       "rollout -h", "scale -h", "get -h", "rollout status --help", "create deployment -h", "-h", "options",
       "expose -h", "create ingress -h", "autoscale -h",
-      "create deploy -h", "create pdb -h", "create poddisruptionbudget --help",
+      "create deploy -h", "create pdb -h", "create poddisruptionbudget --help", "patch -h",
     ])
   func helpMatchesTheRealBinary(command: String) throws {
     let words = command.split(separator: " ").map(String.init)
