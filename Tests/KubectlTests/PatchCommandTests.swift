@@ -1,3 +1,4 @@
+import Foundation
 import KubeSim
 import TestSupport
 import Testing
@@ -128,5 +129,54 @@ import Testing
     #expect(
       terminal.run(#"kubectl patch deployment -p '{}'"#).output
         == "error: resource(s) were provided, but no name was specified\n")
+  }
+}
+
+/// Patches too big to apply in reasonable time get a clear error instead of a hang.
+@Suite struct PatchBoundsTests {
+  static let manifest = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n  finalizers: [x]\ndata:\n  a: b\n"
+
+  func run(_ arguments: [String], patchFile: String? = nil) -> CommandResult {
+    var cluster = Cluster()
+    var files = ["c.yaml": Self.manifest]
+    if let patchFile { files["p.json"] = patchFile }
+    return Kubectl.run(
+      ["patch", "--local", "-f", "c.yaml", "-o", "name"] + arguments, cluster: &cluster,
+      files: VirtualDirectory(files: files))
+  }
+
+  @Test func longListsAndManyKeysAreRefused() {
+    let finalizers = "[" + (0..<3000).map { #""f\#($0)""# }.joined(separator: ",") + "]"
+    // A list the object lacks is taken as it is; one it has merges, item by item.
+    let new = run(["--patch-file", "p.json"], patchFile: #"{"spec":{"finalizers":"# + finalizers + "}}")
+    #expect(new.exitCode == 0)
+    let merged = run(["--patch-file", "p.json"], patchFile: #"{"metadata":{"finalizers":"# + finalizers + "}}")
+    #expect(merged.output == "error: kubebook refuses to merge lists of more than 2000 items\n")
+    let keys = (0..<3000).map { #""k\#($0)":"v""# }.joined(separator: ",")
+    let manyKeys = run(["--type", "merge", "--patch-file", "p.json"], patchFile: #"{"data":{"# + keys + "}}")
+    #expect(manyKeys.output == "error: kubebook refuses to merge objects of more than 2000 keys\n")
+    let strategicKeys = run(["--patch-file", "p.json"], patchFile: #"{"data":{"# + keys + "}}")
+    #expect(strategicKeys.output == "error: kubebook refuses to merge objects of more than 2000 keys\n")
+  }
+
+  @Test func jsonPatchesAreBounded() {
+    let operations = (0..<1001).map { _ in #"{"op":"test","path":"/kind","value":"ConfigMap"}"# }
+    let many = run(
+      ["--type", "json", "--patch-file", "p.json"], patchFile: "[" + operations.joined(separator: ",") + "]")
+    #expect(many.output == "error: kubebook refuses JSON patches of more than 1000 operations\n")
+    // Each copy doubles the document: refused before it outgrows the node budget.
+    let doubling =
+      [#"{"op":"add","path":"/x","value":[1,2,3,4,5,6,7,8]}"#]
+      + (0..<40).map { _ in #"{"op":"copy","from":"/x","path":"/x/-"}"# }
+    let copies = run(
+      ["--type", "json", "--patch-file", "p.json"], patchFile: "[" + doubling.joined(separator: ",") + "]")
+    #expect(copies.output == "error: kubebook refuses copies that add more than 100000 values to the document\n")
+  }
+
+  @Test func deepPatchesAreRefused() {
+    let deep = String(repeating: #"{"a":"#, count: 1500) + "1" + String(repeating: "}", count: 1500)
+    let result = run(["--patch-file", "p.json"], patchFile: deep)
+    #expect(result.exitCode == 1)
+    #expect(result.output == "error: invalid JSON document\n")
   }
 }

@@ -8,16 +8,26 @@ enum JSONPatch {
   /// The operations of `patch` (an array of objects) applied in turn to `document`.
   ///
   /// - Throws: the first operation's error; Go's decoding error when `patch` is not an array.
+  /// The most operations one patch may have.
+  static let maxOperations = 1000
+  /// The most values `copy` operations may add up to, so copies of copies cannot grow the
+  /// document without end (json-patch's `AccumulatedCopySizeLimit`, counted in nodes).
+  static let maxCopiedNodes = ManifestReader.maxNodes
+
   static func apply(_ patch: JSONValue, to document: JSONValue) throws(PatchError) -> JSONValue {
     guard case .array(let operations) = patch else {
       throw PatchError("json: cannot unmarshal \(patch.typeName) into Go value of type jsonpatch.Patch")
     }
+    guard operations.count <= maxOperations else {
+      throw PatchError("kubebook refuses JSON patches of more than \(maxOperations) operations")
+    }
     var document = document
+    var copiedNodes = 0
     for operation in operations {
       guard operation.isObject || operation.isNull else {
         throw PatchError("json: cannot unmarshal \(operation.typeName) into Go value of type jsonpatch.Operation")
       }
-      try JSONPatchOperation(operation).apply(to: &document)
+      try JSONPatchOperation(operation).apply(to: &document, copiedNodes: &copiedNodes)
     }
     return document
   }
@@ -49,14 +59,14 @@ struct JSONPatchOperation {
   var value: JSONValue? { fields["value"] }
 
   /// Applies the operation to `document`.
-  func apply(to document: inout JSONValue) throws(PatchError) {
+  func apply(to document: inout JSONValue, copiedNodes: inout Int) throws(PatchError) {
     switch kind {
     case "add": try add(&document)
     case "remove": try remove(&document)
     case "replace": try replace(&document)
     case "move": try move(&document)
     case "test": try test(document)
-    case "copy": try copy(&document)
+    case "copy": try copy(&document, copiedNodes: &copiedNodes)
     case let other: throw PatchError("Unexpected kind: \(other)")
     }
   }
@@ -177,7 +187,7 @@ struct JSONPatchOperation {
     guard let expected = value, !expected.isNull, actual.sameJSON(as: expected) else { throw failed }
   }
 
-  private func copy(_ document: inout JSONValue) throws(PatchError) {
+  private func copy(_ document: inout JSONValue, copiedNodes: inout Int) throws(PatchError) {
     let from: String
     switch pointer("from") {
     case .success(let text): from = text
@@ -197,6 +207,10 @@ struct JSONPatchOperation {
     }
     guard case .success(let path) = pointer("path") else {
       throw PatchError("copy operation failed to decode path: missing value")
+    }
+    copiedNodes += copied.nodeCount(limit: JSONPatch.maxCopiedNodes - copiedNodes + 1)
+    guard copiedNodes <= JSONPatch.maxCopiedNodes else {
+      throw PatchError("kubebook refuses copies that add more than \(JSONPatch.maxCopiedNodes) values to the document")
     }
     let outcome = JSONPointerContainer.edit(&document, path: path) { container, key in
       JSONPointerContainer.add(copied, key: key, to: &container)

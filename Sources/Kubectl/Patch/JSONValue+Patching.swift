@@ -38,13 +38,29 @@ extension JSONValue {
     }
   }
 
+  /// How many values the value holds, itself included, counting no further than `limit`.
+  func nodeCount(limit: Int) -> Int {
+    var count = 0
+    var pending = [self]
+    while let value = pending.popLast(), count < limit {
+      count += 1
+      switch value {
+      case .array(let items): pending.append(contentsOf: items)
+      case .object(let pairs): pending.append(contentsOf: pairs.map(\.1))
+      default: break
+      }
+    }
+    return count
+  }
+
   /// Whether two values are the same JSON, ignoring the order of object keys (Go's
   /// `reflect.DeepEqual` over decoded maps).
   func sameJSON(as other: JSONValue) -> Bool {
     switch (self, other) {
     case (.object(let left), .object(let right)):
       guard left.count == right.count else { return false }
-      return left.allSatisfy { pair in right.first { $0.0 == pair.0 }.map { pair.1.sameJSON(as: $0.1) } ?? false }
+      let rightValues = Dictionary(right, uniquingKeysWith: { _, last in last })
+      return left.allSatisfy { pair in rightValues[pair.0].map { pair.1.sameJSON(as: $0) } ?? false }
     case (.array(let left), .array(let right)):
       return left.count == right.count && zip(left, right).allSatisfy { $0.sameJSON(as: $1) }
     case (.int(let left), .double(let right)), (.double(let right), .int(let left)):

@@ -24,6 +24,9 @@ enum PatchType: String, CaseIterable {
     /// Reads `text`; `quoted` is what kubectl names in a YAML error (the `-p` value, empty
     /// for `--patch-file`).
     static func read(_ text: String, quoted: String) throws(KubectlError) -> Document {
+      guard text.utf8.count <= ManifestReader.maxBytes else {
+        throw .plain("the patch is larger than the 3 MiB the API server accepts")
+      }
       if text.drop(while: \.isWhitespace).hasPrefix("{") {
         switch GoJSONParser.parse(text) {
         case .success(let value): return .value(value)

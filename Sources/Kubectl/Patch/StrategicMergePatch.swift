@@ -10,6 +10,10 @@ enum StrategicMergePatch {
   static let retainKeysDirective = "$retainKeys"
   static let deleteFromPrimitiveListPrefix = "$deleteFromPrimitiveList"
   static let setElementOrderPrefix = "$setElementOrder"
+  /// The most items two merged lists may hold together, and keys a merged object may have:
+  /// the merge compares them pairwise, so a bound keeps a huge patch from hanging (API
+  /// objects are far smaller).
+  static let maxListItems = 2000
 
   /// `patch` (an object, or `null` for none) applied to `document` with `schema`.
   ///
@@ -33,6 +37,9 @@ enum StrategicMergePatch {
       case "delete": return []
       default: throw badPatchType(directive, .object(patch))
       }
+    }
+    guard original.count <= maxListItems && patch.count <= maxListItems else {
+      throw PatchError("kubebook refuses to merge objects of more than \(maxListItems) keys")
     }
     var original = original
     var patch = patch
@@ -200,6 +207,9 @@ enum StrategicMergePatch {
     _ original: [JSONValue], _ patch: [JSONValue], schema: PatchSchema, mergeKey: String, isDeleteList: Bool
   ) throws(PatchError) -> [JSONValue] {
     if original.isEmpty && patch.isEmpty { return original }
+    guard original.count + patch.count <= maxListItems else {
+      throw PatchError("kubebook refuses to merge lists of more than \(maxListItems) items")
+    }
     let objects = try sliceElementType([original, patch]) == "object"
     var original = original
     var patch = patch
@@ -320,21 +330,22 @@ enum StrategicMergePatch {
       (toSort, toDelete) = try extractToDelete(items)
     }
     let key = objects ? mergeKey : ""
-    func less(_ left: JSONValue, _ right: JSONValue) -> Bool {
-      let leftIndex = position(of: left, in: order, mergeKey: key)
-      let rightIndex = position(of: right, in: order, mergeKey: key)
-      guard let leftIndex, let rightIndex else { return true }
-      return leftIndex < rightIndex
+    // Each item's place in `order`, found once; then Go's insertion sort on the places.
+    var keyed = toSort.map { (item: $0, place: position(of: $0, in: order, mergeKey: key)) }
+    func less(_ left: Int?, _ right: Int?) -> Bool {
+      guard let left, let right else { return true }
+      return left < right
     }
-    if toSort.count > 1 {
-      for index in 1..<toSort.count {
+    if keyed.count > 1 {
+      for index in 1..<keyed.count {
         var current = index
-        while current > 0 && less(toSort[current], toSort[current - 1]) {
-          toSort.swapAt(current, current - 1)
+        while current > 0 && less(keyed[current].place, keyed[current - 1].place) {
+          keyed.swapAt(current, current - 1)
           current -= 1
         }
       }
     }
+    toSort = keyed.map(\.item)
     return toSort + toDelete
   }
 
