@@ -97,6 +97,48 @@ import Testing
           mountPath: /cache
 
     """,
+    "pdb.yaml": """
+    apiVersion: policy/v1
+    kind: PodDisruptionBudget
+    metadata:
+      name: web
+    spec:
+      minAvailable: 1
+      selector:
+        matchLabels:
+          app: web
+          tier: front
+
+    """,
+    "node.yaml": """
+    apiVersion: v1
+    kind: Node
+    metadata:
+      name: n1
+    spec:
+      podCIDRs: [10.0.0.0/24]
+      taints:
+      - key: a
+        effect: NoSchedule
+
+    """,
+    "job.yaml": """
+    apiVersion: batch/v1
+    kind: Job
+    metadata:
+      name: j
+    spec:
+      template:
+        spec:
+          restartPolicy: Never
+          containers:
+          - name: c
+            image: busybox
+            env:
+            - name: A
+              value: "1"
+
+    """,
     "svc.yaml": """
     apiVersion: v1
     kind: Service
@@ -183,6 +225,16 @@ import Testing
     Case("svc.yaml", "strategic", #"{"spec":{"ports":[{"port":443,"targetPort":8443},{"port":8080,"name":"alt"}]}}"#),
     Case(
       "svc.yaml", "strategic", #"{"spec":{"ports":[{"port":80,"$patch":"delete"}],"selector":{"app":null,"v":"2"}}}"#),
+  ]
+
+  static let kindCases: [Case] = [
+    Case("pdb.yaml", "strategic", #"{"spec":{"selector":{"matchLabels":{"app":"api"}}}}"#),
+    Case("pdb.yaml", "merge", #"{"spec":{"selector":{"matchLabels":{"app":"api"}}}}"#),
+    Case(
+      "node.yaml", "strategic", #"{"spec":{"podCIDRs":["10.0.1.0/24"],"taints":[{"key":"b","effect":"NoExecute"}]}}"#),
+    Case(
+      "job.yaml", "strategic",
+      #"{"spec":{"template":{"spec":{"containers":[{"name":"c","env":[{"name":"B","value":"2"}]}]}}}}"#),
   ]
 
   static let mergeCases: [Case] = [
@@ -297,6 +349,11 @@ import Testing
 
   @Test(.enabled(if: RealKubectl.path != nil, "needs the real kubectl binary"), arguments: strategicCases)
   func strategicMergePatchMatchesRealKubectl(_ patch: Case) throws {
+    try expectSame(["patch", "--local", "-f", patch.manifest, "--type", patch.type, "-p", patch.patch, "-o", "yaml"])
+  }
+
+  @Test(.enabled(if: RealKubectl.path != nil, "needs the real kubectl binary"), arguments: kindCases)
+  func kindSchemasMatchRealKubectl(_ patch: Case) throws {
     try expectSame(["patch", "--local", "-f", patch.manifest, "--type", patch.type, "-p", patch.patch, "-o", "yaml"])
   }
 

@@ -71,9 +71,16 @@ extension PatchSchema {
     "spec": Field(schema: PatchSchema(fields: ["ports": mergeList(by: "port")]))
   ])
 
-  /// A Node: `NodeStatus` conditions and addresses by `type`.
+  /// A PodDisruptionBudget: `PodDisruptionBudgetSpec.selector` has `patchStrategy:"replace"`
+  /// (policy/v1).
+  static let podDisruptionBudget = resource.adding([
+    "spec": Field(schema: PatchSchema(fields: ["selector": Field(replaces: true)]))
+  ])
+
+  /// A Node: `NodeSpec.podCIDRs` merges; `NodeStatus` conditions and addresses by `type`.
   static let node = resource.adding([
+    "spec": Field(schema: PatchSchema(fields: ["podCIDRs": mergedScalars])),
     "status": Field(
-      schema: PatchSchema(fields: ["conditions": mergeList(by: "type"), "addresses": mergeList(by: "type")]))
+      schema: PatchSchema(fields: ["conditions": mergeList(by: "type"), "addresses": mergeList(by: "type")])),
   ])
 }
