@@ -152,7 +152,19 @@ enum PatchCommand {
       throw .api(.notFound(resource: resource.qualifiedResource, name: target.name))
     }
     let original = live.json(now: context.cluster.now)
-    let patched = try patchedJSON(original, patch: patch, type: type, schema: Kind.patchSchema)
+    let patched: JSONValue
+    do {
+      patched = try patchedJSON(original, patch: patch, type: type, schema: Kind.patchSchema)
+    } catch {
+      // The API server answers these strategic-merge errors with 400 Bad Request
+      // (`interpretStrategicMergePatchError`, apiserver `handlers/patch.go`); kubebook
+      // prints the other failures in the words of the library that found them.
+      let message = String(error.text.dropFirst("error: ".count))
+      if type == .strategic && Self.badRequestErrors.contains(message) {
+        throw KubectlError(text: "Error from server (BadRequest): " + message)
+      }
+      throw error
+    }
     let name = resource.qualifiedKind + "/" + target.name
     let changed = !patched.sameJSON(as: original)
     guard changed, !dryRun else {
@@ -176,6 +188,12 @@ enum PatchCommand {
     let stored = Kind.get(target.name, namespace: namespace, in: context.cluster)?.json(now: context.cluster.now)
     try print(stored ?? patched, name: name, changed: true, format: format, output: &output)
   }
+
+  /// The strategic-merge errors the API server reports as a bad request.
+  static let badRequestErrors: Set<String> = [
+    "invalid JSON document", "invalid patch format of primitive list", "invalid patch format of retainKeys",
+    "invalid patch format of setElementOrder list",
+  ]
 
   /// The patch applied to `original`, as an unstructured object decodes the result.
   private static func patchedJSON(

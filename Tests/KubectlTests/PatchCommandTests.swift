@@ -129,6 +129,11 @@ import Testing
     #expect(
       terminal.run(#"kubectl patch deployment -p '{}'"#).output
         == "error: resource(s) were provided, but no name was specified\n")
+    // The API server's 400 for a patch that is not a JSON object
+    // (`interpretStrategicMergePatchError` in apiserver's `handlers/patch.go`).
+    #expect(
+      terminal.run(#"kubectl patch deployment web -p '{"spec":'"#).output
+        == "Error from server (BadRequest): invalid JSON document\n")
   }
 }
 
