@@ -16,4 +16,12 @@ protocol KubectlResource: APIResource {
   static var manifest: ManifestHandler<Self>? { get }
   /// How `kubectl delete` removes an object of the kind.
   static var deleter: Deleter<Self>? { get }
+  /// The kind's strategic-merge-patch schema: which lists merge by which key (`kubectl
+  /// patch`).
+  static var patchSchema: PatchSchema { get }
+}
+
+extension KubectlResource {
+  /// Metadata and status conditions, for a kind with no lists of its own to merge.
+  static var patchSchema: PatchSchema { .resource }
 }

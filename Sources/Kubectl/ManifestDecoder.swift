@@ -62,6 +62,7 @@ struct ManifestDecoder {
     spec.volumes = (specValue["volumes"]?.arrayValue ?? []).enumerated().map { index, item in
       decodeVolume(item, path: "\(path).volumes[\(index)]")
     }
+    readServiceAccountToken(specValue, into: &spec)
     spec.hostname = specValue["hostname"]?.stringValue
     spec.subdomain = specValue["subdomain"]?.stringValue
     spec.tolerations = (specValue["tolerations"]?.arrayValue ?? []).map { item in
@@ -71,6 +72,21 @@ struct ManifestDecoder {
         tolerationSeconds: item["tolerationSeconds"]?.intValue.map { Int($0) })
     }
     return spec
+  }
+
+  /// The inverse of the pod's JSON (`Pod+JSON.swift`): the projected `kube-api-access-*`
+  /// volume admission added, and its mounts, are the pod's `tokenVolumeName`, not volumes of
+  /// its own (a live pod's JSON read back, as `kubectl patch` reads it, keeps its token).
+  private func readServiceAccountToken(_ specValue: JSONValue, into spec: inout PodSpec) {
+    let tokenVolume = (specValue["volumes"]?.arrayValue ?? []).first { volume in
+      (volume["name"]?.stringValue?.hasPrefix("kube-api-access-") ?? false) && volume["projected"] != nil
+    }
+    guard let name = tokenVolume?["name"]?.stringValue else { return }
+    spec.tokenVolumeName = name
+    spec.volumes.removeAll { $0.name == name }
+    for index in spec.containers.indices {
+      spec.containers[index].volumeMounts.removeAll { $0.name == name && $0.mountPath == PodSpec.tokenMountPath }
+    }
   }
 
   /// Decodes `resources:`; requests default to the limits, as the API server defaults them.

@@ -37,11 +37,56 @@ enum ManifestReader {
     return result
   }
 
+  /// The first document of `text`, `null` when it has none (`yaml.YAMLToJSON`, which
+  /// reads one document); a YAML error as go-yaml words it (`yaml: line 1: ...`).
+  static func firstDocument(_ text: String) -> Result<JSONValue, KubectlError> {
+    guard text.utf8.count <= maxBytes else {
+      return .failure(.plain("the patch is larger than the 3 MiB the API server accepts"))
+    }
+    do {
+      var nodes = try Yams.compose_all(yaml: text)
+      if let node = nodes.next() {
+        var budget = maxNodes
+        return .success(try convert(node, budget: &budget, source: "the patch") ?? .null)
+      }
+      if let error = nodes.error { throw error }
+      return .success(.null)
+    } catch let error as KubectlError {
+      return .failure(error)
+    } catch let error as YamlError {
+      return .failure(.plain(goYAMLDescription(error)))
+    } catch {
+      return .failure(.plain("\(error)"))
+    }
+  }
+
   /// The most levels of sequences and mappings one document may nest: libyaml's own limit
   /// (`MAX_NESTING_LEVEL` in Yams' parser.c). It keeps every recursive walk over a document
   /// far from the end of a thread's stack; kubectl itself stops at 10,000 (Go's
   /// `encoding/json` `maxNestingDepth`).
   static let maxDepth = 1000
+
+  /// A YAML error as go-yaml v2's `parser.fail` words it (sigs.k8s.io/yaml, behind kubectl's
+  /// `yaml.ToJSON`): the problem's 0-based line (one more for a scanner error) when it is
+  /// not 0, else the context's 0-based line when that is not 0, else no line.
+  private static func goYAMLDescription(_ error: YamlError) -> String {
+    let (problem, problemLine, contextLine, isScanner): (String, Int, Int, Bool)
+    switch error {
+    case .scanner(let context, let text, let mark, _):
+      (problem, problemLine, contextLine, isScanner) = (text, mark.line - 1, (context?.mark.line ?? 1) - 1, true)
+    case .parser(let context, let text, let mark, _):
+      (problem, problemLine, contextLine, isScanner) = (text, mark.line - 1, (context?.mark.line ?? 1) - 1, false)
+    default:
+      return describe(error)
+    }
+    var line = 0
+    if problemLine != 0 {
+      line = isScanner ? problemLine + 1 : problemLine
+    } else if contextLine != 0 {
+      line = contextLine
+    }
+    return "yaml: " + (line != 0 ? "line \(line): " : "") + problem
+  }
 
   private static func describe(_ error: YamlError) -> String {
     switch error {

@@ -30,6 +30,11 @@ public enum RealKubectl {
       kubeconfig: kubeconfig)
   }
 
+  /// Like ``runCombined(_:)``, run in `directory` (for relative `-f` paths).
+  public static func runCombined(_ arguments: [String], in directory: URL) throws -> (output: String, status: Int32) {
+    try run(arguments, standardError: nil, directory: directory)
+  }
+
   /// Expects our kubectl, on a fresh cluster, to print what the real one prints (standard
   /// output and error together) for `command`, and to exit with its status.
   public static func expectSameOutput(_ command: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
@@ -54,9 +59,11 @@ public enum RealKubectl {
   /// Runs kubectl with no kubeconfig; its standard error goes to `standardError`, or, when
   /// that is nil, into the standard output it returns.
   private static func run(
-    _ arguments: [String], standardError: FileHandle?, executable: String? = nil, kubeconfig: String = "/dev/null"
+    _ arguments: [String], standardError: FileHandle?, executable: String? = nil, kubeconfig: String = "/dev/null",
+    directory: URL? = nil
   ) throws -> (output: String, status: Int32) {
     let process = Process()
+    if let directory { process.currentDirectoryURL = directory }
     process.executableURL = URL(fileURLWithPath: executable ?? path ?? "/usr/bin/kubectl")
     process.arguments = arguments
     process.environment = ["KUBECONFIG": kubeconfig, "PATH": "/usr/bin:/bin"]

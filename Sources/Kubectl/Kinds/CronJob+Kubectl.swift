@@ -43,7 +43,10 @@ extension CronJob: KubectlResource {
       })
   }
 
+  static var patchSchema: PatchSchema { .cronJob }
+
   static var deleter: Deleter<CronJob>? {
+
     Deleter { name, namespace, options, cluster throws(APIError) in
       try cluster.deleteCronJob(name, namespace: namespace, propagation: options.propagation)
       return Deletion()

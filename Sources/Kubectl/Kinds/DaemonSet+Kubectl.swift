@@ -49,6 +49,8 @@ extension DaemonSet: KubectlResource {
   }
 
   static var deleter: Deleter<DaemonSet>? { .workload }
+
+  static var patchSchema: PatchSchema { .podTemplateOwner }
 }
 
 /// How the API server reads a manifest of the kind.

@@ -52,6 +52,8 @@ extension Deployment: KubectlResource {
   }
 
   static var deleter: Deleter<Deployment>? { .workload }
+
+  static var patchSchema: PatchSchema { .deployment }
 }
 
 /// How the API server reads a manifest of the kind.

@@ -76,7 +76,10 @@ extension Job: KubectlResource {
       })
   }
 
+  static var patchSchema: PatchSchema { .podTemplateOwner }
+
   static var deleter: Deleter<Job>? {
+
     Deleter { name, namespace, options, cluster throws(APIError) in
       try cluster.deleteJob(name, namespace: namespace, propagation: options.propagation)
       return Deletion()

@@ -32,4 +32,6 @@ extension Node: KubectlResource {
   static var manifest: ManifestHandler<Node>? { nil }
 
   static var deleter: Deleter<Node>? { nil }
+
+  static var patchSchema: PatchSchema { .node }
 }

@@ -68,7 +68,10 @@ extension Pod: KubectlResource {
       })
   }
 
+  static var patchSchema: PatchSchema { .pod }
+
   static var deleter: Deleter<Pod>? {
+
     Deleter { name, namespace, options, cluster throws(APIError) in
       let grace = options.force ? 0 : options.gracePeriod
       let uid = try cluster.deletePod(name, namespace: namespace, gracePeriod: grace).metadata.uid

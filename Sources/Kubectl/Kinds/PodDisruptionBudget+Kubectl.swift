@@ -69,6 +69,8 @@ extension PodDisruptionBudget: KubectlResource {
       })
   }
 
+  static var patchSchema: PatchSchema { .podDisruptionBudget }
+
   static var deleter: Deleter<PodDisruptionBudget>? {
     Deleter { name, namespace, _, cluster throws(APIError) in
       try cluster.deletePodDisruptionBudget(name, namespace: namespace)

@@ -46,6 +46,8 @@ extension ReplicaSet: KubectlResource {
   }
 
   static var deleter: Deleter<ReplicaSet>? { .workload }
+
+  static var patchSchema: PatchSchema { .podTemplateOwner }
 }
 
 /// How the API server reads a manifest of the kind.

@@ -45,6 +45,8 @@ extension ReplicationController: KubectlResource {
   }
 
   static var deleter: Deleter<ReplicationController>? { .workload }
+
+  static var patchSchema: PatchSchema { .podTemplateOwner }
 }
 
 /// How the API server reads a manifest of the kind.

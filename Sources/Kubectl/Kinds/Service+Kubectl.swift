@@ -58,7 +58,10 @@ extension Service: KubectlResource {
       })
   }
 
+  static var patchSchema: PatchSchema { .service }
+
   static var deleter: Deleter<Service>? {
+
     Deleter { name, namespace, _, cluster throws(APIError) in
       try cluster.deleteService(name, namespace: namespace)
       return Deletion()

@@ -45,7 +45,10 @@ extension StatefulSet: KubectlResource {
       })
   }
 
+  static var patchSchema: PatchSchema { .podTemplateOwner }
+
   static var deleter: Deleter<StatefulSet>? {
+
     Deleter { name, namespace, options, cluster throws(APIError) in
       try cluster.deleteStatefulSet(name, namespace: namespace, propagation: options.propagation)
       return Deletion()
