@@ -162,7 +162,7 @@ struct ContainerBehavior: Sendable, Equatable {
       return ContainerBehavior(exitsAfter: 1000, exitCode: code)
     }
     if let index = words.firstIndex(of: "sleep"), index + 1 < words.count,
-      let seconds = SleepDuration.seconds(words[index + 1]),
+      SleepDuration.seconds(words[index + 1]) != nil,
       !joined.contains("while"), !joined.contains("&&"), !joined.contains(";")
     {
       // `sleep infinity` (or `inf`) never ends by itself.
