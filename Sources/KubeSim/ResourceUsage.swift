@@ -33,6 +33,24 @@ public enum ResourceUsage {
     return (max(cpu, load), memory)
   }
 
+  /// A running pod's usage per container, summing to ``pod(_:cluster:)``: each container's idle
+  /// use, and the workload's extra load (`sim load`) shared evenly, the remainder going to the
+  /// first containers. The split is the simulator's own; a real cluster measures each container.
+  public static func containers(_ pod: Pod, cluster: Cluster) -> [(name: String, millicores: Int, bytes: Int64)]? {
+    guard let total = Self.pod(pod, cluster: cluster), !pod.spec.containers.isEmpty else { return nil }
+    var usage = pod.spec.containers.map { container in
+      let base = ImageReference(container.image).baseName
+      return (name: container.name, millicores: idleMillicores[base] ?? 0, bytes: (memoryMiB[base] ?? 8) * 1024 * 1024)
+    }
+    let surplus = total.millicores - usage.reduce(0) { $0 + $1.millicores }
+    if surplus > 0 {
+      for index in usage.indices {
+        usage[index].millicores += surplus / usage.count + (index < surplus % usage.count ? 1 : 0)
+      }
+    }
+    return usage
+  }
+
   /// A ready node's usage: its pods plus the node's own processes; nil while it is not ready.
   public static func node(_ node: Node, cluster: Cluster) -> (millicores: Int, bytes: Int64)? {
     guard node.status.ready == .true else { return nil }

@@ -1,4 +1,5 @@
 import KubeSim
+import TestSupport
 import Testing
 
 @testable import Kubectl
@@ -39,5 +40,39 @@ import Testing
     #expect(
       terminal.run("kubectl top pod nope").output
         == "Error from server (NotFound): podmetrics.metrics.k8s.io \"default/nope\" not found\n")
+  }
+
+  /// `--containers` adds the POD column and prints one row per container; `--sort-by=cpu`
+  /// puts the largest first (`PodMetricsSorter`); `--sum` underlines the two usage columns and
+  /// prints the totals under them (`printPodResourcesSum`).
+  @Test func containersSortAndSum() {
+    var terminal = Terminal()
+    _ = terminal.run("kubectl create deployment web --image=nginx:1.27")
+    _ = terminal.run("kubectl create deployment api --image=nginx:1.27")
+    _ = terminal.run("kubectl set resources deployment api --requests=cpu=200m")
+    _ = terminal.run("sleep 30")
+    _ = terminal.run("sim load deployment/api cpu=300m")
+    let web = terminal.cluster.listPods(namespace: "default").first { $0.metadata.labels["app"] == "web" }!
+    let api = terminal.cluster.listPods(namespace: "default").first { $0.metadata.labels["app"] == "api" }!
+    let containers = terminal.run("kubectl top pod \(web.metadata.name) --containers").output
+      .split(separator: "\n").map(String.init)
+    #expect(containers.first?.hasPrefix("POD ") == true)
+    #expect(containers.first?.contains("   NAME    ") == true)
+    #expect(containers.count == 2)
+    #expect(containers[1].hasPrefix(web.metadata.name + "   nginx   "))
+    let sorted = terminal.run("kubectl top pods --sort-by=cpu").output.split(separator: "\n").map(String.init)
+    #expect(sorted.count == 3)
+    #expect(sorted[1].hasPrefix(api.metadata.name))
+    #expect(sorted[2].hasPrefix(web.metadata.name))
+    let summed = terminal.run("kubectl top pods --sum").output.split(separator: "\n").map(String.init)
+    #expect(summed.count == 5)
+    #expect(summed[3].split(separator: " ") == ["________", "________"])
+    #expect(summed[4].contains("301m"))
+  }
+
+  @Test(.enabled(if: RealKubectl.path != nil, "needs the real kubectl binary"))
+  func sortByIsCheckedFirst() throws {
+    try RealKubectl.expectSameOutput("top pod --sort-by=foo")
+    try RealKubectl.expectSameOutput("top node --sort-by=foo")
   }
 }
