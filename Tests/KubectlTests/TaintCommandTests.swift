@@ -264,3 +264,19 @@ import Testing
     #expect(after.allSatisfy { $0.metadata.deletionTimestamp == nil })
   }
 }
+
+/// Completion of `kubectl taint`: kubectl's `SpecifiedResourceTypeAndNameCompletionFunc(f,
+/// ["node"])` offers the type `node`, then the nodes' names.
+@Suite struct TaintCompletionTests {
+  @Test func typeThenNodeNames() {
+    let terminal = Terminal()
+    func complete(_ words: [String], _ partial: String) -> [String] {
+      KubectlCompletion.candidates(after: words, partial: partial, cluster: terminal.cluster, files: terminal.files)
+    }
+    #expect(complete([], "tai") == ["taint"])
+    #expect(complete(["taint"], "") == ["node"])
+    #expect(complete(["taint", "nodes"], "wor") == ["worker-1", "worker-2"])
+    #expect(complete(["taint", "pods"], "") == [])
+    #expect(complete(["taint"], "--over") == ["--overwrite"])
+  }
+}
