@@ -251,6 +251,27 @@ import Testing
     #expect(messages == ["Cancelling deletion of Pod default/patient"])
   }
 
+  /// A node that reports again before the unreachable taint's 300 s run out loses the
+  /// taint, and the controller calls off every scheduled eviction on it with an event
+  /// (`handleNodeUpdate`: "All taints were removed from the node. Cancelling all
+  /// evictions..."); the pods stay.
+  @Test func recoveredNodeCancelsItsEvictions() {
+    var (terminal, _) = run([
+      "kubectl create deployment web --image=nginx --replicas=4", "kubectl rollout status deployment/web",
+    ])
+    let onNode = terminal.cluster.listPods(onNode: "worker-2").filter { $0.metadata.labels["app"] == "web" }
+    #expect(!onNode.isEmpty)
+    _ = terminal.run("sim node fail worker-2")
+    _ = terminal.run("sleep 100")
+    _ = terminal.run("sim node recover worker-2")
+    _ = terminal.run("sleep 400")
+    let messages = terminal.cluster.events.filter { $0.reason == "TaintManagerEviction" }.map(\.message)
+    #expect(messages == onNode.map { "Cancelling deletion of Pod default/\($0.metadata.name)" })
+    for pod in onNode {
+      #expect(terminal.cluster.pod(pod.metadata.name, namespace: "default")?.metadata.uid == pod.metadata.uid)
+    }
+  }
+
   /// DaemonSet pods carry the DaemonSet controller's tolerations of the `node.kubernetes.io/*`
   /// NoExecute taints without `tolerationSeconds` (`AddOrUpdateDaemonPodTolerations`): they
   /// tolerate such a taint for ever, so the taint-eviction controller leaves them alone.
