@@ -42,6 +42,7 @@ struct TaintEvictionController: ControlLoop {
       }
       let changed = taints != known
       if changed { cluster.taintEvictionController.knownTaints[name] = taints }
+      guard cluster.podsPerNode[name, default: 0] > 0 else { continue }
       for pod in cluster.listPods(onNode: name) {
         let key = Cluster.key(pod.metadata)
         if changed || cluster.taintEvictionController.processed[key] != pod.metadata.uid {
