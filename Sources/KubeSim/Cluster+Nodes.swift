@@ -51,6 +51,23 @@ extension Cluster {
     if !unschedulable { unscheduledNeedRetry() }
     return true
   }
+
+  /// Replaces a node's taints (`kubectl taint`'s patch of `spec.taints`) and returns the
+  /// stored node. Pods that failed to schedule try again when a taint went away (the
+  /// scheduler's TaintToleration plugin requeues them on such a node update); the
+  /// ``TaintEvictionController`` acts on the NoExecute ones in the next round.
+  @discardableResult
+  public mutating func setTaints(_ name: String, _ taints: [Taint]) throws(APIError) -> Node {
+    guard var node = nodes[name] else { throw .notFound(resource: "nodes", name: name) }
+    let removed = node.spec.taints.contains { old in
+      !taints.contains { $0.key == old.key && $0.value == old.value && $0.effect == old.effect }
+    }
+    node.spec.taints = taints
+    node.metadata.resourceVersion = nextResourceVersion()
+    nodes[name] = node
+    if removed { unscheduledNeedRetry() }
+    return node
+  }
 }
 
 extension Cluster {

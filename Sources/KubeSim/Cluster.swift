@@ -139,6 +139,8 @@ public struct Cluster: Sendable {
   var volumeBinder = VolumeBinder()
   /// The kubelets' state.
   var kubelet = Kubelet()
+  /// The taint-eviction controller's state.
+  var taintEvictionController = TaintEvictionController()
 
   /// Creates the default kubeadm-like cluster described by `config`.
   public init(config: ClusterConfig = ClusterConfig()) {
@@ -464,7 +466,8 @@ public struct Cluster: Sendable {
   /// StatefulSets, scaled by the autoscaler) create and delete pods; a CronJob's Jobs exist
   /// before the Job controller makes their pods; the Endpoints controller sees the pods the
   /// round wrote; the garbage collector, the namespace controller and the node lifecycle
-  /// controller clean up after deleted owners, deleted namespaces and lost nodes; the scheduler
+  /// controller clean up after deleted owners, deleted namespaces and lost nodes, and the
+  /// taint-eviction controller deletes the pods NoExecute taints push off their nodes; the scheduler
   /// binds the pods created above, the volume binder gives their claims volumes, and the
   /// kubelet starts them. The order decides which write happens in which round, and so the
   /// resource versions, generated names and event order the simulator prints.
@@ -480,6 +483,7 @@ public struct Cluster: Sendable {
     GarbageCollector.self,
     NamespaceController.self,
     NodeLifecycleController.self,
+    TaintEvictionController.self,
     Scheduler.self,
     VolumeBinder.self,
     Kubelet.self,

@@ -1,6 +1,7 @@
-/// The node lifecycle and taint-eviction controllers (`docs/reference/controllers.md` §7.1): a node whose
-/// kubelet stops reporting goes NotReady after the grace period and is tainted unreachable;
-/// its pods turn unready and are evicted when their toleration for the taint runs out.
+/// The node lifecycle controller (`docs/reference/controllers.md` §7.1): a node whose kubelet
+/// stops reporting goes NotReady after the grace period and is tainted unreachable; its pods
+/// turn unready, and the ``TaintEvictionController`` evicts them when their toleration for the
+/// taint runs out.
 enum NodeLifecycleController: ControlLoop {
   /// `--node-monitor-grace-period` in v1.32.
   static let gracePeriodMilliseconds: Int64 = 50_000
@@ -51,31 +52,6 @@ enum NodeLifecycleController: ControlLoop {
           cluster.update(unready)
         }
       }
-      guard let taint = node.spec.taints.first(where: { $0.key == unreachable && $0.effect == .noExecute }),
-        let tainted = taint.timeAdded
-      else { continue }
-      for pod in cluster.listPods(onNode: name) where pod.metadata.deletionTimestamp == nil {
-        let tolerations = pod.spec.tolerations.filter { Scheduler.tolerates($0, taint) }
-        if tolerations.isEmpty {
-          evict(pod, cluster: &cluster)
-          continue
-        }
-        guard let seconds = tolerations.compactMap(\.tolerationSeconds).min() else { continue }  // forever
-        let deadline = tainted.adding(wholeSeconds: seconds)
-        if deadline <= cluster.now {
-          evict(pod, cluster: &cluster)
-        } else {
-          cluster.wake(at: deadline)
-        }
-      }
     }
-  }
-
-  static func evict(_ pod: Pod, cluster: inout Cluster) {
-    let namespace = pod.metadata.namespace ?? "default"
-    cluster.record(
-      "Pod", pod.metadata, reason: "TaintManagerEviction",
-      message: "Marking for deletion Pod \(namespace)/\(pod.metadata.name)", source: "taint-eviction-controller")
-    _ = try? cluster.deletePod(pod.metadata.name, namespace: namespace)
   }
 }

@@ -97,6 +97,7 @@ public enum Kubectl {
     case "cordon": try NodeCommands.cordon(rest, unschedulable: true, context: &context, output: &output)
     case "uncordon": try NodeCommands.cordon(rest, unschedulable: false, context: &context, output: &output)
     case "drain": try NodeCommands.drain(rest, context: &context, output: &output)
+    case "taint": try TaintCommand.run(rest, context: &context, output: &output)
     case "annotate": try LabelCommand.run(rest, target: .annotations, context: &context, output: &output)
     case "set": try SetImageCommand.run(rest, context: &context, output: &output)
     case "rollout": try RolloutCommand.run(rest, context: &context, output: &output)

@@ -9,7 +9,7 @@ public enum KubectlCompletion {
   public static let commands = [
     "annotate", "api-resources", "api-versions", "apply", "autoscale", "cluster-info", "config", "cordon", "create",
     "delete", "describe", "drain", "exec", "explain", "expose", "get", "label", "logs", "options", "rollout", "run",
-    "scale", "set", "top", "uncordon", "version", "wait",
+    "scale", "set", "taint", "top", "uncordon", "version", "wait",
   ]
 
   /// Subcommands of the commands that have them.
@@ -40,7 +40,7 @@ public enum KubectlCompletion {
     "describe": [.init(name: "selector", short: "l", takesValue: true)], "drain": NodeCommands.drainFlags,
     "exec": ExecCommand.flags, "expose": ExposeCommand.flags, "get": GetCommand.flags, "label": LabelCommand.flags,
     "logs": LogsCommand.flags, "rollout": RolloutCommand.flags, "run": RunCommand.flags,
-    "scale": ScaleCommand.flags, "top": TopCommand.flags, "wait": WaitCommand.flags,
+    "scale": ScaleCommand.flags, "taint": TaintCommand.flags, "top": TopCommand.flags, "wait": WaitCommand.flags,
   ]
 
   /// The resource types whose objects a rollout command takes.
@@ -183,6 +183,11 @@ public enum KubectlCompletion {
       return names(.pods, namespace: namespace, cluster: cluster)
     case "cordon", "uncordon", "drain", "top node":
       guard line.positional.isEmpty else { return [] }
+      return names(.nodes, namespace: namespace, cluster: cluster)
+    case "taint":
+      // `SpecifiedResourceTypeAndNameCompletionFunc(f, ["node"])`: the type, then node names.
+      guard let first = line.positional.first else { return ["node"] }
+      guard ResourceType.resolve(first) == .nodes else { return [] }
       return names(.nodes, namespace: namespace, cluster: cluster)
     default:
       return []
