@@ -98,7 +98,7 @@ public enum Kubectl {
     case "uncordon": try NodeCommands.cordon(rest, unschedulable: false, context: &context, output: &output)
     case "drain": try NodeCommands.drain(rest, context: &context, output: &output)
     case "annotate": try LabelCommand.run(rest, target: .annotations, context: &context, output: &output)
-    case "set": try SetImageCommand.run(rest, context: &context, output: &output)
+    case "set": try SetCommand.run(rest, context: &context, output: &output)
     case "rollout": try RolloutCommand.run(rest, context: &context, output: &output)
     case "delete": try DeleteCommand.run(rest, context: &context, output: &output)
     case "version": try VersionCommand.run(rest, context: &context, output: &output)

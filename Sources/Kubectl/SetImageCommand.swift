@@ -5,10 +5,7 @@ enum SetImageCommand {
   static func run(_ arguments: [String], context: inout CommandContext, output: inout OutputBuffer)
     throws(KubectlError)
   {
-    guard arguments.first == "image" else {
-      throw .plain("kubebook simulates only \"kubectl set image\"")
-    }
-    let parsed = try FlagParser(command: "set image", specs: []).parse(Array(arguments.dropFirst()))
+    let parsed = try FlagParser(command: "set image", specs: []).parse(arguments)
     // cmdutil.GetResourcesAndPairs: an argument is a pair when it has "=" past its first
     // character; anything else (even "=nginx") is a resource.
     let isAssignment = { (argument: String) in argument.contains("=") && !argument.hasPrefix("=") }
