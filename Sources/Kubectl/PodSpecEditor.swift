@@ -181,9 +181,10 @@ struct PodSpecEditor {
         try print(stored, name: name, after: printed, output: &output)
         printed += 1
       } catch {
-        failures.append("error: " + storeFailure + Self.serverMessage(error.text))
+        failures.append("error: " + storeFailure + Self.serverMessage(error.text, type: target.type))
       }
     }
+    if !local && !dryRun && printed > 0 { try context.settle() }
     return (changed, failures)
   }
 
@@ -197,12 +198,19 @@ struct PodSpecEditor {
     output.line(text)
   }
 
-  /// A stored object's error as the API's status message, which kubectl wraps unchanged.
-  private static func serverMessage(_ text: String) -> String {
+  /// A stored object's error as the API's status message, which kubectl wraps unchanged: an
+  /// Invalid one names the group-qualified kind (`Job.batch "j" is invalid: ...`).
+  private static func serverMessage(_ text: String, type: ResourceType?) -> String {
     var message = Substring(text)
-    for prefix in ["error: ", "The "] where message.hasPrefix(prefix) { message = message.dropFirst(prefix.count) }
+    if message.hasPrefix("error: ") { message = message.dropFirst("error: ".count) }
     if message.hasPrefix("Error from server ("), let close = message.firstIndex(of: ")") {
       message = message[message.index(close, offsetBy: 3)...]
+    }
+    if message.hasPrefix("The "), let type {
+      message = message.dropFirst("The ".count)
+      if !type.group.isEmpty, message.hasPrefix(type.kind + " ") {
+        return type.kind + "." + type.group + message.dropFirst(type.kind.count)
+      }
     }
     return String(message)
   }
@@ -229,7 +237,7 @@ struct PodSpecEditor {
         "kubebook does not simulate this change of \(Kind.resource.kind) \"\(target.name)\": the simulated object stays unchanged"
       )
     }
-    try context.settle()
+    // The update's response: the stored object before the controllers react.
     return Kind.get(target.name, namespace: namespace, in: context.cluster)?.json(now: context.cluster.now) ?? edited
   }
 
