@@ -144,9 +144,9 @@ struct PodSpecEditor {
     _ targets: [Target], context: inout CommandContext, output: inout OutputBuffer,
     edit: (_ object: inout JSONValue, _ podSpecPath: [String], _ output: inout OutputBuffer) throws(Failure) -> Void
   ) throws(KubectlError) -> (changed: [String], failures: [String]) {
-    var failures: [String] = []
-    var changed: [String] = []
-    var printed = 0
+    // `CalculatePatches` edits every object first (warnings and `--list` print then); the
+    // results are printed or stored after.
+    var edits: [(target: Target, name: String, result: Result<(JSONValue, JSONValue), Failure>)] = []
     for target in targets {
       let name = Self.objectName(target)
       // `fmt.Errorf("error: %s %v\n", info.ObjectName(), err)`: kubectl's name of an object
@@ -156,8 +156,9 @@ struct PodSpecEditor {
         let apiVersion = target.json["apiVersion"]?.stringValue ?? ""
         let version = apiVersion.split(separator: "/").last.map(String.init) ?? apiVersion
         let kind = target.json["kind"]?.stringValue ?? ""
-        failures.append(
-          "error: \(name)\(separator)the object is not a pod or does not have a pod template: *\(version).\(kind)\n")
+        let message =
+          "error: \(name)\(separator)the object is not a pod or does not have a pod template: *\(version).\(kind)\n"
+        edits.append((target, name, .failure(Failure(message: message))))
         continue
       }
       var original = target.json.normalizingWholeNumbers
@@ -165,9 +166,22 @@ struct PodSpecEditor {
       var edited = original
       do {
         try edit(&edited, holder.podSpecPath, &output)
+        edits.append((target, name, .success((original, edited))))
       } catch {
-        failures.append("error: \(name)\(separator)\(error.message)\n")
+        edits.append((target, name, .failure(Failure(message: "error: \(name)\(separator)\(error.message)\n"))))
+      }
+    }
+    var failures: [String] = []
+    var changed: [String] = []
+    var printed = 0
+    for (target, name, result) in edits {
+      let original: JSONValue
+      let edited: JSONValue
+      switch result {
+      case .failure(let failure):
+        failures.append(failure.message)
         continue
+      case .success(let pair): (original, edited) = pair
       }
       if listOnly || edited.sameJSON(as: original) { continue }
       changed.append(name)
@@ -176,6 +190,7 @@ struct PodSpecEditor {
         printed += 1
         continue
       }
+      guard let holder = target.type?.served as? any PodSpecHolder.Type else { continue }
       do {
         let stored = try store(holder, target, edited, context: &context)
         try print(stored, name: name, after: printed, output: &output)

@@ -342,6 +342,9 @@ import Testing
     ["-f", "ingress.yaml", "A=1"],
     ["-f", "ingress.yaml", "-f", "deploy.yaml", "A=1"],
     ["-f", "cm.yaml", "--from=configmap/cfg"],
+    ["-f", "deploy.yaml", "-f", "kinds.yaml", "-c", "nginx", "A=1"],
+    ["-f", "deploy.yaml", "-f", "kinds.yaml", "-c", "c", "--list", "X=1"],
+    ["-f", "kinds-env.yaml", "-f", "ingress.yaml", "-f", "deploy.yaml", "--overwrite=false", "B=2", "-o", "name"],
     ["-f", "deploy.yaml", "-f", "cm.yaml", "--from=configmap/cfg"],
   ]
 
@@ -370,6 +373,8 @@ import Testing
     ["-f", "refs.yaml", "--limits=cpu=1,memory=1Gi"],
     ["-f", "ingress.yaml", "--limits=cpu=1"],
     ["-f", "ingress.yaml", "-f", "deploy.yaml", "--limits=cpu=1", "-c", "nope"],
+    ["-f", "deploy.yaml", "-f", "ingress.yaml", "-f", "kinds.yaml", "--limits=cpu=1", "-c", "c", "-o", "name"],
+    ["-f", "refs.yaml", "--requests=cpu=250m", "-c", "init-db", "-o", "yaml"],
   ]
 
   /// Our kubectl and the real one, on the same files, print the same and exit alike.
