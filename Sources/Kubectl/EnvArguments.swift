@@ -38,13 +38,16 @@ enum EnvArguments {
     return (resources, env)
   }
 
-  /// `ParseEnv`: variables to set and names to remove, with kubectl's errors.
-  static func parse(_ specs: [String]) throws(KubectlError) -> (env: [Variable], remove: [String]) {
+  /// `ParseEnv`: variables to set and names to remove, with kubectl's errors; `-` reads
+  /// `KEY=VALUE` lines from `stdin`.
+  static func parse(_ specs: [String], stdin: String?) throws(KubectlError) -> (env: [Variable], remove: [String]) {
     var env: [Variable] = []
     var remove: [String] = []
     for spec in specs {
       if spec == "-" {
-        throw .plain("kubebook does not simulate reading variables from standard input (\"-\") yet")
+        guard let stdin else { throw .plain("when '-' is used, STDIN must be open") }
+        env += read(stdin)
+        continue
       }
       if let equals = spec.firstIndex(of: "=") {
         let name = String(spec[..<equals])
@@ -64,6 +67,21 @@ enum EnvArguments {
       throw .plain("can not both modify and remove the same environment variable in the same command")
     }
     return (env, remove)
+  }
+
+  /// `readEnv`: each line's text before any `#`, split at its first `=` when it has one
+  /// (names are not checked); other lines are skipped.
+  static func read(_ text: String) -> [Variable] {
+    // By bytes, as bufio's ScanLines splits: "\r\n" is one Character to Swift.
+    text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).compactMap { line in
+      var spec = line
+      if spec.last == UInt8(ascii: "\r") { spec = spec.dropLast() }
+      if let hash = spec.firstIndex(of: UInt8(ascii: "#")) { spec = spec[..<hash] }
+      guard let equals = spec.firstIndex(of: UInt8(ascii: "=")) else { return nil }
+      return Variable(
+        name: String(decoding: spec[..<equals], as: UTF8.self),
+        value: String(decoding: spec[spec.index(after: equals)...], as: UTF8.self))
+    }
   }
 
   /// `validation.IsEnvVarName`'s regular expression, `[-._a-zA-Z][-._a-zA-Z0-9]*`, whole.

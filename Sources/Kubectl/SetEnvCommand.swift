@@ -42,7 +42,7 @@ enum SetEnvCommand {
     }
     if parsed.flag("resolve") { throw .plain("kubebook does not simulate \"set env --resolve\" yet") }
     // RunEnv.
-    let changes = try EnvArguments.parse(parsed.all("env") + envArguments)
+    let changes = try EnvArguments.parse(parsed.all("env") + envArguments, stdin: context.stdin)
     var env = changes.env
     let local = parsed.flag("local")
     let editor = PodSpecEditor(

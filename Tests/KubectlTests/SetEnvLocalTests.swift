@@ -391,6 +391,40 @@ import Testing
     #expect(ours.exitCode == real.status, sourceLocation: sourceLocation)
   }
 
+  /// `-` reads `KEY=VALUE` lines from standard input: comments cut, lines without `=` skipped,
+  /// names not checked.
+  @Test(.enabled(if: RealKubectl.path != nil, "needs the real kubectl binary"))
+  func environmentFromStandardInputMatchesRealKubectl() throws {
+    let stdin = "A=1 # one\n# only a comment\nNOEQUALS\n1BAD=x=y\r\nB=\n"
+    for arguments in [["-e", "-", "--list"], ["-", "-o", "yaml"], ["-c", "side", "-", "C=3", "--list"]] {
+      let words = ["set", "env", "--local", "-f", "deploy.yaml"] + arguments
+      let directory = try TemporaryDirectory.create("kubebook-set-env-stdin")
+      defer { try? FileManager.default.removeItem(at: directory) }
+      for (name, text) in Self.manifests {
+        try text.write(to: directory.appendingPathComponent(name), atomically: true, encoding: .utf8)
+      }
+      let process = Process()
+      process.currentDirectoryURL = directory
+      process.executableURL = URL(fileURLWithPath: RealKubectl.path ?? "/usr/bin/kubectl")
+      process.arguments = words
+      process.environment = ["KUBECONFIG": "/dev/null", "PATH": "/usr/bin:/bin"]
+      let input = Pipe()
+      let output = Pipe()
+      process.standardInput = input
+      process.standardOutput = output
+      process.standardError = output
+      try process.run()
+      input.fileHandleForWriting.write(Data(stdin.utf8))
+      try input.fileHandleForWriting.close()
+      let real = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+      process.waitUntilExit()
+      var cluster = Cluster()
+      let ours = Kubectl.run(words, stdin: stdin, cluster: &cluster, files: VirtualDirectory(files: Self.manifests))
+      #expect(ours.output == real, "\(arguments)")
+      #expect(ours.exitCode == process.terminationStatus, "\(arguments)")
+    }
+  }
+
   @Test(.enabled(if: RealKubectl.path != nil, "needs the real kubectl binary"), arguments: envCases)
   func setEnvMatchesRealKubectl(_ arguments: [String]) throws {
     try expectSame(["set", "env", "--local"] + arguments)
