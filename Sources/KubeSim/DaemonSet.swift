@@ -61,3 +61,9 @@ extension DaemonSet: StoredResource {
   public static var store: KeyPath<Cluster, [String: DaemonSet]> { \.daemonSets }
   public func json(now: Timestamp) -> JSONValue { json }
 }
+
+extension DaemonSet: PodTemplated {
+  public static func writeTemplate(_ object: DaemonSet, in cluster: inout Cluster) throws(APIError) {
+    try cluster.updateDaemonSet(object)
+  }
+}

@@ -53,7 +53,7 @@ public enum Quantity {
 
   /// The text cut as `parseQuantityString` cuts it: sign, integer digits, fraction digits
   /// and suffix.
-  private static func split(_ text: String) throws(ParseError) -> (
+  static func split(_ text: String) throws(ParseError) -> (
     negative: Bool, integer: ArraySlice<UInt8>, fraction: ArraySlice<UInt8>, suffix: String
   ) {
     let bytes = Array(text.utf8)
@@ -88,7 +88,7 @@ public enum Quantity {
 
   /// The base and exponent a suffix stands for (`suffix.go`'s `interpret`): `Ki` is 2^10,
   /// `k` is 10^3, `e5` is 10^5 (its exponent read as Go's `int32(ParseInt(…))` reads it).
-  private static func interpret(_ suffix: String) throws(ParseError) -> (base: Int, exponent: Int) {
+  static func interpret(_ suffix: String) throws(ParseError) -> (base: Int, exponent: Int) {
     let decimal = ["": 0, "n": -9, "u": -6, "m": -3, "k": 3, "M": 6, "G": 9, "T": 12, "P": 15, "E": 18]
     let binary = ["Ki": 10, "Mi": 20, "Gi": 30, "Ti": 40, "Pi": 50, "Ei": 60]
     if let exponent = decimal[suffix] { return (10, exponent) }

@@ -140,3 +140,9 @@ extension StatefulSet: ScalableResource {
     try cluster.updateStatefulSet(object)
   }
 }
+
+extension StatefulSet: PodTemplated {
+  public static func writeTemplate(_ object: StatefulSet, in cluster: inout Cluster) throws(APIError) {
+    try cluster.updateStatefulSet(object)
+  }
+}

@@ -268,3 +268,21 @@ extension ReplicationController: ScalableResource {
     try cluster.updateReplicationController(object)
   }
 }
+
+extension Deployment: PodTemplated {
+  public static func writeTemplate(_ object: Deployment, in cluster: inout Cluster) throws(APIError) {
+    try cluster.updateDeployment(object)
+  }
+}
+
+extension ReplicaSet: PodTemplated {
+  public static func writeTemplate(_ object: ReplicaSet, in cluster: inout Cluster) throws(APIError) {
+    try cluster.updateReplicaSet(object)
+  }
+}
+
+extension ReplicationController: PodTemplated {
+  public static func writeTemplate(_ object: ReplicationController, in cluster: inout Cluster) throws(APIError) {
+    try cluster.updateReplicationController(object)
+  }
+}

@@ -99,7 +99,7 @@ public enum Kubectl {
     case "drain": try NodeCommands.drain(rest, context: &context, output: &output)
     case "taint": try TaintCommand.run(rest, context: &context, output: &output)
     case "annotate": try LabelCommand.run(rest, target: .annotations, context: &context, output: &output)
-    case "set": try SetImageCommand.run(rest, context: &context, output: &output)
+    case "set": try SetCommand.run(rest, context: &context, output: &output)
     case "rollout": try RolloutCommand.run(rest, context: &context, output: &output)
     case "delete": try DeleteCommand.run(rest, context: &context, output: &output)
     case "version": try VersionCommand.run(rest, context: &context, output: &output)

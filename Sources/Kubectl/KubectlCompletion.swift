@@ -19,7 +19,7 @@ public enum KubectlCompletion {
     ],
     "config": ["current-context", "get-clusters", "get-contexts", "get-users", "set-context", "use-context", "view"],
     "rollout": ["history", "pause", "restart", "resume", "status", "undo"],
-    "set": ["image"],
+    "set": ["env", "image", "resources"],
     "top": ["node", "pod"],
   ]
 

@@ -228,7 +228,7 @@ enum PatchCommand {
   }
 
   /// `<kind>[.<group>]` of a patched object, from its type or its own `kind`/`apiVersion`.
-  private static func qualifiedKind(of object: JSONValue, type: ResourceType?) -> String {
+  static func qualifiedKind(of object: JSONValue, type: ResourceType?) -> String {
     if let type { return type.qualifiedKind }
     let kind = (object["kind"]?.stringValue ?? "").lowercased()
     let apiVersion = object["apiVersion"]?.stringValue ?? ""

@@ -5,10 +5,7 @@ enum SetImageCommand {
   static func run(_ arguments: [String], context: inout CommandContext, output: inout OutputBuffer)
     throws(KubectlError)
   {
-    guard arguments.first == "image" else {
-      throw .plain("kubebook simulates only \"kubectl set image\"")
-    }
-    let parsed = try FlagParser(command: "set image", specs: []).parse(Array(arguments.dropFirst()))
+    let parsed = try FlagParser(command: "set image", specs: []).parse(arguments)
     // cmdutil.GetResourcesAndPairs: an argument is a pair when it has "=" past its first
     // character; anything else (even "=nginx") is a resource.
     let isAssignment = { (argument: String) in argument.contains("=") && !argument.hasPrefix("=") }
@@ -42,37 +39,32 @@ enum SetImageCommand {
       return changed
     }
     var changed = false
-    switch target.type {
-    case .deployments:
-      guard var d = context.cluster.deployments[key] else { throw target.notFound }
-      changed = try apply(&d.template)
-      if changed { try withAPI { () throws(APIError) in try context.cluster.updateDeployment(d) } }
-    case .replicaSets:
-      guard var set = context.cluster.replicaSets[key] else { throw target.notFound }
-      changed = try apply(&set.template)
-      if changed { try withAPI { () throws(APIError) in try context.cluster.updateReplicaSet(set) } }
-    case .replicationControllers:
-      guard var controller = context.cluster.replicationControllers[key] else { throw target.notFound }
-      changed = try apply(&controller.template)
-      if changed { try withAPI { () throws(APIError) in try context.cluster.updateReplicationController(controller) } }
-    case .statefulSets:
-      guard var set = context.cluster.statefulSets[key] else { throw target.notFound }
-      changed = try apply(&set.template)
-      if changed { try withAPI { () throws(APIError) in try context.cluster.updateStatefulSet(set) } }
-    case .daemonSets:
-      guard var set = context.cluster.daemonSets[key] else { throw target.notFound }
-      changed = try apply(&set.template)
-      if changed { try withAPI { () throws(APIError) in try context.cluster.updateDaemonSet(set) } }
-    case .pods:
+    if let kind = target.type.served as? any PodTemplated.Type {
+      changed = try update(kind, target, context: &context, apply: apply)
+    } else if target.type == Pod.resource {
       guard let pod = context.cluster.pods[key] else { throw target.notFound }
       var template = PodTemplate(labels: pod.metadata.labels, spec: pod.spec)
       changed = try apply(&template)
       try changeImages(of: pod, to: template.spec.containers, context: &context)
-    default:
+    } else {
       throw .plain("kubebook does not simulate \"set image\" on \(target.type.plural)")
     }
     try context.settle()
     if changed { output.line(target.qualifiedName + " image updated") }
+  }
+
+  /// Applies `apply` to the template of `target`, an object of `Kind`, and writes it back
+  /// when it changed; whether it did.
+  private static func update<Kind: PodTemplated>(
+    _: Kind.Type, _ target: WorkloadTarget, context: inout CommandContext,
+    apply: (inout PodTemplate) throws(KubectlError) -> Bool
+  ) throws(KubectlError) -> Bool {
+    guard var object = Kind.get(target.name, namespace: target.namespace, in: context.cluster) else {
+      throw target.notFound
+    }
+    guard try apply(&object.template) else { return false }
+    try withAPI { () throws(APIError) in try Kind.writeTemplate(object, in: &context.cluster) }
+    return true
   }
 
   /// Changes a running pod's container images to those of `containers` (same names, same

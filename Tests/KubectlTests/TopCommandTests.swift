@@ -1,3 +1,4 @@
+import Foundation
 import KubeSim
 import TestSupport
 import Testing
@@ -19,7 +20,13 @@ import Testing
     #expect(idle.allSatisfy { $0.hasSuffix("   1m    3Mi   ") })
     _ = terminal.run("sim load deployment/web cpu=300m")
     let busy = terminal.run("kubectl top pods").output.split(separator: "\n").map(String.init)
-    #expect(busy.first == "NAME                   CPU(cores)   MEMORY(bytes)   ")
+    // `set resources` rolled out new pods: the NAME column is as wide as their names plus
+    // the padding of 3.
+    let names = Pod.list(in: terminal.cluster, namespace: "default").map(\.metadata.name)
+    #expect(names.count == 2)
+    let width = max(6, (names.map(\.count).max() ?? 0) + 3)
+    #expect(
+      busy.first == "NAME".padding(toLength: width, withPad: " ", startingAt: 0) + "CPU(cores)   MEMORY(bytes)   ")
     #expect(busy.dropFirst().allSatisfy { $0.contains("   150m         3Mi ") })
   }
 

@@ -88,3 +88,14 @@ extension ManifestDecoder {
     return cronJob
   }
 }
+
+/// Where `kubectl set env|resources` finds a CronJob's pod spec, and what its Go type writes.
+extension CronJob: PodSpecHolder {
+  static var podSpecPath: [String] { ["spec", "jobTemplate", "spec", "template", "spec"] }
+  static var typedFields: [(path: [String], value: JSONValue)] {
+    [
+      (["metadata", "creationTimestamp"], .null), (["spec", "jobTemplate", "metadata", "creationTimestamp"], .null),
+      (["spec", "jobTemplate", "spec", "template", "metadata", "creationTimestamp"], .null), (["status"], .object([])),
+    ]
+  }
+}

@@ -85,3 +85,15 @@ extension ManifestDecoder {
     return set
   }
 }
+
+/// Where `kubectl set env|resources` finds a DaemonSet's pod spec, and what its Go type writes.
+extension DaemonSet: PodSpecHolder {
+  static var podSpecPath: [String] { ["spec", "template", "spec"] }
+  static var typedFields: [(path: [String], value: JSONValue)] {
+    templateFields([
+      (["spec", "updateStrategy"], .object([])), (["status", "currentNumberScheduled"], .int(0)),
+      (["status", "desiredNumberScheduled"], .int(0)), (["status", "numberMisscheduled"], .int(0)),
+      (["status", "numberReady"], .int(0)),
+    ])
+  }
+}

@@ -101,3 +101,11 @@ extension ManifestDecoder {
     return deployment
   }
 }
+
+/// Where `kubectl set env|resources` finds a Deployment's pod spec, and what its Go type writes.
+extension Deployment: PodSpecHolder {
+  static var podSpecPath: [String] { ["spec", "template", "spec"] }
+  static var typedFields: [(path: [String], value: JSONValue)] {
+    templateFields([(["spec", "strategy"], .object([])), (["status"], .object([]))])
+  }
+}

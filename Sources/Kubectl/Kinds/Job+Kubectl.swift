@@ -116,3 +116,11 @@ extension ManifestDecoder {
     return job
   }
 }
+
+/// Where `kubectl set env|resources` finds a Job's pod spec, and what its Go type writes.
+extension Job: PodSpecHolder {
+  static var podSpecPath: [String] { ["spec", "template", "spec"] }
+  static var typedFields: [(path: [String], value: JSONValue)] {
+    templateFields([(["status"], .object([]))])
+  }
+}

@@ -93,3 +93,11 @@ extension ManifestDecoder {
     return Pod(metadata: metadata, spec: decodePodSpec(value["spec"] ?? .object([]), path: "spec"))
   }
 }
+
+/// Where `kubectl set env|resources` finds a Pod's pod spec, and what its Go type writes.
+extension Pod: PodSpecHolder {
+  static var podSpecPath: [String] { ["spec"] }
+  static var typedFields: [(path: [String], value: JSONValue)] {
+    [(["metadata", "creationTimestamp"], .null), (["status"], .object([]))]
+  }
+}

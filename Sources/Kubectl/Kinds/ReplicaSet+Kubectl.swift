@@ -66,3 +66,11 @@ extension ManifestDecoder {
     return set
   }
 }
+
+/// Where `kubectl set env|resources` finds a ReplicaSet's pod spec, and what its Go type writes.
+extension ReplicaSet: PodSpecHolder {
+  static var podSpecPath: [String] { ["spec", "template", "spec"] }
+  static var typedFields: [(path: [String], value: JSONValue)] {
+    templateFields([(["status", "replicas"], .int(0))])
+  }
+}

@@ -112,3 +112,14 @@ extension ManifestDecoder {
     return set
   }
 }
+
+/// Where `kubectl set env|resources` finds a StatefulSet's pod spec, and what its Go type writes.
+extension StatefulSet: PodSpecHolder {
+  static var podSpecPath: [String] { ["spec", "template", "spec"] }
+  static var typedFields: [(path: [String], value: JSONValue)] {
+    templateFields([
+      (["spec", "serviceName"], .string("")), (["spec", "updateStrategy"], .object([])),
+      (["status", "availableReplicas"], .int(0)), (["status", "replicas"], .int(0)),
+    ])
+  }
+}
