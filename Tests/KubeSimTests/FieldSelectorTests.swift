@@ -1,5 +1,6 @@
-@testable import KubeSim
 import Testing
+
+@testable import KubeSim
 
 /// Cases from `apimachinery/pkg/fields/selector_test.go` (v0.32.4): TestSplitTerms,
 /// TestSplitTerm, TestEscapeValue, TestSelectorParse, TestDeterministicParse and
