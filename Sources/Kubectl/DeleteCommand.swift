@@ -25,6 +25,11 @@ enum DeleteCommand {
     var targets: [(type: ResourceType, name: String, namespace: String)] = []
     var errors: [String] = []
     let paths = parsed.all("filename")
+    let fieldSelection = FieldSelection(parsed)
+    if parsed.flag("all") && (fieldSelection != nil || !(parsed.value("selector") ?? "").allSatisfy(\.isWhitespace)) {
+      // The builder's `SelectAllParam`, trailing space included.
+      throw .plain("setting 'all' parameter but found a non empty selector. ")
+    }
     if !paths.isEmpty {
       for path in paths {
         let text = try context.read(path)
@@ -50,7 +55,6 @@ enum DeleteCommand {
             """)
       }
       let requests = try ResourceArguments.parse(parsed.positional)
-      let fieldSelection = FieldSelection(parsed)
       if fieldSelection != nil { try ResourceArguments.refuseNames(parsed.positional) }
       for request in requests {
         if request.names.isEmpty {

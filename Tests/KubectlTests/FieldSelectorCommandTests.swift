@@ -134,6 +134,16 @@ import Testing
         #"Error from server (BadRequest): Unable to find "/v1, Resource=pods" that match label selector "", field selector "k=\\": invalid field selector: invalid escape sequence: \"#
       ),
       ("kubectl get pods web --field-selector a=b", "error: name cannot be provided when a selector is specified"),
+      ("kubectl delete pods web --field-selector a=b", "error: name cannot be provided when a selector is specified"),
+      (
+        "kubectl delete pods --all --field-selector a=b",
+        "error: setting 'all' parameter but found a non empty selector. "
+      ),
+      ("kubectl delete pods --all -l a=b", "error: setting 'all' parameter but found a non empty selector. "),
+      (
+        "kubectl delete pods --field-selector bogus=1",
+        #"Error from server (BadRequest): Unable to find "/v1, Resource=pods" that match label selector "", field selector "bogus=1": field label not supported: bogus"#
+      ),
       (
         "kubectl get pod/web --field-selector a=b",
         "error: selectors and the all flag cannot be used when passing resource/name arguments"
