@@ -40,11 +40,12 @@ struct FieldSelection {
           + "\(GoUnquote.quote(labelText)), field selector \(GoUnquote.quote(text)): \(message)"))
   }
 
-  /// The selector for a served type's list, through its kind's ``SelectableFields``.
+  /// The selector for a list of `type`, through its kind's ``SelectableFields`` (events', which
+  /// kubebook lists through ``EventsTable`` rather than as a served kind, are
+  /// ``KubeSim/Event/selectableFields``).
   func selector(for type: ResourceType) -> Result<FieldSelector, KubectlError> {
-    guard let kind = type.served else {
-      return selector(for: type, convert: { Event.selectableFields.convert($0) })
-    }
+    if type == .events { return selector(for: type, convert: { Event.selectableFields.convert($0) }) }
+    guard let kind = type.served else { return selector(for: type, convert: { .success($0) }) }
     return selector(for: type, convert: { Self.convert($0, kind) })
   }
 
@@ -82,7 +83,8 @@ extension Event {
   /// `pkg/registry/core/event/strategy.go` `ToSelectableFields`. kubebook's events keep no
   /// name, uid, resource version or field path, so those read as empty; the involved object
   /// shares the event's namespace except a node's (cluster-scoped, so empty); the reporting
-  /// component is the source's component, as client-go's recorder sets it.
+  /// component is the source's component, as client-go's recorder sets it (and `source` falls
+  /// back to it when an event has no source component).
   static var selectableFields: SelectableFields<Event> {
     .core([
       .init(label: "involvedObject.kind", value: { $0.involvedKind }),
