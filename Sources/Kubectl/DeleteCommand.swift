@@ -1,11 +1,12 @@
 import KubeSim
 
-/// `kubectl delete`: by name, `TYPE/NAME`, `-f`, `-l` or `--all`; then waits (in virtual
+/// `kubectl delete`: by name, `TYPE/NAME`, `-f`, `-l`, `--field-selector` or `--all`; then waits (in virtual
 /// time) until the objects are gone, as `--wait=true` does.
 enum DeleteCommand {
   static let flags: [FlagParser.Spec] = [
     .init(name: "filename", short: "f", takesValue: true, repeatable: true),
     .init(name: "selector", short: "l", takesValue: true),
+    .init(name: "field-selector", short: nil, takesValue: true),
     .init(name: "all", short: nil, takesValue: false),
     .init(name: "grace-period", short: nil, takesValue: true, integerBits: 64),
     .init(name: "now", short: nil, takesValue: false),
@@ -24,6 +25,11 @@ enum DeleteCommand {
     var targets: [(type: ResourceType, name: String, namespace: String)] = []
     var errors: [String] = []
     let paths = parsed.all("filename")
+    let fieldSelection = FieldSelection(parsed)
+    if parsed.flag("all") && (fieldSelection != nil || !(parsed.value("selector") ?? "").allSatisfy(\.isWhitespace)) {
+      // The builder's `SelectAllParam`, trailing space included.
+      throw .plain("setting 'all' parameter but found a non empty selector. ")
+    }
     if !paths.isEmpty {
       for path in paths {
         let text = try context.read(path)
@@ -49,9 +55,10 @@ enum DeleteCommand {
             """)
       }
       let requests = try ResourceArguments.parse(parsed.positional)
+      if fieldSelection != nil { try ResourceArguments.refuseNames(parsed.positional) }
       for request in requests {
         if request.names.isEmpty {
-          guard parsed.flag("all") || parsed.value("selector") != nil else {
+          guard parsed.flag("all") || parsed.value("selector") != nil || fieldSelection != nil else {
             throw .plain("resource(s) were provided, but no name was specified")
           }
           var selector = LabelSelector.everything
@@ -60,8 +67,15 @@ enum DeleteCommand {
               throw .plain("unable to parse requirement: \(error.message)")
             }
           }
+          var fieldSelector = FieldSelector.everything
+          if let fieldSelection {
+            switch fieldSelection.selector(for: request.type) {
+            case .success(let converted): fieldSelector = converted
+            case .failure(let error): throw error
+            }
+          }
           for object in GetCommand.list(request.type, namespace: namespace, cluster: context.cluster)
-          where selector.matches(object.metadata.labels) {
+          where selector.matches(object.metadata.labels) && fieldSelector.matches(object.selectableFields) {
             targets.append((request.type, object.metadata.name, namespace))
           }
         } else {

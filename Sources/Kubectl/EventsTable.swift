@@ -3,9 +3,14 @@ import KubeSim
 /// `kubectl get events` (`docs/reference/kubectl-output.md` §3.18): LAST SEEN, TYPE, REASON, OBJECT,
 /// MESSAGE, in the server's order (by event name: the object's name, then time).
 enum EventsTable {
-  static func run(namespace: String?, now: Timestamp, cluster: Cluster, output: inout OutputBuffer) {
+  /// Prints the events of `namespace` (all when nil) that `fieldSelector` selects.
+  static func run(
+    namespace: String?, now: Timestamp, cluster: Cluster, fieldSelector: FieldSelector = .everything,
+    output: inout OutputBuffer
+  ) {
     let events = cluster.events.enumerated()
       .filter { namespace == nil || $0.element.namespace == namespace }
+      .filter { fieldSelector.matches(Event.selectableFields.values(of: $0.element)) }
       .sorted { a, b in
         if a.element.involvedName != b.element.involvedName { return a.element.involvedName < b.element.involvedName }
         if a.element.firstTimestamp != b.element.firstTimestamp {

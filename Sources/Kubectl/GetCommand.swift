@@ -1,10 +1,12 @@
 import KubeSim
 
-/// `kubectl get`: tables, `-o wide|yaml|json|name`, `-l`, `--show-labels`, `-n`, `-A`.
+/// `kubectl get`: tables, `-o wide|yaml|json|name`, `-l`, `--field-selector`, `--show-labels`,
+/// `-n`, `-A`.
 enum GetCommand {
   static let flags: [FlagParser.Spec] = [
     .init(name: "output", short: "o", takesValue: true),
     .init(name: "selector", short: "l", takesValue: true),
+    .init(name: "field-selector", short: nil, takesValue: true),
     .init(name: "show-labels", short: nil, takesValue: false),
     .init(name: "label-columns", short: "L", takesValue: true, repeatable: true),
     .init(name: "all-namespaces", short: "A", takesValue: false),
@@ -47,10 +49,22 @@ enum GetCommand {
     let allNamespaces = parsed.flag("all-namespaces")
     let namespace = context.namespace(parsed)
     let requests = try ResourceArguments.parse(parsed.positional)
+    let fieldSelection = FieldSelection(parsed)
+    if fieldSelection != nil { try ResourceArguments.refuseNames(parsed.positional) }
     if requests.count == 1, requests[0].type == .events, requests[0].names.isEmpty, format == .table {
+      var fieldSelector = FieldSelector.everything
+      if let fieldSelection {
+        switch fieldSelection.selector(for: .events) {
+        case .success(let selector): fieldSelector = selector
+        case .failure(let error):
+          output.line(error.text)
+          context.failed = true
+          return
+        }
+      }
       EventsTable.run(
         namespace: allNamespaces ? nil : namespace, now: context.cluster.now, cluster: context.cluster,
-        output: &output)
+        fieldSelector: fieldSelector, output: &output)
       return
     }
     var groups: [Group] = []
@@ -60,9 +74,18 @@ enum GetCommand {
     for request in requests {
       var objects: [APIObject] = []
       if request.names.isEmpty {
+        var fieldSelector = FieldSelector.everything
+        if let fieldSelection {
+          switch fieldSelection.selector(for: request.type) {
+          case .success(let converted): fieldSelector = converted
+          case .failure(let error):
+            errors.append(error.text)
+            continue
+          }
+        }
         listedTypes.insert(request.type)
         objects = list(request.type, namespace: allNamespaces ? nil : namespace, cluster: context.cluster)
-          .filter { selector.matches($0.metadata.labels) }
+          .filter { selector.matches($0.metadata.labels) && fieldSelector.matches($0.selectableFields) }
       } else {
         for name in request.names {
           if let object = lookup(request.type, name: name, namespace: namespace, cluster: context.cluster) {
@@ -80,6 +103,7 @@ enum GetCommand {
       }
     }
     if parsed.flag("watch") {
+      if fieldSelection != nil { throw .plain("kubebook does not simulate \"kubectl get -w --field-selector\" yet") }
       guard groups.count == 1, format == .table || format == .wide else {
         if groups.count > 1 {
           throw .plain(
@@ -253,6 +277,14 @@ enum ResourceArguments {
       }
     }
     return requests
+  }
+
+  /// The builder's refusal of names next to a selector (`visitBySelector`).
+  static func refuseNames(_ arguments: [String]) throws(KubectlError) {
+    if arguments.first?.contains("/") == true {
+      throw .plain("selectors and the all flag cannot be used when passing resource/name arguments")
+    }
+    if arguments.count > 1 { throw .plain("name cannot be provided when a selector is specified") }
   }
 
   static func resolve(_ name: String) throws(KubectlError) -> ResourceType {

@@ -19,9 +19,16 @@ protocol KubectlResource: APIResource {
   /// The kind's strategic-merge-patch schema: which lists merge by which key (`kubectl
   /// patch`).
   static var patchSchema: PatchSchema { get }
+  /// What `--field-selector` may test on the kind, as the API server converts and evaluates
+  /// it.
+  static var selectableFields: SelectableFields<Self> { get }
 }
 
 extension KubectlResource {
   /// Metadata and status conditions, for a kind with no lists of its own to merge.
   static var patchSchema: PatchSchema { .resource }
+
+  /// The object's name and namespace only, for a kind the API server registers no field label
+  /// conversion for (`runtime.DefaultMetaV1FieldSelectorConversion`).
+  static var selectableFields: SelectableFields<Self> { .objectMeta }
 }

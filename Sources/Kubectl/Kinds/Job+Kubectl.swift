@@ -2,6 +2,16 @@ import KubeSim
 
 /// What kubectl knows about a Job.
 extension Job: KubectlResource {
+  /// `pkg/apis/batch/v1/conversion.go` (its own refusal text) and `pkg/registry/batch/job/
+  /// strategy.go` `JobToSelectableFields`.
+  static var selectableFields: SelectableFields<Job> {
+    SelectableFields(
+      fields: SelectableFields.objectMetaFields + [
+        .init(label: "status.successful", value: { String($0.status.succeeded) })
+      ],
+      refusal: { "field label \(GoUnquote.quote($0)) not supported for batchv1.Job" })
+  }
+
   static let columns: [Table.Column] = [
     .init(name: "Name"), .init(name: "Status"), .init(name: "Completions"), .init(name: "Duration"),
     .init(name: "Age"), .init(name: "Containers", wide: true), .init(name: "Images", wide: true),

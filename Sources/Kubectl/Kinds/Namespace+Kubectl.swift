@@ -2,6 +2,15 @@ import KubeSim
 
 /// What kubectl knows about a Namespace.
 extension Namespace: KubectlResource {
+  /// `AddFieldLabelConversionsForNamespace` (no `metadata.namespace`) and
+  /// `pkg/registry/core/namespace/strategy.go` `NamespaceToSelectableFields`.
+  static var selectableFields: SelectableFields<Namespace> {
+    .core([
+      .init(label: "status.phase", value: { $0.phase.rawValue }),
+      .init(label: "metadata.name", value: { $0.metadata.name }),
+    ])
+  }
+
   static let columns: [Table.Column] = [
     .init(name: "Name"), .init(name: "Status"), .init(name: "Age"),
   ]

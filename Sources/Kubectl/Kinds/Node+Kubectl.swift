@@ -2,6 +2,15 @@ import KubeSim
 
 /// What kubectl knows about a Node.
 extension Node: KubectlResource {
+  /// `pkg/apis/core/v1/conversion.go` (no `metadata.namespace`) and
+  /// `pkg/registry/core/node/strategy.go` `NodeToSelectableFields` (`fmt.Sprint` of the bool).
+  static var selectableFields: SelectableFields<Node> {
+    .core([
+      .init(label: "metadata.name", value: { $0.metadata.name }),
+      .init(label: "spec.unschedulable", value: { $0.spec.unschedulable ? "true" : "false" }),
+    ])
+  }
+
   static let columns: [Table.Column] = [
     .init(name: "Name"), .init(name: "Status"), .init(name: "Roles"), .init(name: "Age"),
     .init(name: "Version"), .init(name: "Internal-IP", wide: true),

@@ -2,6 +2,24 @@ import KubeSim
 
 /// What kubectl knows about a Pod.
 extension Pod: KubectlResource {
+  /// `pkg/apis/core/v1/conversion.go` (the Pod conversion, `spec.host` renamed to
+  /// `spec.nodeName`) and `pkg/registry/core/pod/strategy.go` `ToSelectableFields`, which
+  /// leaves out `status.podIPs`: the conversion accepts it and every pod reads it as empty.
+  static var selectableFields: SelectableFields<Pod> {
+    .core(
+      SelectableFields.objectMetaFields + [
+        .init(label: "spec.nodeName", value: { $0.spec.nodeName ?? "" }),
+        .init(label: "spec.restartPolicy", value: { $0.spec.restartPolicy.text }),
+        .init(label: "spec.schedulerName", value: { _ in "default-scheduler" }),
+        .init(label: "spec.serviceAccountName", value: { $0.spec.serviceAccountName }),
+        .init(label: "spec.hostNetwork", value: { $0.spec.hostNetwork ? "true" : "false" }),
+        .init(label: "status.phase", value: { $0.status.phase.rawValue }),
+        .init(label: "status.podIP", value: { $0.status.podIP ?? "" }),
+        .init(label: "status.podIPs", value: { _ in "" }),
+        .init(label: "status.nominatedNodeName", value: { _ in "" }),
+      ], aliases: ["spec.host": "spec.nodeName"])
+  }
+
   static let columns: [Table.Column] = [
     .init(name: "Name"), .init(name: "Ready"), .init(name: "Status"), .init(name: "Restarts"),
     .init(name: "Age"), .init(name: "IP", wide: true), .init(name: "Node", wide: true),

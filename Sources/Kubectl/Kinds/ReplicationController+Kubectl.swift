@@ -2,6 +2,15 @@ import KubeSim
 
 /// What kubectl knows about a ReplicationController.
 extension ReplicationController: KubectlResource {
+  /// `pkg/apis/core/v1/conversion.go` and `pkg/registry/core/replicationcontroller/
+  /// strategy.go` `ControllerToSelectableFields`.
+  static var selectableFields: SelectableFields<ReplicationController> {
+    .core(
+      SelectableFields.objectMetaFields + [
+        .init(label: "status.replicas", value: { String($0.status.replicas) })
+      ])
+  }
+
   /// `printReplicationController` prints the ReplicaSet columns.
   static var columns: [Table.Column] { ReplicaSet.columns }
 

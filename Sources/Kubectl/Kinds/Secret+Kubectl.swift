@@ -2,6 +2,12 @@ import KubeSim
 
 /// What kubectl knows about a Secret.
 extension Secret: KubectlResource {
+  /// `AddFieldLabelConversionsForSecret` and `pkg/registry/core/secret/strategy.go`
+  /// `SelectableFields`.
+  static var selectableFields: SelectableFields<Secret> {
+    .core(SelectableFields.objectMetaFields + [.init(label: "type", value: { $0.type })])
+  }
+
   static let columns: [Table.Column] = [
     .init(name: "Name"), .init(name: "Type"), .init(name: "Data"), .init(name: "Age"),
   ]

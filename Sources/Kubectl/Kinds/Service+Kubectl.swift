@@ -2,6 +2,16 @@ import KubeSim
 
 /// What kubectl knows about a Service.
 extension Service: KubectlResource {
+  /// `AddFieldLabelConversionsForService` and `pkg/registry/core/service/strategy.go`
+  /// `SelectableFields`.
+  static var selectableFields: SelectableFields<Service> {
+    .core(
+      SelectableFields.objectMetaFields + [
+        .init(label: "spec.clusterIP", value: { $0.clusterIP }),
+        .init(label: "spec.type", value: { $0.type.text }),
+      ])
+  }
+
   static let columns: [Table.Column] = [
     .init(name: "Name"), .init(name: "Type"), .init(name: "Cluster-IP"), .init(name: "External-IP"),
     .init(name: "Port(s)"), .init(name: "Age"), .init(name: "Selector", wide: true),
