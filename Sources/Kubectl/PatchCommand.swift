@@ -232,7 +232,10 @@ enum PatchCommand {
     if let type { return type.qualifiedKind }
     let kind = (object["kind"]?.stringValue ?? "").lowercased()
     let apiVersion = object["apiVersion"]?.stringValue ?? ""
-    let group = apiVersion.contains("/") ? String(apiVersion.split(separator: "/")[0]) : ""
+    // The text before the first slash; an apiVersion of only slashes has an empty group.
+    let group =
+      apiVersion.contains("/")
+      ? apiVersion.split(separator: "/", omittingEmptySubsequences: false).first.map(String.init) ?? "" : ""
     return group.isEmpty ? kind : kind + "." + group
   }
 

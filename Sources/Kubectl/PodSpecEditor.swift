@@ -151,7 +151,8 @@ struct PodSpecEditor {
       let name = Self.objectName(target)
       // `fmt.Errorf("error: %s %v\n", info.ObjectName(), err)`: kubectl's name of an object
       // of a named group ends in a newline.
-      let separator = name.split(separator: "/")[0].contains(".") ? "\n " : " "
+      let kindPart = name.split(separator: "/", omittingEmptySubsequences: false).first ?? ""
+      let separator = kindPart.contains(".") ? "\n " : " "
       guard let holder = target.type?.served as? any PodSpecHolder.Type else {
         let apiVersion = target.json["apiVersion"]?.stringValue ?? ""
         let version = apiVersion.split(separator: "/").last.map(String.init) ?? apiVersion

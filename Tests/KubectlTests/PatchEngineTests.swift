@@ -328,7 +328,11 @@ import Testing
     [],
   ]
 
-  static let patchFiles = ["patch.yaml": "spec:\n  replicas: 8\n", "bad.yaml": "spec: [\n"]
+  static let patchFiles = [
+    "patch.yaml": "spec:\n  replicas: 8\n", "bad.yaml": "spec: [\n",
+    // An apiVersion of only a slash (a reviewer's trap: its group is empty, not missing).
+    "slash.yaml": "apiVersion: \"/\"\nkind: Widget\nmetadata: {name: x}\n",
+  ]
 
   /// Our kubectl and the real one, on the same files, print the same and exit alike.
   func expectSame(_ arguments: [String], sourceLocation: SourceLocation = #_sourceLocation) throws {
@@ -345,6 +349,17 @@ import Testing
     let ours = Kubectl.run(arguments, cluster: &cluster, files: VirtualDirectory(files: files))
     #expect(ours.output == real.output, sourceLocation: sourceLocation)
     #expect(ours.exitCode == real.status, sourceLocation: sourceLocation)
+  }
+
+  /// An object of an unknown kind whose apiVersion is "/" is patched locally as kubectl does.
+  @Test(.enabled(if: RealKubectl.path != nil, "needs the real kubectl binary"))
+  func slashOnlyAPIVersion() throws {
+    try expectSame(["patch", "--local", "-f", "slash.yaml", "--type", "merge", "-p", "{}"])
+    var cluster = Cluster()
+    let setEnv = Kubectl.run(
+      ["set", "env", "-f", "slash.yaml", "--local", "A=b"], cluster: &cluster,
+      files: VirtualDirectory(files: Self.patchFiles))
+    #expect(setEnv.exitCode == 1)
   }
 
   @Test(.enabled(if: RealKubectl.path != nil, "needs the real kubectl binary"), arguments: strategicCases)
