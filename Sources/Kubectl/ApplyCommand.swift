@@ -179,6 +179,22 @@ enum ApplyCommand {
     return (name, "created")
   }
 
+  /// The replicas an apply writes: the manifest's, or the live count when neither this
+  /// manifest nor the previous apply named `spec.replicas` (see ``lastAppliedSetReplicas(_:)``).
+  static func replicas(_ desired: Int, live: Int, liveMeta: ObjectMeta, manifest: JSONValue) -> Int {
+    manifest["spec"]?["replicas"] == nil && !lastAppliedSetReplicas(liveMeta) ? live : desired
+  }
+
+  /// The end of every kind's apply update: `unchanged` when the merge changed nothing, else
+  /// `write` through the API and `configured`.
+  static func store<Kind: Equatable>(_ merged: Kind, over live: Kind, _ write: (Kind) throws(APIError) -> Void)
+    throws(KubectlError) -> String
+  {
+    if merged == live { return "unchanged" }
+    do { try write(merged) } catch { throw .api(error) }
+    return "configured"
+  }
+
   /// Whether the previous `apply` set `spec.replicas`. If it did and the new manifest leaves
   /// it out, apply's three-way merge deletes the field and the server defaults it to 1; if
   /// neither did, the live value (from `kubectl scale`, say) is kept.

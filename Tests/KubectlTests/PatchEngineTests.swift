@@ -336,19 +336,8 @@ import Testing
 
   /// Our kubectl and the real one, on the same files, print the same and exit alike.
   func expectSame(_ arguments: [String], sourceLocation: SourceLocation = #_sourceLocation) throws {
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "kubebook-patch-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: directory) }
-    let files = Self.manifests.merging(Self.patchFiles) { first, _ in first }
-    for (name, text) in files {
-      try text.write(to: directory.appendingPathComponent(name), atomically: true, encoding: .utf8)
-    }
-    let real = try RealKubectl.runCombined(arguments, in: directory)
-    var cluster = Cluster()
-    let ours = Kubectl.run(arguments, cluster: &cluster, files: VirtualDirectory(files: files))
-    #expect(ours.output == real.output, sourceLocation: sourceLocation)
-    #expect(ours.exitCode == real.status, sourceLocation: sourceLocation)
+    try RealKubectl.expectSameOutput(
+      arguments, files: Self.manifests.merging(Self.patchFiles) { first, _ in first }, sourceLocation: sourceLocation)
   }
 
   /// An object of an unknown kind whose apiVersion is "/" is patched locally as kubectl does.

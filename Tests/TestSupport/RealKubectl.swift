@@ -43,6 +43,23 @@ public enum RealKubectl {
     #expect(ours.exitCode == real.status, sourceLocation: sourceLocation)
   }
 
+  /// Expects our kubectl, on a fresh cluster, and the real one, both in a directory holding
+  /// `files`, to print the same (standard output and error together) and exit alike.
+  public static func expectSameOutput(
+    _ arguments: [String], files: [String: String], sourceLocation: SourceLocation = #_sourceLocation
+  ) throws {
+    let directory = try TemporaryDirectory.create("kubebook-real-kubectl")
+    defer { try? FileManager.default.removeItem(at: directory) }
+    for (name, text) in files {
+      try text.write(to: directory.appendingPathComponent(name), atomically: true, encoding: .utf8)
+    }
+    let real = try runCombined(arguments, in: directory)
+    var cluster = Cluster()
+    let ours = Kubectl.run(arguments, cluster: &cluster, files: VirtualDirectory(files: files))
+    #expect(ours.output == real.output, sourceLocation: sourceLocation)
+    #expect(ours.exitCode == real.status, sourceLocation: sourceLocation)
+  }
+
   /// Runs `command` (kubectl's arguments, without `kubectl`) in our kubectl on a fresh
   /// cluster and in the real binary: our result, the real output (with standard error when
   /// `withErrors`) and status, and our cluster afterwards.

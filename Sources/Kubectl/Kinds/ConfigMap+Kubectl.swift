@@ -18,19 +18,14 @@ extension ConfigMap: KubectlResource {
     ManifestHandler(
       decode: { $0.decodeConfigMap($1) },
       create: { object, cluster throws(APIError) in try cluster.createConfigMap(object) },
-      update: { live, desired, manifest, context throws(KubectlError) in
-        let configMap = desired
-        do throws(APIError) {
-          var merged = live
-          merged.data = configMap.data
-          merged.metadata.labels = configMap.metadata.labels
-          merged.metadata.annotations = configMap.metadata.annotations
-          if merged == live { return "unchanged" }
+      update: { live, desired, _, context throws(KubectlError) in
+        var merged = live
+        merged.data = desired.data
+        merged.metadata.labels = desired.metadata.labels
+        merged.metadata.annotations = desired.metadata.annotations
+        return try ApplyCommand.store(merged, over: live) { merged throws(APIError) in
           try context.cluster.updateConfigMap(merged)
-        } catch {
-          throw .api(error)
         }
-        return "configured"
       })
   }
 

@@ -25,21 +25,16 @@ extension CronJob: KubectlResource {
     ManifestHandler(
       decode: { $0.decodeCronJob($1) },
       create: { object, cluster throws(APIError) in try cluster.createCronJob(object) },
-      update: { live, desired, manifest, context throws(KubectlError) in
-        let cronJob = desired
-        do throws(APIError) {
-          var merged = cronJob
-          merged.status = live.status
-          merged.metadata.uid = live.metadata.uid
-          merged.metadata.creationTimestamp = live.metadata.creationTimestamp
-          merged.metadata.generation = live.metadata.generation
-          merged.metadata.resourceVersion = live.metadata.resourceVersion
-          if merged == live { return "unchanged" }
+      update: { live, desired, _, context throws(KubectlError) in
+        var merged = desired
+        merged.status = live.status
+        merged.metadata.uid = live.metadata.uid
+        merged.metadata.creationTimestamp = live.metadata.creationTimestamp
+        merged.metadata.generation = live.metadata.generation
+        merged.metadata.resourceVersion = live.metadata.resourceVersion
+        return try ApplyCommand.store(merged, over: live) { merged throws(APIError) in
           try context.cluster.updateCronJob(merged)
-        } catch {
-          throw .api(error)
         }
-        return "configured"
       })
   }
 

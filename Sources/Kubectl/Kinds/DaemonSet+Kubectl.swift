@@ -25,26 +25,21 @@ extension DaemonSet: KubectlResource {
     ManifestHandler(
       decode: { $0.decodeDaemonSet($1) },
       create: { object, cluster throws(APIError) in try cluster.createDaemonSet(object) },
-      update: { live, desired, manifest, context throws(KubectlError) in
-        let set = desired
-        do throws(APIError) {
-          var merged = live
-          merged.template = set.template
-          merged.updateStrategy = set.updateStrategy
-          merged.maxUnavailable = set.maxUnavailable
-          merged.maxSurge = set.maxSurge
-          merged.minReadySeconds = set.minReadySeconds
-          merged.revisionHistoryLimit = set.revisionHistoryLimit
-          merged.metadata.labels = set.metadata.labels
-          merged.metadata.annotations = set.metadata.annotations
-          merged.metadata.annotations["deprecated.daemonset.template.generation"] =
-            live.metadata.annotations["deprecated.daemonset.template.generation"]
-          if merged == live { return "unchanged" }
+      update: { live, desired, _, context throws(KubectlError) in
+        var merged = live
+        merged.template = desired.template
+        merged.updateStrategy = desired.updateStrategy
+        merged.maxUnavailable = desired.maxUnavailable
+        merged.maxSurge = desired.maxSurge
+        merged.minReadySeconds = desired.minReadySeconds
+        merged.revisionHistoryLimit = desired.revisionHistoryLimit
+        merged.metadata.labels = desired.metadata.labels
+        merged.metadata.annotations = desired.metadata.annotations
+        merged.metadata.annotations["deprecated.daemonset.template.generation"] =
+          live.metadata.annotations["deprecated.daemonset.template.generation"]
+        return try ApplyCommand.store(merged, over: live) { merged throws(APIError) in
           try context.cluster.updateDaemonSet(merged)
-        } catch {
-          throw .api(error)
         }
-        return "configured"
       })
   }
 

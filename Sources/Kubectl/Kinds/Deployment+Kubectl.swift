@@ -24,30 +24,22 @@ extension Deployment: KubectlResource {
       decode: { $0.decodeDeployment($1) },
       create: { object, cluster throws(APIError) in try cluster.createDeployment(object) },
       update: { live, desired, manifest, context throws(KubectlError) in
-        let spec = manifest["spec"]
-        var d = desired
-        do throws(APIError) {
-          if spec?["replicas"] == nil && !ApplyCommand.lastAppliedSetReplicas(live.metadata) {
-            d.replicas = live.replicas
-          }
-          var merged = live
-          merged.replicas = d.replicas
-          merged.template = d.template
-          merged.strategy = d.strategy
-          merged.minReadySeconds = d.minReadySeconds
-          merged.revisionHistoryLimit = d.revisionHistoryLimit
-          merged.progressDeadlineSeconds = d.progressDeadlineSeconds
-          merged.paused = d.paused
-          merged.selector = d.selector
-          merged.metadata.labels = d.metadata.labels
-          merged.metadata.annotations = ApplyCommand.keepingControllerAnnotations(
-            live.metadata.annotations, desired: d.metadata.annotations)
-          if merged == live { return "unchanged" }
+        var merged = live
+        merged.replicas = ApplyCommand.replicas(
+          desired.replicas, live: live.replicas, liveMeta: live.metadata, manifest: manifest)
+        merged.template = desired.template
+        merged.strategy = desired.strategy
+        merged.minReadySeconds = desired.minReadySeconds
+        merged.revisionHistoryLimit = desired.revisionHistoryLimit
+        merged.progressDeadlineSeconds = desired.progressDeadlineSeconds
+        merged.paused = desired.paused
+        merged.selector = desired.selector
+        merged.metadata.labels = desired.metadata.labels
+        merged.metadata.annotations = ApplyCommand.keepingControllerAnnotations(
+          live.metadata.annotations, desired: desired.metadata.annotations)
+        return try ApplyCommand.store(merged, over: live) { merged throws(APIError) in
           try context.cluster.updateDeployment(merged)
-        } catch {
-          throw .api(error)
         }
-        return "configured"
       })
   }
 

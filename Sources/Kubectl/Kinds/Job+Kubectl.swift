@@ -61,10 +61,9 @@ extension Job: KubectlResource {
       decode: { $0.decodeJob($1) },
       create: { object, cluster throws(APIError) in try cluster.createJob(object) },
       update: { live, desired, manifest, context throws(KubectlError) in
-        let job = desired
         do throws(APIError) {
           // A Job's template is immutable; only labels and annotations may change here.
-          var template = job.template
+          var template = desired.template
           template.labels.merge(live.template.labels) { desired, _ in desired }
           if template != live.template {
             throw APIError.invalid(
@@ -75,10 +74,10 @@ extension Job: KubectlResource {
                   detail: "field is immutable")
               ])
           }
-          if live.metadata.annotations == job.metadata.annotations { return "unchanged" }
+          if live.metadata.annotations == desired.metadata.annotations { return "unchanged" }
           context.cluster.updateJobMetadata(
             of: live.metadata.name, namespace: live.metadata.namespace ?? "default",
-            annotations: job.metadata.annotations)
+            annotations: desired.metadata.annotations)
         } catch {
           throw .api(error)
         }

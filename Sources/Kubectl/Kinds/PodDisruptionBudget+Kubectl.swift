@@ -63,9 +63,9 @@ extension PodDisruptionBudget: KubectlResource {
         merged.unhealthyPodEvictionPolicy = desired.unhealthyPodEvictionPolicy
         merged.metadata.labels = desired.metadata.labels
         merged.metadata.annotations = desired.metadata.annotations
-        if merged == live { return "unchanged" }
-        try withAPI { () throws(APIError) in try context.cluster.updatePodDisruptionBudget(merged) }
-        return "configured"
+        return try ApplyCommand.store(merged, over: live) { merged throws(APIError) in
+          try context.cluster.updatePodDisruptionBudget(merged)
+        }
       })
   }
 

@@ -23,25 +23,17 @@ extension ReplicaSet: KubectlResource {
       decode: { $0.decodeReplicaSet($1) },
       create: { object, cluster throws(APIError) in try cluster.createReplicaSet(object) },
       update: { live, desired, manifest, context throws(KubectlError) in
-        let spec = manifest["spec"]
-        var set = desired
-        do throws(APIError) {
-          if spec?["replicas"] == nil && !ApplyCommand.lastAppliedSetReplicas(live.metadata) {
-            set.replicas = live.replicas
-          }
-          var merged = live
-          merged.replicas = set.replicas
-          merged.template = set.template
-          merged.minReadySeconds = set.minReadySeconds
-          merged.metadata.labels = set.metadata.labels
-          merged.metadata.annotations = ApplyCommand.keepingControllerAnnotations(
-            live.metadata.annotations, desired: set.metadata.annotations)
-          if merged == live { return "unchanged" }
+        var merged = live
+        merged.replicas = ApplyCommand.replicas(
+          desired.replicas, live: live.replicas, liveMeta: live.metadata, manifest: manifest)
+        merged.template = desired.template
+        merged.minReadySeconds = desired.minReadySeconds
+        merged.metadata.labels = desired.metadata.labels
+        merged.metadata.annotations = ApplyCommand.keepingControllerAnnotations(
+          live.metadata.annotations, desired: desired.metadata.annotations)
+        return try ApplyCommand.store(merged, over: live) { merged throws(APIError) in
           try context.cluster.updateReplicaSet(merged)
-        } catch {
-          throw .api(error)
         }
-        return "configured"
       })
   }
 

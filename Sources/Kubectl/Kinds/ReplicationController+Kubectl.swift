@@ -33,23 +33,15 @@ extension ReplicationController: KubectlResource {
       decode: { $0.decodeReplicationController($1) },
       create: { object, cluster throws(APIError) in try cluster.createReplicationController(object) },
       update: { live, desired, manifest, context throws(KubectlError) in
-        let spec = manifest["spec"]
-        var controller = desired
-        do throws(APIError) {
-          if spec?["replicas"] == nil && !ApplyCommand.lastAppliedSetReplicas(live.metadata) {
-            controller.replicas = live.replicas
-          }
-          var merged = live
-          merged.replicas = controller.replicas
-          merged.template = controller.template
-          merged.metadata.annotations = ApplyCommand.keepingControllerAnnotations(
-            live.metadata.annotations, desired: controller.metadata.annotations)
-          if merged == live { return "unchanged" }
+        var merged = live
+        merged.replicas = ApplyCommand.replicas(
+          desired.replicas, live: live.replicas, liveMeta: live.metadata, manifest: manifest)
+        merged.template = desired.template
+        merged.metadata.annotations = ApplyCommand.keepingControllerAnnotations(
+          live.metadata.annotations, desired: desired.metadata.annotations)
+        return try ApplyCommand.store(merged, over: live) { merged throws(APIError) in
           try context.cluster.updateReplicationController(merged)
-        } catch {
-          throw .api(error)
         }
-        return "configured"
       })
   }
 

@@ -26,19 +26,14 @@ extension Secret: KubectlResource {
     ManifestHandler(
       decode: { $0.decodeSecret($1) },
       create: { object, cluster throws(APIError) in try cluster.createSecret(object) },
-      update: { live, desired, manifest, context throws(KubectlError) in
-        let secret = desired
-        do throws(APIError) {
-          var merged = live
-          merged.data = secret.data
-          merged.metadata.labels = secret.metadata.labels
-          merged.metadata.annotations = secret.metadata.annotations
-          if merged == live { return "unchanged" }
+      update: { live, desired, _, context throws(KubectlError) in
+        var merged = live
+        merged.data = desired.data
+        merged.metadata.labels = desired.metadata.labels
+        merged.metadata.annotations = desired.metadata.annotations
+        return try ApplyCommand.store(merged, over: live) { merged throws(APIError) in
           try context.cluster.updateSecret(merged)
-        } catch {
-          throw .api(error)
         }
-        return "configured"
       })
   }
 

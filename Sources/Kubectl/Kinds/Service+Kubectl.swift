@@ -35,17 +35,16 @@ extension Service: KubectlResource {
       decode: { $0.decodeService($1) },
       create: { object, cluster throws(APIError) in _ = try cluster.createService(object) },
       update: { live, desired, manifest, context throws(KubectlError) in
-        let service = desired
         do throws(APIError) {
           var merged = live
-          merged.type = service.type
-          merged.ports = service.ports
-          merged.selector = service.selector
-          merged.externalName = service.externalName
-          merged.publishNotReadyAddresses = service.publishNotReadyAddresses
-          merged.metadata.labels = service.metadata.labels
-          merged.metadata.annotations = service.metadata.annotations
-          if !service.clusterIP.isEmpty { merged.clusterIP = service.clusterIP }
+          merged.type = desired.type
+          merged.ports = desired.ports
+          merged.selector = desired.selector
+          merged.externalName = desired.externalName
+          merged.publishNotReadyAddresses = desired.publishNotReadyAddresses
+          merged.metadata.labels = desired.metadata.labels
+          merged.metadata.annotations = desired.metadata.annotations
+          if !desired.clusterIP.isEmpty { merged.clusterIP = desired.clusterIP }
           // Node ports the manifest leaves out keep their allocated values.
           for index in merged.ports.indices where merged.ports[index].nodePort == nil && merged.hasNodePorts {
             merged.ports[index].nodePort = live.ports.first { $0.port == merged.ports[index].port }?.nodePort

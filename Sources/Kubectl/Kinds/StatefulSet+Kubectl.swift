@@ -22,26 +22,18 @@ extension StatefulSet: KubectlResource {
       decode: { $0.decodeStatefulSet($1) },
       create: { object, cluster throws(APIError) in try cluster.createStatefulSet(object) },
       update: { live, desired, manifest, context throws(KubectlError) in
-        let spec = manifest["spec"]
-        var set = desired
-        do throws(APIError) {
-          if spec?["replicas"] == nil && !ApplyCommand.lastAppliedSetReplicas(live.metadata) {
-            set.replicas = live.replicas
-          }
-          var merged = live
-          merged.replicas = set.replicas
-          merged.template = set.template
-          merged.updateStrategy = set.updateStrategy
-          merged.partition = set.partition
-          merged.minReadySeconds = set.minReadySeconds
-          merged.metadata.labels = set.metadata.labels
-          merged.metadata.annotations = set.metadata.annotations
-          if merged == live { return "unchanged" }
+        var merged = live
+        merged.replicas = ApplyCommand.replicas(
+          desired.replicas, live: live.replicas, liveMeta: live.metadata, manifest: manifest)
+        merged.template = desired.template
+        merged.updateStrategy = desired.updateStrategy
+        merged.partition = desired.partition
+        merged.minReadySeconds = desired.minReadySeconds
+        merged.metadata.labels = desired.metadata.labels
+        merged.metadata.annotations = desired.metadata.annotations
+        return try ApplyCommand.store(merged, over: live) { merged throws(APIError) in
           try context.cluster.updateStatefulSet(merged)
-        } catch {
-          throw .api(error)
         }
-        return "configured"
       })
   }
 
