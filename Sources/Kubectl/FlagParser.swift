@@ -83,6 +83,9 @@ struct FlagParser {
         let body = argument.dropFirst(2)
         let name = String(body.prefix { $0 != "=" })
         guard let spec = specs.first(where: { $0.name == name }) else {
+          if KubectlCommandTree.hasFlag(named: name, command: command) {
+            throw .plain("kubebook does not simulate the --\(name) flag of \"kubectl \(command)\" yet")
+          }
           throw .flag("unknown flag: --\(name)", command: command)
         }
         if let equals = body.firstIndex(of: "=") {
@@ -103,6 +106,9 @@ struct FlagParser {
         while let letter = rest.first {
           rest = rest.dropFirst()
           guard let spec = specs.first(where: { $0.short == letter }) else {
+            if KubectlCommandTree.hasFlag(short: letter, command: command) {
+              throw .plain("kubebook does not simulate the -\(letter) flag of \"kubectl \(command)\" yet")
+            }
             throw .flag("unknown shorthand flag: '\(letter)' in \(argument)", command: command)
           }
           if spec.takesValue {
@@ -135,11 +141,23 @@ struct FlagParser {
   /// Records `value` for `spec`, or pflag's error for a value its type refuses
   /// (`invalid argument "x" for "-r, --replicas" flag: strconv.ParseInt: ...`).
   private func store(_ value: String, for spec: Spec, in parsed: inout Parsed) throws(KubectlError) {
+    let name = spec.short.map { "-\($0), --\(spec.name)" } ?? "--\(spec.name)"
     if let reason = Self.refusal(of: value, for: spec) {
-      let name = spec.short.map { "-\($0), --\(spec.name)" } ?? "--\(spec.name)"
       throw .flag("invalid argument \"\(value)\" for \"\(name)\" flag: \(reason)", command: command)
     }
-    parsed.values[spec.name, default: []].append(value)
+    guard !spec.takesValue else {
+      parsed.values[spec.name, default: []].append(value)
+      return
+    }
+    // A boolean given a value (`--watch=false`): pflag reads it with strconv.ParseBool.
+    switch value {
+    case "1", "t", "T", "TRUE", "true", "True": parsed.values[spec.name, default: []].append("true")
+    case "0", "f", "F", "FALSE", "false", "False": parsed.values[spec.name, default: []].append("false")
+    default:
+      throw .flag(
+        "invalid argument \"\(value)\" for \"\(name)\" flag: strconv.ParseBool: parsing \(Validation.quote(value)): invalid syntax",
+        command: command)
+    }
   }
 
   /// Why the typed flag `spec` refuses `value` (Go's error text), or nil when it takes it.

@@ -1,7 +1,8 @@
 import KubeSim
 
-/// `kubectl get`: tables, `-o wide|yaml|json|name`, `-l`, `--field-selector`, `--show-labels`,
-/// `-n`, `-A`.
+/// `kubectl get`: tables, `-o wide|yaml|json|name|jsonpath|custom-columns`, `-l`,
+/// `--field-selector`, `--show-labels`, `--show-kind`, `--sort-by`, `--subresource`, `-w` and
+/// `--watch-only` (with `--output-watch-events`), `-n`, `-A`.
 enum GetCommand {
   static let flags: [FlagParser.Spec] = [
     .init(name: "output", short: "o", takesValue: true),
@@ -14,6 +15,14 @@ enum GetCommand {
     .init(name: "no-headers", short: nil, takesValue: false),
     .init(name: "ignore-not-found", short: nil, takesValue: false),
     .init(name: "sort-by", short: nil, takesValue: true),
+    .init(name: "show-kind", short: nil, takesValue: false),
+    .init(name: "watch-only", short: nil, takesValue: false),
+    .init(name: "output-watch-events", short: nil, takesValue: false),
+    .init(name: "subresource", short: nil, takesValue: true),
+    // Chunking changes how many requests list a collection, not what is printed.
+    .init(name: "chunk-size", short: nil, takesValue: true, integerBits: 64),
+    .init(name: "server-print", short: nil, takesValue: false),
+    .init(name: "show-managed-fields", short: nil, takesValue: false),
   ]
 
   /// One group of objects of the same type to print as one table.
@@ -29,6 +38,17 @@ enum GetCommand {
     let format = try OutputFormat.parse(parsed.value("output"), files: context.files)
     if parsed.flag("show-labels") && format != .table && format != .wide {
       throw .plain("--show-labels option cannot be used with \(parsed.value("output") ?? "") printer")
+    }
+    let watching = parsed.flag("watch") || parsed.flag("watch-only")
+    if parsed.flag("output-watch-events") && !watching {
+      throw .plain("--output-watch-events option can only be used with --watch or --watch-only")
+    }
+    if parsed.values["server-print"] != nil && !parsed.flag("server-print") {
+      throw .plain(
+        "kubebook does not simulate --server-print=false (kubectl's client-side printer shows only NAME and AGE)")
+    }
+    if parsed.flag("show-managed-fields") && [.yaml, .json].contains(format) {
+      throw .plain("kubebook does not record managedFields, so it cannot show them (--show-managed-fields)")
     }
     guard !parsed.positional.isEmpty else {
       throw KubectlError(
@@ -102,7 +122,20 @@ enum GetCommand {
         groups.append(Group(type: request.type, objects: objects))
       }
     }
-    if parsed.flag("watch") {
+    if let subresource = parsed.value("subresource"), !subresource.isEmpty {
+      guard requests.allSatisfy({ !$0.names.isEmpty }) else {
+        throw .plain("subresource cannot be used when bulk resources are specified")
+      }
+      if subresource != "status" {
+        try printScales(
+          groups.flatMap(\.objects), subresource: subresource, format: format, headers: !parsed.flag("no-headers"),
+          now: context.cluster.now, output: &output)
+        for error in errors { output.line(error) }
+        if !errors.isEmpty { context.failed = true }
+        return
+      }
+    }
+    if watching {
       if fieldSelection != nil { throw .plain("kubebook does not simulate \"kubectl get -w --field-selector\" yet") }
       guard groups.count == 1, format == .table || format == .wide else {
         if groups.count > 1 {
@@ -114,14 +147,15 @@ enum GetCommand {
       try Watch.run(
         group: groups[0], names: requests[0].names, namespace: allNamespaces ? nil : namespace, selector: selector,
         wide: format == .wide, allNamespaces: allNamespaces, showLabels: parsed.flag("show-labels"),
-        context: &context, output: &output)
+        listFirst: !parsed.flag("watch-only"), eventColumn: parsed.flag("output-watch-events"), context: &context,
+        output: &output)
       return
     }
     // kubectl prefixes names with their kind when its answers span several kinds
     // (`multipleGVKsRequested`): every listed type counts, empty or not, so `get all` on a
     // namespace with only `service/kubernetes` still prints the prefix.
     let answeredTypes = listedTypes.union(groups.filter { !$0.objects.isEmpty }.map(\.type))
-    let multipleTypes = answeredTypes.count > 1
+    let multipleTypes = answeredTypes.count > 1 || parsed.flag("show-kind")
     var everything = groups.flatMap(\.objects)
     let namedRequest = requests.contains { !$0.names.isEmpty }
     if let field = parsed.value("sort-by"), !field.isEmpty {
@@ -180,6 +214,43 @@ enum GetCommand {
     if !errors.isEmpty {
       for error in errors { output.line(error) }
       context.failed = true
+    }
+  }
+
+  /// `--subresource=scale`: each object's Scale, as a table or as `-o yaml|json|name`. Any
+  /// other subresource but `status`, or a kind without a scale, is not found.
+  static func printScales(
+    _ objects: [APIObject], subresource: String, format: OutputFormat, headers: Bool, now: Timestamp,
+    output: inout OutputBuffer
+  ) throws(KubectlError) {
+    var scales: [(object: APIObject, scale: JSONValue)] = []
+    for object in objects {
+      guard subresource == "scale", let scale = ScaleSubresource.json(of: object, now: now) else {
+        throw KubectlError(text: "Error from server (NotFound): the server could not find the requested resource")
+      }
+      scales.append((object, scale))
+    }
+    switch format {
+    case .table, .wide:
+      let rows = scales.map { ScaleSubresource.row(of: $0.scale, now: now, createdAt: $0.object.metadata.creationTimestamp) }
+      guard !rows.isEmpty else { return }
+      let (header, cells) = Table(columns: ScaleSubresource.columns, rows: rows).visible(wide: format == .wide)
+      output.write(TabWriter.get.format(headers ? [header] + cells : cells))
+    case .name:
+      for (_, scale) in scales { output.line("scale.autoscaling/" + (scale["metadata"]?["name"]?.stringValue ?? "")) }
+    default:
+      let value: JSONValue =
+        scales.count == 1
+        ? scales[0].scale
+        : .object([
+          ("apiVersion", .string("v1")), ("items", .array(scales.map(\.scale))), ("kind", .string("List")),
+          ("metadata", .object([("resourceVersion", .string(""))])),
+        ])
+      if case .customColumns(let columns) = format {
+        output.write(try columns.print(scales.map(\.scale), noHeaders: !headers))
+      } else {
+        output.write(try format.printed(served: value))
+      }
     }
   }
 

@@ -109,6 +109,7 @@ public enum Kubectl {
     case "config": try ConfigCommand.run(rest, context: &context, output: &output)
     case "patch": try PatchCommand.run(rest, context: &context, output: &output)
     case "events": try EventsCommand.run(rest, context: &context, output: &output)
+    case "completion": try CompletionCommand.run(rest, output: &output)
     default:
       if knownCommands.contains(command) {
         throw .plain("kubebook does not simulate \"kubectl \(command)\" yet")
@@ -125,22 +126,15 @@ public enum Kubectl {
     }
   }
 
-  /// The aliases of `kubectl create`'s generators, by alias.
-  static let createAliases = [
-    "deploy": "deployment", "ing": "ingress", "ns": "namespace", "cj": "cronjob", "cm": "configmap",
-    "svc": "service", "pdb": "poddisruptionbudget",
-  ]
-
-  /// kubectl's help text for the command path in `arguments` (`rollout status -h`).
+  /// kubectl's help text for the command path in `arguments` (`rollout status -h`, `create
+  /// deploy -h`): cobra finds subcommands by their aliases too, and ignores flags.
   static func help(for arguments: [String]) throws(KubectlError) -> String {
-    var words = arguments.filter { !$0.hasPrefix("-") }
-    // cobra finds a subcommand by its aliases too (`create deploy -h`).
-    if words.first == "create", words.count > 1, let name = createAliases[words[1]] { words[1] = name }
-    for length in stride(from: min(2, words.count), through: 0, by: -1) {
-      let path = words.prefix(length).joined(separator: " ")
-      if let text = KubectlHelpTexts.texts[path] { return text + "\n" }
+    let words = arguments.filter { !$0.hasPrefix("-") }
+    let path = KubectlCommandTree.resolve(words).path
+    guard let text = KubectlHelpTexts.texts[path] else {
+      throw .plain("kubebook has no help text for \"kubectl \(path)\"")
     }
-    throw .plain("kubebook has no help text for \"kubectl \(words.prefix(2).joined(separator: " "))\"")
+    return text + "\n"
   }
 
   /// The edit distance between two strings (cobra's suggestion rule).

@@ -20,7 +20,9 @@ enum TopCommand {
     guard let resource = arguments.first, !resource.hasPrefix("-") else {
       throw .plain("kubebook simulates \"kubectl top pod\" and \"kubectl top node\"; say which")
     }
-    let parsed = try FlagParser(command: "top", specs: flags).parse(Array(arguments.dropFirst()))
+    let path = KubectlCommandTree.resolve(["top", resource]).path
+    let parsed = try FlagParser(command: path == "top" ? "top" : path, specs: flags).parse(
+      Array(arguments.dropFirst()))
     let sortBy = parsed.value("sort-by") ?? ""
     guard ["", "cpu", "memory"].contains(sortBy) else { throw .plain("--sort-by accepts only cpu or memory") }
     let writer = GoTabWriter(minWidth: 6, padding: 3)

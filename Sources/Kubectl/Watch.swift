@@ -11,15 +11,28 @@ enum Watch {
 
   static func run(
     group: GetCommand.Group, names: [String], namespace: String?, selector: LabelSelector, wide: Bool,
-    allNamespaces: Bool, showLabels: Bool, context: inout CommandContext, output: inout OutputBuffer
+    allNamespaces: Bool, showLabels: Bool, listFirst: Bool = true, eventColumn: Bool = false,
+    context: inout CommandContext, output: inout OutputBuffer
   ) throws(KubectlError) {
     let writer = TabWriter.get
-    let initial = GetCommand.cells(
-      group, now: context.cluster.now, wide: wide, allNamespaces: allNamespaces, showLabels: showLabels,
-      prefixNames: false)
+    /// `--output-watch-events`: an EVENT column first, the type padded as kubectl's table
+    /// printer pads it (`formatEventType`).
+    func withEvent(_ change: WatchEvent.Change, _ cells: (header: [String], rows: [[String]])) -> (
+      header: [String], rows: [[String]]
+    ) {
+      guard eventColumn else { return cells }
+      let padded = change.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0)
+      return (["EVENT"] + cells.header, cells.rows.map { [padded] + $0 })
+    }
+    let initial = withEvent(
+      .added,
+      GetCommand.cells(
+        group, now: context.cluster.now, wide: wide, allNamespaces: allNamespaces, showLabels: showLabels,
+        prefixNames: false))
     var widths: [Int] = []
     var headerPrinted = false
-    if !initial.rows.isEmpty {
+    // `--watch-only` prints no current state: only the changes from now on.
+    if listFirst && !initial.rows.isEmpty {
       let rows = [initial.header] + initial.rows
       widths = writer.widths(of: rows)
       output.write(writer.format(rows, widths: widths))
@@ -41,9 +54,11 @@ enum Watch {
       if let namespace, meta.namespace != namespace { continue }
       if !names.isEmpty && !names.contains(meta.name) { continue }
       if !selector.matches(meta.labels) { continue }
-      let single = GetCommand.cells(
-        GetCommand.Group(type: group.type, objects: [object]), now: event.time, wide: wide,
-        allNamespaces: allNamespaces, showLabels: showLabels, prefixNames: false)
+      let single = withEvent(
+        event.change,
+        GetCommand.cells(
+          GetCommand.Group(type: group.type, objects: [object]), now: event.time, wide: wide,
+          allNamespaces: allNamespaces, showLabels: showLabels, prefixNames: false))
       var rows = single.rows
       if !headerPrinted {
         rows.insert(single.header, at: 0)

@@ -49,7 +49,8 @@ import Testing
       complete(["get", "pods", "--namespace=kube-system"], "kube-sch", terminal) == [
         "kube-scheduler-control-plane"
       ])
-    #expect(complete(["get", "pods"], "--show", terminal) == ["--show-labels"])
+    // What `kubectl __complete get pods --show` offers too.
+    #expect(complete(["get", "pods"], "--show", terminal) == ["--show-kind", "--show-labels", "--show-managed-fields"])
     #expect(complete(["get"], "--all-n", terminal) == ["--all-namespaces"])
     #expect(complete(["rollout", "status"], "--ti", terminal) == ["--timeout"])
     // `create deployment`'s own flags, not `create`'s.

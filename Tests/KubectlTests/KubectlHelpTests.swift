@@ -24,6 +24,39 @@ import Testing
     #expect(ours.exitCode == 0)
   }
 
+  /// Every command kubectl has, simulated or not, prints the binary's own help.
+  @Test(
+    .enabled(if: RealKubectl.path != nil, "needs the real kubectl binary"),
+    arguments: KubectlHelpTexts.paths)
+  func everyCommandsHelpMatchesTheRealBinary(path: String) throws {
+    try RealKubectl.expectSameOutput(path.isEmpty ? "--help" : path + " --help")
+  }
+
+  /// kubectl's tree, read from the help texts: aliases resolve, and the flags are the
+  /// commands' own (`create deployment` has `-r, --replicas`; every command has `--as`).
+  @Test func commandTreeReadsAliasesAndFlags() {
+    #expect(KubectlCommandTree.commands.count == KubectlHelpTexts.paths.count)
+    #expect(KubectlCommandTree.resolve(["create", "deploy", "web"]).path == "create deployment")
+    #expect(KubectlCommandTree.resolve(["create", "secret", "generic"]).consumed == 3)
+    #expect(KubectlCommandTree.resolve(["get", "pods"]).path == "get")
+    let replicas = KubectlCommandTree.command("create deployment")?.flags.first { $0.name == "replicas" }
+    #expect(replicas == .init(name: "replicas", short: "r", defaultValue: "1"))
+    #expect(KubectlCommandTree.command("get")?.flags.first { $0.name == "watch" }?.isBoolean == true)
+    #expect(KubectlCommandTree.globalFlags.contains { $0.name == "as" })
+    #expect(KubectlCommandTree.hasFlag(short: "n", command: "get"))
+    #expect(!KubectlCommandTree.hasFlag(named: "replicas", command: "get"))
+  }
+
+  @Test(
+    .enabled(if: RealKubectl.path != nil, "needs the real kubectl binary"),
+    arguments: [
+      "completion bash", "completion zsh", "completion fish", "completion powershell", "completion",
+      "completion foo", "completion bash zsh", "completion bash --bogus",
+    ])
+  func completionMatchesTheRealBinary(command: String) throws {
+    try RealKubectl.expectSameOutput(command)
+  }
+
   @Test func everyCapturedCommandHasText() {
     #expect(KubectlHelpTexts.texts.count >= 20)
     #expect(KubectlHelpTexts.texts.values.allSatisfy { $0.contains("Usage:") })
