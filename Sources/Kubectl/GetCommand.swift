@@ -232,7 +232,9 @@ enum GetCommand {
     }
     switch format {
     case .table, .wide:
-      let rows = scales.map { ScaleSubresource.row(of: $0.scale, now: now, createdAt: $0.object.metadata.creationTimestamp) }
+      let rows = scales.map {
+        ScaleSubresource.row(of: $0.scale, now: now, createdAt: $0.object.metadata.creationTimestamp)
+      }
       guard !rows.isEmpty else { return }
       let (header, cells) = Table(columns: ScaleSubresource.columns, rows: rows).visible(wide: format == .wide)
       output.write(TabWriter.get.format(headers ? [header] + cells : cells))

@@ -52,78 +52,29 @@ public enum Kubectl {
     guard let command = arguments.first else {
       throw KubectlError(text: "error: kubebook shows kubectl's help only for its subcommands; try 'kubectl get -h'")
     }
-    let rest = Array(arguments.dropFirst())
     if arguments.contains("-h") || arguments.contains("--help") {
       output.write(try help(for: arguments))
       return
     }
-    switch command {
-    case "get": try GetCommand.run(rest, context: &context, output: &output)
-    case "run": try RunCommand.run(rest, context: &context, output: &output)
-    case "apply": try ApplyCommand.run(rest, mode: .apply, context: &context, output: &output)
-    case "create":
-      if rest.first == "deployment" || rest.first == "deploy" {
-        try CreateDeploymentCommand.run(Array(rest.dropFirst()), context: &context, output: &output)
-      } else if rest.first == "ingress" || rest.first == "ing" {
-        try CreateIngressCommand.run(Array(rest.dropFirst()), context: &context, output: &output)
-      } else if rest.first == "namespace" || rest.first == "ns" {
-        try CreateNamespaceCommand.run(Array(rest.dropFirst()), context: &context, output: &output)
-      } else if rest.first == "cronjob" || rest.first == "cj" {
-        try CreateCronJobCommand.run(Array(rest.dropFirst()), context: &context, output: &output)
-      } else if rest.first == "job" {
-        try CreateJobCommand.run(Array(rest.dropFirst()), context: &context, output: &output)
-      } else if rest.first == "configmap" || rest.first == "cm" {
-        try CreateConfigCommand.run(Array(rest.dropFirst()), kind: .configMap, context: &context, output: &output)
-      } else if rest.first == "secret" && rest.dropFirst().first == "generic" {
-        try CreateConfigCommand.run(Array(rest.dropFirst(2)), kind: .secret, context: &context, output: &output)
-      } else if rest.first == "poddisruptionbudget" || rest.first == "pdb" {
-        try CreatePodDisruptionBudgetCommand.run(Array(rest.dropFirst()), context: &context, output: &output)
-      } else if rest.first == "service" || rest.first == "svc" {
-        try CreateServiceCommand.run(Array(rest.dropFirst()), context: &context, output: &output)
-      } else {
-        try ApplyCommand.run(rest, mode: .create, context: &context, output: &output)
-      }
-    case "options": output.write(KubectlHelpTexts.optionsList + "\n\n")
-    case "autoscale": try AutoscaleCommand.run(rest, context: &context, output: &output)
-    case "wait": try WaitCommand.run(rest, context: &context, output: &output)
-    case "exec": try ExecCommand.run(rest, context: &context, output: &output)
-    case "expose": try ExposeCommand.run(rest, context: &context, output: &output)
-    case "scale": try ScaleCommand.run(rest, context: &context, output: &output)
-    case "describe": try DescribeCommand.run(rest, context: &context, output: &output)
-    case "label": try LabelCommand.run(rest, target: .labels, context: &context, output: &output)
-    case "explain": try ExplainCommand.run(rest, output: &output)
-    case "logs": try LogsCommand.run(rest, context: &context, output: &output)
-    case "top": try TopCommand.run(rest, context: &context, output: &output)
-    case "cordon": try NodeCommands.cordon(rest, unschedulable: true, context: &context, output: &output)
-    case "uncordon": try NodeCommands.cordon(rest, unschedulable: false, context: &context, output: &output)
-    case "drain": try NodeCommands.drain(rest, context: &context, output: &output)
-    case "taint": try TaintCommand.run(rest, context: &context, output: &output)
-    case "annotate": try LabelCommand.run(rest, target: .annotations, context: &context, output: &output)
-    case "set": try SetCommand.run(rest, context: &context, output: &output)
-    case "rollout": try RolloutCommand.run(rest, context: &context, output: &output)
-    case "delete": try DeleteCommand.run(rest, context: &context, output: &output)
-    case "version": try VersionCommand.run(rest, context: &context, output: &output)
-    case "api-resources": try APIResourcesCommand.run(rest, context: &context, output: &output)
-    case "api-versions": try APIResourcesCommand.versions(rest, output: &output)
-    case "cluster-info": try ClusterInfoCommand.run(rest, context: &context, output: &output)
-    case "config": try ConfigCommand.run(rest, context: &context, output: &output)
-    case "patch": try PatchCommand.run(rest, context: &context, output: &output)
-    case "events": try EventsCommand.run(rest, context: &context, output: &output)
-    case "completion": try CompletionCommand.run(rest, output: &output)
-    default:
-      if knownCommands.contains(command) {
-        throw .plain("kubebook does not simulate \"kubectl \(command)\" yet")
-      }
-      // cobra prints this one itself, capitalised, with a blank line after the suggestions.
-      var text = "Error: unknown command \"\(command)\" for \"kubectl\""
-      let suggestions = knownCommands.filter {
-        levenshtein($0, command) <= 2 || $0.hasPrefix(command.lowercased())
-      }
-      if !suggestions.isEmpty {
-        text += "\n\nDid you mean this?\n" + suggestions.map { "\t" + $0 }.joined(separator: "\n") + "\n"
-      }
-      throw KubectlError(text: text)
+    var (path, consumed) = KubectlCommandTree.resolve(arguments)
+    // `kubectl options` is a command its help tree does not list.
+    if path.isEmpty && KubectlCommands.runners[command] != nil { (path, consumed) = (command, 1) }
+    if let runner = KubectlCommands.runners[path] {
+      try runner(Array(arguments.dropFirst(consumed)), &context, &output)
+      return
     }
+    if !path.isEmpty || knownCommands.contains(command) {
+      throw .plain("kubebook does not simulate \"kubectl \(path.isEmpty ? command : path)\" yet")
+    }
+    // cobra prints this one itself, capitalised, with a blank line after the suggestions.
+    var text = "Error: unknown command \"\(command)\" for \"kubectl\""
+    let suggestions = knownCommands.filter {
+      levenshtein($0, command) <= 2 || $0.hasPrefix(command.lowercased())
+    }
+    if !suggestions.isEmpty {
+      text += "\n\nDid you mean this?\n" + suggestions.map { "\t" + $0 }.joined(separator: "\n") + "\n"
+    }
+    throw KubectlError(text: text)
   }
 
   /// kubectl's help text for the command path in `arguments` (`rollout status -h`, `create

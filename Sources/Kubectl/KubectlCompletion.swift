@@ -5,29 +5,28 @@ import KubeSim
 /// cluster, namespaces after `-n` and the page's files after `-f`. Like kubectl's own
 /// completion (`kubectl __complete`), it offers only words, never runs anything.
 public enum KubectlCompletion {
-  /// The subcommands the simulator carries out, alphabetically.
-  public static let commands = [
-    "annotate", "api-resources", "api-versions", "apply", "autoscale", "cluster-info", "config", "cordon", "create",
-    "delete", "describe", "drain", "exec", "explain", "expose", "get", "label", "logs", "options", "rollout", "run",
-    "scale", "set", "taint", "top", "uncordon", "version", "wait",
-  ]
+  /// The subcommands the simulator carries out, alphabetically (``KubectlCommands``).
+  public static let commands = words(following: [])
 
-  /// Subcommands of the commands that have them.
-  static let subcommands: [String: [String]] = [
-    "create": [
-      "configmap", "cronjob", "deployment", "ingress", "job", "namespace", "secret", "service",
-    ],
-    "config": ["current-context", "get-clusters", "get-contexts", "get-users", "set-context", "use-context", "view"],
-    "rollout": ["history", "pause", "restart", "resume", "status", "undo"],
-    "set": ["env", "image", "resources"],
-    "top": ["node", "pod"],
-  ]
+  /// Subcommands of the commands that have them (`rollout status`).
+  static let subcommands: [String: [String]] = Dictionary(
+    uniqueKeysWithValues: commands.map { ($0, words(following: [$0])) }.filter { !$0.1.isEmpty })
 
   /// The second-level subcommands (`create secret generic`, `create service nodeport`).
-  static let nestedSubcommands: [String: [String]] = [
-    "create secret": ["generic"],
-    "create service": ["clusterip", "externalname", "loadbalancer", "nodeport"],
-  ]
+  static let nestedSubcommands: [String: [String]] = Dictionary(
+    uniqueKeysWithValues: subcommands.flatMap { command, children in
+      children.map { "\(command) \($0)" }
+    }.map { ($0, words(following: $0.split(separator: " ").map(String.init))) }.filter { !$0.1.isEmpty })
+
+  /// The words that follow `path` in the simulated command paths, alphabetically.
+  static func words(following path: [String]) -> [String] {
+    Set(
+      KubectlCommands.runners.keys.compactMap { key -> String? in
+        let words = key.split(separator: " ").map(String.init)
+        return words.count > path.count && Array(words.prefix(path.count)) == path ? words[path.count] : nil
+      }
+    ).sorted()
+  }
 
   /// The flags each command path accepts besides the global ones.
   static let flags: [String: [FlagParser.Spec]] = [

@@ -50,7 +50,8 @@ import Testing
         "kube-scheduler-control-plane"
       ])
     // What `kubectl __complete get pods --show` offers too.
-    #expect(complete(["get", "pods"], "--show", terminal) == ["--show-kind", "--show-labels", "--show-managed-fields"])
+    #expect(
+      complete(["get", "pods"], "--show", terminal) == ["--show-kind", "--show-labels", "--show-managed-fields"])
     #expect(complete(["get"], "--all-n", terminal) == ["--all-namespaces"])
     #expect(complete(["rollout", "status"], "--ti", terminal) == ["--timeout"])
     // `create deployment`'s own flags, not `create`'s.
