@@ -63,9 +63,16 @@ struct FlagParser {
   /// The command path for error messages (`get`, `create deployment`).
   var command: String
 
+  /// A parser for `command`'s flags. Whether a flag takes a value is kubectl's own answer
+  /// (``KubectlCommandTree``: pflag's booleans take none), whatever `specs` says.
   init(command: String, specs: [Spec]) {
     self.command = command
-    self.specs = specs + Self.global
+    let known = (KubectlCommandTree.command(command)?.flags ?? []) + KubectlCommandTree.globalFlags
+    self.specs = (specs + Self.global).map { spec in
+      var spec = spec
+      if let flag = known.first(where: { $0.name == spec.name }) { spec.takesValue = !flag.isBoolean }
+      return spec
+    }
   }
 
   func parse(_ arguments: [String]) throws(KubectlError) -> Parsed {

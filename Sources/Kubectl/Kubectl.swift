@@ -47,8 +47,9 @@ public enum Kubectl {
   }
 
   private static func dispatch(
-    _ arguments: [String], context: inout CommandContext, output: inout OutputBuffer
+    _ given: [String], context: inout CommandContext, output: inout OutputBuffer
   ) throws(KubectlError) {
+    let arguments = try commandFirst(given)
     guard let command = arguments.first else {
       throw KubectlError(text: "error: kubebook shows kubectl's help only for its subcommands; try 'kubectl get -h'")
     }
@@ -75,6 +76,51 @@ public enum Kubectl {
       text += "\n\nDid you mean this?\n" + suggestions.map { "\t" + $0 }.joined(separator: "\n") + "\n"
     }
     throw KubectlError(text: text)
+  }
+
+  /// The arguments with flags typed before the command (`kubectl -n shop get pods`) moved
+  /// after its path, as cobra finds a command by skipping flags: a flag kubectl does not know
+  /// as a boolean takes the next word as its value (`stripFlags`). When no command follows an
+  /// unknown flag, kubectl's plugin handler refuses it.
+  static func commandFirst(_ arguments: [String]) throws(KubectlError) -> [String] {
+    var leading: [String] = []
+    var index = 0
+    var unknown: String?
+    while index < arguments.count, arguments[index].hasPrefix("-"), arguments[index].count > 1,
+      !["-h", "--help"].contains(arguments[index])
+    {
+      let word = arguments[index]
+      let name =
+        word.hasPrefix("--") ? String(word.dropFirst(2).prefix { $0 != "=" }) : String(word.dropFirst().prefix(1))
+      let flag = KubectlCommandTree.globalFlags.first {
+        word.hasPrefix("--") ? $0.name == name : $0.short == name.first
+      }
+      if flag == nil && unknown == nil { unknown = word }
+      let inline = word.hasPrefix("--") ? word.contains("=") : word.count > 2
+      let takesNext = !inline && flag?.isBoolean != true
+      leading += [word]
+      index += 1
+      if takesNext {
+        guard index < arguments.count else {
+          if flag == nil {
+            let problem =
+              word.hasPrefix("--") ? "unknown flag: --\(name)" : "unknown shorthand flag: '\(name)' in \(word)"
+            throw KubectlError(text: "Error: \(problem)\nSee 'kubectl --help' for usage.")
+          }
+          let missing = word.hasPrefix("--") ? word : "'\(name)' in \(word)"
+          throw KubectlError(text: "Error: flag needs an argument: \(missing)\nSee 'kubectl --help' for usage.")
+        }
+        leading.append(arguments[index])
+        index += 1
+      }
+    }
+    guard !leading.isEmpty else { return arguments }
+    let rest = Array(arguments[index...])
+    let (path, consumed) = KubectlCommandTree.resolve(rest)
+    if path.isEmpty, let unknown, !rest.isEmpty {
+      throw KubectlError(text: "Error: flags cannot be placed before plugin name: \(unknown)")
+    }
+    return Array(rest.prefix(consumed)) + leading + Array(rest.dropFirst(consumed))
   }
 
   /// kubectl's help text for the command path in `arguments` (`rollout status -h`, `create

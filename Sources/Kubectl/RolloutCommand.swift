@@ -5,7 +5,7 @@ enum RolloutCommand {
   static let flags: [FlagParser.Spec] = [
     .init(name: "revision", short: nil, takesValue: true, integerBits: 64),
     .init(name: "to-revision", short: nil, takesValue: true, integerBits: 64),
-    .init(name: "watch", short: "w", takesValue: true),
+    .init(name: "watch", short: "w", takesValue: false),
     .init(name: "timeout", short: nil, takesValue: true, isDuration: true),
     .init(name: "selector", short: "l", takesValue: true),
   ]

@@ -96,3 +96,35 @@ import Testing
     try RealKubectl.expectSameOutput("get pods -Z")
   }
 }
+
+/// Flags typed before the command, as cobra finds the command past them.
+@Suite struct LeadingFlagTests {
+  @Test(
+    .enabled(if: RealKubectl.path != nil, "needs the real kubectl binary"),
+    arguments: ["--bogus get pods", "-Z get pods", "-n", "--namespace", "-v=6 --bogus", "-Z", "--bogus"])
+  func errorsMatchRealKubectl(command: String) throws {
+    try RealKubectl.expectSameOutput(command)
+  }
+
+  @Test func namespaceBeforeTheCommand() {
+    var terminal = Terminal()
+    _ = terminal.run("kubectl create namespace shop")
+    _ = terminal.run("kubectl -n shop create deployment web --image=nginx:1.27")
+    #expect(terminal.run("kubectl -n shop get deployments -o name").output == "deployment.apps/web\n")
+    #expect(
+      terminal.run("kubectl --namespace=shop delete deployment web").output == "deployment.apps \"web\" deleted\n")
+    #expect(terminal.run("kubectl -v 6 -n shop get deployments").output == "No resources found in shop namespace.\n")
+    // A command's own flag may come first too (`kubectl --replicas=2 scale ...`).
+    _ = terminal.run("kubectl create deployment api --image=nginx:1.27")
+    #expect(terminal.run("kubectl --replicas=2 scale deployment api").output == "deployment.apps/api scaled\n")
+  }
+
+  /// `rollout status -w` is a boolean: the next word is the object, not the flag's value.
+  @Test func rolloutStatusWatchIsABoolean() {
+    var terminal = Terminal()
+    _ = terminal.run("kubectl create deployment web --image=nginx:1.27")
+    let result = terminal.run("kubectl rollout status -w deployment/web")
+    #expect(result.exitCode == 0)
+    #expect(result.output.hasSuffix("deployment \"web\" successfully rolled out\n"))
+  }
+}
