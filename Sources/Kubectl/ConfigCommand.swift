@@ -43,8 +43,8 @@ enum ConfigCommand {
     "unset",
   ]
 
-  /// `config view [--minify] [-o yaml|json]`; `--raw` would print credentials kubebook does
-  /// not have.
+  /// `config view [--minify] [-o yaml|json|jsonpath=...]`; `--raw` would print credentials
+  /// kubebook does not have.
   private static func view(_ arguments: [String], config: Kubeconfig, output: inout OutputBuffer)
     throws(KubectlError)
   {
@@ -67,17 +67,11 @@ enum ConfigCommand {
         "kubebook does not simulate the admin's credentials, so \"kubectl config view --raw\" is not simulated")
     }
     let requested = parsed.value("output") ?? "yaml"
-    // kubectl's template printers (`-o jsonpath=...`, go-template, ...) exist; kubebook has none.
-    let templates = ["go-template", "go-template-file", "jsonpath", "jsonpath-as-json", "jsonpath-file", "template"]
-    if templates.contains(where: { requested == $0 || requested.hasPrefix($0 + "=") }) || requested == "templatefile" {
-      throw .plain("kubebook does not simulate \"kubectl config view -o \(requested)\" yet")
-    }
     let format = try OutputFormat.parseWithoutTables(requested)
     let document = config.json(minified: parsed.flag("minify"))
     switch format {
-    case .json: output.write(JSONPrinter.print(document, sortKeys: false))
-    case .yaml: output.write(YAMLPrinter.print(document))
-    default: throw .plain("kubebook does not simulate \"kubectl config view -o \(parsed.value("output") ?? "")\" yet")
+    case .json, .yaml, .jsonPath: output.write(try format.printed(typed: document))
+    default: throw .plain("kubebook does not simulate \"kubectl config view -o \(requested)\" yet")
     }
   }
 

@@ -314,6 +314,8 @@ enum ResourceArguments {
   struct Request {
     var type: ResourceType
     var names: [String]
+    /// The namespace a file gave its object (`-f`), instead of the command's.
+    var namespace: String? = nil
   }
 
   static func parse(_ arguments: [String]) throws(KubectlError) -> [Request] {

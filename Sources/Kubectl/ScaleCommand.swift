@@ -1,11 +1,16 @@
 import KubeSim
 
-/// `kubectl scale TYPE/NAME... --replicas=N` (or `TYPE NAME...`): every kind with the
-/// `/scale` subresource (``ScalableResource``), each object in turn.
+/// `kubectl scale TYPE/NAME... --replicas=N` (or `TYPE NAME...`, `-f FILE`, `TYPE -l
+/// SELECTOR`, `TYPE --all`): every kind with the `/scale` subresource
+/// (``ScalableResource``), each object in turn.
 enum ScaleCommand {
   static let flags: [FlagParser.Spec] = [
     .init(name: "replicas", short: nil, takesValue: true, integerBits: 64),
     .init(name: "current-replicas", short: nil, takesValue: true, integerBits: 64),
+    .init(name: "filename", short: "f", takesValue: true, repeatable: true),
+    .init(name: "recursive", short: "R", takesValue: false),
+    .init(name: "selector", short: "l", takesValue: true),
+    .init(name: "all", short: nil, takesValue: false),
   ]
 
   static func run(_ arguments: [String], context: inout CommandContext, output: inout OutputBuffer)
@@ -16,7 +21,19 @@ enum ScaleCommand {
       throw .plain("The --replicas=COUNT flag is required, and COUNT must be greater than or equal to 0")
     }
     let namespace = context.namespace(parsed)
-    let requests = try ResourceArguments.parse(parsed.positional)
+    var requests: [ResourceArguments.Request] = []
+    let paths = parsed.all("filename")
+    if !paths.isEmpty {
+      if !parsed.positional.isEmpty {
+        throw .plain("resource/name arguments cannot be provided when a path is specified")
+      }
+      for object in try FileObject.read(paths, namespace: namespace, context: context) {
+        guard let type = object.type else { throw .plain("kubebook does not simulate scaling \(object.kind) objects") }
+        requests.append(.init(type: type, names: [object.name], namespace: object.namespace))
+      }
+    } else {
+      requests = try ResourceArguments.parse(parsed.positional)
+    }
     if requests.isEmpty {
       throw KubectlError(
         text: """
@@ -28,13 +45,32 @@ enum ScaleCommand {
              '<resource>'
           """)
     }
+    let selectorText = parsed.value("selector")
+    if selectorText != nil || parsed.flag("all") {
+      if parsed.flag("all") && !(selectorText ?? "").allSatisfy(\.isWhitespace) {
+        throw .plain("setting 'all' parameter but found a non empty selector. ")
+      }
+      try ResourceArguments.refuseNames(parsed.positional)
+      var selector = LabelSelector.everything
+      if let selectorText {
+        do { selector = try LabelSelector.parse(selectorText) } catch {
+          throw .plain("unable to parse requirement: \(error.message)")
+        }
+      }
+      requests = requests.map { request in
+        let names = APIObject.list(request.type, namespace: namespace, cluster: context.cluster)
+          .filter { selector.matches($0.metadata.labels) }.map(\.metadata.name)
+        return .init(type: request.type, names: names)
+      }
+      if requests.allSatisfy(\.names.isEmpty) { throw .plain("no objects passed to scale") }
+    }
     // `RunScale`: the objects are fetched first; those not found are reported at the end.
     var found: [(kind: any ScalableResource.Type, target: WorkloadTarget)] = []
     var missing: [APIError] = []
     for request in requests {
       if request.names.isEmpty { throw .plain("resource(s) were provided, but no name was specified") }
       for name in request.names {
-        let target = WorkloadTarget(type: request.type, name: name, namespace: namespace)
+        let target = WorkloadTarget(type: request.type, name: name, namespace: request.namespace ?? namespace)
         guard let kind = request.type.served as? any ScalableResource.Type else {
           throw .plain("cannot use scale on \(target.type.kind.lowercased()) \"\(target.name)\"")
         }

@@ -257,6 +257,13 @@ import Testing
       "config get-contexts --no-headers", "config get-contexts kubernetes-admin@kubernetes", "config get-contexts nope",
       "config get-contexts a b", "config get-contexts -o wide", "config get-clusters", "config get-users",
       "config bogus", "config",
+      // The Quick Reference's queries of the kubeconfig.
+      "config view -o jsonpath='{.users[?(@.name == \"e2e\")].user.password}'",
+      "config view -o jsonpath='{.users[].name}'", "config view -o jsonpath='{.users[*].name}'",
+      "config view -o jsonpath='{.users[0].user}'", "config view -o jsonpath='{.clusters[0].cluster}'",
+      "config view --minify -o jsonpath='{.contexts[0].context.namespace}'", "config view -o jsonpath='{.kind}'",
+      "config view -o jsonpath-as-json='{.contexts[*].name}'", "config view -o jsonpath='{.x.y}'",
+      "config view -o custom-columns=A:.kind",
     ])
   }
 
