@@ -181,6 +181,9 @@ public struct Cluster: Sendable {
     meta.resourceVersion = nextResourceVersion()
   }
 
+  /// The resourceVersion a list answered now carries: the latest write's.
+  public var currentResourceVersion: Int { lastResourceVersion }
+
   mutating func nextResourceVersion() -> Int {
     lastResourceVersion += 1
     writeCount += 1

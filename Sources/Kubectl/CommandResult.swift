@@ -59,6 +59,15 @@ struct OutputBuffer {
     text += chunk
   }
 
+  /// Puts `chunk` before everything written so far (kubectl's log on standard error, which
+  /// comes before the answers it logs).
+  mutating func prepend(_ chunk: String) {
+    guard !chunk.isEmpty else { return }
+    text = chunk + text
+    let shift = chunk.utf8.count
+    marks = marks.map { OutputMark(offset: $0.offset + shift, time: $0.time) }
+  }
+
   /// Writes `chunk`, which appeared at virtual instant `time` (a watch's row).
   mutating func write(_ chunk: String, at time: Timestamp) {
     if marks.last?.time != time { marks.append(OutputMark(offset: text.utf8.count, time: time)) }

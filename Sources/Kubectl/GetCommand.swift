@@ -89,6 +89,13 @@ enum GetCommand {
     }
     var groups: [Group] = []
     var errors: [String] = []
+    // The requests kubectl's resource builder sends, for `-v=6`: a list per type, a GET per name.
+    let answer: RESTCall.Answer = [.table, .wide].contains(format) ? .table : .objects
+    var listQuery: [(String, String)] = [("limit", "500")]
+    if let text = parsed.value("field-selector"), !text.isEmpty { listQuery.append(("fieldSelector", text)) }
+    if let text = parsed.value("selector"), !text.isEmpty { listQuery.append(("labelSelector", text)) }
+    var calls: [RESTCall] = []
+    defer { context.restCalls = calls }
     // Types asked for as a list: the server answers each with a table, even an empty one.
     var listedTypes: Set<ResourceType> = []
     for request in requests {
@@ -104,11 +111,21 @@ enum GetCommand {
           }
         }
         listedTypes.insert(request.type)
+        calls.append(
+          RESTCall(
+            verb: "GET",
+            path: RESTCall.path(request.type, namespace: allNamespaces ? nil : namespace)
+              + RESTCall.query(listQuery), status: 200, answer: answer))
         objects = list(request.type, namespace: allNamespaces ? nil : namespace, cluster: context.cluster)
           .filter { selector.matches($0.metadata.labels) && fieldSelector.matches($0.selectableFields) }
       } else {
         for name in request.names {
-          if let object = lookup(request.type, name: name, namespace: namespace, cluster: context.cluster) {
+          let object = lookup(request.type, name: name, namespace: namespace, cluster: context.cluster)
+          calls.append(
+            RESTCall(
+              verb: "GET", path: RESTCall.path(request.type, namespace: namespace, name: name),
+              status: object == nil ? 404 : 200, answer: answer))
+          if let object {
             objects.append(object)
           } else if !parsed.flag("ignore-not-found") {
             errors.append(
@@ -144,6 +161,16 @@ enum GetCommand {
         }
         throw .plain("kubebook simulates \"kubectl get -w\" for table output only")
       }
+      // The watch starts from the list's resourceVersion (a named object's: its own).
+      var watchQuery = listQuery.filter { $0.0 != "limit" }
+      if let name = requests[0].names.first { watchQuery.append(("fieldSelector", "metadata.name=\(name)")) }
+      watchQuery += [("resourceVersion", String(context.cluster.currentResourceVersion)), ("watch", "true")]
+      calls.append(
+        RESTCall(
+          verb: "GET",
+          path: RESTCall.path(groups[0].type, namespace: allNamespaces ? nil : namespace) + RESTCall.query(watchQuery),
+          status: 200, answer: answer))
+      context.restCalls = calls
       try Watch.run(
         group: groups[0], names: requests[0].names, namespace: allNamespaces ? nil : namespace, selector: selector,
         wide: format == .wide, allNamespaces: allNamespaces, showLabels: parsed.flag("show-labels"),

@@ -30,19 +30,29 @@ public enum Kubectl {
   ) -> CommandResult {
     var output = OutputBuffer()
     var context = CommandContext(cluster: cluster, kubeconfig: kubeconfig, files: files, stdin: stdin)
+    let started = cluster.now
     defer { kubeconfig = context.kubeconfig }
+    var status: Int32
     do {
       try dispatch(arguments, context: &context, output: &output)
       cluster = context.cluster
+      status = cluster.wasInterrupted ? CommandResult.interruptedStatus : context.failed ? 1 : 0
     } catch {
       cluster = context.cluster
       // A wait that Ctrl-C stopped ends without the error its timeout would print.
-      if !cluster.wasInterrupted {
-        output.line(error.text)
-        return CommandResult(output: output.text, exitCode: 1, marks: output.marks)
-      }
+      if !cluster.wasInterrupted { output.line(error.text) }
+      status = cluster.wasInterrupted ? CommandResult.interruptedStatus : 1
     }
-    let status = cluster.wasInterrupted ? CommandResult.interruptedStatus : context.failed ? 1 : 0
+    let verbosity = RESTLog.verbosity(in: arguments)
+    // A usage error (cobra's `Error: ...`) comes before kubectl loads its configuration.
+    if verbosity >= 6 && (context.restCalls != nil || !output.text.hasPrefix("Error: ")) {
+      var log = RESTLog.lines(
+        context.restCalls ?? [], server: context.kubeconfig.server ?? "", level: verbosity, now: started)
+      if context.restCalls == nil {
+        log += "kubebook: -v=\(verbosity) lists the REST calls of kubectl get only; this command's are not shown\n"
+      }
+      output.prepend(log)
+    }
     return CommandResult(output: output.text, exitCode: status, marks: output.marks)
   }
 
@@ -161,6 +171,9 @@ struct CommandContext {
   var stdin: String?
   /// Set when a command printed an error but carried on (exit status 1 at the end).
   var failed = false
+  /// The REST calls the command made, for `-v=6` and up, or nil when the command does not
+  /// list them.
+  var restCalls: [RESTCall]?
 
   /// The namespace from `-n`, else the current context's, else `default`
   /// (clientcmd's `Namespace()`).

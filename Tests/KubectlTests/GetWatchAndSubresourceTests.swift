@@ -113,7 +113,7 @@ import Testing
     #expect(terminal.run("kubectl -n shop get deployments -o name").output == "deployment.apps/web\n")
     #expect(
       terminal.run("kubectl --namespace=shop delete deployment web").output == "deployment.apps \"web\" deleted\n")
-    #expect(terminal.run("kubectl -v 6 -n shop get deployments").output == "No resources found in shop namespace.\n")
+    #expect(terminal.run("kubectl -v 2 -n shop get deployments").output == "No resources found in shop namespace.\n")
     // A command's own flag may come first too (`kubectl --replicas=2 scale ...`).
     _ = terminal.run("kubectl create deployment api --image=nginx:1.27")
     #expect(terminal.run("kubectl --replicas=2 scale deployment api").output == "deployment.apps/api scaled\n")
