@@ -16,7 +16,7 @@ enum ApplyCommand {
     .init(name: "validate", short: nil, takesValue: true),
     .init(name: "save-config", short: nil, takesValue: false),
     .init(name: "recursive", short: "R", takesValue: false),
-  ]
+  ] + OutputFormat.templateFlags
 
   static func run(
     _ arguments: [String], mode: Mode, context: inout CommandContext, output: inout OutputBuffer
@@ -37,7 +37,7 @@ enum ApplyCommand {
     // `create -f` builds its printer before reading the files; apply's comes later, per object.
     let format =
       try mode == .create
-      ? OutputFormat.parseWithoutTables(parsed.value("output")) : OutputFormat.parse(parsed.value("output"))
+      ? OutputFormat.parseWithoutTables(parsed) : OutputFormat.parse(parsed)
     let dryRun = try DryRun.parse(parsed.value("dry-run"))
     let flagNamespace = parsed.value("namespace")
     var documents: [(source: String, value: JSONValue)] = []

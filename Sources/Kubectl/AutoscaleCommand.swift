@@ -10,7 +10,7 @@ enum AutoscaleCommand {
     .init(name: "name", short: nil, takesValue: true),
     .init(name: "dry-run", short: nil, takesValue: true),
     .init(name: "output", short: "o", takesValue: true),
-  ]
+  ] + OutputFormat.templateFlags
 
   static let scalable: [ResourceType] = [.deployments, .replicaSets, .statefulSets, .replicationControllers]
 
@@ -38,7 +38,7 @@ enum AutoscaleCommand {
       targetName: target.name, maxReplicas: maximum)
     if minimum >= 1 { hpa.minReplicas = minimum }
     if let percent = parsed.integer("cpu-percent"), percent >= 0 { hpa.targetCPUUtilization = percent }
-    let format = try OutputFormat.parse(parsed.value("output"))
+    let format = try OutputFormat.parse(parsed)
     if try DryRun.parse(parsed.value("dry-run")) {
       output.line(
         format == .name

@@ -11,7 +11,7 @@ enum CreateCronJobCommand {
     .init(name: "dry-run", short: nil, takesValue: true),
     .init(name: "output", short: "o", takesValue: true),
     .init(name: "save-config", short: nil, takesValue: false),
-  ]
+  ] + OutputFormat.templateFlags
 
   static func run(_ arguments: [String], context: inout CommandContext, output: inout OutputBuffer)
     throws(KubectlError)
@@ -34,7 +34,7 @@ enum CreateCronJobCommand {
     let job = Job(metadata: ObjectMeta(name: name), template: PodTemplate(labels: [:], spec: spec))
     let cronJob = CronJob(
       metadata: ObjectMeta(name: name, namespace: context.namespace(parsed)), schedule: schedule, jobTemplate: job)
-    let format = try OutputFormat.parse(parsed.value("output"), printers: .generic, files: context.files)
+    let format = try OutputFormat.parse(parsed, printers: .generic, files: context.files)
     if try DryRun.parse(parsed.value("dry-run")) {
       var containerJSON = JSONObjectBuilder()
       containerJSON.set("name", .string(name))
@@ -64,7 +64,7 @@ enum CreateCronJobCommand {
         ("status", .object([])),
       ])
       switch format {
-      case .yaml, .json, .jsonPath: output.write(try format.printed(typed: object))
+      case .yaml, .json, .jsonPath, .goTemplate: output.write(try format.printed(typed: object))
       case .name: output.line("cronjob.batch/\(name)")
       default: output.line("cronjob.batch/\(name) created (dry run)")
       }

@@ -11,7 +11,7 @@ enum CreatePodDisruptionBudgetCommand {
     .init(name: "dry-run", short: nil, takesValue: true),
     .init(name: "output", short: "o", takesValue: true),
     .init(name: "save-config", short: nil, takesValue: false),
-  ]
+  ] + OutputFormat.templateFlags
 
   /// Checks the flags, builds the budget, and prints it (dry run) or creates it.
   static func run(_ arguments: [String], context: inout CommandContext, output: inout OutputBuffer)
@@ -48,7 +48,7 @@ enum CreatePodDisruptionBudgetCommand {
     var budget = PodDisruptionBudget(
       metadata: ObjectMeta(name: name, namespace: context.namespace(parsed)), selector: selector)
     if minText.isEmpty { budget.maxUnavailable = amount } else { budget.minAvailable = amount }
-    let format = try OutputFormat.parse(parsed.value("output"), printers: .generic, files: context.files)
+    let format = try OutputFormat.parse(parsed, printers: .generic, files: context.files)
     let qualified = "poddisruptionbudget.policy/\(name)"
     if try DryRun.parse(parsed.value("dry-run")) {
       let metadata = DryRunObjects.metadata(name: name, namespace: flagNamespace)
@@ -69,7 +69,7 @@ enum CreatePodDisruptionBudgetCommand {
         ),
       ])
       switch format {
-      case .yaml, .json, .jsonPath: output.write(try format.printed(typed: object))
+      case .yaml, .json, .jsonPath, .goTemplate: output.write(try format.printed(typed: object))
       case .name: output.line(qualified)
       default: output.line("\(qualified) created (dry run)")
       }

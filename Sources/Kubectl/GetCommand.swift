@@ -14,7 +14,7 @@ enum GetCommand {
     .init(name: "no-headers", short: nil, takesValue: false),
     .init(name: "ignore-not-found", short: nil, takesValue: false),
     .init(name: "sort-by", short: nil, takesValue: true),
-  ]
+  ] + OutputFormat.templateFlags
 
   /// One group of objects of the same type to print as one table.
   struct Group {
@@ -26,7 +26,7 @@ enum GetCommand {
     throws(KubectlError)
   {
     let parsed = try FlagParser(command: "get", specs: flags).parse(arguments)
-    let format = try OutputFormat.parse(parsed.value("output"), files: context.files)
+    let format = try OutputFormat.parse(parsed, files: context.files)
     if parsed.flag("show-labels") && format != .table && format != .wide {
       throw .plain("--show-labels option cannot be used with \(parsed.value("output") ?? "") printer")
     }
@@ -138,7 +138,7 @@ enum GetCommand {
       }
     }
     switch format {
-    case .yaml, .json, .jsonPath:
+    case .yaml, .json, .jsonPath, .goTemplate:
       if let tableOnly = groups.first(where: { [.endpointSlices, .controllerRevisions].contains($0.type) }) {
         throw .plain(
           "kubebook shows \(tableOnly.type.kind)s as a table only; -o yaml and -o json are not simulated for them")

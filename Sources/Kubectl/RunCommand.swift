@@ -13,7 +13,7 @@ enum RunCommand {
     .init(name: "output", short: "o", takesValue: true),
     .init(name: "image-pull-policy", short: nil, takesValue: true),
     .init(name: "annotations", short: nil, takesValue: true, repeatable: true),
-  ]
+  ] + OutputFormat.templateFlags
 
   /// `validation.IsEnvVarName`: `[-._a-zA-Z][-._a-zA-Z0-9]*`.
   static func isEnvVarName(_ name: Substring) -> Bool {
@@ -35,7 +35,7 @@ enum RunCommand {
     guard let image = parsed.value("image"), !image.isEmpty else {
       throw .plain("required flag(s) \"image\" not set")
     }
-    let format = try OutputFormat.parse(parsed.value("output"), printers: .generic, files: context.files)
+    let format = try OutputFormat.parse(parsed, printers: .generic, files: context.files)
     let dryRun = try DryRun.parse(parsed.value("dry-run"))
     var labels = ["run": name]
     if let text = parsed.value("labels") {
@@ -80,7 +80,7 @@ enum RunCommand {
     if let policy = parsed.value("restart") { pod.spec.restartPolicy = APIField(policy) }
     if dryRun {
       switch format {
-      case .yaml, .json, .jsonPath:
+      case .yaml, .json, .jsonPath, .goTemplate:
         output.write(try format.printed(typed: DryRunObjects.pod(pod, namespace: parsed.value("namespace"))))
       case .name: output.line("pod/\(name)")
       default: output.line("pod/\(name) created (dry run)")
@@ -95,7 +95,7 @@ enum RunCommand {
       output.write(
         YAMLPrinter.print(context.cluster.pod(name, namespace: created.metadata.namespace!)?.json ?? created.json))
     case .json: output.write(JSONPrinter.print(created.json))
-    case .jsonPath: output.write(try format.printed(served: created.json))
+    case .jsonPath, .goTemplate: output.write(try format.printed(served: created.json))
     case .name: output.line("pod/\(name)")
     default: output.line("pod/\(name) created")
     }

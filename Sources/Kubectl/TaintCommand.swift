@@ -16,7 +16,7 @@ enum TaintCommand {
     .init(name: "show-managed-fields", short: nil, takesValue: false),
     .init(name: "allow-missing-template-keys", short: nil, takesValue: false),
     .init(name: "template", short: nil, takesValue: true),
-  ]
+  ] + OutputFormat.templateFlags
 
   static func run(_ arguments: [String], context: inout CommandContext, output: inout OutputBuffer)
     throws(KubectlError)
@@ -99,7 +99,7 @@ enum TaintCommand {
         failures.append(TaintFailure(aggregate: result.notFound))
         continue
       }
-      let format = try OutputFormat.parse(parsed.value("output"), printers: .generic, files: context.files)
+      let format = try OutputFormat.parse(parsed, printers: .generic, files: context.files)
       var stored = node
       stored.spec.taints = result.taints
       if !dryRun {

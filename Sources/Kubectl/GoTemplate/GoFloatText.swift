@@ -1,0 +1,84 @@
+/// `strconv.FormatFloat` with a precision (`%e`, `%f`, `%g` of Go's `fmt`), rounding the
+/// shortest round-trip digits half to even.
+enum GoFloatText {
+  /// The digits of `abs(value)` rounded to `count` significant digits, and the decimal point.
+  private static func rounded(_ value: Double, digits count: Int) -> (digits: [Character], point: Int) {
+    var (digits, point) = GoFormat.shortestDigits(value)
+    if value == 0 { return (Array(repeating: "0", count: max(count, 1)), 1) }
+    if count < 0 { return (["0"], point) }
+    if digits.count > count {
+      let next = digits[count]
+      let rest = digits.dropFirst(count + 1)
+      var roundUp = next > "5" || (next == "5" && rest.contains { $0 != "0" })
+      if next == "5" && !rest.contains(where: { $0 != "0" }) {
+        roundUp = count > 0 && (Int(String(digits[count - 1])) ?? 0) % 2 == 1
+      }
+      digits = Array(digits.prefix(count))
+      if roundUp {
+        var position = count - 1
+        while position >= 0 && digits[position] == "9" {
+          digits[position] = "0"
+          position -= 1
+        }
+        if position >= 0 {
+          digits[position] = Character(String((Int(String(digits[position])) ?? 0) + 1))
+        } else {
+          digits.insert("1", at: 0)
+          digits.removeLast()
+          point += 1
+        }
+      }
+      if digits.isEmpty { return (["0"], point) }
+    }
+    if digits.count < count { digits += Array(repeating: "0", count: count - digits.count) }
+    return (digits, point)
+  }
+
+  /// `%.Ne`.
+  static func exponent(_ value: Double, precision: Int) -> String {
+    let (digits, point) = rounded(value, digits: precision + 1)
+    var text = value.sign == .minus ? "-" : ""
+    text.append(digits[0])
+    if precision > 0 { text += "." + String(digits.dropFirst().prefix(precision)) }
+    let power = value == 0 ? 0 : point - 1
+    let powerText = String(abs(power))
+    return text + (power < 0 ? "e-" : "e+") + (powerText.count < 2 ? "0" : "") + powerText
+  }
+
+  /// `%.Nf`.
+  static func fixed(_ value: Double, precision: Int) -> String {
+    let (_, point) = GoFormat.shortestDigits(value)
+    var (digits, roundedPoint) = rounded(value, digits: max(point + precision, 0))
+    if value == 0 { roundedPoint = 1 }
+    if point + precision < 0 || digits == ["0"] && point + precision <= 0 {
+      digits = []
+      roundedPoint = 0
+    }
+    var text = value.sign == .minus ? "-" : ""
+    let integer = roundedPoint > 0 ? String(digits.prefix(roundedPoint)) : ""
+    text += integer.isEmpty ? "0" : integer
+    if precision > 0 {
+      var fraction = ""
+      for position in roundedPoint..<(roundedPoint + precision) {
+        fraction.append(position >= 0 && position < digits.count ? digits[position] : "0")
+      }
+      text += "." + fraction
+    }
+    return text
+  }
+
+  /// `%.Ng`: `%e` form when the exponent is below -4 or at least the precision, trailing
+  /// zeros dropped.
+  static func general(_ value: Double, precision: Int) -> String {
+    let count = max(precision, 1)
+    var (digits, point) = rounded(value, digits: count)
+    while digits.count > 1 && digits.last == "0" { digits.removeLast() }
+    var eprec = count
+    if eprec > digits.count && digits.count >= point { eprec = digits.count }
+    let power = value == 0 ? 0 : point - 1
+    if power < -4 || power >= eprec {
+      return exponent(value, precision: min(count, digits.count) - 1)
+    }
+    return fixed(value, precision: max((count > point ? digits.count : count) - point, 0))
+  }
+}
