@@ -1,9 +1,45 @@
-/// `strconv.FormatFloat` with a precision (`%e`, `%f`, `%g` of Go's `fmt`), rounding the
-/// shortest round-trip digits half to even.
+/// `strconv.FormatFloat` with a precision (`%e`, `%f`, `%g` of Go's `fmt`): the exact
+/// decimal value of the double, rounded half to even as Go rounds it.
 enum GoFloatText {
+  /// Every decimal digit of `abs(value)` (no leading zeros) and the decimal point:
+  /// `abs(value)` = 0.DIGITS × 10^point. A double has at most 767 significant digits.
+  static func exactDigits(_ value: Double) -> (digits: [Character], point: Int) {
+    let magnitude = abs(value)
+    guard magnitude != 0, magnitude.isFinite else { return (["0"], 1) }
+    var mantissa = UInt64(magnitude.significandBitPattern)
+    var exponent = Int(magnitude.exponentBitPattern) - 1075
+    if magnitude.exponentBitPattern == 0 {
+      exponent = -1074
+    } else {
+      mantissa |= 1 << 52
+    }
+    // Limbs of nine decimal digits, least significant first.
+    var limbs: [UInt64] = [mantissa % 1_000_000_000, mantissa / 1_000_000_000 % 1_000_000_000, mantissa / 1_000_000_000_000_000_000]
+    let factor: UInt64 = exponent >= 0 ? 2 : 5
+    for _ in 0..<abs(exponent) {
+      var carry: UInt64 = 0
+      for index in limbs.indices {
+        let product = limbs[index] * factor + carry
+        limbs[index] = product % 1_000_000_000
+        carry = product / 1_000_000_000
+      }
+      if carry > 0 { limbs.append(carry) }
+    }
+    while limbs.count > 1 && limbs.last == 0 { limbs.removeLast() }
+    var text = String(limbs.last ?? 0)
+    for limb in limbs.dropLast().reversed() {
+      let part = String(limb)
+      text += String(repeating: "0", count: 9 - part.count) + part
+    }
+    var digits = Array(text)
+    let point = exponent >= 0 ? digits.count : digits.count + exponent
+    while digits.count > 1 && digits.last == "0" { digits.removeLast() }
+    return (digits, point)
+  }
+
   /// The digits of `abs(value)` rounded to `count` significant digits, and the decimal point.
   private static func rounded(_ value: Double, digits count: Int) -> (digits: [Character], point: Int) {
-    var (digits, point) = GoFormat.shortestDigits(value)
+    var (digits, point) = exactDigits(value)
     if value == 0 { return (Array(repeating: "0", count: max(count, 1)), 1) }
     if count < 0 { return (["0"], point) }
     if digits.count > count {
@@ -47,7 +83,7 @@ enum GoFloatText {
 
   /// `%.Nf`.
   static func fixed(_ value: Double, precision: Int) -> String {
-    let (_, point) = GoFormat.shortestDigits(value)
+    let (_, point) = exactDigits(value)
     var (digits, roundedPoint) = rounded(value, digits: max(point + precision, 0))
     if value == 0 { roundedPoint = 1 }
     if point + precision < 0 || digits == ["0"] && point + precision <= 0 {

@@ -61,6 +61,7 @@ enum GoTemplateBuiltins {
       values.append(try executor.validate(final, as: type))
     }
     do {
+      if name == "call" { return try call(values[0], callee: arguments.first?.description ?? "") }
       return try apply(name, values)
     } catch {
       executor.at(command: command)
@@ -79,10 +80,6 @@ enum GoTemplateBuiltins {
     case "len": return try length(values[0])
     case "index": return try index(values[0], Array(values.dropFirst()))
     case "slice": return try slice(values[0], Array(values.dropFirst()))
-    case "call":
-      let function = values[0].unboxed
-      guard function.isValid else { throw Failure(message: "call of nil") }
-      throw Failure(message: "non-function of type \(function.concreteTypeName)")
     case "print": return .string(GoPrintf.sprint(values))
     case "println": return .string(values.map { GoPrintf.format("%v", [$0]) }.joined(separator: " ") + "\n")
     case "printf":
@@ -106,6 +103,13 @@ enum GoTemplateBuiltins {
     case "ge": return .bool(!(try GoTemplateComparison.less(values[0], values[1])))
     default: throw Failure(message: "function \(GoUnquote.quote(name)) not defined")
     }
+  }
+
+  /// `call`: a template's data holds no functions, so it always fails.
+  private static func call(_ function: Value, callee: String) throws(Failure) -> Value {
+    let function = function.unboxed
+    guard function.isValid else { throw Failure(message: "call of nil") }
+    throw Failure(message: "non-function \(callee) of type \(function.concreteTypeName)")
   }
 
   /// `evalArgs` of `html`, `js` and `urlquery`: one string as it is, else `fmt.Sprint` of the

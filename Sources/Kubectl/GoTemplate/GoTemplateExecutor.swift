@@ -177,17 +177,6 @@ struct GoTemplateExecutor {
         }
       }
       return
-    case .integer(let count, let type):
-      if declared > 1 { throw failure("can't use \(value.printed) to iterate over more than one variable") }
-      if count > 0 {
-        var number: Int64 = 0
-        while number < count {
-          let element = GoTemplateValue(content: .integer(number, type))
-          guard try iterate(&self, index: .invalid, element: element) else { break }
-          number += 1
-        }
-        return
-      }
     case .list, .map, .invalid: break
     default: throw failure("range can't iterate over \(value.printed)")
     }
@@ -229,7 +218,10 @@ struct GoTemplateExecutor {
     let result = value ?? .invalid
     for variable in pipe.declarations {
       if pipe.isAssign {
-        if let index = variables.lastIndex(where: { $0.name == variable.name }) { variables[index].value = result }
+        guard let index = variables.lastIndex(where: { $0.name == variable.name }) else {
+          throw failure("undefined variable: \(variable.name)")
+        }
+        variables[index].value = result
       } else {
         variables.append((variable.name, result))
       }

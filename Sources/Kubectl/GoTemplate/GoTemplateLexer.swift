@@ -258,9 +258,9 @@ struct GoTemplateLexer {
       emit(.leftParen)
       parenDepth += 1
     case 0x29:
+      if parenDepth == 0 { return error("unexpected right paren") }
       emit(.rightParen)
       parenDepth -= 1
-      if parenDepth < 0 { return error("unexpected right paren \(Self.describeRune(scalar))") }
     case 0x20...0x7E: emit(.char)
     default: return error("unrecognized character in action: \(Self.describeRune(scalar))")
     }
