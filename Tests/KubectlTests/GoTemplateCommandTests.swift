@@ -79,3 +79,71 @@ import Testing
       ])
   }
 }
+
+/// `kubectl get -o go-template` on simulated objects: one named object is given to the
+/// template as it is, several as a `List`. There is no offline ground truth for the server
+/// side, so the real kubectl applies the same template to what our `get -o json` printed,
+/// through `label --local -f FILE nope-`; a list goes inside a wrapper object under `podlist`
+/// (label prints a List's items one by one) and the real template reads `.podlist` where
+/// ours reads `.items`.
+@Suite struct GetGoTemplateTests {
+  /// A cluster with a deployment's pods running.
+  static func terminal() -> Terminal {
+    var terminal = Terminal()
+    _ = terminal.run("kubectl create deployment web --image=nginx:1.25 --replicas=2")
+    _ = terminal.run("kubectl run solo --image=busybox --labels=app=solo,tier=batch")
+    _ = terminal.run("kubectl rollout status deployment/web")
+    return terminal
+  }
+
+  /// The real kubectl applying `template` to `json` (output with errors, and status).
+  static func realOutput(_ json: String, template: String) throws -> (output: String, status: Int32) {
+    let directory = try TemporaryDirectory.create("get-gotemplate")
+    let file = directory.appendingPathComponent("objects.json")
+    try json.write(to: file, atomically: true, encoding: .utf8)
+    return try RealKubectl.runCombined(["label", "--local", "-f", file.path, "nope-", "-o", "go-template=" + template])
+  }
+
+  @Test(
+    .enabled(if: RealKubectl.path != nil, "needs the real kubectl binary"),
+    arguments: [
+      "{{.spec.replicas}} {{.status.readyReplicas}}/{{.status.replicas}}",
+      "{{range .status.conditions}}{{.type}}={{.status}} {{end}}",
+      "{{.metadata.labels}} {{.spec.template.spec.containers}}",
+      "{{with .spec.strategy.rollingUpdate}}{{.maxSurge}} {{.maxUnavailable}}{{end}}",
+      "{{.metadata.generation | printf \"%T %d\"}}",
+    ])
+  func namedObject(template: String) throws {
+    var terminal = Self.terminal()
+    let json = terminal.run("kubectl get deployment web -o json").output
+    let real = try Self.realOutput(json, template: template)
+    let ours = terminal.run("kubectl get deployment web -o go-template='\(template)'")
+    #expect(real.status == 0)
+    #expect(ours.output == real.output)
+  }
+
+  @Test(
+    .enabled(if: RealKubectl.path != nil, "needs the real kubectl binary"),
+    arguments: [
+      "{{range .items}}{{.metadata.name}}{{\"\\n\"}}{{end}}",
+      "{{range .items}}{{.metadata.name}}\t{{.status.phase}}\t{{.spec.nodeName}}\n{{end}}",
+      "{{range .items}}{{if eq .metadata.labels.app \"web\"}}{{.metadata.name}} {{end}}{{end}}",
+      "{{len .items}} {{(index .items 0).kind}}",
+      "{{range $i, $p := .items}}{{$i}}:{{range $p.spec.containers}}{{.image}}{{end}} {{end}}",
+    ])
+  func list(template: String) throws {
+    var terminal = Self.terminal()
+    let json = terminal.run("kubectl get pods -o json").output
+    let list = try #require(ManifestReader.documents(json, source: "get").first)
+    let wrapper: JSONValue = .object([
+      ("apiVersion", .string("v1")), ("kind", .string("ConfigMap")),
+      ("metadata", .object([("name", .string("wrapper"))])), ("podlist", list["items"] ?? .null),
+    ])
+    let real = try Self.realOutput(
+      JSONPrinter.print(wrapper), template: template.replacingOccurrences(of: ".items", with: ".podlist"))
+    let ours = terminal.run("kubectl get pods -o go-template='\(template)'")
+    #expect(real.status == 0)
+    #expect(!real.output.isEmpty)
+    #expect(ours.output == real.output)
+  }
+}

@@ -143,6 +143,9 @@ import Testing
     "{{.metadata.name}}{{/* c */ -}}  z",
     "{{$}}{{$.kind}}",
     "{{$x := 1}}{{$x := 2}}{{$x}}",
+    "{{$i := 0}}{{$e := 0}}{{range $i, $e = .spec.weights}}{{end}}{{$i}} {{$e}}",
+    "{{$e := 0}}{{range $e = .spec.containers}}{{$e.name}}{{end}} {{$e.image}}",
+    "{{range $i, $e = .spec.weights}}{{end}}",
     // More errors.
     "{{.spec.containers.name}}",
     "{{$x := .spec.containers}}{{$x.name}}",

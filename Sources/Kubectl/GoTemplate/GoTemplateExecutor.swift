@@ -152,8 +152,19 @@ struct GoTemplateExecutor {
       throws(Interrupt) -> Bool
     {
       try executor.step()
-      if declared > 0 { executor.variables[executor.variables.count - 1].value = element }
-      if declared > 1 { executor.variables[executor.variables.count - 2].value = index }
+      let names = branch.pipe.declarations.map(\.name)
+      if branch.pipe.isAssign {
+        // `range $i, $e = ...` assigns to variables declared before (Go's `setVar`): the
+        // index first when there are two.
+        if declared == 1 { try executor.assign(names[0], element) }
+        if declared > 1 {
+          try executor.assign(names[0], index)
+          try executor.assign(names[1], element)
+        }
+      } else {
+        if declared > 0 { executor.variables[executor.variables.count - 1].value = element }
+        if declared > 1 { executor.variables[executor.variables.count - 2].value = index }
+      }
       defer { executor.variables.removeLast(executor.variables.count - mark) }
       do { try executor.walkList(element, branch.list) } catch {
         switch error {
@@ -218,15 +229,20 @@ struct GoTemplateExecutor {
     let result = value ?? .invalid
     for variable in pipe.declarations {
       if pipe.isAssign {
-        guard let index = variables.lastIndex(where: { $0.name == variable.name }) else {
-          throw failure("undefined variable: \(variable.name)")
-        }
-        variables[index].value = result
+        try assign(variable.name, result)
       } else {
         variables.append((variable.name, result))
       }
     }
     return result
+  }
+
+  /// Go's `setVar`: a new value for the innermost variable `name`.
+  private mutating func assign(_ name: String, _ value: GoTemplateValue) throws(Interrupt) {
+    guard let index = variables.lastIndex(where: { $0.name == name }) else {
+      throw failure("undefined variable: \(name)")
+    }
+    variables[index].value = value
   }
 
   private func notAFunction(_ arguments: [GoTemplateArgument], final: Final) throws(Interrupt) {
