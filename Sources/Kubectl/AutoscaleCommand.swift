@@ -3,14 +3,15 @@ import KubeSim
 /// `kubectl autoscale TYPE NAME --max=N [--min=N] [--cpu-percent=N] [--name=NAME]`: an HPA
 /// for a Deployment, ReplicaSet, StatefulSet or ReplicationController (`autoscale.go`).
 enum AutoscaleCommand {
-  static let flags: [FlagParser.Spec] = [
-    .init(name: "min", short: nil, takesValue: true, integerBits: 32),
-    .init(name: "max", short: nil, takesValue: true, integerBits: 32),
-    .init(name: "cpu-percent", short: nil, takesValue: true, integerBits: 32),
-    .init(name: "name", short: nil, takesValue: true),
-    .init(name: "dry-run", short: nil, takesValue: true),
-    .init(name: "output", short: "o", takesValue: true),
-  ] + OutputFormat.templateFlags
+  static let flags: [FlagParser.Spec] =
+    [
+      .init(name: "min", short: nil, takesValue: true, integerBits: 32),
+      .init(name: "max", short: nil, takesValue: true, integerBits: 32),
+      .init(name: "cpu-percent", short: nil, takesValue: true, integerBits: 32),
+      .init(name: "name", short: nil, takesValue: true),
+      .init(name: "dry-run", short: nil, takesValue: true),
+      .init(name: "output", short: "o", takesValue: true),
+    ] + OutputFormat.templateFlags
 
   static let scalable: [ResourceType] = [.deployments, .replicaSets, .statefulSets, .replicationControllers]
 

@@ -3,14 +3,15 @@ import KubeSim
 /// `kubectl create configmap NAME` and `kubectl create secret generic NAME`, with
 /// `--from-literal=KEY=VALUE` and `--from-file=[KEY=]PATH` (the page's files), built as `create_configmap.go` and `create_secret.go` build them.
 enum CreateConfigCommand {
-  static let flags: [FlagParser.Spec] = [
-    .init(name: "from-literal", short: nil, takesValue: true, repeatable: true),
-    .init(name: "from-file", short: nil, takesValue: true, repeatable: true),
-    .init(name: "type", short: nil, takesValue: true),
-    .init(name: "dry-run", short: nil, takesValue: true),
-    .init(name: "output", short: "o", takesValue: true),
-    .init(name: "save-config", short: nil, takesValue: false),
-  ] + OutputFormat.templateFlags
+  static let flags: [FlagParser.Spec] =
+    [
+      .init(name: "from-literal", short: nil, takesValue: true, repeatable: true),
+      .init(name: "from-file", short: nil, takesValue: true, repeatable: true),
+      .init(name: "type", short: nil, takesValue: true),
+      .init(name: "dry-run", short: nil, takesValue: true),
+      .init(name: "output", short: "o", takesValue: true),
+      .init(name: "save-config", short: nil, takesValue: false),
+    ] + OutputFormat.templateFlags
 
   /// What is being created.
   enum Kind {

@@ -2,14 +2,15 @@ import KubeSim
 
 /// `kubectl create deployment NAME --image=IMAGE [--replicas=N] [--port=P] [-- COMMAND...]`.
 enum CreateDeploymentCommand {
-  static let flags: [FlagParser.Spec] = [
-    .init(name: "image", short: nil, takesValue: true, repeatable: true),
-    .init(name: "replicas", short: "r", takesValue: true, integerBits: 32),
-    .init(name: "port", short: nil, takesValue: true, integerBits: 32),
-    .init(name: "dry-run", short: nil, takesValue: true),
-    .init(name: "output", short: "o", takesValue: true),
-    .init(name: "save-config", short: nil, takesValue: false),
-  ] + OutputFormat.templateFlags
+  static let flags: [FlagParser.Spec] =
+    [
+      .init(name: "image", short: nil, takesValue: true, repeatable: true),
+      .init(name: "replicas", short: "r", takesValue: true, integerBits: 32),
+      .init(name: "port", short: nil, takesValue: true, integerBits: 32),
+      .init(name: "dry-run", short: nil, takesValue: true),
+      .init(name: "output", short: "o", takesValue: true),
+      .init(name: "save-config", short: nil, takesValue: false),
+    ] + OutputFormat.templateFlags
 
   static func run(_ arguments: [String], context: inout CommandContext, output: inout OutputBuffer)
     throws(KubectlError)

@@ -4,14 +4,15 @@ import KubeSim
 /// [--default-backend=SERVICE:PORT]`, built as `create_ingress.go` builds it: a path ending in
 /// `*` is a Prefix path, any other an Exact one; rules for the same host share one entry.
 enum CreateIngressCommand {
-  static let flags: [FlagParser.Spec] = [
-    .init(name: "rule", short: nil, takesValue: true, repeatable: true),
-    .init(name: "class", short: nil, takesValue: true),
-    .init(name: "default-backend", short: nil, takesValue: true),
-    .init(name: "dry-run", short: nil, takesValue: true),
-    .init(name: "output", short: "o", takesValue: true),
-    .init(name: "save-config", short: nil, takesValue: false),
-  ] + OutputFormat.templateFlags
+  static let flags: [FlagParser.Spec] =
+    [
+      .init(name: "rule", short: nil, takesValue: true, repeatable: true),
+      .init(name: "class", short: nil, takesValue: true),
+      .init(name: "default-backend", short: nil, takesValue: true),
+      .init(name: "dry-run", short: nil, takesValue: true),
+      .init(name: "output", short: "o", takesValue: true),
+      .init(name: "save-config", short: nil, takesValue: false),
+    ] + OutputFormat.templateFlags
 
   static func run(_ arguments: [String], context: inout CommandContext, output: inout OutputBuffer)
     throws(KubectlError)

@@ -3,12 +3,13 @@ import KubeSim
 /// `kubectl create job NAME --image=IMAGE [-- COMMAND [ARG...]]`, built as `create_job.go`
 /// builds it: one container named like the Job, `restartPolicy: Never`.
 enum CreateJobCommand {
-  static let flags: [FlagParser.Spec] = [
-    .init(name: "image", short: nil, takesValue: true),
-    .init(name: "dry-run", short: nil, takesValue: true),
-    .init(name: "output", short: "o", takesValue: true),
-    .init(name: "save-config", short: nil, takesValue: false),
-  ] + OutputFormat.templateFlags
+  static let flags: [FlagParser.Spec] =
+    [
+      .init(name: "image", short: nil, takesValue: true),
+      .init(name: "dry-run", short: nil, takesValue: true),
+      .init(name: "output", short: "o", takesValue: true),
+      .init(name: "save-config", short: nil, takesValue: false),
+    ] + OutputFormat.templateFlags
 
   static func run(_ arguments: [String], context: inout CommandContext, output: inout OutputBuffer)
     throws(KubectlError)

@@ -3,11 +3,12 @@ import KubeSim
 /// `kubectl create namespace NAME`: unlike the other generators it returns the server's error
 /// as is (`Error from server (AlreadyExists): namespaces "dev" already exists`).
 enum CreateNamespaceCommand {
-  static let flags: [FlagParser.Spec] = [
-    .init(name: "dry-run", short: nil, takesValue: true),
-    .init(name: "output", short: "o", takesValue: true),
-    .init(name: "save-config", short: nil, takesValue: false),
-  ] + OutputFormat.templateFlags
+  static let flags: [FlagParser.Spec] =
+    [
+      .init(name: "dry-run", short: nil, takesValue: true),
+      .init(name: "output", short: "o", takesValue: true),
+      .init(name: "save-config", short: nil, takesValue: false),
+    ] + OutputFormat.templateFlags
 
   static func run(_ arguments: [String], context: inout CommandContext, output: inout OutputBuffer)
     throws(KubectlError)

@@ -4,14 +4,15 @@ import KubeSim
 /// `pdb`), checked and built as kubectl's `create_pdb.go` does.
 enum CreatePodDisruptionBudgetCommand {
   /// `create_pdb.go`'s flags and the common create flags.
-  static let flags: [FlagParser.Spec] = [
-    .init(name: "selector", short: nil, takesValue: true),
-    .init(name: "min-available", short: nil, takesValue: true),
-    .init(name: "max-unavailable", short: nil, takesValue: true),
-    .init(name: "dry-run", short: nil, takesValue: true),
-    .init(name: "output", short: "o", takesValue: true),
-    .init(name: "save-config", short: nil, takesValue: false),
-  ] + OutputFormat.templateFlags
+  static let flags: [FlagParser.Spec] =
+    [
+      .init(name: "selector", short: nil, takesValue: true),
+      .init(name: "min-available", short: nil, takesValue: true),
+      .init(name: "max-unavailable", short: nil, takesValue: true),
+      .init(name: "dry-run", short: nil, takesValue: true),
+      .init(name: "output", short: "o", takesValue: true),
+      .init(name: "save-config", short: nil, takesValue: false),
+    ] + OutputFormat.templateFlags
 
   /// Checks the flags, builds the budget, and prints it (dry run) or creates it.
   static func run(_ arguments: [String], context: inout CommandContext, output: inout OutputBuffer)

@@ -4,15 +4,16 @@ import KubeSim
 /// built as `create_service.go` builds it: label and selector `app=NAME`, one TCP port per
 /// `--tcp`, named `<port>-<targetPort>`.
 enum CreateServiceCommand {
-  static let flags: [FlagParser.Spec] = [
-    .init(name: "tcp", short: nil, takesValue: true, repeatable: true),
-    .init(name: "clusterip", short: nil, takesValue: true),
-    .init(name: "node-port", short: nil, takesValue: true, integerBits: 64),
-    .init(name: "external-name", short: nil, takesValue: true),
-    .init(name: "dry-run", short: nil, takesValue: true),
-    .init(name: "output", short: "o", takesValue: true),
-    .init(name: "save-config", short: nil, takesValue: false),
-  ] + OutputFormat.templateFlags
+  static let flags: [FlagParser.Spec] =
+    [
+      .init(name: "tcp", short: nil, takesValue: true, repeatable: true),
+      .init(name: "clusterip", short: nil, takesValue: true),
+      .init(name: "node-port", short: nil, takesValue: true, integerBits: 64),
+      .init(name: "external-name", short: nil, takesValue: true),
+      .init(name: "dry-run", short: nil, takesValue: true),
+      .init(name: "output", short: "o", takesValue: true),
+      .init(name: "save-config", short: nil, takesValue: false),
+    ] + OutputFormat.templateFlags
 
   /// The service type of each subcommand.
   static let types = [

@@ -4,18 +4,19 @@ import KubeSim
 /// [--protocol=P] [--cluster-ip=None]`: a Service in front of an object's pods, built as
 /// `expose.go`'s `createService` builds it.
 enum ExposeCommand {
-  static let flags: [FlagParser.Spec] = [
-    .init(name: "port", short: nil, takesValue: true),
-    .init(name: "target-port", short: nil, takesValue: true),
-    .init(name: "type", short: nil, takesValue: true),
-    .init(name: "name", short: nil, takesValue: true),
-    .init(name: "protocol", short: nil, takesValue: true),
-    .init(name: "cluster-ip", short: nil, takesValue: true),
-    .init(name: "selector", short: nil, takesValue: true),
-    .init(name: "labels", short: "l", takesValue: true),
-    .init(name: "dry-run", short: nil, takesValue: true),
-    .init(name: "output", short: "o", takesValue: true),
-  ] + OutputFormat.templateFlags
+  static let flags: [FlagParser.Spec] =
+    [
+      .init(name: "port", short: nil, takesValue: true),
+      .init(name: "target-port", short: nil, takesValue: true),
+      .init(name: "type", short: nil, takesValue: true),
+      .init(name: "name", short: nil, takesValue: true),
+      .init(name: "protocol", short: nil, takesValue: true),
+      .init(name: "cluster-ip", short: nil, takesValue: true),
+      .init(name: "selector", short: nil, takesValue: true),
+      .init(name: "labels", short: "l", takesValue: true),
+      .init(name: "dry-run", short: nil, takesValue: true),
+      .init(name: "output", short: "o", takesValue: true),
+    ] + OutputFormat.templateFlags
 
   /// The kinds `CanBeExposed` accepts.
   static let exposable: [ResourceType] = [.pods, .services, .replicationControllers, .deployments, .replicaSets]

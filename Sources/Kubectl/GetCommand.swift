@@ -3,18 +3,19 @@ import KubeSim
 /// `kubectl get`: tables, `-o wide|yaml|json|name`, `-l`, `--field-selector`, `--show-labels`,
 /// `-n`, `-A`.
 enum GetCommand {
-  static let flags: [FlagParser.Spec] = [
-    .init(name: "output", short: "o", takesValue: true),
-    .init(name: "selector", short: "l", takesValue: true),
-    .init(name: "field-selector", short: nil, takesValue: true),
-    .init(name: "show-labels", short: nil, takesValue: false),
-    .init(name: "label-columns", short: "L", takesValue: true, repeatable: true),
-    .init(name: "all-namespaces", short: "A", takesValue: false),
-    .init(name: "watch", short: "w", takesValue: false),
-    .init(name: "no-headers", short: nil, takesValue: false),
-    .init(name: "ignore-not-found", short: nil, takesValue: false),
-    .init(name: "sort-by", short: nil, takesValue: true),
-  ] + OutputFormat.templateFlags
+  static let flags: [FlagParser.Spec] =
+    [
+      .init(name: "output", short: "o", takesValue: true),
+      .init(name: "selector", short: "l", takesValue: true),
+      .init(name: "field-selector", short: nil, takesValue: true),
+      .init(name: "show-labels", short: nil, takesValue: false),
+      .init(name: "label-columns", short: "L", takesValue: true, repeatable: true),
+      .init(name: "all-namespaces", short: "A", takesValue: false),
+      .init(name: "watch", short: "w", takesValue: false),
+      .init(name: "no-headers", short: nil, takesValue: false),
+      .init(name: "ignore-not-found", short: nil, takesValue: false),
+      .init(name: "sort-by", short: nil, takesValue: true),
+    ] + OutputFormat.templateFlags
 
   /// One group of objects of the same type to print as one table.
   struct Group {

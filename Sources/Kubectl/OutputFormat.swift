@@ -110,7 +110,8 @@ enum OutputFormat: Equatable {
           }
           template = text
         }
-        return .jsonPath(try JSONPathTemplate(template, asJSON: format == "jsonpath-as-json"))
+        return .jsonPath(
+          try JSONPathTemplate(template, asJSON: format == "jsonpath-as-json", allowMissingKeys: allowMissingKeys))
       }
       if printers == .get {
         if other == "custom-columns" || other == "custom-columns-file" {

@@ -5,18 +5,19 @@ import KubeSim
 /// result through the kind's manifest handler, the path `apply` takes; with `--local`, patches
 /// the file's objects and prints them (kubectl's `pkg/cmd/patch/patch.go`).
 enum PatchCommand {
-  static let flags: [FlagParser.Spec] = [
-    .init(name: "patch", short: "p", takesValue: true),
-    .init(name: "patch-file", short: nil, takesValue: true),
-    .init(name: "type", short: nil, takesValue: true),
-    .init(name: "filename", short: "f", takesValue: true, repeatable: true),
-    .init(name: "local", short: nil, takesValue: false),
-    .init(name: "output", short: "o", takesValue: true),
-    .init(name: "dry-run", short: nil, takesValue: true),
-    .init(name: "recursive", short: "R", takesValue: false),
-    .init(name: "field-manager", short: nil, takesValue: true),
-    .init(name: "subresource", short: nil, takesValue: true),
-  ] + OutputFormat.templateFlags
+  static let flags: [FlagParser.Spec] =
+    [
+      .init(name: "patch", short: "p", takesValue: true),
+      .init(name: "patch-file", short: nil, takesValue: true),
+      .init(name: "type", short: nil, takesValue: true),
+      .init(name: "filename", short: "f", takesValue: true, repeatable: true),
+      .init(name: "local", short: nil, takesValue: false),
+      .init(name: "output", short: "o", takesValue: true),
+      .init(name: "dry-run", short: nil, takesValue: true),
+      .init(name: "recursive", short: "R", takesValue: false),
+      .init(name: "field-manager", short: nil, takesValue: true),
+      .init(name: "subresource", short: nil, takesValue: true),
+    ] + OutputFormat.templateFlags
 
   /// One object to patch: its type (nil for a kind kubebook does not know), name, namespace
   /// and, for `--local`, the file's JSON.

@@ -2,18 +2,19 @@ import KubeSim
 
 /// `kubectl run NAME --image=IMAGE`: creates a single pod labelled `run=NAME`.
 enum RunCommand {
-  static let flags: [FlagParser.Spec] = [
-    .init(name: "image", short: nil, takesValue: true),
-    .init(name: "port", short: nil, takesValue: true),
-    .init(name: "labels", short: "l", takesValue: true),
-    .init(name: "restart", short: nil, takesValue: true),
-    .init(name: "env", short: nil, takesValue: true, repeatable: true),
-    .init(name: "command", short: nil, takesValue: false),
-    .init(name: "dry-run", short: nil, takesValue: true),
-    .init(name: "output", short: "o", takesValue: true),
-    .init(name: "image-pull-policy", short: nil, takesValue: true),
-    .init(name: "annotations", short: nil, takesValue: true, repeatable: true),
-  ] + OutputFormat.templateFlags
+  static let flags: [FlagParser.Spec] =
+    [
+      .init(name: "image", short: nil, takesValue: true),
+      .init(name: "port", short: nil, takesValue: true),
+      .init(name: "labels", short: "l", takesValue: true),
+      .init(name: "restart", short: nil, takesValue: true),
+      .init(name: "env", short: nil, takesValue: true, repeatable: true),
+      .init(name: "command", short: nil, takesValue: false),
+      .init(name: "dry-run", short: nil, takesValue: true),
+      .init(name: "output", short: "o", takesValue: true),
+      .init(name: "image-pull-policy", short: nil, takesValue: true),
+      .init(name: "annotations", short: nil, takesValue: true, repeatable: true),
+    ] + OutputFormat.templateFlags
 
   /// `validation.IsEnvVarName`: `[-._a-zA-Z][-._a-zA-Z0-9]*`.
   static func isEnvVarName(_ name: Substring) -> Bool {

@@ -22,6 +22,8 @@ import Testing
     "create deployment web --image=nginx --dry-run=client -o go-template='{{.metadata.creationTimestamp}} {{index .spec.template.spec.containers 2}}'",
     "create deployment web --image=nginx --dry-run=client -o go-template='{{.kind'",
     "create deployment web --image=nginx --dry-run=client -o jsonpath --template='{.kind}'",
+    "create deployment web --image=nginx --dry-run=client -o jsonpath='{.x}' --allow-missing-template-keys=false",
+    "create deployment web --image=nginx --dry-run=client -o jsonpath='{.x}{.kind}' --allow-missing-template-keys",
     "create configmap x --from-literal=a=b --from-literal=c=d --dry-run=client -o go-template='{{range $k, $v := .data}}{{$k}}={{$v}};{{end}}'",
     "create secret generic s --from-literal=k=dmFs --dry-run=client -o go-template='{{.data.k | base64decode}}'",
     "create secret generic s --from-literal=k=v --dry-run=client -o go-template='{{.data.k}} {{base64decode .data.k}} {{.type}}'",
@@ -56,17 +58,25 @@ import Testing
 
   static let fileCommands: [[String]] = [
     ["patch", "--local", "-f", "pod.yaml", "-p", "{}", "-o", "go-template={{.metadata.name}} {{.spec.containers}}"],
-    ["patch", "--local", "-f", "pod.yaml", "-p", "{\"metadata\":{\"labels\":{\"b\":\"c\"}}}", "-o",
-     "go-template-file=pod.tmpl"],
+    [
+      "patch", "--local", "-f", "pod.yaml", "-p", "{\"metadata\":{\"labels\":{\"b\":\"c\"}}}", "-o",
+      "go-template-file=pod.tmpl",
+    ],
     ["patch", "--local", "-f", "pod.yaml", "-p", "{}", "-o", "templatefile=missing.tmpl"],
     ["patch", "--local", "-f", "pod.yaml", "-p", "{}", "--template={{.kind}} {{.metadata.labels}}"],
-    ["patch", "--local", "-f", "pod.yaml", "-p", "{}", "-o", "go-template={{.spec.nope}}",
-     "--allow-missing-template-keys=false"],
+    [
+      "patch", "--local", "-f", "pod.yaml", "-p", "{}", "-o", "go-template={{.spec.nope}}",
+      "--allow-missing-template-keys=false",
+    ],
     ["patch", "--local", "-f", "pod.yaml", "-p", "{}", "-o", "template={{index .spec.containers 0 | len}}"],
-    ["set", "env", "--local", "-f", "pod.yaml", "A=1", "-o",
-     "go-template={{range .spec.containers}}{{range .env}}{{.name}}={{.value}}{{end}}{{end}}"],
-    ["set", "resources", "--local", "-f", "pod.yaml", "--limits=cpu=200m", "-o",
-     "go-template={{range .spec.containers}}{{.resources.limits.cpu}}{{end}}"],
+    [
+      "set", "env", "--local", "-f", "pod.yaml", "A=1", "-o",
+      "go-template={{range .spec.containers}}{{range .env}}{{.name}}={{.value}}{{end}}{{end}}",
+    ],
+    [
+      "set", "resources", "--local", "-f", "pod.yaml", "--limits=cpu=200m", "-o",
+      "go-template={{range .spec.containers}}{{.resources.limits.cpu}}{{end}}",
+    ],
   ]
 
   @Test(.enabled(if: RealKubectl.path != nil, "needs the real kubectl binary"), arguments: fileCommands)

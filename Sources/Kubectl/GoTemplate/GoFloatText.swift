@@ -14,7 +14,9 @@ enum GoFloatText {
       mantissa |= 1 << 52
     }
     // Limbs of nine decimal digits, least significant first.
-    var limbs: [UInt64] = [mantissa % 1_000_000_000, mantissa / 1_000_000_000 % 1_000_000_000, mantissa / 1_000_000_000_000_000_000]
+    var limbs: [UInt64] = [
+      mantissa % 1_000_000_000, mantissa / 1_000_000_000 % 1_000_000_000, mantissa / 1_000_000_000_000_000_000,
+    ]
     let factor: UInt64 = exponent >= 0 ? 2 : 5
     for _ in 0..<abs(exponent) {
       var carry: UInt64 = 0

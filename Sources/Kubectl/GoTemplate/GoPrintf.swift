@@ -33,6 +33,7 @@ struct GoPrintf {
     return text
   }
 
+  /// Walks the format: literal text, then each verb with its flags and argument.
   private mutating func run(_ format: [Unicode.Scalar], _ values: [GoTemplateValue]) {
     var index = 0
     var argument = 0
@@ -120,8 +121,9 @@ struct GoPrintf {
   /// A decimal width or precision (at most six digits, as Go's `tooLarge` allows).
   private func number(_ format: [Unicode.Scalar], _ index: inout Int) -> Int? {
     var value: Int?
-    while index < format.count, let digit = format[index].properties.numericType == .decimal
-      ? Int(String(format[index])) : nil, format[index].isASCII
+    while index < format.count,
+      let digit = format[index].properties.numericType == .decimal
+        ? Int(String(format[index])) : nil, format[index].isASCII
     {
       value = (value ?? 0) * 10 + digit
       if value! > 1_000_000 { return nil }
@@ -143,13 +145,17 @@ struct GoPrintf {
 
   // MARK: Values
 
+  /// Prints one argument for `verb`, as `fmt`'s `printArg` and `printValue` do (maps and
+  /// lists element by element, with the same verb).
   private mutating func printValue(_ value: GoTemplateValue, verb: Unicode.Scalar, sharpV: Bool, depth: Int = 0) {
     if verb == "T" {
       pad(value.isValid && !isNil(value) ? value.concreteTypeName : "<nil>")
       return
     }
     if sharpV, let json = value.json {
-      if case .integer(let number, _) = value.content { pad(String(number)) } else {
+      if case .integer(let number, _) = value.content {
+        pad(String(number))
+      } else {
         pad(GoValueText.goSyntax(json))
       }
       return
@@ -187,6 +193,7 @@ struct GoPrintf {
     }
   }
 
+  /// Whether the value is a nil `interface {}`.
   private func isNil(_ value: GoTemplateValue) -> Bool {
     if case .nilInterface = value.content { return true }
     return false
@@ -212,6 +219,7 @@ struct GoPrintf {
     return String(view)
   }
 
+  /// `%x` of a string: two hexadecimal digits per byte.
   private func hexBytes(_ bytes: [UInt8], upper: Bool) -> String {
     let digits = Array(upper ? "0123456789ABCDEF" : "0123456789abcdef")
     var text = sharp ? (upper ? "0X" : "0x") : ""
@@ -235,6 +243,7 @@ struct GoPrintf {
     output += minus ? text + padding : padding + text
   }
 
+  /// Pads with spaces even under the `0` flag (numbers place their own zeros).
   private mutating func padWithSpaces(_ text: String) {
     let saved = zero
     zero = false
@@ -244,6 +253,7 @@ struct GoPrintf {
 
   // MARK: Numbers
 
+  /// `fmtInteger`: an integer in the verb's base with sign, prefix, precision and width.
   private mutating func formatInteger(_ number: Int64, unsigned: Bool, verb: Unicode.Scalar, value: GoTemplateValue) {
     let base: Int
     switch verb {
@@ -294,6 +304,7 @@ struct GoPrintf {
     padWithSpaces(sign + prefix + digits)
   }
 
+  /// `fmtFloat`: a float in `%e`, `%f` or `%g` form with sign, precision and width.
   private mutating func formatFloat(_ number: Double, verb: Unicode.Scalar, value: GoTemplateValue) {
     var text: String
     switch verb {

@@ -13,6 +13,7 @@ enum GoTemplateBuiltins {
     var variadic: GoTemplateExecutor.ParameterType?
   }
 
+  /// The Go signature of the builtin `name`.
   private static func signature(_ name: String) -> Signature {
     switch name {
     case "and", "or", "call", "index", "slice", "eq": return Signature(fixed: [.value], variadic: .value)
@@ -74,6 +75,7 @@ enum GoTemplateBuiltins {
     var message: String
   }
 
+  /// Runs the builtin `name` on its evaluated arguments.
   private static func apply(_ name: String, _ values: [Value]) throws(Failure) -> Value {
     switch name {
     case "not": return .bool(!values[0].unboxedTruth)
@@ -123,6 +125,7 @@ enum GoTemplateBuiltins {
       })
   }
 
+  /// `len`: the length of a string (bytes), list or map.
   private static func length(_ value: Value) throws(Failure) -> Value {
     switch value.content {
     case .invalid: throw Failure(message: "reflect: call of reflect.Value.Type on zero Value")
@@ -145,6 +148,7 @@ enum GoTemplateBuiltins {
     }
   }
 
+  /// `index`: the item reached by indexing `item` with each index in turn.
   private static func index(_ item: Value, _ indexes: [Value]) throws(Failure) -> Value {
     var current = item.unboxed
     guard current.isValid else { throw Failure(message: "index of untyped nil") }
@@ -173,6 +177,7 @@ enum GoTemplateBuiltins {
     return current
   }
 
+  /// `slice`: a sub-list or substring (bytes) of `item`.
   private static func slice(_ item: Value, _ indexes: [Value]) throws(Failure) -> Value {
     let value = item.unboxed
     guard value.isValid else { throw Failure(message: "slice of untyped nil") }
@@ -238,9 +243,11 @@ enum GoTemplateBuiltins {
     let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8)
     var decodeMap = [UInt8](repeating: 0xFF, count: 256)
     for (offset, byte) in alphabet.enumerated() { decodeMap[Int(byte)] = UInt8(offset) }
+    /// Go's `CorruptInputError` text at `offset`.
     func corrupt(_ offset: Int) -> Failure {
       Failure(message: "base64 decode failed: illegal base64 data at input byte \(offset)")
     }
+    /// Whether `byte` is a line break, which the decoder skips.
     func isNewline(_ byte: UInt8) -> Bool { byte == 0x0A || byte == 0x0D }
     var output: [UInt8] = []
     var index = 0

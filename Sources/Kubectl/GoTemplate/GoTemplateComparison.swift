@@ -7,6 +7,7 @@ enum GoTemplateComparison {
   /// Go's `basicKind`.
   private enum Kind { case bool, int, uint, float, string, other }
 
+  /// The comparison kind of a value.
   private static func kind(_ value: GoTemplateValue) -> Kind {
     switch value.content {
     case .bool: return .bool
@@ -18,6 +19,7 @@ enum GoTemplateComparison {
     }
   }
 
+  /// The integer of an integer value (0 otherwise).
   private static func integer(_ value: GoTemplateValue) -> Int64 {
     if case .integer(let number, _) = value.content { return number }
     return 0

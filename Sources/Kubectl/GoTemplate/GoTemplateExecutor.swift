@@ -54,6 +54,7 @@ struct GoTemplateExecutor {
     return String(decoding: executor.output, as: UTF8.self)
   }
 
+  /// An executor over `trees`, reporting errors against `source`.
   private init(
     trees: GoTemplateParser.Trees, source: [UInt8], parseName: String, allowMissingKeys: Bool, templateName: String
   ) {
@@ -66,8 +67,10 @@ struct GoTemplateExecutor {
 
   // MARK: Errors
 
+  /// Records the node errors are reported at (Go's `state.at`).
   private mutating func at(_ position: Int, _ text: String) { location = Location(position: position, text: text) }
 
+  /// Records an operand as the node errors are reported at.
   private mutating func at(_ argument: GoTemplateArgument) { at(argument.position, argument.description) }
 
   /// Go's `state.errorf`: `template: output:1:2: executing "output" at <.x>: MESSAGE`.
@@ -84,6 +87,7 @@ struct GoTemplateExecutor {
       ))
   }
 
+  /// Counts one step of work, failing past ``maxSteps``.
   private mutating func step() throws(Interrupt) {
     steps += 1
     if steps > Self.maxSteps {
@@ -91,6 +95,7 @@ struct GoTemplateExecutor {
     }
   }
 
+  /// Appends output, failing past ``maxOutputBytes``.
   private mutating func write(_ text: String) throws(Interrupt) {
     output.append(contentsOf: text.utf8)
     if output.count > Self.maxOutputBytes {
@@ -100,6 +105,7 @@ struct GoTemplateExecutor {
 
   // MARK: Walking
 
+  /// Go's `walk`: executes one node with `dot` as the cursor.
   private mutating func walk(_ dot: GoTemplateValue, _ node: GoTemplateNode) throws(Interrupt) {
     try step()
     at(node.position, node.description)
@@ -123,10 +129,13 @@ struct GoTemplateExecutor {
     }
   }
 
+  /// Executes each node of a list.
   private mutating func walkList(_ dot: GoTemplateValue, _ nodes: [GoTemplateNode]) throws(Interrupt) {
     for node in nodes { try walk(dot, node) }
   }
 
+  /// `{{if}}` or `{{with}}`: the list when the pipeline is true (`with` moves dot to
+  /// its value), else the `else` list.
   private mutating func walkIfOrWith(_ dot: GoTemplateValue, _ branch: GoTemplateBranch, isWith: Bool)
     throws(Interrupt)
   {
@@ -140,6 +149,8 @@ struct GoTemplateExecutor {
     }
   }
 
+  /// `{{range}}` over a list or map (maps in sorted key order), or its `else` list when
+  /// there is nothing to visit.
   private mutating func walkRange(_ dot: GoTemplateValue, _ branch: GoTemplateBranch) throws(Interrupt) {
     at(branch.position, GoTemplateNode.range(branch).description)
     let outer = variables.count
@@ -194,6 +205,8 @@ struct GoTemplateExecutor {
     if let elseList = branch.elseList { try walkList(dot, elseList) }
   }
 
+  /// `{{template "name" pipeline}}`: the named template with the pipeline's value as dot
+  /// and `$`.
   private mutating func walkTemplate(_ dot: GoTemplateValue, name: String, pipe: GoTemplatePipe?, position: Int)
     throws(Interrupt)
   {
@@ -220,6 +233,8 @@ struct GoTemplateExecutor {
   /// `missingVal`).
   typealias Final = GoTemplateValue?
 
+  /// Go's `evalPipeline`: each command's result feeds the next; declarations and
+  /// assignments take the final value.
   mutating func evalPipeline(_ dot: GoTemplateValue, _ pipe: GoTemplatePipe) throws(Interrupt) -> GoTemplateValue {
     at(pipe.position, pipe.description)
     var value: Final = nil
@@ -245,12 +260,15 @@ struct GoTemplateExecutor {
     variables[index].value = value
   }
 
+  /// Refuses arguments to something that is not a function.
   private func notAFunction(_ arguments: [GoTemplateArgument], final: Final) throws(Interrupt) {
     if arguments.count > 1 || final != nil {
       throw failure("can't give argument to non-function \(arguments[0].description)")
     }
   }
 
+  /// Go's `evalCommand`: a field, chain, function call, parenthesised pipeline, variable
+  /// or constant.
   private mutating func evalCommand(_ dot: GoTemplateValue, _ command: GoTemplateCommand, final: Final)
     throws(Interrupt) -> GoTemplateValue
   {
@@ -288,7 +306,8 @@ struct GoTemplateExecutor {
   /// Go's `idealConstant`: a float when written as one, else an `int`.
   mutating func constant(_ number: GoTemplateNumber) throws(Interrupt) -> GoTemplateValue {
     let text = number.text
-    let isHexInt = text.count > 2 && (text.hasPrefix("0x") || text.hasPrefix("0X")) && !text.contains(where: { "pP".contains($0) })
+    let isHexInt =
+      text.count > 2 && (text.hasPrefix("0x") || text.hasPrefix("0X")) && !text.contains(where: { "pP".contains($0) })
     if let float = number.float, !isHexInt, !text.hasPrefix("'"), text.contains(where: { ".eEpP".contains($0) }) {
       return GoTemplateValue(content: .float(float))
     }
@@ -297,6 +316,7 @@ struct GoTemplateExecutor {
     return .invalid
   }
 
+  /// `(pipeline).field...`: the fields of an operand's value.
   private mutating func evalChain(
     _ dot: GoTemplateValue, _ chain: GoTemplateArgument, node: GoTemplateArgument, fields: [String],
     arguments: [GoTemplateArgument], final: Final
@@ -307,6 +327,7 @@ struct GoTemplateExecutor {
     return try evalFieldChain(dot, receiver: receiver, names: fields, arguments: arguments, final: final)
   }
 
+  /// `$name` or `$name.field...`.
   private mutating func evalVariable(
     _ dot: GoTemplateValue, _ variable: GoTemplateArgument.Variable, arguments: [GoTemplateArgument], final: Final
   ) throws(Interrupt) -> GoTemplateValue {
@@ -321,6 +342,7 @@ struct GoTemplateExecutor {
     return try evalFieldChain(dot, receiver: value, names: variable.fields, arguments: arguments, final: final)
   }
 
+  /// Each field of `names` in turn, starting at `receiver`.
   private mutating func evalFieldChain(
     _ dot: GoTemplateValue, receiver: GoTemplateValue, names: [String], arguments: [GoTemplateArgument],
     final: Final
@@ -333,6 +355,7 @@ struct GoTemplateExecutor {
     return current
   }
 
+  /// Go's `evalField` on a map: the key's value, or `<no value>` / `map has no entry`.
   private func evalField(_ name: String, receiver: GoTemplateValue, hasArguments: Bool) throws(Interrupt)
     -> GoTemplateValue
   {

@@ -17,6 +17,7 @@ struct GoTemplateLexer {
     return lexer.tokens
   }
 
+  /// A lexer over the template's bytes.
   private init(input: [UInt8]) { self.input = input }
 
   /// The states of Go's lexer.
@@ -46,7 +47,11 @@ struct GoTemplateLexer {
     let first = input[offset]
     if first < 0x80 { return (UInt32(first), 1) }
     var width = 1
-    if first & 0xE0 == 0xC0 { width = 2 } else if first & 0xF0 == 0xE0 { width = 3 } else if first & 0xF8 == 0xF0 {
+    if first & 0xE0 == 0xC0 {
+      width = 2
+    } else if first & 0xF0 == 0xE0 {
+      width = 3
+    } else if first & 0xF8 == 0xF0 {
       width = 4
     }
     guard offset + width <= input.count else { return (0xFFFD, 1) }
@@ -85,20 +90,24 @@ struct GoTemplateLexer {
     return Array(input[offset..<(offset + bytes.count)]) == bytes
   }
 
+  /// The template's text in `range`.
   private func text(_ range: Range<Int>) -> String { String(decoding: input[range], as: UTF8.self) }
 
+  /// Appends the item from `start` to `position` and moves on.
   private mutating func emit(_ kind: GoTemplateToken.Kind) {
     tokens.append(GoTemplateToken(kind: kind, position: start, value: text(start..<position), line: startLine))
     start = position
     startLine = line
   }
 
+  /// Skips the text from `start` to `position`.
   private mutating func ignore() {
     line += input[start..<position].filter { $0 == 0x0A }.count
     start = position
     startLine = line
   }
 
+  /// Appends an error item and stops.
   private mutating func error(_ message: String) -> State {
     tokens.append(GoTemplateToken(kind: .error, position: start, value: message, line: startLine))
     return .done
@@ -106,8 +115,10 @@ struct GoTemplateLexer {
 
   // MARK: States
 
+  /// Go's `isSpace` for a byte: space, tab, carriage return, newline.
   private static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0D || byte == 0x0A }
 
+  /// Go's `isSpace` for a scalar (false at the end).
   private static func isSpace(_ value: UInt32?) -> Bool { value.map { $0 < 0x80 && isSpace(UInt8($0)) } ?? false }
 
   /// Go's `isAlphaNumeric`: `_`, a letter or a digit.
@@ -121,10 +132,12 @@ struct GoTemplateLexer {
     }
   }
 
+  /// Whether `- ` (a left trim marker) starts at `offset`.
   private func hasLeftTrimMarker(at offset: Int) -> Bool {
     offset + 1 < input.count && input[offset] == UInt8(ascii: "-") && Self.isSpace(input[offset + 1])
   }
 
+  /// Whether ` -` (a right trim marker) starts at `offset`.
   private func hasRightTrimMarker(at offset: Int) -> Bool {
     offset >= 0 && offset + 1 < input.count && Self.isSpace(input[offset]) && input[offset + 1] == UInt8(ascii: "-")
   }
@@ -135,6 +148,7 @@ struct GoTemplateLexer {
     return (hasPrefix("}}", at: position), false)
   }
 
+  /// Text up to the next `{{`, trimmed before a `{{- `.
   private mutating func lexText() -> State {
     var found: Int?
     var offset = position
@@ -171,6 +185,7 @@ struct GoTemplateLexer {
     return .leftDelim
   }
 
+  /// `{{` (and its trim marker), or the start of a comment.
   private mutating func lexLeftDelim() -> State {
     position += 2
     let trim = hasLeftTrimMarker(at: position)
@@ -187,6 +202,7 @@ struct GoTemplateLexer {
     return .insideAction
   }
 
+  /// `/* ... */` up to its closing delimiter.
   private mutating func lexComment() -> State {
     position += 2
     var offset = position
@@ -209,6 +225,7 @@ struct GoTemplateLexer {
     return .text
   }
 
+  /// `}}` (and its trim marker, trimming the text after it).
   private mutating func lexRightDelim() -> State {
     let trim = hasRightTrimMarker(at: position)
     if trim {
@@ -224,6 +241,7 @@ struct GoTemplateLexer {
     return .text
   }
 
+  /// One item inside an action.
   private mutating func lexInsideAction() -> State {
     if atRightDelim().delim {
       return parenDepth == 0 ? .rightDelim : error("unclosed left paren")
@@ -267,6 +285,7 @@ struct GoTemplateLexer {
     return .insideAction
   }
 
+  /// A run of spaces, unless it belongs to a ` -}}`.
   private mutating func lexSpace() -> State {
     var count = 0
     while Self.isSpace(peek()) {
@@ -281,6 +300,7 @@ struct GoTemplateLexer {
     return .insideAction
   }
 
+  /// A keyword, `true`/`false` or a function name.
   private mutating func lexIdentifier() -> State {
     while Self.isAlphaNumeric(peek()) { _ = next() }
     let word = text(start..<position)
@@ -295,6 +315,7 @@ struct GoTemplateLexer {
     return .insideAction
   }
 
+  /// `$` or `$name`.
   private mutating func lexVariable() -> State {
     if atTerminator() {
       emit(.variable)
@@ -303,6 +324,7 @@ struct GoTemplateLexer {
     return lexFieldOrVariable(.variable)
   }
 
+  /// `.name` or `$name` (a lone `.` is the dot).
   private mutating func lexFieldOrVariable(_ kind: GoTemplateToken.Kind) -> State {
     if atTerminator() {
       emit(kind == .variable ? .variable : .dot)
@@ -324,6 +346,7 @@ struct GoTemplateLexer {
     }
   }
 
+  /// A character constant `'x'`.
   private mutating func lexChar() -> State {
     while true {
       let scalar = next()
@@ -339,6 +362,7 @@ struct GoTemplateLexer {
     return .insideAction
   }
 
+  /// A number (Go's syntax, with an imaginary part refused later).
   private mutating func lexNumber() -> State {
     guard scanNumber() else { return error("bad number syntax: \(GoUnquote.quote(text(start..<position)))") }
     if let sign = peek(), sign == 0x2B || sign == 0x2D {
@@ -352,6 +376,7 @@ struct GoTemplateLexer {
     return .insideAction
   }
 
+  /// Consumes the next scalar if it is one of `valid`.
   private mutating func accept(_ valid: String) -> Bool {
     if let scalar = next() {
       if scalar < 0x80, valid.utf8.contains(UInt8(scalar)) { return true }
@@ -360,10 +385,12 @@ struct GoTemplateLexer {
     return false
   }
 
+  /// Consumes scalars while they are in `valid`.
   private mutating func acceptRun(_ valid: String) {
     while accept(valid) {}
   }
 
+  /// Go's `scanNumber`: sign, base prefix, digits, fraction, exponent.
   private mutating func scanNumber() -> Bool {
     _ = accept("+-")
     var digits = "0123456789_"
@@ -394,6 +421,7 @@ struct GoTemplateLexer {
     return true
   }
 
+  /// A double-quoted string.
   private mutating func lexQuote() -> State {
     while true {
       let scalar = next()
@@ -409,6 +437,7 @@ struct GoTemplateLexer {
     return .insideAction
   }
 
+  /// A back-quoted raw string.
   private mutating func lexRawQuote() -> State {
     while true {
       let scalar = next()

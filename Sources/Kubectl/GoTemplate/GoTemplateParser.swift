@@ -34,6 +34,7 @@ struct GoTemplateParser {
     return parser.trees
   }
 
+  /// A parser over the tokens of the template `name`.
   private init(name: String, tokens: [GoTemplateToken]) {
     self.name = name
     self.tokens = tokens
@@ -41,6 +42,7 @@ struct GoTemplateParser {
 
   // MARK: Tokens
 
+  /// The next token (Go's `next`), remembering its line for errors.
   private mutating func next() -> GoTemplateToken {
     let token = tokens[min(index, tokens.count - 1)]
     index += 1
@@ -48,20 +50,24 @@ struct GoTemplateParser {
     return token
   }
 
+  /// Steps back `count` tokens.
   private mutating func backup(_ count: Int = 1) { index -= count }
 
+  /// The next token, not consumed.
   private mutating func peek() -> GoTemplateToken {
     let token = next()
     backup()
     return token
   }
 
+  /// The next token that is not a space.
   private mutating func nextNonSpace() -> GoTemplateToken {
     var token = next()
     while token.kind == .space { token = next() }
     return token
   }
 
+  /// The next token that is not a space, not consumed (the spaces are).
   private mutating func peekNonSpace() -> GoTemplateToken {
     let token = nextNonSpace()
     backup()
@@ -70,10 +76,12 @@ struct GoTemplateParser {
 
   // MARK: Errors
 
+  /// Go's `Tree.errorf`: `template: output:LINE: message`.
   private func error(_ message: String) -> GoTemplateError {
     GoTemplateError(message: "template: \(name):\(lastLine): \(message)")
   }
 
+  /// Go's `unexpected`: a lexer error as it is, else `unexpected TOKEN in CONTEXT`.
   private func unexpected(_ token: GoTemplateToken, _ context: String) -> GoTemplateError {
     if token.kind == .error {
       var extra = ""
@@ -86,6 +94,7 @@ struct GoTemplateParser {
     return error("unexpected \(token.description) in \(context)")
   }
 
+  /// The next token, which must be of `kind`.
   private mutating func expect(_ kind: GoTemplateToken.Kind, _ context: String) throws(GoTemplateError)
     -> GoTemplateToken
   {
@@ -102,6 +111,7 @@ struct GoTemplateParser {
 
   // MARK: Trees
 
+  /// Records a template tree; a second non-empty definition of a name is an error.
   private mutating func add(_ treeName: String, _ root: [GoTemplateNode]) throws(GoTemplateError) {
     guard let existing = trees[treeName], !Self.isEmpty(existing) else {
       trees[treeName] = root
@@ -113,12 +123,15 @@ struct GoTemplateParser {
   /// Go's `IsEmptyTree`: only blank text and comments.
   static func isEmpty(_ nodes: [GoTemplateNode]) -> Bool {
     nodes.allSatisfy { node in
-      if case .text(let text, _) = node { return text.allSatisfy { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" } }
+      if case .text(let text, _) = node {
+        return text.allSatisfy { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }
+      }
       if case .list(let inner, _) = node { return isEmpty(inner) }
       return false
     }
   }
 
+  /// The main template, with its `{{define}}`s taken out.
   private mutating func parseRoot() throws(GoTemplateError) -> [GoTemplateNode] {
     var root: [GoTemplateNode] = []
     while peek().kind != .eof {
@@ -140,6 +153,7 @@ struct GoTemplateParser {
     return root
   }
 
+  /// `{{define "name"}}...{{end}}`.
   private mutating func parseDefinition() throws(GoTemplateError) {
     let context = "define clause"
     let token = nextNonSpace()
@@ -154,6 +168,7 @@ struct GoTemplateParser {
     try add(treeName, list)
   }
 
+  /// Nodes up to an `{{end}}` or `{{else}}`, which is returned too.
   private mutating func itemList() throws(GoTemplateError) -> ([GoTemplateNode], GoTemplateNode) {
     try enter()
     defer { depth -= 1 }
@@ -168,6 +183,7 @@ struct GoTemplateParser {
     throw error("unexpected EOF")
   }
 
+  /// A text node or an action.
   private mutating func textOrAction() throws(GoTemplateError) -> GoTemplateNode {
     let token = nextNonSpace()
     switch token.kind {
@@ -180,6 +196,7 @@ struct GoTemplateParser {
     }
   }
 
+  /// The action after `{{`: a control keyword or a pipeline.
   private mutating func action() throws(GoTemplateError) -> GoTemplateNode {
     let token = nextNonSpace()
     switch token.kind {
@@ -202,6 +219,7 @@ struct GoTemplateParser {
     }
   }
 
+  /// `{{break}}` or `{{continue}}`, only inside `{{range}}`.
   private mutating func loopControl(_ token: GoTemplateToken, keyword: String) throws(GoTemplateError)
     -> GoTemplateNode
   {
@@ -211,6 +229,7 @@ struct GoTemplateParser {
     return keyword == "break" ? .breakNode(position: token.position) : .continueNode(position: token.position)
   }
 
+  /// Go's `pipeline`: optional declarations, then commands up to `end`.
   private mutating func pipeline(_ context: String, end: GoTemplateToken.Kind) throws(GoTemplateError)
     -> GoTemplatePipe
   {
@@ -259,6 +278,7 @@ struct GoTemplateParser {
     }
   }
 
+  /// Refuses an empty pipeline and constants after the first command.
   private func checkPipeline(_ pipe: GoTemplatePipe, _ context: String) throws(GoTemplateError) {
     guard !pipe.commands.isEmpty else { throw error("missing value for \(context)") }
     for (offset, command) in pipe.commands.enumerated().dropFirst() {
@@ -270,6 +290,7 @@ struct GoTemplateParser {
     }
   }
 
+  /// The pipeline and lists of `if`, `range` or `with` (`else if`, `else with` chained).
   private mutating func parseControl(_ context: String) throws(GoTemplateError) -> GoTemplateBranch {
     let savedVariables = variables.count
     defer { variables.removeLast(variables.count - savedVariables) }
@@ -293,6 +314,7 @@ struct GoTemplateParser {
     return GoTemplateBranch(position: pipe.position, pipe: pipe, list: list, elseList: elseList)
   }
 
+  /// `{{block "name" pipeline}}...{{end}}`: a definition and its call.
   private mutating func blockControl() throws(GoTemplateError) -> GoTemplateNode {
     let context = "block clause"
     let token = nextNonSpace()
@@ -307,6 +329,7 @@ struct GoTemplateParser {
     return .template(name: blockName, pipe: pipe, position: token.position)
   }
 
+  /// `{{template "name" [pipeline]}}`.
   private mutating func templateControl() throws(GoTemplateError) -> GoTemplateNode {
     let context = "template clause"
     let token = nextNonSpace()
@@ -319,11 +342,13 @@ struct GoTemplateParser {
     return .template(name: templateName, pipe: pipe, position: token.position)
   }
 
+  /// The quoted name of a template.
   private func templateName(_ token: GoTemplateToken, _ context: String) throws(GoTemplateError) -> String {
     guard token.kind == .string || token.kind == .rawString else { throw unexpected(token, context) }
     return try unquote(token.value)
   }
 
+  /// One command: operands up to `|`, `}}` or `)`.
   private mutating func command() throws(GoTemplateError) -> GoTemplateCommand {
     var command = GoTemplateCommand(position: peekNonSpace().position)
     while true {
@@ -342,6 +367,7 @@ struct GoTemplateParser {
     return command
   }
 
+  /// A term and the fields after it.
   private mutating func operand() throws(GoTemplateError) -> GoTemplateArgument? {
     guard var node = try term() else { return nil }
     if peek().kind == .field {
@@ -362,6 +388,8 @@ struct GoTemplateParser {
     return node
   }
 
+  /// Go's `term`: a function, dot, nil, variable, field, constant or parenthesised
+  /// pipeline.
   private mutating func term() throws(GoTemplateError) -> GoTemplateArgument? {
     let token = nextNonSpace()
     switch token.kind {
@@ -394,6 +422,7 @@ struct GoTemplateParser {
     }
   }
 
+  /// Go's `strconv.Unquote` of a string token.
   private func unquote(_ quoted: String) throws(GoTemplateError) -> String {
     if quoted.hasPrefix("`") { return String(quoted.dropFirst().dropLast()).replacingCarriageReturns() }
     guard quoted.hasPrefix("\""), let text = GoUnquote.unquoteExtend(quoted) else { throw error("invalid syntax") }
@@ -442,5 +471,7 @@ struct GoTemplateParser {
 
 extension String {
   /// Go drops carriage returns from raw strings.
-  fileprivate func replacingCarriageReturns() -> String { String(unicodeScalars.filter { $0 != "\r" }.map(Character.init)) }
+  fileprivate func replacingCarriageReturns() -> String {
+    String(unicodeScalars.filter { $0 != "\r" }.map(Character.init))
+  }
 }

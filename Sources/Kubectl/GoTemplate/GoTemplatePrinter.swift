@@ -38,6 +38,7 @@ struct GoTemplatePrinter: Sendable, Equatable {
     try print(object, rawData: GoValueText.compactJSON(object))
   }
 
+  /// Runs the template; on failure kubectl writes what ran, a debugging dump and the error.
   private func print(_ object: JSONValue, rawData: String) throws(KubectlError) -> String {
     let data = Self.decoded(object)
     do {
@@ -47,7 +48,8 @@ struct GoTemplatePrinter: Sendable, Equatable {
     } catch {
       let partial = error.partialOutput
       throw KubectlError(
-        text: partial + "Error executing template: \(error.message). Printing more information for debugging the template:\n"
+        text: partial
+          + "Error executing template: \(error.message). Printing more information for debugging the template:\n"
           + "\ttemplate was:\n\t\t\(raw)\n\traw data was:\n\t\t\(rawData)\n"
           + "\tobject given to template engine was:\n\t\t\(GoValueText.plain(data))\n\n"
           + "error: error executing template \(GoUnquote.quote(raw)): \(error.message)")

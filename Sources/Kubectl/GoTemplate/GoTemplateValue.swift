@@ -30,8 +30,10 @@ struct GoTemplateValue: Sendable {
   /// A Go `int`.
   static func int(_ value: Int) -> GoTemplateValue { .init(content: .integer(Int64(value), .int)) }
 
+  /// A Go `string`.
   static func string(_ text: String) -> GoTemplateValue { .init(content: .string(text)) }
 
+  /// A Go `bool`.
   static func bool(_ flag: Bool) -> GoTemplateValue { .init(content: .bool(flag)) }
 
   /// The value of a JSON value (`boxed` when it is read out of a map or list).
@@ -48,6 +50,7 @@ struct GoTemplateValue: Sendable {
     }
   }
 
+  /// A value holding `content`.
   init(content: Content, boxed: Bool = false) {
     self.content = content
     self.boxed = boxed
