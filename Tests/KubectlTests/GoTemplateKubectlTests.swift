@@ -112,6 +112,15 @@ import Testing
     "{{printf 3}}",
     "start {{.metadata.name}} {{index .spec.list 0}} end",
     "{{index .spec.weights -1}}",
+    // Templates learners copy from docs and answers.
+    "{{range $k, $v := .data}}{{$k}}: {{$v}}{{\"\n\"}}{{end}}",
+    "{{if not (eq .metadata.name \"x\")}}not x{{end}} {{len .metadata.labels | printf \"%d labels\"}}",
+    "{{ .metadata.name | printf \"%-20s\" }}|{{printf \"%5.1f%%\" .spec.ratio}}|{{printf \"%.2f\" 3}}",
+    "{{range .spec.containers}}{{.name}}{{\":\\t\"}}{{range .ports}}{{.containerPort}}{{\",\"}}{{end}}{{\"\\n\"}}{{end}}",
+    "{{printf \"%s %v %t\" true .spec.paused .spec.replicas}}",
+    "{{range .spec.containers}}{{if .ports}}{{.name}} has ports{{else}}{{.name}} has none{{end}}; {{end}}",
+    "{{with index .metadata.labels \"app\"}}app={{.}}{{end}}{{with index .metadata.labels \"zzz\"}}zzz={{.}}{{end}}",
+    "{{range $i, $c := .spec.containers}}{{if $i}}, {{end}}{{$c.name}}{{end}}",
     // More printf verbs and flags.
     "{{printf \"%6.2f|%-8v|%+.1e|%g|%G|%E\" .spec.ratio .metadata.name .spec.big 0.00001 1e21 12345.678}}",
     "{{printf \"%c%c|%U|%#x|%#o|%b|%08.3f|% d\" 72 105 9731 255 8 5 -3.14159 42}}",
