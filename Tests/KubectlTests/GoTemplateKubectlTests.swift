@@ -134,6 +134,7 @@ import Testing
     "{{printf \"%.1f %.1f %.2f %.0f %.0f\" 0.25 0.35 1.005 2.5 3.5}}",
     "{{printf \"%v %v %v %v\" 1e6 123456.0 1e-5 0.0001}}",
     "{{printf \"%d %s\" 3}} {{printf \"%s\" .spec.weights}}",
+    "{{printf \"%x %X %b %x %x %b\" .spec.ratio .spec.ratio .spec.ratio 1.0 -0.1 0.0}} {{printf \"%x\" .spec.big}}",
     // More ranges, variables and chains.
     "{{range $k, $v := .spec}}{{$k}} {{end}}",
     "{{range $i, $e := .spec.empty}}x{{else}}empty map{{end}}",

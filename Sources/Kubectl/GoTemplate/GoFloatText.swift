@@ -119,4 +119,49 @@ enum GoFloatText {
     }
     return fixed(value, precision: max((count > point ? digits.count : count) - point, 0))
   }
+
+  /// `%x` (`strconv.FormatFloat(f, 'x', -1, 64)`): `0x1.8p+00`, the hexadecimal fraction
+  /// without trailing zeros and at least two exponent digits.
+  static func hexadecimal(_ value: Double) -> String {
+    var mantissa = value.significandBitPattern
+    var exponent = Int(value.exponentBitPattern) - 1023
+    if value.exponentBitPattern == 0 {
+      exponent += 1
+    } else {
+      mantissa |= 1 << 52
+    }
+    if mantissa == 0 { exponent = 0 }
+    mantissa <<= 8
+    while mantissa != 0 && mantissa & (1 << 60) == 0 {
+      mantissa <<= 1
+      exponent -= 1
+    }
+    let digits = Array("0123456789abcdef")
+    var text = value.sign == .minus ? "-0x" : "0x"
+    text.append(digits[Int((mantissa >> 60) & 1)])
+    mantissa <<= 4
+    if mantissa != 0 {
+      text += "."
+      while mantissa != 0 {
+        text.append(digits[Int((mantissa >> 60) & 15)])
+        mantissa <<= 4
+      }
+    }
+    let power = String(abs(exponent))
+    return text + (exponent < 0 ? "p-" : "p+") + (power.count < 2 ? "0" : "") + power
+  }
+
+  /// `%b` (`strconv.FormatFloat(f, 'b', -1, 64)`): the integer mantissa and binary exponent,
+  /// `6755399441055744p-52`.
+  static func binary(_ value: Double) -> String {
+    var mantissa = value.significandBitPattern
+    var exponent = Int(value.exponentBitPattern)
+    if exponent == 0 {
+      exponent += 1
+    } else {
+      mantissa |= 1 << 52
+    }
+    exponent -= 1023 + 52
+    return (value.sign == .minus ? "-" : "") + String(mantissa) + (exponent < 0 ? "p" : "p+") + String(exponent)
+  }
 }

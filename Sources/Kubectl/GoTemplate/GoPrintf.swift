@@ -1,5 +1,6 @@
 /// Go's `fmt.Sprintf`, `fmt.Sprint` and `fmt.Sprintln` for the values of a template:
-/// the verbs `%v %s %d %q %x %X %o %O %b %c %U %e %E %f %F %g %G %t %T %%`, the flags
+/// the verbs `%v %s %d %q %x %X %o %O %b %c %U %e %E %f %F %g %G %t %T %%` (no `%[n]`
+/// argument indexes, no precision on a float's `%x`), the flags
 /// `+ - # 0 space`, width and precision (`*` too), and Go's error forms (`%!d(string=x)`,
 /// `%!d(MISSING)`, `%!(EXTRA int=2)`, `%!(NOVERB)`).
 struct GoPrintf {
@@ -316,6 +317,11 @@ struct GoPrintf {
       text = GoFloatText.exponent(number, precision: precision ?? 6)
       if verb == "E" { text = text.uppercased() }
     case "f", "F": text = GoFloatText.fixed(number, precision: precision ?? 6)
+    case "x",
+      "X" where precision == nil:
+      text = GoFloatText.hexadecimal(number)
+      if verb == "X" { text = text.uppercased() }
+    case "b": text = GoFloatText.binary(number)
     default:
       badVerb(verb, value)
       return
