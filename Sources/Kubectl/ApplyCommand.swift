@@ -9,14 +9,15 @@ enum ApplyCommand {
 
   static let lastAppliedKey = "kubectl.kubernetes.io/last-applied-configuration"
 
-  static let flags: [FlagParser.Spec] = [
-    .init(name: "filename", short: "f", takesValue: true, repeatable: true),
-    .init(name: "output", short: "o", takesValue: true),
-    .init(name: "dry-run", short: nil, takesValue: true),
-    .init(name: "validate", short: nil, takesValue: true),
-    .init(name: "save-config", short: nil, takesValue: false),
-    .init(name: "recursive", short: "R", takesValue: false),
-  ]
+  static let flags: [FlagParser.Spec] =
+    [
+      .init(name: "filename", short: "f", takesValue: true, repeatable: true),
+      .init(name: "output", short: "o", takesValue: true),
+      .init(name: "dry-run", short: nil, takesValue: true),
+      .init(name: "validate", short: nil, takesValue: true),
+      .init(name: "save-config", short: nil, takesValue: false),
+      .init(name: "recursive", short: "R", takesValue: false),
+    ] + OutputFormat.templateFlags
 
   static func run(
     _ arguments: [String], mode: Mode, context: inout CommandContext, output: inout OutputBuffer
@@ -37,7 +38,7 @@ enum ApplyCommand {
     // `create -f` builds its printer before reading the files; apply's comes later, per object.
     let format =
       try mode == .create
-      ? OutputFormat.parseWithoutTables(parsed.value("output")) : OutputFormat.parse(parsed.value("output"))
+      ? OutputFormat.parseWithoutTables(parsed) : OutputFormat.parse(parsed)
     let dryRun = try DryRun.parse(parsed.value("dry-run"))
     let flagNamespace = parsed.value("namespace")
     var documents: [(source: String, value: JSONValue)] = []

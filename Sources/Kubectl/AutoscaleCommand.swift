@@ -3,14 +3,15 @@ import KubeSim
 /// `kubectl autoscale TYPE NAME --max=N [--min=N] [--cpu-percent=N] [--name=NAME]`: an HPA
 /// for a Deployment, ReplicaSet, StatefulSet or ReplicationController (`autoscale.go`).
 enum AutoscaleCommand {
-  static let flags: [FlagParser.Spec] = [
-    .init(name: "min", short: nil, takesValue: true, integerBits: 32),
-    .init(name: "max", short: nil, takesValue: true, integerBits: 32),
-    .init(name: "cpu-percent", short: nil, takesValue: true, integerBits: 32),
-    .init(name: "name", short: nil, takesValue: true),
-    .init(name: "dry-run", short: nil, takesValue: true),
-    .init(name: "output", short: "o", takesValue: true),
-  ]
+  static let flags: [FlagParser.Spec] =
+    [
+      .init(name: "min", short: nil, takesValue: true, integerBits: 32),
+      .init(name: "max", short: nil, takesValue: true, integerBits: 32),
+      .init(name: "cpu-percent", short: nil, takesValue: true, integerBits: 32),
+      .init(name: "name", short: nil, takesValue: true),
+      .init(name: "dry-run", short: nil, takesValue: true),
+      .init(name: "output", short: "o", takesValue: true),
+    ] + OutputFormat.templateFlags
 
   static let scalable: [ResourceType] = [.deployments, .replicaSets, .statefulSets, .replicationControllers]
 
@@ -38,7 +39,7 @@ enum AutoscaleCommand {
       targetName: target.name, maxReplicas: maximum)
     if minimum >= 1 { hpa.minReplicas = minimum }
     if let percent = parsed.integer("cpu-percent"), percent >= 0 { hpa.targetCPUUtilization = percent }
-    let format = try OutputFormat.parse(parsed.value("output"))
+    let format = try OutputFormat.parse(parsed)
     if try DryRun.parse(parsed.value("dry-run")) {
       output.line(
         format == .name

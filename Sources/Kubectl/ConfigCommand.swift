@@ -43,7 +43,7 @@ enum ConfigCommand {
     "unset",
   ]
 
-  /// `config view [--minify] [-o yaml|json|jsonpath=...]`; `--raw` would print credentials
+  /// `config view [--minify] [-o yaml|json|jsonpath=...|go-template=...]`; `--raw` would print credentials
   /// kubebook does not have.
   private static func view(_ arguments: [String], config: Kubeconfig, output: inout OutputBuffer)
     throws(KubectlError)
@@ -54,7 +54,7 @@ enum ConfigCommand {
         .init(name: "minify", short: nil, takesValue: false), .init(name: "raw", short: nil, takesValue: false),
         .init(name: "flatten", short: nil, takesValue: false), .init(name: "output", short: "o", takesValue: true),
         .init(name: "merge", short: nil, takesValue: true),
-      ]
+      ] + OutputFormat.templateFlags
     ).parse(arguments)
     guard parsed.positional.isEmpty else {
       throw KubectlError(
@@ -66,11 +66,13 @@ enum ConfigCommand {
       throw .plain(
         "kubebook does not simulate the admin's credentials, so \"kubectl config view --raw\" is not simulated")
     }
-    let requested = parsed.value("output") ?? "yaml"
-    let format = try OutputFormat.parseWithoutTables(requested)
+    let requested = parsed.value("output") ?? ""
+    // `config view` prints YAML unless told otherwise.
+    let format =
+      requested.isEmpty && parsed.value("template") == nil ? .yaml : try OutputFormat.parseWithoutTables(parsed)
     let document = config.json(minified: parsed.flag("minify"))
     switch format {
-    case .json, .yaml, .jsonPath: output.write(try format.printed(typed: document))
+    case .json, .yaml, .jsonPath, .goTemplate: output.write(try format.printed(typed: document))
     default: throw .plain("kubebook does not simulate \"kubectl config view -o \(requested)\" yet")
     }
   }

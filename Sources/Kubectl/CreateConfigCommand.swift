@@ -3,14 +3,15 @@ import KubeSim
 /// `kubectl create configmap NAME` and `kubectl create secret generic NAME`, with
 /// `--from-literal=KEY=VALUE` and `--from-file=[KEY=]PATH` (the page's files), built as `create_configmap.go` and `create_secret.go` build them.
 enum CreateConfigCommand {
-  static let flags: [FlagParser.Spec] = [
-    .init(name: "from-literal", short: nil, takesValue: true, repeatable: true),
-    .init(name: "from-file", short: nil, takesValue: true, repeatable: true),
-    .init(name: "type", short: nil, takesValue: true),
-    .init(name: "dry-run", short: nil, takesValue: true),
-    .init(name: "output", short: "o", takesValue: true),
-    .init(name: "save-config", short: nil, takesValue: false),
-  ]
+  static let flags: [FlagParser.Spec] =
+    [
+      .init(name: "from-literal", short: nil, takesValue: true, repeatable: true),
+      .init(name: "from-file", short: nil, takesValue: true, repeatable: true),
+      .init(name: "type", short: nil, takesValue: true),
+      .init(name: "dry-run", short: nil, takesValue: true),
+      .init(name: "output", short: "o", takesValue: true),
+      .init(name: "save-config", short: nil, takesValue: false),
+    ] + OutputFormat.templateFlags
 
   /// What is being created.
   enum Kind {
@@ -64,7 +65,7 @@ enum CreateConfigCommand {
       try add(String(literal[..<equals]), String(literal[literal.index(after: equals)...]))
     }
     let metadata = ObjectMeta(name: name, namespace: context.namespace(parsed))
-    let format = try OutputFormat.parse(parsed.value("output"), printers: .generic, files: context.files)
+    let format = try OutputFormat.parse(parsed, printers: .generic, files: context.files)
     let dryRun = try DryRun.parse(parsed.value("dry-run"))
     let secret = Secret(
       metadata: metadata, type: parsed.value("type") ?? "Opaque", data: data.mapValues(Base64.encode))
@@ -80,7 +81,7 @@ enum CreateConfigCommand {
         object.set("type", parsed.value("type").map(JSONValue.string))
       }
       switch format {
-      case .yaml, .json, .jsonPath: output.write(try format.printed(typed: object.value))
+      case .yaml, .json, .jsonPath, .goTemplate: output.write(try format.printed(typed: object.value))
       case .name: output.line("\(kind.resource)/\(name)")
       default: output.line("\(kind.resource)/\(name) created (dry run)")
       }

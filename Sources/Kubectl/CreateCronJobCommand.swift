@@ -4,14 +4,15 @@ import KubeSim
 /// as `create_cronjob.go` builds it: container and job template named like the CronJob,
 /// `restartPolicy: OnFailure`.
 enum CreateCronJobCommand {
-  static let flags: [FlagParser.Spec] = [
-    .init(name: "image", short: nil, takesValue: true),
-    .init(name: "schedule", short: nil, takesValue: true),
-    .init(name: "restart", short: nil, takesValue: true),
-    .init(name: "dry-run", short: nil, takesValue: true),
-    .init(name: "output", short: "o", takesValue: true),
-    .init(name: "save-config", short: nil, takesValue: false),
-  ]
+  static let flags: [FlagParser.Spec] =
+    [
+      .init(name: "image", short: nil, takesValue: true),
+      .init(name: "schedule", short: nil, takesValue: true),
+      .init(name: "restart", short: nil, takesValue: true),
+      .init(name: "dry-run", short: nil, takesValue: true),
+      .init(name: "output", short: "o", takesValue: true),
+      .init(name: "save-config", short: nil, takesValue: false),
+    ] + OutputFormat.templateFlags
 
   static func run(_ arguments: [String], context: inout CommandContext, output: inout OutputBuffer)
     throws(KubectlError)
@@ -34,7 +35,7 @@ enum CreateCronJobCommand {
     let job = Job(metadata: ObjectMeta(name: name), template: PodTemplate(labels: [:], spec: spec))
     let cronJob = CronJob(
       metadata: ObjectMeta(name: name, namespace: context.namespace(parsed)), schedule: schedule, jobTemplate: job)
-    let format = try OutputFormat.parse(parsed.value("output"), printers: .generic, files: context.files)
+    let format = try OutputFormat.parse(parsed, printers: .generic, files: context.files)
     if try DryRun.parse(parsed.value("dry-run")) {
       var containerJSON = JSONObjectBuilder()
       containerJSON.set("name", .string(name))
@@ -64,7 +65,7 @@ enum CreateCronJobCommand {
         ("status", .object([])),
       ])
       switch format {
-      case .yaml, .json, .jsonPath: output.write(try format.printed(typed: object))
+      case .yaml, .json, .jsonPath, .goTemplate: output.write(try format.printed(typed: object))
       case .name: output.line("cronjob.batch/\(name)")
       default: output.line("cronjob.batch/\(name) created (dry run)")
       }

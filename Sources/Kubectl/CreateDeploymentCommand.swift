@@ -2,14 +2,15 @@ import KubeSim
 
 /// `kubectl create deployment NAME --image=IMAGE [--replicas=N] [--port=P] [-- COMMAND...]`.
 enum CreateDeploymentCommand {
-  static let flags: [FlagParser.Spec] = [
-    .init(name: "image", short: nil, takesValue: true, repeatable: true),
-    .init(name: "replicas", short: "r", takesValue: true, integerBits: 32),
-    .init(name: "port", short: nil, takesValue: true, integerBits: 32),
-    .init(name: "dry-run", short: nil, takesValue: true),
-    .init(name: "output", short: "o", takesValue: true),
-    .init(name: "save-config", short: nil, takesValue: false),
-  ]
+  static let flags: [FlagParser.Spec] =
+    [
+      .init(name: "image", short: nil, takesValue: true, repeatable: true),
+      .init(name: "replicas", short: "r", takesValue: true, integerBits: 32),
+      .init(name: "port", short: nil, takesValue: true, integerBits: 32),
+      .init(name: "dry-run", short: nil, takesValue: true),
+      .init(name: "output", short: "o", takesValue: true),
+      .init(name: "save-config", short: nil, takesValue: false),
+    ] + OutputFormat.templateFlags
 
   static func run(_ arguments: [String], context: inout CommandContext, output: inout OutputBuffer)
     throws(KubectlError)
@@ -34,7 +35,7 @@ enum CreateDeploymentCommand {
           "invalid argument \"\(text)\" for \"-r, --replicas\" flag: \(error.message)", command: "create deployment")
       }
     }
-    let format = try OutputFormat.parse(parsed.value("output"), printers: .generic, files: context.files)
+    let format = try OutputFormat.parse(parsed, printers: .generic, files: context.files)
     let dryRun = try DryRun.parse(parsed.value("dry-run"))
     let labels = ["app": name]
     var containers = images.map { Container(name: ImageReference($0).baseName, image: $0) }
@@ -50,7 +51,7 @@ enum CreateDeploymentCommand {
     if dryRun {
       let object = DryRunObjects.deployment(deployment, namespace: parsed.value("namespace"))
       switch format {
-      case .yaml, .json, .jsonPath: output.write(try format.printed(typed: object))
+      case .yaml, .json, .jsonPath, .goTemplate: output.write(try format.printed(typed: object))
       case .name: output.line("deployment.apps/\(name)")
       default: output.line("deployment.apps/\(name) created (dry run)")
       }

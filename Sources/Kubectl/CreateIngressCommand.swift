@@ -4,14 +4,15 @@ import KubeSim
 /// [--default-backend=SERVICE:PORT]`, built as `create_ingress.go` builds it: a path ending in
 /// `*` is a Prefix path, any other an Exact one; rules for the same host share one entry.
 enum CreateIngressCommand {
-  static let flags: [FlagParser.Spec] = [
-    .init(name: "rule", short: nil, takesValue: true, repeatable: true),
-    .init(name: "class", short: nil, takesValue: true),
-    .init(name: "default-backend", short: nil, takesValue: true),
-    .init(name: "dry-run", short: nil, takesValue: true),
-    .init(name: "output", short: "o", takesValue: true),
-    .init(name: "save-config", short: nil, takesValue: false),
-  ]
+  static let flags: [FlagParser.Spec] =
+    [
+      .init(name: "rule", short: nil, takesValue: true, repeatable: true),
+      .init(name: "class", short: nil, takesValue: true),
+      .init(name: "default-backend", short: nil, takesValue: true),
+      .init(name: "dry-run", short: nil, takesValue: true),
+      .init(name: "output", short: "o", takesValue: true),
+      .init(name: "save-config", short: nil, takesValue: false),
+    ] + OutputFormat.templateFlags
 
   static func run(_ arguments: [String], context: inout CommandContext, output: inout OutputBuffer)
     throws(KubectlError)
@@ -65,7 +66,7 @@ enum CreateIngressCommand {
       guard parts.count == 2 else { throw .plain("default-backend should be in format servicename:serviceport") }
       ingress.defaultBackend = (parts[0], Int(parts[1]).map(Service.Target.number) ?? .name(parts[1]))
     }
-    let format = try OutputFormat.parse(parsed.value("output"), printers: .generic, files: context.files)
+    let format = try OutputFormat.parse(parsed, printers: .generic, files: context.files)
     if try DryRun.parse(parsed.value("dry-run")) {
       let object: JSONValue = .object([
         ("kind", .string("Ingress")), ("apiVersion", .string("networking.k8s.io/v1")),
@@ -73,7 +74,7 @@ enum CreateIngressCommand {
         ("spec", ingress.specJSON(goOrder: true)), ("status", .object([("loadBalancer", .object([]))])),
       ])
       switch format {
-      case .yaml, .json, .jsonPath: output.write(try format.printed(typed: object))
+      case .yaml, .json, .jsonPath, .goTemplate: output.write(try format.printed(typed: object))
       case .name: output.line("ingress.networking.k8s.io/\(name)")
       default: output.line("ingress.networking.k8s.io/\(name) created (dry run)")
       }

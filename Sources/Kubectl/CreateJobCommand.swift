@@ -3,12 +3,13 @@ import KubeSim
 /// `kubectl create job NAME --image=IMAGE [-- COMMAND [ARG...]]`, built as `create_job.go`
 /// builds it: one container named like the Job, `restartPolicy: Never`.
 enum CreateJobCommand {
-  static let flags: [FlagParser.Spec] = [
-    .init(name: "image", short: nil, takesValue: true),
-    .init(name: "dry-run", short: nil, takesValue: true),
-    .init(name: "output", short: "o", takesValue: true),
-    .init(name: "save-config", short: nil, takesValue: false),
-  ]
+  static let flags: [FlagParser.Spec] =
+    [
+      .init(name: "image", short: nil, takesValue: true),
+      .init(name: "dry-run", short: nil, takesValue: true),
+      .init(name: "output", short: "o", takesValue: true),
+      .init(name: "save-config", short: nil, takesValue: false),
+    ] + OutputFormat.templateFlags
 
   static func run(_ arguments: [String], context: inout CommandContext, output: inout OutputBuffer)
     throws(KubectlError)
@@ -31,7 +32,7 @@ enum CreateJobCommand {
     let job = Job(
       metadata: ObjectMeta(name: name, namespace: context.namespace(parsed)),
       template: PodTemplate(labels: [:], spec: spec))
-    let format = try OutputFormat.parse(parsed.value("output"), printers: .generic, files: context.files)
+    let format = try OutputFormat.parse(parsed, printers: .generic, files: context.files)
     if try DryRun.parse(parsed.value("dry-run")) {
       var containerJSON = JSONObjectBuilder()
       containerJSON.set("name", .string(name))
@@ -59,7 +60,7 @@ enum CreateJobCommand {
         ("status", .object([])),
       ])
       switch format {
-      case .yaml, .json, .jsonPath: output.write(try format.printed(typed: object))
+      case .yaml, .json, .jsonPath, .goTemplate: output.write(try format.printed(typed: object))
       case .name: output.line("job.batch/\(name)")
       default: output.line("job.batch/\(name) created (dry run)")
       }

@@ -3,11 +3,12 @@ import KubeSim
 /// `kubectl create namespace NAME`: unlike the other generators it returns the server's error
 /// as is (`Error from server (AlreadyExists): namespaces "dev" already exists`).
 enum CreateNamespaceCommand {
-  static let flags: [FlagParser.Spec] = [
-    .init(name: "dry-run", short: nil, takesValue: true),
-    .init(name: "output", short: "o", takesValue: true),
-    .init(name: "save-config", short: nil, takesValue: false),
-  ]
+  static let flags: [FlagParser.Spec] =
+    [
+      .init(name: "dry-run", short: nil, takesValue: true),
+      .init(name: "output", short: "o", takesValue: true),
+      .init(name: "save-config", short: nil, takesValue: false),
+    ] + OutputFormat.templateFlags
 
   static func run(_ arguments: [String], context: inout CommandContext, output: inout OutputBuffer)
     throws(KubectlError)
@@ -20,7 +21,7 @@ enum CreateNamespaceCommand {
       )
     }
     let name = parsed.positional[0]
-    let format = try OutputFormat.parse(parsed.value("output"), printers: .generic, files: context.files)
+    let format = try OutputFormat.parse(parsed, printers: .generic, files: context.files)
     if try DryRun.parse(parsed.value("dry-run")) {
       let object: JSONValue = .object([
         ("kind", .string("Namespace")), ("apiVersion", .string("v1")),
@@ -28,7 +29,7 @@ enum CreateNamespaceCommand {
         ("spec", .object([])), ("status", .object([])),
       ])
       switch format {
-      case .yaml, .json, .jsonPath: output.write(try format.printed(typed: object))
+      case .yaml, .json, .jsonPath, .goTemplate: output.write(try format.printed(typed: object))
       case .name: output.line("namespace/\(name)")
       default: output.line("namespace/\(name) created (dry run)")
       }

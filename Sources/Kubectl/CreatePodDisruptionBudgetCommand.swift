@@ -4,14 +4,15 @@ import KubeSim
 /// `pdb`), checked and built as kubectl's `create_pdb.go` does.
 enum CreatePodDisruptionBudgetCommand {
   /// `create_pdb.go`'s flags and the common create flags.
-  static let flags: [FlagParser.Spec] = [
-    .init(name: "selector", short: nil, takesValue: true),
-    .init(name: "min-available", short: nil, takesValue: true),
-    .init(name: "max-unavailable", short: nil, takesValue: true),
-    .init(name: "dry-run", short: nil, takesValue: true),
-    .init(name: "output", short: "o", takesValue: true),
-    .init(name: "save-config", short: nil, takesValue: false),
-  ]
+  static let flags: [FlagParser.Spec] =
+    [
+      .init(name: "selector", short: nil, takesValue: true),
+      .init(name: "min-available", short: nil, takesValue: true),
+      .init(name: "max-unavailable", short: nil, takesValue: true),
+      .init(name: "dry-run", short: nil, takesValue: true),
+      .init(name: "output", short: "o", takesValue: true),
+      .init(name: "save-config", short: nil, takesValue: false),
+    ] + OutputFormat.templateFlags
 
   /// Checks the flags, builds the budget, and prints it (dry run) or creates it.
   static func run(_ arguments: [String], context: inout CommandContext, output: inout OutputBuffer)
@@ -48,7 +49,7 @@ enum CreatePodDisruptionBudgetCommand {
     var budget = PodDisruptionBudget(
       metadata: ObjectMeta(name: name, namespace: context.namespace(parsed)), selector: selector)
     if minText.isEmpty { budget.maxUnavailable = amount } else { budget.minAvailable = amount }
-    let format = try OutputFormat.parse(parsed.value("output"), printers: .generic, files: context.files)
+    let format = try OutputFormat.parse(parsed, printers: .generic, files: context.files)
     let qualified = "poddisruptionbudget.policy/\(name)"
     if try DryRun.parse(parsed.value("dry-run")) {
       let metadata = DryRunObjects.metadata(name: name, namespace: flagNamespace)
@@ -69,7 +70,7 @@ enum CreatePodDisruptionBudgetCommand {
         ),
       ])
       switch format {
-      case .yaml, .json, .jsonPath: output.write(try format.printed(typed: object))
+      case .yaml, .json, .jsonPath, .goTemplate: output.write(try format.printed(typed: object))
       case .name: output.line(qualified)
       default: output.line("\(qualified) created (dry run)")
       }

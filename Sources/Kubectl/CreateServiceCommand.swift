@@ -4,15 +4,16 @@ import KubeSim
 /// built as `create_service.go` builds it: label and selector `app=NAME`, one TCP port per
 /// `--tcp`, named `<port>-<targetPort>`.
 enum CreateServiceCommand {
-  static let flags: [FlagParser.Spec] = [
-    .init(name: "tcp", short: nil, takesValue: true, repeatable: true),
-    .init(name: "clusterip", short: nil, takesValue: true),
-    .init(name: "node-port", short: nil, takesValue: true, integerBits: 64),
-    .init(name: "external-name", short: nil, takesValue: true),
-    .init(name: "dry-run", short: nil, takesValue: true),
-    .init(name: "output", short: "o", takesValue: true),
-    .init(name: "save-config", short: nil, takesValue: false),
-  ]
+  static let flags: [FlagParser.Spec] =
+    [
+      .init(name: "tcp", short: nil, takesValue: true, repeatable: true),
+      .init(name: "clusterip", short: nil, takesValue: true),
+      .init(name: "node-port", short: nil, takesValue: true, integerBits: 64),
+      .init(name: "external-name", short: nil, takesValue: true),
+      .init(name: "dry-run", short: nil, takesValue: true),
+      .init(name: "output", short: "o", takesValue: true),
+      .init(name: "save-config", short: nil, takesValue: false),
+    ] + OutputFormat.templateFlags
 
   /// The service type of each subcommand.
   static let types = [
@@ -84,11 +85,11 @@ enum CreateServiceCommand {
       metadata: ObjectMeta(name: name, namespace: context.namespace(parsed), labels: labels), type: .known(type),
       clusterIP: clusterIP, ports: ports, selector: labels)
     if type == .externalName { service.externalName = parsed.value("external-name") }
-    let format = try OutputFormat.parse(parsed.value("output"), printers: .generic, files: context.files)
+    let format = try OutputFormat.parse(parsed, printers: .generic, files: context.files)
     if try DryRun.parse(parsed.value("dry-run")) {
       let json = DryRunObjects.service(service, namespace: parsed.value("namespace"), explicitType: true)
       switch format {
-      case .yaml, .json, .jsonPath: output.write(try format.printed(typed: json))
+      case .yaml, .json, .jsonPath, .goTemplate: output.write(try format.printed(typed: json))
       case .name: output.line("service/\(name)")
       default: output.line("service/\(name) created (dry run)")
       }

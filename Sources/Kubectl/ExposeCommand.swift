@@ -4,18 +4,19 @@ import KubeSim
 /// [--protocol=P] [--cluster-ip=None]`: a Service in front of an object's pods, built as
 /// `expose.go`'s `createService` builds it.
 enum ExposeCommand {
-  static let flags: [FlagParser.Spec] = [
-    .init(name: "port", short: nil, takesValue: true),
-    .init(name: "target-port", short: nil, takesValue: true),
-    .init(name: "type", short: nil, takesValue: true),
-    .init(name: "name", short: nil, takesValue: true),
-    .init(name: "protocol", short: nil, takesValue: true),
-    .init(name: "cluster-ip", short: nil, takesValue: true),
-    .init(name: "selector", short: nil, takesValue: true),
-    .init(name: "labels", short: "l", takesValue: true),
-    .init(name: "dry-run", short: nil, takesValue: true),
-    .init(name: "output", short: "o", takesValue: true),
-  ]
+  static let flags: [FlagParser.Spec] =
+    [
+      .init(name: "port", short: nil, takesValue: true),
+      .init(name: "target-port", short: nil, takesValue: true),
+      .init(name: "type", short: nil, takesValue: true),
+      .init(name: "name", short: nil, takesValue: true),
+      .init(name: "protocol", short: nil, takesValue: true),
+      .init(name: "cluster-ip", short: nil, takesValue: true),
+      .init(name: "selector", short: nil, takesValue: true),
+      .init(name: "labels", short: "l", takesValue: true),
+      .init(name: "dry-run", short: nil, takesValue: true),
+      .init(name: "output", short: "o", takesValue: true),
+    ] + OutputFormat.templateFlags
 
   /// The kinds `CanBeExposed` accepts.
   static let exposable: [ResourceType] = [.pods, .services, .replicationControllers, .deployments, .replicaSets]
@@ -38,14 +39,14 @@ enum ExposeCommand {
     guard exposable.contains(target.type) else {
       throw .plain("cannot expose a \(target.type.kind)" + (target.type.group.isEmpty ? "" : "." + target.type.group))
     }
-    let format = try OutputFormat.parse(parsed.value("output"), printers: .generic, files: context.files)
+    let format = try OutputFormat.parse(parsed, printers: .generic, files: context.files)
     let dryRun = try DryRun.parse(parsed.value("dry-run"))
     var service = try build(from: object, parsed: parsed)
     if dryRun {
       let json = DryRunObjects.service(
         service, namespace: parsed.value("namespace"), explicitType: parsed.value("type") != nil)
       switch format {
-      case .yaml, .json, .jsonPath: output.write(try format.printed(typed: json))
+      case .yaml, .json, .jsonPath, .goTemplate: output.write(try format.printed(typed: json))
       case .name: output.line("service/\(service.metadata.name)")
       default: output.line("service/\(service.metadata.name) exposed (dry run)")
       }

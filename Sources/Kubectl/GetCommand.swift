@@ -4,26 +4,27 @@ import KubeSim
 /// `--field-selector`, `--show-labels`, `--show-kind`, `--sort-by`, `--subresource`, `-w` and
 /// `--watch-only` (with `--output-watch-events`), `-n`, `-A`.
 enum GetCommand {
-  static let flags: [FlagParser.Spec] = [
-    .init(name: "output", short: "o", takesValue: true),
-    .init(name: "selector", short: "l", takesValue: true),
-    .init(name: "field-selector", short: nil, takesValue: true),
-    .init(name: "show-labels", short: nil, takesValue: false),
-    .init(name: "label-columns", short: "L", takesValue: true, repeatable: true),
-    .init(name: "all-namespaces", short: "A", takesValue: false),
-    .init(name: "watch", short: "w", takesValue: false),
-    .init(name: "no-headers", short: nil, takesValue: false),
-    .init(name: "ignore-not-found", short: nil, takesValue: false),
-    .init(name: "sort-by", short: nil, takesValue: true),
-    .init(name: "show-kind", short: nil, takesValue: false),
-    .init(name: "watch-only", short: nil, takesValue: false),
-    .init(name: "output-watch-events", short: nil, takesValue: false),
-    .init(name: "subresource", short: nil, takesValue: true),
-    // Chunking changes how many requests list a collection, not what is printed.
-    .init(name: "chunk-size", short: nil, takesValue: true, integerBits: 64),
-    .init(name: "server-print", short: nil, takesValue: false),
-    .init(name: "show-managed-fields", short: nil, takesValue: false),
-  ]
+  static let flags: [FlagParser.Spec] =
+    [
+      .init(name: "output", short: "o", takesValue: true),
+      .init(name: "selector", short: "l", takesValue: true),
+      .init(name: "field-selector", short: nil, takesValue: true),
+      .init(name: "show-labels", short: nil, takesValue: false),
+      .init(name: "label-columns", short: "L", takesValue: true, repeatable: true),
+      .init(name: "all-namespaces", short: "A", takesValue: false),
+      .init(name: "watch", short: "w", takesValue: false),
+      .init(name: "no-headers", short: nil, takesValue: false),
+      .init(name: "ignore-not-found", short: nil, takesValue: false),
+      .init(name: "sort-by", short: nil, takesValue: true),
+      .init(name: "show-kind", short: nil, takesValue: false),
+      .init(name: "watch-only", short: nil, takesValue: false),
+      .init(name: "output-watch-events", short: nil, takesValue: false),
+      .init(name: "subresource", short: nil, takesValue: true),
+      // Chunking changes how many requests list a collection, not what is printed.
+      .init(name: "chunk-size", short: nil, takesValue: true, integerBits: 64),
+      .init(name: "server-print", short: nil, takesValue: false),
+      .init(name: "show-managed-fields", short: nil, takesValue: false),
+    ] + OutputFormat.templateFlags
 
   /// One group of objects of the same type to print as one table.
   struct Group {
@@ -35,7 +36,7 @@ enum GetCommand {
     throws(KubectlError)
   {
     let parsed = try FlagParser(command: "get", specs: flags).parse(arguments)
-    let format = try OutputFormat.parse(parsed.value("output"), files: context.files)
+    let format = try OutputFormat.parse(parsed, files: context.files)
     if parsed.flag("show-labels") && format != .table && format != .wide {
       throw .plain("--show-labels option cannot be used with \(parsed.value("output") ?? "") printer")
     }
@@ -199,7 +200,7 @@ enum GetCommand {
       }
     }
     switch format {
-    case .yaml, .json, .jsonPath:
+    case .yaml, .json, .jsonPath, .goTemplate:
       if let tableOnly = groups.first(where: { [.endpointSlices, .controllerRevisions].contains($0.type) }) {
         throw .plain(
           "kubebook shows \(tableOnly.type.kind)s as a table only; -o yaml and -o json are not simulated for them")

@@ -11,6 +11,19 @@ enum OutputFormat: Equatable {
   case jsonPath(JSONPathTemplate)
   /// `custom-columns=`, `custom-columns-file=` (get only).
   case customColumns(CustomColumns)
+  /// `go-template=`, `go-template-file=`, `template=`, `templatefile=` or `--template`.
+  case goTemplate(GoTemplatePrinter)
+
+  /// The flags of kubectl's template printers, for the commands whose `-o` offers them.
+  static let templateFlags: [FlagParser.Spec] = [
+    .init(name: "template", short: nil, takesValue: true),
+    .init(name: "allow-missing-template-keys", short: nil, takesValue: false),
+  ]
+
+  /// The go-template formats and whether each names a file.
+  private static let goTemplateFormats = [
+    ("go-template", false), ("go-template-file", true), ("template", false), ("templatefile", true),
+  ]
 
   /// Which printers a command offers: `get`'s, or the generic ones of the commands that
   /// print the object they send (create, run, expose, ...: no table, wide or custom columns).
@@ -45,10 +58,40 @@ enum OutputFormat: Equatable {
     try parse(value, printers: .generic)
   }
 
-  /// Parses an `-o` value (nil means the default table); `files` supplies `jsonpath-file`.
-  static func parse(_ value: String?, printers: Printers = .get, files: (any FileProvider)? = nil)
+  /// ``parseWithoutTables(_:)`` of a command's output flags (`-o`, `--template`, ...).
+  static func parseWithoutTables(_ flags: FlagParser.Parsed) throws(KubectlError) -> OutputFormat {
+    try parse(flags, printers: .generic)
+  }
+
+  /// Parses the output flags of a command: `-o`, and `--template` and
+  /// `--allow-missing-template-keys` when it declares ``templateFlags``.
+  static func parse(_ flags: FlagParser.Parsed, printers: Printers = .get, files: (any FileProvider)? = nil)
     throws(KubectlError) -> OutputFormat
   {
+    try parse(
+      flags.value("output"), printers: printers, files: files, template: flags.value("template"),
+      allowMissingKeys: flags.value("allow-missing-template-keys").map { $0 != "false" } ?? true)
+  }
+
+  /// Parses an `-o` value (nil means the default table); `files` supplies `jsonpath-file`
+  /// and the go-template files; `template` is `--template`, which makes a missing `-o` mean
+  /// `go-template` (kubectl's `PrintFlags.ToPrinter`).
+  static func parse(
+    _ value: String?, printers: Printers = .get, files: (any FileProvider)? = nil, template: String? = nil,
+    allowMissingKeys: Bool = true
+  ) throws(KubectlError) -> OutputFormat {
+    var value = value
+    if let template, !template.isEmpty {
+      if value == nil || value == "" { value = "go-template" }
+      if let format = value, ["jsonpath", "jsonpath-as-json", "jsonpath-file"].contains(format) {
+        value = format + "=" + template
+      }
+    }
+    if let requested = value,
+      let printer = try goTemplate(requested, template: template, files: files, allowMissingKeys: allowMissingKeys)
+    {
+      return .goTemplate(printer)
+    }
     switch value {
     case nil, "": return .table
     case "wide" where printers == .get: return .wide
@@ -67,7 +110,8 @@ enum OutputFormat: Equatable {
           }
           template = text
         }
-        return .jsonPath(try JSONPathTemplate(template, asJSON: format == "jsonpath-as-json"))
+        return .jsonPath(
+          try JSONPathTemplate(template, asJSON: format == "jsonpath-as-json", allowMissingKeys: allowMissingKeys))
       }
       if printers == .get {
         if other == "custom-columns" || other == "custom-columns-file" {
@@ -89,12 +133,38 @@ enum OutputFormat: Equatable {
     }
   }
 
+  /// kubectl's `GoTemplatePrintFlags.ToPrinter`: the printer for a go-template format (with
+  /// its template after `=`, or from `--template`), nil for another format.
+  private static func goTemplate(
+    _ requested: String, template: String?, files: (any FileProvider)?, allowMissingKeys: Bool
+  ) throws(KubectlError) -> GoTemplatePrinter? {
+    var format = requested
+    var text = template ?? ""
+    if text.isEmpty {
+      for (name, _) in goTemplateFormats where requested.hasPrefix(name + "=") {
+        text = String(requested.dropFirst(name.count + 1))
+        format = name
+        break
+      }
+    }
+    guard let (_, isFile) = goTemplateFormats.first(where: { $0.0 == format }) else { return nil }
+    guard !text.isEmpty else { throw .plain("template format specified but no template given") }
+    if isFile {
+      guard let contents = files?.contents(of: text) else {
+        throw .plain("error reading --template \(text), open \(text): no such file or directory")
+      }
+      text = contents
+    }
+    return try GoTemplatePrinter(text, allowMissingKeys: allowMissingKeys)
+  }
+
   /// The text of an object kubectl built itself (a `--dry-run=client` object) in a format
   /// that prints objects: YAML, JSON in the object's own key order, or a JSONPath template.
   func printed(typed object: JSONValue) throws(KubectlError) -> String {
     switch self {
     case .json: return JSONPrinter.print(object, sortKeys: false)
     case .jsonPath(let template): return try template.print(typed: object)
+    case .goTemplate(let printer): return try printer.print(typed: object)
     default: return YAMLPrinter.print(object)
     }
   }
@@ -104,6 +174,7 @@ enum OutputFormat: Equatable {
     switch self {
     case .json: return JSONPrinter.print(object)
     case .jsonPath(let template): return try template.print(object)
+    case .goTemplate(let printer): return try printer.print(served: object)
     default: return YAMLPrinter.print(object)
     }
   }

@@ -5,18 +5,19 @@ import KubeSim
 /// result through the kind's manifest handler, the path `apply` takes; with `--local`, patches
 /// the file's objects and prints them (kubectl's `pkg/cmd/patch/patch.go`).
 enum PatchCommand {
-  static let flags: [FlagParser.Spec] = [
-    .init(name: "patch", short: "p", takesValue: true),
-    .init(name: "patch-file", short: nil, takesValue: true),
-    .init(name: "type", short: nil, takesValue: true),
-    .init(name: "filename", short: "f", takesValue: true, repeatable: true),
-    .init(name: "local", short: nil, takesValue: false),
-    .init(name: "output", short: "o", takesValue: true),
-    .init(name: "dry-run", short: nil, takesValue: true),
-    .init(name: "recursive", short: "R", takesValue: false),
-    .init(name: "field-manager", short: nil, takesValue: true),
-    .init(name: "subresource", short: nil, takesValue: true),
-  ]
+  static let flags: [FlagParser.Spec] =
+    [
+      .init(name: "patch", short: "p", takesValue: true),
+      .init(name: "patch-file", short: nil, takesValue: true),
+      .init(name: "type", short: nil, takesValue: true),
+      .init(name: "filename", short: "f", takesValue: true, repeatable: true),
+      .init(name: "local", short: nil, takesValue: false),
+      .init(name: "output", short: "o", takesValue: true),
+      .init(name: "dry-run", short: nil, takesValue: true),
+      .init(name: "recursive", short: "R", takesValue: false),
+      .init(name: "field-manager", short: nil, takesValue: true),
+      .init(name: "subresource", short: nil, takesValue: true),
+    ] + OutputFormat.templateFlags
 
   /// One object to patch: its type (nil for a kind kubebook does not know), name, namespace
   /// and, for `--local`, the file's JSON.
@@ -58,13 +59,14 @@ enum PatchCommand {
       }
     }
     let patch = try PatchType.Document.read(text, quoted: patchText)
+    let format = try OutputFormat.parse(parsed, printers: .generic, files: context.files)
     let targets = try targets(parsed, local: local, context: context)
     if targets.isEmpty { throw .plain("no objects passed to patch") }
     for target in targets {
       if let localJSON = target.localJSON {
         let schema = target.type?.served?.patchSchema
         try patchLocally(
-          localJSON, target: target, patch: patch, type: patchType, schema: schema, format: parsed.value("output"),
+          localJSON, target: target, patch: patch, type: patchType, schema: schema, format: format,
           output: &output)
         continue
       }
@@ -73,7 +75,7 @@ enum PatchCommand {
       }
       try patchObject(
         of: served, target: target, patch: patch, type: patchType, dryRun: dryRun,
-        format: parsed.value("output"), context: &context, output: &output)
+        format: format, context: &context, output: &output)
     }
     try context.settle()
   }
@@ -128,7 +130,7 @@ enum PatchCommand {
   /// `--local`: patches the file's object and prints it (or its name and the operation).
   private static func patchLocally(
     _ original: JSONValue, target: Target, patch: PatchType.Document, type: PatchType, schema: PatchSchema?,
-    format: String?, output: inout OutputBuffer
+    format: OutputFormat, output: inout OutputBuffer
   ) throws(KubectlError) {
     guard schema != nil || type != .strategic else {
       let apiVersion = original["apiVersion"]?.stringValue ?? ""
@@ -143,7 +145,7 @@ enum PatchCommand {
 
   /// Patches one live object of kind `Kind` and stores the result as `apply` would.
   private static func patchObject<Kind: KubectlResource>(
-    of _: Kind.Type, target: Target, patch: PatchType.Document, type: PatchType, dryRun: Bool, format: String?,
+    of _: Kind.Type, target: Target, patch: PatchType.Document, type: PatchType, dryRun: Bool, format: OutputFormat,
     context: inout CommandContext, output: inout OutputBuffer
   ) throws(KubectlError) {
     let resource = Kind.resource
@@ -211,19 +213,15 @@ enum PatchCommand {
     return patched.normalizingWholeNumbers
   }
 
-  /// Prints the result: the object for `-o yaml|json`, else its name and the operation.
+  /// Prints the result: the object for `-o yaml|json` or a template, else its name and the
+  /// operation.
   private static func print(
-    _ object: JSONValue, name: String, changed: Bool, format: String?, output: inout OutputBuffer
+    _ object: JSONValue, name: String, changed: Bool, format: OutputFormat, output: inout OutputBuffer
   ) throws(KubectlError) {
     switch format {
-    case nil, "": output.line(name + (changed ? " patched" : " patched (no change)"))
-    case "name": output.line(name)
-    case "yaml": output.write(YAMLPrinter.print(object))
-    case "json": output.write(JSONPrinter.print(object))
-    case let other?:
-      throw .plain(
-        "unable to match a printer suitable for the output format \(Validation.quote(other)), allowed formats are: go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,yaml"
-      )
+    case .table: output.line(name + (changed ? " patched" : " patched (no change)"))
+    case .name: output.line(name)
+    default: output.write(try format.printed(served: object))
     }
   }
 

@@ -29,7 +29,8 @@ struct PodSpecEditor {
   var storeFailure: String
   var local: Bool
   var dryRun: Bool
-  var format: String?
+  /// The `-o` printer (the default table prints `NAME OPERATION`).
+  var format: OutputFormat
   /// `set env --list`: the edit only lists, nothing is printed or stored.
   var listOnly = false
 
@@ -263,14 +264,10 @@ struct PodSpecEditor {
     throws(KubectlError)
   {
     switch format {
-    case nil, "": output.line(name + " " + operation + (dryRun ? " (dry run)" : ""))
-    case "name": output.line(name)
-    case "yaml": output.write((printed > 0 ? "---\n" : "") + YAMLPrinter.print(object))
-    case "json": output.write(JSONPrinter.print(object))
-    case let other?:
-      throw .plain(
-        "unable to match a printer suitable for the output format \(Validation.quote(other)), allowed formats are: go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,yaml"
-      )
+    case .table: output.line(name + " " + operation + (dryRun ? " (dry run)" : ""))
+    case .name: output.line(name)
+    case .yaml: output.write((printed > 0 ? "---\n" : "") + YAMLPrinter.print(object))
+    default: output.write(try format.printed(served: object))
     }
   }
 

@@ -2,18 +2,19 @@ import KubeSim
 
 /// `kubectl run NAME --image=IMAGE`: creates a single pod labelled `run=NAME`.
 enum RunCommand {
-  static let flags: [FlagParser.Spec] = [
-    .init(name: "image", short: nil, takesValue: true),
-    .init(name: "port", short: nil, takesValue: true),
-    .init(name: "labels", short: "l", takesValue: true),
-    .init(name: "restart", short: nil, takesValue: true),
-    .init(name: "env", short: nil, takesValue: true, repeatable: true),
-    .init(name: "command", short: nil, takesValue: false),
-    .init(name: "dry-run", short: nil, takesValue: true),
-    .init(name: "output", short: "o", takesValue: true),
-    .init(name: "image-pull-policy", short: nil, takesValue: true),
-    .init(name: "annotations", short: nil, takesValue: true, repeatable: true),
-  ]
+  static let flags: [FlagParser.Spec] =
+    [
+      .init(name: "image", short: nil, takesValue: true),
+      .init(name: "port", short: nil, takesValue: true),
+      .init(name: "labels", short: "l", takesValue: true),
+      .init(name: "restart", short: nil, takesValue: true),
+      .init(name: "env", short: nil, takesValue: true, repeatable: true),
+      .init(name: "command", short: nil, takesValue: false),
+      .init(name: "dry-run", short: nil, takesValue: true),
+      .init(name: "output", short: "o", takesValue: true),
+      .init(name: "image-pull-policy", short: nil, takesValue: true),
+      .init(name: "annotations", short: nil, takesValue: true, repeatable: true),
+    ] + OutputFormat.templateFlags
 
   /// `validation.IsEnvVarName`: `[-._a-zA-Z][-._a-zA-Z0-9]*`.
   static func isEnvVarName(_ name: Substring) -> Bool {
@@ -35,7 +36,7 @@ enum RunCommand {
     guard let image = parsed.value("image"), !image.isEmpty else {
       throw .plain("required flag(s) \"image\" not set")
     }
-    let format = try OutputFormat.parse(parsed.value("output"), printers: .generic, files: context.files)
+    let format = try OutputFormat.parse(parsed, printers: .generic, files: context.files)
     let dryRun = try DryRun.parse(parsed.value("dry-run"))
     var labels = ["run": name]
     if let text = parsed.value("labels") {
@@ -80,7 +81,7 @@ enum RunCommand {
     if let policy = parsed.value("restart") { pod.spec.restartPolicy = APIField(policy) }
     if dryRun {
       switch format {
-      case .yaml, .json, .jsonPath:
+      case .yaml, .json, .jsonPath, .goTemplate:
         output.write(try format.printed(typed: DryRunObjects.pod(pod, namespace: parsed.value("namespace"))))
       case .name: output.line("pod/\(name)")
       default: output.line("pod/\(name) created (dry run)")
@@ -95,7 +96,7 @@ enum RunCommand {
       output.write(
         YAMLPrinter.print(context.cluster.pod(name, namespace: created.metadata.namespace!)?.json ?? created.json))
     case .json: output.write(JSONPrinter.print(created.json))
-    case .jsonPath: output.write(try format.printed(served: created.json))
+    case .jsonPath, .goTemplate: output.write(try format.printed(served: created.json))
     case .name: output.line("pod/\(name)")
     default: output.line("pod/\(name) created")
     }

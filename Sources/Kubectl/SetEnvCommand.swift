@@ -28,13 +28,13 @@ enum SetEnvCommand {
           + parsed.positional.joined(separator: " "))
     }
     let dryRun = try PodSpecEditor.dryRun(parsed)
-    let format = parsed.value("output")
+    let requested = parsed.value("output")
     // Validate.
     if parsed.all("filename").isEmpty && resources.isEmpty {
       throw .plain("one or more resources must be specified as <resource> <name> or <resource>/<name>")
     }
     let list = parsed.flag("list")
-    if list && !(format ?? "").isEmpty { throw .plain("--list and --output may not be specified together") }
+    if list && !(requested ?? "").isEmpty { throw .plain("--list and --output may not be specified together") }
     let keys = parsed.all("keys").flatMap { $0.split(separator: ",").map(String.init) }
     let from = parsed.value("from") ?? ""
     if !keys.isEmpty && from.isEmpty {
@@ -47,7 +47,8 @@ enum SetEnvCommand {
     let local = parsed.flag("local")
     let editor = PodSpecEditor(
       command: "set env", operation: "env updated", storeFailure: "failed to patch env update to pod template: ",
-      local: local, dryRun: dryRun, format: format, listOnly: list)
+      local: local, dryRun: dryRun, format: try OutputFormat.parse(parsed, printers: .generic, files: context.files),
+      listOnly: list)
     if !from.isEmpty {
       let sources = try editor.targets(parsed, resources: local ? [] : [from], context: context)
       env += try referencedEnv(sources, keys: keys, output: &output)

@@ -32,7 +32,7 @@ enum SetResourcesCommand {
     let editor = PodSpecEditor(
       command: "set resources", operation: "resource requirements updated",
       storeFailure: "failed to patch resources update to pod template ", local: local, dryRun: dryRun,
-      format: parsed.value("output"))
+      format: try OutputFormat.parse(parsed, printers: .generic, files: context.files))
     let targets = try editor.targets(parsed, resources: parsed.positional, context: context)
     // Validate.
     _ = try PodSpecEditor.dryRun(parsed)

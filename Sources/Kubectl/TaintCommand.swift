@@ -5,18 +5,19 @@ import KubeSim
 /// runs it: `Complete` (the argument split and the taint specs), `Validate` (the node type,
 /// clashing changes, `--all` against `-l`), then per node `updateTaints` and the patch.
 enum TaintCommand {
-  static let flags: [FlagParser.Spec] = [
-    .init(name: "overwrite", short: nil, takesValue: false),
-    .init(name: "all", short: nil, takesValue: false),
-    .init(name: "selector", short: "l", takesValue: true),
-    .init(name: "output", short: "o", takesValue: true),
-    .init(name: "dry-run", short: nil, takesValue: true),
-    .init(name: "field-manager", short: nil, takesValue: true),
-    .init(name: "validate", short: nil, takesValue: true),
-    .init(name: "show-managed-fields", short: nil, takesValue: false),
-    .init(name: "allow-missing-template-keys", short: nil, takesValue: false),
-    .init(name: "template", short: nil, takesValue: true),
-  ]
+  static let flags: [FlagParser.Spec] =
+    [
+      .init(name: "overwrite", short: nil, takesValue: false),
+      .init(name: "all", short: nil, takesValue: false),
+      .init(name: "selector", short: "l", takesValue: true),
+      .init(name: "output", short: "o", takesValue: true),
+      .init(name: "dry-run", short: nil, takesValue: true),
+      .init(name: "field-manager", short: nil, takesValue: true),
+      .init(name: "validate", short: nil, takesValue: true),
+      .init(name: "show-managed-fields", short: nil, takesValue: false),
+      .init(name: "allow-missing-template-keys", short: nil, takesValue: false),
+      .init(name: "template", short: nil, takesValue: true),
+    ] + OutputFormat.templateFlags
 
   static func run(_ arguments: [String], context: inout CommandContext, output: inout OutputBuffer)
     throws(KubectlError)
@@ -99,7 +100,7 @@ enum TaintCommand {
         failures.append(TaintFailure(aggregate: result.notFound))
         continue
       }
-      let format = try OutputFormat.parse(parsed.value("output"), printers: .generic, files: context.files)
+      let format = try OutputFormat.parse(parsed, printers: .generic, files: context.files)
       var stored = node
       stored.spec.taints = result.taints
       if !dryRun {

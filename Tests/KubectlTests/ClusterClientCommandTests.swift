@@ -263,7 +263,8 @@ import Testing
       "config view -o jsonpath='{.users[0].user}'", "config view -o jsonpath='{.clusters[0].cluster}'",
       "config view --minify -o jsonpath='{.contexts[0].context.namespace}'", "config view -o jsonpath='{.kind}'",
       "config view -o jsonpath-as-json='{.contexts[*].name}'", "config view -o jsonpath='{.x.y}'",
-      "config view -o custom-columns=A:.kind",
+      "config view -o custom-columns=A:.kind", "config view -o go-template='{{range .users}}{{.name}}{{end}}'",
+      "config view --template='{{.kind}}'",
     ])
   }
 

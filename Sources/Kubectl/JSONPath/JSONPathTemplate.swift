@@ -10,11 +10,14 @@ struct JSONPathTemplate: Equatable, Sendable {
   var nodes: [JSONPathNode]
   /// `jsonpath-as-json`: each action's results as an indented JSON array.
   var asJSON: Bool
+  /// `--allow-missing-template-keys` (kubectl's default: true).
+  var allowMissingKeys = true
 
   /// Parses `raw`, failing as `JSONPathPrintFlags.ToPrinter` does.
-  init(_ raw: String, asJSON: Bool = false) throws(KubectlError) {
+  init(_ raw: String, asJSON: Bool = false, allowMissingKeys: Bool = true) throws(KubectlError) {
     self.raw = raw
     self.asJSON = asJSON
+    self.allowMissingKeys = allowMissingKeys
     do { nodes = try JSONPathParser.parse(raw) } catch {
       throw .plain("error parsing jsonpath \(raw), \(error.message)")
     }
@@ -22,7 +25,7 @@ struct JSONPathTemplate: Equatable, Sendable {
 
   /// The template applied to an object a server sent (unstructured: integers stay `int64`).
   func print(_ object: JSONValue) throws(KubectlError) -> String {
-    do { return try render(object, allowMissingKeys: true) } catch {
+    do { return try render(object, allowMissingKeys: allowMissingKeys) } catch {
       throw KubectlError(
         text: "error: error executing jsonpath \(GoUnquote.quote(raw)): Error executing template: \(error.message). "
           + "Printing more information for debugging the template:\n\ttemplate was:\n\t\t\(raw)\n"
