@@ -24,11 +24,14 @@ extension ObjectMeta {
 extension OwnerReference {
   /// The reference as the API server serialises it.
   public var json: JSONValue {
-    .object([
-      ("apiVersion", .string(apiVersion)), ("blockOwnerDeletion", .bool(blockOwnerDeletion)),
-      ("controller", .bool(controller)), ("kind", .string(kind)), ("name", .string(name)),
-      ("uid", .string(uid)),
-    ])
+    var object = JSONObjectBuilder()
+    object.set("apiVersion", .string(apiVersion))
+    if let blockOwnerDeletion { object.set("blockOwnerDeletion", .bool(blockOwnerDeletion)) }
+    object.set("controller", .bool(controller))
+    object.set("kind", .string(kind))
+    object.set("name", .string(name))
+    object.set("uid", .string(uid))
+    return object.value
   }
 }
 

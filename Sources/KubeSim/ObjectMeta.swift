@@ -38,12 +38,13 @@ public struct OwnerReference: Sendable, Equatable {
   public var name: String
   public var uid: String
   public var controller: Bool
-  public var blockOwnerDeletion: Bool
+  /// Nil when the reference does not say (kubectl's manual Job from a CronJob).
+  public var blockOwnerDeletion: Bool?
 
   /// Creates an owner reference.
   public init(
     apiVersion: String, kind: String, name: String, uid: String, controller: Bool = true,
-    blockOwnerDeletion: Bool = true
+    blockOwnerDeletion: Bool? = true
   ) {
     self.apiVersion = apiVersion
     self.kind = kind

@@ -1,7 +1,9 @@
 import KubeSim
 
 /// `kubectl create job NAME --image=IMAGE [-- COMMAND [ARG...]]`, built as `create_job.go`
-/// builds it: one container named like the Job, `restartPolicy: Never`.
+/// builds it: one container named like the Job, `restartPolicy: Never`; or `--from=cronjob/NAME`:
+/// the CronJob's job template, annotated `cronjob.kubernetes.io/instantiate: manual` and
+/// owned by the CronJob (`createJobFromCronJob`).
 enum CreateJobCommand {
   static let flags: [FlagParser.Spec] =
     [
@@ -9,6 +11,7 @@ enum CreateJobCommand {
       .init(name: "dry-run", short: nil, takesValue: true),
       .init(name: "output", short: "o", takesValue: true),
       .init(name: "save-config", short: nil, takesValue: false),
+      .init(name: "from", short: nil, takesValue: true),
     ] + OutputFormat.templateFlags
 
   static func run(_ arguments: [String], context: inout CommandContext, output: inout OutputBuffer)
@@ -22,8 +25,13 @@ enum CreateJobCommand {
       )
     }
     let name = parsed.positional[0]
-    guard let image = parsed.value("image") else {
-      throw .plain("either --image or --from must be specified")
+    let from = parsed.value("from") ?? ""
+    let image = parsed.value("image") ?? ""
+    guard image.isEmpty != from.isEmpty else { throw .plain("either --image or --from must be specified") }
+    if !from.isEmpty {
+      if !parsed.afterDash.isEmpty { throw .plain("cannot specify --from and command") }
+      try createFromCronJob(name: name, from: from, parsed: parsed, context: &context, output: &output)
+      return
     }
     var container = Container(name: name, image: image)
     container.command = parsed.afterDash
@@ -73,5 +81,75 @@ enum CreateJobCommand {
     }
     try context.settle()
     output.line(format == .name ? "job.batch/\(name)" : "job.batch/\(name) created")
+  }
+
+  /// `--from=cronjob/NAME`: a Job from the CronJob's template, created now.
+  static func createFromCronJob(
+    name: String, from: String, parsed: FlagParser.Parsed, context: inout CommandContext, output: inout OutputBuffer
+  ) throws(KubectlError) {
+    let namespace = context.namespace(parsed)
+    let requests = try ResourceArguments.parse([from])
+    guard requests.count == 1, let cronJobName = requests[0].names.first, requests[0].names.count == 1 else {
+      throw .plain("from must be an existing cronjob")
+    }
+    guard requests[0].type == .cronJobs else {
+      throw .plain("unknown object type *v1.\(requests[0].type.kind)")
+    }
+    guard let cronJob = CronJob.get(cronJobName, namespace: namespace, in: context.cluster) else {
+      throw .api(.notFound(resource: ResourceType.cronJobs.qualifiedResource, name: cronJobName))
+    }
+    var job = cronJob.jobTemplate
+    job.metadata = ObjectMeta(name: name, namespace: namespace, labels: cronJob.jobTemplateLabels)
+    job.metadata.annotations = ["cronjob.kubernetes.io/instantiate": "manual"]
+    // Not `NewControllerRef`: kubectl leaves blockOwnerDeletion unset.
+    job.metadata.ownerReferences = [
+      OwnerReference(
+        apiVersion: "batch/v1", kind: "CronJob", name: cronJob.metadata.name, uid: cronJob.metadata.uid,
+        controller: true, blockOwnerDeletion: nil)
+    ]
+    let format = try OutputFormat.parse(parsed, printers: .generic, files: context.files)
+    if try DryRun.parse(parsed.value("dry-run")) {
+      switch format {
+      case .yaml, .json, .jsonPath, .goTemplate:
+        output.write(
+          try format.printed(typed: dryRunObject(job, cronJob: cronJob, parsed: parsed, now: context.cluster.now)))
+      case .name: output.line("job.batch/\(name)")
+      default: output.line("job.batch/\(name) created (dry run)")
+      }
+      return
+    }
+    do {
+      try context.cluster.createJob(job)
+    } catch {
+      throw .generator("failed to create job: ", error, group: "batch")
+    }
+    try context.settle()
+    output.line(format == .name ? "job.batch/\(name)" : "job.batch/\(name) created")
+  }
+
+  /// The Job kubectl prints for `--from --dry-run=client`: built client-side in the Job
+  /// struct's field order, its spec the CronJob's job template as the server sent it, the
+  /// namespace only when `-n` named one (`EnforceNamespace`).
+  static func dryRunObject(_ job: Job, cronJob: CronJob, parsed: FlagParser.Parsed, now: Timestamp) -> JSONValue {
+    var metadata = JSONObjectBuilder()
+    metadata.set("name", .string(job.metadata.name))
+    if let namespace = parsed.value("namespace") { metadata.set("namespace", .string(namespace)) }
+    metadata.set("creationTimestamp", .null)
+    if !job.metadata.labels.isEmpty { metadata.set("labels", .stringMap(job.metadata.labels)) }
+    metadata.set("annotations", .stringMap(job.metadata.annotations))
+    metadata.set(
+      "ownerReferences",
+      .array(
+        job.metadata.ownerReferences.map { reference in
+          .object([
+            ("apiVersion", .string(reference.apiVersion)), ("kind", .string(reference.kind)),
+            ("name", .string(reference.name)), ("uid", .string(reference.uid)), ("controller", .bool(true)),
+          ])
+        }))
+    let spec = cronJob.json(now: now)["spec"]?["jobTemplate"]?["spec"] ?? .object([])
+    return .object([
+      ("kind", .string("Job")), ("apiVersion", .string("batch/v1")), ("metadata", metadata.value), ("spec", spec),
+      ("status", .object([])),
+    ])
   }
 }

@@ -113,3 +113,54 @@ import Testing
     )
   }
 }
+
+/// `kubectl create job NAME --from=cronjob/NAME` (`createJobFromCronJob` and `Validate` in
+/// kubectl `pkg/cmd/create/create_job.go` v0.32.4).
+@Suite struct CreateJobFromCronJobTests {
+  @Test func jobFromTheCronJobsTemplate() {
+    var terminal = Terminal()
+    _ = terminal.run("kubectl create cronjob hello --image=busybox:1.28 --schedule=\"*/5 * * * *\" -- echo hi")
+    #expect(terminal.run("kubectl create job manual --from=cronjob/hello").output == "job.batch/manual created\n")
+    let job = terminal.run("kubectl get job manual -o json").output
+    #expect(job.contains("\"cronjob.kubernetes.io/instantiate\": \"manual\""))
+    let owner = terminal.run(
+      "kubectl get job manual -o jsonpath={.metadata.ownerReferences[0].kind}/{.metadata.ownerReferences[0].name}/{.metadata.ownerReferences[0].controller}"
+    )
+    #expect(owner.output == "CronJob/hello/true")
+    // Not NewControllerRef: no blockOwnerDeletion.
+    #expect(!job.contains("blockOwnerDeletion"))
+    #expect(
+      terminal.run("kubectl get job manual -o jsonpath={.spec.template.spec.containers[0].command}").output
+        == "[\"echo\",\"hi\"]")
+    let dryRun = terminal.run("kubectl create job again --from=cronjob/hello --dry-run=client -o yaml").output
+    #expect(
+      dryRun.hasPrefix(
+        "apiVersion: batch/v1\nkind: Job\nmetadata:\n  annotations:\n    cronjob.kubernetes.io/instantiate: manual\n  creationTimestamp: null\n  name: again\n"
+      ))
+    #expect(terminal.run("kubectl get job again").exitCode == 1)
+  }
+
+  @Test(
+    .enabled(if: RealKubectl.path != nil, "needs the real kubectl binary"),
+    arguments: ["create job x --from=cronjob/hello -- echo", "create job x --from=cronjob/hello --image=busybox"])
+  func validationMatchesTheRealBinary(command: String) throws {
+    try RealKubectl.expectSameOutput(command)
+  }
+
+  @Test(arguments: [
+    ("kubectl create job x --from=cronjob/nope", "Error from server (NotFound): cronjobs.batch \"nope\" not found\n"),
+    ("kubectl create job x --from=cronjob/hello -- echo", "error: cannot specify --from and command\n"),
+    (
+      "kubectl create job x --from=cronjob/hello --image=busybox", "error: either --image or --from must be specified\n"
+    ),
+    ("kubectl create job x --from=deployment/web", "error: unknown object type *v1.Deployment\n"),
+  ])
+  func errors(line: String, message: String) {
+    var terminal = Terminal()
+    _ = terminal.run("kubectl create cronjob hello --image=busybox:1.28 --schedule=\"*/5 * * * *\"")
+    _ = terminal.run("kubectl create deployment web --image=nginx:1.27")
+    let result = terminal.run(line)
+    #expect(result.output == message)
+    #expect(result.exitCode == 1)
+  }
+}
