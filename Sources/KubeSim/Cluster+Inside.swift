@@ -12,6 +12,15 @@ extension Cluster {
     return false
   }
 
+  /// When the current run of `container` of `pod` ends by itself (its command finishes, or
+  /// `sim pod crash` stops it), or nil when it runs until something stops it.
+  public func runEnd(of pod: Pod, container name: String) -> Timestamp? {
+    guard let index = pod.spec.containers.firstIndex(where: { $0.name == name }),
+      let runtime = kubelet.runtimes[pod.metadata.uid], index < runtime.containers.count
+    else { return nil }
+    return runtime.containers[index].runEnd
+  }
+
   /// The environment of a running container, in the order it was assembled: its own
   /// variables (fixed when it started), `HOSTNAME`, and the variables of the Services that
   /// existed in its namespace when it started (`enableServiceLinks`).
