@@ -156,8 +156,11 @@ extension Container {
     }
     object.set("readinessProbe", readinessProbe?.json)
     object.set("resources", resources.json)
+    if stdin { object.set("stdin", .bool(true)) }
+    if stdinOnce { object.set("stdinOnce", .bool(true)) }
     object.set("terminationMessagePath", .string("/dev/termination-log"))
     object.set("terminationMessagePolicy", .string("File"))
+    if tty { object.set("tty", .bool(true)) }
     let mounts =
       volumeMounts.map { $0.json(status: false) }
       + (tokenVolume.map { [PodSpec.tokenMount($0, recursive: false)] } ?? [])

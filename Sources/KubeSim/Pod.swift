@@ -108,6 +108,12 @@ public struct Container: Sendable, Equatable {
   public var env: [EnvVar] = []
   public var envFrom: [EnvFromSource] = []
   public var volumeMounts: [VolumeMount] = []
+  /// Whether the container keeps a standard input open (`stdin`, `kubectl run -i`).
+  public var stdin = false
+  /// Whether that input closes after the first attach ends (`stdinOnce`).
+  public var stdinOnce = false
+  /// Whether the container gets a terminal (`tty`, `kubectl run -t`).
+  public var tty = false
 
   /// Creates a container; the pull policy defaults as the API server defaults it.
   public init(name: String, image: String, imagePullPolicy: APIField<PullPolicy>? = nil) {

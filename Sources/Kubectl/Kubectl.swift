@@ -42,7 +42,8 @@ public enum Kubectl {
         return CommandResult(output: output.text, exitCode: 1, marks: output.marks)
       }
     }
-    let status = cluster.wasInterrupted ? CommandResult.interruptedStatus : context.failed ? 1 : 0
+    let status =
+      cluster.wasInterrupted ? CommandResult.interruptedStatus : context.exitCode ?? (context.failed ? 1 : 0)
     return CommandResult(output: output.text, exitCode: status, marks: output.marks)
   }
 
@@ -110,6 +111,7 @@ public enum Kubectl {
     case "patch": try PatchCommand.run(rest, context: &context, output: &output)
     case "events": try EventsCommand.run(rest, context: &context, output: &output)
     case "port-forward": try PortForwardCommand.run(rest, context: &context, output: &output)
+    case "attach": try AttachCommand.run(rest, context: &context, output: &output)
     default:
       if knownCommands.contains(command) {
         throw .plain("kubebook does not simulate \"kubectl \(command)\" yet")
@@ -171,6 +173,9 @@ struct CommandContext {
   var stdin: String?
   /// Set when a command printed an error but carried on (exit status 1 at the end).
   var failed = false
+  /// The exit status a command passes on (`kubectl run --restart=Never` and its container's
+  /// exit code), when it is not 0 or 1.
+  var exitCode: Int32?
 
   /// The namespace from `-n`, else the current context's, else `default`
   /// (clientcmd's `Namespace()`).

@@ -248,15 +248,7 @@ enum LogsCommand {
       }
       since = started
     }
-    guard
-      var lines = SimulatedLogs.lines(
-        image: container.image, arguments: container.command + container.args, start: since,
-        hostname: pod.spec.hostname ?? pod.metadata.name)
-    else {
-      throw .plain(
-        "kubebook has no simulated log for the image \(container.image) yet (it knows nginx, and the commands echo, date, hostname and sleep)"
-      )
-    }
+    var lines = try simulatedLines(of: pod, container: container, start: since)
     if let window = options.sinceMilliseconds, context.cluster.now.milliseconds(since: since) > window { lines = [] }
     if let sinceTime = options.sinceTime, since < sinceTime { lines = [] }
     if let tail = options.tail, tail >= 0 { lines = Array(lines.suffix(tail)) }
@@ -274,13 +266,29 @@ enum LogsCommand {
     output.write(text)
   }
 
+  /// What `container` of `pod` printed in its run that started at `start`, or kubebook's
+  /// refusal for an image whose output it does not know.
+  static func simulatedLines(of pod: Pod, container: Container, start: Timestamp) throws(KubectlError) -> [String] {
+    guard
+      let lines = SimulatedLogs.lines(
+        image: container.image, arguments: container.command + container.args, start: start,
+        hostname: pod.spec.hostname ?? pod.metadata.name)
+    else {
+      throw .plain(
+        "kubebook has no simulated log for the image \(container.image) yet (it knows nginx, and the commands echo, date, hostname and sleep)"
+      )
+    }
+    return lines
+  }
+
   /// `-f`: follows the streams of containers whose run ends by itself on the virtual clock,
   /// until those runs end (their streams close, as kubectl's do) or ``Watch/boundSeconds``
   /// pass, which it says, as a real `kubectl logs -f` would still be following. A container
   /// that runs until stopped writes nothing after its start, so it is not waited for.
-  static func follow(_ requests: [Request], context: inout CommandContext, output: inout OutputBuffer)
-    throws(KubectlError)
-  {
+  static func follow(
+    _ requests: [Request], command: String = "kubectl logs -f", context: inout CommandContext,
+    output: inout OutputBuffer
+  ) throws(KubectlError) {
     let cluster = context.cluster
     let runs: [(namespace: String, pod: String, container: String, started: Timestamp)] = requests.compactMap {
       request in
@@ -309,7 +317,7 @@ enum LogsCommand {
     }
     if !ended && !context.cluster.wasInterrupted {
       output.line(
-        "kubebook: stopped following after \(Watch.boundSeconds / 60) minutes of virtual time (a real kubectl logs -f follows until Ctrl-C)"
+        "kubebook: stopped following after \(Watch.boundSeconds / 60) minutes of virtual time (a real \(command) keeps going until Ctrl-C)"
       )
     }
   }
@@ -348,6 +356,8 @@ enum SimulatedLogs {
       }
     }
     if arguments.isEmpty, ImageCatalog.shellImages.contains(base) { return [] }
+    // A shell reading commands from its input prints nothing by itself.
+    if arguments.count == 1, ["sh", "/bin/sh", "bash", "/bin/bash"].contains(arguments[0]) { return [] }
     guard arguments.isEmpty, base == "nginx" else { return nil }
     return [
       "/docker-entrypoint.sh: /docker-entrypoint.d/ is not empty, will attempt to perform configuration",

@@ -121,7 +121,7 @@ import Testing
     let result = terminal.run("kubectl logs -f duo -c first")
     #expect(
       result.output
-        == "one\nkubebook: stopped following after 10 minutes of virtual time (a real kubectl logs -f follows until Ctrl-C)\n"
+        == "one\nkubebook: stopped following after 10 minutes of virtual time (a real kubectl logs -f keeps going until Ctrl-C)\n"
     )
     #expect(terminal.cluster.now.milliseconds(since: start) == Watch.boundSeconds * 1000)
     // nginx never exits by itself and writes nothing more: the follow returns at once.

@@ -1,0 +1,106 @@
+import KubeSim
+
+/// An attached session to a running container, as `attach.go`'s `Run` holds one, for
+/// `kubectl attach` and `kubectl run -i|--attach`: the container (`-c`, the default-container
+/// annotation, or the first, with the "Defaulted container" note), the TTY the container
+/// allocated, the "If you don't see a command prompt" line, the output stream, and the
+/// "Session ended" line of a restarting pod.
+///
+/// The stream carries what the container prints from the moment of attaching; kubebook's
+/// containers print everything as they start, so a session shows their output only when it
+/// attaches as the container starts (`kubectl run -i`). It then follows the container on the
+/// virtual clock until its command ends (at most ``Watch/boundSeconds``). Typing into the
+/// session is not simulated: an interactive shell gets the end of its input at once and
+/// exits, as if the user had typed `exit`.
+struct AttachSession {
+  /// `-i`: the session sends standard input.
+  var stdin: Bool
+  /// `-t`: the session asks for a terminal.
+  var tty: Bool
+  /// `-q`: no prompt messages.
+  var quiet: Bool
+  /// `-c`: the container to attach to.
+  var containerName: String?
+
+  /// The command kubectl names in its "Session ended" line.
+  static let commandName = "kubectl attach"
+
+  /// The container `attach` picks (`podcmd.FindOrDefaultContainerByName`), printing the
+  /// "Defaulted container" note unless quiet.
+  func container(of pod: Pod, output: inout OutputBuffer) throws(KubectlError) -> Container {
+    if let containerName {
+      guard let container = pod.spec.containers.first(where: { $0.name == containerName }) else {
+        throw .plain("container \(containerName) not found in pod \(pod.metadata.name)")
+      }
+      return container
+    }
+    guard let first = pod.spec.containers.first else {
+      throw .plain("pod \(pod.metadata.namespace ?? "default")/\(pod.metadata.name) does not have any containers")
+    }
+    if let annotated = pod.metadata.annotations[LogsCommand.defaultContainerAnnotation],
+      let container = pod.spec.containers.first(where: { $0.name == annotated })
+    {
+      return container
+    }
+    if !quiet && pod.spec.containers.count > 1 {
+      output.line(
+        "Defaulted container \"\(first.name)\" out of: \(pod.spec.containers.map(\.name).joined(separator: ", "))")
+    }
+    return first
+  }
+
+  /// Attaches to `pod` (running) and streams until the container's command ends.
+  func run(_ pod: Pod, context: inout CommandContext, output: inout OutputBuffer) throws(KubectlError) {
+    let container: Container
+    do { container = try self.container(of: pod, output: &output) } catch {
+      throw .plain("cannot attach to the container: " + error.text.dropFirst("error: ".count))
+    }
+    var tty = self.tty
+    if tty && !container.tty {
+      tty = false
+      if !quiet { output.line("error: Unable to use a TTY - container \(container.name) did not allocate one") }
+    } else if !tty && container.tty {
+      tty = true
+    }
+    // `SetupTTY`: a terminal only with standard input; the lesson's input is a terminal.
+    let raw = stdin && tty
+    if !quiet { output.line("If you don't see a command prompt, try pressing enter.") }
+    guard context.cluster.isRunning(pod, container: container.name) else {
+      throw .plain("unable to upgrade connection: container not found (\"\(container.name)\")")
+    }
+    let status = pod.status.containerStatuses.first { $0.name == container.name }
+    if case .running(let started)? = status?.state, started == context.cluster.now {
+      for line in try LogsCommand.simulatedLines(of: pod, container: container, start: started) { output.line(line) }
+    }
+    let namespace = pod.metadata.namespace ?? "default"
+    if stdin && Self.isInteractiveShell(container) {
+      output.line("kubebook: typing into the session is not simulated; the shell gets the end of its input and exits")
+      context.cluster.endSession(pod.metadata.name, namespace: namespace, container: container.name)
+      try context.settle()
+    }
+    let current = context.cluster.pod(pod.metadata.name, namespace: namespace) ?? pod
+    if context.cluster.isRunning(current, container: container.name),
+      context.cluster.runEnd(of: current, container: container.name) == nil
+    {
+      output.line("kubebook: the container prints nothing more; a real \(Self.commandName) stays attached until Ctrl-C")
+    } else {
+      try LogsCommand.follow(
+        [LogsCommand.Request(pod: current, container: container.name)], command: Self.commandName,
+        context: &context, output: &output)
+    }
+    // `reattachMessage`.
+    if !quiet && stdin && raw && pod.spec.restartPolicy == .known(.always) {
+      output.line(
+        "Session ended, resume using '\(Self.commandName) \(pod.metadata.name) -c \(container.name) -i -t' command when the pod is running"
+      )
+    }
+  }
+
+  /// Whether the container's process is a shell reading commands from its input (`sh`, or a
+  /// shell image with no command), not a script (`sh -c ...`).
+  static func isInteractiveShell(_ container: Container) -> Bool {
+    let words = container.command + container.args
+    if words.isEmpty { return ImageCatalog.shellImages.contains(ImageReference(container.image).baseName) }
+    return words.count == 1 && ["sh", "/bin/sh", "bash", "/bin/bash", "ash"].contains(words[0])
+  }
+}
