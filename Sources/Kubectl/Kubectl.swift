@@ -112,6 +112,7 @@ public enum Kubectl {
     case "events": try EventsCommand.run(rest, context: &context, output: &output)
     case "port-forward": try PortForwardCommand.run(rest, context: &context, output: &output)
     case "attach": try AttachCommand.run(rest, context: &context, output: &output)
+    case "cp": try CopyCommand.run(rest, context: &context, output: &output)
     default:
       if knownCommands.contains(command) {
         throw .plain("kubebook does not simulate \"kubectl \(command)\" yet")
