@@ -101,6 +101,19 @@ extension Cluster {
   @discardableResult
   public mutating func endSession(_ name: String, namespace: String, container: String) -> Bool {
     let key = Self.key(namespace, name)
+    if let pod = pods[key],
+      let index = pod.spec.ephemeralContainers.firstIndex(where: { $0.container.name == container })
+    {
+      guard var runtime = kubelet.runtimes[pod.metadata.uid], index < runtime.ephemeral.count,
+        runtime.ephemeral[index].started <= now, runtime.ephemeral[index].runEnd.map({ $0 > now }) ?? true
+      else { return false }
+      runtime.ephemeral[index].runEnd = now
+      runtime.ephemeral[index].exit = (0, "Completed")
+      kubelet.runtimes[pod.metadata.uid] = runtime
+      kubelet.pending.insert(key)
+      writeCount += 1
+      return true
+    }
     guard let pod = pods[key], let index = pod.spec.containers.firstIndex(where: { $0.name == container }),
       var runtime = kubelet.runtimes[pod.metadata.uid], index < runtime.containers.count,
       !runtime.containers[index].imageMissing, runtime.containers[index].runStart <= now,

@@ -29,7 +29,7 @@ struct AttachSession {
   /// "Defaulted container" note unless quiet.
   func container(of pod: Pod, output: inout OutputBuffer) throws(KubectlError) -> Container {
     if let containerName {
-      guard let container = pod.spec.containers.first(where: { $0.name == containerName }) else {
+      guard let container = pod.container(named: containerName) else {
         throw .plain("container \(containerName) not found in pod \(pod.metadata.name)")
       }
       return container
@@ -38,13 +38,12 @@ struct AttachSession {
       throw .plain("pod \(pod.metadata.namespace ?? "default")/\(pod.metadata.name) does not have any containers")
     }
     if let annotated = pod.metadata.annotations[LogsCommand.defaultContainerAnnotation],
-      let container = pod.spec.containers.first(where: { $0.name == annotated })
+      let container = pod.container(named: annotated)
     {
       return container
     }
-    if !quiet && pod.spec.containers.count > 1 {
-      output.line(
-        "Defaulted container \"\(first.name)\" out of: \(pod.spec.containers.map(\.name).joined(separator: ", "))")
+    if !quiet && pod.defaultsAmongSeveral {
+      output.line("Defaulted container \"\(first.name)\" out of: \(pod.allContainerNames)")
     }
     return first
   }
@@ -68,12 +67,11 @@ struct AttachSession {
     guard context.cluster.isRunning(pod, container: container.name) else {
       throw .plain("unable to upgrade connection: container not found (\"\(container.name)\")")
     }
-    let status = pod.status.containerStatuses.first { $0.name == container.name }
-    if case .running(let started)? = status?.state, started == context.cluster.now {
+    if case .running(let started)? = pod.containerStatus(named: container.name)?.state, started == context.cluster.now {
       for line in try LogsCommand.simulatedLines(of: pod, container: container, start: started) { output.line(line) }
     }
     let namespace = pod.metadata.namespace ?? "default"
-    if stdin && Self.isInteractiveShell(container) {
+    if stdin && container.readsCommandsFromInput {
       output.line("kubebook: typing into the session is not simulated; the shell gets the end of its input and exits")
       context.cluster.endSession(pod.metadata.name, namespace: namespace, container: container.name)
       try context.settle()
@@ -90,17 +88,14 @@ struct AttachSession {
     }
     // `reattachMessage`.
     if !quiet && stdin && raw && pod.spec.restartPolicy == .known(.always) {
-      output.line(
-        "Session ended, resume using '\(Self.commandName) \(pod.metadata.name) -c \(container.name) -i -t' command when the pod is running"
-      )
+      let again = "'\(Self.commandName) \(pod.metadata.name) -c \(container.name) -i -t'"
+      if pod.spec.ephemeralContainers.contains(where: { $0.container.name == container.name }) {
+        output.line(
+          "Session ended, the ephemeral container will not be restarted but may be reattached using \(again) if it is still running"
+        )
+      } else {
+        output.line("Session ended, resume using \(again) command when the pod is running")
+      }
     }
-  }
-
-  /// Whether the container's process is a shell reading commands from its input (`sh`, or a
-  /// shell image with no command), not a script (`sh -c ...`).
-  static func isInteractiveShell(_ container: Container) -> Bool {
-    let words = container.command + container.args
-    if words.isEmpty { return ImageCatalog.shellImages.contains(ImageReference(container.image).baseName) }
-    return words.count == 1 && ["sh", "/bin/sh", "bash", "/bin/bash", "ash"].contains(words[0])
   }
 }

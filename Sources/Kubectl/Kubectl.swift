@@ -113,6 +113,7 @@ public enum Kubectl {
     case "port-forward": try PortForwardCommand.run(rest, context: &context, output: &output)
     case "attach": try AttachCommand.run(rest, context: &context, output: &output)
     case "cp": try CopyCommand.run(rest, context: &context, output: &output)
+    case "debug": try DebugCommand.run(rest, context: &context, output: &output)
     default:
       if knownCommands.contains(command) {
         throw .plain("kubebook does not simulate \"kubectl \(command)\" yet")

@@ -188,10 +188,13 @@ enum LogsCommand {
   static func requests(
     for pod: Pod, container: String?, allContainers: Bool, quiet: Bool, output: inout OutputBuffer
   ) throws(KubectlError) -> [Request] {
-    if allContainers { return pod.spec.containers.map { Request(pod: pod, container: $0.name) } }
+    if allContainers {
+      let names = pod.spec.containers.map(\.name) + pod.spec.ephemeralContainers.map(\.container.name)
+      return names.map { Request(pod: pod, container: $0) }
+    }
     var chosen = container
     if chosen == nil, let annotated = pod.metadata.annotations[defaultContainerAnnotation], !annotated.isEmpty {
-      if pod.spec.containers.contains(where: { $0.name == annotated }) {
+      if pod.container(named: annotated) != nil {
         chosen = annotated
       } else {
         output.line("Default container name \"\(annotated)\" not found in pod \(pod.metadata.name)")
@@ -199,12 +202,11 @@ enum LogsCommand {
     }
     if chosen == nil, let first = pod.spec.containers.first {
       chosen = first.name
-      if pod.spec.containers.count > 1 && !quiet {
-        output.line(
-          "Defaulted container \"\(first.name)\" out of: \(pod.spec.containers.map(\.name).joined(separator: ", "))")
+      if pod.defaultsAmongSeveral && !quiet {
+        output.line("Defaulted container \"\(first.name)\" out of: \(pod.allContainerNames)")
       }
     }
-    guard let chosen, pod.spec.containers.contains(where: { $0.name == chosen }) else {
+    guard let chosen, pod.container(named: chosen) != nil else {
       throw .plain("container \(chosen ?? "") is not valid for pod \(pod.metadata.name)")
     }
     return [Request(pod: pod, container: chosen)]
@@ -220,7 +222,7 @@ enum LogsCommand {
   ) throws(KubectlError) {
     let pod = request.pod
     let containerName = request.container
-    let status = pod.status.containerStatuses.first { $0.name == containerName }
+    let status = pod.containerStatus(named: containerName)
     guard let status,
       status.started || status.lastTerminated != nil
         || {
@@ -234,7 +236,7 @@ enum LogsCommand {
           "Error from server (BadRequest): container \"\(containerName)\" in pod \"\(pod.metadata.name)\" is waiting to start: \(reason)"
       )
     }
-    guard let container = pod.spec.containers.first(where: { $0.name == containerName }) else { return }
+    guard let container = pod.container(named: containerName) else { return }
     var since = pod.metadata.creationTimestamp
     if case .running(let started) = status.state { since = started }
     if case .terminated(_, _, let started, _) = status.state { since = started }
@@ -292,7 +294,7 @@ enum LogsCommand {
     let cluster = context.cluster
     let runs: [(namespace: String, pod: String, container: String, started: Timestamp)] = requests.compactMap {
       request in
-      let status = request.pod.status.containerStatuses.first { $0.name == request.container }
+      let status = request.pod.containerStatus(named: request.container)
       guard case .running(let started)? = status?.state,
         cluster.runEnd(of: request.pod, container: request.container) != nil
       else { return nil }
@@ -301,9 +303,7 @@ enum LogsCommand {
     guard !runs.isEmpty else { return }
     func stillRunning(_ cluster: Cluster) -> Bool {
       runs.contains { run in
-        let status = cluster.pod(run.pod, namespace: run.namespace)?.status.containerStatuses.first {
-          $0.name == run.container
-        }
+        let status = cluster.pod(run.pod, namespace: run.namespace)?.containerStatus(named: run.container)
         if case .running(let started)? = status?.state { return started == run.started }
         return false
       }
