@@ -3073,6 +3073,246 @@ Usage:
 
 Use "kubectl options" for a list of global command-line options (applies to all commands).
 """#,
+    "attach": #"""
+Attach to a process that is already running inside an existing container.
+
+Examples:
+  # Get output from running pod mypod; use the 'kubectl.kubernetes.io/default-container' annotation
+  # for selecting the container to be attached or the first container in the pod will be chosen
+  kubectl attach mypod
+  
+  # Get output from ruby-container from pod mypod
+  kubectl attach mypod -c ruby-container
+  
+  # Switch to raw terminal mode; sends stdin to 'bash' in ruby-container from pod mypod
+  # and sends stdout/stderr from 'bash' back to the client
+  kubectl attach mypod -c ruby-container -i -t
+  
+  # Get output from the first pod of a replica set named nginx
+  kubectl attach rs/nginx
+
+Options:
+    -c, --container='':
+	Container name. If omitted, use the kubectl.kubernetes.io/default-container annotation for selecting the container to be attached or the first container in the pod will be chosen
+
+    --pod-running-timeout=1m0s:
+	The length of time (like 5s, 2m, or 3h, higher than zero) to wait until at least one pod is running
+
+    -q, --quiet=false:
+	Only print output from the remote session
+
+    -i, --stdin=false:
+	Pass stdin to the container
+
+    -t, --tty=false:
+	Stdin is a TTY
+
+Usage:
+  kubectl attach (POD | TYPE/NAME) -c CONTAINER [options]
+
+Use "kubectl options" for a list of global command-line options (applies to all commands).
+"""#,
+    "port-forward": #"""
+Forward one or more local ports to a pod.
+
+ Use resource type/name such as deployment/mydeployment to select a pod. Resource type defaults to 'pod' if omitted.
+
+ If there are multiple pods matching the criteria, a pod will be selected automatically. The forwarding session ends when the selected pod terminates, and a rerun of the command is needed to resume forwarding.
+
+Examples:
+  # Listen on ports 5000 and 6000 locally, forwarding data to/from ports 5000 and 6000 in the pod
+  kubectl port-forward pod/mypod 5000 6000
+  
+  # Listen on ports 5000 and 6000 locally, forwarding data to/from ports 5000 and 6000 in a pod selected by the deployment
+  kubectl port-forward deployment/mydeployment 5000 6000
+  
+  # Listen on port 8443 locally, forwarding to the targetPort of the service's port named "https" in a pod selected by the service
+  kubectl port-forward service/myservice 8443:https
+  
+  # Listen on port 8888 locally, forwarding to 5000 in the pod
+  kubectl port-forward pod/mypod 8888:5000
+  
+  # Listen on port 8888 on all addresses, forwarding to 5000 in the pod
+  kubectl port-forward --address 0.0.0.0 pod/mypod 8888:5000
+  
+  # Listen on port 8888 on localhost and selected IP, forwarding to 5000 in the pod
+  kubectl port-forward --address localhost,10.19.21.23 pod/mypod 8888:5000
+  
+  # Listen on a random port locally, forwarding to 5000 in the pod
+  kubectl port-forward pod/mypod :5000
+
+Options:
+    --address=[localhost]:
+	Addresses to listen on (comma separated). Only accepts IP addresses or localhost as a value. When localhost is supplied, kubectl will try to bind on both 127.0.0.1 and ::1 and will fail if neither of these addresses are available to bind.
+
+    --pod-running-timeout=1m0s:
+	The length of time (like 5s, 2m, or 3h, higher than zero) to wait until at least one pod is running
+
+Usage:
+  kubectl port-forward TYPE/NAME [options] [LOCAL_PORT:]REMOTE_PORT [...[LOCAL_PORT_N:]REMOTE_PORT_N]
+
+Use "kubectl options" for a list of global command-line options (applies to all commands).
+"""#,
+    "cp": #"""
+Copy files and directories to and from containers.
+
+Examples:
+  # !!!Important Note!!!
+  # Requires that the 'tar' binary is present in your container
+  # image.  If 'tar' is not present, 'kubectl cp' will fail.
+  #
+  # For advanced use cases, such as symlinks, wildcard expansion or
+  # file mode preservation, consider using 'kubectl exec'.
+  
+  # Copy /tmp/foo local file to /tmp/bar in a remote pod in namespace <some-namespace>
+  tar cf - /tmp/foo | kubectl exec -i -n <some-namespace> <some-pod> -- tar xf - -C /tmp/bar
+  
+  # Copy /tmp/foo from a remote pod to /tmp/bar locally
+  kubectl exec -n <some-namespace> <some-pod> -- tar cf - /tmp/foo | tar xf - -C /tmp/bar
+  
+  # Copy /tmp/foo_dir local directory to /tmp/bar_dir in a remote pod in the default namespace
+  kubectl cp /tmp/foo_dir <some-pod>:/tmp/bar_dir
+  
+  # Copy /tmp/foo local file to /tmp/bar in a remote pod in a specific container
+  kubectl cp /tmp/foo <some-pod>:/tmp/bar -c <specific-container>
+  
+  # Copy /tmp/foo local file to /tmp/bar in a remote pod in namespace <some-namespace>
+  kubectl cp /tmp/foo <some-namespace>/<some-pod>:/tmp/bar
+  
+  # Copy /tmp/foo from a remote pod to /tmp/bar locally
+  kubectl cp <some-namespace>/<some-pod>:/tmp/foo /tmp/bar
+
+Options:
+    -c, --container='':
+	Container name. If omitted, use the kubectl.kubernetes.io/default-container annotation for selecting the container to be attached or the first container in the pod will be chosen
+
+    --no-preserve=false:
+	The copied file/directory's ownership and permissions will not be preserved in the container
+
+    --retries=0:
+	Set number of retries to complete a copy operation from a container. Specify 0 to disable or any negative value for infinite retrying. The default is 0 (no retry).
+
+Usage:
+  kubectl cp <file-spec-src> <file-spec-dest> [options]
+
+Use "kubectl options" for a list of global command-line options (applies to all commands).
+"""#,
+    "debug": #"""
+Debug cluster resources using interactive debugging containers.
+
+ 'debug' provides automation for common debugging tasks for cluster objects identified by resource and name. Pods will be used by default if no resource is specified.
+
+ The action taken by 'debug' varies depending on what resource is specified. Supported actions include:
+
+  *  Workload: Create a copy of an existing pod with certain attributes changed, for example changing the image tag to a new version.
+  *  Workload: Add an ephemeral container to an already running pod, for example to add debugging utilities without restarting the pod.
+  *  Node: Create a new pod that runs in the node's host namespaces and can access the node's filesystem.
+
+Examples:
+  # Create an interactive debugging session in pod mypod and immediately attach to it.
+  kubectl debug mypod -it --image=busybox
+  
+  # Create an interactive debugging session for the pod in the file pod.yaml and immediately attach to it.
+  # (requires the EphemeralContainers feature to be enabled in the cluster)
+  kubectl debug -f pod.yaml -it --image=busybox
+  
+  # Create a debug container named debugger using a custom automated debugging image.
+  kubectl debug --image=myproj/debug-tools -c debugger mypod
+  
+  # Create a copy of mypod adding a debug container and attach to it
+  kubectl debug mypod -it --image=busybox --copy-to=my-debugger
+  
+  # Create a copy of mypod changing the command of mycontainer
+  kubectl debug mypod -it --copy-to=my-debugger --container=mycontainer -- sh
+  
+  # Create a copy of mypod changing all container images to busybox
+  kubectl debug mypod --copy-to=my-debugger --set-image=*=busybox
+  
+  # Create a copy of mypod adding a debug container and changing container images
+  kubectl debug mypod -it --copy-to=my-debugger --image=debian --set-image=app=app:debug,sidecar=sidecar:debug
+  
+  # Create an interactive debugging session on a node and immediately attach to it.
+  # The container will run in the host namespaces and the host's filesystem will be mounted at /host
+  kubectl debug node/mynode -it --image=busybox
+
+Options:
+    --arguments-only=false:
+	If specified, everything after -- will be passed to the new container as Args instead of Command.
+
+    --attach=false:
+	If true, wait for the container to start running, and then attach as if 'kubectl attach ...' were called.  Default false, unless '-i/--stdin' is set, in which case the default is true.
+
+    -c, --container='':
+	Container name to use for debug container.
+
+    --copy-to='':
+	Create a copy of the target Pod with this name.
+
+    --custom='':
+	Path to a JSON or YAML file containing a partial container spec to customize built-in debug profiles.
+
+    --env=[]:
+	Environment variables to set in the container.
+
+    -f, --filename=[]:
+	identifying the resource to debug
+
+    --image='':
+	Container image to use for debug container.
+
+    --image-pull-policy='':
+	The image pull policy for the container. If left empty, this value will not be specified by the client and defaulted by the server.
+
+    --keep-annotations=false:
+	If true, keep the original pod annotations.(This flag only works when used with '--copy-to')
+
+    --keep-init-containers=true:
+	Run the init containers for the pod. Defaults to true.(This flag only works when used with '--copy-to')
+
+    --keep-labels=false:
+	If true, keep the original pod labels.(This flag only works when used with '--copy-to')
+
+    --keep-liveness=false:
+	If true, keep the original pod liveness probes.(This flag only works when used with '--copy-to')
+
+    --keep-readiness=false:
+	If true, keep the original pod readiness probes.(This flag only works when used with '--copy-to')
+
+    --keep-startup=false:
+	If true, keep the original startup probes.(This flag only works when used with '--copy-to')
+
+    --profile='legacy':
+	Options are "legacy", "general", "baseline", "netadmin", "restricted" or "sysadmin".
+
+    -q, --quiet=false:
+	If true, suppress informational messages.
+
+    --replace=false:
+	When used with '--copy-to', delete the original Pod.
+
+    --same-node=false:
+	When used with '--copy-to', schedule the copy of target Pod on the same node.
+
+    --set-image=[]:
+	When used with '--copy-to', a list of name=image pairs for changing container images, similar to how 'kubectl set image' works.
+
+    --share-processes=true:
+	When used with '--copy-to', enable process namespace sharing in the copy.
+
+    -i, --stdin=false:
+	Keep stdin open on the container(s) in the pod, even if nothing is attached.
+
+    --target='':
+	When using an ephemeral container, target processes in this container name.
+
+    -t, --tty=false:
+	Allocate a TTY for the debugging container.
+
+Usage:
+  kubectl debug (POD | TYPE[[.VERSION].GROUP]/NAME) [ -- COMMAND [args...] ] [options]
+
+Use "kubectl options" for a list of global command-line options (applies to all commands).
+"""#,
   ]
 
   /// `kubectl options`: the flags every command accepts.

@@ -55,6 +55,11 @@ import Testing
     // `create deployment`'s own flags, not `create`'s.
     #expect(complete(["create", "deployment", "web"], "--rep", terminal) == ["--replicas"])
     #expect(complete(["create", "deployment", "web"], "--na", terminal) == ["--namespace"])
+    // The pod commands' own flags.
+    #expect(complete(["debug", "web"], "--copy", terminal) == ["--copy-to"])
+    #expect(complete(["port-forward", "svc/web"], "--addr", terminal) == ["--address"])
+    #expect(complete(["logs", "web"], "--all-c", terminal) == ["--all-containers"])
+    #expect(complete(["run", "x"], "--r", terminal) == ["--restart", "--rm"])
     // A value after a flag that takes one is not taken for a resource type.
     #expect(complete(["get", "-l", "app=web"], "nod", terminal) == ["nodes"])
   }
