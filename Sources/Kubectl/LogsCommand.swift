@@ -61,6 +61,9 @@ enum LogsCommand {
     case 2: break
     default: throw usageError
     }
+    if let timeout = parsed.duration("pod-running-timeout"), timeout <= 0 {
+      throw .plain("--pod-running-timeout must be higher than zero")
+    }
     var sinceTime: Timestamp?
     if let text = parsed.value("since-time"), !text.isEmpty {
       switch GoRFC3339.parse(text) {

@@ -90,6 +90,10 @@ import Testing
     #expect(status?.name == "probe")
     if case .running? = status?.state {} else { Issue.record("probe is not running: \(String(describing: status))") }
     #expect(
+      terminal.run("kubectl exec \(pod) -c probe -- hostname").output
+        == "error: kubebook does not simulate kubectl exec in ephemeral containers yet (kubectl attach \(pod) -c probe -i -t attaches to one)\n"
+    )
+    #expect(
       terminal.run("kubectl debug \(pod) --image=busybox:1.36 -c probe")
         == CommandResult(
           output: Self.legacy

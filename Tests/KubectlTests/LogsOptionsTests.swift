@@ -39,7 +39,8 @@ import Testing
       "logs x --since-time=2025-02-30T00:00:00Z", "logs x --since-time=2025-01-01T25:00:00Z",
       "logs x --since-time=2025-01-01T10:00:00+0100", "logs x --since-time=2025-1-01T00:00:00Z",
       "logs x --since-time=2025-01-01t10:00:00Z", "logs x --since-time=2025-01-01T10:00:00Zjunk",
-      "logs --since=5x x", "logs --limit-bytes=1.5 x",
+      "logs --since=5x x", "logs --limit-bytes=1.5 x", "logs x --pod-running-timeout=0 --since-time=bad",
+      "logs a b c --pod-running-timeout=0",
     ])
   func clientSideErrorsMatchKubectl(command: String) throws {
     guard RealKubectl.path != nil else { return }
