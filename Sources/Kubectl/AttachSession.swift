@@ -49,7 +49,10 @@ struct AttachSession {
   }
 
   /// Attaches to `pod` (running) and streams until the container's command ends.
-  func run(_ pod: Pod, context: inout CommandContext, output: inout OutputBuffer) throws(KubectlError) {
+  ///
+  /// - Returns: false when kubebook stopped following a container that still runs.
+  @discardableResult
+  func run(_ pod: Pod, context: inout CommandContext, output: inout OutputBuffer) throws(KubectlError) -> Bool {
     let container: Container
     do { container = try self.container(of: pod, output: &output) } catch {
       throw .plain("cannot attach to the container: " + error.text.dropFirst("error: ".count))
@@ -77,17 +80,19 @@ struct AttachSession {
       try context.settle()
     }
     let current = context.cluster.pod(pod.metadata.name, namespace: namespace) ?? pod
+    let ended: Bool
     if context.cluster.isRunning(current, container: container.name),
       context.cluster.runEnd(of: current, container: container.name) == nil
     {
       output.line("kubebook: the container prints nothing more; a real \(Self.commandName) stays attached until Ctrl-C")
+      ended = false
     } else {
-      try LogsCommand.follow(
+      ended = try LogsCommand.follow(
         [LogsCommand.Request(pod: current, container: container.name)], command: Self.commandName,
         context: &context, output: &output)
     }
-    // `reattachMessage`.
-    if !quiet && stdin && raw && pod.spec.restartPolicy == .known(.always) {
+    // `reattachMessage`, once the session has ended.
+    if ended && !quiet && stdin && raw && pod.spec.restartPolicy == .known(.always) {
       let again = "'\(Self.commandName) \(pod.metadata.name) -c \(container.name) -i -t'"
       if pod.spec.ephemeralContainers.contains(where: { $0.container.name == container.name }) {
         output.line(
@@ -97,5 +102,6 @@ struct AttachSession {
         output.line("Session ended, resume using \(again) command when the pod is running")
       }
     }
+    return ended
   }
 }

@@ -290,10 +290,13 @@ enum LogsCommand {
   /// until those runs end (their streams close, as kubectl's do) or ``Watch/boundSeconds``
   /// pass, which it says, as a real `kubectl logs -f` would still be following. A container
   /// that runs until stopped writes nothing after its start, so it is not waited for.
+  ///
+  /// - Returns: false when the bound, not the containers, ended the follow.
+  @discardableResult
   static func follow(
     _ requests: [Request], command: String = "kubectl logs -f", context: inout CommandContext,
     output: inout OutputBuffer
-  ) throws(KubectlError) {
+  ) throws(KubectlError) -> Bool {
     let cluster = context.cluster
     let runs: [(namespace: String, pod: String, container: String, started: Timestamp)] = requests.compactMap {
       request in
@@ -303,7 +306,7 @@ enum LogsCommand {
       else { return nil }
       return (request.pod.metadata.namespace ?? "default", request.pod.metadata.name, request.container, started)
     }
-    guard !runs.isEmpty else { return }
+    guard !runs.isEmpty else { return true }
     func stillRunning(_ cluster: Cluster) -> Bool {
       runs.contains { run in
         let status = cluster.pod(run.pod, namespace: run.namespace)?.containerStatus(named: run.container)
@@ -323,6 +326,7 @@ enum LogsCommand {
         "kubebook: stopped following after \(Watch.boundSeconds / 60) minutes of virtual time (a real \(command) keeps going until Ctrl-C)"
       )
     }
+    return ended
   }
 }
 

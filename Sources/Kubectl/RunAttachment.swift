@@ -31,7 +31,8 @@ struct RunAttachment {
       try printLog(of: current, context: context, output: &output)
     } else if current.status.phase == .running && current.isReady {
       do {
-        try session.run(current, context: &context, output: &output)
+        // kubebook stopped following a container that still runs: it does not wait for its exit.
+        if try !session.run(current, context: &context, output: &output) { return }
       } catch {
         output.line(
           "warning: couldn't attach to pod/\(name), falling back to streaming logs: \(error.text.dropFirst("error: ".count))"

@@ -73,6 +73,19 @@ import Testing
         + "pod \"a\" deleted\n")
   }
 
+  /// A command that outlasts the follow's bound: kubebook says it stopped following and does
+  /// not wait for the exit code; `--rm` still deletes the pod.
+  @Test func longCommandStopsAtTheBound() {
+    var terminal = Terminal()
+    #expect(
+      terminal.run("kubectl run long --image=busybox:1.36 -i --rm --restart=Never -- sleep 3600")
+        == CommandResult(
+          output: "If you don't see a command prompt, try pressing enter.\n"
+            + "kubebook: stopped following after 10 minutes of virtual time (a real kubectl attach keeps going until Ctrl-C)\n"
+            + "pod \"long\" deleted\n",
+          exitCode: 0))
+  }
+
   /// `--pod-running-timeout` bounds the wait for the pod (`waitForPod`'s timeout error).
   @Test func timesOutWaitingForThePod() {
     var terminal = Terminal()
