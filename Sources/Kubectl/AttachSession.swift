@@ -84,7 +84,9 @@ struct AttachSession {
     if context.cluster.isRunning(current, container: container.name),
       context.cluster.runEnd(of: current, container: container.name) == nil
     {
-      output.line("kubebook: the container prints nothing more; a real \(Self.commandName) stays attached until Ctrl-C")
+      output.line(
+        "kubebook: the simulated container prints nothing after it starts; a real \(Self.commandName) stays attached until Ctrl-C"
+      )
       ended = false
     } else {
       ended = try LogsCommand.follow(

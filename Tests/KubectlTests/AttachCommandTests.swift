@@ -34,7 +34,8 @@ import Testing
     _ = terminal.run("kubectl apply -f -", stdin: Self.twoContainers)
     _ = terminal.run("sleep 30")
     let prompt = "If you don't see a command prompt, try pressing enter.\n"
-    let forever = "kubebook: the container prints nothing more; a real kubectl attach stays attached until Ctrl-C\n"
+    let forever =
+      "kubebook: the simulated container prints nothing after it starts; a real kubectl attach stays attached until Ctrl-C\n"
     #expect(
       terminal.run("kubectl attach duo")
         == CommandResult(output: "Defaulted container \"web\" out of: web, shell\n" + prompt + forever, exitCode: 0))
