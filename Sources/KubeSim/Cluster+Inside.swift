@@ -7,9 +7,23 @@ extension Cluster {
 
   /// Whether `container` of `pod` is running now.
   public func isRunning(_ pod: Pod, container: String) -> Bool {
-    guard let status = pod.status.containerStatuses.first(where: { $0.name == container }) else { return false }
+    let statuses = pod.status.containerStatuses + pod.status.ephemeralContainerStatuses
+    guard let status = statuses.first(where: { $0.name == container }) else { return false }
     if case .running = status.state { return true }
     return false
+  }
+
+  /// When the current run of `container` of `pod` ends by itself (its command finishes, or
+  /// `sim pod crash` stops it), or nil when it runs until something stops it.
+  public func runEnd(of pod: Pod, container name: String) -> Timestamp? {
+    if let index = pod.spec.ephemeralContainers.firstIndex(where: { $0.container.name == name }) {
+      guard let runtime = kubelet.runtimes[pod.metadata.uid], index < runtime.ephemeral.count else { return nil }
+      return runtime.ephemeral[index].runEnd
+    }
+    guard let index = pod.spec.containers.firstIndex(where: { $0.name == name }),
+      let runtime = kubelet.runtimes[pod.metadata.uid], index < runtime.containers.count
+    else { return nil }
+    return runtime.containers[index].runEnd
   }
 
   /// The environment of a running container, in the order it was assembled: its own

@@ -93,3 +93,38 @@ extension Cluster {
     writeCount += 1
   }
 }
+
+extension Cluster {
+  /// The process of `container` of the pod ends now with exit code 0, as a shell does when its
+  /// input ends (an attached session that closes, `kubectl run -i`); false when the container
+  /// is not running.
+  @discardableResult
+  public mutating func endSession(_ name: String, namespace: String, container: String) -> Bool {
+    let key = Self.key(namespace, name)
+    if let pod = pods[key],
+      let index = pod.spec.ephemeralContainers.firstIndex(where: { $0.container.name == container })
+    {
+      guard var runtime = kubelet.runtimes[pod.metadata.uid], index < runtime.ephemeral.count,
+        runtime.ephemeral[index].started <= now, runtime.ephemeral[index].runEnd.map({ $0 > now }) ?? true
+      else { return false }
+      runtime.ephemeral[index].runEnd = now
+      runtime.ephemeral[index].exit = (0, "Completed")
+      kubelet.runtimes[pod.metadata.uid] = runtime
+      kubelet.pending.insert(key)
+      writeCount += 1
+      return true
+    }
+    guard let pod = pods[key], let index = pod.spec.containers.firstIndex(where: { $0.name == container }),
+      var runtime = kubelet.runtimes[pod.metadata.uid], index < runtime.containers.count,
+      !runtime.containers[index].imageMissing, runtime.containers[index].runStart <= now,
+      !runtime.containers[index].ended
+    else { return false }
+    if let end = runtime.containers[index].runEnd, end <= now { return false }
+    runtime.containers[index].runEnd = now
+    runtime.containers[index].exit = (0, "Completed")
+    kubelet.runtimes[pod.metadata.uid] = runtime
+    kubelet.pending.insert(key)
+    writeCount += 1
+    return true
+  }
+}

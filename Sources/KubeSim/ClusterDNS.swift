@@ -118,7 +118,7 @@ public struct ClusterDNS {
   }
 
   /// Whether `text` is a dotted-quad IPv4 address.
-  static func isIPv4(_ text: String) -> Bool {
+  public static func isIPv4(_ text: String) -> Bool {
     let parts = text.split(separator: ".", omittingEmptySubsequences: false)
     return parts.count == 4 && parts.allSatisfy { part in part.count <= 3 && Int(part).map { $0 <= 255 } ?? false }
   }

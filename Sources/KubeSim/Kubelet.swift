@@ -67,6 +67,9 @@ struct Kubelet: ControlLoop {
       } else {
         runtime = plan(pod, on: nodeName, cluster: &cluster)
       }
+      if runtime.ephemeral.count < pod.spec.ephemeralContainers.count {
+        planEphemeral(&runtime, pod: pod, cluster: &cluster)
+      }
       let namespace = pod.metadata.namespace ?? "default"
       while runtime.recordedEvents < runtime.events.count,
         runtime.events[runtime.recordedEvents].time <= cluster.now
@@ -383,6 +386,7 @@ struct Kubelet: ControlLoop {
       statuses.append(containerStatus)
     }
     status.containerStatuses = statuses
+    status.ephemeralContainerStatuses = ephemeralStatuses(of: pod, runtime: runtime, at: now)
     let everStarted = runtime.containers.allSatisfy { $0.started <= now && !$0.imageMissing }
     if finished.count == statuses.count && !statuses.isEmpty {
       status.phase = finished.allSatisfy { $0 == 0 } ? .succeeded : .failed
@@ -414,6 +418,72 @@ struct Kubelet: ControlLoop {
       scheduled,
     ]
     return status
+  }
+
+  /// Plans the ephemeral containers added since the last look: each image is pulled (at once
+  /// when the node has it), the container starts, and its command runs as a container's would.
+  static func planEphemeral(_ runtime: inout PodRuntime, pod: Pod, cluster: inout Cluster) {
+    let now = cluster.now
+    var added: [PodRuntime.PlannedEvent] = []
+    for ephemeral in pod.spec.ephemeralContainers.dropFirst(runtime.ephemeral.count) {
+      let container = ephemeral.container
+      let key = runtime.node + "|" + container.image
+      let quotedImage = goQuote(container.image)
+      var pullDone = now
+      if let readyAt = cluster.kubelet.imageReadyAt[key], readyAt <= now {
+        added.append(
+          .init(time: now, reason: "Pulled", message: "Container image \(quotedImage) already present on machine"))
+      } else {
+        pullDone = max(
+          cluster.kubelet.imageReadyAt[key] ?? now, now.adding(milliseconds: KubeletTimings.firstPullMilliseconds))
+        cluster.kubelet.imageReadyAt[key] = pullDone
+        let took = goDuration(pullDone.milliseconds - now.milliseconds)
+        added.append(.init(time: now, reason: "Pulling", message: "Pulling image \(quotedImage)"))
+        added.append(
+          .init(
+            time: pullDone, reason: "Pulled",
+            message:
+              "Successfully pulled image \(quotedImage) in \(took) (\(took) including waiting). Image size: \(ImageCatalog.size(of: container.image)) bytes."
+          ))
+      }
+      let started = pullDone.adding(milliseconds: KubeletTimings.startMilliseconds)
+      added.append(.init(time: started, reason: "Created", message: "Created container: \(container.name)"))
+      added.append(.init(time: started, reason: "Started", message: "Started container \(container.name)"))
+      // Its own seeded stream, so the cluster's generated names stay as they were.
+      var generator = NameGenerator(seed: ImageCatalog.fnv1a(pod.metadata.uid + "/" + container.name))
+      let behavior = ContainerBehavior.of(container)
+      runtime.ephemeral.append(
+        PodRuntime.EphemeralPlan(
+          started: started, runEnd: behavior.exitsAfter.map { started.adding(milliseconds: $0) },
+          exit: (behavior.exitCode, behavior.exitCode == 0 ? "Completed" : "Error"),
+          containerID: "containerd://" + generator.hex(bytes: 32), imageID: ImageCatalog.imageID(of: container.image)))
+    }
+    // The events not yet recorded stay in time order.
+    let pending = runtime.events[runtime.recordedEvents...] + added
+    let ordered = pending.enumerated().sorted { ($0.element.time, $0.offset) < ($1.element.time, $1.offset) }
+    runtime.events = Array(runtime.events[..<runtime.recordedEvents]) + ordered.map(\.element)
+  }
+
+  /// The ephemeral containers' states at `now`: creating, running, or terminated for good.
+  static func ephemeralStatuses(of pod: Pod, runtime: PodRuntime, at now: Timestamp) -> [ContainerStatus] {
+    pod.spec.ephemeralContainers.enumerated().map { index, ephemeral in
+      var status = ContainerStatus(
+        name: ephemeral.container.name, image: ephemeral.container.image,
+        state: .waiting(reason: "ContainerCreating", message: nil))
+      guard index < runtime.ephemeral.count, runtime.ephemeral[index].started <= now else { return status }
+      let plan = runtime.ephemeral[index]
+      status.containerID = plan.containerID
+      status.imageID = plan.imageID
+      status.image = ImageReference(ephemeral.container.image).normalized
+      if let end = plan.runEnd, end <= now {
+        status.state = .terminated(
+          exitCode: plan.exit.code, reason: plan.exit.reason, startedAt: plan.started, finishedAt: end)
+      } else {
+        status.state = .running(startedAt: plan.started)
+        status.started = true
+      }
+      return status
+    }
   }
 
   /// Moves each container through its runs up to now: exits, restart back-off, restarts.

@@ -40,7 +40,12 @@ extension PodSpec {
     object.set("containers", .array(containers.map { $0.json(tokenVolume: tokenVolumeName) }))
     object.set("dnsPolicy", .string(dnsPolicy.text))
     object.set("enableServiceLinks", .bool(true))
+    if !ephemeralContainers.isEmpty {
+      object.set("ephemeralContainers", .array(ephemeralContainers.map(\.json)))
+    }
+    if hostIPC { object.set("hostIPC", .bool(true)) }
     if hostNetwork { object.set("hostNetwork", .bool(true)) }
+    if hostPID { object.set("hostPID", .bool(true)) }
     if let hostname { object.set("hostname", .string(hostname)) }
     if let nodeName { object.set("nodeName", .string(nodeName)) }
     if !nodeSelector.isEmpty { object.set("nodeSelector", .stringMap(nodeSelector)) }
@@ -156,13 +161,26 @@ extension Container {
     }
     object.set("readinessProbe", readinessProbe?.json)
     object.set("resources", resources.json)
+    if stdin { object.set("stdin", .bool(true)) }
+    if stdinOnce { object.set("stdinOnce", .bool(true)) }
     object.set("terminationMessagePath", .string("/dev/termination-log"))
     object.set("terminationMessagePolicy", .string("File"))
+    if tty { object.set("tty", .bool(true)) }
     let mounts =
       volumeMounts.map { $0.json(status: false) }
       + (tokenVolume.map { [PodSpec.tokenMount($0, recursive: false)] } ?? [])
     if !mounts.isEmpty { object.set("volumeMounts", .array(mounts)) }
     return object.value
+  }
+}
+
+extension EphemeralContainer {
+  /// The ephemeral container as the API server serialises it: a container's fields, no token
+  /// mount, and `targetContainerName`, in key order.
+  var json: JSONValue {
+    guard case .object(var pairs) = container.json(tokenVolume: nil) else { return container.json(tokenVolume: nil) }
+    if let targetContainerName { pairs.append(("targetContainerName", .string(targetContainerName))) }
+    return .object(pairs.sorted { $0.0 < $1.0 })
   }
 }
 
@@ -207,6 +225,11 @@ extension PodStatus {
             let mounts = spec.containers.first { $0.name == status.name }?.volumeMounts ?? []
             return status.json(tokenVolume: spec.tokenVolumeName, mounts: mounts)
           }))
+    }
+    if !ephemeralContainerStatuses.isEmpty {
+      object.set(
+        "ephemeralContainerStatuses",
+        .array(ephemeralContainerStatuses.map { $0.json(tokenVolume: nil, mounts: []) }))
     }
     if let hostIP {
       object.set("hostIP", .string(hostIP))

@@ -64,11 +64,16 @@ public struct Pod: Sendable, Equatable {
 /// What the pod should run (`spec`).
 public struct PodSpec: Sendable, Equatable {
   public var containers: [Container]
+  /// Containers added to the running pod for debugging (`kubectl debug`); never restarted.
+  public var ephemeralContainers: [EphemeralContainer] = []
   public var restartPolicy = APIField<RestartPolicy>.known(.always)
   public var dnsPolicy = APIField<DNSPolicy>.known(.clusterFirst)
   public var nodeName: String?
   /// Use the node's network namespace (and so its IP), as the control-plane pods do.
   public var hostNetwork = false
+  /// Whether the pod shares the node's process IDs (`hostPID`) and IPC (`hostIPC`).
+  public var hostPID = false
+  public var hostIPC = false
   public var nodeSelector: [String: String] = [:]
   public var terminationGracePeriodSeconds: Int = 30
   public var serviceAccountName: String = "default"
@@ -108,12 +113,32 @@ public struct Container: Sendable, Equatable {
   public var env: [EnvVar] = []
   public var envFrom: [EnvFromSource] = []
   public var volumeMounts: [VolumeMount] = []
+  /// Whether the container keeps a standard input open (`stdin`, `kubectl run -i`).
+  public var stdin = false
+  /// Whether that input closes after the first attach ends (`stdinOnce`).
+  public var stdinOnce = false
+  /// Whether the container gets a terminal (`tty`, `kubectl run -t`).
+  public var tty = false
 
   /// Creates a container; the pull policy defaults as the API server defaults it.
   public init(name: String, image: String, imagePullPolicy: APIField<PullPolicy>? = nil) {
     self.name = name
     self.image = image
     self.imagePullPolicy = imagePullPolicy ?? .known(ImageReference(image).defaultPullPolicy)
+  }
+}
+
+/// A container added to a running pod (`spec.ephemeralContainers`): a container that may
+/// name another container of the pod whose processes it targets.
+public struct EphemeralContainer: Sendable, Equatable {
+  public var container: Container
+  /// The container whose process namespace it joins (`targetContainerName`).
+  public var targetContainerName: String?
+
+  /// Creates an ephemeral container.
+  public init(container: Container, targetContainerName: String? = nil) {
+    self.container = container
+    self.targetContainerName = targetContainerName
   }
 }
 
@@ -163,6 +188,8 @@ public struct PodStatus: Sendable, Equatable {
   /// When the Ready condition turned True, if it is True (derived from ``conditions``).
   public private(set) var readySince: Timestamp?
   public var containerStatuses: [ContainerStatus] = []
+  /// The states of the ephemeral containers, in the order they were added.
+  public var ephemeralContainerStatuses: [ContainerStatus] = []
   public var hostIP: String?
   public var podIP: String?
   public var startTime: Timestamp?

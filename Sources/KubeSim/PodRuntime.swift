@@ -86,6 +86,18 @@ struct PodRuntime: Sendable {
   var dynamicEvents: [PlannedEvent] = []
   /// Per container: how many pull attempts, failures and back-offs have been recorded.
   var recordedPullAttempts: [Int: PullRecord] = [:]
+  /// The ephemeral containers' milestones, in the order they were added.
+  var ephemeral: [EphemeralPlan] = []
+
+  /// One ephemeral container's milestones: pulled, started, and when its command ends (it
+  /// is never restarted).
+  struct EphemeralPlan: Sendable {
+    var started: Timestamp
+    var runEnd: Timestamp?
+    var exit = (code: 0, reason: "Completed")
+    var containerID: String
+    var imageID: String
+  }
 
   /// Counts of recorded pull events for one container.
   struct PullRecord: Sendable {
@@ -111,6 +123,10 @@ struct PodRuntime: Sendable {
       if let restart = container.restartAt { candidates.append(restart) }
       if let retry = container.configRetryAt { candidates.append(retry) }
       if let restart = container.imageRestart { candidates.append(restart.at) }
+    }
+    for plan in ephemeral {
+      candidates.append(plan.started)
+      if let end = plan.runEnd { candidates.append(end) }
     }
     if recordedEvents < events.count { candidates.append(events[recordedEvents].time) }
     return candidates.filter { $0 > now }.min()
@@ -145,6 +161,9 @@ struct ContainerBehavior: Sendable, Equatable {
   static func of(_ container: Container) -> ContainerBehavior {
     let words = container.command + container.args
     let joined = words.joined(separator: " ")
+    // A shell whose standard input stays open waits for commands until it is stopped or its
+    // session ends (``Cluster/endSession(_:namespace:container:)``).
+    if container.stdin, container.readsCommandsFromInput { return .runsForever }
     if words.isEmpty,
       ImageCatalog.shellImages.contains(ImageReference(container.image).baseName)
     {
@@ -268,5 +287,15 @@ enum HumanBackOff {
     let seconds = milliseconds / 1000
     if seconds < 60 { return "\(seconds)s" }
     return "\(seconds / 60)m\(seconds % 60)s"
+  }
+}
+
+extension Container {
+  /// Whether the container's process is a shell reading commands from its input: `sh` or
+  /// `bash` alone, or a shell image with no command (not a script, `sh -c ...`).
+  public var readsCommandsFromInput: Bool {
+    let words = command + args
+    if words.isEmpty { return ImageCatalog.shellImages.contains(ImageReference(image).baseName) }
+    return words.count == 1 && ["sh", "/bin/sh", "bash", "/bin/bash", "ash"].contains(words[0])
   }
 }

@@ -314,34 +314,15 @@ enum DescribeCommand {
     text += controlledBy(pod.metadata)
     text += "Containers:\n"
     for container in pod.spec.containers {
-      let status = pod.status.containerStatuses.first { $0.name == container.name }
-      text += "  \(container.name):\n"
-      if let status { text += "    Container ID:\t\(status.containerID ?? "")\n" }
-      text += "    Image:\t\(container.image)\n"
-      if let status { text += "    Image ID:\t\(status.imageID)\n" }
-      text += containerSpecLines(container, indent: "    ", includeImage: false, includeProbes: false)
-      if let status {
-        switch status.state {
-        case .waiting(let reason, _):
-          text += "    State:\tWaiting\n      Reason:\t\(reason)\n"
-        case .running(let startedAt):
-          text += "    State:\tRunning\n      Started:\t\(rfc1123(startedAt))\n"
-        case .terminated(let exitCode, let reason, let startedAt, let finishedAt):
-          text += "    State:\tTerminated\n      Reason:\t\(reason)\n      Exit Code:\t\(exitCode)\n"
-          text += "      Started:\t\(rfc1123(startedAt))\n      Finished:\t\(rfc1123(finishedAt))\n"
-        }
-        // `describeContainerState`: the run before this one, once the container has restarted.
-        if case .terminated(let exitCode, let reason, let startedAt, let finishedAt)? = status.lastTerminated {
-          text += "    Last State:\tTerminated\n      Reason:\t\(reason)\n      Exit Code:\t\(exitCode)\n"
-          text += "      Started:\t\(rfc1123(startedAt))\n      Finished:\t\(rfc1123(finishedAt))\n"
-        }
-        text += "    Ready:\t\(status.ready ? "True" : "False")\n"
-        text += "    Restart Count:\t\(status.restartCount)\n"
+      text += containerDescription(
+        container, status: pod.status.containerStatuses.first { $0.name == container.name }, pod: pod)
+    }
+    if !pod.spec.ephemeralContainers.isEmpty {
+      text += "Ephemeral Containers:\n"
+      for ephemeral in pod.spec.ephemeralContainers {
+        let status = pod.status.ephemeralContainerStatuses.first { $0.name == ephemeral.container.name }
+        text += containerDescription(ephemeral.container, status: status, pod: pod, tokenMount: false)
       }
-      text += resourceLines(container, indent: "    ")
-      text += probeLines(container, indent: "    ")
-      text += environmentLines(container, indent: "    ", pod: pod)
-      text += mountLines(container, tokenVolume: pod.spec.tokenVolumeName, indent: "    ")
     }
     if !pod.status.conditions.isEmpty {
       text += "Conditions:\n  Type\tStatus\n"
@@ -353,6 +334,43 @@ enum DescribeCommand {
     text += "QoS Class:\t\(pod.qosClass)\n"
     text += multiline("Node-Selectors", labels(pod.spec.nodeSelector))
     text += multiline("Tolerations", tolerationEntries(pod.spec.tolerations))
+    return text
+  }
+
+  /// One container of `describe pod` (`describeContainers`): its IDs, image, command, state,
+  /// readiness, restarts, resources, probes, environment and mounts (the token mount only for
+  /// regular containers).
+  static func containerDescription(
+    _ container: Container, status: ContainerStatus?, pod: Pod, tokenMount: Bool = true
+  ) -> String {
+    var text = ""
+    text += "  \(container.name):\n"
+    if let status { text += "    Container ID:\t\(status.containerID ?? "")\n" }
+    text += "    Image:\t\(container.image)\n"
+    if let status { text += "    Image ID:\t\(status.imageID)\n" }
+    text += containerSpecLines(container, indent: "    ", includeImage: false, includeProbes: false)
+    if let status {
+      switch status.state {
+      case .waiting(let reason, _):
+        text += "    State:\tWaiting\n      Reason:\t\(reason)\n"
+      case .running(let startedAt):
+        text += "    State:\tRunning\n      Started:\t\(rfc1123(startedAt))\n"
+      case .terminated(let exitCode, let reason, let startedAt, let finishedAt):
+        text += "    State:\tTerminated\n      Reason:\t\(reason)\n      Exit Code:\t\(exitCode)\n"
+        text += "      Started:\t\(rfc1123(startedAt))\n      Finished:\t\(rfc1123(finishedAt))\n"
+      }
+      // `describeContainerState`: the run before this one, once the container has restarted.
+      if case .terminated(let exitCode, let reason, let startedAt, let finishedAt)? = status.lastTerminated {
+        text += "    Last State:\tTerminated\n      Reason:\t\(reason)\n      Exit Code:\t\(exitCode)\n"
+        text += "      Started:\t\(rfc1123(startedAt))\n      Finished:\t\(rfc1123(finishedAt))\n"
+      }
+      text += "    Ready:\t\(status.ready ? "True" : "False")\n"
+      text += "    Restart Count:\t\(status.restartCount)\n"
+    }
+    text += resourceLines(container, indent: "    ")
+    text += probeLines(container, indent: "    ")
+    text += environmentLines(container, indent: "    ", pod: pod)
+    text += mountLines(container, tokenVolume: tokenMount ? pod.spec.tokenVolumeName : nil, indent: "    ")
     return text
   }
 

@@ -37,6 +37,11 @@ enum ExecCommand {
     var containerName = pod.spec.containers.first?.name ?? ""
     if let chosen = parsed.value("container") {
       guard pod.spec.containers.contains(where: { $0.name == chosen }) else {
+        if pod.spec.ephemeralContainers.contains(where: { $0.container.name == chosen }) {
+          throw .plain(
+            "kubebook does not simulate kubectl exec in ephemeral containers yet (kubectl attach \(pod.metadata.name) -c \(chosen) -i -t attaches to one)"
+          )
+        }
         throw .plain("container \(chosen) not found in pod \(pod.metadata.name)")
       }
       containerName = chosen

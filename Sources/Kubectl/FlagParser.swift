@@ -152,23 +152,25 @@ struct FlagParser {
     if let reason = Self.refusal(of: value, for: spec) {
       throw .flag("invalid argument \"\(value)\" for \"\(name)\" flag: \(reason)", command: command)
     }
-    guard !spec.takesValue else {
-      parsed.values[spec.name, default: []].append(value)
-      return
-    }
-    // A boolean given a value (`--watch=false`): pflag reads it with strconv.ParseBool.
-    switch value {
-    case "1", "t", "T", "TRUE", "true", "True": parsed.values[spec.name, default: []].append("true")
-    case "0", "f", "F", "FALSE", "false", "False": parsed.values[spec.name, default: []].append("false")
-    default:
-      throw .flag(
-        "invalid argument \"\(value)\" for \"\(name)\" flag: strconv.ParseBool: parsing \(Validation.quote(value)): invalid syntax",
-        command: command)
+    let stored = spec.takesValue ? value : (Self.boolValue(value) == true ? "true" : "false")
+    parsed.values[spec.name, default: []].append(stored)
+  }
+
+  /// Go's `strconv.ParseBool`: `1`, `t`, `T`, `TRUE`, `true`, `True` and their false
+  /// counterparts; nil for anything else.
+  static func boolValue(_ text: String) -> Bool? {
+    switch text {
+    case "1", "t", "T", "TRUE", "true", "True": return true
+    case "0", "f", "F", "FALSE", "false", "False": return false
+    default: return nil
     }
   }
 
   /// Why the typed flag `spec` refuses `value` (Go's error text), or nil when it takes it.
   private static func refusal(of value: String, for spec: Spec) -> String? {
+    if !spec.takesValue && boolValue(value) == nil {
+      return "strconv.ParseBool: parsing \(Validation.quote(value)): invalid syntax"
+    }
     if let bits = spec.integerBits, case .failure(let error) = GoStrconv.parseInt(value, base: 0, bits: bits) {
       return error.message
     }

@@ -36,7 +36,7 @@ public enum Kubectl {
     do {
       try dispatch(arguments, context: &context, output: &output)
       cluster = context.cluster
-      status = cluster.wasInterrupted ? CommandResult.interruptedStatus : context.failed ? 1 : 0
+      status = cluster.wasInterrupted ? CommandResult.interruptedStatus : context.exitCode ?? (context.failed ? 1 : 0)
     } catch {
       cluster = context.cluster
       // A wait that Ctrl-C stopped ends without the error its timeout would print.
@@ -174,6 +174,9 @@ struct CommandContext {
   /// The REST calls the command made, for `-v=6` and up, or nil when the command does not
   /// list them.
   var restCalls: [RESTCall]?
+  /// The exit status a command passes on (`kubectl run --restart=Never` and its container's
+  /// exit code), when it is not 0 or 1.
+  var exitCode: Int32?
 
   /// The namespace from `-n`, else the current context's, else `default`
   /// (clientcmd's `Namespace()`).

@@ -130,6 +130,10 @@ enum KubectlCommands {
     },
     "patch": PatchCommand.run,
     "events": EventsCommand.run,
+    "port-forward": PortForwardCommand.run,
+    "attach": AttachCommand.run,
+    "cp": CopyCommand.run,
+    "debug": DebugCommand.run,
     "completion": { (arguments, _, output) throws(KubectlError) in try CompletionCommand.run(arguments, output: &output)
     },
   ]

@@ -30,7 +30,9 @@ public enum KubectlCompletion {
 
   /// The flags each command path accepts besides the global ones.
   static let flags: [String: [FlagParser.Spec]] = [
-    "annotate": LabelCommand.flags, "apply": ApplyCommand.flags, "autoscale": AutoscaleCommand.flags,
+    "annotate": LabelCommand.flags, "apply": ApplyCommand.flags, "attach": AttachCommand.flags,
+    "autoscale": AutoscaleCommand.flags, "cp": CopyCommand.flags, "debug": DebugCommand.flags,
+    "port-forward": PortForwardCommand.flags,
     "create configmap": CreateConfigCommand.flags, "create cronjob": CreateCronJobCommand.flags,
     "create deployment": CreateDeploymentCommand.flags, "create ingress": CreateIngressCommand.flags,
     "create job": CreateJobCommand.flags, "create namespace": CreateNamespaceCommand.flags,

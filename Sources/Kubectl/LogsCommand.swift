@@ -1,9 +1,14 @@
 import KubeSim
 
-/// `kubectl logs POD|TYPE/NAME [-c CONTAINER] [--tail N] [--since DURATION] [-f]`: a
-/// deterministic log per image. Every simulated line is written when the container starts, so
-/// `--since` shorter than the container's age prints nothing, and `-f` prints what is there
-/// (nothing more is ever written).
+/// `kubectl logs POD|TYPE/NAME [CONTAINER] [-c CONTAINER] [--all-containers] [--tail N]
+/// [--since DURATION|--since-time TIME] [-p] [-f]`: a deterministic log per image.
+///
+/// Every simulated line is written when the container starts, so `--since` shorter than the
+/// container's age prints nothing. `-f` prints what is there, then follows a container whose
+/// command ends on the virtual clock until it exits (the stream ends, as kubectl's does) or
+/// for at most ``Watch/boundSeconds``, after which it says that it stopped following; a
+/// container that runs until stopped (nginx) writes nothing more, so `-f` returns at once
+/// where a real kubectl would wait for Ctrl-C.
 enum LogsCommand {
   static let flags: [FlagParser.Spec] = [
     .init(name: "container", short: "c", takesValue: true),
@@ -11,10 +16,17 @@ enum LogsCommand {
     .init(name: "follow", short: "f", takesValue: false),
     .init(name: "previous", short: "p", takesValue: false),
     .init(name: "since", short: nil, takesValue: true, isDuration: true),
+    .init(name: "since-time", short: nil, takesValue: true),
     .init(name: "timestamps", short: nil, takesValue: false),
     .init(name: "selector", short: "l", takesValue: true),
     .init(name: "prefix", short: nil, takesValue: false),
-    .init(name: "max-log-requests", short: nil, takesValue: true, integerBits: 32),
+    .init(name: "max-log-requests", short: nil, takesValue: true, integerBits: 64),
+    .init(name: "all-containers", short: nil, takesValue: false),
+    .init(name: "all-pods", short: nil, takesValue: false),
+    .init(name: "limit-bytes", short: nil, takesValue: true, integerBits: 64),
+    .init(name: "ignore-errors", short: nil, takesValue: false),
+    .init(name: "pod-running-timeout", short: nil, takesValue: true, isDuration: true),
+    .init(name: "insecure-skip-tls-verify-backend", short: nil, takesValue: false),
   ]
 
   /// `logs.go`'s usage error when neither a pod nor a selector is given.
@@ -22,6 +34,12 @@ enum LogsCommand {
     text:
       "error: expected 'logs [-f] [-p] (POD | TYPE/NAME) [-c CONTAINER]'.\nPOD or TYPE/NAME is a required argument for the logs command\nSee 'kubectl logs -h' for help and examples"
   )
+
+  /// One log stream kubectl requests: a container of a pod.
+  struct Request {
+    var pod: Pod
+    var container: String
+  }
 
   static func run(_ arguments: [String], context: inout CommandContext, output: inout OutputBuffer)
     throws(KubectlError)
@@ -31,78 +49,183 @@ enum LogsCommand {
       throw .plain(
         "kubebook does not simulate --timestamps (the container runtime stamps each line to the nanosecond)")
     }
-    let namespace = context.namespace(parsed)
-    if let selectorText = parsed.value("selector") {
-      guard parsed.positional.isEmpty else {
+    let selectorText = parsed.value("selector").flatMap { $0.isEmpty ? nil : $0 }
+    // `Complete`: the arguments, then the options (`--since-time`), then the objects.
+    switch parsed.positional.count {
+    case 0: if selectorText == nil { throw usageError }
+    case 1:
+      if selectorText != nil {
         throw KubectlError(
           text: "error: only a selector (-l) or a POD name is allowed\nSee 'kubectl logs -h' for help and examples")
       }
+    case 2: break
+    default: throw usageError
+    }
+    if let timeout = parsed.duration("pod-running-timeout"), timeout <= 0 {
+      throw .plain("--pod-running-timeout must be higher than zero")
+    }
+    var sinceTime: Timestamp?
+    if let text = parsed.value("since-time"), !text.isEmpty {
+      switch GoRFC3339.parse(text) {
+      case .success(let time): sinceTime = time
+      case .failure(let error): throw .plain(error.message)
+      }
+    }
+    let namespace = context.namespace(parsed)
+    let allPods = parsed.flag("all-pods")
+    let pods: [Pod]
+    if let selectorText {
       let selector: LabelSelector
       do { selector = try LabelSelector.parse(selectorText) } catch {
         throw .plain("unable to parse requirement: \(error.message)")
       }
-      let pods = context.cluster.listPods(namespace: namespace).filter { selector.matches($0.metadata.labels) }
-      if pods.isEmpty {
-        output.line("No resources found in \(namespace) namespace.")
-        return
-      }
-      // A selector shows the last 10 lines of each pod unless --tail says otherwise. kubectl
-      // reads the pods' logs in Go map order; kubebook reads them in the list's order.
-      let tail = parsed.value("tail") == nil ? 10 : parsed.integer("tail")
-      for pod in pods {
-        try printLogs(of: pod, parsed: parsed, tail: tail, context: context, output: &output)
-      }
-      return
-    }
-    guard let target = parsed.positional.first else { throw usageError }
-    var pod: Pod?
-    if let slash = target.firstIndex(of: "/") {
-      let type = try ResourceArguments.resolve(String(target[..<slash]))
-      let name = String(target[target.index(after: slash)...])
-      if type == .pods {
-        pod = context.cluster.pod(name, namespace: namespace)
-      } else {
-        guard let object = APIObject.lookup(type, name: name, namespace: namespace, cluster: context.cluster) else {
-          throw notFound(resource: type.qualifiedResource, name: name, namespace: namespace)
-        }
-        let candidates = AttachablePod.candidates(for: object, namespace: namespace, cluster: context.cluster) ?? []
-        pod = candidates.first
-        if candidates.count > 1, let first = candidates.first {
-          output.line("Found \(candidates.count) pods, using pod/\(first.metadata.name)")
-        }
-      }
+      pods = context.cluster.listPods(namespace: namespace).filter { selector.matches($0.metadata.labels) }
+      if pods.isEmpty { output.line("No resources found in \(namespace) namespace.") }
     } else {
-      pod = context.cluster.pod(target, namespace: namespace)
+      pods = try resolve(
+        parsed.positional[0], namespace: namespace, allPods: allPods, context: context, output: &output)
     }
-    guard let pod else {
-      let name = target.split(separator: "/").last.map(String.init) ?? target
-      throw notFound(resource: "pods", name: name, namespace: namespace)
+    let options = try validated(parsed, sinceTime: sinceTime)
+    var requests: [Request] = []
+    for pod in pods {
+      requests += try self.requests(
+        for: pod, container: options.container, allContainers: parsed.flag("all-containers"),
+        quiet: allPods, output: &output)
     }
-    try printLogs(of: pod, parsed: parsed, tail: parsed.integer("tail"), context: context, output: &output)
+    let maximum = parsed.integer("max-log-requests") ?? 5
+    if parsed.flag("follow") && requests.count > 1 && requests.count > maximum {
+      throw .plain(
+        "you are attempting to follow \(requests.count) log streams, but maximum allowed concurrency is \(maximum), use --max-log-requests to increase the limit"
+      )
+    }
+    // kubectl reads several streams in Go map order; kubebook reads them in the pods' and
+    // containers' order.
+    let prefix = parsed.flag("prefix") || allPods
+    for request in requests {
+      do {
+        try printLogs(request, options: options, prefix: prefix, context: context, output: &output)
+      } catch {
+        guard parsed.flag("ignore-errors") else { throw error }
+        output.line(error.text)
+      }
+    }
+    if parsed.flag("follow") { try follow(requests, context: &context, output: &output) }
   }
 
-  /// One pod's log: its default (or `-c`) container, `--previous`, `--since`, `tail` lines,
+  /// `TYPE/NAME` or a pod's name: the pod itself, or the first of a workload's pods with
+  /// `logsForObject`'s "Found N pods" note; every one of them with `--all-pods`. kubectl sorts
+  /// the pods (`podutils.ByLogging`: ready longest first); kubebook keeps the store's order,
+  /// which the course's transcripts show.
+  static func resolve(
+    _ target: String, namespace: String, allPods: Bool, context: CommandContext, output: inout OutputBuffer
+  ) throws(KubectlError) -> [Pod] {
+    guard let slash = target.firstIndex(of: "/") else {
+      guard let pod = context.cluster.pod(target, namespace: namespace) else {
+        throw notFound(resource: "pods", name: target, namespace: namespace)
+      }
+      return [pod]
+    }
+    let type = try ResourceArguments.resolve(String(target[..<slash]))
+    let name = String(target[target.index(after: slash)...])
+    guard let object = APIObject.lookup(type, name: name, namespace: namespace, cluster: context.cluster) else {
+      throw notFound(resource: type.qualifiedResource, name: name, namespace: namespace)
+    }
+    if let pod = object.base as? Pod { return [pod] }
+    guard let candidates = AttachablePod.candidates(for: object, namespace: namespace, cluster: context.cluster) else {
+      throw .plain("cannot get the logs from *v1.\(type.kind): selector for *v1.\(type.kind) not implemented")
+    }
+    let sorted = candidates
+    guard let first = sorted.first else {
+      throw .plain(
+        "kubebook: \(type.singular) \"\(name)\" has no pod to read logs from (kubectl would wait up to --pod-running-timeout for one)"
+      )
+    }
+    if sorted.count > 1 {
+      if allPods { return sorted }
+      output.line("Found \(sorted.count) pods, using pod/\(first.metadata.name)")
+    }
+    return [first]
+  }
+
+  /// The options `Validate` checks, in its order.
+  struct Options {
+    /// The container `-c` or the second argument names.
+    var container: String?
+    var tail: Int?
+    var sinceMilliseconds: Int64?
+    var sinceTime: Timestamp?
+    var limitBytes: Int?
+    var previous: Bool
+  }
+
+  static func validated(_ parsed: FlagParser.Parsed, sinceTime: Timestamp?) throws(KubectlError) -> Options {
+    let sinceGiven = (parsed.duration("since") ?? 0) != 0
+    if sinceTime != nil && sinceGiven {
+      throw .plain("at most one of `sinceTime` or `sinceSeconds` may be specified")
+    }
+    let inline = parsed.positional.count == 2 ? parsed.positional[1] : nil
+    let container = inline ?? parsed.value("container").flatMap { $0.isEmpty ? nil : $0 }
+    if parsed.flag("all-containers"), let container {
+      throw .plain("--all-containers=true should not be specified with container name \(container)")
+    }
+    if parsed.value("container") != nil && inline != nil {
+      throw .plain("only one of -c or an inline [CONTAINER] arg is allowed")
+    }
+    let limitBytes = parsed.integer("limit-bytes") ?? 0
+    if limitBytes < 0 { throw .plain("--limit-bytes must be greater than 0") }
+    // `--since` rounds to the nearest second (half away from zero, as `Duration.Round`).
+    let since = parsed.duration("since").map { ($0 + ($0 < 0 ? -500 : 500)) / 1000 * 1000 }
+    if let since, since < 0 { throw .plain("--since must be greater than 0") }
+    var tail = parsed.integer("tail")
+    // A selector shows the last 10 lines of each pod unless --tail says otherwise.
+    if parsed.value("selector").map({ !$0.isEmpty }) ?? false, parsed.value("tail") == nil { tail = 10 }
+    if let tail, tail < -1 { throw .plain("--tail must be greater than or equal to -1") }
+    return Options(
+      container: container, tail: tail, sinceMilliseconds: since == 0 ? nil : since, sinceTime: sinceTime,
+      limitBytes: limitBytes == 0 ? nil : limitBytes, previous: parsed.flag("previous"))
+  }
+
+  /// The streams `logsForObject` requests for `pod`: every container with
+  /// `--all-containers`, else the named one, the `kubectl.kubernetes.io/default-container`
+  /// one, or the first (with kubectl's "Defaulted container" note unless `quiet`).
+  static func requests(
+    for pod: Pod, container: String?, allContainers: Bool, quiet: Bool, output: inout OutputBuffer
+  ) throws(KubectlError) -> [Request] {
+    if allContainers {
+      let names = pod.spec.containers.map(\.name) + pod.spec.ephemeralContainers.map(\.container.name)
+      return names.map { Request(pod: pod, container: $0) }
+    }
+    var chosen = container
+    if chosen == nil, let annotated = pod.metadata.annotations[defaultContainerAnnotation], !annotated.isEmpty {
+      if pod.container(named: annotated) != nil {
+        chosen = annotated
+      } else {
+        output.line("Default container name \"\(annotated)\" not found in pod \(pod.metadata.name)")
+      }
+    }
+    if chosen == nil, let first = pod.spec.containers.first {
+      chosen = first.name
+      if pod.defaultsAmongSeveral && !quiet {
+        output.line("Defaulted container \"\(first.name)\" out of: \(pod.allContainerNames)")
+      }
+    }
+    guard let chosen, pod.container(named: chosen) != nil else {
+      throw .plain("container \(chosen ?? "") is not valid for pod \(pod.metadata.name)")
+    }
+    return [Request(pod: pod, container: chosen)]
+  }
+
+  /// The annotation that names a pod's default container for `logs`, `exec` and `attach`.
+  static let defaultContainerAnnotation = "kubectl.kubernetes.io/default-container"
+
+  /// One container's log: `--previous`, `--since`/`--since-time`, `--tail`, `--limit-bytes`,
   /// each line prefixed with `[pod/NAME/CONTAINER] ` under `--prefix`.
   static func printLogs(
-    of pod: Pod, parsed: FlagParser.Parsed, tail: Int?, context: CommandContext, output: inout OutputBuffer
+    _ request: Request, options: Options, prefix: Bool, context: CommandContext, output: inout OutputBuffer
   ) throws(KubectlError) {
-    let sinceWindow = parsed.duration("since")
-    let containerName: String
-    if let chosen = parsed.value("container") {
-      guard pod.spec.containers.contains(where: { $0.name == chosen }) else {
-        throw KubectlError(
-          text:
-            "error: container \(chosen) is not valid for pod \(pod.metadata.name)")
-      }
-      containerName = chosen
-    } else if pod.spec.containers.count == 1 {
-      containerName = pod.spec.containers[0].name
-    } else {
-      containerName = pod.spec.containers[0].name
-      output.line(
-        "Defaulted container \"\(containerName)\" out of: \(pod.spec.containers.map(\.name).joined(separator: ", "))")
-    }
-    let status = pod.status.containerStatuses.first { $0.name == containerName }
+    let pod = request.pod
+    let containerName = request.container
+    let status = pod.containerStatus(named: containerName)
     guard let status,
       status.started || status.lastTerminated != nil
         || {
@@ -116,11 +239,11 @@ enum LogsCommand {
           "Error from server (BadRequest): container \"\(containerName)\" in pod \"\(pod.metadata.name)\" is waiting to start: \(reason)"
       )
     }
-    let container = pod.spec.containers.first { $0.name == containerName }!
+    guard let container = pod.container(named: containerName) else { return }
     var since = pod.metadata.creationTimestamp
     if case .running(let started) = status.state { since = started }
     if case .terminated(_, _, let started, _) = status.state { since = started }
-    if parsed.flag("previous") {
+    if options.previous {
       // The run before the current one, as `lastState.terminated` records it.
       guard case .terminated(_, _, let started, _)? = status.lastTerminated else {
         throw KubectlError(
@@ -130,19 +253,80 @@ enum LogsCommand {
       }
       since = started
     }
+    var lines = try simulatedLines(of: pod, container: container, start: since)
+    if let window = options.sinceMilliseconds, context.cluster.now.milliseconds(since: since) > window { lines = [] }
+    if let sinceTime = options.sinceTime, since < sinceTime { lines = [] }
+    if let tail = options.tail, tail >= 0 { lines = Array(lines.suffix(tail)) }
+    var text = lines.map { $0 + "\n" }.joined()
+    if let limit = options.limitBytes, text.utf8.count > limit {
+      text = String(decoding: text.utf8.prefix(limit), as: UTF8.self)
+    }
+    if prefix {
+      // `DefaultConsumeRequest` writes a line at a time, and `prefixingWriter` prefixes each.
+      let name = "[pod/\(pod.metadata.name)/\(containerName)] "
+      var chunks = text.split(separator: "\n", omittingEmptySubsequences: false).map { name + $0 + "\n" }
+      if let last = chunks.popLast(), last != name + "\n" { chunks.append(String(last.dropLast())) }
+      text = chunks.joined()
+    }
+    output.write(text)
+  }
+
+  /// What `container` of `pod` printed in its run that started at `start`, or kubebook's
+  /// refusal for an image whose output it does not know.
+  static func simulatedLines(of pod: Pod, container: Container, start: Timestamp) throws(KubectlError) -> [String] {
     guard
-      var lines = SimulatedLogs.lines(
-        image: container.image, arguments: container.command + container.args, start: since,
+      let lines = SimulatedLogs.lines(
+        image: container.image, arguments: container.command + container.args, start: start,
         hostname: pod.spec.hostname ?? pod.metadata.name)
     else {
       throw .plain(
         "kubebook has no simulated log for the image \(container.image) yet (it knows nginx, and the commands echo, date, hostname and sleep)"
       )
     }
-    if let window = sinceWindow, context.cluster.now.milliseconds(since: since) > window { lines = [] }
-    if let tail, tail >= 0 { lines = Array(lines.suffix(tail)) }
-    if parsed.flag("prefix") { lines = lines.map { "[pod/\(pod.metadata.name)/\(containerName)] " + $0 } }
-    for line in lines { output.line(line) }
+    return lines
+  }
+
+  /// `-f`: follows the streams of containers whose run ends by itself on the virtual clock,
+  /// until those runs end (their streams close, as kubectl's do) or ``Watch/boundSeconds``
+  /// pass, which it says, as a real `kubectl logs -f` would still be following. A container
+  /// that runs until stopped writes nothing after its start, so it is not waited for.
+  ///
+  /// - Returns: false when the bound, not the containers, ended the follow.
+  @discardableResult
+  static func follow(
+    _ requests: [Request], command: String = "kubectl logs -f", context: inout CommandContext,
+    output: inout OutputBuffer
+  ) throws(KubectlError) -> Bool {
+    let cluster = context.cluster
+    let runs: [(namespace: String, pod: String, container: String, started: Timestamp)] = requests.compactMap {
+      request in
+      let status = request.pod.containerStatus(named: request.container)
+      guard case .running(let started)? = status?.state,
+        cluster.runEnd(of: request.pod, container: request.container) != nil
+      else { return nil }
+      return (request.pod.metadata.namespace ?? "default", request.pod.metadata.name, request.container, started)
+    }
+    guard !runs.isEmpty else { return true }
+    func stillRunning(_ cluster: Cluster) -> Bool {
+      runs.contains { run in
+        let status = cluster.pod(run.pod, namespace: run.namespace)?.containerStatus(named: run.container)
+        if case .running(let started)? = status?.state { return started == run.started }
+        return false
+      }
+    }
+    let limit = context.cluster.now.adding(milliseconds: Watch.boundSeconds * 1000)
+    let ended: Bool
+    do {
+      ended = try context.cluster.advance(until: limit) { !stillRunning($0) }
+    } catch {
+      throw .api(error)
+    }
+    if !ended && !context.cluster.wasInterrupted {
+      output.line(
+        "kubebook: stopped following after \(Watch.boundSeconds / 60) minutes of virtual time (a real \(command) keeps going until Ctrl-C)"
+      )
+    }
+    return ended
   }
 }
 
@@ -179,6 +363,8 @@ enum SimulatedLogs {
       }
     }
     if arguments.isEmpty, ImageCatalog.shellImages.contains(base) { return [] }
+    // A shell reading commands from its input prints nothing by itself.
+    if arguments.count == 1, ["sh", "/bin/sh", "bash", "/bin/bash"].contains(arguments[0]) { return [] }
     guard arguments.isEmpty, base == "nginx" else { return nil }
     return [
       "/docker-entrypoint.sh: /docker-entrypoint.d/ is not empty, will attempt to perform configuration",

@@ -205,7 +205,7 @@ struct ManifestDecoder {
         "name", "image", "command", "args", "ports", "imagePullPolicy", "env", "envFrom",
         "resources", "volumeMounts", "readinessProbe", "livenessProbe", "startupProbe",
         "workingDir", "securityContext", "lifecycle", "terminationMessagePath",
-        "terminationMessagePolicy", "stdin", "tty",
+        "terminationMessagePolicy", "stdin", "stdinOnce", "tty",
       ])
     var container = Container(
       name: value["name"]?.stringValue ?? "", image: value["image"]?.stringValue ?? "",
@@ -236,6 +236,9 @@ struct ManifestDecoder {
         name: item["name"]?.stringValue ?? "", mountPath: item["mountPath"]?.stringValue ?? "",
         readOnly: item["readOnly"]?.boolValue ?? false, subPath: item["subPath"]?.stringValue)
     }
+    container.stdin = value["stdin"]?.boolValue ?? false
+    container.stdinOnce = value["stdinOnce"]?.boolValue ?? false
+    container.tty = value["tty"]?.boolValue ?? false
     container.command = strictStringList(value["command"], field: "Container.\(path).command")
     container.args = strictStringList(value["args"], field: "Container.\(path).args")
     container.ports = (value["ports"]?.arrayValue ?? []).enumerated().compactMap { index, port in

@@ -1,6 +1,9 @@
 import KubeSim
 
-/// `kubectl run NAME --image=IMAGE`: creates a single pod labelled `run=NAME`.
+/// `kubectl run NAME --image=IMAGE`: creates a single pod labelled `run=NAME`; with `-i` or
+/// `--attach` it waits for the pod and attaches to it (``AttachSession``), or prints its log
+/// when it has already finished, waits for its exit code under `--restart=Never|OnFailure`,
+/// and deletes it with `--rm` (`run.go`).
 enum RunCommand {
   static let flags: [FlagParser.Spec] =
     [
@@ -14,7 +17,19 @@ enum RunCommand {
       .init(name: "output", short: "o", takesValue: true),
       .init(name: "image-pull-policy", short: nil, takesValue: true),
       .init(name: "annotations", short: nil, takesValue: true, repeatable: true),
+      .init(name: "stdin", short: "i", takesValue: false),
+      .init(name: "tty", short: "t", takesValue: false),
+      .init(name: "attach", short: nil, takesValue: false),
+      .init(name: "rm", short: nil, takesValue: false),
+      .init(name: "quiet", short: "q", takesValue: false),
+      .init(name: "leave-stdin-open", short: nil, takesValue: false),
+      .init(name: "pod-running-timeout", short: nil, takesValue: true, isDuration: true),
     ] + OutputFormat.templateFlags
+
+  /// A usage error as `cmdutil.UsageErrorf` prints it for `run`.
+  static func usage(_ message: String) -> KubectlError {
+    KubectlError(text: "error: \(message)\nSee 'kubectl run -h' for help and examples")
+  }
 
   /// `validation.IsEnvVarName`: `[-._a-zA-Z][-._a-zA-Z0-9]*`.
   static func isEnvVarName(_ name: Substring) -> Bool {
@@ -30,14 +45,35 @@ enum RunCommand {
     throws(KubectlError)
   {
     let parsed = try FlagParser(command: "run", specs: flags).parse(arguments)
-    guard let name = parsed.positional.first else {
-      throw .usage("NAME is required for run", command: "run")
-    }
+    guard let name = parsed.positional.first else { throw usage("NAME is required for run") }
+    // The attach options' default: one minute for the pod to start.
+    let timeout = parsed.duration("pod-running-timeout") ?? 60_000
+    if timeout <= 0 { throw usage("--pod-running-timeout must be higher than zero") }
     guard let image = parsed.value("image"), !image.isEmpty else {
       throw .plain("required flag(s) \"image\" not set")
     }
     let format = try OutputFormat.parse(parsed, printers: .generic, files: context.files)
     let dryRun = try DryRun.parse(parsed.value("dry-run"))
+    let interactive = parsed.flag("stdin")
+    if parsed.flag("tty") && !interactive { throw usage("-i/--stdin is required for containers with -t/--tty=true") }
+    let restart = parsed.value("restart") ?? "Always"
+    let restartPolicy: RestartPolicy
+    switch restart {
+    case "": restartPolicy = interactive ? .onFailure : .always
+    case "Always": restartPolicy = .always
+    case "OnFailure": restartPolicy = .onFailure
+    case "Never": restartPolicy = .never
+    default: throw usage("invalid restart policy: \(restart)")
+    }
+    let attach = parsed.value("attach") != nil ? parsed.flag("attach") : interactive
+    if !attach && parsed.flag("rm") { throw usage("--rm should only be used for attached containers") }
+    if attach && dryRun {
+      throw usage(
+        "--dry-run=[server|client] can't be used with attached containers options (--attach, --stdin, or --tty)")
+    }
+    if let policy = parsed.value("image-pull-policy"), !["Always", "IfNotPresent", "Never", ""].contains(policy) {
+      throw usage("invalid image pull policy: \(policy)")
+    }
     var labels = ["run": name]
     if let text = parsed.value("labels") {
       labels = [:]
@@ -49,6 +85,9 @@ enum RunCommand {
     }
     var container = Container(
       name: name, image: image, imagePullPolicy: parsed.value("image-pull-policy").map { APIField($0) })
+    container.stdin = interactive
+    container.stdinOnce = interactive && !parsed.flag("leave-stdin-open")
+    container.tty = parsed.flag("tty")
     let trailing = parsed.afterDash + parsed.positional.dropFirst()
     if parsed.flag("command") {
       container.command = trailing
@@ -78,7 +117,8 @@ enum RunCommand {
       guard parts.count == 2, !parts[0].isEmpty else { throw .plain("invalid annotation spec: \(pair)") }
       pod.metadata.annotations[String(parts[0])] = String(parts[1])
     }
-    if let policy = parsed.value("restart") { pod.spec.restartPolicy = APIField(policy) }
+    // The generator writes the flag as given (an empty value leaves the server's default).
+    if !restart.isEmpty { pod.spec.restartPolicy = .known(restartPolicy) }
     if dryRun {
       switch format {
       case .yaml, .json, .jsonPath, .goTemplate:
@@ -91,6 +131,31 @@ enum RunCommand {
     let created: Pod
     do { created = try context.cluster.createPod(pod) } catch { throw .api(error) }
     try context.settle()
+    if attach {
+      let session = AttachSession(
+        stdin: interactive, tty: parsed.flag("tty"), quiet: parsed.flag("quiet"), containerName: nil)
+      let waitsForExit = !parsed.flag("leave-stdin-open") && restartPolicy != .always
+      var failure: KubectlError?
+      do {
+        try RunAttachment(
+          pod: created, session: session, restartPolicy: restartPolicy, waitsForExit: waitsForExit,
+          timeoutMilliseconds: timeout
+        ).run(context: &context, output: &output)
+      } catch {
+        failure = error
+      }
+      // `--rm` deletes the pod on the way out, before kubectl prints the error.
+      if parsed.flag("rm") {
+        _ = try? withAPI { () throws(APIError) in
+          try context.cluster.deletePod(name, namespace: created.metadata.namespace ?? "default")
+        }
+        try context.settle()
+        // The delete options are as quiet as `-q`.
+        if !parsed.flag("quiet") { output.line("pod \"\(name)\" deleted") }
+      }
+      if let failure { throw failure }
+      return
+    }
     switch format {
     case .yaml:
       output.write(

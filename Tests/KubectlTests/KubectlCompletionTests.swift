@@ -14,7 +14,8 @@ import Testing
   @Test func commandsTypesAndNames() {
     var terminal = Terminal(files: VirtualDirectory(files: ["web.yaml": "", "db/pv.yaml": ""]))
     #expect(complete([], "ro", terminal) == ["rollout"])
-    #expect(complete([], "de", terminal) == ["delete", "describe"])
+    // As `kubectl __complete de` lists them.
+    #expect(complete([], "de", terminal) == ["debug", "delete", "describe"])
     #expect(complete(["get"], "dep", terminal) == ["deployments"])
     #expect(complete(["get"], "al", terminal) == ["all"])
     #expect(complete(["describe"], "al", terminal) == [])
@@ -57,6 +58,11 @@ import Testing
     // `create deployment`'s own flags, not `create`'s.
     #expect(complete(["create", "deployment", "web"], "--rep", terminal) == ["--replicas"])
     #expect(complete(["create", "deployment", "web"], "--na", terminal) == ["--namespace"])
+    // The pod commands' own flags.
+    #expect(complete(["debug", "web"], "--copy", terminal) == ["--copy-to"])
+    #expect(complete(["port-forward", "svc/web"], "--addr", terminal) == ["--address"])
+    #expect(complete(["logs", "web"], "--all-c", terminal) == ["--all-containers"])
+    #expect(complete(["run", "x"], "--r", terminal) == ["--restart", "--rm"])
     // A value after a flag that takes one is not taken for a resource type.
     #expect(complete(["get", "-l", "app=web"], "nod", terminal) == ["nodes"])
   }
