@@ -134,7 +134,7 @@ enum LogsCommand {
     guard let candidates = AttachablePod.candidates(for: object, namespace: namespace, cluster: context.cluster) else {
       throw .plain("cannot get the logs from *v1.\(type.kind): selector for *v1.\(type.kind) not implemented")
     }
-    let sorted = candidates
+    let sorted = AttachablePod.byLogging(candidates)
     guard let first = sorted.first else {
       throw .plain(
         "kubebook: \(type.singular) \"\(name)\" has no pod to read logs from (kubectl would wait up to --pod-running-timeout for one)"

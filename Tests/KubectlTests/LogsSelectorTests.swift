@@ -39,3 +39,21 @@ import Testing
         == "error: only a selector (-l) or a POD name is allowed\nSee 'kubectl logs -h' for help and examples\n")
   }
 }
+
+/// `kubectl logs TYPE/NAME` reads the pod `podutils.ByLogging` puts first (kubectl
+/// `pkg/util/podutils/podutils.go` v0.32.4): among ready running pods, the one ready longest.
+@Suite struct LogsPodChoiceTests {
+  @Test func readyLongestIsChosen() throws {
+    var terminal = Terminal()
+    _ = terminal.run("kubectl create deployment web --image=nginx:1.27 --replicas=3")
+    _ = terminal.run("kubectl rollout status deployment/web")
+    let readySince = terminal.run(
+      #"kubectl get pods -o jsonpath='{range .items[*]}{.metadata.name}{" "}{.status.conditions[?(@.type=="Ready")].lastTransitionTime}{"\n"}{end}'"#
+    ).output.split(separator: "\n").map { $0.split(separator: " ").map(String.init) }
+    #expect(readySince.count == 3)
+    // RFC 3339 times in one zone sort as text; ties fall to the older pod, as the rules go on.
+    let earliest = try #require(readySince.min { $0[1] < $1[1] })
+    let output = terminal.run("kubectl logs deploy/web").output
+    #expect(output.hasPrefix("Found 3 pods, using pod/\(earliest[0])\n"))
+  }
+}
