@@ -56,7 +56,7 @@ enum CreateConfigCommand {
         key = String(path[..<equals])
         file = String(path[path.index(after: equals)...])
       }
-      try add(key, try context.read(file))
+      try add(key, try context.readSource(file))
     }
     for literal in parsed.all("from-literal") {
       guard let equals = literal.firstIndex(of: "="), equals != literal.startIndex else {

@@ -201,6 +201,15 @@ struct CommandContext {
     return text
   }
 
+  /// Reads a `--from-file` source of `create configmap|secret`, with kubectl's error for a
+  /// missing file (`handleFromFileSources`).
+  func readSource(_ path: String) throws(KubectlError) -> String {
+    guard let text = files.contents(of: path) else {
+      throw .plain("error reading \(path): no such file or directory")
+    }
+    return text
+  }
+
   /// Moves virtual time until `done` holds, at most `seconds`; a simulator limit becomes an error.
   mutating func wait(seconds: Int64, until done: (Cluster) -> Bool) throws(KubectlError) {
     do {

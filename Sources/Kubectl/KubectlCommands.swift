@@ -32,6 +32,7 @@ enum KubectlCommands {
     "create secret generic": { (arguments, context, output) throws(KubectlError) in
       try CreateConfigCommand.run(arguments, kind: .secret, context: &context, output: &output)
     },
+    "create secret docker-registry": CreateDockerRegistrySecretCommand.run,
     "create poddisruptionbudget": CreatePodDisruptionBudgetCommand.run,
     "create service": CreateServiceCommand.run,
     "create service clusterip": { (arguments, context, output) throws(KubectlError) in
