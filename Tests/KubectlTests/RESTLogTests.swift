@@ -39,7 +39,11 @@ import Testing
     // The real request failed, so it has no status; its lines have the same tags and words.
     let realCall = real.dropFirst().filter { $0.contains("round_trippers.go") && !$0.contains("HTTP Trace") }
     let count = ours.count - 1
-    #expect(Self.shape(Array(ours.dropFirst())) == Self.shape(Array(realCall.prefix(level >= 9 ? 2 : count))))
+    // client-go ranges over the headers' Go map: their order varies between runs of kubectl.
+    let ourShape = Self.shape(Array(ours.dropFirst()))
+    let realShape = Self.shape(Array(realCall.prefix(level >= 9 ? 2 : count)))
+    #expect(ourShape.sorted() == realShape.sorted())
+    #expect(ourShape.first == realShape.first && ourShape.last == realShape.last)
   }
 
   @Test func urlsAsTheResourceBuilderSendsThem() {

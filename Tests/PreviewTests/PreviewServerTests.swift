@@ -10,6 +10,8 @@ import Testing
 /// siteChanged()`` or their timeout.
 @Suite(.serialized) struct PreviewServerTests {
   static let page = "<html><body><p>页面</p></body></html>\n"
+  /// Where the servers under test run.
+  static let executor = DispatchTaskExecutor(label: "preview-server-tests")
 
   /// Runs `body` against a server with `limits` serving a directory with ``page`` as
   /// `pods.html`, then stops it.
@@ -20,7 +22,8 @@ import Testing
     defer { try? FileManager.default.removeItem(at: directory) }
     try Data(Self.page.utf8).write(to: directory.appendingPathComponent("pods.html"))
     let server = try PreviewServer(directory: directory.path, port: 0, limits: limits)
-    let running = Task { try await server.run { _ in } }
+    // On threads of its own: other suites' synchronous tests may hold the cooperative pool.
+    let running = Task(executorPreference: Self.executor) { try await server.run { _ in } }
     defer { running.cancel() }
     try await body(server, server.port)
   }
