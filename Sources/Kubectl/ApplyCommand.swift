@@ -89,6 +89,16 @@ enum ApplyCommand {
     _ value: JSONValue, source: String, mode: Mode, namespace flagNamespace: String?, dryRun: Bool,
     context: inout CommandContext
   ) throws(KubectlError) -> (name: String, operation: String) {
+    let served = try servedKind(of: value, source: source, verb: "creating")
+    return try applyObject(
+      of: served, value, source: source, mode: mode, namespace: flagNamespace, dryRun: dryRun, context: &context)
+  }
+
+  /// The kind a document names, as kubectl's REST mapper finds it: an error when the cluster
+  /// serves no such kind, or kubebook does not simulate `verb` it.
+  static func servedKind(of value: JSONValue, source: String, verb: String) throws(KubectlError)
+    -> any KubectlResource.Type
+  {
     let kind = value["kind"]?.stringValue ?? ""
     let apiVersion = value["apiVersion"]?.stringValue ?? ""
     let objectName = value["metadata"]?["name"]?.stringValue ?? ""
@@ -96,17 +106,67 @@ enum ApplyCommand {
       if ResourceType.unsimulatedNames.contains(kind.lowercased() + "s")
         || ResourceType.unsimulatedNames.contains(kind.lowercased())
       {
-        throw .plain("kubebook does not simulate creating \(kind) objects (\(apiVersion)) from \"\(source)\" yet")
+        throw .plain("kubebook does not simulate \(verb) \(kind) objects (\(apiVersion)) from \"\(source)\" yet")
       }
       throw .plain(
         "resource mapping not found for name: \"\(objectName)\" namespace: \"\(value["metadata"]?["namespace"]?.stringValue ?? "")\" from \"\(source)\": no matches for kind \"\(kind)\" in version \"\(apiVersion)\"\nensure CRDs are installed first"
       )
     }
     guard let served = type.served else {
-      throw .plain("kubebook does not simulate creating \(kind) objects from \"\(source)\" yet")
+      throw .plain("kubebook does not simulate \(verb) \(kind) objects from \"\(source)\" yet")
     }
-    return try applyObject(
-      of: served, value, source: source, mode: mode, namespace: flagNamespace, dryRun: dryRun, context: &context)
+    return served
+  }
+
+  /// The manifest handler of `Kind`, or kubebook's refusal to `verb` objects of the kind.
+  static func handler<Kind: KubectlResource>(of _: Kind.Type, source: String, verb: String) throws(KubectlError)
+    -> ManifestHandler<Kind>
+  {
+    guard let handler = Kind.manifest else {
+      throw .plain(
+        "kubebook does not simulate \(verb) \(Kind.resource.kind) objects from \"\(source)\""
+          + (Kind.resource.namespaced ? " yet" : ""))
+    }
+    return handler
+  }
+
+  /// Decodes a document of a namespaced kind as the API server reads a request body
+  /// (`transformDecodeError` on a decoding error or an unknown field, worded with `verb`) and
+  /// sets its namespace: the manifest's, which must agree with `-n`, else `-n`'s, else the
+  /// context's.
+  static func decodeNamespaced<Kind: KubectlResource>(
+    _ handler: ManifestHandler<Kind>, _ value: JSONValue, source: String, verb: String,
+    namespace flagNamespace: String?, context: CommandContext
+  ) throws(KubectlError) -> Kind {
+    let kind = Kind.resource.kind
+    let apiVersion = value["apiVersion"]?.stringValue ?? ""
+    var decoder = ManifestDecoder()
+    var object = handler.decode(&decoder, value)
+    // gvk.Version in transformDecodeError: the version part of apiVersion (`autoscaling/v2`: v2).
+    let version = apiVersion.split(separator: "/").last.map(String.init) ?? apiVersion
+    if let reason = decoder.decodingError {
+      // apiserver's transformDecodeError (`endpoints/handlers/rest.go`).
+      throw KubectlError(
+        text:
+          "Error from server (BadRequest): error when \(verb) \"\(source)\": \(kind) in version \"\(version)\" cannot be handled as a \(kind): \(reason)"
+      )
+    }
+    if !decoder.unknownFields.isEmpty {
+      let fields = decoder.unknownFields.map { "unknown field \"\($0)\"" }.joined(separator: ", ")
+      throw KubectlError(
+        text:
+          "Error from server (BadRequest): error when \(verb) \"\(source)\": \(kind) in version \"\(version)\" cannot be handled as a \(kind): strict decoding error: \(fields)"
+      )
+    }
+    let objectNamespace = object.metadata.namespace
+    if let objectNamespace, let flagNamespace, objectNamespace != flagNamespace {
+      throw .plain(
+        "the namespace from the provided object \"\(objectNamespace)\" does not match the namespace \"\(flagNamespace)\". You must pass '--namespace=\(objectNamespace)' to perform this operation."
+      )
+    }
+    object.metadata.namespace = objectNamespace ?? flagNamespace ?? context.defaultNamespace
+    object.metadata.generateName = value["metadata"]?["generateName"]?.stringValue
+    return object
   }
 
   /// Applies or creates one document of kind `Kind`.
@@ -115,17 +175,12 @@ enum ApplyCommand {
     context: inout CommandContext
   ) throws(KubectlError) -> (name: String, operation: String) {
     let type = Kind.resource
-    let kind = type.kind
-    let apiVersion = value["apiVersion"]?.stringValue ?? ""
     let objectName = value["metadata"]?["name"]?.stringValue ?? ""
     let name = type.qualifiedKind + "/" + objectName
-    guard let handler = Kind.manifest else {
-      throw .plain(
-        "kubebook does not simulate creating \(kind) objects from \"\(source)\"" + (type.namespaced ? " yet" : ""))
-    }
-    var decoder = ManifestDecoder()
-    var object = handler.decode(&decoder, value)
+    let handler = try handler(of: Kind.self, source: source, verb: "creating")
     guard type.namespaced else {
+      var decoder = ManifestDecoder()
+      let object = handler.decode(&decoder, value)
       // Cluster-scoped kinds (Namespace, PersistentVolume): created once, never updated here.
       if dryRun { return (name, "created") }
       if Kind.get(objectName, namespace: "", in: context.cluster) != nil {
@@ -137,35 +192,14 @@ enum ApplyCommand {
       do { try handler.create(object, &context.cluster) } catch { throw .api(error, source: source) }
       return (name, "created")
     }
-    // gvk.Version in transformDecodeError: the version part of apiVersion (`autoscaling/v2`: v2).
-    let version = apiVersion.split(separator: "/").last.map(String.init) ?? apiVersion
-    if let reason = decoder.decodingError {
-      // apiserver's transformDecodeError (`endpoints/handlers/rest.go`).
-      throw KubectlError(
-        text:
-          "Error from server (BadRequest): error when creating \"\(source)\": \(kind) in version \"\(version)\" cannot be handled as a \(kind): \(reason)"
-      )
-    }
-    if !decoder.unknownFields.isEmpty {
-      let fields = decoder.unknownFields.map { "unknown field \"\($0)\"" }.joined(separator: ", ")
-      throw KubectlError(
-        text:
-          "Error from server (BadRequest): error when creating \"\(source)\": \(kind) in version \"\(version)\" cannot be handled as a \(kind): strict decoding error: \(fields)"
-      )
-    }
-    let objectNamespace = object.metadata.namespace
-    if let objectNamespace, let flagNamespace, objectNamespace != flagNamespace {
-      throw .plain(
-        "the namespace from the provided object \"\(objectNamespace)\" does not match the namespace \"\(flagNamespace)\". You must pass '--namespace=\(objectNamespace)' to perform this operation."
-      )
-    }
-    let namespace = objectNamespace ?? flagNamespace ?? context.defaultNamespace
+    var object = try decodeNamespaced(
+      handler, value, source: source, verb: "creating", namespace: flagNamespace, context: context)
+    let namespace = object.metadata.namespace ?? context.defaultNamespace
     if objectName.isEmpty {
       throw .plain(
-        "error when retrieving current configuration of:\nResource: \"\(type.group)/v1, Resource=\(type.plural)\", GroupVersionKind: \"\(type.group)/v1, Kind=\(kind)\"\nName: \"\", Namespace: \"\(namespace)\"\nfrom server for: \"\(source)\": resource name may not be empty"
+        "error when retrieving current configuration of:\nResource: \"\(type.group)/v1, Resource=\(type.plural)\", GroupVersionKind: \"\(type.group)/v1, Kind=\(type.kind)\"\nName: \"\", Namespace: \"\(namespace)\"\nfrom server for: \"\(source)\": resource name may not be empty"
       )
     }
-    object.metadata.namespace = namespace
     if mode == .apply { object.metadata.annotations[lastAppliedKey] = lastApplied(value, namespace: namespace) }
     if let live = Kind.get(objectName, namespace: namespace, in: context.cluster) {
       if mode == .create {

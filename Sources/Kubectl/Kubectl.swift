@@ -108,6 +108,7 @@ public enum Kubectl {
     case "cluster-info": try ClusterInfoCommand.run(rest, context: &context, output: &output)
     case "config": try ConfigCommand.run(rest, context: &context, output: &output)
     case "patch": try PatchCommand.run(rest, context: &context, output: &output)
+    case "replace": try ReplaceCommand.run(rest, context: &context, output: &output)
     case "events": try EventsCommand.run(rest, context: &context, output: &output)
     default:
       if knownCommands.contains(command) {

@@ -22,8 +22,10 @@ struct KubectlError: Error {
   }
 
   /// An API error in kubectl's words (`Error from server (NotFound): ...`).
-  static func api(_ error: APIError, source: String? = nil) -> KubectlError {
-    let prefix = source.map { "error when creating \"\($0)\": " } ?? ""
+  /// `verb` is the operation `cmdutil.AddSourceToErr` names with the source (`creating`,
+  /// `replacing`).
+  static func api(_ error: APIError, source: String? = nil, verb: String = "creating") -> KubectlError {
+    let prefix = source.map { "error when \(verb) \"\($0)\": " } ?? ""
     switch error {
     case .notFound(let resource, let name):
       return KubectlError(text: "Error from server (NotFound): \(prefix)\(resource) \"\(name)\" not found")
@@ -44,6 +46,8 @@ struct KubectlError: Error {
       return KubectlError(text: "Error from server: \(prefix)\(message)")
     case .limitExceeded(let message):
       return KubectlError(text: "error: kubebook: \(message)")
+    case .conflict:
+      return KubectlError(text: "Error from server (Conflict): \(prefix)\(error.message)")
     }
   }
 }
