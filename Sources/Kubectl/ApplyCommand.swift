@@ -40,14 +40,7 @@ enum ApplyCommand {
       ? OutputFormat.parseWithoutTables(parsed.value("output")) : OutputFormat.parse(parsed.value("output"))
     let dryRun = try DryRun.parse(parsed.value("dry-run"))
     let flagNamespace = parsed.value("namespace")
-    var documents: [(source: String, value: JSONValue)] = []
-    for path in paths {
-      let text = try context.read(path)
-      let source = path == "-" ? "STDIN" : path
-      for value in try ManifestReader.documents(text, source: source) {
-        documents.append((source, value))
-      }
-    }
+    let documents = try ManifestFiles.documents(paths, recursive: parsed.flag("recursive"), context: context)
     if documents.isEmpty { throw .plain("no objects passed to \(command)") }
     for (source, value) in documents {
       try validateTypeFields(value, source: source)

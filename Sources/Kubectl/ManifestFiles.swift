@@ -19,11 +19,10 @@ enum ManifestFiles {
       if path != "-", !path.contains("://"), context.files.contents(of: path) == nil,
         context.files.entries(of: path) != nil
       {
-        let found = try walk(path, recursive: recursive, files: context.files)
-        files += found
-        if found.isEmpty {
-          throw .plain(
-            "error reading [\(paths.joined(separator: " "))]: recognized file extensions are [.json .yaml .yml]")
+        files += try walk(path, recursive: recursive, files: context.files)
+        // Builder.Path: an error only while no path so far gave a file.
+        if files.isEmpty {
+          throw .plain("error reading [\(path)]: recognized file extensions are [.json .yaml .yml]")
         }
       } else {
         files.append(path)
