@@ -185,9 +185,23 @@ enum ApplyCommand {
       do { try handler.create(object, &context.cluster) } catch { throw .api(error, source: source) }
       return (name, "created")
     }
+    let generateName = value["metadata"]?["generateName"]?.stringValue ?? ""
+    if mode == .apply, objectName.isEmpty, !generateName.isEmpty {
+      throw .plain("from \(generateName): cannot use generate name with apply")
+    }
     var object = try decodeNamespaced(
       handler, value, source: source, verb: "creating", namespace: flagNamespace, context: context)
     let namespace = object.metadata.namespace ?? context.defaultNamespace
+    if mode == .create, objectName.isEmpty, !generateName.isEmpty {
+      // The client-side printer prints the empty name the object has (`configmap/`).
+      if dryRun { return (name, "created") }
+      let cluster = context.cluster
+      object.metadata.name = context.cluster.generatedName(base: generateName) {
+        Kind.get($0, namespace: namespace, in: cluster) != nil
+      }
+      do { try handler.create(object, &context.cluster) } catch { throw .api(error, source: source) }
+      return (type.qualifiedKind + "/" + object.metadata.name, "created")
+    }
     if objectName.isEmpty {
       throw .plain(
         "error when retrieving current configuration of:\nResource: \"\(type.group)/v1, Resource=\(type.plural)\", GroupVersionKind: \"\(type.group)/v1, Kind=\(type.kind)\"\nName: \"\", Namespace: \"\(namespace)\"\nfrom server for: \"\(source)\": resource name may not be empty"
