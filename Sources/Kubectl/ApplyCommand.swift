@@ -38,31 +38,106 @@ enum ApplyCommand {
     let format =
       try mode == .create
       ? OutputFormat.parseWithoutTables(parsed.value("output")) : OutputFormat.parse(parsed.value("output"))
-    let dryRun = try DryRun.parse(parsed.value("dry-run"))
+    let dryRun = try DryRun.mode(parsed.value("dry-run"))
     let flagNamespace = parsed.value("namespace")
     let documents = try ManifestFiles.documents(paths, recursive: parsed.flag("recursive"), context: context)
     if documents.isEmpty { throw .plain("no objects passed to \(command)") }
     for (source, value) in documents {
       try validateTypeFields(value, source: source)
     }
+    let saved = context.cluster
     var errors: [String] = []
+    var objects: [JSONValue] = []
     for (source, value) in documents {
       do {
         let line = try applyOne(
-          value, source: source, mode: mode, namespace: flagNamespace, dryRun: dryRun, context: &context)
+          value, source: source, mode: mode, namespace: flagNamespace, dryRun: dryRun == .client, context: &context)
         switch format {
         case .name: output.line(line.name)
-        default: output.line(line.name + " " + line.operation + (dryRun ? " (dry run)" : ""))
+        case .table, .wide: output.line(line.name + " " + line.operation + dryRun.suffix)
+        default:
+          let object = try printedObject(value, name: line.name, mode: mode, dryRun: dryRun, context: context)
+          // create prints each object as it goes; apply prints them all at the end (`printObjects`).
+          if mode == .create {
+            output.write(try printedText(object, format: format, count: objects.count))
+          }
+          objects.append(object)
         }
       } catch {
         errors.append(error.text)
       }
     }
-    try context.settle()
+    try context.finish(dryRun, restoring: saved)
     if !errors.isEmpty {
       for error in errors { output.line(error) }
       context.failed = true
+    } else if mode == .apply, !objects.isEmpty {
+      // printObjects: one object as it is, several inside a typed `corev1.List` (Go field
+      // order, for JSON; the items are unstructured, their keys sorted).
+      if objects.count == 1 {
+        output.write(try printedText(objects[0], format: format, count: 0))
+      } else {
+        let list = JSONValue.object([
+          ("kind", .string("List")), ("apiVersion", .string("v1")), ("metadata", .object([])),
+          ("items", .array(objects.map(sortingKeys))),
+        ])
+        output.write(try format.printed(typed: list))
+      }
     }
+  }
+
+  /// The object kubectl prints for `-o yaml|json|jsonpath` after applying or creating a
+  /// document: the manifest with its namespace and apply's annotation in a client dry run
+  /// (nothing was sent), else the object the server answered with.
+  static func printedObject(
+    _ value: JSONValue, name: String, mode: Mode, dryRun: DryRun.Mode, context: CommandContext
+  ) throws(KubectlError) -> JSONValue {
+    let served = try servedKind(of: value, source: "", verb: "printing")
+    let namespace = value["metadata"]?["namespace"]?.stringValue ?? context.defaultNamespace
+    if dryRun == .client {
+      guard case .object(var pairs) = value else { return value }
+      var metadata = value["metadata"]?.objectValue ?? []
+      if served.resource.namespaced, !metadata.contains(where: { $0.0 == "namespace" }) {
+        metadata.append(("namespace", .string(namespace)))
+      }
+      if mode == .apply {
+        var annotations = metadata.first { $0.0 == "annotations" }?.1.objectValue ?? []
+        annotations.removeAll { $0.0 == lastAppliedKey }
+        annotations.append((lastAppliedKey, .string(lastApplied(value, namespace: namespace))))
+        metadata.removeAll { $0.0 == "annotations" }
+        metadata.append(("annotations", .object(annotations)))
+      }
+      pairs.removeAll { $0.0 == "metadata" }
+      pairs.append(("metadata", .object(metadata)))
+      return .object(pairs)
+    }
+    let objectName = String(name.drop { $0 != "/" }.dropFirst())
+    return liveJSON(of: served, objectName, namespace: namespace, in: context.cluster) ?? value
+  }
+
+  /// `value` with every object's keys in byte order, as Go marshals a map.
+  static func sortingKeys(_ value: JSONValue) -> JSONValue {
+    switch value {
+    case .object(let pairs):
+      return .object(
+        pairs.sorted { Array($0.0.utf8).lexicographicallyPrecedes(Array($1.0.utf8)) }.map { ($0.0, sortingKeys($0.1)) })
+    case .array(let items): return .array(items.map(sortingKeys))
+    default: return value
+    }
+  }
+
+  /// The stored object's JSON, as a GET returns it.
+  static func liveJSON<Kind: KubectlResource>(
+    of _: Kind.Type, _ name: String, namespace: String, in cluster: Cluster
+  ) -> JSONValue? {
+    Kind.get(name, namespace: Kind.resource.namespaced ? namespace : "", in: cluster)?.json(now: cluster.now)
+  }
+
+  /// An object's text in `format`; the YAML printer starts every object after the first
+  /// with `---` (`printers.YAMLPrinter`).
+  static func printedText(_ object: JSONValue, format: OutputFormat, count: Int) throws(KubectlError) -> String {
+    let text = try format.printed(served: object)
+    return format == .yaml && count > 0 ? "---\n" + text : text
   }
 
   /// kubectl's client-side check that every document names its apiVersion and kind.

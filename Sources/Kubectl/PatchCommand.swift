@@ -37,7 +37,11 @@ enum PatchCommand {
     if local && dryRunValue == "server" {
       throw .plain("cannot specify --local and --dry-run=server - did you mean --dry-run=client?")
     }
-    let dryRun = try DryRun.parse(dryRunValue)
+    // patch.go completes its printer before naming the operation, so neither dry run adds a
+    // suffix to `patched`.
+    let dryRunMode = try DryRun.mode(dryRunValue)
+    let dryRun = dryRunMode == .client
+    let saved = context.cluster
     let patchText = parsed.value("patch") ?? ""
     let patchFile = parsed.value("patch-file") ?? ""
     if !patchText.isEmpty && !patchFile.isEmpty {
@@ -75,7 +79,7 @@ enum PatchCommand {
         of: served, target: target, patch: patch, type: patchType, dryRun: dryRun,
         format: parsed.value("output"), context: &context, output: &output)
     }
-    try context.settle()
+    try context.finish(dryRunMode, restoring: saved)
   }
 
   /// The objects the arguments name: `-f` files' documents, or `TYPE NAME...`/`TYPE/NAME...`.

@@ -37,7 +37,7 @@ enum ReplaceCommand {
     if force, let value = parsed.value("dry-run"), ["client", "server", "true"].contains(value) {
       throw .plain("--dry-run can not be used when --force is set")
     }
-    let dryRun = try DryRun.parse(parsed.value("dry-run"))
+    let dryRun = try DryRun.mode(parsed.value("dry-run"))
     let documents = try ManifestFiles.documents(
       paths, recursive: parsed.flag("recursive"), context: context)
     for document in documents { try ApplyCommand.validateTypeFields(document.value, source: document.source) }
@@ -47,19 +47,29 @@ enum ReplaceCommand {
       try forceReplace(documents, namespace: flagNamespace, format: format, context: &context, output: &output)
       return
     }
+    let saved = context.cluster
     var errors: [String] = []
+    var printed = 0
     for (source, value) in documents {
       do {
         let served = try ApplyCommand.servedKind(of: value, source: source, verb: "replacing")
         let name = try replaceObject(
-          of: served, value, source: source, namespace: flagNamespace, saveConfig: saveConfig, dryRun: dryRun,
-          context: &context)
-        output.line(format == .name ? name : name + " replaced" + (dryRun ? " (dry run)" : ""))
+          of: served, value, source: source, namespace: flagNamespace, saveConfig: saveConfig,
+          dryRun: dryRun == .client, context: &context)
+        switch format {
+        case .name: output.line(name)
+        case .table, .wide: output.line(name + " replaced" + dryRun.suffix)
+        default:
+          let object = try ApplyCommand.printedObject(
+            value, name: name, mode: .create, dryRun: dryRun, context: context)
+          output.write(try ApplyCommand.printedText(object, format: format, count: printed))
+          printed += 1
+        }
       } catch {
         errors.append(error.text)
       }
     }
-    try context.settle()
+    try context.finish(dryRun, restoring: saved)
     if !errors.isEmpty {
       for error in errors { output.line(error) }
       context.failed = true

@@ -102,23 +102,6 @@ enum RunCommand {
   }
 }
 
-/// The `--dry-run` flag.
-enum DryRun {
-  /// Whether the value asks for a client-side dry run.
-  static func parse(_ value: String?) throws(KubectlError) -> Bool {
-    switch value {
-    case nil, "none": return false
-    case "client", "true": return true
-    case "server":
-      // A server dry run goes through admission and defaulting and prints the result; kubebook
-      // does not model that path, and must not create the object instead.
-      throw .plain("kubebook simulates --dry-run=client; --dry-run=server is not simulated yet")
-    case let other?:
-      throw .plain("Invalid dry-run value (\(other)). Must be \"none\", \"server\", or \"client\".")
-    }
-  }
-}
-
 /// Objects as kubectl's generators build them client-side (`--dry-run=client`): Go struct
 /// field order, `creationTimestamp: null`, no server defaults.
 enum DryRunObjects {

@@ -6,6 +6,7 @@ enum ScaleCommand {
   static let flags: [FlagParser.Spec] = [
     .init(name: "replicas", short: nil, takesValue: true, integerBits: 64),
     .init(name: "current-replicas", short: nil, takesValue: true, integerBits: 64),
+    .init(name: "dry-run", short: nil, takesValue: true),
   ]
 
   static func run(_ arguments: [String], context: inout CommandContext, output: inout OutputBuffer)
@@ -15,6 +16,7 @@ enum ScaleCommand {
     guard let replicas = parsed.integer("replicas"), replicas >= 0 else {
       throw .plain("The --replicas=COUNT flag is required, and COUNT must be greater than or equal to 0")
     }
+    let dryRun = try DryRun.mode(parsed.value("dry-run"))
     let namespace = context.namespace(parsed)
     let requests = try ResourceArguments.parse(parsed.positional)
     if requests.isEmpty {
@@ -49,11 +51,15 @@ enum ScaleCommand {
       let reason = missing.count == 1 ? missing[0].message : "[" + missing.map(\.message).joined(separator: ", ") + "]"
       throw .plain("no objects passed to scale " + reason)
     }
+    let saved = context.cluster
     for (kind, target) in found {
-      try scale(kind, target, to: replicas, expecting: parsed.integer("current-replicas"), context: &context)
-      output.line(target.qualifiedName + " scaled")
+      // scale.go: a client dry run prints the object it would scale and sends nothing.
+      if dryRun != .client {
+        try scale(kind, target, to: replicas, expecting: parsed.integer("current-replicas"), context: &context)
+      }
+      output.line(target.qualifiedName + " scaled" + dryRun.suffix)
     }
-    try context.settle()
+    try context.finish(dryRun, restoring: saved)
     if !missing.isEmpty {
       for error in missing { output.line(KubectlError.api(error).text) }
       context.failed = true
