@@ -56,7 +56,8 @@ enum ApplyCommand {
         case .name: output.line(line.name)
         case .table, .wide: output.line(line.name + " " + line.operation + dryRun.suffix)
         default:
-          let object = try printedObject(value, name: line.name, mode: mode, dryRun: dryRun, context: context)
+          let object = try printedObject(
+            value, name: line.name, mode: mode, dryRun: dryRun, context: context, before: saved)
           // create prints each object as it goes; apply prints them all at the end (`printObjects`).
           if mode == .create {
             output.write(try printedText(object, format: format, count: objects.count))
@@ -89,8 +90,9 @@ enum ApplyCommand {
   /// The object kubectl prints for `-o yaml|json|jsonpath` after applying or creating a
   /// document: the manifest with its namespace and apply's annotation in a client dry run
   /// (nothing was sent), else the object the server answered with.
+  /// `before` is the cluster before the command, for a server dry run's answer.
   static func printedObject(
-    _ value: JSONValue, name: String, mode: Mode, dryRun: DryRun.Mode, context: CommandContext
+    _ value: JSONValue, name: String, mode: Mode, dryRun: DryRun.Mode, context: CommandContext, before: Cluster? = nil
   ) throws(KubectlError) -> JSONValue {
     let served = try servedKind(of: value, source: "", verb: "printing")
     let namespace = value["metadata"]?["namespace"]?.stringValue ?? context.defaultNamespace
@@ -112,7 +114,16 @@ enum ApplyCommand {
       return .object(pairs)
     }
     let objectName = String(name.drop { $0 != "/" }.dropFirst())
-    return liveJSON(of: served, objectName, namespace: namespace, in: context.cluster) ?? value
+    let stored = liveJSON(of: served, objectName, namespace: namespace, in: context.cluster) ?? value
+    guard dryRun == .server, let before else { return stored }
+    return asDryRunAnswer(stored, live: liveJSON(of: served, objectName, namespace: namespace, in: before))
+  }
+
+  /// What a server dry run answers for an object the write would store: an update keeps the
+  /// live resourceVersion, a create has none (`DryRunnableStorage` stores nothing, so no
+  /// new version is drawn).
+  static func asDryRunAnswer(_ object: JSONValue, live: JSONValue?) -> JSONValue {
+    object.settingMetadata("resourceVersion", live?["metadata"]?["resourceVersion"])
   }
 
   /// `value` with every object's keys in byte order, as Go marshals a map.

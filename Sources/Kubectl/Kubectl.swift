@@ -42,7 +42,8 @@ public enum Kubectl {
         return CommandResult(output: output.text, exitCode: 1, marks: output.marks)
       }
     }
-    let status = cluster.wasInterrupted ? CommandResult.interruptedStatus : context.failed ? 1 : 0
+    let status =
+      cluster.wasInterrupted ? CommandResult.interruptedStatus : context.exitStatus ?? (context.failed ? 1 : 0)
     return CommandResult(output: output.text, exitCode: status, marks: output.marks)
   }
 
@@ -109,6 +110,7 @@ public enum Kubectl {
     case "config": try ConfigCommand.run(rest, context: &context, output: &output)
     case "patch": try PatchCommand.run(rest, context: &context, output: &output)
     case "replace": try ReplaceCommand.run(rest, context: &context, output: &output)
+    case "diff": DiffCommand.run(rest, context: &context, output: &output)
     case "events": try EventsCommand.run(rest, context: &context, output: &output)
     default:
       if knownCommands.contains(command) {
@@ -171,6 +173,8 @@ struct CommandContext {
   var stdin: String?
   /// Set when a command printed an error but carried on (exit status 1 at the end).
   var failed = false
+  /// The exit status a command chose itself (`kubectl diff`: diff's 1, or 2 on failure).
+  var exitStatus: Int32?
 
   /// The namespace from `-n`, else the current context's, else `default`
   /// (clientcmd's `Namespace()`).

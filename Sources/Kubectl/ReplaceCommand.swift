@@ -61,7 +61,7 @@ enum ReplaceCommand {
         case .table, .wide: output.line(name + " replaced" + dryRun.suffix)
         default:
           let object = try ApplyCommand.printedObject(
-            value, name: name, mode: .create, dryRun: dryRun, context: context)
+            value, name: name, mode: .create, dryRun: dryRun, context: context, before: saved)
           output.write(try ApplyCommand.printedText(object, format: format, count: printed))
           printed += 1
         }
