@@ -24,12 +24,14 @@ public enum Kubectl {
 
   /// Runs `kubectl <arguments>` with `stdin` as standard input, reading and updating the
   /// client's `kubeconfig` (`kubectl config ...`).
+  /// `editor` is the user's editor, for `kubectl edit` (nil: there is none).
   public static func run(
     _ arguments: [String], stdin: String? = nil, cluster: inout Cluster, kubeconfig: inout Kubeconfig,
-    files: any FileProvider
+    files: any FileProvider, editor: TextEditor? = nil
   ) -> CommandResult {
     var output = OutputBuffer()
     var context = CommandContext(cluster: cluster, kubeconfig: kubeconfig, files: files, stdin: stdin)
+    context.editor = editor
     defer { kubeconfig = context.kubeconfig }
     do {
       try dispatch(arguments, context: &context, output: &output)
@@ -111,6 +113,7 @@ public enum Kubectl {
     case "patch": try PatchCommand.run(rest, context: &context, output: &output)
     case "replace": try ReplaceCommand.run(rest, context: &context, output: &output)
     case "diff": DiffCommand.run(rest, context: &context, output: &output)
+    case "edit": try EditCommand.run(rest, context: &context, output: &output)
     case "events": try EventsCommand.run(rest, context: &context, output: &output)
     default:
       if knownCommands.contains(command) {
@@ -173,6 +176,8 @@ struct CommandContext {
   var stdin: String?
   /// Set when a command printed an error but carried on (exit status 1 at the end).
   var failed = false
+  /// The user's editor (`kubectl edit`), in `kubebook shell` on a terminal only.
+  var editor: TextEditor?
   /// The exit status a command chose itself (`kubectl diff`: diff's 1, or 2 on failure).
   var exitStatus: Int32?
 

@@ -4,6 +4,8 @@ import KubeSim
 struct KubectlError: Error {
   /// The complete text kubectl prints, without the final newline.
   var text: String
+  /// The API error it reports, when it reports one (``api(_:source:verb:)``).
+  var cause: APIError? = nil
 
   /// An error printed as `error: <message>`.
   static func plain(_ message: String) -> KubectlError {
@@ -25,6 +27,13 @@ struct KubectlError: Error {
   /// `verb` is the operation `cmdutil.AddSourceToErr` names with the source (`creating`,
   /// `replacing`).
   static func api(_ error: APIError, source: String? = nil, verb: String = "creating") -> KubectlError {
+    var result = apiText(error, source: source, verb: verb)
+    result.cause = error
+    return result
+  }
+
+  /// The text of ``api(_:source:verb:)``.
+  private static func apiText(_ error: APIError, source: String?, verb: String) -> KubectlError {
     let prefix = source.map { "error when \(verb) \"\($0)\": " } ?? ""
     switch error {
     case .notFound(let resource, let name):
