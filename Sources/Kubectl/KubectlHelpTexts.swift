@@ -1085,6 +1085,221 @@ Usage:
 
 Use "kubectl options" for a list of global command-line options (applies to all commands).
 """#,
+    "replace": #"""
+Replace a resource by file name or stdin.
+
+ JSON and YAML formats are accepted. If replacing an existing resource, the complete resource spec must be provided. This can be obtained by
+
+        $ kubectl get TYPE NAME -o yaml
+
+Examples:
+  # Replace a pod using the data in pod.json
+  kubectl replace -f ./pod.json
+  
+  # Replace a pod based on the JSON passed into stdin
+  cat pod.json | kubectl replace -f -
+  
+  # Update a single-container pod's image version (tag) to v4
+  kubectl get pod mypod -o yaml | sed 's/\(image: myimage\):.*$/\1:v4/' | kubectl replace -f -
+  
+  # Force replace, delete and then re-create the resource
+  kubectl replace --force -f ./pod.json
+
+Options:
+    --allow-missing-template-keys=true:
+	If true, ignore any errors in templates when a field or map key is missing in the template. Only applies to golang and jsonpath output formats.
+
+    --cascade='background':
+	Must be "background", "orphan", or "foreground". Selects the deletion cascading strategy for the dependents (e.g. Pods created by a ReplicationController). Defaults to background.
+
+    --dry-run='none':
+	Must be "none", "server", or "client". If client strategy, only print the object that would be sent, without sending it. If server strategy, submit server-side request without persisting the resource.
+
+    --field-manager='kubectl-replace':
+	Name of the manager used to track field ownership.
+
+    -f, --filename=[]:
+	The files that contain the configurations to replace.
+
+    --force=false:
+	If true, immediately remove resources from API and bypass graceful deletion. Note that immediate deletion of some resources may result in inconsistency or data loss and requires confirmation.
+
+    --grace-period=-1:
+	Period of time in seconds given to the resource to terminate gracefully. Ignored if negative. Set to 1 for immediate shutdown. Can only be set to 0 when --force is true (force deletion).
+
+    -k, --kustomize='':
+	Process a kustomization directory. This flag can't be used together with -f or -R.
+
+    -o, --output='':
+	Output format. One of: (json, yaml, name, go-template, go-template-file, template, templatefile, jsonpath, jsonpath-as-json, jsonpath-file).
+
+    --raw='':
+	Raw URI to PUT to the server.  Uses the transport specified by the kubeconfig file.
+
+    -R, --recursive=false:
+	Process the directory used in -f, --filename recursively. Useful when you want to manage related manifests organized within the same directory.
+
+    --save-config=false:
+	If true, the configuration of current object will be saved in its annotation. Otherwise, the annotation will be unchanged. This flag is useful when you want to perform kubectl apply on this object in the future.
+
+    --show-managed-fields=false:
+	If true, keep the managedFields when printing objects in JSON or YAML format.
+
+    --subresource='':
+	If specified, replace will operate on the subresource of the requested object. This flag is beta and may change in the future.
+
+    --template='':
+	Template string or path to template file to use when -o=go-template, -o=go-template-file. The template format is golang templates [http://golang.org/pkg/text/template/#pkg-overview].
+
+    --timeout=0s:
+	The length of time to wait before giving up on a delete, zero means determine a timeout from the size of the object
+
+    --validate='strict':
+	Must be one of: strict (or true), warn, ignore (or false). "true" or "strict" will use a schema to validate the input and fail the request if invalid. It will perform server side validation if ServerSideFieldValidation is enabled on the api-server, but will fall back to less reliable client-side validation if not. "warn" will warn about unknown or duplicate fields without blocking the request if server-side field validation is enabled on the API server, and behave as "ignore" otherwise. "false" or "ignore" will not perform any schema validation, silently dropping any unknown or duplicate fields.
+
+    --wait=false:
+	If true, wait for resources to be gone before returning. This waits for finalizers.
+
+Usage:
+  kubectl replace -f FILENAME [options]
+
+Use "kubectl options" for a list of global command-line options (applies to all commands).
+"""#,
+    "diff": #"""
+Diff configurations specified by file name or stdin between the current online configuration, and the configuration as it would be if applied.
+
+ The output is always YAML.
+
+ KUBECTL_EXTERNAL_DIFF environment variable can be used to select your own diff command. Users can use external commands with params too, example: KUBECTL_EXTERNAL_DIFF="colordiff -N -u"
+
+ By default, the "diff" command available in your path will be run with the "-u" (unified diff) and "-N" (treat absent files as empty) options.
+
+ Exit status: 0 No differences were found. 1 Differences were found. >1 Kubectl or diff failed with an error.
+
+ Note: KUBECTL_EXTERNAL_DIFF, if used, is expected to follow that convention.
+
+Examples:
+  # Diff resources included in pod.json
+  kubectl diff -f pod.json
+  
+  # Diff file read from stdin
+  cat service.yaml | kubectl diff -f -
+
+Options:
+    --concurrency=1:
+	Number of objects to process in parallel when diffing against the live version. Larger number = faster, but more memory, I/O and CPU over that shorter period of time.
+
+    --field-manager='kubectl-client-side-apply':
+	Name of the manager used to track field ownership.
+
+    -f, --filename=[]:
+	Filename, directory, or URL to files contains the configuration to diff
+
+    --force-conflicts=false:
+	If true, server-side apply will force the changes against conflicts.
+
+    -k, --kustomize='':
+	Process the kustomization directory. This flag can't be used together with -f or -R.
+
+    --prune=false:
+	Include resources that would be deleted by pruning. Can be used with -l and default shows all resources would be pruned
+
+    --prune-allowlist=[]:
+	Overwrite the default allowlist with <group/version/kind> for --prune
+
+    -R, --recursive=false:
+	Process the directory used in -f, --filename recursively. Useful when you want to manage related manifests organized within the same directory.
+
+    -l, --selector='':
+	Selector (label query) to filter on, supports '=', '==', and '!='.(e.g. -l key1=value1,key2=value2). Matching objects must satisfy all of the specified label constraints.
+
+    --server-side=false:
+	If true, apply runs in the server instead of the client.
+
+    --show-managed-fields=false:
+	If true, include managed fields in the diff.
+
+Usage:
+  kubectl diff -f FILENAME [options]
+
+Use "kubectl options" for a list of global command-line options (applies to all commands).
+"""#,
+    "edit": #"""
+Edit a resource from the default editor.
+
+ The edit command allows you to directly edit any API resource you can retrieve via the command-line tools. It will open the editor defined by your KUBE_EDITOR, or EDITOR environment variables, or fall back to 'vi' for Linux or 'notepad' for Windows. When attempting to open the editor, it will first attempt to use the shell that has been defined in the 'SHELL' environment variable. If this is not defined, the default shell will be used, which is '/bin/bash' for Linux or 'cmd' for Windows.
+
+ You can edit multiple objects, although changes are applied one at a time. The command accepts file names as well as command-line arguments, although the files you point to must be previously saved versions of resources.
+
+ Editing is done with the API version used to fetch the resource. To edit using a specific API version, fully-qualify the resource, version, and group.
+
+ The default format is YAML. To edit in JSON, specify "-o json".
+
+ The flag --windows-line-endings can be used to force Windows line endings, otherwise the default for your operating system will be used.
+
+ In the event an error occurs while updating, a temporary file will be created on disk that contains your unapplied changes. The most common error when updating a resource is another editor changing the resource on the server. When this occurs, you will have to apply your changes to the newer version of the resource, or update your temporary saved copy to include the latest resource version.
+
+Examples:
+  # Edit the service named 'registry'
+  kubectl edit svc/registry
+  
+  # Use an alternative editor
+  KUBE_EDITOR="nano" kubectl edit svc/registry
+  
+  # Edit the job 'myjob' in JSON using the v1 API format
+  kubectl edit job.v1.batch/myjob -o json
+  
+  # Edit the deployment 'mydeployment' in YAML and save the modified config in its annotation
+  kubectl edit deployment/mydeployment -o yaml --save-config
+  
+  # Edit the 'status' subresource for the 'mydeployment' deployment
+  kubectl edit deployment mydeployment --subresource='status'
+
+Options:
+    --allow-missing-template-keys=true:
+	If true, ignore any errors in templates when a field or map key is missing in the template. Only applies to golang and jsonpath output formats.
+
+    --field-manager='kubectl-edit':
+	Name of the manager used to track field ownership.
+
+    -f, --filename=[]:
+	Filename, directory, or URL to files to use to edit the resource
+
+    -k, --kustomize='':
+	Process the kustomization directory. This flag can't be used together with -f or -R.
+
+    -o, --output='':
+	Output format. One of: (json, yaml, name, go-template, go-template-file, template, templatefile, jsonpath, jsonpath-as-json, jsonpath-file).
+
+    --output-patch=false:
+	Output the patch if the resource is edited.
+
+    -R, --recursive=false:
+	Process the directory used in -f, --filename recursively. Useful when you want to manage related manifests organized within the same directory.
+
+    --save-config=false:
+	If true, the configuration of current object will be saved in its annotation. Otherwise, the annotation will be unchanged. This flag is useful when you want to perform kubectl apply on this object in the future.
+
+    --show-managed-fields=false:
+	If true, keep the managedFields when printing objects in JSON or YAML format.
+
+    --subresource='':
+	If specified, edit will operate on the subresource of the requested object. This flag is beta and may change in the future.
+
+    --template='':
+	Template string or path to template file to use when -o=go-template, -o=go-template-file. The template format is golang templates [http://golang.org/pkg/text/template/#pkg-overview].
+
+    --validate='strict':
+	Must be one of: strict (or true), warn, ignore (or false). "true" or "strict" will use a schema to validate the input and fail the request if invalid. It will perform server side validation if ServerSideFieldValidation is enabled on the api-server, but will fall back to less reliable client-side validation if not. "warn" will warn about unknown or duplicate fields without blocking the request if server-side field validation is enabled on the API server, and behave as "ignore" otherwise. "false" or "ignore" will not perform any schema validation, silently dropping any unknown or duplicate fields.
+
+    --windows-line-endings=false:
+	Defaults to the line ending native to your platform.
+
+Usage:
+  kubectl edit (RESOURCE/NAME | -f FILENAME) [options]
+
+Use "kubectl options" for a list of global command-line options (applies to all commands).
+"""#,
     "scale": #"""
 Set a new size for a deployment, replica set, replication controller, or stateful set.
 

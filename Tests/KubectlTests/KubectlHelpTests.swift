@@ -14,7 +14,8 @@ import Testing
       "expose -h", "create ingress -h", "autoscale -h",
       "create deploy -h", "create pdb -h", "create poddisruptionbudget --help", "version -h", "api-resources -h",
       "api-versions -h", "cluster-info -h", "config -h", "config view -h", "config set-context -h",
-      "config use-context -h", "patch -h", "taint -h", "set env -h", "set resources --help",
+      "config use-context -h", "patch -h", "taint -h", "set env -h", "set resources --help", "replace -h", "diff -h",
+      "edit --help",
     ])
   func helpMatchesTheRealBinary(command: String) throws {
     let words = command.split(separator: " ").map(String.init)
