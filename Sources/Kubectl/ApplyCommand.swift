@@ -49,6 +49,8 @@ enum ApplyCommand {
     var errors: [String] = []
     var objects: [JSONValue] = []
     for (source, value) in documents {
+      // A server dry run answers each request against the stored objects, untouched.
+      if dryRun == .server { context.cluster = saved }
       do {
         let line = try applyOne(
           value, source: source, mode: mode, namespace: flagNamespace, dryRun: dryRun == .client, context: &context)

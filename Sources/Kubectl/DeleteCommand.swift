@@ -117,6 +117,8 @@ enum DeleteCommand {
     // What `--wait` waits for: each deleted object gone from the store.
     var waits: [@Sendable (Cluster) -> Bool] = []
     for target in targets {
+      // A server dry run answers each request against the stored objects, untouched.
+      if dryRun == .server { context.cluster = saved }
       guard let kind = target.type.served else {
         throw .plain("kubebook does not simulate deleting \(target.type.plural) yet")
       }

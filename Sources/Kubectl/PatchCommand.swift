@@ -65,6 +65,8 @@ enum PatchCommand {
     let targets = try targets(parsed, local: local, context: context)
     if targets.isEmpty { throw .plain("no objects passed to patch") }
     for target in targets {
+      // A server dry run answers each request against the stored objects, untouched.
+      if dryRunMode == .server { context.cluster = saved }
       if let localJSON = target.localJSON {
         let schema = target.type?.served?.patchSchema
         try patchLocally(

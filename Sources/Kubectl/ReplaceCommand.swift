@@ -51,6 +51,8 @@ enum ReplaceCommand {
     var errors: [String] = []
     var printed = 0
     for (source, value) in documents {
+      // A server dry run answers each request against the stored objects, untouched.
+      if dryRun == .server { context.cluster = saved }
       do {
         let served = try ApplyCommand.servedKind(of: value, source: source, verb: "replacing")
         let name = try replaceObject(

@@ -53,6 +53,8 @@ enum ScaleCommand {
     }
     let saved = context.cluster
     for (kind, target) in found {
+      // A server dry run answers each request against the stored objects, untouched.
+      if dryRun == .server { context.cluster = saved }
       // scale.go: a client dry run prints the object it would scale and sends nothing.
       if dryRun != .client {
         try scale(kind, target, to: replicas, expecting: parsed.integer("current-replicas"), context: &context)

@@ -71,6 +71,23 @@ import Testing
     #expect(Self.snapshot(terminal.cluster) == before)
   }
 
+  /// Each object is checked against the cluster as it is: a dry-run namespace does not exist
+  /// for the next item of the same list.
+  @Test func eachRequestSeesTheStoredObjectsOnly() {
+    var terminal = Self.rolledOut()
+    terminal.files.files["shop.yaml"] =
+      "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: shop\n---\n"
+      + "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\n  namespace: shop\n"
+    let before = Self.snapshot(terminal.cluster)
+    let result = terminal.run("kubectl apply -f shop.yaml --dry-run=server")
+    #expect(
+      result.output
+        == "namespace/shop created (server dry run)\nError from server (NotFound): error when creating \"shop.yaml\": namespaces \"shop\" not found\n"
+    )
+    #expect(result.exitCode == 1)
+    #expect(Self.snapshot(terminal.cluster) == before)
+  }
+
   @Test func serverDryRunPrintsTheObjectTheServerWouldStore() throws {
     var terminal = Self.rolledOut()
     let before = Self.snapshot(terminal.cluster)
