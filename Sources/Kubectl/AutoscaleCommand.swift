@@ -39,7 +39,9 @@ enum AutoscaleCommand {
     if minimum >= 1 { hpa.minReplicas = minimum }
     if let percent = parsed.integer("cpu-percent"), percent >= 0 { hpa.targetCPUUtilization = percent }
     let format = try OutputFormat.parse(parsed.value("output"))
-    if try DryRun.parse(parsed.value("dry-run")) {
+    let dryRunMode = try DryRun.mode(parsed.value("dry-run"))
+    let saved = context.cluster
+    if dryRunMode == .client {
       output.line(
         format == .name
           ? "horizontalpodautoscaler.autoscaling/\(name)"
@@ -47,9 +49,10 @@ enum AutoscaleCommand {
       return
     }
     do { try context.cluster.createAutoscaler(hpa) } catch { throw .api(error) }
-    try context.settle()
+    try context.finish(dryRunMode, restoring: saved)
     output.line(
       format == .name
-        ? "horizontalpodautoscaler.autoscaling/\(name)" : "horizontalpodautoscaler.autoscaling/\(name) autoscaled")
+        ? "horizontalpodautoscaler.autoscaling/\(name)"
+        : "horizontalpodautoscaler.autoscaling/\(name) autoscaled" + dryRunMode.suffix)
   }
 }

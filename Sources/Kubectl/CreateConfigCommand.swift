@@ -65,7 +65,9 @@ enum CreateConfigCommand {
     }
     let metadata = ObjectMeta(name: name, namespace: context.namespace(parsed))
     let format = try OutputFormat.parse(parsed.value("output"), printers: .generic, files: context.files)
-    let dryRun = try DryRun.parse(parsed.value("dry-run"))
+    let dryRunMode = try DryRun.mode(parsed.value("dry-run"))
+    let dryRun = dryRunMode == .client
+    let saved = context.cluster
     let secret = Secret(
       metadata: metadata, type: parsed.value("type") ?? "Opaque", data: data.mapValues(Base64.encode))
     if dryRun {
@@ -97,8 +99,8 @@ enum CreateConfigCommand {
       let prefix = kind == .configMap ? "failed to create configmap: " : "failed to create secret "
       throw .generator(prefix, error, group: "")
     }
-    try context.settle()
-    output.line(format == .name ? "\(kind.resource)/\(name)" : "\(kind.resource)/\(name) created")
+    try context.finish(dryRunMode, restoring: saved)
+    output.line(format == .name ? "\(kind.resource)/\(name)" : "\(kind.resource)/\(name) created" + dryRunMode.suffix)
   }
 }
 

@@ -32,7 +32,9 @@ enum CreateJobCommand {
       metadata: ObjectMeta(name: name, namespace: context.namespace(parsed)),
       template: PodTemplate(labels: [:], spec: spec))
     let format = try OutputFormat.parse(parsed.value("output"), printers: .generic, files: context.files)
-    if try DryRun.parse(parsed.value("dry-run")) {
+    let dryRunMode = try DryRun.mode(parsed.value("dry-run"))
+    let saved = context.cluster
+    if dryRunMode == .client {
       var containerJSON = JSONObjectBuilder()
       containerJSON.set("name", .string(name))
       containerJSON.set("image", .string(image))
@@ -70,7 +72,7 @@ enum CreateJobCommand {
     } catch {
       throw .generator("failed to create job: ", error, group: "batch")
     }
-    try context.settle()
-    output.line(format == .name ? "job.batch/\(name)" : "job.batch/\(name) created")
+    try context.finish(dryRunMode, restoring: saved)
+    output.line(format == .name ? "job.batch/\(name)" : "job.batch/\(name) created" + dryRunMode.suffix)
   }
 }

@@ -50,7 +50,9 @@ enum CreatePodDisruptionBudgetCommand {
     if minText.isEmpty { budget.maxUnavailable = amount } else { budget.minAvailable = amount }
     let format = try OutputFormat.parse(parsed.value("output"), printers: .generic, files: context.files)
     let qualified = "poddisruptionbudget.policy/\(name)"
-    if try DryRun.parse(parsed.value("dry-run")) {
+    let dryRunMode = try DryRun.mode(parsed.value("dry-run"))
+    let saved = context.cluster
+    if dryRunMode == .client {
       let metadata = DryRunObjects.metadata(name: name, namespace: flagNamespace)
       // Go's field order: MinAvailable, Selector, MaxUnavailable; the status has no omitempty counts.
       var spec = JSONObjectBuilder()
@@ -80,8 +82,8 @@ enum CreatePodDisruptionBudgetCommand {
     } catch {
       throw .generator("failed to create poddisruptionbudgets: ", error, group: "policy")
     }
-    try context.settle()
-    output.line(format == .name ? qualified : "\(qualified) created")
+    try context.finish(dryRunMode, restoring: saved)
+    output.line(format == .name ? qualified : "\(qualified) created" + dryRunMode.suffix)
   }
 
   /// `intstr.Parse` after the flag's `^[0-9]+%?$` check: digits are an int, `NN%` a string.

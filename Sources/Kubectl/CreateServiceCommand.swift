@@ -85,7 +85,9 @@ enum CreateServiceCommand {
       clusterIP: clusterIP, ports: ports, selector: labels)
     if type == .externalName { service.externalName = parsed.value("external-name") }
     let format = try OutputFormat.parse(parsed.value("output"), printers: .generic, files: context.files)
-    if try DryRun.parse(parsed.value("dry-run")) {
+    let dryRunMode = try DryRun.mode(parsed.value("dry-run"))
+    let saved = context.cluster
+    if dryRunMode == .client {
       let json = DryRunObjects.service(service, namespace: parsed.value("namespace"), explicitType: true)
       switch format {
       case .yaml, .json, .jsonPath: output.write(try format.printed(typed: json))
@@ -99,8 +101,8 @@ enum CreateServiceCommand {
     } catch {
       throw .generator("failed to create \(type) service: ", error, group: "")
     }
-    try context.settle()
-    output.line(format == .name ? "service/\(name)" : "service/\(name) created")
+    try context.finish(dryRunMode, restoring: saved)
+    output.line(format == .name ? "service/\(name)" : "service/\(name) created" + dryRunMode.suffix)
   }
 }
 

@@ -39,7 +39,9 @@ enum ExposeCommand {
       throw .plain("cannot expose a \(target.type.kind)" + (target.type.group.isEmpty ? "" : "." + target.type.group))
     }
     let format = try OutputFormat.parse(parsed.value("output"), printers: .generic, files: context.files)
-    let dryRun = try DryRun.parse(parsed.value("dry-run"))
+    let dryRunMode = try DryRun.mode(parsed.value("dry-run"))
+    let dryRun = dryRunMode == .client
+    let saved = context.cluster
     var service = try build(from: object, parsed: parsed)
     if dryRun {
       let json = DryRunObjects.service(
@@ -57,8 +59,10 @@ enum ExposeCommand {
     } catch {
       throw .api(error)
     }
-    try context.settle()
-    output.line(format == .name ? "service/\(service.metadata.name)" : "service/\(service.metadata.name) exposed")
+    try context.finish(dryRunMode, restoring: saved)
+    output.line(
+      format == .name
+        ? "service/\(service.metadata.name)" : "service/\(service.metadata.name) exposed" + dryRunMode.suffix)
   }
 
   /// The Service `expose` generates for `object`.

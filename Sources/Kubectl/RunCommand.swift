@@ -36,7 +36,9 @@ enum RunCommand {
       throw .plain("required flag(s) \"image\" not set")
     }
     let format = try OutputFormat.parse(parsed.value("output"), printers: .generic, files: context.files)
-    let dryRun = try DryRun.parse(parsed.value("dry-run"))
+    let dryRunMode = try DryRun.mode(parsed.value("dry-run"))
+    let dryRun = dryRunMode == .client
+    let saved = context.cluster
     var labels = ["run": name]
     if let text = parsed.value("labels") {
       labels = [:]
@@ -89,7 +91,7 @@ enum RunCommand {
     }
     let created: Pod
     do { created = try context.cluster.createPod(pod) } catch { throw .api(error) }
-    try context.settle()
+    try context.finish(dryRunMode, restoring: saved)
     switch format {
     case .yaml:
       output.write(
@@ -97,7 +99,7 @@ enum RunCommand {
     case .json: output.write(JSONPrinter.print(created.json))
     case .jsonPath: output.write(try format.printed(served: created.json))
     case .name: output.line("pod/\(name)")
-    default: output.line("pod/\(name) created")
+    default: output.line("pod/\(name) created" + dryRunMode.suffix)
     }
   }
 }

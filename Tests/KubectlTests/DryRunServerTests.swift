@@ -44,6 +44,16 @@ import Testing
     ("kubectl scale deployment web --replicas=5 --dry-run=server", "deployment.apps/web scaled (server dry run)\n"),
     ("kubectl scale deployment web --replicas=5 --dry-run=client", "deployment.apps/web scaled (dry run)\n"),
     (#"kubectl patch deployment web -p '{"spec":{"replicas":4}}' --dry-run=server"#, "deployment.apps/web patched\n"),
+    ("kubectl create deployment api --image=nginx --dry-run=server", "deployment.apps/api created (server dry run)\n"),
+    ("kubectl create namespace shop --dry-run=server", "namespace/shop created (server dry run)\n"),
+    ("kubectl create configmap cfg --from-literal=a=b --dry-run=server", "configmap/cfg created (server dry run)\n"),
+    ("kubectl create job once --image=busybox --dry-run=server", "job.batch/once created (server dry run)\n"),
+    ("kubectl run one --image=nginx --dry-run=server", "pod/one created (server dry run)\n"),
+    ("kubectl expose deployment web --port=80 --dry-run=server", "service/web exposed (server dry run)\n"),
+    (
+      "kubectl autoscale deployment web --max=3 --dry-run=server",
+      "horizontalpodautoscaler.autoscaling/web autoscaled (server dry run)\n"
+    ),
   ])
   func printsAndStoresNothing(line: String, expected: String) {
     var terminal = Self.rolledOut()
