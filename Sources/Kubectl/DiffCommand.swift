@@ -55,6 +55,12 @@ enum DiffCommand {
           of: served, value, source: source, namespace: parsed.value("namespace"), context: context)
         files[pair.name] = (pair.live, pair.merged)
       }
+      for name in files.keys.sorted()
+      where files[name].map({ lines($0.live).count > GNUDiff.maxLines || lines($0.merged).count > GNUDiff.maxLines })
+        ?? false
+      {
+        throw .plain("kubebook diffs objects of at most \(GNUDiff.maxLines) lines of YAML; \(name) has more")
+      }
       let text = render(files, now: context.cluster.now)
       output.write(text)
       if !text.isEmpty { context.exitStatus = 1 }

@@ -6,8 +6,10 @@
 /// their neighbours (`shift_boundaries`). Work is bounded: each search gives up past the
 /// cut-off, as GNU diff does, and inputs longer than ``maxLines`` are refused.
 enum GNUDiff {
-  /// The most lines either side may have.
-  static let maxLines = 1_000_000
+  /// The most lines either side may have: a search over 20,000 lines of few distinct values
+  /// takes about a second in a debug build (measured with random texts of 2 to 50 distinct
+  /// lines); callers refuse longer texts (``script(old:new:context:)`` replaces them whole).
+  static let maxLines = 20_000
 
   /// One change: `deleted` lines of the old text from `line0`, `inserted` lines of the new
   /// text from `line1` (0-based).

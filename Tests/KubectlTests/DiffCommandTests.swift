@@ -128,6 +128,17 @@ import Testing
     #expect(!result.output.contains("\n+  c: Yw==") && !result.output.contains("\n-  b: Yg=="))
   }
 
+  @Test func overlongObjectsAreRefused() {
+    var terminal = Terminal()
+    let data = (0...GNUDiff.maxLines).map { "  k\($0): v" }.joined(separator: "\n")
+    terminal.files.files["big.yaml"] = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: big\ndata:\n\(data)\n"
+    let result = terminal.run("kubectl diff -f big.yaml")
+    #expect(result.exitCode == 2)
+    #expect(
+      result.output
+        == "error: kubebook diffs objects of at most 20000 lines of YAML; v1.ConfigMap.default.big has more\n")
+  }
+
   @Test func serverErrorsExitTwo() {
     var terminal = Self.rolledOut()
     terminal.files.files["bad.yaml"] = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: Bad_Name\n"
