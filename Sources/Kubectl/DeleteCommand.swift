@@ -16,6 +16,7 @@ enum DeleteCommand {
     .init(name: "ignore-not-found", short: nil, takesValue: false),
     .init(name: "output", short: "o", takesValue: true),
     .init(name: "dry-run", short: nil, takesValue: true),
+    .init(name: "recursive", short: "R", takesValue: false),
   ]
 
   static func run(_ arguments: [String], context: inout CommandContext, output: inout OutputBuffer)
@@ -32,16 +33,15 @@ enum DeleteCommand {
       throw .plain("setting 'all' parameter but found a non empty selector. ")
     }
     if !paths.isEmpty {
-      for path in paths {
-        let text = try context.read(path)
-        for value in try ManifestReader.documents(text, source: path) {
-          try ApplyCommand.validateTypeFields(value, source: path)
-          guard let type = ResourceType.all.first(where: { $0.kind == value["kind"]?.stringValue }) else {
-            throw .plain("kubebook does not simulate deleting \(value["kind"]?.stringValue ?? "") objects yet")
-          }
-          let name = value["metadata"]?["name"]?.stringValue ?? ""
-          targets.append((type, name, value["metadata"]?["namespace"]?.stringValue ?? namespace))
+      for (path, value) in try ManifestFiles.documents(
+        paths, recursive: parsed.flag("recursive"), context: context)
+      {
+        try ApplyCommand.validateTypeFields(value, source: path)
+        guard let type = ResourceType.all.first(where: { $0.kind == value["kind"]?.stringValue }) else {
+          throw .plain("kubebook does not simulate deleting \(value["kind"]?.stringValue ?? "") objects yet")
         }
+        let name = value["metadata"]?["name"]?.stringValue ?? ""
+        targets.append((type, name, value["metadata"]?["namespace"]?.stringValue ?? namespace))
       }
     } else {
       guard !parsed.positional.isEmpty else {

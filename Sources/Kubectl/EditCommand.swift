@@ -56,6 +56,11 @@ enum EditCommand {
       throw .plain("arguments in resource/name form may not have more than one slash")
     }
     let requests = try ResourceArguments.parse(parsed.positional)
+    let format = try OutputFormat.parseWithoutTables(parsed.value("output"))
+    for flag in ["output-patch", "windows-line-endings", "save-config", "subresource"]
+    where flag == "subresource" ? parsed.value(flag) != nil : parsed.flag(flag) {
+      throw .plain("kubebook does not simulate kubectl edit --\(flag) yet")
+    }
     guard let editor = context.editor else {
       throw .plain(
         "kubectl edit opens an editor, which needs a terminal: run it in `kubebook shell`; on a page, change objects with kubectl patch, apply or replace"
@@ -67,13 +72,14 @@ enum EditCommand {
     }
     guard let served = type.served else { throw .plain("kubebook does not simulate editing \(type.plural) yet") }
     try edit(
-      served, name: name, namespace: context.namespace(parsed), editor: editor, context: &context, output: &output)
+      served, name: name, namespace: context.namespace(parsed), format: format, editor: editor, context: &context,
+      output: &output)
   }
 
   /// Edits one object of `Kind` until it is stored, cancelled or refused.
   static func edit<Kind: KubectlResource>(
-    _: Kind.Type, name: String, namespace: String, editor: TextEditor, context: inout CommandContext,
-    output: inout OutputBuffer
+    _: Kind.Type, name: String, namespace: String, format: OutputFormat, editor: TextEditor,
+    context: inout CommandContext, output: inout OutputBuffer
   ) throws(KubectlError) {
     let type = Kind.resource
     let resourceName = type.qualifiedResource
@@ -138,7 +144,13 @@ enum EditCommand {
         reasons = [Reason(head: "\(resourceName) \"\(name)\" was not valid", other: causes.map(\.message))]
         continue
       }
-      output.line(type.qualifiedKind + "/" + name + " edited")
+      switch format {
+      case .table, .wide: output.line(type.qualifiedKind + "/" + name + " edited")
+      case .name: output.line(type.qualifiedKind + "/" + name)
+      default:
+        let stored = Kind.get(name, namespace: type.namespaced ? namespace : "", in: context.cluster)
+        output.write(try format.printed(served: stored?.json(now: context.cluster.now) ?? value))
+      }
       try context.settle()
       return
     }

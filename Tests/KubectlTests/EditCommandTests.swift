@@ -79,6 +79,19 @@ import Testing
     #expect(terminal.cluster.deployments["default/web"]?.template.spec.containers.first?.image == "nginx:1.28")
   }
 
+  @Test func printsTheEditedObjectForOutputFormats() throws {
+    var terminal = Self.rolledOut()
+    terminal.editor = FakeEditor([{ .success($0.replacingOccurrences(of: "replicas: 3", with: "replicas: 4")) }]).editor
+    let result = terminal.run("kubectl edit deployment/web -o json")
+    let object = try #require(try ManifestReader.documents(result.output, source: "output").first)
+    #expect(object["spec"]?["replicas"] == .int(4))
+    terminal.editor = FakeEditor([{ .success($0.replacingOccurrences(of: "replicas: 4", with: "replicas: 5")) }]).editor
+    #expect(terminal.run("kubectl edit deployment/web -o name").output == "deployment.apps/web\n")
+    #expect(
+      terminal.run("kubectl edit deployment/web --output-patch").output
+        == "error: kubebook does not simulate kubectl edit --output-patch yet\n")
+  }
+
   @Test func invalidObjectReopensWithTheCauses() {
     var terminal = Self.rolledOut()
     let fake = FakeEditor([

@@ -112,3 +112,20 @@ import Testing
     #expect(second.run("kubectl apply -f m.yaml").output == "configmap/one created\nconfigmap/two created\n")
   }
 }
+
+/// `kubectl delete -f` of a directory and a List, through the same builder walk.
+@Suite struct DeleteManifestFilesTests {
+  @Test func deletesEveryObjectOfADirectory() {
+    var terminal = Terminal(files: VirtualDirectory(files: ManifestFilesTests.tree))
+    _ = terminal.run("kubectl create -f d -R")
+    let result = terminal.run("kubectl delete -f d/ -R")
+    #expect(
+      result.output
+        == [
+          "configmap \"z\" deleted", "configmap \"ab\" deleted", "configmap \"a\" deleted", "configmap \"b\" deleted",
+          "configmap \"t\" deleted", "configmap \"s\" deleted", "configmap \"x\" deleted",
+        ].map { $0 + "\n" }.joined())
+    #expect(
+      terminal.cluster.configMaps.keys.allSatisfy { !$0.hasPrefix("default/") || $0 == "default/kube-root-ca.crt" })
+  }
+}
