@@ -92,20 +92,16 @@ enum PatchCommand {
     let paths = parsed.all("filename")
     guard paths.isEmpty else {
       var targets: [Target] = []
-      for path in paths {
-        let text = try context.read(path)
-        let source = path == "-" ? "STDIN" : path
-        for value in try ManifestReader.documents(text, source: source) {
-          try ApplyCommand.validateTypeFields(value, source: source)
-          let kind = value["kind"]?.stringValue ?? ""
-          let apiVersion = value["apiVersion"]?.stringValue ?? ""
-          let type = ResourceType.all.first { $0.kind == kind && $0.accepts(apiVersion: apiVersion) }
-          let metadata = value["metadata"]
-          targets.append(
-            Target(
-              type: type, kind: kind, name: metadata?["name"]?.stringValue ?? "",
-              namespace: metadata?["namespace"]?.stringValue ?? namespace, localJSON: local ? value : nil))
-        }
+      for (source, value) in try ManifestFiles.documents(paths, recursive: parsed.flag("recursive"), context: context) {
+        try ApplyCommand.validateTypeFields(value, source: source)
+        let kind = value["kind"]?.stringValue ?? ""
+        let apiVersion = value["apiVersion"]?.stringValue ?? ""
+        let type = ResourceType.all.first { $0.kind == kind && $0.accepts(apiVersion: apiVersion) }
+        let metadata = value["metadata"]
+        targets.append(
+          Target(
+            type: type, kind: kind, name: metadata?["name"]?.stringValue ?? "",
+            namespace: metadata?["namespace"]?.stringValue ?? namespace, localJSON: local ? value : nil))
       }
       return targets
     }

@@ -113,8 +113,24 @@ import Testing
   }
 }
 
-/// `kubectl delete -f` of a directory and a List, through the same builder walk.
+/// `kubectl delete -f` and `patch -f` of a directory and a List, through the same builder walk.
 @Suite struct DeleteManifestFilesTests {
+  @Test func patchesEveryItemOfAList() {
+    let list = """
+      apiVersion: v1
+      kind: List
+      items:
+      - {apiVersion: v1, kind: ConfigMap, metadata: {name: one}}
+      - {apiVersion: v1, kind: ConfigMap, metadata: {name: two}}
+
+      """
+    var terminal = Terminal(files: VirtualDirectory(files: ["list.yaml": list]))
+    _ = terminal.run("kubectl create -f list.yaml")
+    let result = terminal.run(#"kubectl patch -f list.yaml -p '{"data":{"k":"w"}}'"#)
+    #expect(result.output == "configmap/one patched\nconfigmap/two patched\n")
+    #expect(terminal.cluster.configMaps["default/two"]?.data == ["k": "w"])
+  }
+
   @Test func deletesEveryObjectOfADirectory() {
     var terminal = Terminal(files: VirtualDirectory(files: ManifestFilesTests.tree))
     _ = terminal.run("kubectl create -f d -R")
