@@ -259,11 +259,23 @@ enum ApplyCommand {
     let objectName = value["metadata"]?["name"]?.stringValue ?? ""
     let name = type.qualifiedKind + "/" + objectName
     let handler = try handler(of: Kind.self, source: source, verb: "creating")
+    let generateName = value["metadata"]?["generateName"]?.stringValue ?? ""
+    if mode == .apply, objectName.isEmpty, !generateName.isEmpty {
+      throw .plain("from \(generateName): cannot use generate name with apply")
+    }
     guard type.namespaced else {
       var decoder = ManifestDecoder()
-      let object = handler.decode(&decoder, value)
+      var object = handler.decode(&decoder, value)
       // Cluster-scoped kinds (Namespace, PersistentVolume): created once, never updated here.
       if dryRun { return (name, "created") }
+      if mode == .create, objectName.isEmpty, !generateName.isEmpty {
+        let cluster = context.cluster
+        object.metadata.name = context.cluster.generatedName(base: generateName) {
+          Kind.get($0, namespace: "", in: cluster) != nil
+        }
+        do { try handler.create(object, &context.cluster) } catch { throw .api(error, source: source) }
+        return (type.qualifiedKind + "/" + object.metadata.name, "created")
+      }
       if Kind.get(objectName, namespace: "", in: context.cluster) != nil {
         if mode == .create {
           throw .api(.alreadyExists(resource: type.qualifiedResource, name: objectName), source: source)
@@ -272,10 +284,6 @@ enum ApplyCommand {
       }
       do { try handler.create(object, &context.cluster) } catch { throw .api(error, source: source) }
       return (name, "created")
-    }
-    let generateName = value["metadata"]?["generateName"]?.stringValue ?? ""
-    if mode == .apply, objectName.isEmpty, !generateName.isEmpty {
-      throw .plain("from \(generateName): cannot use generate name with apply")
     }
     var object = try decodeNamespaced(
       handler, value, source: source, verb: "creating", namespace: flagNamespace, context: context)

@@ -49,6 +49,18 @@ import Testing
     #expect(Self.isGenerated(String(configMap.dropFirst("configmap/".count).dropLast()), base: "cfg-"))
   }
 
+  @Test func clusterScopedKindsGetAGeneratedNameToo() {
+    var terminal = Terminal(
+      files: VirtualDirectory(files: ["ns.yaml": "apiVersion: v1\nkind: Namespace\nmetadata:\n  generateName: team-\n"])
+    )
+    let result = terminal.run("kubectl create -f ns.yaml -o name")
+    let name = String(result.output.dropFirst("namespace/".count).dropLast())
+    #expect(Self.isGenerated(name, base: "team-"))
+    #expect(terminal.cluster.namespaces[name] != nil)
+    #expect(
+      terminal.run("kubectl apply -f ns.yaml").output == "error: from team-: cannot use generate name with apply\n")
+  }
+
   @Test func applyRefusesGenerateName() {
     var terminal = Terminal(files: Self.files)
     let result = terminal.run("kubectl apply -f pod.yaml")
