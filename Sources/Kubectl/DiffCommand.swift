@@ -14,6 +14,7 @@ enum DiffCommand {
   /// Where the merged objects are written (kubectl: `/tmp/MERGED-<random>`).
   static let mergedDirectory = "/tmp/MERGED-kubebook"
 
+  /// The flags `kubectl diff` takes.
   static let flags: [FlagParser.Spec] = [
     .init(name: "filename", short: "f", takesValue: true, repeatable: true),
     .init(name: "recursive", short: "R", takesValue: false),
@@ -24,6 +25,7 @@ enum DiffCommand {
     .init(name: "prune", short: nil, takesValue: false),
   ]
 
+  /// Runs `kubectl diff` with `arguments` (after the command word).
   static func run(_ arguments: [String], context: inout CommandContext, output: inout OutputBuffer) {
     do throws(KubectlError) {
       let parsed: FlagParser.Parsed
@@ -155,23 +157,5 @@ enum DiffCommand {
     return
       "\(civil.year)-\(two(civil.month))-\(two(civil.day)) \(two(civil.hour)):\(two(civil.minute)):\(two(civil.second))."
       + String(repeating: "0", count: 9 - fraction.count) + fraction + " +0000"
-  }
-}
-
-extension JSONValue {
-  /// The object with `key` set to `value` (removed when nil), in place or at the end.
-  func setting(_ key: String, _ value: JSONValue?) -> JSONValue {
-    guard case .object(var pairs) = self else { return self }
-    if let index = pairs.firstIndex(where: { $0.0 == key }) {
-      if let value { pairs[index].1 = value } else { pairs.remove(at: index) }
-    } else if let value {
-      pairs.append((key, value))
-    }
-    return .object(pairs)
-  }
-
-  /// The object with `metadata.key` set to `value` (removed when nil).
-  func settingMetadata(_ key: String, _ value: JSONValue?) -> JSONValue {
-    setting("metadata", (self["metadata"] ?? .object([])).setting(key, value))
   }
 }

@@ -46,6 +46,7 @@ enum DryRun {
   }
 }
 
+/// How a command that wrote through the API ends, dry run or not.
 extension CommandContext {
   /// Ends a command that wrote through the API: a server dry run puts back the cluster as it
   /// was before (`saved`), so nothing is stored and no controller acts; otherwise the

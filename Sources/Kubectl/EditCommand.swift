@@ -6,6 +6,7 @@ import KubeSim
 /// that does not parse or an object the server refuses reopens the editor with the reasons in
 /// the header; an unchanged or empty file cancels the edit.
 enum EditCommand {
+  /// The flags `kubectl edit` takes.
   static let flags: [FlagParser.Spec] = [
     .init(name: "filename", short: "f", takesValue: true, repeatable: true),
     .init(name: "output", short: "o", takesValue: true),
@@ -34,6 +35,7 @@ enum EditCommand {
     var other: [String] = []
   }
 
+  /// Runs `kubectl edit` with `arguments` (after the command word).
   static func run(_ arguments: [String], context: inout CommandContext, output: inout OutputBuffer)
     throws(KubectlError)
   {

@@ -3,6 +3,7 @@ import KubeSim
 /// `kubectl replace -f FILE`: a PUT of each object the files describe over the live one
 /// (`kubectl/pkg/cmd/replace/replace.go`); with `--force`, a delete of each and a create.
 enum ReplaceCommand {
+  /// The flags `kubectl replace` takes.
   static let flags: [FlagParser.Spec] = [
     .init(name: "filename", short: "f", takesValue: true, repeatable: true),
     .init(name: "output", short: "o", takesValue: true),
@@ -17,6 +18,7 @@ enum ReplaceCommand {
     .init(name: "wait", short: nil, takesValue: false),
   ]
 
+  /// Runs `kubectl replace` with `arguments` (after the command word).
   static func run(_ arguments: [String], context: inout CommandContext, output: inout OutputBuffer)
     throws(KubectlError)
   {
