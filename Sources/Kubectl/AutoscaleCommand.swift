@@ -49,10 +49,9 @@ enum AutoscaleCommand {
       return
     }
     do { try context.cluster.createAutoscaler(hpa) } catch { throw .api(error) }
-    try context.finish(dryRunMode, restoring: saved)
-    output.line(
-      format == .name
-        ? "horizontalpodautoscaler.autoscaling/\(name)"
-        : "horizontalpodautoscaler.autoscaling/\(name) autoscaled" + dryRunMode.suffix)
+    try context.finishCreate(
+      HorizontalPodAutoscaler.self, name: name, namespace: target.namespace, operation: "autoscaled", format: format,
+      dryRun: dryRunMode, saved: saved,
+      output: &output)
   }
 }

@@ -99,8 +99,16 @@ enum CreateConfigCommand {
       let prefix = kind == .configMap ? "failed to create configmap: " : "failed to create secret "
       throw .generator(prefix, error, group: "")
     }
-    try context.finish(dryRunMode, restoring: saved)
-    output.line(format == .name ? "\(kind.resource)/\(name)" : "\(kind.resource)/\(name) created" + dryRunMode.suffix)
+    let namespace = context.namespace(parsed)
+    if kind == .configMap {
+      try context.finishCreate(
+        ConfigMap.self, name: name, namespace: namespace, format: format, dryRun: dryRunMode, saved: saved,
+        output: &output)
+    } else {
+      try context.finishCreate(
+        Secret.self, name: name, namespace: namespace, format: format, dryRun: dryRunMode, saved: saved,
+        output: &output)
+    }
   }
 }
 

@@ -77,7 +77,8 @@ enum CreateCronJobCommand {
     } catch {
       throw .generator("failed to create cronjob: ", error, group: "batch")
     }
-    try context.finish(dryRunMode, restoring: saved)
-    output.line(format == .name ? "cronjob.batch/\(name)" : "cronjob.batch/\(name) created" + dryRunMode.suffix)
+    try context.finishCreate(
+      CronJob.self, name: name, namespace: context.namespace(parsed), format: format, dryRun: dryRunMode, saved: saved,
+      output: &output)
   }
 }

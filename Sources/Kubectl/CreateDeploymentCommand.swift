@@ -71,8 +71,10 @@ enum CreateDeploymentCommand {
       }
       throw KubectlError(text: text)
     }
-    try context.finish(dryRunMode, restoring: saved)
-    output.line(format == .name ? "deployment.apps/\(name)" : "deployment.apps/\(name) created" + dryRunMode.suffix)
+    try context.finishCreate(
+      Deployment.self, name: name, namespace: context.namespace(parsed), format: format, dryRun: dryRunMode,
+      saved: saved,
+      output: &output)
   }
 }
 

@@ -84,9 +84,8 @@ enum CreateIngressCommand {
     do { try context.cluster.createIngress(ingress) } catch {
       throw .generator("failed to create ingress: ", error, group: "networking.k8s.io")
     }
-    try context.finish(dryRunMode, restoring: saved)
-    output.line(
-      format == .name
-        ? "ingress.networking.k8s.io/\(name)" : "ingress.networking.k8s.io/\(name) created" + dryRunMode.suffix)
+    try context.finishCreate(
+      Ingress.self, name: name, namespace: context.namespace(parsed), format: format, dryRun: dryRunMode, saved: saved,
+      output: &output)
   }
 }

@@ -72,7 +72,8 @@ enum CreateJobCommand {
     } catch {
       throw .generator("failed to create job: ", error, group: "batch")
     }
-    try context.finish(dryRunMode, restoring: saved)
-    output.line(format == .name ? "job.batch/\(name)" : "job.batch/\(name) created" + dryRunMode.suffix)
+    try context.finishCreate(
+      Job.self, name: name, namespace: context.namespace(parsed), format: format, dryRun: dryRunMode, saved: saved,
+      output: &output)
   }
 }

@@ -41,7 +41,8 @@ enum CreateNamespaceCommand {
     } catch {
       throw .api(error)
     }
-    try context.finish(dryRunMode, restoring: saved)
-    output.line(format == .name ? "namespace/\(name)" : "namespace/\(name) created" + dryRunMode.suffix)
+    try context.finishCreate(
+      Namespace.self, name: name, namespace: "", format: format, dryRun: dryRunMode, saved: saved,
+      output: &output)
   }
 }

@@ -82,8 +82,10 @@ enum CreatePodDisruptionBudgetCommand {
     } catch {
       throw .generator("failed to create poddisruptionbudgets: ", error, group: "policy")
     }
-    try context.finish(dryRunMode, restoring: saved)
-    output.line(format == .name ? qualified : "\(qualified) created" + dryRunMode.suffix)
+    try context.finishCreate(
+      PodDisruptionBudget.self, name: name, namespace: context.namespace(parsed), format: format, dryRun: dryRunMode,
+      saved: saved,
+      output: &output)
   }
 
   /// `intstr.Parse` after the flag's `^[0-9]+%?$` check: digits are an int, `NN%` a string.

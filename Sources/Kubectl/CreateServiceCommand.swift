@@ -101,8 +101,9 @@ enum CreateServiceCommand {
     } catch {
       throw .generator("failed to create \(type) service: ", error, group: "")
     }
-    try context.finish(dryRunMode, restoring: saved)
-    output.line(format == .name ? "service/\(name)" : "service/\(name) created" + dryRunMode.suffix)
+    try context.finishCreate(
+      Service.self, name: name, namespace: context.namespace(parsed), format: format, dryRun: dryRunMode, saved: saved,
+      output: &output)
   }
 }
 

@@ -58,4 +58,29 @@ extension CommandContext {
       try settle()
     }
   }
+
+  /// The end of a command that created the `Kind` object `name` through the API: for
+  /// `-o yaml|json|jsonpath`, the object as the server answered (a server dry run's with no
+  /// resourceVersion); then the controllers settle, or a server dry run puts back `saved`;
+  /// for the other formats, the object's name and `operation` with the dry run's suffix.
+  mutating func finishCreate<Kind: KubectlResource>(
+    _: Kind.Type, name: String, namespace: String, operation: String = "created", format: OutputFormat,
+    dryRun: DryRun.Mode, saved: Cluster, output: inout OutputBuffer
+  ) throws(KubectlError) {
+    let qualified = Kind.resource.qualifiedKind + "/" + name
+    switch format {
+    case .yaml, .json, .jsonPath:
+      if var object = ApplyCommand.liveJSON(of: Kind.self, name, namespace: namespace, in: cluster) {
+        if dryRun == .server { object = ApplyCommand.asDryRunAnswer(object, live: nil) }
+        output.write(try format.printed(served: object))
+      }
+      try finish(dryRun, restoring: saved)
+    case .name:
+      try finish(dryRun, restoring: saved)
+      output.line(qualified)
+    default:
+      try finish(dryRun, restoring: saved)
+      output.line(qualified + " " + operation + dryRun.suffix)
+    }
+  }
 }

@@ -59,10 +59,10 @@ enum ExposeCommand {
     } catch {
       throw .api(error)
     }
-    try context.finish(dryRunMode, restoring: saved)
-    output.line(
-      format == .name
-        ? "service/\(service.metadata.name)" : "service/\(service.metadata.name) exposed" + dryRunMode.suffix)
+    try context.finishCreate(
+      Service.self, name: service.metadata.name, namespace: target.namespace, operation: "exposed", format: format,
+      dryRun: dryRunMode, saved: saved,
+      output: &output)
   }
 
   /// The Service `expose` generates for `object`.

@@ -109,4 +109,21 @@ import Testing
     #expect(object["metadata"]?["generation"] == .int(2))
     #expect(Self.snapshot(terminal.cluster) == before)
   }
+
+  /// The generators print the object the server answered for `-o yaml|json` (`create.go`'s
+  /// `PrintObj` of the created object), a server dry run's without a resourceVersion.
+  @Test func generatorsPrintTheCreatedObject() throws {
+    var terminal = Self.rolledOut()
+    let created = terminal.run("kubectl create deployment api --image=nginx -o json")
+    let object = try #require(try ManifestReader.documents(created.output, source: "output").first)
+    #expect(object["kind"]?.stringValue == "Deployment")
+    #expect(object["metadata"]?["uid"]?.stringValue == terminal.cluster.deployments["default/api"]?.metadata.uid)
+    #expect(object["metadata"]?["resourceVersion"] != nil)
+    let before = Self.snapshot(terminal.cluster)
+    let dry = terminal.run("kubectl create configmap cfg --from-literal=a=b --dry-run=server -o yaml")
+    let answer = try #require(try ManifestReader.documents(dry.output, source: "output").first)
+    #expect(answer["data"]?["a"]?.stringValue == "b")
+    #expect(answer["metadata"]?["uid"] != nil && answer["metadata"]?["resourceVersion"] == nil)
+    #expect(Self.snapshot(terminal.cluster) == before)
+  }
 }
