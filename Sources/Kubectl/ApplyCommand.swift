@@ -56,8 +56,8 @@ enum ApplyCommand {
           value, source: source, mode: mode, namespace: flagNamespace, dryRun: dryRun == .client, context: &context)
         switch format {
         case .name: output.line(line.name)
-        case .table, .wide: output.line(line.name + " " + line.operation + dryRun.suffix)
-        default:
+        case .table, .wide, .customColumns: output.line(line.name + " " + line.operation + dryRun.suffix)
+        case .yaml, .json, .jsonPath:
           let object = try printedObject(
             value, name: line.name, mode: mode, dryRun: dryRun, context: context, before: saved)
           // create prints each object as it goes; apply prints them all at the end (`printObjects`).

@@ -62,8 +62,8 @@ enum ReplaceCommand {
           dryRun: dryRun == .client, context: &context)
         switch format {
         case .name: output.line(name)
-        case .table, .wide: output.line(name + " replaced" + dryRun.suffix)
-        default:
+        case .table, .wide, .customColumns: output.line(name + " replaced" + dryRun.suffix)
+        case .yaml, .json, .jsonPath:
           let object = try ApplyCommand.printedObject(
             value, name: name, mode: .create, dryRun: dryRun, context: context, before: saved)
           output.write(try ApplyCommand.printedText(object, format: format, count: printed))
