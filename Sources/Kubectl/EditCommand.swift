@@ -65,7 +65,7 @@ enum EditCommand {
     }
     guard let editor = context.editor else {
       throw .plain(
-        "kubectl edit opens an editor, which needs a terminal: run it in `kubebook shell`; on a page, change objects with kubectl patch, apply or replace"
+        "kubectl edit opens an editor, which needs a terminal: run it in `kubebook shell` on a terminal; lessons and piped input have none, so change objects there with kubectl patch, apply or replace"
       )
     }
     let targets = requests.flatMap { request in request.names.map { (request.type, $0) } }
