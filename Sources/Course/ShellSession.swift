@@ -26,6 +26,12 @@ public struct ShellSession: Sendable {
   /// When the parts of the last command's output appeared in virtual time (see
   /// ``CommandResult/marks``), so a terminal can show a watch's rows as time passes.
   public private(set) var lastMarks: [OutputMark] = []
+
+  /// The editor `kubectl edit` opens (set on a terminal only).
+  public var editor: TextEditor? {
+    get { terminal.editor }
+    set { terminal.editor = newValue }
+  }
   var pending: (command: String, heredoc: Heredoc, lines: [String], body: [String])?
 
   /// A session on a fresh default cluster.

@@ -15,6 +15,13 @@ public enum APIError: Error, Sendable, Equatable {
   case internalError(String)
   /// A simulator bound was reached (object counts, rounds, virtual time).
   case limitExceeded(String)
+  /// HTTP 409 for a write carrying a stale `metadata.resourceVersion` (`NewConflict` with
+  /// `registry.OptimisticLockErrorMsg`).
+  case conflict(resource: String, name: String)
+
+  /// The text etcd3's store gives a conflicting update (`registry.OptimisticLockErrorMsg`).
+  public static let optimisticLockMessage =
+    "the object has been modified; please apply your changes to the latest version and try again"
 }
 
 /// One field validation failure (`apimachinery/pkg/util/validation/field`).

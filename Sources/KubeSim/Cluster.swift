@@ -326,6 +326,15 @@ public struct Cluster: Sendable {
     (podsByOwner[uid] ?? []).sorted().compactMap { pods[$0] }
   }
 
+  /// A name for a new object with `metadata.generateName` `base`: the base and five random
+  /// characters, drawn again while `isTaken` (the API server retries a generated name that
+  /// exists, `RetryGenerateName`, seven times in all).
+  public mutating func generatedName(base: String, isTaken: (String) -> Bool) -> String {
+    var name = names.generateName(base: base)
+    for _ in 1..<7 where isTaken(name) { name = names.generateName(base: base) }
+    return name
+  }
+
   /// Admits and stores a new pod, as the API server's create does: validation, defaults
   /// (tolerations, the service-account token volume), uid and timestamps. An empty name
   /// with `generateName` gets a generated one.

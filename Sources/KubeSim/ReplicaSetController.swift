@@ -213,6 +213,8 @@ extension APIError {
     case .forbidden(let resource, let name, let reason): return "\(resource) \"\(name)\" is forbidden: \(reason)"
     case .tooManyRequests(let message), .internalError(let message): return message
     case .limitExceeded(let message): return message
+    case .conflict(let resource, let name):
+      return "Operation cannot be fulfilled on \(resource) \"\(name)\": \(APIError.optimisticLockMessage)"
     }
   }
 }

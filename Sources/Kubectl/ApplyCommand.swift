@@ -39,38 +39,119 @@ enum ApplyCommand {
     let format =
       try mode == .create
       ? OutputFormat.parseWithoutTables(parsed) : OutputFormat.parse(parsed)
-    let dryRun = try DryRun.parse(parsed.value("dry-run"))
+    let dryRun = try DryRun.mode(parsed.value("dry-run"))
     let flagNamespace = parsed.value("namespace")
-    var documents: [(source: String, value: JSONValue)] = []
-    for path in paths {
-      let text = try context.read(path)
-      let source = path == "-" ? "STDIN" : path
-      for value in try ManifestReader.documents(text, source: source) {
-        documents.append((source, value))
-      }
-    }
+    let documents = try ManifestFiles.documents(paths, recursive: parsed.flag("recursive"), context: context)
     if documents.isEmpty { throw .plain("no objects passed to \(command)") }
     for (source, value) in documents {
       try validateTypeFields(value, source: source)
     }
+    let saved = context.cluster
     var errors: [String] = []
+    var objects: [JSONValue] = []
     for (source, value) in documents {
+      // A server dry run answers each request against the stored objects, untouched.
+      if dryRun == .server { context.cluster = saved }
       do {
         let line = try applyOne(
-          value, source: source, mode: mode, namespace: flagNamespace, dryRun: dryRun, context: &context)
+          value, source: source, mode: mode, namespace: flagNamespace, dryRun: dryRun == .client, context: &context)
         switch format {
         case .name: output.line(line.name)
-        default: output.line(line.name + " " + line.operation + (dryRun ? " (dry run)" : ""))
+        case .table, .wide, .customColumns: output.line(line.name + " " + line.operation + dryRun.suffix)
+        case .yaml, .json, .jsonPath, .goTemplate:
+          let object = try printedObject(
+            value, name: line.name, mode: mode, dryRun: dryRun, context: context, before: saved)
+          // create prints each object as it goes; apply prints them all at the end (`printObjects`).
+          if mode == .create {
+            output.write(try printedText(object, format: format, count: objects.count))
+          }
+          objects.append(object)
         }
       } catch {
         errors.append(error.text)
       }
     }
-    try context.settle()
+    try context.finish(dryRun, restoring: saved)
     if !errors.isEmpty {
       for error in errors { output.line(error) }
       context.failed = true
+    } else if mode == .apply, !objects.isEmpty {
+      // printObjects: one object as it is, several inside a typed `corev1.List` (Go field
+      // order, for JSON; the items are unstructured, their keys sorted).
+      if objects.count == 1 {
+        output.write(try printedText(objects[0], format: format, count: 0))
+      } else {
+        let list = JSONValue.object([
+          ("kind", .string("List")), ("apiVersion", .string("v1")), ("metadata", .object([])),
+          ("items", .array(objects.map(sortingKeys))),
+        ])
+        output.write(try format.printed(typed: list))
+      }
     }
+  }
+
+  /// The object kubectl prints for `-o yaml|json|jsonpath` after applying or creating a
+  /// document: the manifest with its namespace and apply's annotation in a client dry run
+  /// (nothing was sent), else the object the server answered with.
+  /// `before` is the cluster before the command, for a server dry run's answer.
+  static func printedObject(
+    _ value: JSONValue, name: String, mode: Mode, dryRun: DryRun.Mode, context: CommandContext, before: Cluster? = nil
+  ) throws(KubectlError) -> JSONValue {
+    let served = try servedKind(of: value, source: "", verb: "printing")
+    let namespace = value["metadata"]?["namespace"]?.stringValue ?? context.defaultNamespace
+    if dryRun == .client {
+      guard case .object(var pairs) = value else { return value }
+      var metadata = value["metadata"]?.objectValue ?? []
+      if served.resource.namespaced, !metadata.contains(where: { $0.0 == "namespace" }) {
+        metadata.append(("namespace", .string(namespace)))
+      }
+      if mode == .apply {
+        var annotations = metadata.first { $0.0 == "annotations" }?.1.objectValue ?? []
+        annotations.removeAll { $0.0 == lastAppliedKey }
+        annotations.append((lastAppliedKey, .string(lastApplied(value, namespace: namespace))))
+        metadata.removeAll { $0.0 == "annotations" }
+        metadata.append(("annotations", .object(annotations)))
+      }
+      pairs.removeAll { $0.0 == "metadata" }
+      pairs.append(("metadata", .object(metadata)))
+      return .object(pairs)
+    }
+    let objectName = String(name.drop { $0 != "/" }.dropFirst())
+    let stored = liveJSON(of: served, objectName, namespace: namespace, in: context.cluster) ?? value
+    guard dryRun == .server, let before else { return stored }
+    return asDryRunAnswer(stored, live: liveJSON(of: served, objectName, namespace: namespace, in: before))
+  }
+
+  /// What a server dry run answers for an object the write would store: an update keeps the
+  /// live resourceVersion, a create has none (`DryRunnableStorage` stores nothing, so no
+  /// new version is drawn).
+  static func asDryRunAnswer(_ object: JSONValue, live: JSONValue?) -> JSONValue {
+    object.settingMetadata("resourceVersion", live?["metadata"]?["resourceVersion"])
+  }
+
+  /// `value` with every object's keys in byte order, as Go marshals a map.
+  static func sortingKeys(_ value: JSONValue) -> JSONValue {
+    switch value {
+    case .object(let pairs):
+      return .object(
+        pairs.sorted { Array($0.0.utf8).lexicographicallyPrecedes(Array($1.0.utf8)) }.map { ($0.0, sortingKeys($0.1)) })
+    case .array(let items): return .array(items.map(sortingKeys))
+    default: return value
+    }
+  }
+
+  /// The stored object's JSON, as a GET returns it.
+  static func liveJSON<Kind: KubectlResource>(
+    of _: Kind.Type, _ name: String, namespace: String, in cluster: Cluster
+  ) -> JSONValue? {
+    Kind.get(name, namespace: Kind.resource.namespaced ? namespace : "", in: cluster)?.json(now: cluster.now)
+  }
+
+  /// An object's text in `format`; the YAML printer starts every object after the first
+  /// with `---` (`printers.YAMLPrinter`).
+  static func printedText(_ object: JSONValue, format: OutputFormat, count: Int) throws(KubectlError) -> String {
+    let text = try format.printed(served: object)
+    return format == .yaml && count > 0 ? "---\n" + text : text
   }
 
   /// kubectl's client-side check that every document names its apiVersion and kind.
@@ -90,6 +171,16 @@ enum ApplyCommand {
     _ value: JSONValue, source: String, mode: Mode, namespace flagNamespace: String?, dryRun: Bool,
     context: inout CommandContext
   ) throws(KubectlError) -> (name: String, operation: String) {
+    let served = try servedKind(of: value, source: source, verb: "creating")
+    return try applyObject(
+      of: served, value, source: source, mode: mode, namespace: flagNamespace, dryRun: dryRun, context: &context)
+  }
+
+  /// The kind a document names, as kubectl's REST mapper finds it: an error when the cluster
+  /// serves no such kind, or kubebook does not simulate `verb` it.
+  static func servedKind(of value: JSONValue, source: String, verb: String) throws(KubectlError)
+    -> any KubectlResource.Type
+  {
     let kind = value["kind"]?.stringValue ?? ""
     let apiVersion = value["apiVersion"]?.stringValue ?? ""
     let objectName = value["metadata"]?["name"]?.stringValue ?? ""
@@ -97,17 +188,67 @@ enum ApplyCommand {
       if ResourceType.unsimulatedNames.contains(kind.lowercased() + "s")
         || ResourceType.unsimulatedNames.contains(kind.lowercased())
       {
-        throw .plain("kubebook does not simulate creating \(kind) objects (\(apiVersion)) from \"\(source)\" yet")
+        throw .plain("kubebook does not simulate \(verb) \(kind) objects (\(apiVersion)) from \"\(source)\" yet")
       }
       throw .plain(
         "resource mapping not found for name: \"\(objectName)\" namespace: \"\(value["metadata"]?["namespace"]?.stringValue ?? "")\" from \"\(source)\": no matches for kind \"\(kind)\" in version \"\(apiVersion)\"\nensure CRDs are installed first"
       )
     }
     guard let served = type.served else {
-      throw .plain("kubebook does not simulate creating \(kind) objects from \"\(source)\" yet")
+      throw .plain("kubebook does not simulate \(verb) \(kind) objects from \"\(source)\" yet")
     }
-    return try applyObject(
-      of: served, value, source: source, mode: mode, namespace: flagNamespace, dryRun: dryRun, context: &context)
+    return served
+  }
+
+  /// The manifest handler of `Kind`, or kubebook's refusal to `verb` objects of the kind.
+  static func handler<Kind: KubectlResource>(of _: Kind.Type, source: String, verb: String) throws(KubectlError)
+    -> ManifestHandler<Kind>
+  {
+    guard let handler = Kind.manifest else {
+      throw .plain(
+        "kubebook does not simulate \(verb) \(Kind.resource.kind) objects from \"\(source)\""
+          + (Kind.resource.namespaced ? " yet" : ""))
+    }
+    return handler
+  }
+
+  /// Decodes a document of a namespaced kind as the API server reads a request body
+  /// (`transformDecodeError` on a decoding error or an unknown field, worded with `verb`) and
+  /// sets its namespace: the manifest's, which must agree with `-n`, else `-n`'s, else the
+  /// context's.
+  static func decodeNamespaced<Kind: KubectlResource>(
+    _ handler: ManifestHandler<Kind>, _ value: JSONValue, source: String, verb: String,
+    namespace flagNamespace: String?, context: CommandContext
+  ) throws(KubectlError) -> Kind {
+    let kind = Kind.resource.kind
+    let apiVersion = value["apiVersion"]?.stringValue ?? ""
+    var decoder = ManifestDecoder()
+    var object = handler.decode(&decoder, value)
+    // gvk.Version in transformDecodeError: the version part of apiVersion (`autoscaling/v2`: v2).
+    let version = apiVersion.split(separator: "/").last.map(String.init) ?? apiVersion
+    if let reason = decoder.decodingError {
+      // apiserver's transformDecodeError (`endpoints/handlers/rest.go`).
+      throw KubectlError(
+        text:
+          "Error from server (BadRequest): error when \(verb) \"\(source)\": \(kind) in version \"\(version)\" cannot be handled as a \(kind): \(reason)"
+      )
+    }
+    if !decoder.unknownFields.isEmpty {
+      let fields = decoder.unknownFields.map { "unknown field \"\($0)\"" }.joined(separator: ", ")
+      throw KubectlError(
+        text:
+          "Error from server (BadRequest): error when \(verb) \"\(source)\": \(kind) in version \"\(version)\" cannot be handled as a \(kind): strict decoding error: \(fields)"
+      )
+    }
+    let objectNamespace = object.metadata.namespace
+    if let objectNamespace, let flagNamespace, objectNamespace != flagNamespace {
+      throw .plain(
+        "the namespace from the provided object \"\(objectNamespace)\" does not match the namespace \"\(flagNamespace)\". You must pass '--namespace=\(objectNamespace)' to perform this operation."
+      )
+    }
+    object.metadata.namespace = objectNamespace ?? flagNamespace ?? context.defaultNamespace
+    object.metadata.generateName = value["metadata"]?["generateName"]?.stringValue
+    return object
   }
 
   /// Applies or creates one document of kind `Kind`.
@@ -116,19 +257,26 @@ enum ApplyCommand {
     context: inout CommandContext
   ) throws(KubectlError) -> (name: String, operation: String) {
     let type = Kind.resource
-    let kind = type.kind
-    let apiVersion = value["apiVersion"]?.stringValue ?? ""
     let objectName = value["metadata"]?["name"]?.stringValue ?? ""
     let name = type.qualifiedKind + "/" + objectName
-    guard let handler = Kind.manifest else {
-      throw .plain(
-        "kubebook does not simulate creating \(kind) objects from \"\(source)\"" + (type.namespaced ? " yet" : ""))
+    let handler = try handler(of: Kind.self, source: source, verb: "creating")
+    let generateName = value["metadata"]?["generateName"]?.stringValue ?? ""
+    if mode == .apply, objectName.isEmpty, !generateName.isEmpty {
+      throw .plain("from \(generateName): cannot use generate name with apply")
     }
-    var decoder = ManifestDecoder()
-    var object = handler.decode(&decoder, value)
     guard type.namespaced else {
+      var decoder = ManifestDecoder()
+      var object = handler.decode(&decoder, value)
       // Cluster-scoped kinds (Namespace, PersistentVolume): created once, never updated here.
       if dryRun { return (name, "created") }
+      if mode == .create, objectName.isEmpty, !generateName.isEmpty {
+        let cluster = context.cluster
+        object.metadata.name = context.cluster.generatedName(base: generateName) {
+          Kind.get($0, namespace: "", in: cluster) != nil
+        }
+        do { try handler.create(object, &context.cluster) } catch { throw .api(error, source: source) }
+        return (type.qualifiedKind + "/" + object.metadata.name, "created")
+      }
       if Kind.get(objectName, namespace: "", in: context.cluster) != nil {
         if mode == .create {
           throw .api(.alreadyExists(resource: type.qualifiedResource, name: objectName), source: source)
@@ -138,35 +286,24 @@ enum ApplyCommand {
       do { try handler.create(object, &context.cluster) } catch { throw .api(error, source: source) }
       return (name, "created")
     }
-    // gvk.Version in transformDecodeError: the version part of apiVersion (`autoscaling/v2`: v2).
-    let version = apiVersion.split(separator: "/").last.map(String.init) ?? apiVersion
-    if let reason = decoder.decodingError {
-      // apiserver's transformDecodeError (`endpoints/handlers/rest.go`).
-      throw KubectlError(
-        text:
-          "Error from server (BadRequest): error when creating \"\(source)\": \(kind) in version \"\(version)\" cannot be handled as a \(kind): \(reason)"
-      )
+    var object = try decodeNamespaced(
+      handler, value, source: source, verb: "creating", namespace: flagNamespace, context: context)
+    let namespace = object.metadata.namespace ?? context.defaultNamespace
+    if mode == .create, objectName.isEmpty, !generateName.isEmpty {
+      // The client-side printer prints the empty name the object has (`configmap/`).
+      if dryRun { return (name, "created") }
+      let cluster = context.cluster
+      object.metadata.name = context.cluster.generatedName(base: generateName) {
+        Kind.get($0, namespace: namespace, in: cluster) != nil
+      }
+      do { try handler.create(object, &context.cluster) } catch { throw .api(error, source: source) }
+      return (type.qualifiedKind + "/" + object.metadata.name, "created")
     }
-    if !decoder.unknownFields.isEmpty {
-      let fields = decoder.unknownFields.map { "unknown field \"\($0)\"" }.joined(separator: ", ")
-      throw KubectlError(
-        text:
-          "Error from server (BadRequest): error when creating \"\(source)\": \(kind) in version \"\(version)\" cannot be handled as a \(kind): strict decoding error: \(fields)"
-      )
-    }
-    let objectNamespace = object.metadata.namespace
-    if let objectNamespace, let flagNamespace, objectNamespace != flagNamespace {
-      throw .plain(
-        "the namespace from the provided object \"\(objectNamespace)\" does not match the namespace \"\(flagNamespace)\". You must pass '--namespace=\(objectNamespace)' to perform this operation."
-      )
-    }
-    let namespace = objectNamespace ?? flagNamespace ?? context.defaultNamespace
     if objectName.isEmpty {
       throw .plain(
-        "error when retrieving current configuration of:\nResource: \"\(type.group)/v1, Resource=\(type.plural)\", GroupVersionKind: \"\(type.group)/v1, Kind=\(kind)\"\nName: \"\", Namespace: \"\(namespace)\"\nfrom server for: \"\(source)\": resource name may not be empty"
+        "error when retrieving current configuration of:\nResource: \"\(type.group)/v1, Resource=\(type.plural)\", GroupVersionKind: \"\(type.group)/v1, Kind=\(type.kind)\"\nName: \"\", Namespace: \"\(namespace)\"\nfrom server for: \"\(source)\": resource name may not be empty"
       )
     }
-    object.metadata.namespace = namespace
     if mode == .apply { object.metadata.annotations[lastAppliedKey] = lastApplied(value, namespace: namespace) }
     if let live = Kind.get(objectName, namespace: namespace, in: context.cluster) {
       if mode == .create {

@@ -40,7 +40,9 @@ enum AutoscaleCommand {
     if minimum >= 1 { hpa.minReplicas = minimum }
     if let percent = parsed.integer("cpu-percent"), percent >= 0 { hpa.targetCPUUtilization = percent }
     let format = try OutputFormat.parse(parsed)
-    if try DryRun.parse(parsed.value("dry-run")) {
+    let dryRunMode = try DryRun.mode(parsed.value("dry-run"))
+    let saved = context.cluster
+    if dryRunMode == .client {
       output.line(
         format == .name
           ? "horizontalpodautoscaler.autoscaling/\(name)"
@@ -48,9 +50,9 @@ enum AutoscaleCommand {
       return
     }
     do { try context.cluster.createAutoscaler(hpa) } catch { throw .api(error) }
-    try context.settle()
-    output.line(
-      format == .name
-        ? "horizontalpodautoscaler.autoscaling/\(name)" : "horizontalpodautoscaler.autoscaling/\(name) autoscaled")
+    try context.finishCreate(
+      HorizontalPodAutoscaler.self, name: name, namespace: target.namespace, operation: "autoscaled", format: format,
+      dryRun: dryRunMode, saved: saved,
+      output: &output)
   }
 }

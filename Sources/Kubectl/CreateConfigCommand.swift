@@ -66,7 +66,9 @@ enum CreateConfigCommand {
     }
     let metadata = ObjectMeta(name: name, namespace: context.namespace(parsed))
     let format = try OutputFormat.parse(parsed, printers: .generic, files: context.files)
-    let dryRun = try DryRun.parse(parsed.value("dry-run"))
+    let dryRunMode = try DryRun.mode(parsed.value("dry-run"))
+    let dryRun = dryRunMode == .client
+    let saved = context.cluster
     let secret = Secret(
       metadata: metadata, type: parsed.value("type") ?? "Opaque", data: data.mapValues(Base64.encode))
     if dryRun {
@@ -98,8 +100,16 @@ enum CreateConfigCommand {
       let prefix = kind == .configMap ? "failed to create configmap: " : "failed to create secret "
       throw .generator(prefix, error, group: "")
     }
-    try context.settle()
-    output.line(format == .name ? "\(kind.resource)/\(name)" : "\(kind.resource)/\(name) created")
+    let namespace = context.namespace(parsed)
+    if kind == .configMap {
+      try context.finishCreate(
+        ConfigMap.self, name: name, namespace: namespace, format: format, dryRun: dryRunMode, saved: saved,
+        output: &output)
+    } else {
+      try context.finishCreate(
+        Secret.self, name: name, namespace: namespace, format: format, dryRun: dryRunMode, saved: saved,
+        output: &output)
+    }
   }
 }
 

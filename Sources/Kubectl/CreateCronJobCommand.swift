@@ -36,7 +36,9 @@ enum CreateCronJobCommand {
     let cronJob = CronJob(
       metadata: ObjectMeta(name: name, namespace: context.namespace(parsed)), schedule: schedule, jobTemplate: job)
     let format = try OutputFormat.parse(parsed, printers: .generic, files: context.files)
-    if try DryRun.parse(parsed.value("dry-run")) {
+    let dryRunMode = try DryRun.mode(parsed.value("dry-run"))
+    let saved = context.cluster
+    if dryRunMode == .client {
       var containerJSON = JSONObjectBuilder()
       containerJSON.set("name", .string(name))
       containerJSON.set("image", .string(image))
@@ -76,7 +78,8 @@ enum CreateCronJobCommand {
     } catch {
       throw .generator("failed to create cronjob: ", error, group: "batch")
     }
-    try context.settle()
-    output.line(format == .name ? "cronjob.batch/\(name)" : "cronjob.batch/\(name) created")
+    try context.finishCreate(
+      CronJob.self, name: name, namespace: context.namespace(parsed), format: format, dryRun: dryRunMode, saved: saved,
+      output: &output)
   }
 }

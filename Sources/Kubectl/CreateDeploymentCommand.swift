@@ -36,7 +36,9 @@ enum CreateDeploymentCommand {
       }
     }
     let format = try OutputFormat.parse(parsed, printers: .generic, files: context.files)
-    let dryRun = try DryRun.parse(parsed.value("dry-run"))
+    let dryRunMode = try DryRun.mode(parsed.value("dry-run"))
+    let dryRun = dryRunMode == .client
+    let saved = context.cluster
     let labels = ["app": name]
     var containers = images.map { Container(name: ImageReference($0).baseName, image: $0) }
     if !parsed.afterDash.isEmpty { containers[0].command = parsed.afterDash }
@@ -70,8 +72,10 @@ enum CreateDeploymentCommand {
       }
       throw KubectlError(text: text)
     }
-    try context.settle()
-    output.line(format == .name ? "deployment.apps/\(name)" : "deployment.apps/\(name) created")
+    try context.finishCreate(
+      Deployment.self, name: name, namespace: context.namespace(parsed), format: format, dryRun: dryRunMode,
+      saved: saved,
+      output: &output)
   }
 }
 

@@ -67,7 +67,9 @@ enum CreateIngressCommand {
       ingress.defaultBackend = (parts[0], Int(parts[1]).map(Service.Target.number) ?? .name(parts[1]))
     }
     let format = try OutputFormat.parse(parsed, printers: .generic, files: context.files)
-    if try DryRun.parse(parsed.value("dry-run")) {
+    let dryRunMode = try DryRun.mode(parsed.value("dry-run"))
+    let saved = context.cluster
+    if dryRunMode == .client {
       let object: JSONValue = .object([
         ("kind", .string("Ingress")), ("apiVersion", .string("networking.k8s.io/v1")),
         ("metadata", DryRunObjects.metadata(name: name, namespace: parsed.value("namespace")).value),
@@ -83,7 +85,8 @@ enum CreateIngressCommand {
     do { try context.cluster.createIngress(ingress) } catch {
       throw .generator("failed to create ingress: ", error, group: "networking.k8s.io")
     }
-    try context.settle()
-    output.line(format == .name ? "ingress.networking.k8s.io/\(name)" : "ingress.networking.k8s.io/\(name) created")
+    try context.finishCreate(
+      Ingress.self, name: name, namespace: context.namespace(parsed), format: format, dryRun: dryRunMode, saved: saved,
+      output: &output)
   }
 }

@@ -41,7 +41,9 @@ enum CreateJobCommand {
       metadata: ObjectMeta(name: name, namespace: context.namespace(parsed)),
       template: PodTemplate(labels: [:], spec: spec))
     let format = try OutputFormat.parse(parsed, printers: .generic, files: context.files)
-    if try DryRun.parse(parsed.value("dry-run")) {
+    let dryRunMode = try DryRun.mode(parsed.value("dry-run"))
+    let saved = context.cluster
+    if dryRunMode == .client {
       var containerJSON = JSONObjectBuilder()
       containerJSON.set("name", .string(name))
       containerJSON.set("image", .string(image))
@@ -79,8 +81,9 @@ enum CreateJobCommand {
     } catch {
       throw .generator("failed to create job: ", error, group: "batch")
     }
-    try context.settle()
-    output.line(format == .name ? "job.batch/\(name)" : "job.batch/\(name) created")
+    try context.finishCreate(
+      Job.self, name: name, namespace: context.namespace(parsed), format: format, dryRun: dryRunMode, saved: saved,
+      output: &output)
   }
 
   /// `--from=cronjob/NAME`: a Job from the CronJob's template, created now.

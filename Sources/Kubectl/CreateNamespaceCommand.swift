@@ -22,7 +22,9 @@ enum CreateNamespaceCommand {
     }
     let name = parsed.positional[0]
     let format = try OutputFormat.parse(parsed, printers: .generic, files: context.files)
-    if try DryRun.parse(parsed.value("dry-run")) {
+    let dryRunMode = try DryRun.mode(parsed.value("dry-run"))
+    let saved = context.cluster
+    if dryRunMode == .client {
       let object: JSONValue = .object([
         ("kind", .string("Namespace")), ("apiVersion", .string("v1")),
         ("metadata", .object([("name", .string(name)), ("creationTimestamp", .null)])),
@@ -40,7 +42,8 @@ enum CreateNamespaceCommand {
     } catch {
       throw .api(error)
     }
-    try context.settle()
-    output.line(format == .name ? "namespace/\(name)" : "namespace/\(name) created")
+    try context.finishCreate(
+      Namespace.self, name: name, namespace: "", format: format, dryRun: dryRunMode, saved: saved,
+      output: &output)
   }
 }

@@ -51,7 +51,9 @@ enum CreatePodDisruptionBudgetCommand {
     if minText.isEmpty { budget.maxUnavailable = amount } else { budget.minAvailable = amount }
     let format = try OutputFormat.parse(parsed, printers: .generic, files: context.files)
     let qualified = "poddisruptionbudget.policy/\(name)"
-    if try DryRun.parse(parsed.value("dry-run")) {
+    let dryRunMode = try DryRun.mode(parsed.value("dry-run"))
+    let saved = context.cluster
+    if dryRunMode == .client {
       let metadata = DryRunObjects.metadata(name: name, namespace: flagNamespace)
       // Go's field order: MinAvailable, Selector, MaxUnavailable; the status has no omitempty counts.
       var spec = JSONObjectBuilder()
@@ -81,8 +83,10 @@ enum CreatePodDisruptionBudgetCommand {
     } catch {
       throw .generator("failed to create poddisruptionbudgets: ", error, group: "policy")
     }
-    try context.settle()
-    output.line(format == .name ? qualified : "\(qualified) created")
+    try context.finishCreate(
+      PodDisruptionBudget.self, name: name, namespace: context.namespace(parsed), format: format, dryRun: dryRunMode,
+      saved: saved,
+      output: &output)
   }
 
   /// `intstr.Parse` after the flag's `^[0-9]+%?$` check: digits are an int, `NN%` a string.

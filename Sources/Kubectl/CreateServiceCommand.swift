@@ -86,7 +86,9 @@ enum CreateServiceCommand {
       clusterIP: clusterIP, ports: ports, selector: labels)
     if type == .externalName { service.externalName = parsed.value("external-name") }
     let format = try OutputFormat.parse(parsed, printers: .generic, files: context.files)
-    if try DryRun.parse(parsed.value("dry-run")) {
+    let dryRunMode = try DryRun.mode(parsed.value("dry-run"))
+    let saved = context.cluster
+    if dryRunMode == .client {
       let json = DryRunObjects.service(service, namespace: parsed.value("namespace"), explicitType: true)
       switch format {
       case .yaml, .json, .jsonPath, .goTemplate: output.write(try format.printed(typed: json))
@@ -100,8 +102,9 @@ enum CreateServiceCommand {
     } catch {
       throw .generator("failed to create \(type) service: ", error, group: "")
     }
-    try context.settle()
-    output.line(format == .name ? "service/\(name)" : "service/\(name) created")
+    try context.finishCreate(
+      Service.self, name: name, namespace: context.namespace(parsed), format: format, dryRun: dryRunMode, saved: saved,
+      output: &output)
   }
 }
 

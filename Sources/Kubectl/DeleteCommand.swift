@@ -15,6 +15,8 @@ enum DeleteCommand {
     .init(name: "cascade", short: nil, takesValue: true),
     .init(name: "ignore-not-found", short: nil, takesValue: false),
     .init(name: "output", short: "o", takesValue: true),
+    .init(name: "dry-run", short: nil, takesValue: true),
+    .init(name: "recursive", short: "R", takesValue: false),
   ]
 
   static func run(_ arguments: [String], context: inout CommandContext, output: inout OutputBuffer)
@@ -31,16 +33,15 @@ enum DeleteCommand {
       throw .plain("setting 'all' parameter but found a non empty selector. ")
     }
     if !paths.isEmpty {
-      for path in paths {
-        let text = try context.read(path)
-        for value in try ManifestReader.documents(text, source: path) {
-          try ApplyCommand.validateTypeFields(value, source: path)
-          guard let type = ResourceType.all.first(where: { $0.kind == value["kind"]?.stringValue }) else {
-            throw .plain("kubebook does not simulate deleting \(value["kind"]?.stringValue ?? "") objects yet")
-          }
-          let name = value["metadata"]?["name"]?.stringValue ?? ""
-          targets.append((type, name, value["metadata"]?["namespace"]?.stringValue ?? namespace))
+      for (path, value) in try ManifestFiles.documents(
+        paths, recursive: parsed.flag("recursive"), context: context)
+      {
+        try ApplyCommand.validateTypeFields(value, source: path)
+        guard let type = ResourceType.all.first(where: { $0.kind == value["kind"]?.stringValue }) else {
+          throw .plain("kubebook does not simulate deleting \(value["kind"]?.stringValue ?? "") objects yet")
         }
+        let name = value["metadata"]?["name"]?.stringValue ?? ""
+        targets.append((type, name, value["metadata"]?["namespace"]?.stringValue ?? namespace))
       }
     } else {
       guard !parsed.positional.isEmpty else {
@@ -111,15 +112,26 @@ enum DeleteCommand {
       throw .plain("invalid cascade value (\(other)). Must be \"background\", \"foreground\", or \"orphan\".")
     }
     let options = DeleteOptions(propagation: propagation, gracePeriod: grace, force: force)
+    let dryRun = try DryRun.mode(parsed.value("dry-run"))
+    let saved = context.cluster
     // What `--wait` waits for: each deleted object gone from the store.
     var waits: [@Sendable (Cluster) -> Bool] = []
     for target in targets {
+      // A server dry run answers each request against the stored objects, untouched.
+      if dryRun == .server { context.cluster = saved }
       guard let kind = target.type.served else {
         throw .plain("kubebook does not simulate deleting \(target.type.plural) yet")
       }
       let deletion: Deletion?
-      do {
-        deletion = try delete(kind, target.name, namespace: target.namespace, options, &context.cluster)
+      do throws(APIError) {
+        if dryRun == .client {
+          // delete.go: a client dry run prints each object it found and sends nothing.
+          guard kind.get(target.name, namespace: target.namespace, in: context.cluster) != nil
+          else { throw APIError.notFound(resource: target.type.qualifiedResource, name: target.name) }
+          deletion = Deletion(verb: "deleted")
+        } else {
+          deletion = try delete(kind, target.name, namespace: target.namespace, options, &context.cluster)
+        }
       } catch {
         if case .notFound = error, parsed.flag("ignore-not-found") { continue }
         errors.append(KubectlError.api(error).text)
@@ -129,10 +141,13 @@ enum DeleteCommand {
       let qualified = target.type.qualifiedKind
       output.line(
         parsed.value("output") == "name"
-          ? "\(qualified)/\(target.name)" : "\(qualified) \"\(target.name)\" \(deletion.verb)")
+          ? "\(qualified)/\(target.name)" : "\(qualified) \"\(target.name)\" \(deletion.verb)\(dryRun.suffix)")
       if let isGone = deletion.isGone { waits.append(isGone) }
     }
-    if parsed.value("wait") != "false" && !waits.isEmpty {
+    if dryRun != .none {
+      // A dry run does not wait; the server's leaves the store as it was.
+      try context.finish(dryRun, restoring: saved)
+    } else if parsed.value("wait") != "false" && !waits.isEmpty {
       let maxGrace = 3600
       try context.wait(seconds: Int64(maxGrace)) { cluster in waits.allSatisfy { $0(cluster) } }
     } else {

@@ -40,7 +40,9 @@ enum ExposeCommand {
       throw .plain("cannot expose a \(target.type.kind)" + (target.type.group.isEmpty ? "" : "." + target.type.group))
     }
     let format = try OutputFormat.parse(parsed, printers: .generic, files: context.files)
-    let dryRun = try DryRun.parse(parsed.value("dry-run"))
+    let dryRunMode = try DryRun.mode(parsed.value("dry-run"))
+    let dryRun = dryRunMode == .client
+    let saved = context.cluster
     var service = try build(from: object, parsed: parsed)
     if dryRun {
       let json = DryRunObjects.service(
@@ -58,8 +60,10 @@ enum ExposeCommand {
     } catch {
       throw .api(error)
     }
-    try context.settle()
-    output.line(format == .name ? "service/\(service.metadata.name)" : "service/\(service.metadata.name) exposed")
+    try context.finishCreate(
+      Service.self, name: service.metadata.name, namespace: target.namespace, operation: "exposed", format: format,
+      dryRun: dryRunMode, saved: saved,
+      output: &output)
   }
 
   /// The Service `expose` generates for `object`.

@@ -3,6 +3,9 @@ public protocol FileProvider: Sendable {
   /// The contents of the file at `path` (relative to the working directory), or nil when
   /// there is no such file or the path leaves the directory.
   func contents(of path: String) -> String?
+  /// The names of the files and directories directly inside the directory at `path`, in any
+  /// order, or nil when `path` is not a directory.
+  func entries(of path: String) -> [String]?
 }
 
 /// A working directory held in memory.
@@ -18,6 +21,21 @@ public struct VirtualDirectory: FileProvider, Sendable, Equatable {
   public func contents(of path: String) -> String? {
     guard let normalized = Self.normalize(path) else { return nil }
     return files[normalized]
+  }
+
+  public func entries(of path: String) -> [String]? {
+    let prefix: String
+    if path == "." || path == "./" {
+      prefix = ""
+    } else {
+      guard let normalized = Self.normalize(path) else { return nil }
+      prefix = normalized + "/"
+    }
+    var names: Set<String> = []
+    for file in files.keys where file.hasPrefix(prefix) {
+      if let name = file.dropFirst(prefix.count).split(separator: "/").first { names.insert(String(name)) }
+    }
+    return names.isEmpty ? nil : Array(names)
   }
 
   /// `path` without `.` segments and duplicate slashes, or nil when it is absolute or

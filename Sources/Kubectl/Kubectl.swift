@@ -24,13 +24,15 @@ public enum Kubectl {
 
   /// Runs `kubectl <arguments>` with `stdin` as standard input, reading and updating the
   /// client's `kubeconfig` (`kubectl config ...`).
+  /// `editor` is the user's editor, for `kubectl edit` (nil: there is none).
   public static func run(
     _ arguments: [String], stdin: String? = nil, cluster: inout Cluster, kubeconfig: inout Kubeconfig,
-    files: any FileProvider
+    files: any FileProvider, editor: TextEditor? = nil
   ) -> CommandResult {
     var output = OutputBuffer()
     var context = CommandContext(cluster: cluster, kubeconfig: kubeconfig, files: files, stdin: stdin)
     let started = cluster.now
+    context.editor = editor
     defer { kubeconfig = context.kubeconfig }
     var status: Int32
     do {
@@ -177,6 +179,8 @@ struct CommandContext {
   /// The exit status a command passes on (`kubectl run --restart=Never` and its container's
   /// exit code), when it is not 0 or 1.
   var exitCode: Int32?
+  /// The user's editor (`kubectl edit`), in `kubebook shell` on a terminal only.
+  var editor: TextEditor?
 
   /// The namespace from `-n`, else the current context's, else `default`
   /// (clientcmd's `Namespace()`).

@@ -130,6 +130,11 @@ enum KubectlCommands {
       try ConfigCommand.run(["set-context"] + arguments, context: &context, output: &output)
     },
     "patch": PatchCommand.run,
+    "replace": ReplaceCommand.run,
+    "diff": { (arguments, context, output) throws(KubectlError) in
+      DiffCommand.run(arguments, context: &context, output: &output)
+    },
+    "edit": EditCommand.run,
     "events": EventsCommand.run,
     "port-forward": PortForwardCommand.run,
     "attach": AttachCommand.run,

@@ -38,7 +38,8 @@ public enum KubectlCompletion {
     "create job": CreateJobCommand.flags, "create namespace": CreateNamespaceCommand.flags,
     "create secret generic": CreateConfigCommand.flags, "create service": CreateServiceCommand.flags,
     "create": ApplyCommand.flags, "delete": DeleteCommand.flags,
-    "describe": [.init(name: "selector", short: "l", takesValue: true)], "drain": NodeCommands.drainFlags,
+    "describe": [.init(name: "selector", short: "l", takesValue: true)], "diff": DiffCommand.flags,
+    "drain": NodeCommands.drainFlags, "edit": EditCommand.flags, "replace": ReplaceCommand.flags,
     "exec": ExecCommand.flags, "expose": ExposeCommand.flags, "get": GetCommand.flags, "label": LabelCommand.flags,
     "logs": LogsCommand.flags, "rollout": RolloutCommand.flags, "run": RunCommand.flags,
     "scale": ScaleCommand.flags, "taint": TaintCommand.flags, "top": TopCommand.flags, "wait": WaitCommand.flags,
@@ -156,7 +157,7 @@ public enum KubectlCompletion {
     }
     let namespace = line.namespace ?? defaultNamespace
     switch line.path {
-    case "get", "describe", "delete", "label", "annotate", "explain", "wait", "scale", "autoscale", "expose":
+    case "get", "describe", "delete", "label", "annotate", "explain", "wait", "scale", "autoscale", "expose", "edit":
       let scalable: [ResourceType] = [.deployments, .replicaSets, .replicationControllers, .statefulSets]
       let types = line.path == "scale" || line.path == "autoscale" ? scalable : ResourceType.all
       if let slash = partial.firstIndex(of: "/") {

@@ -4,6 +4,8 @@ import KubeSim
 struct KubectlError: Error {
   /// The complete text kubectl prints, without the final newline.
   var text: String
+  /// The API error it reports, when it reports one (``api(_:source:verb:)``).
+  var cause: APIError? = nil
 
   /// An error printed as `error: <message>`.
   static func plain(_ message: String) -> KubectlError {
@@ -22,8 +24,17 @@ struct KubectlError: Error {
   }
 
   /// An API error in kubectl's words (`Error from server (NotFound): ...`).
-  static func api(_ error: APIError, source: String? = nil) -> KubectlError {
-    let prefix = source.map { "error when creating \"\($0)\": " } ?? ""
+  /// `verb` is the operation `cmdutil.AddSourceToErr` names with the source (`creating`,
+  /// `replacing`).
+  static func api(_ error: APIError, source: String? = nil, verb: String = "creating") -> KubectlError {
+    var result = apiText(error, source: source, verb: verb)
+    result.cause = error
+    return result
+  }
+
+  /// The text of ``api(_:source:verb:)``.
+  private static func apiText(_ error: APIError, source: String?, verb: String) -> KubectlError {
+    let prefix = source.map { "error when \(verb) \"\($0)\": " } ?? ""
     switch error {
     case .notFound(let resource, let name):
       return KubectlError(text: "Error from server (NotFound): \(prefix)\(resource) \"\(name)\" not found")
@@ -44,6 +55,8 @@ struct KubectlError: Error {
       return KubectlError(text: "Error from server: \(prefix)\(message)")
     case .limitExceeded(let message):
       return KubectlError(text: "error: kubebook: \(message)")
+    case .conflict:
+      return KubectlError(text: "Error from server (Conflict): \(prefix)\(error.message)")
     }
   }
 }

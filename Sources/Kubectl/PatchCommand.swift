@@ -38,7 +38,11 @@ enum PatchCommand {
     if local && dryRunValue == "server" {
       throw .plain("cannot specify --local and --dry-run=server - did you mean --dry-run=client?")
     }
-    let dryRun = try DryRun.parse(dryRunValue)
+    // patch.go completes its printer before naming the operation, so neither dry run adds a
+    // suffix to `patched`.
+    let dryRunMode = try DryRun.mode(dryRunValue)
+    let dryRun = dryRunMode == .client
+    let saved = context.cluster
     let patchText = parsed.value("patch") ?? ""
     let patchFile = parsed.value("patch-file") ?? ""
     if !patchText.isEmpty && !patchFile.isEmpty {
@@ -63,6 +67,8 @@ enum PatchCommand {
     let targets = try targets(parsed, local: local, context: context)
     if targets.isEmpty { throw .plain("no objects passed to patch") }
     for target in targets {
+      // A server dry run answers each request against the stored objects, untouched.
+      if dryRunMode == .server { context.cluster = saved }
       if let localJSON = target.localJSON {
         let schema = target.type?.served?.patchSchema
         try patchLocally(
@@ -77,7 +83,7 @@ enum PatchCommand {
         of: served, target: target, patch: patch, type: patchType, dryRun: dryRun,
         format: format, context: &context, output: &output)
     }
-    try context.settle()
+    try context.finish(dryRunMode, restoring: saved)
   }
 
   /// The objects the arguments name: `-f` files' documents, or `TYPE NAME...`/`TYPE/NAME...`.
@@ -88,20 +94,16 @@ enum PatchCommand {
     let paths = parsed.all("filename")
     guard paths.isEmpty else {
       var targets: [Target] = []
-      for path in paths {
-        let text = try context.read(path)
-        let source = path == "-" ? "STDIN" : path
-        for value in try ManifestReader.documents(text, source: source) {
-          try ApplyCommand.validateTypeFields(value, source: source)
-          let kind = value["kind"]?.stringValue ?? ""
-          let apiVersion = value["apiVersion"]?.stringValue ?? ""
-          let type = ResourceType.all.first { $0.kind == kind && $0.accepts(apiVersion: apiVersion) }
-          let metadata = value["metadata"]
-          targets.append(
-            Target(
-              type: type, kind: kind, name: metadata?["name"]?.stringValue ?? "",
-              namespace: metadata?["namespace"]?.stringValue ?? namespace, localJSON: local ? value : nil))
-        }
+      for (source, value) in try ManifestFiles.documents(paths, recursive: parsed.flag("recursive"), context: context) {
+        try ApplyCommand.validateTypeFields(value, source: source)
+        let kind = value["kind"]?.stringValue ?? ""
+        let apiVersion = value["apiVersion"]?.stringValue ?? ""
+        let type = ResourceType.all.first { $0.kind == kind && $0.accepts(apiVersion: apiVersion) }
+        let metadata = value["metadata"]
+        targets.append(
+          Target(
+            type: type, kind: kind, name: metadata?["name"]?.stringValue ?? "",
+            namespace: metadata?["namespace"]?.stringValue ?? namespace, localJSON: local ? value : nil))
       }
       return targets
     }

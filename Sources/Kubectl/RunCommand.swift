@@ -53,7 +53,9 @@ enum RunCommand {
       throw .plain("required flag(s) \"image\" not set")
     }
     let format = try OutputFormat.parse(parsed, printers: .generic, files: context.files)
-    let dryRun = try DryRun.parse(parsed.value("dry-run"))
+    let dryRunMode = try DryRun.mode(parsed.value("dry-run"))
+    let dryRun = dryRunMode == .client
+    let saved = context.cluster
     let interactive = parsed.flag("stdin")
     if parsed.flag("tty") && !interactive { throw usage("-i/--stdin is required for containers with -t/--tty=true") }
     let restart = parsed.value("restart") ?? "Always"
@@ -67,7 +69,7 @@ enum RunCommand {
     }
     let attach = parsed.value("attach") != nil ? parsed.flag("attach") : interactive
     if !attach && parsed.flag("rm") { throw usage("--rm should only be used for attached containers") }
-    if attach && dryRun {
+    if attach && dryRunMode != .none {
       throw usage(
         "--dry-run=[server|client] can't be used with attached containers options (--attach, --stdin, or --tty)")
     }
@@ -130,7 +132,7 @@ enum RunCommand {
     }
     let created: Pod
     do { created = try context.cluster.createPod(pod) } catch { throw .api(error) }
-    try context.settle()
+    try context.finish(dryRunMode, restoring: saved)
     if attach {
       let session = AttachSession(
         stdin: interactive, tty: parsed.flag("tty"), quiet: parsed.flag("quiet"), containerName: nil)
@@ -163,24 +165,7 @@ enum RunCommand {
     case .json: output.write(JSONPrinter.print(created.json))
     case .jsonPath, .goTemplate: output.write(try format.printed(served: created.json))
     case .name: output.line("pod/\(name)")
-    default: output.line("pod/\(name) created")
-    }
-  }
-}
-
-/// The `--dry-run` flag.
-enum DryRun {
-  /// Whether the value asks for a client-side dry run.
-  static func parse(_ value: String?) throws(KubectlError) -> Bool {
-    switch value {
-    case nil, "none": return false
-    case "client", "true": return true
-    case "server":
-      // A server dry run goes through admission and defaulting and prints the result; kubebook
-      // does not model that path, and must not create the object instead.
-      throw .plain("kubebook simulates --dry-run=client; --dry-run=server is not simulated yet")
-    case let other?:
-      throw .plain("Invalid dry-run value (\(other)). Must be \"none\", \"server\", or \"client\".")
+    default: output.line("pod/\(name) created" + dryRunMode.suffix)
     }
   }
 }

@@ -11,6 +11,7 @@ enum ScaleCommand {
     .init(name: "recursive", short: "R", takesValue: false),
     .init(name: "selector", short: "l", takesValue: true),
     .init(name: "all", short: nil, takesValue: false),
+    .init(name: "dry-run", short: nil, takesValue: true),
   ]
 
   static func run(_ arguments: [String], context: inout CommandContext, output: inout OutputBuffer)
@@ -20,6 +21,7 @@ enum ScaleCommand {
     guard let replicas = parsed.integer("replicas"), replicas >= 0 else {
       throw .plain("The --replicas=COUNT flag is required, and COUNT must be greater than or equal to 0")
     }
+    let dryRun = try DryRun.mode(parsed.value("dry-run"))
     let namespace = context.namespace(parsed)
     var requests: [ResourceArguments.Request] = []
     let paths = parsed.all("filename")
@@ -85,11 +87,17 @@ enum ScaleCommand {
       let reason = missing.count == 1 ? missing[0].message : "[" + missing.map(\.message).joined(separator: ", ") + "]"
       throw .plain("no objects passed to scale " + reason)
     }
+    let saved = context.cluster
     for (kind, target) in found {
-      try scale(kind, target, to: replicas, expecting: parsed.integer("current-replicas"), context: &context)
-      output.line(target.qualifiedName + " scaled")
+      // A server dry run answers each request against the stored objects, untouched.
+      if dryRun == .server { context.cluster = saved }
+      // scale.go: a client dry run prints the object it would scale and sends nothing.
+      if dryRun != .client {
+        try scale(kind, target, to: replicas, expecting: parsed.integer("current-replicas"), context: &context)
+      }
+      output.line(target.qualifiedName + " scaled" + dryRun.suffix)
     }
-    try context.settle()
+    try context.finish(dryRun, restoring: saved)
     if !missing.isEmpty {
       for error in missing { output.line(KubectlError.api(error).text) }
       context.failed = true

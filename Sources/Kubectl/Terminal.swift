@@ -9,6 +9,9 @@ public struct Terminal: Sendable {
   public var files: VirtualDirectory
   /// kubectl's kubeconfig: kubeadm's admin context, changed by `kubectl config`.
   public var kubeconfig: Kubeconfig
+  /// The user's editor for `kubectl edit`: set by `kubebook shell` on a terminal, nil on a
+  /// page.
+  public var editor: TextEditor?
 
   /// Creates a terminal on a fresh cluster.
   public init(config: ClusterConfig = ClusterConfig(), files: VirtualDirectory = VirtualDirectory()) {
@@ -41,7 +44,8 @@ public struct Terminal: Sendable {
     var result: CommandResult
     switch program {
     case "kubectl":
-      result = Kubectl.run(arguments, stdin: stdin, cluster: &cluster, kubeconfig: &kubeconfig, files: files)
+      result = Kubectl.run(
+        arguments, stdin: stdin, cluster: &cluster, kubeconfig: &kubeconfig, files: files, editor: editor)
     case "sleep":
       result = sleep(arguments)
     case "sim":

@@ -44,7 +44,7 @@ struct BuildCommand: ParsableCommand {
     } catch {
       switch error {
       case .unloadable(let failure):
-        throw CoursePipeline.exitStatus(failure)
+        throw CoursePipeline.exitCode(failure)
       case .unwritable(let message):
         Output.error(message)
         throw ExitStatus(code: 2)
@@ -67,7 +67,7 @@ struct BuildCommand: ParsableCommand {
 /// (``CourseLoader``) and running lessons.
 enum CoursePipeline {
   /// Prints why the course or a lesson cannot be used; exit status 2.
-  static func exitStatus(_ failure: CourseLoader.Failure) -> ExitStatus {
+  static func exitCode(_ failure: CourseLoader.Failure) -> ExitStatus {
     switch failure {
     case .unreadable(let message): Output.error(message)
     case .invalid(let diagnostics): for diagnostic in diagnostics { Output.error(diagnostic.description) }
@@ -79,13 +79,13 @@ enum CoursePipeline {
   /// warnings.
   static func lessons(_ targets: [String]) throws(ExitStatus) -> [Lesson] {
     do { return try CourseLoader.lessons(targets) { Output.error($0.description) } } catch {
-      throw exitStatus(error)
+      throw exitCode(error)
     }
   }
 
   /// The lesson file at `path`, when it parses without errors.
   static func lesson(_ path: String) throws(ExitStatus) -> Lesson {
-    do { return try CourseLoader.lesson(path) } catch { throw exitStatus(error) }
+    do { return try CourseLoader.lesson(path) } catch { throw exitCode(error) }
   }
 
   /// Runs a lesson's scenarios for their outputs (`check`, `run`): each block's clusters

@@ -17,6 +17,8 @@ struct InteractiveShell {
 
   mutating func run() {
     LineEditor.start(name: "kubebook")
+    // kubectl edit runs the user's editor on this terminal.
+    session.editor = ShellEditor.editor()
     LineEditor.completer = { [session] line in session.completions(for: line) }
     Output.line("kubebook shell: a simulated Kubernetes v1.32 cluster. Type help for the commands, exit to leave.")
     while true {

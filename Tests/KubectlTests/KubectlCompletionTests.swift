@@ -37,6 +37,9 @@ import Testing
       complete(["create", "service"], "", terminal) == ["clusterip", "externalname", "loadbalancer", "nodeport"])
     #expect(complete(["cordon"], "", terminal) == ["control-plane", "worker-1", "worker-2"])
     #expect(complete(["apply", "-f"], "", terminal) == ["db/pv.yaml", "web.yaml"])
+    #expect(complete([], "re", terminal) == ["replace"])
+    #expect(complete(["edit"], "deployment/w", terminal) == ["deployment/web", "deployment/worker"])
+    #expect(complete(["diff", "-f"], "w", terminal) == ["web.yaml"])
     // `-f` of `logs` is --follow, which takes no value: the pod's name comes next.
     #expect(complete(["logs", "-f"], "web-", terminal).count == 1)
     #expect(complete(["get", "pods", "-o"], "y", terminal) == ["yaml"])
