@@ -32,4 +32,9 @@ struct APIObject {
   static func lookup(_ type: ResourceType, name: String, namespace: String, cluster: Cluster) -> APIObject? {
     type.served?.get(name, namespace: namespace, in: cluster).map(APIObject.init)
   }
+
+  /// The object as the cluster now stores it (itself when it is gone).
+  func refreshed(in cluster: Cluster) -> APIObject {
+    APIObject.lookup(type, name: metadata.name, namespace: metadata.namespace ?? "", cluster: cluster) ?? self
+  }
 }

@@ -274,7 +274,7 @@ enum ApplyCommand {
         object.metadata.name = context.cluster.generatedName(base: generateName) {
           Kind.get($0, namespace: "", in: cluster) != nil
         }
-        do { try handler.create(object, &context.cluster) } catch { throw .api(error, source: source) }
+        try handler.store(object, kind: type.kind, source: source, in: &context.cluster)
         return (type.qualifiedKind + "/" + object.metadata.name, "created")
       }
       if Kind.get(objectName, namespace: "", in: context.cluster) != nil {
@@ -283,7 +283,7 @@ enum ApplyCommand {
         }
         return (name, "unchanged")
       }
-      do { try handler.create(object, &context.cluster) } catch { throw .api(error, source: source) }
+      try handler.store(object, kind: type.kind, source: source, in: &context.cluster)
       return (name, "created")
     }
     var object = try decodeNamespaced(
@@ -296,7 +296,7 @@ enum ApplyCommand {
       object.metadata.name = context.cluster.generatedName(base: generateName) {
         Kind.get($0, namespace: namespace, in: cluster) != nil
       }
-      do { try handler.create(object, &context.cluster) } catch { throw .api(error, source: source) }
+      try handler.store(object, kind: type.kind, source: source, in: &context.cluster)
       return (type.qualifiedKind + "/" + object.metadata.name, "created")
     }
     if objectName.isEmpty {
@@ -313,7 +313,7 @@ enum ApplyCommand {
       return (name, try handler.update(live, object, value, &context))
     }
     if dryRun { return (name, "created") }
-    do { try handler.create(object, &context.cluster) } catch { throw .api(error, source: source) }
+    try handler.store(object, kind: type.kind, source: source, in: &context.cluster)
     return (name, "created")
   }
 

@@ -115,9 +115,9 @@ import Testing
     #expect(
       terminal.run(#"kubectl patch deployment nope -p '{}'"#).output
         == "Error from server (NotFound): deployments.apps \"nope\" not found\n")
-    // A kind whose objects kubebook cannot update says so.
-    let node = terminal.run(#"kubectl patch node worker-1 -p '{"spec":{"unschedulable":true}}'"#)
-    #expect(node.output == "error: kubebook does not simulate patching Node objects yet\n")
+    // A change kubebook cannot make to a kind says so.
+    let node = terminal.run(#"kubectl patch node worker-1 -p '{"status":{"capacity":{"cpu":"64"}}}'"#)
+    #expect(node.output.hasPrefix("error: kubebook does not simulate this patch of Node \"worker-1\""))
     #expect(node.exitCode == 1)
     // kubectl's own checks (`Validate` in patch.go).
     #expect(

@@ -38,9 +38,73 @@ extension Node: KubectlResource {
 
   static var describer: Describer<Node>? { Describer { DescribeCommand.describeNode($0, cluster: $1) } }
 
-  static var manifest: ManifestHandler<Node>? { nil }
+  /// A manifest may change a node's labels, annotations, taints and `spec.unschedulable`
+  /// (`kubectl patch node`, `apply`); it cannot create a node, which joins the cluster through
+  /// its kubelet. Other changes leave the node as it is, and `patch` says so.
+  static var manifest: ManifestHandler<Node>? {
+    ManifestHandler(
+      decode: { $0.decodeNode($1) },
+      create: nil,
+      update: { live, desired, _, context throws(KubectlError) in
+        let name = live.metadata.name
+        var changed = false
+        if desired.metadata.labels != live.metadata.labels || desired.metadata.annotations != live.metadata.annotations
+        {
+          _ = context.cluster.updateObjectMetadata(
+            kind: "Node", namespace: "", name: name, labels: desired.metadata.labels,
+            annotations: desired.metadata.annotations)
+          changed = true
+        }
+        // The node lifecycle's own taint follows spec.unschedulable; the others are the manifest's.
+        let controlled = "node.kubernetes.io/unschedulable"
+        let wanted = desired.spec.taints.filter { $0.key != controlled }
+        let held = live.spec.taints.filter { $0.key != controlled }
+        let sameTaints =
+          wanted.count == held.count
+          && zip(wanted, held).allSatisfy { $0.key == $1.key && $0.value == $1.value && $0.effect == $1.effect }
+        do throws(APIError) {
+          if !sameTaints {
+            _ = try context.cluster.setTaints(name, wanted + live.spec.taints.filter { $0.key == controlled })
+            changed = true
+          }
+          if desired.spec.unschedulable != live.spec.unschedulable {
+            _ = try context.cluster.setUnschedulable(name, desired.spec.unschedulable)
+            changed = true
+          }
+        } catch {
+          throw .api(error)
+        }
+        return changed ? "configured" : "unchanged"
+      })
+  }
 
   static var deleter: Deleter<Node>? { nil }
 
   static var patchSchema: PatchSchema { .node }
+}
+
+/// How the API server reads a Node manifest: the parts kubebook lets a manifest change.
+extension ManifestDecoder {
+  /// Decodes a Node manifest (v1): metadata, `spec.unschedulable` and `spec.taints`.
+  mutating func decodeNode(_ value: JSONValue) -> Node {
+    let spec = value["spec"]
+    var nodeSpec = NodeSpec(podCIDR: spec?["podCIDR"]?.stringValue ?? "")
+    nodeSpec.unschedulable =
+      spec?["unschedulable"].flatMap { if case .bool(let flag) = $0 { flag } else { nil } } ?? false
+    for (index, item) in (spec?["taints"]?.arrayValue ?? []).enumerated() {
+      let effectText = item["effect"]?.stringValue ?? ""
+      guard let effect = TaintEffect(rawValue: effectText) else {
+        refuse(
+          "spec.taints[\(index)].effect",
+          "Node \"\(value["metadata"]?["name"]?.stringValue ?? "")\" is invalid: spec.taints[\(index)].effect: Unsupported value: \(Validation.quote(effectText)): supported values: \"NoSchedule\", \"PreferNoSchedule\", \"NoExecute\""
+        )
+        continue
+      }
+      nodeSpec.taints.append(
+        Taint(key: item["key"]?.stringValue ?? "", value: item["value"]?.stringValue, effect: effect))
+    }
+    return Node(
+      metadata: decodeMetadata(value["metadata"], path: "metadata"), spec: nodeSpec,
+      status: NodeStatus(internalIP: "", cpuMillis: 0, memoryBytes: 0))
+  }
 }
