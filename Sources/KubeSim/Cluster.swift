@@ -75,6 +75,8 @@ public struct Cluster: Sendable {
   public internal(set) var daemonSets: [String: DaemonSet] = [:]
   /// PodDisruptionBudgets by `namespace/name`.
   public internal(set) var podDisruptionBudgets: [String: PodDisruptionBudget] = [:]
+  /// ServiceAccounts by `namespace/name`.
+  public internal(set) var serviceAccounts: [String: ServiceAccount] = [:]
   /// The events recorded in the last hour (see ``expireEvents()``), oldest first.
   public internal(set) var events: [Event] = []
   /// When the oldest event's TTL runs out (nil: not known, look at the events).
@@ -155,6 +157,7 @@ public struct Cluster: Sendable {
       stamp(&meta)
       namespaces[name] = Namespace(metadata: meta)
       publishRootCA(in: name)
+      addDefaultServiceAccount(in: name)
     }
     now = created
     addNode(name: "control-plane", controlPlane: true, created: created)

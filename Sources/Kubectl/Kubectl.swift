@@ -80,6 +80,8 @@ public enum Kubectl {
         try CreatePodDisruptionBudgetCommand.run(Array(rest.dropFirst()), context: &context, output: &output)
       } else if rest.first == "service" || rest.first == "svc" {
         try CreateServiceCommand.run(Array(rest.dropFirst()), context: &context, output: &output)
+      } else if let generator = CreateGenerator.commands[rest.first ?? ""] {
+        try generator(Array(rest.dropFirst()), &context, &output)
       } else {
         try ApplyCommand.run(rest, mode: .create, context: &context, output: &output)
       }
@@ -128,7 +130,8 @@ public enum Kubectl {
   /// The aliases of `kubectl create`'s generators, by alias.
   static let createAliases = [
     "deploy": "deployment", "ing": "ingress", "ns": "namespace", "cj": "cronjob", "cm": "configmap",
-    "svc": "service", "pdb": "poddisruptionbudget",
+    "svc": "service", "pdb": "poddisruptionbudget", "sa": "serviceaccount",
+    "pc": "priorityclass", "resourcequota": "quota",
   ]
 
   /// kubectl's help text for the command path in `arguments` (`rollout status -h`).

@@ -134,7 +134,7 @@ import Testing
     let missing = Set(reference.map(\.plural)).subtracting(served)
     #expect(
       missing == [
-        "serviceaccounts", "networkpolicies", "priorityclasses", "customresourcedefinitions",
+        "networkpolicies", "priorityclasses", "customresourcedefinitions",
       ])
   }
 

@@ -15,6 +15,7 @@ import Testing
       "create deploy -h", "create pdb -h", "create poddisruptionbudget --help", "version -h", "api-resources -h",
       "api-versions -h", "cluster-info -h", "config -h", "config view -h", "config set-context -h",
       "config use-context -h", "patch -h", "taint -h", "set env -h", "set resources --help",
+      "create sa -h", "create serviceaccount -h",
     ])
   func helpMatchesTheRealBinary(command: String) throws {
     let words = command.split(separator: " ").map(String.init)

@@ -1,0 +1,59 @@
+import KubeSim
+
+/// What the simple `kubectl create KIND NAME` generators share (`create serviceaccount`,
+/// `create role`, ...): the NAME check, and the end of `Run()`: print the object built
+/// client-side (`--dry-run=client`) or create it through the API and print its name.
+enum CreateGenerator {
+  /// The generators reached through this helper, by every name cobra accepts for them.
+  static let commands:
+    [String:
+      @Sendable (_ arguments: [String], _ context: inout CommandContext, _ output: inout OutputBuffer)
+      throws(KubectlError) -> Void] = [
+        "serviceaccount": CreateServiceAccountCommand.run, "sa": CreateServiceAccountCommand.run,
+      ]
+
+  /// The flags every generator has (`PrintFlags`, `--dry-run`, `--save-config`).
+  static let commonFlags: [FlagParser.Spec] = [
+    .init(name: "dry-run", short: nil, takesValue: true),
+    .init(name: "output", short: "o", takesValue: true),
+    .init(name: "save-config", short: nil, takesValue: false),
+  ]
+
+  /// `NameFromCommandArgs`: exactly one positional NAME.
+  static func name(_ parsed: FlagParser.Parsed, command: String) throws(KubectlError) -> String {
+    guard parsed.positional.count == 1 else {
+      throw KubectlError(
+        text:
+          "error: exactly one NAME is required, got \(parsed.positional.count)\nSee 'kubectl create \(command) -h' for help and examples"
+      )
+    }
+    return parsed.positional[0]
+  }
+
+  /// Prints `object` (a dry run) or creates it with `create` and prints `qualified created`;
+  /// an API refusal is printed after `failurePrefix` (`failed to create serviceaccount: `),
+  /// or as the server's error when `failurePrefix` is nil.
+  static func finish(
+    _ object: JSONValue, qualified: String, parsed: FlagParser.Parsed, failurePrefix: String?, group: String,
+    context: inout CommandContext, output: inout OutputBuffer,
+    create: (inout Cluster) throws(APIError) -> Void
+  ) throws(KubectlError) {
+    let format = try OutputFormat.parse(parsed.value("output"), printers: .generic, files: context.files)
+    if try DryRun.parse(parsed.value("dry-run")) {
+      switch format {
+      case .yaml, .json, .jsonPath: output.write(try format.printed(typed: object))
+      case .name: output.line(qualified)
+      default: output.line("\(qualified) created (dry run)")
+      }
+      return
+    }
+    do {
+      try create(&context.cluster)
+    } catch {
+      guard let failurePrefix else { throw .api(error) }
+      throw .generator(failurePrefix, error, group: group)
+    }
+    try context.settle()
+    output.line(format == .name ? qualified : "\(qualified) created")
+  }
+}
