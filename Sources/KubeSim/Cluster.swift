@@ -77,6 +77,11 @@ public struct Cluster: Sendable {
   public internal(set) var podDisruptionBudgets: [String: PodDisruptionBudget] = [:]
   /// ServiceAccounts by `namespace/name`.
   public internal(set) var serviceAccounts: [String: ServiceAccount] = [:]
+  /// Roles and RoleBindings by `namespace/name`, ClusterRoles and ClusterRoleBindings by name.
+  public internal(set) var roles: [String: Role] = [:]
+  public internal(set) var roleBindings: [String: RoleBinding] = [:]
+  public internal(set) var clusterRoles: [String: ClusterRole] = [:]
+  public internal(set) var clusterRoleBindings: [String: ClusterRoleBinding] = [:]
   /// The events recorded in the last hour (see ``expireEvents()``), oldest first.
   public internal(set) var events: [Event] = []
   /// When the oldest event's TTL runs out (nil: not known, look at the events).
@@ -151,6 +156,7 @@ public struct Cluster: Sendable {
     self.names = NameGenerator(seed: config.seed)
     let created = config.start.adding(milliseconds: -config.clusterAgeSeconds * 1000)
     now = created
+    RBACBootstrap.seed(&self, created: created)
     for name in ["default", "kube-node-lease", "kube-public", "kube-system"] {
       var meta = ObjectMeta(name: name, labels: ["kubernetes.io/metadata.name": name])
       meta.creationTimestamp = created

@@ -3,7 +3,7 @@
 enum NamespaceController: ControlLoop {
   /// The namespaced kinds deleted by store alone.
   static let sweptKinds: [any StoredResource.Type] = [
-    Ingress.self, PodDisruptionBudget.self, ServiceAccount.self,
+    Ingress.self, PodDisruptionBudget.self, ServiceAccount.self, Role.self, RoleBinding.self,
   ]
 
   /// Opens the kind's type to delete its objects in `namespace`.

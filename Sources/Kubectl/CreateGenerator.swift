@@ -10,6 +10,9 @@ enum CreateGenerator {
       @Sendable (_ arguments: [String], _ context: inout CommandContext, _ output: inout OutputBuffer)
       throws(KubectlError) -> Void] = [
         "serviceaccount": CreateServiceAccountCommand.run, "sa": CreateServiceAccountCommand.run,
+        "role": CreateRoleCommand.role, "clusterrole": CreateRoleCommand.clusterRole,
+        "rolebinding": CreateRoleBindingCommand.roleBinding,
+        "clusterrolebinding": CreateRoleBindingCommand.clusterRoleBinding,
       ]
 
   /// The flags every generator has (`PrintFlags`, `--dry-run`, `--save-config`).
@@ -30,16 +33,30 @@ enum CreateGenerator {
     return parsed.positional[0]
   }
 
+  /// How the generator prints, read where `Complete()` reads it (before `Validate()`): the
+  /// `-o` format and whether this is a client-side dry run.
+  struct Printing {
+    var format: OutputFormat
+    var dryRun: Bool
+  }
+
+  /// `GetDryRunStrategy` and `PrintFlags.ToPrinter()`.
+  static func printing(_ parsed: FlagParser.Parsed, context: CommandContext) throws(KubectlError) -> Printing {
+    let dryRun = try DryRun.parse(parsed.value("dry-run"))
+    return Printing(
+      format: try OutputFormat.parse(parsed.value("output"), printers: .generic, files: context.files), dryRun: dryRun)
+  }
+
   /// Prints `object` (a dry run) or creates it with `create` and prints `qualified created`;
   /// an API refusal is printed after `failurePrefix` (`failed to create serviceaccount: `),
   /// or as the server's error when `failurePrefix` is nil.
   static func finish(
-    _ object: JSONValue, qualified: String, parsed: FlagParser.Parsed, failurePrefix: String?, group: String,
+    _ object: JSONValue, qualified: String, printing: Printing, failurePrefix: String?, group: String,
     context: inout CommandContext, output: inout OutputBuffer,
     create: (inout Cluster) throws(APIError) -> Void
   ) throws(KubectlError) {
-    let format = try OutputFormat.parse(parsed.value("output"), printers: .generic, files: context.files)
-    if try DryRun.parse(parsed.value("dry-run")) {
+    let format = printing.format
+    if printing.dryRun {
       switch format {
       case .yaml, .json, .jsonPath: output.write(try format.printed(typed: object))
       case .name: output.line(qualified)

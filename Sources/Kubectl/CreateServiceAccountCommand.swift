@@ -10,13 +10,15 @@ enum CreateServiceAccountCommand {
     let parsed = try FlagParser(command: "create serviceaccount", specs: CreateGenerator.commonFlags).parse(
       arguments)
     let name = try CreateGenerator.name(parsed, command: "serviceaccount")
+    let printing = try CreateGenerator.printing(parsed, context: context)
     let object: JSONValue = .object([
       ("kind", .string("ServiceAccount")), ("apiVersion", .string("v1")),
       ("metadata", DryRunObjects.metadata(name: name, namespace: parsed.value("namespace")).value),
     ])
     let account = ServiceAccount(metadata: ObjectMeta(name: name, namespace: context.namespace(parsed)))
     try CreateGenerator.finish(
-      object, qualified: "serviceaccount/\(name)", parsed: parsed, failurePrefix: "failed to create serviceaccount: ",
+      object, qualified: "serviceaccount/\(name)", printing: printing,
+      failurePrefix: "failed to create serviceaccount: ",
       group: "", context: &context, output: &output
     ) { cluster throws(APIError) in try cluster.createServiceAccount(account) }
   }

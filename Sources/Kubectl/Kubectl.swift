@@ -111,6 +111,7 @@ public enum Kubectl {
     case "config": try ConfigCommand.run(rest, context: &context, output: &output)
     case "patch": try PatchCommand.run(rest, context: &context, output: &output)
     case "events": try EventsCommand.run(rest, context: &context, output: &output)
+    case "auth": try AuthCommand.run(rest, context: &context, output: &output)
     default:
       if knownCommands.contains(command) {
         throw .plain("kubebook does not simulate \"kubectl \(command)\" yet")

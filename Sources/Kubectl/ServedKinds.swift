@@ -9,6 +9,8 @@ enum ServedKinds {
     ReplicaSet.self, StatefulSet.self,
     HorizontalPodAutoscaler.self, CronJob.self, Job.self, EndpointSlice.self, Ingress.self,
     PersistentVolumeClaim.self, PersistentVolume.self, StorageClass.self, PodDisruptionBudget.self,
+    ClusterRoleBinding.self,
+    ClusterRole.self, RoleBinding.self, Role.self,
   ]
 
   /// The kind served under `type`'s names, by plural and group.

@@ -15,7 +15,8 @@ import Testing
       "create deploy -h", "create pdb -h", "create poddisruptionbudget --help", "version -h", "api-resources -h",
       "api-versions -h", "cluster-info -h", "config -h", "config view -h", "config set-context -h",
       "config use-context -h", "patch -h", "taint -h", "set env -h", "set resources --help",
-      "create sa -h", "create serviceaccount -h",
+      "create sa -h", "create serviceaccount -h", "create role -h", "create clusterrole -h", "create rolebinding -h",
+      "create clusterrolebinding -h", "auth -h", "auth can-i -h",
     ])
   func helpMatchesTheRealBinary(command: String) throws {
     let words = command.split(separator: " ").map(String.init)
