@@ -82,6 +82,8 @@ public struct Cluster: Sendable {
   public internal(set) var roleBindings: [String: RoleBinding] = [:]
   public internal(set) var clusterRoles: [String: ClusterRole] = [:]
   public internal(set) var clusterRoleBindings: [String: ClusterRoleBinding] = [:]
+  /// ResourceQuotas by `namespace/name`.
+  public internal(set) var resourceQuotas: [String: ResourceQuota] = [:]
   /// The events recorded in the last hour (see ``expireEvents()``), oldest first.
   public internal(set) var events: [Event] = []
   /// When the oldest event's TTL runs out (nil: not known, look at the events).
@@ -352,6 +354,7 @@ public struct Cluster: Sendable {
     if !causes.isEmpty {
       throw .invalid(kind: "Pod", name: pod.metadata.name, causes: causes)
     }
+    try admitQuota(pod)
     if pods[Self.key(namespace, pod.metadata.name)] != nil {
       throw .alreadyExists(resource: "pods", name: pod.metadata.name)
     }
@@ -497,6 +500,7 @@ public struct Cluster: Sendable {
     VolumeBinder.self,
     Kubelet.self,
     DisruptionController.self,
+    ResourceQuotaController.self,
   ]
 
   /// Runs the ``controlLoops`` in their order until a round changes nothing.

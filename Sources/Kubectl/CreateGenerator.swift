@@ -13,6 +13,7 @@ enum CreateGenerator {
         "role": CreateRoleCommand.role, "clusterrole": CreateRoleCommand.clusterRole,
         "rolebinding": CreateRoleBindingCommand.roleBinding,
         "clusterrolebinding": CreateRoleBindingCommand.clusterRoleBinding,
+        "quota": CreateQuotaCommand.run, "resourcequota": CreateQuotaCommand.run,
       ]
 
   /// The flags every generator has (`PrintFlags`, `--dry-run`, `--save-config`).
