@@ -20,8 +20,25 @@ enum DiscoveryResources {
   /// The full verb set of an ordinary resource, in discovery's (sorted) order.
   static let allVerbs = ["create", "delete", "deletecollection", "get", "list", "patch", "update", "watch"]
 
-  /// The built-in resources kubebook does not simulate.
-  static let unsimulated: [Unsimulated] = [
+  /// The built-in resources kubebook does not simulate: the known ones that no served kind
+  /// has taken over.
+  static let unsimulated: [Unsimulated] = builtIn.filter { entry in
+    !ResourceType.all.contains { $0.qualifiedResource == entry.type.qualifiedResource }
+  }
+
+  /// Every spelling of an unsimulated resource kubectl accepts (plural, singular, Kind, short
+  /// names, group-qualified), lowercased: naming one is an honest "not simulated".
+  static let unsimulatedNames: Set<String> = Set(
+    unsimulated.flatMap { entry in
+      let type = entry.type
+      var names = [type.plural, type.singular, type.kind.lowercased()] + type.shortNames
+      if !type.group.isEmpty { names += [type.plural + "." + type.group, type.singular + "." + type.group] }
+      return names
+    })
+
+  /// The built-in resources of a kubeadm v1.32 cluster besides events, pods and the other
+  /// kinds kubebook has always served.
+  private static let builtIn: [Unsimulated] = [
     core("bindings", "binding", "Binding", namespaced: true, verbs: ["create"]),
     core(
       "componentstatuses", "componentstatus", "ComponentStatus", short: ["cs"], namespaced: false,
