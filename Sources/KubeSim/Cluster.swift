@@ -82,6 +82,8 @@ public struct Cluster: Sendable {
   public internal(set) var roleBindings: [String: RoleBinding] = [:]
   public internal(set) var clusterRoles: [String: ClusterRole] = [:]
   public internal(set) var clusterRoleBindings: [String: ClusterRoleBinding] = [:]
+  /// PriorityClasses by name.
+  public internal(set) var priorityClasses: [String: PriorityClass] = [:]
   /// ResourceQuotas by `namespace/name`.
   public internal(set) var resourceQuotas: [String: ResourceQuota] = [:]
   /// The events recorded in the last hour (see ``expireEvents()``), oldest first.
@@ -158,7 +160,7 @@ public struct Cluster: Sendable {
     self.names = NameGenerator(seed: config.seed)
     let created = config.start.adding(milliseconds: -config.clusterAgeSeconds * 1000)
     now = created
-    RBACBootstrap.seed(&self, created: created)
+    APIServerBootstrap.seed(&self, created: created)
     for name in ["default", "kube-node-lease", "kube-public", "kube-system"] {
       var meta = ObjectMeta(name: name, labels: ["kubernetes.io/metadata.name": name])
       meta.creationTimestamp = created

@@ -16,8 +16,6 @@
 enum RBACBootstrap {
   /// The rules of the `ReadWrite` and `Read` verb sets, as the policy's builder sorts them.
   static let read = ["get", "list", "watch"]
-  /// Resource versions set aside for the seeded objects and their aggregation.
-  static let reservedVersions = 100
   static let write = ["create", "delete", "deletecollection", "patch", "update"]
   static let readWrite = ["create", "delete", "deletecollection", "get", "list", "patch", "update", "watch"]
 
@@ -187,12 +185,8 @@ enum RBACBootstrap {
     return metadata
   }
 
-  /// Stores the seeded objects at `created`. The API server writes them in its post-start hook,
-  /// before anything else exists, so they take resource versions from a range just below the
-  /// first one the rest of the cluster uses (``reservedVersions`` of them).
-  static func seed(_ cluster: inout Cluster, created: Timestamp) {
-    let first = cluster.lastResourceVersion
-    cluster.lastResourceVersion -= reservedVersions
+  /// Stores the seeded objects at `created` (within ``APIServerBootstrap/seed(_:created:)``).
+  static func store(_ cluster: inout Cluster, created: Timestamp) {
     for var role in clusterRoles {
       role.metadata.creationTimestamp = created
       cluster.stampAside(&role.metadata, stream: "clusterrole")
@@ -204,6 +198,5 @@ enum RBACBootstrap {
       cluster.clusterRoleBindings[binding.metadata.name] = binding
     }
     cluster.aggregateClusterRoles()
-    cluster.lastResourceVersion = first
   }
 }

@@ -14,6 +14,7 @@ enum CreateGenerator {
         "rolebinding": CreateRoleBindingCommand.roleBinding,
         "clusterrolebinding": CreateRoleBindingCommand.clusterRoleBinding,
         "quota": CreateQuotaCommand.run, "resourcequota": CreateQuotaCommand.run,
+        "priorityclass": CreatePriorityClassCommand.run, "pc": CreatePriorityClassCommand.run,
       ]
 
   /// The flags every generator has (`PrintFlags`, `--dry-run`, `--save-config`).

@@ -11,7 +11,7 @@ enum ServedKinds {
     HorizontalPodAutoscaler.self, CronJob.self, Job.self, EndpointSlice.self, Ingress.self,
     PersistentVolumeClaim.self, PersistentVolume.self, StorageClass.self, PodDisruptionBudget.self,
     ClusterRoleBinding.self,
-    ClusterRole.self, RoleBinding.self, Role.self,
+    ClusterRole.self, RoleBinding.self, Role.self, PriorityClass.self,
   ]
 
   /// The kind served under `type`'s names, by plural and group.
