@@ -84,6 +84,8 @@ public struct Cluster: Sendable {
   public internal(set) var clusterRoleBindings: [String: ClusterRoleBinding] = [:]
   /// PriorityClasses by name.
   public internal(set) var priorityClasses: [String: PriorityClass] = [:]
+  /// LimitRanges by `namespace/name`.
+  public internal(set) var limitRanges: [String: LimitRange] = [:]
   /// ResourceQuotas by `namespace/name`.
   public internal(set) var resourceQuotas: [String: ResourceQuota] = [:]
   /// The events recorded in the last hour (see ``expireEvents()``), oldest first.
@@ -352,10 +354,13 @@ public struct Cluster: Sendable {
         pod.metadata.name = names.generateName(base: base)
       } while pods[Self.key(namespace, pod.metadata.name)] != nil
     }
+    // Mutating admission (LimitRanger) before validation; then the validating plugins.
+    applyLimitRanges(to: &pod)
     let causes = PodValidation.validate(pod)
     if !causes.isEmpty {
       throw .invalid(kind: "Pod", name: pod.metadata.name, causes: causes)
     }
+    try checkLimitRanges(pod)
     try admitQuota(pod)
     if pods[Self.key(namespace, pod.metadata.name)] != nil {
       throw .alreadyExists(resource: "pods", name: pod.metadata.name)

@@ -4,7 +4,7 @@ enum NamespaceController: ControlLoop {
   /// The namespaced kinds deleted by store alone.
   static let sweptKinds: [any StoredResource.Type] = [
     Ingress.self, PodDisruptionBudget.self, ServiceAccount.self, Role.self, RoleBinding.self,
-    ResourceQuota.self,
+    ResourceQuota.self, LimitRange.self,
   ]
 
   /// Opens the kind's type to delete its objects in `namespace`.

@@ -5,7 +5,8 @@ import KubeSim
 enum ServedKinds {
   static let all: [any KubectlResource.Type] = [
     Pod.self, ReplicationController.self, Service.self, Endpoints.self, ConfigMap.self, Secret.self,
-    ServiceAccount.self, ResourceQuota.self, Node.self, Namespace.self, DaemonSet.self, ControllerRevision.self,
+    ServiceAccount.self, ResourceQuota.self, LimitRange.self, Node.self, Namespace.self, DaemonSet.self,
+    ControllerRevision.self,
     Deployment.self,
     ReplicaSet.self, StatefulSet.self,
     HorizontalPodAutoscaler.self, CronJob.self, Job.self, EndpointSlice.self, Ingress.self,
