@@ -84,6 +84,8 @@ public struct Cluster: Sendable {
   public internal(set) var clusterRoleBindings: [String: ClusterRoleBinding] = [:]
   /// PriorityClasses by name.
   public internal(set) var priorityClasses: [String: PriorityClass] = [:]
+  /// The node leases by `namespace/name` (see ``Lease``).
+  public internal(set) var leases: [String: Lease] = [:]
   /// LimitRanges by `namespace/name`.
   public internal(set) var limitRanges: [String: LimitRange] = [:]
   /// ResourceQuotas by `namespace/name`.
@@ -282,6 +284,7 @@ public struct Cluster: Sendable {
       memoryBytes: 8 * 1024 * 1024 * 1024)
     nodes[name] = Node(
       metadata: meta, spec: NodeSpec(podCIDR: "10.244.\(index).0/24", taints: taints), status: status)
+    if let node = nodes[name] { addNodeLease(for: node) }
     // What a kubelet and the node controller say when a node registers.
     meta.namespace = "default"
     record("Node", meta, reason: "Starting", message: "Starting kubelet.", source: "kubelet")

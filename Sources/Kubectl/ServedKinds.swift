@@ -9,7 +9,7 @@ enum ServedKinds {
     ControllerRevision.self,
     Deployment.self,
     ReplicaSet.self, StatefulSet.self,
-    HorizontalPodAutoscaler.self, CronJob.self, Job.self, EndpointSlice.self, Ingress.self,
+    HorizontalPodAutoscaler.self, CronJob.self, Job.self, Lease.self, EndpointSlice.self, Ingress.self,
     PersistentVolumeClaim.self, PersistentVolume.self, StorageClass.self, PodDisruptionBudget.self,
     ClusterRoleBinding.self,
     ClusterRole.self, RoleBinding.self, Role.self, PriorityClass.self,

@@ -154,13 +154,13 @@ import Testing
   /// discovery, and naming it is an honest "not simulated", never "no such type".
   @Test func unsimulatedResourcesAreListedButRefusedHonestly() {
     let names = outputs(["kubectl api-resources -o name"])[0].split(separator: "\n").map(String.init)
-    for name in ["bindings", "leases.coordination.k8s.io", "certificatesigningrequests.certificates.k8s.io"] {
+    for name in ["bindings", "networkpolicies.networking.k8s.io", "certificatesigningrequests.certificates.k8s.io"] {
       #expect(names.contains(name))
     }
     #expect(outputs(["kubectl get csr"])[0] == "error: kubebook does not simulate \"csr\" yet\n")
     #expect(
-      outputs(["kubectl get leases.coordination.k8s.io"])[0]
-        == "error: kubebook does not simulate \"leases.coordination.k8s.io\" yet\n")
+      outputs(["kubectl get networkpolicies.networking.k8s.io"])[0]
+        == "error: kubebook does not simulate \"networkpolicies.networking.k8s.io\" yet\n")
   }
 
   @Test func apiResourcesFilters() {

@@ -47,7 +47,7 @@ extension LimitRange: KubectlResource {
               value[field], field: "LimitRangeItem.\(path).\(field)", type: "string")
             {
               do { map[name] = try Quantity.canonical(text) } catch {
-                decoder.refuse("\(path).\(field).\(name)", (error as? Quantity.ParseError)?.message ?? "\(error)")
+                decoder.refuse("\(path).\(field).\(name)", error.message)
               }
             }
             return map
