@@ -86,6 +86,8 @@ public struct Cluster: Sendable {
   public internal(set) var priorityClasses: [String: PriorityClass] = [:]
   /// The node leases by `namespace/name` (see ``Lease``).
   public internal(set) var leases: [String: Lease] = [:]
+  /// CustomResourceDefinitions by name (stored, their kinds not served).
+  public internal(set) var customResourceDefinitions: [String: CustomResourceDefinition] = [:]
   /// LimitRanges by `namespace/name`.
   public internal(set) var limitRanges: [String: LimitRange] = [:]
   /// ResourceQuotas by `namespace/name`.

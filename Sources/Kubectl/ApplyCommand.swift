@@ -98,6 +98,12 @@ enum ApplyCommand {
       {
         throw .plain("kubebook does not simulate creating \(kind) objects (\(apiVersion)) from \"\(source)\" yet")
       }
+      if let definition = CustomResourceDefinition.list(in: context.cluster, namespace: nil).first(where: {
+        definition in
+        definition.names.kind == kind && definition.versions.contains { apiVersion == definition.group + "/" + $0 }
+      }) {
+        throw CustomResourceDefinition.notServed(definition)
+      }
       throw .plain(
         "resource mapping not found for name: \"\(objectName)\" namespace: \"\(value["metadata"]?["namespace"]?.stringValue ?? "")\" from \"\(source)\": no matches for kind \"\(kind)\" in version \"\(apiVersion)\"\nensure CRDs are installed first"
       )

@@ -10,7 +10,8 @@ enum ServedKinds {
     Deployment.self,
     ReplicaSet.self, StatefulSet.self,
     HorizontalPodAutoscaler.self, CronJob.self, Job.self, Lease.self, EndpointSlice.self, Ingress.self,
-    PersistentVolumeClaim.self, PersistentVolume.self, StorageClass.self, PodDisruptionBudget.self,
+    PersistentVolumeClaim.self, PersistentVolume.self, StorageClass.self, CustomResourceDefinition.self,
+    PodDisruptionBudget.self,
     ClusterRoleBinding.self,
     ClusterRole.self, RoleBinding.self, Role.self, PriorityClass.self,
   ]
