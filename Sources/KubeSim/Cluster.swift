@@ -360,13 +360,13 @@ public struct Cluster: Sendable {
       } while pods[Self.key(namespace, pod.metadata.name)] != nil
     }
     // Mutating admission (LimitRanger) before validation; then the validating plugins.
-    applyLimitRanges(to: &pod)
+    if !limitRanges.isEmpty { applyLimitRanges(to: &pod) }
     let causes = PodValidation.validate(pod)
     if !causes.isEmpty {
       throw .invalid(kind: "Pod", name: pod.metadata.name, causes: causes)
     }
-    try checkLimitRanges(pod)
-    try admitQuota(pod)
+    if !limitRanges.isEmpty { try checkLimitRanges(pod) }
+    if !resourceQuotas.isEmpty { try admitQuota(pod) }
     if pods[Self.key(namespace, pod.metadata.name)] != nil {
       throw .alreadyExists(resource: "pods", name: pod.metadata.name)
     }

@@ -7,7 +7,8 @@ import KubeSim
 public enum KubectlCompletion {
   /// The subcommands the simulator carries out, alphabetically.
   public static let commands = [
-    "annotate", "api-resources", "api-versions", "apply", "autoscale", "cluster-info", "config", "cordon", "create",
+    "annotate", "api-resources", "api-versions", "apply", "auth", "autoscale", "cluster-info", "config", "cordon",
+    "create",
     "delete", "describe", "drain", "exec", "explain", "expose", "get", "label", "logs", "options", "rollout", "run",
     "scale", "set", "taint", "top", "uncordon", "version", "wait",
   ]
@@ -15,8 +16,10 @@ public enum KubectlCompletion {
   /// Subcommands of the commands that have them.
   static let subcommands: [String: [String]] = [
     "create": [
-      "configmap", "cronjob", "deployment", "ingress", "job", "namespace", "secret", "service",
+      "clusterrole", "clusterrolebinding", "configmap", "cronjob", "deployment", "ingress", "job", "namespace",
+      "priorityclass", "quota", "role", "rolebinding", "secret", "service", "serviceaccount",
     ],
+    "auth": ["can-i"],
     "config": ["current-context", "get-clusters", "get-contexts", "get-users", "set-context", "use-context", "view"],
     "rollout": ["history", "pause", "restart", "resume", "status", "undo"],
     "set": ["env", "image", "resources"],
