@@ -131,7 +131,10 @@ enum AuthCommand {
       }
     }
     let resource = parts[0]
-    let group = parts.count > 1 ? lower.split(separator: ".", maxSplits: 1).map(String.init)[1] : ""
+    // `ParseGroupResource`: what follows the first dot is the group.
+    let group =
+      lower.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false).dropFirst().first.map(
+        String.init) ?? ""
     if found == nil { found = DiscoveryResources.resolve(resource, group: group) }
     if found != nil { return (found, "") }
     if group.isEmpty && ["users", "groups"].contains(resource) { return (nil, "") }

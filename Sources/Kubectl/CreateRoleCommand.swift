@@ -218,9 +218,12 @@ enum CreateRoleCommand {
     return object.value
   }
 
-  /// A `StringSlice` flag's values: every occurrence split at commas.
+  /// A `StringSlice` flag's values: every occurrence split at commas; an empty occurrence
+  /// (`--verb=`) is an empty list, as pflag's `readAsCSV` reads it.
   static func slice(_ values: [String]) -> [String] {
-    values.flatMap { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+    values.flatMap { value in
+      value.isEmpty ? [] : value.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+    }
   }
 
   /// The values in first-seen order, each once.

@@ -11,6 +11,7 @@ enum CreateServiceAccountCommand {
       arguments)
     let name = try CreateGenerator.name(parsed, command: "serviceaccount")
     let printing = try CreateGenerator.printing(parsed, context: context)
+    guard !name.isEmpty else { throw .plain("name must be specified") }
     let object: JSONValue = .object([
       ("kind", .string("ServiceAccount")), ("apiVersion", .string("v1")),
       ("metadata", DryRunObjects.metadata(name: name, namespace: parsed.value("namespace")).value),

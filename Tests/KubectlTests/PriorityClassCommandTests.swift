@@ -18,6 +18,7 @@ import Testing
       "create pc x --dry-run=client -o yaml", "create pc x --value=abc --dry-run=client",
       "create pc x --value=99999999999 --dry-run=client", "create pc x --value=0x10 --dry-run=client -o name",
       "create pc x --value=1 --dry-run=client", "create pc --value=1 --dry-run=client",
+      "create pc x --value=-2147483649 --dry-run=client",
     ])
   func createMatchesRealKubectl(command: String) throws {
     try RealKubectl.expectSameOutput(command)

@@ -43,6 +43,9 @@ import Testing
       "create role r --verb=frob --dry-run=client", "create role a b --verb=get --dry-run=client",
       "auth can-i get", "auth can-i --list get", "auth can-i --list -A", "auth can-i --list -q",
       "auth can-i get /logs --subresource=x", "auth can-i get pods --as-group=x",
+      "create clusterrole c --verb=get --non-resource-url= --dry-run=client",
+      "create clusterrole c --aggregation-rule== --dry-run=client -o yaml",
+      "create rolebinding r --role=x --serviceaccount=: --dry-run=client",
     ])
   func matchesRealKubectl(command: String) throws {
     try RealKubectl.expectSameOutput(command)

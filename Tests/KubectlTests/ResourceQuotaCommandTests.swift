@@ -20,7 +20,9 @@ import Testing
       "create quota q --hard=pods=x --dry-run=client", "create resourcequota q --hard=pods=1 -n dev --dry-run=client",
       "create quota q --hard=pods=1 --scopes=BestEffort --dry-run=client -o yaml",
       "create quota q --hard=pods=1 --scopes=a,,b --dry-run=client", "create quota --dry-run=client",
-      "create quota q --hard=pods=1 --dry-run=client -o name",
+      "create quota q --hard=pods=1 --dry-run=client -o name", "create quota q --hard==,=1 --dry-run=client",
+      "create quota q --hard=pods=99999999999999999999999E --dry-run=client -o yaml",
+      "create quota q --hard=pods=1,pods=2 --dry-run=client -o yaml", "create quota q --hard=, --dry-run=client",
     ])
   func createMatchesRealKubectl(command: String) throws {
     try RealKubectl.expectSameOutput(command)

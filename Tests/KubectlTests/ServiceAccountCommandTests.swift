@@ -15,7 +15,7 @@ import Testing
     arguments: [
       "create serviceaccount my-sa --dry-run=client -o yaml", "create sa my-sa -n other --dry-run=client -o json",
       "create sa my-sa --dry-run=client", "create sa my-sa --dry-run=client -o name", "create sa --dry-run=client",
-      "create sa a b --dry-run=client", "create sa my-sa --dry-run=bogus",
+      "create sa a b --dry-run=client", "create sa my-sa --dry-run=bogus", "create sa '' --dry-run=client",
     ])
   func createMatchesRealKubectl(command: String) throws {
     try RealKubectl.expectSameOutput(command)
