@@ -15,11 +15,14 @@ extension Cluster {
 
   /// Admits a new object the way the API server admits every kind: the namespace must exist
   /// and not be terminating, the name must be a DNS subdomain, `causes` (the kind's own
-  /// validation) must be empty and the name free; then it gets its creation time, generation 1,
-  /// a uid from its own seeded stream (so generated pod names stay as they were) and a
-  /// resource version.
+  /// validation) must be empty and the name free; then it gets its creation time, generation 1
+  /// (unless `generation` is false: kinds whose registry strategy sets none, such as
+  /// ServiceAccounts and the RBAC kinds), a uid from its own seeded stream (so generated pod
+  /// names stay as they were) and a resource version.
   @discardableResult
-  mutating func admitNew<Kind: StoredResource>(_ object: Kind, causes: [FieldError]) throws(APIError) -> Kind {
+  mutating func admitNew<Kind: StoredResource>(
+    _ object: Kind, causes: [FieldError], generation: Bool = true
+  ) throws(APIError) -> Kind {
     var object = object
     let type = Kind.resource
     let qualifiedResource = type.qualifiedResource
@@ -36,7 +39,7 @@ extension Cluster {
       throw .alreadyExists(resource: qualifiedResource, name: object.metadata.name)
     }
     object.metadata.creationTimestamp = now
-    object.metadata.generation = 1
+    object.metadata.generation = generation ? 1 : 0
     stampAside(&object.metadata, stream: type.singular + ":" + now.rfc3339)
     self[keyPath: store][key] = object
     return object

@@ -323,6 +323,7 @@ extension Cluster {
     let namespace = Namespace(metadata: meta)
     namespaces[name] = namespace
     publishRootCA(in: name)
+    addDefaultServiceAccount(in: name)
     return namespace
   }
 }

@@ -75,6 +75,23 @@ public struct Cluster: Sendable {
   public internal(set) var daemonSets: [String: DaemonSet] = [:]
   /// PodDisruptionBudgets by `namespace/name`.
   public internal(set) var podDisruptionBudgets: [String: PodDisruptionBudget] = [:]
+  /// ServiceAccounts by `namespace/name`.
+  public internal(set) var serviceAccounts: [String: ServiceAccount] = [:]
+  /// Roles and RoleBindings by `namespace/name`, ClusterRoles and ClusterRoleBindings by name.
+  public internal(set) var roles: [String: Role] = [:]
+  public internal(set) var roleBindings: [String: RoleBinding] = [:]
+  public internal(set) var clusterRoles: [String: ClusterRole] = [:]
+  public internal(set) var clusterRoleBindings: [String: ClusterRoleBinding] = [:]
+  /// PriorityClasses by name.
+  public internal(set) var priorityClasses: [String: PriorityClass] = [:]
+  /// The node leases by `namespace/name` (see ``Lease``).
+  public internal(set) var leases: [String: Lease] = [:]
+  /// CustomResourceDefinitions by name (stored, their kinds not served).
+  public internal(set) var customResourceDefinitions: [String: CustomResourceDefinition] = [:]
+  /// LimitRanges by `namespace/name`.
+  public internal(set) var limitRanges: [String: LimitRange] = [:]
+  /// ResourceQuotas by `namespace/name`.
+  public internal(set) var resourceQuotas: [String: ResourceQuota] = [:]
   /// The events recorded in the last hour (see ``expireEvents()``), oldest first.
   public internal(set) var events: [Event] = []
   /// When the oldest event's TTL runs out (nil: not known, look at the events).
@@ -149,12 +166,14 @@ public struct Cluster: Sendable {
     self.names = NameGenerator(seed: config.seed)
     let created = config.start.adding(milliseconds: -config.clusterAgeSeconds * 1000)
     now = created
+    APIServerBootstrap.seed(&self, created: created)
     for name in ["default", "kube-node-lease", "kube-public", "kube-system"] {
       var meta = ObjectMeta(name: name, labels: ["kubernetes.io/metadata.name": name])
       meta.creationTimestamp = created
       stamp(&meta)
       namespaces[name] = Namespace(metadata: meta)
       publishRootCA(in: name)
+      addDefaultServiceAccount(in: name)
     }
     now = created
     addNode(name: "control-plane", controlPlane: true, created: created)
@@ -270,6 +289,7 @@ public struct Cluster: Sendable {
       memoryBytes: 8 * 1024 * 1024 * 1024)
     nodes[name] = Node(
       metadata: meta, spec: NodeSpec(podCIDR: "10.244.\(index).0/24", taints: taints), status: status)
+    if let node = nodes[name] { addNodeLease(for: node) }
     // What a kubelet and the node controller say when a node registers.
     meta.namespace = "default"
     record("Node", meta, reason: "Starting", message: "Starting kubelet.", source: "kubelet")
@@ -351,10 +371,14 @@ public struct Cluster: Sendable {
         pod.metadata.name = names.generateName(base: base)
       } while pods[Self.key(namespace, pod.metadata.name)] != nil
     }
+    // Mutating admission (LimitRanger) before validation; then the validating plugins.
+    if !limitRanges.isEmpty { applyLimitRanges(to: &pod) }
     let causes = PodValidation.validate(pod)
     if !causes.isEmpty {
       throw .invalid(kind: "Pod", name: pod.metadata.name, causes: causes)
     }
+    if !limitRanges.isEmpty { try checkLimitRanges(pod) }
+    if !resourceQuotas.isEmpty { try admitQuota(pod) }
     if pods[Self.key(namespace, pod.metadata.name)] != nil {
       throw .alreadyExists(resource: "pods", name: pod.metadata.name)
     }
@@ -500,6 +524,7 @@ public struct Cluster: Sendable {
     VolumeBinder.self,
     Kubelet.self,
     DisruptionController.self,
+    ResourceQuotaController.self,
   ]
 
   /// Runs the ``controlLoops`` in their order until a round changes nothing.

@@ -2,7 +2,10 @@
 /// gracefully) and removes the namespace once its last pod is gone.
 enum NamespaceController: ControlLoop {
   /// The namespaced kinds deleted by store alone.
-  static let sweptKinds: [any StoredResource.Type] = [Ingress.self, PodDisruptionBudget.self]
+  static let sweptKinds: [any StoredResource.Type] = [
+    Ingress.self, PodDisruptionBudget.self, ServiceAccount.self, Role.self, RoleBinding.self,
+    ResourceQuota.self, LimitRange.self,
+  ]
 
   /// Opens the kind's type to delete its objects in `namespace`.
   static func removeAll<Kind: StoredResource>(_ kind: Kind.Type, namespace: String, from cluster: inout Cluster) {

@@ -1,9 +1,8 @@
 import KubeSim
 
 /// `kubectl api-resources` and `kubectl api-versions` (`kubectl/pkg/cmd/apiresources`): the
-/// discovery documents of the simulated API server, built from the kinds kubebook serves
-/// (``ResourceType/all``) and events. A kubeadm cluster serves more (bindings, leases, RBAC,
-/// ...); kubebook lists only what it simulates.
+/// discovery documents of the simulated API server, listing every resource a kubeadm v1.32
+/// cluster serves (``DiscoveryResources``), the ones kubebook does not simulate included.
 enum APIResourcesCommand {
   /// One row of discovery: a resource in its group's preferred version.
   struct Entry {
@@ -17,17 +16,20 @@ enum APIResourcesCommand {
   }
 
   /// What the API server lists, in discovery order: every served type, then events again in
-  /// `events.k8s.io`.
+  /// `events.k8s.io`, then the resources kubebook does not simulate.
   static var entries: [Entry] {
-    let types = ResourceType.all + [ResourceType.eventsInEventsGroup]
-    return types.map { type in
+    let served = (ResourceType.all + [ResourceType.eventsInEventsGroup]).map { type in
       // Namespaces cannot be deleted as a collection (`pkg/registry/core/namespace/storage`).
-      var verbs = ["create", "delete", "deletecollection", "get", "list", "patch", "update", "watch"]
+      var verbs = DiscoveryResources.allVerbs
       if type == .namespaces { verbs.removeAll { $0 == "deletecollection" } }
       return Entry(
         type: type, version: type.preferredVersion, verbs: verbs,
         categories: ResourceType.allCategory.contains(type) ? ["all"] : [])
     }
+    return served
+      + DiscoveryResources.unsimulated.map {
+        Entry(type: $0.type, version: $0.type.preferredVersion, verbs: $0.verbs, categories: $0.categories)
+      }
   }
 
   static func run(_ arguments: [String], context: inout CommandContext, output: inout OutputBuffer)
@@ -110,7 +112,7 @@ enum APIResourcesCommand {
       )
     }
     var groupVersions: Set<String> = []
-    for type in ResourceType.all + [ResourceType.eventsInEventsGroup] {
+    for type in DiscoveryResources.all {
       for version in type.versions { groupVersions.insert(type.group.isEmpty ? version : type.group + "/" + version) }
     }
     output.write(groupVersions.sorted().map { $0 + "\n" }.joined())

@@ -97,7 +97,7 @@ enum ApplyCommand {
   static func printedObject(
     _ value: JSONValue, name: String, mode: Mode, dryRun: DryRun.Mode, context: CommandContext, before: Cluster? = nil
   ) throws(KubectlError) -> JSONValue {
-    let served = try servedKind(of: value, source: "", verb: "printing")
+    let served = try servedKind(of: value, source: "", verb: "printing", in: context.cluster)
     let namespace = value["metadata"]?["namespace"]?.stringValue ?? context.defaultNamespace
     if dryRun == .client {
       guard case .object(var pairs) = value else { return value }
@@ -171,14 +171,14 @@ enum ApplyCommand {
     _ value: JSONValue, source: String, mode: Mode, namespace flagNamespace: String?, dryRun: Bool,
     context: inout CommandContext
   ) throws(KubectlError) -> (name: String, operation: String) {
-    let served = try servedKind(of: value, source: source, verb: "creating")
+    let served = try servedKind(of: value, source: source, verb: "creating", in: context.cluster)
     return try applyObject(
       of: served, value, source: source, mode: mode, namespace: flagNamespace, dryRun: dryRun, context: &context)
   }
 
   /// The kind a document names, as kubectl's REST mapper finds it: an error when the cluster
   /// serves no such kind, or kubebook does not simulate `verb` it.
-  static func servedKind(of value: JSONValue, source: String, verb: String) throws(KubectlError)
+  static func servedKind(of value: JSONValue, source: String, verb: String, in cluster: Cluster) throws(KubectlError)
     -> any KubectlResource.Type
   {
     let kind = value["kind"]?.stringValue ?? ""
@@ -189,6 +189,12 @@ enum ApplyCommand {
         || ResourceType.unsimulatedNames.contains(kind.lowercased())
       {
         throw .plain("kubebook does not simulate \(verb) \(kind) objects (\(apiVersion)) from \"\(source)\" yet")
+      }
+      if let definition = CustomResourceDefinition.list(in: cluster, namespace: nil).first(where: {
+        definition in
+        definition.names.kind == kind && definition.versions.contains { apiVersion == definition.group + "/" + $0 }
+      }) {
+        throw CustomResourceDefinition.notServed(definition)
       }
       throw .plain(
         "resource mapping not found for name: \"\(objectName)\" namespace: \"\(value["metadata"]?["namespace"]?.stringValue ?? "")\" from \"\(source)\": no matches for kind \"\(kind)\" in version \"\(apiVersion)\"\nensure CRDs are installed first"

@@ -55,7 +55,7 @@ enum DeleteCommand {
                '<resource>'
             """)
       }
-      let requests = try ResourceArguments.parse(parsed.positional)
+      let requests = try ResourceArguments.parse(parsed.positional, cluster: context.cluster)
       if fieldSelection != nil { try ResourceArguments.refuseNames(parsed.positional) }
       for request in requests {
         if request.names.isEmpty {

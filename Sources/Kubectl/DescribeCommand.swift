@@ -17,7 +17,7 @@ enum DescribeCommand {
       )
     }
     let namespace = context.namespace(parsed)
-    let requests = try ResourceArguments.parse(parsed.positional)
+    let requests = try ResourceArguments.parse(parsed.positional, cluster: context.cluster)
     var descriptions: [String] = []
     var errors: [String] = []
     for request in requests {

@@ -52,7 +52,7 @@ enum DiffCommand {
       var files: [String: (live: String, merged: String)] = [:]
       for (source, value) in documents {
         try ApplyCommand.validateTypeFields(value, source: source)
-        let served = try ApplyCommand.servedKind(of: value, source: source, verb: "diffing")
+        let served = try ApplyCommand.servedKind(of: value, source: source, verb: "diffing", in: context.cluster)
         let pair = try versions(
           of: served, value, source: source, namespace: parsed.value("namespace"), context: context)
         files[pair.name] = (pair.live, pair.merged)

@@ -69,7 +69,7 @@ enum GetCommand {
     }
     let allNamespaces = parsed.flag("all-namespaces")
     let namespace = context.namespace(parsed)
-    let requests = try ResourceArguments.parse(parsed.positional)
+    let requests = try ResourceArguments.parse(parsed.positional, cluster: context.cluster)
     let fieldSelection = FieldSelection(parsed)
     if fieldSelection != nil { try ResourceArguments.refuseNames(parsed.positional) }
     if requests.count == 1, requests[0].type == .events, requests[0].names.isEmpty, format == .table {
@@ -346,7 +346,9 @@ enum ResourceArguments {
     var namespace: String? = nil
   }
 
-  static func parse(_ arguments: [String]) throws(KubectlError) -> [Request] {
+  /// Parses the arguments; a type only a stored CustomResourceDefinition of `cluster` defines
+  /// is refused as not served.
+  static func parse(_ arguments: [String], cluster: Cluster? = nil) throws(KubectlError) -> [Request] {
     guard let first = arguments.first else { return [] }
     if first.contains("/") {
       var requests: [Request] = []
@@ -356,7 +358,7 @@ enum ResourceArguments {
             "there is no need to specify a resource type as a separate argument when passing arguments in resource/name form (e.g. 'kubectl get resource/<resource_name>' instead of 'kubectl get resource resource/<resource_name>'"
           )
         }
-        let type = try resolve(String(argument[..<slash]))
+        let type = try resolve(String(argument[..<slash]), cluster: cluster)
         let name = String(argument[argument.index(after: slash)...])
         if let index = requests.firstIndex(where: { $0.type == type }) {
           requests[index].names.append(name)
@@ -374,7 +376,7 @@ enum ResourceArguments {
         }
         continue
       }
-      let type = try resolve(String(part))
+      let type = try resolve(String(part), cluster: cluster)
       if !requests.contains(where: { $0.type == type }) {
         requests.append(Request(type: type, names: Array(arguments.dropFirst())))
       }
@@ -390,10 +392,13 @@ enum ResourceArguments {
     if arguments.count > 1 { throw .plain("name cannot be provided when a selector is specified") }
   }
 
-  static func resolve(_ name: String) throws(KubectlError) -> ResourceType {
+  static func resolve(_ name: String, cluster: Cluster? = nil) throws(KubectlError) -> ResourceType {
     guard let type = ResourceType.resolve(name) else {
       if ResourceType.unsimulatedNames.contains(name.lowercased()) {
         throw .plain("kubebook does not simulate \"\(name)\" yet")
+      }
+      if let definition = cluster?.customResourceDefinition(named: name) {
+        throw CustomResourceDefinition.notServed(definition)
       }
       throw .plain("the server doesn't have a resource type \"\(name)\"")
     }

@@ -34,6 +34,17 @@ enum KubectlCommands {
     },
     "create secret docker-registry": CreateDockerRegistrySecretCommand.run,
     "create poddisruptionbudget": CreatePodDisruptionBudgetCommand.run,
+    "create serviceaccount": CreateServiceAccountCommand.run,
+    "create role": CreateRoleCommand.role,
+    "create clusterrole": CreateRoleCommand.clusterRole,
+    "create rolebinding": CreateRoleBindingCommand.roleBinding,
+    "create clusterrolebinding": CreateRoleBindingCommand.clusterRoleBinding,
+    "create quota": CreateQuotaCommand.run,
+    "create priorityclass": CreatePriorityClassCommand.run,
+    "auth": AuthCommand.run,
+    "auth can-i": { (arguments, context, output) throws(KubectlError) in
+      try AuthCommand.run(["can-i"] + arguments, context: &context, output: &output)
+    },
     "create service": CreateServiceCommand.run,
     "create service clusterip": { (arguments, context, output) throws(KubectlError) in
       try CreateServiceCommand.run(["clusterip"] + arguments, context: &context, output: &output)

@@ -56,7 +56,7 @@ enum ReplaceCommand {
       // A server dry run answers each request against the stored objects, untouched.
       if dryRun == .server { context.cluster = saved }
       do {
-        let served = try ApplyCommand.servedKind(of: value, source: source, verb: "replacing")
+        let served = try ApplyCommand.servedKind(of: value, source: source, verb: "replacing", in: context.cluster)
         let name = try replaceObject(
           of: served, value, source: source, namespace: flagNamespace, saveConfig: saveConfig,
           dryRun: dryRun == .client, context: &context)
@@ -137,7 +137,7 @@ enum ReplaceCommand {
     var waits: [@Sendable (Cluster) -> Bool] = []
     let options = DeleteOptions(propagation: .background, gracePeriod: nil, force: false)
     for (source, value) in documents {
-      let served = try ApplyCommand.servedKind(of: value, source: source, verb: "replacing")
+      let served = try ApplyCommand.servedKind(of: value, source: source, verb: "replacing", in: context.cluster)
       let type = served.resource
       let name = value["metadata"]?["name"]?.stringValue ?? ""
       let namespace = value["metadata"]?["namespace"]?.stringValue ?? flagNamespace ?? context.defaultNamespace

@@ -73,9 +73,7 @@ extension ResourceType {
 
   /// Spellings of real Kubernetes types that the simulator does not serve yet: asking for
   /// them is an honest "not simulated" error, not a false "no such type".
-  static let unsimulatedNames: Set<String> = [
-    "ingressclasses", "ingressclass", "networkpolicies", "networkpolicy", "netpol",
-  ]
+  static var unsimulatedNames: Set<String> { DiscoveryResources.unsimulatedNames }
 
   /// Resolves a type name as kubectl's RESTMapper does: plural, singular, short name or
   /// Kind, optionally group-qualified (`deployments.apps`), case-insensitively.

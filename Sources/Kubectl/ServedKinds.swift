@@ -4,10 +4,16 @@ import KubeSim
 /// a new kind joins.
 enum ServedKinds {
   static let all: [any KubectlResource.Type] = [
-    Pod.self, ReplicationController.self, Service.self, Endpoints.self, ConfigMap.self, Secret.self, Node.self,
-    Namespace.self, DaemonSet.self, ControllerRevision.self, Deployment.self, ReplicaSet.self, StatefulSet.self,
-    HorizontalPodAutoscaler.self, CronJob.self, Job.self, EndpointSlice.self, Ingress.self,
-    PersistentVolumeClaim.self, PersistentVolume.self, StorageClass.self, PodDisruptionBudget.self,
+    Pod.self, ReplicationController.self, Service.self, Endpoints.self, ConfigMap.self, Secret.self,
+    ServiceAccount.self, ResourceQuota.self, LimitRange.self, Node.self, Namespace.self, DaemonSet.self,
+    ControllerRevision.self,
+    Deployment.self,
+    ReplicaSet.self, StatefulSet.self,
+    HorizontalPodAutoscaler.self, CronJob.self, Job.self, Lease.self, EndpointSlice.self, Ingress.self,
+    PersistentVolumeClaim.self, PersistentVolume.self, StorageClass.self, CustomResourceDefinition.self,
+    PodDisruptionBudget.self,
+    ClusterRoleBinding.self,
+    ClusterRole.self, RoleBinding.self, Role.self, PriorityClass.self,
   ]
 
   /// The kind served under `type`'s names, by plural and group.

@@ -16,6 +16,9 @@ import Testing
       "api-versions -h", "cluster-info -h", "config -h", "config view -h", "config set-context -h",
       "config use-context -h", "patch -h", "taint -h", "set env -h", "set resources --help", "attach -h",
       "port-forward -h", "cp -h", "debug --help", "logs -h", "run -h", "replace -h", "diff -h", "edit --help",
+      "create sa -h", "create serviceaccount -h", "create role -h", "create clusterrole -h", "create rolebinding -h",
+      "create clusterrolebinding -h", "auth -h", "auth can-i -h", "create quota -h", "create pc -h",
+      "create priorityclass -h", "create resourcequota -h",
     ])
   func helpMatchesTheRealBinary(command: String) throws {
     let words = command.split(separator: " ").map(String.init)

@@ -1,0 +1,59 @@
+import KubeSim
+
+/// What kubectl knows about a CustomResourceDefinition.
+extension CustomResourceDefinition: KubectlResource {
+  /// The apiextensions server's default table: NAME and CREATED AT.
+  static let columns: [Table.Column] = [.init(name: "Name"), .init(name: "Created At")]
+
+  func row(now: Timestamp) -> [String] { [metadata.name, metadata.creationTimestamp.rfc3339] }
+
+  /// kubectl's generic describer, which CRDs use, is not simulated.
+  static var describer: Describer<CustomResourceDefinition>? { nil }
+
+  static var manifest: ManifestHandler<CustomResourceDefinition>? {
+    ManifestHandler(
+      decode: { decoder, manifest in
+        decoder.check(manifest, path: "", known: ["apiVersion", "kind", "metadata", "spec", "status"])
+        let spec = manifest["spec"] ?? .object([])
+        decoder.check(
+          spec, path: "spec", known: ["group", "names", "scope", "versions", "conversion", "preserveUnknownFields"])
+        let names = spec["names"] ?? .object([])
+        let versions = spec["versions"]?.arrayValue ?? []
+        return CustomResourceDefinition(
+          metadata: decoder.decodeMetadata(manifest["metadata"], path: "metadata"),
+          group: spec["group"]?.stringValue ?? "",
+          names: .init(
+            plural: names["plural"]?.stringValue ?? "",
+            singular: names["singular"]?.stringValue ?? (names["kind"]?.stringValue ?? "").lowercased(),
+            kind: names["kind"]?.stringValue ?? "",
+            shortNames: decoder.strictStringList(
+              names["shortNames"], field: "CustomResourceDefinitionNames.spec.names.shortNames")),
+          scope: spec["scope"]?.stringValue ?? "", versions: versions.compactMap { $0["name"]?.stringValue },
+          storageVersion: versions.first { $0["storage"]?.boolValue == true }?["name"]?.stringValue, spec: spec)
+      },
+      create: { definition, cluster throws(APIError) in try cluster.createCustomResourceDefinition(definition) },
+      update: { live, desired, _, context throws(KubectlError) in
+        var merged = desired
+        merged.metadata = live.metadata
+        merged.metadata.labels = desired.metadata.labels
+        merged.metadata.annotations = desired.metadata.annotations
+        return try ApplyCommand.store(merged, over: live) { merged throws(APIError) in
+          try context.cluster.updateCustomResourceDefinition(merged)
+        }
+      })
+  }
+
+  static var deleter: Deleter<CustomResourceDefinition>? {
+    Deleter { name, _, _, cluster throws(APIError) in
+      try cluster.deleteCustomResourceDefinition(name)
+      return Deletion()
+    }
+  }
+
+  /// The honest refusal for the kind a stored definition defines.
+  static func notServed(_ definition: CustomResourceDefinition) -> KubectlError {
+    .plain(
+      "kubebook stores the CustomResourceDefinition \"\(definition.metadata.name)\" but does not serve its kind \(definition.names.kind)"
+    )
+  }
+}
