@@ -33,6 +33,8 @@ enum ConfigCommand {
       output.line(context.kubeconfig.currentContext)
     },
     "get-contexts": getContexts,
+    // kubectl lists the clusters in Go's map order, which changes from run to run; kubebook
+    // sorts them.
     "get-clusters": { (arguments, context, output) throws(KubectlError) in
       _ = try FlagParser(command: "config get-clusters", specs: []).parse(arguments)
       output.write("NAME\n" + context.kubeconfig.clusters.keys.sorted().map { $0 + "\n" }.joined())

@@ -106,7 +106,7 @@ public struct Kubeconfig: Sendable, Equatable {
   public var namespace: String? { current.flatMap { $0.namespace.isEmpty ? nil : $0.namespace } }
 
   /// The API server of the current context's cluster (`rest.Config.Host`).
-  var server: String? {
+  public var server: String? {
     guard let current else { return nil }
     return clusters[current.cluster]?.server
   }
