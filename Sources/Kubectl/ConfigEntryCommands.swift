@@ -28,7 +28,9 @@ enum ConfigEntryCommands {
     }
     var embedded: [UInt8]?
     if embed {
-      guard let path = authority, !path.isEmpty else { throw .plain("you must specify a --certificate-authority to embed") }
+      guard let path = authority, !path.isEmpty else {
+        throw .plain("you must specify a --certificate-authority to embed")
+      }
       embedded = try read(path, flag: "certificate-authority", context: context)
     }
     var cluster = context.kubeconfig.clusters[name] ?? Kubeconfig.ClusterEntry()
@@ -142,7 +144,9 @@ enum ConfigEntryCommands {
         data = nil
       }
     }
-    apply("client-certificate", embedded: certificateBytes, path: &user.clientCertificate, data: &user.clientCertificateData)
+    apply(
+      "client-certificate", embedded: certificateBytes, path: &user.clientCertificate, data: &user.clientCertificateData
+    )
     apply("client-key", embedded: keyBytes, path: &user.clientKey, data: &user.clientKeyData)
     var setToken = false
     var setBasic = false

@@ -71,7 +71,8 @@ struct KubeconfigDocument {
     /// A list of named entries, or null when there are none (a nil slice).
     func list<Entry>(_ entries: [String: Entry], key: String, _ body: (Entry) -> JSONValue) -> JSONValue {
       guard !entries.isEmpty else { return .null }
-      return .array(entries.keys.sorted().map { name in .object([("name", .string(name)), (key, body(entries[name]!))]) })
+      return .array(
+        entries.keys.sorted().map { name in .object([("name", .string(name)), (key, body(entries[name]!))]) })
     }
     var preferences = JSONObjectBuilder()
     preferences.set("colors", config.colors ? .bool(true) : nil)
@@ -127,7 +128,8 @@ struct KubeconfigDocument {
     fields.set("tokenFile", text(entry.tokenFile))
     fields.set("as", text(entry.impersonate))
     fields.set("as-uid", text(entry.impersonateUID))
-    fields.set("as-groups", entry.impersonateGroups.isEmpty ? nil : .array(entry.impersonateGroups.map(JSONValue.string)))
+    fields.set(
+      "as-groups", entry.impersonateGroups.isEmpty ? nil : .array(entry.impersonateGroups.map(JSONValue.string)))
     fields.set("username", text(entry.username))
     fields.set("password", secret(entry.password))
     if let provider = entry.authProvider {

@@ -1,7 +1,7 @@
 import Foundation
 import KubeSim
-import Testing
 import TestSupport
+import Testing
 
 @testable import Kubectl
 
@@ -26,55 +26,60 @@ import TestSupport
 
   @Test(.enabled(if: KubeconfigSequence.canRun, "needs the real kubectl binary and unshare"))
   func setClusterMatchesTheRealBinary() throws {
-    try KubeconfigSequence.expectSame([
-      "config set-cluster c1 --server=https://1.2.3.4 --certificate-authority=/etc/ca.crt --tls-server-name=foo --proxy-url=http://p",
-      "config view -o jsonpath='{.clusters[?(@.name==\"c1\")].cluster}'",
-      // A new server clears the TLS server name; insecure mode clears the CA.
-      "config set-cluster c1 --server=https://5.6.7.8", "config set-cluster c1 --insecure-skip-tls-verify",
-      "config view -o json", "config set-cluster c1 --insecure-skip-tls-verify=false",
-      "config set-cluster c1 --certificate-authority=$DIR/pki/ca.crt",
-      "config set-cluster c2 --insecure-skip-tls-verify --certificate-authority=/x",
-      "config set-cluster c3 --embed-certs", "config set-cluster c3 --embed-certs --certificate-authority=/nope",
-      "config set-cluster c3 --embed-certs --certificate-authority=ca.pem",
-      "config set-cluster c4 --certificate-authority=ca.pem", "config set-cluster c5 --certificate-authority=",
-      "config set-cluster", "config set-cluster a b", "config set-cluster ''",
-      // (Not `config get-clusters`: kubectl lists several clusters in Go's random map order.)
-      "config view",
-      "config view --raw --minify -o jsonpath='{.clusters[0].cluster.server}'",
-    ], files: ["ca.pem": "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n"])
+    try KubeconfigSequence.expectSame(
+      [
+        "config set-cluster c1 --server=https://1.2.3.4 --certificate-authority=/etc/ca.crt --tls-server-name=foo --proxy-url=http://p",
+        "config view -o jsonpath='{.clusters[?(@.name==\"c1\")].cluster}'",
+        // A new server clears the TLS server name; insecure mode clears the CA.
+        "config set-cluster c1 --server=https://5.6.7.8", "config set-cluster c1 --insecure-skip-tls-verify",
+        "config view -o json", "config set-cluster c1 --insecure-skip-tls-verify=false",
+        "config set-cluster c1 --certificate-authority=$DIR/pki/ca.crt",
+        "config set-cluster c2 --insecure-skip-tls-verify --certificate-authority=/x",
+        "config set-cluster c3 --embed-certs", "config set-cluster c3 --embed-certs --certificate-authority=/nope",
+        "config set-cluster c3 --embed-certs --certificate-authority=ca.pem",
+        "config set-cluster c4 --certificate-authority=ca.pem", "config set-cluster c5 --certificate-authority=",
+        "config set-cluster", "config set-cluster a b", "config set-cluster ''",
+        // (Not `config get-clusters`: kubectl lists several clusters in Go's random map order.)
+        "config view",
+        "config view --raw --minify -o jsonpath='{.clusters[0].cluster.server}'",
+      ], files: ["ca.pem": "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n"])
   }
 
   @Test(.enabled(if: KubeconfigSequence.canRun, "needs the real kubectl binary and unshare"))
   func setCredentialsMatchesTheRealBinary() throws {
-    try KubeconfigSequence.expectSame([
-      "config set-credentials e --exec-command=aws --exec-arg=eks,get-token --exec-arg=--cluster-name --exec-env=A=b --exec-api-version=client.authentication.k8s.io/v1",
-      "config set-credentials e --exec-env=C=d", "config set-credentials e --exec-env=A- --exec-env=C=e",
-      "config set-credentials e --exec-command=gcloud",
-      "config set-credentials b1 --exec-command=x --exec-api-version=client.authentication.k8s.io/v1beta1",
-      "config set-credentials b1 --exec-interactive-mode=Never --exec-provide-cluster-info",
-      "config set-credentials b1 --exec-interactive-mode=x", "config set-credentials f --exec-command=aws --exec-env=A-",
-      "config set-credentials x --exec-command=$DIR/bin/login",
-      "config set-credentials p --auth-provider=oidc --auth-provider-arg=client-id=foo,secret=x",
-      "config set-credentials p --auth-provider-arg=secret-", "config set-credentials p --auth-provider=gcp",
-      "config set-credentials p --auth-provider-arg==x --auth-provider-arg=y", "config set-credentials q --exec-env==x",
-      "config set-credentials t --token=abc", "config set-credentials t --username=u",
-      "config set-credentials t --token=x --username=y", "config set-credentials t --password=p",
-      "config set-credentials t --token=t2",
-      "config set-credentials c --client-certificate=/etc/kubernetes/pki/a.crt --client-key=/k.key",
-      "config set-credentials c --client-certificate=a.crt", "config set-credentials c --client-key=$DIR/keys/c.key",
-      "config set-credentials c --embed-certs --client-certificate=/nope.crt", "config set-credentials c --embed-certs",
-      "config set-credentials d --embed-certs --client-certificate=d.crt --client-key=d.key",
-      "config set-credentials", "config set-credentials a b", "config set-credentials ''",
-      "config set-credentials kubernetes-admin --client-key=/etc/kubernetes/pki/admin.key", "config view",
-      "config view -o json", "config get-users", "config set-context --current --user=t",
-      // The context's cluster is kubeadm's; its users are not.
-      "config view --minify --raw -o jsonpath='{.users}'",
-      "config view --minify -o jsonpath='{.users[0].user.token}'",
-      "config view -o jsonpath='{.users[?(@.name==\"e\")].user.exec}'",
-      "config view -o go-template='{{range .users}}{{.name}} {{end}}'",
-      "config set-context --current --user=d", "config view --minify --raw -o jsonpath='{.users[0].user}'",
-      "config view --minify --flatten -o go-template='{{range .users}}{{.name}}: {{index .user \"client-key-data\"}}{{end}}'",
-    ], files: ["d.crt": "CERT\n", "d.key": "KEY\n"])
+    try KubeconfigSequence.expectSame(
+      [
+        "config set-credentials e --exec-command=aws --exec-arg=eks,get-token --exec-arg=--cluster-name --exec-env=A=b --exec-api-version=client.authentication.k8s.io/v1",
+        "config set-credentials e --exec-env=C=d", "config set-credentials e --exec-env=A- --exec-env=C=e",
+        "config set-credentials e --exec-command=gcloud",
+        "config set-credentials b1 --exec-command=x --exec-api-version=client.authentication.k8s.io/v1beta1",
+        "config set-credentials b1 --exec-interactive-mode=Never --exec-provide-cluster-info",
+        "config set-credentials b1 --exec-interactive-mode=x",
+        "config set-credentials f --exec-command=aws --exec-env=A-",
+        "config set-credentials x --exec-command=$DIR/bin/login",
+        "config set-credentials p --auth-provider=oidc --auth-provider-arg=client-id=foo,secret=x",
+        "config set-credentials p --auth-provider-arg=secret-", "config set-credentials p --auth-provider=gcp",
+        "config set-credentials p --auth-provider-arg==x --auth-provider-arg=y",
+        "config set-credentials q --exec-env==x",
+        "config set-credentials t --token=abc", "config set-credentials t --username=u",
+        "config set-credentials t --token=x --username=y", "config set-credentials t --password=p",
+        "config set-credentials t --token=t2",
+        "config set-credentials c --client-certificate=/etc/kubernetes/pki/a.crt --client-key=/k.key",
+        "config set-credentials c --client-certificate=a.crt", "config set-credentials c --client-key=$DIR/keys/c.key",
+        "config set-credentials c --embed-certs --client-certificate=/nope.crt",
+        "config set-credentials c --embed-certs",
+        "config set-credentials d --embed-certs --client-certificate=d.crt --client-key=d.key",
+        "config set-credentials", "config set-credentials a b", "config set-credentials ''",
+        "config set-credentials kubernetes-admin --client-key=/etc/kubernetes/pki/admin.key", "config view",
+        "config view -o json", "config get-users", "config set-context --current --user=t",
+        // The context's cluster is kubeadm's; its users are not.
+        "config view --minify --raw -o jsonpath='{.users}'",
+        "config view --minify -o jsonpath='{.users[0].user.token}'",
+        "config view -o jsonpath='{.users[?(@.name==\"e\")].user.exec}'",
+        "config view -o go-template='{{range .users}}{{.name}} {{end}}'",
+        "config set-context --current --user=d", "config view --minify --raw -o jsonpath='{.users[0].user}'",
+        "config view --minify --flatten -o go-template='{{range .users}}{{.name}}: {{index .user \"client-key-data\"}}{{end}}'",
+      ], files: ["d.crt": "CERT\n", "d.key": "KEY\n"])
   }
 
   @Test(.enabled(if: KubeconfigSequence.canRun, "needs the real kubectl binary and unshare"))
@@ -129,14 +134,15 @@ import TestSupport
   /// With kubeadm's data replaced, `--raw` and `--flatten` print the whole file as kubectl does.
   @Test(.enabled(if: KubeconfigSequence.canRun, "needs the real kubectl binary and unshare"))
   func rawViewOfReplacedCredentialsMatchesTheRealBinary() throws {
-    try KubeconfigSequence.expectSame([
-      "config set clusters.kubernetes.certificate-authority-data Q0EK",
-      "config set-credentials kubernetes-admin --client-certificate=admin.crt --client-key=$DIR/admin.key",
-      "config view --raw", "config view --flatten", "config view --flatten -o json", "config view --raw -o json",
-      "config set-cluster kubernetes --certificate-authority=$DIR/ca.crt", "config view --flatten",
-      "config set-cluster kubernetes --certificate-authority=/missing/ca.crt", "config view --flatten",
-      "config set clusters.kubernetes.certificate-authority-data Q0EK", "config view --flatten",
-    ], files: ["admin.crt": "CERT\n", "admin.key": "KEY\n", "ca.crt": "CA\n"])
+    try KubeconfigSequence.expectSame(
+      [
+        "config set clusters.kubernetes.certificate-authority-data Q0EK",
+        "config set-credentials kubernetes-admin --client-certificate=admin.crt --client-key=$DIR/admin.key",
+        "config view --raw", "config view --flatten", "config view --flatten -o json", "config view --raw -o json",
+        "config set-cluster kubernetes --certificate-authority=$DIR/ca.crt", "config view --flatten",
+        "config set-cluster kubernetes --certificate-authority=/missing/ca.crt", "config view --flatten",
+        "config set clusters.kubernetes.certificate-authority-data Q0EK", "config view --flatten",
+      ], files: ["admin.crt": "CERT\n", "admin.key": "KEY\n", "ca.crt": "CA\n"])
   }
 
   @Test func rawViewRefusesOnlyWhatNeedsKubeadmsKeys() {
