@@ -99,7 +99,11 @@ enum ConfigCommand {
       let raw = parsed.flag("raw") || parsed.flag("flatten")
       var document = KubeconfigDocument(
         config: config, secrets: raw ? .raw(kubeadmPlaceholder: placeholder) : .redacted)
-      if parsed.flag("minify") { try document.minify() }
+      if parsed.flag("minify") {
+        // `--minify` keeps the context `--context` names.
+        if let name = parsed.value("context"), !name.isEmpty { document.config.currentContext = name }
+        try document.minify()
+      }
       if parsed.flag("flatten") { try document.flatten { config.read($0, from: context.files) } }
       return try format.printed(typed: document.json)
     }

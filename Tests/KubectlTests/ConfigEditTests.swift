@@ -20,7 +20,8 @@ import Testing
       "config use-context gce", "config view --minify", "config view --raw --minify",
       "config set-credentials cluster-admin --token=abc", "config view --minify", "config view --minify --raw",
       "config view --minify --flatten", "config view --minify -o jsonpath='{.users[0].user.token}'",
-      "config view --minify --raw -o json",
+      "config view --minify --raw -o json", "config view --minify --context=nope",
+      "config view --minify --context=kubernetes-admin@kubernetes", "config current-context",
     ])
   }
 
