@@ -93,12 +93,12 @@ enum ConfigEntryCommands {
     guard parsed.positional.count == 1 else {
       throw helpError("unexpected args: [\(parsed.positional.joined(separator: " "))]")
     }
-    let providerArgs = parsed.all("auth-provider-arg").flatMap(Self.stringSlice)
+    let providerArgs = try Self.stringSlice(parsed.all("auth-provider-arg"), flag: "auth-provider-arg")
     let providerPairs = Pairs(providerArgs)
     if !providerPairs.invalid.isEmpty {
       throw helpError("invalid auth-provider-arg format: \(providerPairs.invalid.joined(separator: ", "))")
     }
-    let execArgs = parsed.all("exec-arg").flatMap(Self.stringSlice)
+    let execArgs = try Self.stringSlice(parsed.all("exec-arg"), flag: "exec-arg")
     let envPairs = Pairs(parsed.all("exec-env"))
     if !envPairs.invalid.isEmpty {
       throw helpError("invalid exec-env format: \(envPairs.invalid.joined(separator: ", "))")
@@ -225,9 +225,17 @@ enum ConfigEntryCommands {
     return bytes
   }
 
-  /// pflag's `StringSlice` value: comma-separated, none for an empty value.
-  private static func stringSlice(_ value: String) -> [String] {
-    value.isEmpty ? [] : value.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+  /// pflag's `StringSlice` values: each comma-separated, none for an empty value. pflag
+  /// reads them as CSV; quoted fields are refused rather than split wrongly.
+  private static func stringSlice(_ values: [String], flag: String) throws(KubectlError) -> [String] {
+    var items: [String] = []
+    for value in values where !value.isEmpty {
+      if value.contains("\"") || value.contains("\n") {
+        throw .plain("kubebook does not simulate quoted or multi-line values of --\(flag)")
+      }
+      items += value.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+    }
+    return items
   }
 
   /// `cmdutil.ParsePairs` with removal: `key=value` to add, `key-` to remove.

@@ -192,3 +192,24 @@ import Testing
     #expect(try KubeconfigProperty("contexts.server.cluster").steps == ["contexts", "server", "cluster"])
   }
 }
+
+/// Completion of kubeconfig entry names, as kubectl's `config` subcommands offer them.
+@Suite struct ConfigCompletionTests {
+  @Test func configSubcommandsCompleteEntryNames() {
+    var terminal = Terminal()
+    _ = terminal.run("kubectl config set-context dev --cluster=kubernetes")
+    _ = terminal.run("kubectl config set-credentials alice --token=t")
+    /// The candidates after `kubectl` and `words`.
+    func offered(_ words: [String], _ partial: String = "") -> [String] {
+      KubectlCompletion.candidates(
+        after: words, partial: partial, cluster: terminal.cluster, files: terminal.files,
+        kubeconfig: terminal.kubeconfig)
+    }
+    #expect(offered(["config", "use-context"]) == ["dev", "kubernetes-admin@kubernetes"])
+    #expect(offered(["config", "delete-context"], "d") == ["dev"])
+    #expect(offered(["config", "rename-context", "dev"]) == [])
+    #expect(offered(["config", "delete-cluster"]) == ["kubernetes"])
+    #expect(offered(["config", "delete-user"]) == ["alice", "kubernetes-admin"])
+    #expect(offered(["config"]).contains("rename-context"))
+  }
+}
