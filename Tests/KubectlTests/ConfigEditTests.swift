@@ -132,6 +132,36 @@ import Testing
     ])
   }
 
+  @Test(.enabled(if: KubeconfigSequence.canRun, "needs the real kubectl binary and unshare"))
+  func flagEdgesMatchTheRealBinary() throws {
+    try KubeconfigSequence.expectSame([
+      "config set-credentials u --embed-certs=maybe",
+      "config set-cluster c --server",
+      "config set --set-raw-bytes=maybe a b",
+      "config delete-context --foo x",
+      "config unset --bogus",
+      "config rename-context -h",
+      "config set-cluster c --insecure-skip-tls-verify false",
+      "config set users.x.client-key-data YWJj --set-raw-bytes=false",
+      "config set-credentials x --exec-arg=a --exec-command=b",
+      "config set-credentials y --exec-arg=a",
+      "config set-credentials y --auth-provider-arg=a=b",
+      "config view -o jsonpath='{.users}'",
+      "config set-credentials z --password=",
+      "config set-credentials z --username=a --password=",
+      "config set-credentials z --token=",
+      "config set-credentials z --token=",
+      "config view -o json",
+      "config set users.z.username.foo bar",
+      "config set users.10.0.0.1.a b",
+      "config set 'users.a..username' b",
+      "config get-users",
+      "config set-context --current --namespace=x --cluster=c",
+      "config set-context x --current",
+      "config view --minify",
+    ])
+  }
+
   /// With kubeadm's data replaced, `--raw` and `--flatten` print the whole file as kubectl does.
   @Test(.enabled(if: KubeconfigSequence.canRun, "needs the real kubectl binary and unshare"))
   func rawViewOfReplacedCredentialsMatchesTheRealBinary() throws {
