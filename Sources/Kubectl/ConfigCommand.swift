@@ -77,6 +77,8 @@ enum ConfigCommand {
         .init(name: "minify", short: nil, takesValue: false), .init(name: "raw", short: nil, takesValue: false),
         .init(name: "flatten", short: nil, takesValue: false), .init(name: "output", short: "o", takesValue: true),
         .init(name: "merge", short: nil, takesValue: true),
+        // A printer flag with nothing to strip from a Config.
+        .init(name: "show-managed-fields", short: nil, takesValue: false),
       ] + OutputFormat.templateFlags
     ).parse(arguments)
     guard parsed.positional.isEmpty else {

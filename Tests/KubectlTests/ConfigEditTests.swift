@@ -158,7 +158,7 @@ import Testing
       "config get-users",
       "config set-context --current --namespace=x --cluster=c",
       "config set-context x --current",
-      "config view --minify",
+      "config view --minify", "config view --show-managed-fields -o json",
     ])
   }
 
