@@ -87,6 +87,11 @@ enum ConfigCommand {
           "error: unexpected arguments: [\(parsed.positional.joined(separator: " "))]\nSee 'kubectl config view -h' for help and examples"
       )
     }
+    // The kubeconfig is found through $KUBECONFIG or the default path, not named by
+    // --kubeconfig, so there is no single file to view unmerged.
+    if parsed.values["merge"] != nil && !parsed.flag("merge") && parsed.value("kubeconfig") == nil {
+      throw .plain("if merge==false a precise file must be specified")
+    }
     let requested = parsed.value("output") ?? ""
     // `config view` prints YAML unless told otherwise.
     let format =

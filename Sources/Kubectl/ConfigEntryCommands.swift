@@ -188,6 +188,8 @@ enum ConfigEntryCommands {
       if parsed.values["exec-provide-cluster-info"] != nil {
         exec.provideClusterInfo = parsed.flag("exec-provide-cluster-info")
       }
+      // kubectl appends several new variables of one command in Go's random map order;
+      // kubebook keeps the order they were given in.
       if !parsed.all("exec-env").isEmpty {
         var env = (exec.env ?? []).filter { !envPairs.removed.contains($0.name) }
         for (key, value) in envPairs.added {

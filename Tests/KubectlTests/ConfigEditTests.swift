@@ -158,7 +158,9 @@ import Testing
       "config get-users",
       "config set-context --current --namespace=x --cluster=c",
       "config set-context x --current",
-      "config view --minify", "config view --show-managed-fields -o json",
+      "config view --minify", "config view --show-managed-fields -o json", "config view --merge=false",
+      "config view --merge=maybe",
+      "config view --merge --minify -o jsonpath={.kind}",
     ])
   }
 
