@@ -72,7 +72,7 @@ struct KubeconfigDocument {
     func list<Entry>(_ entries: [String: Entry], key: String, _ body: (Entry) -> JSONValue) -> JSONValue {
       guard !entries.isEmpty else { return .null }
       return .array(
-        entries.keys.sorted().map { name in .object([("name", .string(name)), (key, body(entries[name]!))]) })
+        entries.sorted { $0.key < $1.key }.map { .object([("name", .string($0.key)), (key, body($0.value))]) })
     }
     var preferences = JSONObjectBuilder()
     preferences.set("colors", config.colors ? .bool(true) : nil)
@@ -134,7 +134,9 @@ struct KubeconfigDocument {
     fields.set("password", secret(entry.password))
     if let provider = entry.authProvider {
       let config: JSONValue =
-        provider.config.map { config in .object(config.keys.sorted().map { ($0, .string(config[$0]!)) }) } ?? .null
+        provider.config.map { config in
+          .object(config.sorted { $0.key < $1.key }.map { ($0.key, .string($0.value)) })
+        } ?? .null
       fields.set("auth-provider", .object([("name", .string(provider.name)), ("config", config)]))
     }
     if let exec = entry.exec {
