@@ -28,7 +28,7 @@ enum ShellCompletion {
     case "kubectl":
       return KubectlCompletion.candidates(
         after: rest, partial: partial, cluster: terminal.cluster, files: terminal.files,
-        defaultNamespace: terminal.kubeconfig.namespace ?? "default")
+        defaultNamespace: terminal.kubeconfig.namespace ?? "default", kubeconfig: terminal.kubeconfig)
     case "sim":
       offered = simCandidates(after: rest, cluster: terminal.cluster)
     default:

@@ -109,7 +109,11 @@ public enum Base64 {
 
   /// The encoding of the UTF-8 bytes of `text`.
   public static func encode(_ text: String) -> String {
-    let bytes = Array(text.utf8)
+    encode(Array(text.utf8))
+  }
+
+  /// The encoding of `bytes`.
+  public static func encode(_ bytes: [UInt8]) -> String {
     var output: [UInt8] = []
     output.reserveCapacity((bytes.count + 2) / 3 * 4)
     var index = 0

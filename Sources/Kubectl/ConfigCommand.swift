@@ -1,7 +1,8 @@
 import KubeSim
 
-/// `kubectl config view|current-context|get-contexts|get-clusters|get-users|use-context|
-/// set-context` on the terminal's ``Kubeconfig`` (`kubectl/pkg/cmd/config`).
+/// `kubectl config` and its subcommands on the terminal's ``Kubeconfig``
+/// (`kubectl/pkg/cmd/config`). Reads are here; ``ConfigEntryCommands`` writes entries and
+/// ``ConfigEditCommands`` edits, deletes and renames them.
 enum ConfigCommand {
   static func run(_ arguments: [String], context: inout CommandContext, output: inout OutputBuffer)
     throws(KubectlError)
@@ -13,39 +14,61 @@ enum ConfigCommand {
       return
     }
     let rest = Array(arguments.dropFirst())
-    switch subcommand {
-    case "view": try view(rest, config: context.kubeconfig, output: &output)
-    case "current-context":
-      _ = try FlagParser(command: "config current-context", specs: []).parse(rest)
-      guard !context.kubeconfig.currentContext.isEmpty else { throw .plain("current-context is not set") }
-      output.line(context.kubeconfig.currentContext)
-    case "get-contexts": try getContexts(rest, context: &context, output: &output)
-    case "get-clusters":
-      _ = try FlagParser(command: "config get-clusters", specs: []).parse(rest)
-      output.write("NAME\n" + context.kubeconfig.clusters.map { $0.name + "\n" }.joined())
-    case "get-users":
-      _ = try FlagParser(command: "config get-users", specs: []).parse(rest)
-      output.write("NAME\n" + context.kubeconfig.users.map { $0 + "\n" }.joined())
-    case "use-context", "use": try useContext(rest, config: &context.kubeconfig, output: &output)
-    case "set-context": try setContext(rest, config: &context.kubeconfig, output: &output)
-    default:
-      if unsimulated.contains(subcommand) {
-        throw .plain("kubebook does not simulate \"kubectl config \(subcommand)\" yet")
-      }
+    let name = subcommand == "use" ? "use-context" : subcommand
+    guard let runner = subcommands[name] else {
       throw KubectlError(
         text: "error: unknown command \"\(subcommand)\"\nSee 'kubectl config -h' for help and examples")
     }
+    try runner(rest, &context, &output)
   }
 
-  /// The other subcommands of `kubectl config`, which edit entries kubebook does not model.
-  static let unsimulated: Set<String> = [
-    "delete-cluster", "delete-context", "delete-user", "rename-context", "set", "set-cluster", "set-credentials",
-    "unset",
+  /// The subcommands by name (`use` is `use-context`'s alias).
+  static let subcommands: [String: CommandRunner] = [
+    "view": { (arguments, context, output) throws(KubectlError) in
+      try view(arguments, context: context, output: &output)
+    },
+    "current-context": { (arguments, context, output) throws(KubectlError) in
+      _ = try FlagParser(command: "config current-context", specs: []).parse(arguments)
+      guard !context.kubeconfig.currentContext.isEmpty else { throw .plain("current-context is not set") }
+      output.line(context.kubeconfig.currentContext)
+    },
+    "get-contexts": getContexts,
+    // kubectl lists the clusters in Go's map order, which changes from run to run; kubebook
+    // sorts them.
+    "get-clusters": { (arguments, context, output) throws(KubectlError) in
+      _ = try FlagParser(command: "config get-clusters", specs: []).parse(arguments)
+      output.write("NAME\n" + context.kubeconfig.clusters.keys.sorted().map { $0 + "\n" }.joined())
+    },
+    "get-users": { (arguments, context, output) throws(KubectlError) in
+      _ = try FlagParser(command: "config get-users", specs: []).parse(arguments)
+      output.write("NAME\n" + context.kubeconfig.users.keys.sorted().map { $0 + "\n" }.joined())
+    },
+    "use-context": { (arguments, context, output) throws(KubectlError) in
+      try useContext(arguments, config: &context.kubeconfig, output: &output)
+    },
+    "set-context": { (arguments, context, output) throws(KubectlError) in
+      try setContext(arguments, config: &context.kubeconfig, output: &output)
+    },
+    "set-cluster": ConfigEntryCommands.setCluster,
+    "set-credentials": ConfigEntryCommands.setCredentials,
+    "set": ConfigEditCommands.set,
+    "unset": ConfigEditCommands.unset,
+    "delete-cluster": ConfigEditCommands.deleteCluster,
+    "delete-context": ConfigEditCommands.deleteContext,
+    "delete-user": ConfigEditCommands.deleteUser,
+    "rename-context": ConfigEditCommands.renameContext,
   ]
 
-  /// `config view [--minify] [-o yaml|json|jsonpath=...|go-template=...]`; `--raw` would print credentials
-  /// kubebook does not have.
-  private static func view(_ arguments: [String], config: Kubeconfig, output: inout OutputBuffer)
+  /// `config view [--minify] [--raw] [--flatten] [-o yaml|json|jsonpath=...|go-template=...]`.
+  ///
+  /// kubeadm's certificate authority, client certificate and key are not simulated, so there
+  /// is no true value for `--raw` (or `--flatten`, which does not redact either) to print in
+  /// their place. Rather than invent key material, kubebook prints the output twice, with two
+  /// different stand-ins for that data: when the two differ, the output would show kubeadm's
+  /// data, and the command is refused naming what it lacks; when they agree (`--minify` of a
+  /// context using other credentials, a jsonpath that reads only the server, entries the
+  /// learner wrote with `set-credentials` or `config set`), it is exactly what kubectl prints.
+  private static func view(_ arguments: [String], context: CommandContext, output: inout OutputBuffer)
     throws(KubectlError)
   {
     let parsed = try FlagParser(
@@ -54,6 +77,8 @@ enum ConfigCommand {
         .init(name: "minify", short: nil, takesValue: false), .init(name: "raw", short: nil, takesValue: false),
         .init(name: "flatten", short: nil, takesValue: false), .init(name: "output", short: "o", takesValue: true),
         .init(name: "merge", short: nil, takesValue: true),
+        // A printer flag with nothing to strip from a Config.
+        .init(name: "show-managed-fields", short: nil, takesValue: false),
       ] + OutputFormat.templateFlags
     ).parse(arguments)
     guard parsed.positional.isEmpty else {
@@ -62,20 +87,45 @@ enum ConfigCommand {
           "error: unexpected arguments: [\(parsed.positional.joined(separator: " "))]\nSee 'kubectl config view -h' for help and examples"
       )
     }
-    if parsed.flag("raw") || parsed.flag("flatten") {
-      throw .plain(
-        "kubebook does not simulate the admin's credentials, so \"kubectl config view --raw\" is not simulated")
+    // The kubeconfig is found through $KUBECONFIG or the default path, not named by
+    // --kubeconfig, so there is no single file to view unmerged.
+    if parsed.values["merge"] != nil && !parsed.flag("merge") && parsed.value("kubeconfig") == nil {
+      throw .plain("if merge==false a precise file must be specified")
     }
     let requested = parsed.value("output") ?? ""
     // `config view` prints YAML unless told otherwise.
     let format =
       requested.isEmpty && parsed.value("template") == nil ? .yaml : try OutputFormat.parseWithoutTables(parsed)
-    let document = config.json(minified: parsed.flag("minify"))
     switch format {
-    case .json, .yaml, .jsonPath, .goTemplate: output.write(try format.printed(typed: document))
+    case .json, .yaml, .jsonPath, .goTemplate: break
     default: throw .plain("kubebook does not simulate \"kubectl config view -o \(requested)\" yet")
     }
+    let config = context.kubeconfig
+    /// The printed document, kubeadm's data (if unredacted) standing in as `placeholder`.
+    func printed(_ placeholder: String) throws(KubectlError) -> String {
+      let raw = parsed.flag("raw") || parsed.flag("flatten")
+      var document = KubeconfigDocument(
+        config: config, secrets: raw ? .raw(kubeadmPlaceholder: placeholder) : .redacted)
+      if parsed.flag("minify") {
+        // `--minify` keeps the context `--context` names.
+        if let name = parsed.value("context"), !name.isEmpty { document.config.currentContext = name }
+        try document.minify()
+      }
+      if parsed.flag("flatten") { try document.flatten { config.read($0, from: context.files) } }
+      return try format.printed(typed: document.json)
+    }
+    let text = try printed(Self.standIns.0)
+    guard try printed(Self.standIns.1) == text else {
+      throw .plain(
+        "kubebook does not simulate the certificates and key kubeadm generated, so it cannot print \"kubectl config view\" with their data (--raw or --flatten); without those flags kubectl shows them as DATA+OMITTED"
+      )
+    }
+    output.write(text)
   }
+
+  /// Two different base64 texts standing for kubeadm's data in ``view(_:context:output:)``;
+  /// neither is ever printed.
+  private static let standIns = ("S1VCRUJPT0stUExBQ0VIT0xERVItQQ==", "S1VCRUJPT0stUExBQ0VIT0xERVItQg==")
 
   /// `config get-contexts [NAME...] [--no-headers] [-o name]`: a table of the contexts, the
   /// current one marked `*`, in name order.
@@ -100,16 +150,16 @@ enum ConfigCommand {
     var rows: [[String]] = []
     if !parsed.flag("no-headers") && !nameOnly { rows.append(["CURRENT", "NAME", "CLUSTER", "AUTHINFO", "NAMESPACE"]) }
     var missing: [String] = []
-    let wanted = parsed.positional.isEmpty ? config.contexts.map(\.name) : parsed.positional
+    let wanted = parsed.positional.isEmpty ? Array(config.contexts.keys) : parsed.positional
     for name in wanted.sorted() {
-      guard let entry = config.contexts.first(where: { $0.name == name }) else {
+      guard let entry = config.contexts[name] else {
         missing.append(name)
         continue
       }
       rows.append(
         nameOnly
           ? [name]
-          : [name == config.currentContext ? "*" : " ", name, entry.cluster, entry.user, entry.namespace ?? ""])
+          : [name == config.currentContext ? "*" : " ", name, entry.cluster, entry.user, entry.namespace])
     }
     output.write(nameOnly ? rows.map { $0[0] + "\n" }.joined() : TabWriter.get.format(rows))
     guard !missing.isEmpty else { return }
@@ -120,7 +170,7 @@ enum ConfigCommand {
 
   /// The error of a config subcommand given the wrong number of arguments: kubectl prints the
   /// command's help first (`cmd.Help()`), then `Unexpected args: [...]`.
-  private static func unexpectedArguments(_ arguments: [String], command: String, output: inout OutputBuffer)
+  static func unexpectedArguments(_ arguments: [String], command: String, output: inout OutputBuffer)
     -> KubectlError
   {
     output.write(KubectlHelpTexts.texts[command].map { $0 + "\n" } ?? "")
@@ -136,7 +186,7 @@ enum ConfigCommand {
       throw unexpectedArguments(parsed.positional, command: "config use-context", output: &output)
     }
     let name = parsed.positional[0]
-    guard config.contexts.contains(where: { $0.name == name }) else {
+    guard config.contexts[name] != nil else {
       throw .plain("no context exists with the name: \"\(name)\"")
     }
     config.currentContext = name
@@ -166,12 +216,12 @@ enum ConfigCommand {
     guard !name.isEmpty else {
       throw .plain(current ? "no current context is set" : "you must specify a non-empty context name or --current")
     }
-    let existing = config.contexts.first { $0.name == name }
-    var entry = existing ?? Kubeconfig.Context(name: name, cluster: "", user: "")
+    let existing = config.contexts[name]
+    var entry = existing ?? Kubeconfig.ContextEntry()
     if let cluster = parsed.value("cluster") { entry.cluster = cluster }
     if let user = parsed.value("user") { entry.user = user }
-    if let namespace = parsed.value("namespace") { entry.namespace = namespace.isEmpty ? nil : namespace }
-    config.store(entry)
+    if let namespace = parsed.value("namespace") { entry.namespace = namespace }
+    config.contexts[name] = entry
     output.line("Context \"\(name)\" \(existing == nil ? "created" : "modified").")
   }
 }

@@ -140,6 +140,30 @@ enum KubectlCommands {
     "config set-context": { (arguments, context, output) throws(KubectlError) in
       try ConfigCommand.run(["set-context"] + arguments, context: &context, output: &output)
     },
+    "config set-cluster": { (arguments, context, output) throws(KubectlError) in
+      try ConfigCommand.run(["set-cluster"] + arguments, context: &context, output: &output)
+    },
+    "config set-credentials": { (arguments, context, output) throws(KubectlError) in
+      try ConfigCommand.run(["set-credentials"] + arguments, context: &context, output: &output)
+    },
+    "config set": { (arguments, context, output) throws(KubectlError) in
+      try ConfigCommand.run(["set"] + arguments, context: &context, output: &output)
+    },
+    "config unset": { (arguments, context, output) throws(KubectlError) in
+      try ConfigCommand.run(["unset"] + arguments, context: &context, output: &output)
+    },
+    "config delete-cluster": { (arguments, context, output) throws(KubectlError) in
+      try ConfigCommand.run(["delete-cluster"] + arguments, context: &context, output: &output)
+    },
+    "config delete-context": { (arguments, context, output) throws(KubectlError) in
+      try ConfigCommand.run(["delete-context"] + arguments, context: &context, output: &output)
+    },
+    "config delete-user": { (arguments, context, output) throws(KubectlError) in
+      try ConfigCommand.run(["delete-user"] + arguments, context: &context, output: &output)
+    },
+    "config rename-context": { (arguments, context, output) throws(KubectlError) in
+      try ConfigCommand.run(["rename-context"] + arguments, context: &context, output: &output)
+    },
     "patch": PatchCommand.run,
     "replace": ReplaceCommand.run,
     "diff": { (arguments, context, output) throws(KubectlError) in

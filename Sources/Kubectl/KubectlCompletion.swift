@@ -50,10 +50,11 @@ public enum KubectlCompletion {
 
   /// The words that can stand where `partial` is being typed, after `kubectl` and `words`
   /// (the complete words typed before it), sorted and without duplicates. Names are offered
-  /// from `-n`'s namespace, else `defaultNamespace` (the kubeconfig context's).
+  /// from `-n`'s namespace, else `defaultNamespace` (the kubeconfig context's); the names of
+  /// contexts, clusters and users from `kubeconfig`.
   public static func candidates(
     after words: [String], partial: String, cluster: Cluster, files: VirtualDirectory,
-    defaultNamespace: String = "default"
+    defaultNamespace: String = "default", kubeconfig: Kubeconfig? = nil
   ) -> [String] {
     let line = Line(words)
     var offered: [String]
@@ -62,7 +63,9 @@ public enum KubectlCompletion {
     } else if partial.hasPrefix("-") {
       offered = specs(for: line.path).filter { $0.name.count > 1 }.map { "--" + $0.name }
     } else {
-      offered = positionals(line: line, partial: partial, cluster: cluster, defaultNamespace: defaultNamespace)
+      offered =
+        kubeconfigNames(line: line, kubeconfig: kubeconfig)
+        ?? positionals(line: line, partial: partial, cluster: cluster, defaultNamespace: defaultNamespace)
     }
     return Array(Set(offered.filter { $0.hasPrefix(partial) })).sorted()
   }
@@ -194,6 +197,21 @@ public enum KubectlCompletion {
     default:
       return []
     }
+  }
+
+  /// The entry names kubectl's `config` subcommands complete as their first argument
+  /// (`ContextCompletionFunc`, `ClusterCompletionFunc`, `UserCompletionFunc`), or nil for
+  /// other commands.
+  static func kubeconfigNames(line: Line, kubeconfig: Kubeconfig?) -> [String]? {
+    let entries: [String]
+    switch line.path {
+    case "config use-context", "config delete-context", "config rename-context", "config set-context":
+      entries = kubeconfig.map { Array($0.contexts.keys) } ?? []
+    case "config delete-cluster": entries = kubeconfig.map { Array($0.clusters.keys) } ?? []
+    case "config delete-user": entries = kubeconfig.map { Array($0.users.keys) } ?? []
+    default: return nil
+    }
+    return line.positional.isEmpty ? entries : []
   }
 
   static func names(_ type: ResourceType, namespace: String, cluster: Cluster) -> [String] {

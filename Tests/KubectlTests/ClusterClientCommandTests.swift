@@ -220,49 +220,12 @@ import Testing
 
   // MARK: config
 
-  /// kubeadm's admin.conf for the simulated cluster, with placeholder certificate data.
-  private static let adminConf = """
-    apiVersion: v1
-    clusters:
-    - cluster:
-        certificate-authority-data: TFMwdExTMUNSVWRKVGlCRFJWSlVTVVpKUTBGVVJTMHRMUzB0Q2c9PQ==
-        server: https://172.18.0.2:6443
-      name: kubernetes
-    contexts:
-    - context:
-        cluster: kubernetes
-        user: kubernetes-admin
-      name: kubernetes-admin@kubernetes
-    current-context: kubernetes-admin@kubernetes
-    kind: Config
-    preferences: {}
-    users:
-    - name: kubernetes-admin
-      user:
-        client-certificate-data: TFMwdExTMUNSVWRKVGlCRFJWSlVTVVpKUTBGVVJTMHRMUzB0Q2c9PQ==
-        client-key-data: TFMwdExTMUNSVWRKVGlCU1UwRWdVRkpKVmtGVVJTQkxSVmt0TFMwdExRbz0=
-
-    """
-
-  /// Runs `commands` in order in our terminal and in the real kubectl on a copy of
-  /// ``adminConf``, expecting the same output and status from each.
+  /// Runs `commands` in our terminal and in the real kubectl, expecting the same from each.
   private func expectSameSequence(_ commands: [String], sourceLocation: SourceLocation = #_sourceLocation) throws {
-    let file = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "kubebook-kubeconfig-\(ProcessInfo.processInfo.processIdentifier)-\(abs(commands.joined().hashValue)).yaml")
-    try Self.adminConf.write(to: file, atomically: true, encoding: .utf8)
-    defer { try? FileManager.default.removeItem(at: file) }
-    var terminal = Terminal()
-    #expect(terminal.kubeconfig.server == "https://172.18.0.2:6443", sourceLocation: sourceLocation)
-    for command in commands {
-      let ours = terminal.run("kubectl " + command)
-      let real = try RealKubectl.runCombined(try ShellWords.split(command), kubeconfig: file.path)
-      #expect(ours.output == real.output, "kubectl \(command)", sourceLocation: sourceLocation)
-      #expect(ours.exitCode == real.status, "kubectl \(command)", sourceLocation: sourceLocation)
-    }
+    try KubeconfigSequence.expectSame(commands, sourceLocation: sourceLocation)
   }
 
-  private static let canRunRealConfig =
-    RealKubectl.path != nil && FileManager.default.isExecutableFile(atPath: "/usr/bin/unshare")
+  private static let canRunRealConfig = KubeconfigSequence.canRun
 
   @Test(.enabled(if: canRunRealConfig, "needs the real kubectl binary and unshare"))
   func configReadsMatchTheRealBinary() throws {
@@ -329,15 +292,6 @@ import Testing
     let subcommands = KubectlCompletion.candidates(
       after: ["config"], partial: "", cluster: terminal.cluster, files: terminal.files)
     #expect(subcommands.contains("set-context") && subcommands.contains("view"))
-  }
-
-  @Test func rawCredentialsAreNotInvented() {
-    let output = outputs(["kubectl config view --raw"])[0]
-    #expect(output.hasPrefix("error: kubebook does not simulate"))
-    #expect(!output.contains("DATA"))
-    // Queries see the redacted view, as kubectl's do.
-    let jsonpath = outputs(["kubectl config view -o jsonpath={.users[0].user.client-key-data}"])[0]
-    #expect(jsonpath == "DATA+OMITTED")
   }
 
   // MARK: issue 16, item 7

@@ -24,10 +24,13 @@ public enum RealKubectl {
   /// Runs kubectl on the kubeconfig file at `kubeconfig` (for `kubectl config ...`), standard
   /// error appended to standard output, inside a network namespace of its own (`unshare -n`)
   /// so that the file's server address can never be reached.
-  public static func runCombined(_ arguments: [String], kubeconfig: String) throws -> (output: String, status: Int32) {
+  /// Relative paths are `directory`'s when given.
+  public static func runCombined(_ arguments: [String], kubeconfig: String, in directory: URL? = nil) throws -> (
+    output: String, status: Int32
+  ) {
     try run(
       ["-n", path ?? "/usr/bin/kubectl"] + arguments, standardError: nil, executable: "/usr/bin/unshare",
-      kubeconfig: kubeconfig)
+      kubeconfig: kubeconfig, directory: directory)
   }
 
   /// Like ``runCombined(_:)``, run in `directory` (for relative `-f` paths).

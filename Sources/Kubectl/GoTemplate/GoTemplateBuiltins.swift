@@ -237,61 +237,12 @@ enum GoTemplateBuiltins {
     return true
   }
 
-  /// Go's `base64.StdEncoding.DecodeString` (line breaks skipped), with its error offsets.
+  /// Go's `base64.StdEncoding.DecodeString` of `text`, as UTF-8 text, with its error.
   static func base64Decode(_ text: String) throws(Failure) -> String {
-    let source = Array(text.utf8)
-    let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8)
-    var decodeMap = [UInt8](repeating: 0xFF, count: 256)
-    for (offset, byte) in alphabet.enumerated() { decodeMap[Int(byte)] = UInt8(offset) }
-    /// Go's `CorruptInputError` text at `offset`.
-    func corrupt(_ offset: Int) -> Failure {
-      Failure(message: "base64 decode failed: illegal base64 data at input byte \(offset)")
-    }
-    /// Whether `byte` is a line break, which the decoder skips.
-    func isNewline(_ byte: UInt8) -> Bool { byte == 0x0A || byte == 0x0D }
-    var output: [UInt8] = []
-    var index = 0
-    while true {
-      var quantum = [UInt8](repeating: 0, count: 4)
-      var length = 4
-      var position = 0
-      var finished = false
-      while position < 4 {
-        if index == source.count {
-          if position == 0 { return String(decoding: output, as: UTF8.self) }
-          throw corrupt(index - position)
-        }
-        let byte = source[index]
-        index += 1
-        let value = decodeMap[Int(byte)]
-        if value != 0xFF {
-          quantum[position] = value
-          position += 1
-          continue
-        }
-        if isNewline(byte) { continue }
-        guard byte == UInt8(ascii: "=") else { throw corrupt(index - 1) }
-        switch position {
-        case 0, 1: throw corrupt(index - 1)
-        case 2:
-          while index < source.count && isNewline(source[index]) { index += 1 }
-          if index == source.count { throw corrupt(source.count) }
-          guard source[index] == UInt8(ascii: "=") else { throw corrupt(index - 1) }
-          index += 1
-        default: break
-        }
-        while index < source.count && isNewline(source[index]) { index += 1 }
-        if index < source.count { throw corrupt(index) }
-        length = position
-        finished = true
-        break
-      }
-      let bytes = [
-        quantum[0] << 2 | quantum[1] >> 4, (quantum[1] & 0x0F) << 4 | quantum[2] >> 2,
-        (quantum[2] & 0x03) << 6 | quantum[3],
-      ]
-      output.append(contentsOf: bytes.prefix(length - 1))
-      if finished { return String(decoding: output, as: UTF8.self) }
+    switch GoBase64.decode(text) {
+    case .success(let bytes): return String(decoding: bytes, as: UTF8.self)
+    case .failure(let error):
+      throw Failure(message: "base64 decode failed: illegal base64 data at input byte \(error.offset)")
     }
   }
 }
