@@ -92,6 +92,7 @@ enum KubectlCommands {
     "set image": SetImageCommand.run,
     "set env": SetEnvCommand.run,
     "set resources": SetResourcesCommand.run,
+    "set serviceaccount": SetServiceAccountCommand.run,
     "rollout": RolloutCommand.run,
     "rollout history": { (arguments, context, output) throws(KubectlError) in
       try RolloutCommand.run(["history"] + arguments, context: &context, output: &output)

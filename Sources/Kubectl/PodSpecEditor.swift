@@ -33,6 +33,9 @@ struct PodSpecEditor {
   var format: OutputFormat
   /// `set env --list`: the edit only lists, nothing is printed or stored.
   var listOnly = false
+  /// Whether an object the edit leaves as it was is printed too (`set serviceaccount` sends
+  /// every object's patch; `set env` and `set resources` skip the empty ones).
+  var printsUnchanged = false
 
   /// The flags both commands take besides their own.
   static let commonFlags: [FlagParser.Spec] = [
@@ -185,7 +188,7 @@ struct PodSpecEditor {
         continue
       case .success(let pair): (original, edited) = pair
       }
-      if listOnly || edited.sameJSON(as: original) { continue }
+      if listOnly || (!printsUnchanged && edited.sameJSON(as: original)) { continue }
       changed.append(name)
       if local || dryRun {
         try print(edited, name: name, after: printed, output: &output)
@@ -193,6 +196,12 @@ struct PodSpecEditor {
         continue
       }
       guard let holder = target.type?.served as? any PodSpecHolder.Type else { continue }
+      if edited.sameJSON(as: original) {
+        // An empty patch: the server answers with the object as it is.
+        try print(original, name: name, after: printed, output: &output)
+        printed += 1
+        continue
+      }
       do {
         let stored = try store(holder, target, edited, context: &context)
         try print(stored, name: name, after: printed, output: &output)
