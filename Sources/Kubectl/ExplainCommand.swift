@@ -1,29 +1,65 @@
 import KubeSim
 
-/// `kubectl explain FIELD` for the fields the course uses, with the text a real v1.32 API
-/// server returns.
+/// `kubectl explain TYPE[.FIELD...] [--recursive] [--api-version=GROUP/VERSION]`: kubectl
+/// v1.32's plaintext template over the OpenAPI schema of the kinds the simulator serves
+/// (``ExplainSchema``, generated from the Go API types at v0.32.4).
+///
+/// Two display choices, both from the course owner's captures in ``KubectlExplainTexts``:
+/// tabs are expanded to 8-column stops as a terminal shows them, and the blank lines the
+/// template leaves at the end are dropped.
 enum ExplainCommand {
   static func run(_ arguments: [String], output: inout OutputBuffer) throws(KubectlError) {
-    let parsed = try FlagParser(command: "explain", specs: [.init(name: "recursive", short: nil, takesValue: false)])
-      .parse(arguments)
+    let parsed = try FlagParser(
+      command: "explain",
+      specs: [
+        .init(name: "recursive", short: nil, takesValue: false), .init(name: "api-version", short: nil, takesValue: true),
+      ]
+    )
+    .parse(arguments)
     guard let path = parsed.positional.first else {
       throw KubectlError(
         text:
           "You must specify the type of resource to explain. Use \"kubectl api-resources\" for a complete list of supported resources.\n\nerror: Required resource not specified.\nSee 'kubectl explain -h' for help and examples"
       )
     }
-    var parts = path.split(separator: ".").map(String.init)
-    guard let first = parts.first else { throw .plain("invalid field path \"\(path)\"") }
-    guard
-      let type = ResourceType.resolve(first) ?? (ResourceType.unsimulatedNames.contains(first.lowercased()) ? nil : nil)
-    else {
+    guard parsed.positional.count == 1 else {
+      throw KubectlError(text: "error: We accept only this format: explain RESOURCE\n")
+    }
+    let parts = path.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+    let first = parts.first ?? ""
+    guard let type = ResourceType.resolve(first) else {
       throw .plain("the server doesn't have a resource type \"\(first)\"")
     }
-    parts[0] = type.singular
-    let key = parts.joined(separator: ".")
-    guard let text = KubectlExplainTexts.texts[key] else {
-      throw .plain("kubebook has no explain text for \"\(path)\" yet")
+    let schema = ExplainSchema.served
+    guard let served = schema.kinds.first(where: { $0.kind == type.kind && $0.group == type.group }) else {
+      throw .plain("couldn't find resource for \"\(type.group)/\(type.versions.first ?? ""), Resource=\(type.plural)\"")
     }
-    output.line(text)
+    var kind = served
+    if let apiVersion = parsed.value("api-version") {
+      let (group, version) = try groupVersion(apiVersion)
+      guard schema.kinds.contains(where: { $0.group == group && $0.version == version }) else {
+        throw .plain("couldn't find resource for \"\(group)/\(version), Resource=\(type.plural)\"")
+      }
+      guard let match = schema.kinds.first(where: { $0.kind == type.kind && $0.group == group && $0.version == version })
+      else {
+        throw .plain("GVR (\(group)/\(version), Resource=\(type.plural)) not found in OpenAPI schema")
+      }
+      kind = match
+    }
+    let text = try ExplainRenderer(schema: schema).render(
+      kind: kind, fieldPath: Array(parts.dropFirst()), recursive: parsed.flag("recursive"))
+    var lines = ExplainText.expandingTabs(text).split(separator: "\n", omittingEmptySubsequences: false)
+    while lines.last?.isEmpty == true { lines.removeLast() }
+    output.line(lines.joined(separator: "\n"))
+  }
+
+  /// `schema.ParseGroupVersion`: `v1` is the core group, `GROUP/VERSION` otherwise.
+  static func groupVersion(_ text: String) throws(KubectlError) -> (group: String, version: String) {
+    let pieces = text.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+    switch pieces.count {
+    case 1 where !text.isEmpty: return ("", text)
+    case 2: return (pieces[0], pieces[1])
+    default: throw .plain("unexpected GroupVersion string: \(text)")
+    }
   }
 }
