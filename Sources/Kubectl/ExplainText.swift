@@ -81,14 +81,3 @@ enum ExplainText {
     return output
   }
 }
-
-extension String {
-  /// The string with every occurrence of `target` replaced.
-  fileprivate func replacingAll(_ target: Character, with replacement: String) -> String {
-    var result = ""
-    for character in self {
-      if character == target { result += replacement } else { result.append(character) }
-    }
-    return result
-  }
-}
