@@ -12,7 +12,8 @@ enum ExplainCommand {
     let parsed = try FlagParser(
       command: "explain",
       specs: [
-        .init(name: "recursive", short: nil, takesValue: false), .init(name: "api-version", short: nil, takesValue: true),
+        .init(name: "recursive", short: nil, takesValue: false),
+        .init(name: "api-version", short: nil, takesValue: true),
       ]
     )
     .parse(arguments)
@@ -31,8 +32,9 @@ enum ExplainCommand {
       throw .plain("the server doesn't have a resource type \"\(first)\"")
     }
     let schema = ExplainSchema.served
-    guard let served = schema.kinds.first(where: { $0.kind == type.kind && $0.group == type.group }) else {
-      throw .plain("couldn't find resource for \"\(type.group)/\(type.versions.first ?? ""), Resource=\(type.plural)\"")
+    let versions = schema.kinds.filter { $0.kind == type.kind && $0.group == type.group }
+    guard let served = versions.first(where: { $0.version == type.preferredVersion }) ?? versions.first else {
+      throw .plain("couldn't find resource for \"\(type.group)/\(type.preferredVersion), Resource=\(type.plural)\"")
     }
     var kind = served
     if let apiVersion = parsed.value("api-version") {
@@ -40,7 +42,8 @@ enum ExplainCommand {
       guard schema.kinds.contains(where: { $0.group == group && $0.version == version }) else {
         throw .plain("couldn't find resource for \"\(group)/\(version), Resource=\(type.plural)\"")
       }
-      guard let match = schema.kinds.first(where: { $0.kind == type.kind && $0.group == group && $0.version == version })
+      guard
+        let match = schema.kinds.first(where: { $0.kind == type.kind && $0.group == group && $0.version == version })
       else {
         throw .plain("GVR (\(group)/\(version), Resource=\(type.plural)) not found in OpenAPI schema")
       }

@@ -15,7 +15,8 @@ struct ExplainRenderer {
     guard schema.definitions[kind.definition] != nil else {
       throw .plain("GVK \(kind.group)/\(kind.version), Kind=\(kind.kind) not found in OpenAPI schema")
     }
-    let body = output(description: nil, type: .reference(kind.definition), fieldPath: fieldPath[...], recursive: recursive)
+    let body = output(
+      description: nil, type: .reference(kind.definition), fieldPath: fieldPath[...], recursive: recursive)
     guard !body.isEmpty else {
       // The template names the path's last element, whichever element was missing.
       throw .plain("field \"\(fieldPath.last ?? "")\" does not exist")
@@ -30,7 +31,8 @@ struct ExplainRenderer {
   {
     guard let name = fieldPath.first else {
       let text = self.description(own: description, type: type)
-      var result = "DESCRIPTION:\n" + ExplainText.indent(ExplainText.wrap(text.isEmpty ? "<empty>" : text, limit: 76), by: 4)
+      var result =
+        "DESCRIPTION:\n" + ExplainText.indent(ExplainText.wrap(text.isEmpty ? "<empty>" : text, limit: 76), by: 4)
       result += "\n"
       let fields = fieldList(type, level: 1, history: [], recursive: recursive)
       if !fields.isEmpty { result += "FIELDS:\n" + fields }

@@ -64,7 +64,8 @@ struct ExplainSchema: Sendable {
         guard let owner = current else { continue }
         let field = Field(
           name: cells[1], required: cells[2] == "1", type: fieldType(cells[3]),
-          enumValues: cells[4] == "-" ? [] : cells[4].split(separator: ",", omittingEmptySubsequences: false).map(String.init),
+          enumValues: cells[4] == "-"
+            ? [] : cells[4].split(separator: ",", omittingEmptySubsequences: false).map(String.init),
           description: unescape(cells[5]))
         schema.definitions[owner]?.fields.append(field)
       default:

@@ -19,6 +19,7 @@ K	ControllerRevision	apps	v1	apps.v1.ControllerRevision
 K	Deployment	apps	v1	apps.v1.Deployment
 K	ReplicaSet	apps	v1	apps.v1.ReplicaSet
 K	StatefulSet	apps	v1	apps.v1.StatefulSet
+K	HorizontalPodAutoscaler	autoscaling	v1	autoscaling.v1.HorizontalPodAutoscaler
 K	HorizontalPodAutoscaler	autoscaling	v2	autoscaling.v2.HorizontalPodAutoscaler
 K	CronJob	batch	v1	batch.v1.CronJob
 K	Job	batch	v1	batch.v1.Job
@@ -176,6 +177,27 @@ F	updatedReplicas	0	s:integer	-	updatedReplicas is the number of Pods created by
 T	apps.v1.StatefulSetUpdateStrategy	StatefulSetUpdateStrategy	-	StatefulSetUpdateStrategy indicates the strategy that the StatefulSet controller will use to perform updates. It includes any additional parameters necessary to perform the update for the indicated strategy.
 F	rollingUpdate	0	r:apps.v1.RollingUpdateStatefulSetStrategy	-	RollingUpdate is used to communicate parameters when Type is RollingUpdateStatefulSetStrategyType.
 F	type	0	s:string	OnDelete,RollingUpdate	Type indicates the type of the StatefulSetUpdateStrategy. Default is RollingUpdate.\n\nPossible enum values:\n - `"OnDelete"` triggers the legacy behavior. Version tracking and ordered rolling restarts are disabled. Pods are recreated from the StatefulSetSpec when they are manually deleted. When a scale operation is performed with this strategy,specification version indicated by the StatefulSet's currentRevision.\n - `"RollingUpdate"` indicates that update will be applied to all Pods in the StatefulSet with respect to the StatefulSet ordering constraints. When a scale operation is performed with this strategy, new Pods will be created from the specification version indicated by the StatefulSet's updateRevision.\n
+T	autoscaling.v1.CrossVersionObjectReference	CrossVersionObjectReference	-	CrossVersionObjectReference contains enough information to let you identify the referred resource.
+F	apiVersion	0	s:string	-	apiVersion is the API version of the referent
+F	kind	1	s:string	-	kind is the kind of the referent; More info: https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#types-kinds
+F	name	1	s:string	-	name is the name of the referent; More info: https://kubernetes.io/docs/concepts/overview/working-with-objects/names/#names
+T	autoscaling.v1.HorizontalPodAutoscaler	HorizontalPodAutoscaler	-	configuration of a horizontal pod autoscaler.
+F	apiVersion	0	s:string	-	APIVersion defines the versioned schema of this representation of an object. Servers should convert recognized schemas to the latest internal value, and may reject unrecognized values. More info: https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#resources
+F	kind	0	s:string	-	Kind is a string value representing the REST resource this object represents. Servers may infer this from the endpoint the client submits requests to. Cannot be updated. In CamelCase. More info: https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#types-kinds
+F	metadata	0	r:meta.v1.ObjectMeta	-	Standard object metadata. More info: https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#metadata
+F	spec	0	r:autoscaling.v1.HorizontalPodAutoscalerSpec	-	spec defines the behaviour of autoscaler. More info: https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#spec-and-status.
+F	status	0	r:autoscaling.v1.HorizontalPodAutoscalerStatus	-	status is the current information about the autoscaler.
+T	autoscaling.v1.HorizontalPodAutoscalerSpec	HorizontalPodAutoscalerSpec	-	specification of a horizontal pod autoscaler.
+F	maxReplicas	1	s:integer	-	maxReplicas is the upper limit for the number of pods that can be set by the autoscaler; cannot be smaller than MinReplicas.
+F	minReplicas	0	s:integer	-	minReplicas is the lower limit for the number of replicas to which the autoscaler can scale down.  It defaults to 1 pod.  minReplicas is allowed to be 0 if the alpha feature gate HPAScaleToZero is enabled and at least one Object or External metric is configured.  Scaling is active as long as at least one metric value is available.
+F	scaleTargetRef	1	r:autoscaling.v1.CrossVersionObjectReference	-	reference to scaled resource; horizontal pod autoscaler will learn the current resource consumption and will set the desired number of pods by using its Scale subresource.
+F	targetCPUUtilizationPercentage	0	s:integer	-	targetCPUUtilizationPercentage is the target average CPU utilization (represented as a percentage of requested CPU) over all the pods; if not specified the default autoscaling policy will be used.
+T	autoscaling.v1.HorizontalPodAutoscalerStatus	HorizontalPodAutoscalerStatus	-	current status of a horizontal pod autoscaler
+F	currentCPUUtilizationPercentage	0	s:integer	-	currentCPUUtilizationPercentage is the current average CPU utilization over all pods, represented as a percentage of requested CPU, e.g. 70 means that an average pod is using now 70% of its requested CPU.
+F	currentReplicas	1	s:integer	-	currentReplicas is the current number of replicas of pods managed by this autoscaler.
+F	desiredReplicas	1	s:integer	-	desiredReplicas is the  desired number of replicas of pods managed by this autoscaler.
+F	lastScaleTime	0	r:meta.v1.Time	-	lastScaleTime is the last time the HorizontalPodAutoscaler scaled the number of pods; used by the autoscaler to control how often the number of pods is changed.
+F	observedGeneration	0	s:integer	-	observedGeneration is the most recent generation observed by this autoscaler.
 T	autoscaling.v2.ContainerResourceMetricSource	ContainerResourceMetricSource	-	ContainerResourceMetricSource indicates how to scale on a resource metric known to Kubernetes, as specified in requests and limits, describing each pod in the current scale target (e.g. CPU or memory).  The values will be averaged together before being compared to the target.  Such metrics are built in to Kubernetes, and have special scaling options on top of those available to normal per-pod metrics using the "pods" source.  Only one "target" type should be set.
 F	container	1	s:string	-	container is the name of the container in the pods of the scaling target
 F	name	1	s:string	-	name is the name of the resource in question.
