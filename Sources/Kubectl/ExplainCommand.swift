@@ -26,11 +26,7 @@ enum ExplainCommand {
     guard parsed.positional.count == 1 else {
       throw KubectlError(text: "error: We accept only this format: explain RESOURCE\n")
     }
-    let parts = path.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
-    let first = parts.first ?? ""
-    guard let type = ResourceType.resolve(first) else {
-      throw .plain("the server doesn't have a resource type \"\(first)\"")
-    }
+    let (type, fieldPath) = try resourceAndFields(path)
     let schema = ExplainSchema.served
     let versions = schema.kinds.filter { $0.kind == type.kind && $0.group == type.group }
     guard let served = versions.first(where: { $0.version == type.preferredVersion }) ?? versions.first else {
@@ -50,10 +46,28 @@ enum ExplainCommand {
       kind = match
     }
     let text = try ExplainRenderer(schema: schema).render(
-      kind: kind, fieldPath: Array(parts.dropFirst()), recursive: parsed.flag("recursive"))
+      kind: kind, fieldPath: fieldPath, recursive: parsed.flag("recursive"))
     var lines = ExplainText.expandingTabs(text).split(separator: "\n", omittingEmptySubsequences: false)
     while lines.last?.isEmpty == true { lines.removeLast() }
     output.line(lines.joined(separator: "\n"))
+  }
+
+  /// kubectl's `SplitAndParseResourceRequestWithMatchingPrefix` (`pkg/explain/explain.go`):
+  /// the first element names the resource; when the path starts with `PLURAL.GROUP` the field
+  /// path follows it, otherwise every later element is a field. A trailing `.` is dropped.
+  static func resourceAndFields(_ text: String) throws(KubectlError) -> (ResourceType, [String]) {
+    let path = text.hasSuffix(".") ? String(text.dropLast()) : text
+    let parts = path.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+    let first = parts.first ?? ""
+    guard let type = ResourceType.resolve(first) else {
+      throw .plain("the server doesn't have a resource type \"\(first)\"")
+    }
+    let groupResource = type.plural + "." + type.group
+    if !type.group.isEmpty, path.hasPrefix(groupResource) {
+      let suffix = path.dropFirst(groupResource.count).split(separator: ".", omittingEmptySubsequences: false)
+      return (type, suffix.dropFirst().map(String.init))
+    }
+    return (type, Array(parts.dropFirst()))
   }
 
   /// `schema.ParseGroupVersion`: `v1` is the core group, `GROUP/VERSION` otherwise.

@@ -89,6 +89,15 @@ import Testing
     #expect(matching.output == (KubectlExplainTexts.texts["deployment.spec.strategy"] ?? "") + "\n")
   }
 
+  /// `PLURAL.GROUP` names the resource when the path starts with it; a trailing `.` is
+  /// dropped (`SplitAndParseResourceRequestWithMatchingPrefix`, `jsonPathParse`).
+  @Test func groupQualifiedResourceAndTrailingDot() {
+    let expected = (KubectlExplainTexts.texts["deployment.spec.strategy"] ?? "") + "\n"
+    #expect(run("kubectl explain deployments.apps.spec.strategy").output == expected)
+    #expect(run("kubectl explain deployment.spec.strategy.").output == expected)
+    #expect(run("kubectl explain deployment.apps.spec").output == "error: field \"spec\" does not exist\n")
+  }
+
   /// `--api-version` picks another served version: autoscaling/v1's HPA has
   /// `targetCPUUtilizationPercentage` (k8s.io/api autoscaling/v1 types.go), v2's does not.
   @Test func apiVersionSelectsTheSchema() {
