@@ -1,7 +1,9 @@
 /// The text functions of kubectl's explain templates (`pkg/explain/v2/funcs.go`).
 enum ExplainText {
-  /// `wrap`: `github.com/mitchellh/go-wordwrap` v1.0.1 `WrapString`, which breaks lines at
-  /// white space so none passes `limit` characters unless a single word is longer.
+  /// `wrap`: `github.com/mitchellh/go-wordwrap` `WrapString` (kubectl v1.32 pins v1.0.1), which
+  /// breaks lines at white space so none passes `limit` characters unless a single word is
+  /// longer. Follows the library's word-and-space buffering; widths count Unicode scalars and a
+  /// no-break space is not a break, as v1.0.1's release notes describe.
   static func wrap(_ text: String, limit: Int) -> String {
     var output = ""
     var current = 0
