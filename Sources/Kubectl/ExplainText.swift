@@ -2,8 +2,9 @@
 enum ExplainText {
   /// `wrap`: `github.com/mitchellh/go-wordwrap` `WrapString` (kubectl v1.32 pins v1.0.1), which
   /// breaks lines at white space so none passes `limit` characters unless a single word is
-  /// longer. Follows the library's word-and-space buffering; widths count Unicode scalars and a
-  /// no-break space is not a break, as v1.0.1's release notes describe.
+  /// longer. Follows the library's word-and-space buffering. v1.0.1's own source was not at
+  /// hand: counting Unicode scalars and not breaking at a no-break space is a reading of it
+  /// that only ASCII text (all the captured output) has checked.
   static func wrap(_ text: String, limit: Int) -> String {
     var output = ""
     var current = 0
