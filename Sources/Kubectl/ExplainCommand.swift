@@ -8,6 +8,7 @@ import KubeSim
 /// tabs are expanded to 8-column stops as a terminal shows them, and the blank lines the
 /// template leaves at the end are dropped.
 enum ExplainCommand {
+  /// Prints the explanation of the resource or field the arguments name, or kubectl's error.
   static func run(_ arguments: [String], output: inout OutputBuffer) throws(KubectlError) {
     let parsed = try FlagParser(
       command: "explain",
@@ -18,14 +19,11 @@ enum ExplainCommand {
     )
     .parse(arguments)
     guard let path = parsed.positional.first else {
-      throw KubectlError(
-        text:
-          "You must specify the type of resource to explain. Use \"kubectl api-resources\" for a complete list of supported resources.\n\nerror: Required resource not specified.\nSee 'kubectl explain -h' for help and examples"
+      throw .plain(
+        "You must specify the type of resource to explain. Use \"kubectl api-resources\" for a complete list of supported resources."
       )
     }
-    guard parsed.positional.count == 1 else {
-      throw KubectlError(text: "error: We accept only this format: explain RESOURCE\n")
-    }
+    guard parsed.positional.count == 1 else { throw .plain("We accept only this format: explain RESOURCE") }
     let (type, fieldPath) = try resourceAndFields(path)
     let schema = ExplainSchema.served
     let versions = schema.kinds.filter { $0.kind == type.kind && $0.group == type.group }
@@ -33,7 +31,7 @@ enum ExplainCommand {
       throw .plain("couldn't find resource for \"\(type.group)/\(type.preferredVersion), Resource=\(type.plural)\"")
     }
     var kind = served
-    if let apiVersion = parsed.value("api-version") {
+    if let apiVersion = parsed.value("api-version"), !apiVersion.isEmpty {
       let (group, version) = try groupVersion(apiVersion)
       guard schema.kinds.contains(where: { $0.group == group && $0.version == version }) else {
         throw .plain("couldn't find resource for \"\(group)/\(version), Resource=\(type.plural)\"")
@@ -72,9 +70,10 @@ enum ExplainCommand {
 
   /// `schema.ParseGroupVersion`: `v1` is the core group, `GROUP/VERSION` otherwise.
   static func groupVersion(_ text: String) throws(KubectlError) -> (group: String, version: String) {
+    if text.isEmpty || text == "/" { return ("", "") }
     let pieces = text.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
     switch pieces.count {
-    case 1 where !text.isEmpty: return ("", text)
+    case 1: return ("", text)
     case 2: return (pieces[0], pieces[1])
     default: throw .plain("unexpected GroupVersion string: \(text)")
     }

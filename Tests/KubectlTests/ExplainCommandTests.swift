@@ -80,6 +80,20 @@ import Testing
     #expect(nested.output == "error: field \"deeper\" does not exist\n")
   }
 
+  /// Argument errors, as the real kubectl v1.32.4 binary prints them (offline; they come
+  /// before any server request).
+  @Test func argumentErrors() {
+    let none = run("kubectl explain")
+    #expect(none.exitCode == 1)
+    #expect(
+      none.output
+        == "error: You must specify the type of resource to explain. Use \"kubectl api-resources\" for a complete list of supported resources.\n"
+    )
+    let two = run("kubectl explain a b")
+    #expect(two.exitCode == 1)
+    #expect(two.output == "error: We accept only this format: explain RESOURCE\n")
+  }
+
   @Test func unknownTypeAndVersion() {
     #expect(run("kubectl explain bogus").output == "error: the server doesn't have a resource type \"bogus\"\n")
     #expect(
