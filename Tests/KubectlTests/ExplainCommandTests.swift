@@ -72,6 +72,15 @@ import Testing
     #expect(lines.contains("  httpHeaders   <[]HTTPHeader>"))
   }
 
+  /// The Go comment's `\\` reaches the schema as one backslash: openapi-gen writes the text
+  /// into a Go string literal without escaping backslashes (types_swagger_doc_generated.go,
+  /// made the same way, reads `HKEY_LOCAL_MACHINE\\SYSTEM` in Go source).
+  @Test func goEscapesInCommentsAreRead() {
+    let output = run("kubectl explain pods.spec.setHostnameAsFQDN").output
+    #expect(output.contains(#"HKEY_LOCAL_MACHINE\SYSTEM\CurrentControlSet\Services\Tcpip\Parameters"#))
+    #expect(!output.contains(#"\\"#))
+  }
+
   /// The template's error names the path's last element, whichever element is missing.
   @Test func unknownFieldNamesTheLastPathElement() {
     #expect(run("kubectl explain pods.spec.bogus").output == "error: field \"bogus\" does not exist\n")
