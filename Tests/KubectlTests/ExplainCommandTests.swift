@@ -81,6 +81,17 @@ import Testing
     #expect(!output.contains(#"\\"#))
   }
 
+  /// Enum values come from every constant of the `+enum` type, however it is written:
+  /// `PathTypeExact = PathType("Exact")` (networking/v1) and `AddressTypeIPv4 =
+  /// AddressType(v1.IPv4Protocol)` with `IPv4Protocol IPFamily = "IPv4"` (discovery/v1, core/v1).
+  @Test func enumValuesFromConvertedConstants() {
+    let path = run("kubectl explain ingress.spec.rules.http.paths.pathType").output
+    #expect(path.contains("FIELD: pathType <string>\nENUM:\n    Exact\n    ImplementationSpecific\n    Prefix\n\n"))
+    let address = run("kubectl explain endpointslices.addressType").output
+    #expect(address.contains("FIELD: addressType <string>\nENUM:\n    FQDN\n    IPv4\n    IPv6\n\n"))
+    #expect(address.contains("\n     - `\"IPv4\"` represents an IPv4 Address.\n"))
+  }
+
   /// The template's error names the path's last element, whichever element is missing.
   @Test func unknownFieldNamesTheLastPathElement() {
     #expect(run("kubectl explain pods.spec.bogus").output == "error: field \"bogus\" does not exist\n")
