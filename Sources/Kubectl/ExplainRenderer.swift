@@ -13,7 +13,8 @@ struct ExplainRenderer {
     if !kind.group.isEmpty { text += "GROUP:      \(kind.group)\n" }
     text += "KIND:       \(kind.kind)\nVERSION:    \(kind.version)\n\n"
     guard schema.definitions[kind.definition] != nil else {
-      throw .plain("GVK \(kind.group)/\(kind.version), Kind=\(kind.kind) not found in OpenAPI schema")
+      // The template prints the GVK map with Go's %v.
+      throw .plain("GVK map[group:\(kind.group) kind:\(kind.kind) version:\(kind.version)] not found in OpenAPI schema")
     }
     let body = output(
       description: nil, type: .reference(kind.definition), fieldPath: fieldPath[...], recursive: recursive)
