@@ -143,9 +143,11 @@ import Testing
     #expect(!v2.output.contains("targetCPUUtilizationPercentage"))
   }
 
-  /// Every version of every served kind has a schema.
+  /// Every version of every served kind has a schema, but CustomResourceDefinition's (its
+  /// types are in k8s.io/apiextensions-apiserver, which the generator does not read), and
+  /// explain says so for that one.
   @Test func everyServedVersionHasASchema() {
-    for kind in ServedKinds.all {
+    for kind in ServedKinds.all where kind.resource.kind != "CustomResourceDefinition" {
       let type = kind.resource
       for version in type.versions {
         #expect(
@@ -172,7 +174,9 @@ import Testing
 
   /// Every kind the simulator serves has a schema, under its own group and version.
   @Test func everyServedKindIsExplained() {
-    for kind in ServedKinds.all {
+    #expect(
+      run("kubectl explain crd").output == "error: kubebook has no explain schema for customresourcedefinitions yet\n")
+    for kind in ServedKinds.all where kind.resource.kind != "CustomResourceDefinition" {
       let type = kind.resource
       let result = run("kubectl explain \(type.plural)")
       #expect(result.exitCode == 0, "\(type.plural)")
