@@ -42,22 +42,12 @@ enum KubectlCommands {
     "create quota": CreateQuotaCommand.run,
     "create priorityclass": CreatePriorityClassCommand.run,
     "auth": AuthCommand.run,
-    "auth can-i": { (arguments, context, output) throws(KubectlError) in
-      try AuthCommand.run(["can-i"] + arguments, context: &context, output: &output)
-    },
+    "auth can-i": prefixed("can-i", AuthCommand.run),
     "create service": CreateServiceCommand.run,
-    "create service clusterip": { (arguments, context, output) throws(KubectlError) in
-      try CreateServiceCommand.run(["clusterip"] + arguments, context: &context, output: &output)
-    },
-    "create service nodeport": { (arguments, context, output) throws(KubectlError) in
-      try CreateServiceCommand.run(["nodeport"] + arguments, context: &context, output: &output)
-    },
-    "create service loadbalancer": { (arguments, context, output) throws(KubectlError) in
-      try CreateServiceCommand.run(["loadbalancer"] + arguments, context: &context, output: &output)
-    },
-    "create service externalname": { (arguments, context, output) throws(KubectlError) in
-      try CreateServiceCommand.run(["externalname"] + arguments, context: &context, output: &output)
-    },
+    "create service clusterip": prefixed("clusterip", CreateServiceCommand.run),
+    "create service nodeport": prefixed("nodeport", CreateServiceCommand.run),
+    "create service loadbalancer": prefixed("loadbalancer", CreateServiceCommand.run),
+    "create service externalname": prefixed("externalname", CreateServiceCommand.run),
     "options": { (_, _, output) throws(KubectlError) in output.write(KubectlHelpTexts.optionsList + "\n\n") },
     "autoscale": AutoscaleCommand.run,
     "wait": WaitCommand.run,
@@ -74,12 +64,8 @@ enum KubectlCommands {
     "explain": { (arguments, _, output) throws(KubectlError) in try ExplainCommand.run(arguments, output: &output) },
     "logs": LogsCommand.run,
     "top": TopCommand.run,
-    "top pod": { (arguments, context, output) throws(KubectlError) in
-      try TopCommand.run(["pod"] + arguments, context: &context, output: &output)
-    },
-    "top node": { (arguments, context, output) throws(KubectlError) in
-      try TopCommand.run(["node"] + arguments, context: &context, output: &output)
-    },
+    "top pod": prefixed("pod", TopCommand.run),
+    "top node": prefixed("node", TopCommand.run),
     "cordon": { (arguments, context, output) throws(KubectlError) in
       try NodeCommands.cordon(arguments, unschedulable: true, context: &context, output: &output)
     },
@@ -94,24 +80,12 @@ enum KubectlCommands {
     "set resources": SetResourcesCommand.run,
     "set serviceaccount": SetServiceAccountCommand.run,
     "rollout": RolloutCommand.run,
-    "rollout history": { (arguments, context, output) throws(KubectlError) in
-      try RolloutCommand.run(["history"] + arguments, context: &context, output: &output)
-    },
-    "rollout pause": { (arguments, context, output) throws(KubectlError) in
-      try RolloutCommand.run(["pause"] + arguments, context: &context, output: &output)
-    },
-    "rollout restart": { (arguments, context, output) throws(KubectlError) in
-      try RolloutCommand.run(["restart"] + arguments, context: &context, output: &output)
-    },
-    "rollout resume": { (arguments, context, output) throws(KubectlError) in
-      try RolloutCommand.run(["resume"] + arguments, context: &context, output: &output)
-    },
-    "rollout status": { (arguments, context, output) throws(KubectlError) in
-      try RolloutCommand.run(["status"] + arguments, context: &context, output: &output)
-    },
-    "rollout undo": { (arguments, context, output) throws(KubectlError) in
-      try RolloutCommand.run(["undo"] + arguments, context: &context, output: &output)
-    },
+    "rollout history": prefixed("history", RolloutCommand.run),
+    "rollout pause": prefixed("pause", RolloutCommand.run),
+    "rollout restart": prefixed("restart", RolloutCommand.run),
+    "rollout resume": prefixed("resume", RolloutCommand.run),
+    "rollout status": prefixed("status", RolloutCommand.run),
+    "rollout undo": prefixed("undo", RolloutCommand.run),
     "delete": DeleteCommand.run,
     "version": VersionCommand.run,
     "api-resources": APIResourcesCommand.run,
@@ -120,51 +94,21 @@ enum KubectlCommands {
     },
     "cluster-info": ClusterInfoCommand.run,
     "config": ConfigCommand.run,
-    "config view": { (arguments, context, output) throws(KubectlError) in
-      try ConfigCommand.run(["view"] + arguments, context: &context, output: &output)
-    },
-    "config current-context": { (arguments, context, output) throws(KubectlError) in
-      try ConfigCommand.run(["current-context"] + arguments, context: &context, output: &output)
-    },
-    "config get-contexts": { (arguments, context, output) throws(KubectlError) in
-      try ConfigCommand.run(["get-contexts"] + arguments, context: &context, output: &output)
-    },
-    "config get-clusters": { (arguments, context, output) throws(KubectlError) in
-      try ConfigCommand.run(["get-clusters"] + arguments, context: &context, output: &output)
-    },
-    "config get-users": { (arguments, context, output) throws(KubectlError) in
-      try ConfigCommand.run(["get-users"] + arguments, context: &context, output: &output)
-    },
-    "config use-context": { (arguments, context, output) throws(KubectlError) in
-      try ConfigCommand.run(["use-context"] + arguments, context: &context, output: &output)
-    },
-    "config set-context": { (arguments, context, output) throws(KubectlError) in
-      try ConfigCommand.run(["set-context"] + arguments, context: &context, output: &output)
-    },
-    "config set-cluster": { (arguments, context, output) throws(KubectlError) in
-      try ConfigCommand.run(["set-cluster"] + arguments, context: &context, output: &output)
-    },
-    "config set-credentials": { (arguments, context, output) throws(KubectlError) in
-      try ConfigCommand.run(["set-credentials"] + arguments, context: &context, output: &output)
-    },
-    "config set": { (arguments, context, output) throws(KubectlError) in
-      try ConfigCommand.run(["set"] + arguments, context: &context, output: &output)
-    },
-    "config unset": { (arguments, context, output) throws(KubectlError) in
-      try ConfigCommand.run(["unset"] + arguments, context: &context, output: &output)
-    },
-    "config delete-cluster": { (arguments, context, output) throws(KubectlError) in
-      try ConfigCommand.run(["delete-cluster"] + arguments, context: &context, output: &output)
-    },
-    "config delete-context": { (arguments, context, output) throws(KubectlError) in
-      try ConfigCommand.run(["delete-context"] + arguments, context: &context, output: &output)
-    },
-    "config delete-user": { (arguments, context, output) throws(KubectlError) in
-      try ConfigCommand.run(["delete-user"] + arguments, context: &context, output: &output)
-    },
-    "config rename-context": { (arguments, context, output) throws(KubectlError) in
-      try ConfigCommand.run(["rename-context"] + arguments, context: &context, output: &output)
-    },
+    "config view": prefixed("view", ConfigCommand.run),
+    "config current-context": prefixed("current-context", ConfigCommand.run),
+    "config get-contexts": prefixed("get-contexts", ConfigCommand.run),
+    "config get-clusters": prefixed("get-clusters", ConfigCommand.run),
+    "config get-users": prefixed("get-users", ConfigCommand.run),
+    "config use-context": prefixed("use-context", ConfigCommand.run),
+    "config set-context": prefixed("set-context", ConfigCommand.run),
+    "config set-cluster": prefixed("set-cluster", ConfigCommand.run),
+    "config set-credentials": prefixed("set-credentials", ConfigCommand.run),
+    "config set": prefixed("set", ConfigCommand.run),
+    "config unset": prefixed("unset", ConfigCommand.run),
+    "config delete-cluster": prefixed("delete-cluster", ConfigCommand.run),
+    "config delete-context": prefixed("delete-context", ConfigCommand.run),
+    "config delete-user": prefixed("delete-user", ConfigCommand.run),
+    "config rename-context": prefixed("rename-context", ConfigCommand.run),
     "patch": PatchCommand.run,
     "replace": ReplaceCommand.run,
     "diff": { (arguments, context, output) throws(KubectlError) in
@@ -179,4 +123,9 @@ enum KubectlCommands {
     "completion": { (arguments, _, output) throws(KubectlError) in try CompletionCommand.run(arguments, output: &output)
     },
   ]
+
+  /// A runner for a subcommand its parent's runner dispatches itself: `word` goes first.
+  private static func prefixed(_ word: String, _ run: @escaping CommandRunner) -> CommandRunner {
+    { (arguments, context, output) throws(KubectlError) in try run([word] + arguments, &context, &output) }
+  }
 }

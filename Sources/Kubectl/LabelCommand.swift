@@ -184,7 +184,9 @@ enum LabelCommand {
         throw .plain("resource/name arguments cannot be provided when a path is specified")
       }
       var selected: [Selected] = []
-      for object in try FileObject.read(paths, namespace: namespace, context: context) {
+      for object in try FileObject.read(
+        paths, namespace: namespace, recursive: parsed.flag("recursive"), context: context)
+      {
         let kind = object.kind.lowercased()
         let group = (object.json["apiVersion"]?.stringValue ?? "").split(separator: "/").dropLast().joined()
         let qualified = (group.isEmpty ? kind : kind + "." + group) + "/" + object.name

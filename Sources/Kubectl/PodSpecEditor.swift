@@ -73,23 +73,15 @@ struct PodSpecEditor {
     let namespace = context.namespace(parsed)
     var targets: [Target] = []
     let paths = parsed.all("filename")
-    for path in paths {
-      let text = try context.read(path)
-      let source = path == "-" ? "STDIN" : path
-      for value in try ManifestReader.documents(text, source: source) {
-        try ApplyCommand.validateTypeFields(value, source: source)
-        let kind = value["kind"]?.stringValue ?? ""
-        let apiVersion = value["apiVersion"]?.stringValue ?? ""
-        let type = ResourceType.all.first { $0.kind == kind && $0.accepts(apiVersion: apiVersion) }
-        let name = value["metadata"]?["name"]?.stringValue ?? ""
-        let objectNamespace = value["metadata"]?["namespace"]?.stringValue ?? namespace
-        if local {
-          targets.append(Target(json: value, type: type, name: name, namespace: objectNamespace))
-          continue
-        }
-        guard let type else { throw .plain("kubebook does not simulate \(kind) objects") }
-        targets.append(try live(type, name: name, namespace: objectNamespace, context: context))
+    for object in try FileObject.read(
+      paths, namespace: namespace, recursive: parsed.flag("recursive"), context: context)
+    {
+      if local {
+        targets.append(Target(json: object.json, type: object.type, name: object.name, namespace: object.namespace))
+        continue
       }
+      guard let type = object.type else { throw .plain("kubebook does not simulate \(object.kind) objects") }
+      targets.append(try live(type, name: object.name, namespace: object.namespace, context: context))
     }
     if !paths.isEmpty { return targets }
     guard !local, !resources.isEmpty else {

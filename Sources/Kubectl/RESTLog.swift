@@ -39,26 +39,7 @@ struct RESTCall {
   static func query(_ parameters: [(String, String)]) -> String {
     guard !parameters.isEmpty else { return "" }
     return "?"
-      + parameters.sorted { $0.0 < $1.0 }.map { "\($0.0)=\(queryEscaped($0.1))" }.joined(separator: "&")
-  }
-
-  /// Go's `url.QueryEscape`: letters, digits and `-_.~` stay, a space becomes `+`, every other
-  /// byte `%XX`.
-  static func queryEscaped(_ text: String) -> String {
-    var escaped = ""
-    for byte in text.utf8 {
-      switch byte {
-      case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
-        UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."),
-        UInt8(ascii: "~"):
-        escaped.unicodeScalars.append(Unicode.Scalar(byte))
-      case UInt8(ascii: " "): escaped += "+"
-      default:
-        let digits = Array("0123456789ABCDEF")
-        escaped += "%" + String(digits[Int(byte >> 4)]) + String(digits[Int(byte & 15)])
-      }
-    }
-    return escaped
+      + parameters.sorted { $0.0 < $1.0 }.map { "\($0.0)=\(GoEscape.queryEscape($0.1))" }.joined(separator: "&")
   }
 }
 

@@ -29,7 +29,9 @@ enum ScaleCommand {
       if !parsed.positional.isEmpty {
         throw .plain("resource/name arguments cannot be provided when a path is specified")
       }
-      for object in try FileObject.read(paths, namespace: namespace, context: context) {
+      for object in try FileObject.read(
+        paths, namespace: namespace, recursive: parsed.flag("recursive"), context: context)
+      {
         guard let type = object.type else { throw .plain("kubebook does not simulate scaling \(object.kind) objects") }
         requests.append(.init(type: type, names: [object.name], namespace: object.namespace))
       }

@@ -73,6 +73,6 @@ import Testing
     ("k/v:1", "k%2Fv%3A1"), ("é", "%C3%A9"),
   ])
   func queryEscaping(text: String, escaped: String) {
-    #expect(RESTCall.queryEscaped(text) == escaped)
+    #expect(GoEscape.queryEscape(text) == escaped)
   }
 }
