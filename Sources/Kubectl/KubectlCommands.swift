@@ -79,6 +79,7 @@ enum KubectlCommands {
     "set env": SetEnvCommand.run,
     "set resources": SetResourcesCommand.run,
     "set serviceaccount": SetServiceAccountCommand.run,
+    "set selector": SetSelectorCommand.run,
     "rollout": RolloutCommand.run,
     "rollout history": prefixed("history", RolloutCommand.run),
     "rollout pause": prefixed("pause", RolloutCommand.run),

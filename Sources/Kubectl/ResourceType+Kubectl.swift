@@ -76,13 +76,19 @@ extension ResourceType {
   static var unsimulatedNames: Set<String> { DiscoveryResources.unsimulatedNames }
 
   /// Resolves a type name as kubectl's RESTMapper does: plural, singular, short name or
-  /// Kind, optionally group-qualified (`deployments.apps`), case-insensitively.
+  /// Kind, optionally group-qualified (`deployments.apps`) or version- and group-qualified
+  /// (`deployments.v1.apps`, `schema.ParseResourceArg`), case-insensitively.
   static func resolve(_ name: String) -> ResourceType? {
     let lower = name.lowercased()
     for type in all {
       var spellings = [type.plural, type.singular, type.kind.lowercased()] + type.shortNames
       if !type.group.isEmpty {
         spellings += [type.plural + "." + type.group, type.singular + "." + type.group]
+        // The shortcut expander replaces a short name whose group matches (`hpa.autoscaling`).
+        spellings += type.shortNames.map { $0 + "." + type.group }
+        for version in type.versions {
+          spellings += ([type.plural, type.singular] + type.shortNames).map { $0 + "." + version + "." + type.group }
+        }
       }
       if spellings.contains(lower) { return type }
     }

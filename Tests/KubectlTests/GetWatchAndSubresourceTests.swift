@@ -128,3 +128,17 @@ import Testing
     #expect(result.output.hasSuffix("deployment \"web\" successfully rolled out\n"))
   }
 }
+
+/// `TYPE.VERSION.GROUP` and `TYPE.GROUP` names, as `schema.ParseResourceArg` splits them and
+/// the RESTMapper's shortcut expander completes short names.
+@Suite struct QualifiedTypeNameTests {
+  @Test func versionAndGroupQualifiedNames() {
+    var terminal = Terminal()
+    _ = terminal.run("kubectl create deployment web --image=nginx:1.27")
+    for name in ["deployments.v1.apps", "deployment.v1.apps", "deploy.apps", "deploy.v1.apps", "deployments.apps"] {
+      #expect(terminal.run("kubectl get \(name) -o name").output == "deployment.apps/web\n", "\(name)")
+    }
+    #expect(terminal.run("kubectl get hpa.v2.autoscaling").output == "No resources found in default namespace.\n")
+    #expect(terminal.run("kubectl get deployments.v2.apps").exitCode == 1)
+  }
+}
