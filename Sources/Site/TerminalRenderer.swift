@@ -37,10 +37,15 @@ enum TerminalRenderer {
       }
       if !step.result.output.isEmpty {
         let cssClass = step.result.exitCode == 0 ? "output" : "output failed"
-        let body =
+        var body =
           step.result.exitCode == 0
           ? outputLanguage(of: step.result.shape).map { SyntaxHighlighter.html(step.result.output, language: $0) }
           : nil
+        // The YAML and JSON highlighters drop the output's last newline; without it the next
+        // prompt would follow the last line of the object.
+        if let highlighted = body, step.result.output.hasSuffix("\n"), !highlighted.hasSuffix("\n") {
+          body = highlighted + "\n"
+        }
         output +=
           "<span class=\"\(cssClass)\">" + (body ?? SyntaxHighlighter.outputHTML(step.result.output)) + "</span>"
       }

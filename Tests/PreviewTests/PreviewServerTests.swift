@@ -11,7 +11,7 @@ import Testing
 @Suite(.serialized) struct PreviewServerTests {
   static let page = "<html><body><p>页面</p></body></html>\n"
   /// Where the servers under test run.
-  static let executor = DispatchTaskExecutor(label: "preview-server-tests")
+  static let executor = ThreadTaskExecutor(label: "preview-server-tests")
 
   /// Runs `body` against a server with `limits` serving a directory with ``page`` as
   /// `pods.html`, then stops it.

@@ -99,6 +99,23 @@ import Testing
     #expect(!page.contains("secret-setup"))
   }
 
+  /// Highlighted YAML output keeps its last newline, so the next prompt starts a line.
+  @Test func highlightedOutputEndsItsLine() throws {
+    let lesson = """
+      # One
+
+      ```scenario
+      $ kubectl create deployment web --image=nginx:1.27 --dry-run=client -o yaml
+      ...
+      $ kubectl get deployments
+      No resources found in default namespace.
+      ```
+      """
+    let page = try build(["one.md": lesson, "two.md": "# Two\n"])["one.html"]!
+    #expect(page.contains("<span class=\"hl-punctuation\">{}</span>\n</span><span class=\"prompt\">$ </span>"))
+    #expect(!page.contains("{}</span></span><span class=\"prompt\">"))
+  }
+
   @Test func calloutsTablesAndHeadingAnchors() throws {
     let lesson = """
       ## 什么是 Pod？
