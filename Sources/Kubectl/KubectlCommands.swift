@@ -80,6 +80,7 @@ enum KubectlCommands {
     "set resources": SetResourcesCommand.run,
     "set serviceaccount": SetServiceAccountCommand.run,
     "set selector": SetSelectorCommand.run,
+    "set subject": SetSubjectCommand.run,
     "rollout": RolloutCommand.run,
     "rollout history": prefixed("history", RolloutCommand.run),
     "rollout pause": prefixed("pause", RolloutCommand.run),
