@@ -54,12 +54,9 @@ enum LabelCommand {
     if all && !(parsed.value("field-selector") ?? "").isEmpty {
       throw .plain("cannot set --all and --field-selector at the same time")
     }
-    let dryRunText = parsed.value("dry-run") ?? "none"
-    guard ["none", "client", "server", "true", "false"].contains(dryRunText) else {
-      throw .plain("Invalid dry-run value (\(dryRunText)). Must be \"none\", \"server\", or \"client\".")
-    }
-    let serverDryRun = dryRunText == "server"
-    let clientDryRun = dryRunText == "client" || dryRunText == "true"
+    let dryRun = try DryRun.mode(parsed.value("dry-run"))
+    let serverDryRun = dryRun == .server
+    let clientDryRun = dryRun == .client
     let local = parsed.flag("local")
     let paths = parsed.all("filename")
     let file = target == .labels ? "pod" : "rsrc"
@@ -93,7 +90,7 @@ enum LabelCommand {
       resources: resources, paths: paths, local: local, parsed: parsed, context: context)
     let resourceVersion = parsed.value("resource-version") ?? ""
     if !one && !resourceVersion.isEmpty { throw .plain("--resource-version may only be used with a single resource") }
-    let suffix = serverDryRun ? " (server dry run)" : clientDryRun ? " (dry run)" : ""
+    let suffix = dryRun.suffix
     var changedCluster = false
     for object in objects {
       let key = target == .labels ? "labels" : "annotations"

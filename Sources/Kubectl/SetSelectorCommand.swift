@@ -21,18 +21,14 @@ enum SetSelectorCommand {
     throws(KubectlError)
   {
     let parsed = try FlagParser(command: "set selector", specs: flags).parse(arguments)
-    let dryRunText = parsed.value("dry-run") ?? "none"
-    guard ["none", "client", "server", "true", "false"].contains(dryRunText) else {
-      throw .plain("Invalid dry-run value (\(dryRunText)). Must be \"none\", \"server\", or \"client\".")
-    }
+    let dryRun = try DryRun.mode(parsed.value("dry-run"))
     guard let expression = parsed.positional.last else { throw .plain("one selector is required") }
     let selector = try matchLabels(expression)
     let resources = Array(parsed.positional.dropLast())
     let local = parsed.flag("local")
-    let writes = !(local || dryRunText == "client" || dryRunText == "true")
+    let writes = !local && dryRun != .client
     let format = try OutputFormat.parse(parsed, printers: .generic, files: context.files)
-    let suffix =
-      dryRunText == "server" ? " (server dry run)" : ["client", "true"].contains(dryRunText) ? " (dry run)" : ""
+    let suffix = dryRun.suffix
     var objects: [(json: JSONValue, live: Service?)] = []
     let paths = parsed.all("filename")
     let namespace = context.namespace(parsed)
@@ -72,7 +68,7 @@ enum SetSelectorCommand {
         edited = edited.setting(.object(spec.filter { $0.0 != "selector" }), at: ["spec"])
       }
       if local { edited = typed(edited) }
-      if writes, let live, dryRunText != "server" {
+      if writes, let live, dryRun != .server {
         var desired = live
         desired.selector = selector
         try withAPI { () throws(APIError) in try context.cluster.updateService(desired) }

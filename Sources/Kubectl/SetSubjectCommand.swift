@@ -24,10 +24,7 @@ enum SetSubjectCommand {
     throws(KubectlError)
   {
     let parsed = try FlagParser(command: "set subject", specs: flags).parse(arguments)
-    let dryRunText = parsed.value("dry-run") ?? "none"
-    guard ["none", "client", "server", "true", "false"].contains(dryRunText) else {
-      throw .plain("Invalid dry-run value (\(dryRunText)). Must be \"none\", \"server\", or \"client\".")
-    }
+    let dryRun = try DryRun.mode(parsed.value("dry-run"))
     let local = parsed.flag("local")
     let namespace = context.namespace(parsed)
     let paths = parsed.all("filename")
@@ -63,7 +60,7 @@ enum SetSubjectCommand {
       }
     }
     // `Validate`.
-    if local && dryRunText == "server" {
+    if local && dryRun == .server {
       throw .plain("cannot specify --local and --dry-run=server - did you mean --dry-run=client?")
     }
     if parsed.flag("all") && parsed.value("selector") != nil {
@@ -95,8 +92,7 @@ enum SetSubjectCommand {
         ]))
     }
     let format = try OutputFormat.parse(parsed, printers: .generic, files: context.files)
-    let suffix =
-      dryRunText == "server" ? " (server dry run)" : ["client", "true"].contains(dryRunText) ? " (dry run)" : ""
+    let suffix = dryRun.suffix
     var failures: [String] = []
     for (json, type) in objects {
       let kind = json["kind"]?.stringValue ?? ""
@@ -112,8 +108,8 @@ enum SetSubjectCommand {
       let added = wanted.filter { item in !existing.contains { $0.sameJSON(as: item) } }
       if added.isEmpty { continue }
       var edited = json.setting(.array(existing + added), at: ["subjects"])
-      if !(local || suffix == " (dry run)") {
-        if let type, suffix.isEmpty { edited = try store(edited, type: type, context: &context) }
+      if !local && dryRun != .client {
+        if let type, dryRun == .none { edited = try store(edited, type: type, context: &context) }
       } else if local, edited.value(at: ["metadata", "creationTimestamp"]) == nil {
         edited = edited.setting(.null, at: ["metadata", "creationTimestamp"])
       }
