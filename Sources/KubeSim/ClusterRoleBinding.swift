@@ -1,6 +1,6 @@
 /// A ClusterRoleBinding (rbac.authorization.k8s.io/v1): grants a ClusterRole's rules in every
 /// namespace and on cluster-scoped resources.
-public struct ClusterRoleBinding: Sendable, Equatable {
+public struct ClusterRoleBinding: RBACBinding, Sendable, Equatable {
   public var metadata: ObjectMeta
   public var subjects: [RBACSubject]
   public var roleRef: RoleRef
@@ -11,25 +11,13 @@ public struct ClusterRoleBinding: Sendable, Equatable {
     self.subjects = subjects
     self.roleRef = roleRef
   }
-
-  /// The binding as `kubectl get clusterrolebinding -o yaml` shows it.
-  public var json: JSONValue {
-    var object = JSONObjectBuilder()
-    object.set("apiVersion", .string("rbac.authorization.k8s.io/v1"))
-    object.set("kind", .string("ClusterRoleBinding"))
-    object.set("metadata", metadata.json)
-    object.set("roleRef", roleRef.json)
-    if !subjects.isEmpty { object.set("subjects", .array(subjects.map(\.json))) }
-    return object.value
-  }
 }
 
-extension ClusterRoleBinding: StoredResource {
+extension ClusterRoleBinding {
   public static let resource = ResourceType(
     plural: "clusterrolebindings", singular: "clusterrolebinding", kind: "ClusterRoleBinding",
     group: "rbac.authorization.k8s.io", shortNames: [], namespaced: false)
   public static var store: KeyPath<Cluster, [String: ClusterRoleBinding]> { \.clusterRoleBindings }
-  public func json(now: Timestamp) -> JSONValue { json }
 }
 
 extension Cluster {

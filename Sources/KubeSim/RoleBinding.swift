@@ -1,6 +1,6 @@
 /// A RoleBinding (rbac.authorization.k8s.io/v1): grants a Role of its namespace, or a
 /// ClusterRole's rules limited to its namespace, to users, groups and ServiceAccounts.
-public struct RoleBinding: Sendable, Equatable {
+public struct RoleBinding: RBACBinding, Sendable, Equatable {
   public var metadata: ObjectMeta
   public var subjects: [RBACSubject]
   public var roleRef: RoleRef
@@ -11,25 +11,13 @@ public struct RoleBinding: Sendable, Equatable {
     self.subjects = subjects
     self.roleRef = roleRef
   }
-
-  /// The binding as `kubectl get rolebinding -o yaml` shows it (`subjects` omitted when empty).
-  public var json: JSONValue {
-    var object = JSONObjectBuilder()
-    object.set("apiVersion", .string("rbac.authorization.k8s.io/v1"))
-    object.set("kind", .string("RoleBinding"))
-    object.set("metadata", metadata.json)
-    object.set("roleRef", roleRef.json)
-    if !subjects.isEmpty { object.set("subjects", .array(subjects.map(\.json))) }
-    return object.value
-  }
 }
 
-extension RoleBinding: StoredResource {
+extension RoleBinding {
   public static let resource = ResourceType(
     plural: "rolebindings", singular: "rolebinding", kind: "RoleBinding", group: "rbac.authorization.k8s.io",
     shortNames: [], namespaced: true)
   public static var store: KeyPath<Cluster, [String: RoleBinding]> { \.roleBindings }
-  public func json(now: Timestamp) -> JSONValue { json }
 }
 
 extension Cluster {

@@ -37,4 +37,27 @@ struct APIObject {
   func refreshed(in cluster: Cluster) -> APIObject {
     APIObject.lookup(type, name: metadata.name, namespace: metadata.namespace ?? "", cluster: cluster) ?? self
   }
+
+  /// The live objects `TYPE NAME...`, `TYPE/NAME...` or, with `all`, `TYPE` names in
+  /// `namespace`, as kubectl's resource builder visits them: a missing one is NotFound, a type
+  /// without names and without `all` the builder's error.
+  static func named(_ arguments: [String], all: Bool, namespace: String, cluster: Cluster) throws(KubectlError)
+    -> [APIObject]
+  {
+    var objects: [APIObject] = []
+    for request in try ResourceArguments.parse(arguments) {
+      if request.names.isEmpty {
+        guard all else { throw .plain("resource(s) were provided, but no name was specified") }
+        objects += list(request.type, namespace: namespace, cluster: cluster)
+        continue
+      }
+      for name in request.names {
+        guard let object = lookup(request.type, name: name, namespace: namespace, cluster: cluster) else {
+          throw .api(.notFound(resource: request.type.qualifiedResource, name: name))
+        }
+        objects.append(object)
+      }
+    }
+    return objects
+  }
 }

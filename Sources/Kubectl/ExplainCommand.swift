@@ -4,7 +4,7 @@ import KubeSim
 /// v1.32's plaintext template over the OpenAPI schema of the kinds the simulator serves
 /// (``ExplainSchema``, generated from the Go API types at v0.32.4).
 ///
-/// Two display choices, both from the course owner's captures in ``KubectlExplainTexts``:
+/// Two display choices, both from the course owner's captures in `Tests/KubectlTests/KubectlExplainTexts.swift`:
 /// tabs are expanded to 8-column stops as a terminal shows them, and the blank lines the
 /// template leaves at the end are dropped.
 enum ExplainCommand {

@@ -5,7 +5,7 @@
 /// It holds what kubectl's plaintext template prints: descriptions, property names, types,
 /// `required` and `enum`. Left out because kubectl's plaintext output does not show them:
 /// defaults, formats and `x-kubernetes-*` extensions. Two pieces rest on the captured v1.32
-/// output (``KubectlExplainTexts``) rather than on source: the newline that ends a description
+/// output (`Tests/KubectlTests/KubectlExplainTexts.swift`) rather than on source: the newline that ends a description
 /// with a "Possible enum values:" list, and go-wordwrap v1.0.1, whose source was not at hand
 /// (``ExplainText/wrap(_:limit:)`` follows the library's later code, which the captures match).
 struct ExplainSchema: Sendable {

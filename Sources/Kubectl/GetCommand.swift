@@ -209,10 +209,7 @@ enum GetCommand {
         let value: JSONValue =
           everything.count == 1 && namedRequest && requests.count == 1 && requests[0].names.count == 1
           ? everything[0].json(now: context.cluster.now)
-          : .object([
-            ("apiVersion", .string("v1")), ("items", .array(everything.map { $0.json(now: context.cluster.now) })),
-            ("kind", .string("List")), ("metadata", .object([("resourceVersion", .string(""))])),
-          ])
+          : listDocument(everything.map { $0.json(now: context.cluster.now) })
         output.write(try format.printed(served: value))
       }
     case .customColumns(let columns):
@@ -268,20 +265,19 @@ enum GetCommand {
       output.write(TabWriter.get.format(headers ? [header] + cells : cells))
     case .name:
       for (_, scale) in scales { output.line("scale.autoscaling/" + (scale["metadata"]?["name"]?.stringValue ?? "")) }
+    case .customColumns(let columns):
+      output.write(try columns.print(scales.map(\.scale), noHeaders: !headers))
     default:
-      let value: JSONValue =
-        scales.count == 1
-        ? scales[0].scale
-        : .object([
-          ("apiVersion", .string("v1")), ("items", .array(scales.map(\.scale))), ("kind", .string("List")),
-          ("metadata", .object([("resourceVersion", .string(""))])),
-        ])
-      if case .customColumns(let columns) = format {
-        output.write(try columns.print(scales.map(\.scale), noHeaders: !headers))
-      } else {
-        output.write(try format.printed(served: value))
-      }
+      output.write(try format.printed(served: scales.count == 1 ? scales[0].scale : listDocument(scales.map(\.scale))))
     }
+  }
+
+  /// The `v1` List kubectl prints several objects in (`-o yaml|json|jsonpath|go-template`).
+  static func listDocument(_ items: [JSONValue]) -> JSONValue {
+    .object([
+      ("apiVersion", .string("v1")), ("items", .array(items)), ("kind", .string("List")),
+      ("metadata", .object([("resourceVersion", .string(""))])),
+    ])
   }
 
   /// The header and cells of one group, with the client-side columns added.

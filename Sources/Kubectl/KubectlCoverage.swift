@@ -16,8 +16,7 @@ public enum KubectlCoverage {
   }
 
   /// The coverage of every command but the root, in kubectl's help order.
-  static func entries() -> [Entry] {
-    let base = Cluster()
+  static func entries(on base: Cluster = Cluster()) -> [Entry] {
     return KubectlCommandTree.commands.filter { !$0.path.isEmpty }.map { command in
       let words = command.path.split(separator: " ").map(String.init)
       let refusal = refusal(of: run(words, on: base), path: command.path)
@@ -36,8 +35,9 @@ public enum KubectlCoverage {
   }
 
   /// The global flags kubebook accepts on every command, and those it does not simulate.
-  static func globalFlags() -> (simulated: [KubectlCommandTree.Flag], unsimulated: [KubectlCommandTree.Flag]) {
-    let base = Cluster()
+  static func globalFlags(on base: Cluster = Cluster()) -> (
+    simulated: [KubectlCommandTree.Flag], unsimulated: [KubectlCommandTree.Flag]
+  ) {
     var result: (simulated: [KubectlCommandTree.Flag], unsimulated: [KubectlCommandTree.Flag]) = ([], [])
     for flag in KubectlCommandTree.globalFlags {
       let output = run(["version", "--client", "--\(flag.name)=\(flag.isBoolean ? "true" : "1")"], on: base)
@@ -52,8 +52,10 @@ public enum KubectlCoverage {
 
   /// The Markdown page: a summary, then one row per command.
   public static func markdown() -> String {
-    let entries = entries()
-    let global = globalFlags()
+    // One booted cluster, copied for every probe.
+    let base = Cluster()
+    let entries = entries(on: base)
+    let global = globalFlags(on: base)
     let simulated = entries.filter { $0.refusal == nil }
     let complete = simulated.filter(\.unsimulatedFlags.isEmpty)
     var text = """

@@ -95,8 +95,7 @@ enum LabelCommand {
     for object in objects {
       let key = target == .labels ? "labels" : "annotations"
       let current = object.json["metadata"]?[key]
-      var map = [String: String](
-        (current?.objectValue ?? []).map { ($0.0, $0.1.stringValue ?? "") }, uniquingKeysWith: { $1 })
+      var map = current.map(Self.map(of:)) ?? [:]
       if !parsed.flag("overwrite") { try refuseOverwrites(changes.sets, in: map, target: target) }
       let applyingToServer = !(clientDryRun || local || list)
       if applyingToServer && target == .labels {

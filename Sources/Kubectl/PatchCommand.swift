@@ -101,17 +101,12 @@ enum PatchCommand {
     let namespace = context.namespace(parsed)
     let paths = parsed.all("filename")
     guard paths.isEmpty else {
-      var targets: [Target] = []
-      for (source, value) in try ManifestFiles.documents(paths, recursive: parsed.flag("recursive"), context: context) {
-        try ApplyCommand.validateTypeFields(value, source: source)
-        let kind = value["kind"]?.stringValue ?? ""
-        let apiVersion = value["apiVersion"]?.stringValue ?? ""
-        let type = ResourceType.all.first { $0.kind == kind && $0.accepts(apiVersion: apiVersion) }
-        let metadata = value["metadata"]
-        targets.append(
-          Target(
-            type: type, kind: kind, name: metadata?["name"]?.stringValue ?? "",
-            namespace: metadata?["namespace"]?.stringValue ?? namespace, localJSON: local ? value : nil))
+      let objects = try FileObject.read(
+        paths, namespace: namespace, recursive: parsed.flag("recursive"), context: context)
+      let targets = objects.map { object in
+        Target(
+          type: object.type, kind: object.kind, name: object.name, namespace: object.namespace,
+          localJSON: local ? object.json : nil)
       }
       return targets
     }

@@ -54,8 +54,14 @@ struct RESTCall {
 enum RESTLog {
   /// The server's answer time kubebook reports for every call.
   static let milliseconds = 5
-  /// The client's `User-Agent` (the real binary's on this machine).
-  static let userAgent = "kubectl/v1.32.4 (linux/amd64) kubernetes/4cb5f07"
+  /// The client's `User-Agent`, as client-go's `DefaultKubernetesUserAgent` builds it from the
+  /// client's version (``VersionCommand/client``): the version up to its first `-`, the
+  /// platform and the commit's first seven characters.
+  static let userAgent: String = {
+    let info = Dictionary(VersionCommand.client, uniquingKeysWith: { first, _ in first })
+    let version = (info["gitVersion"] ?? "").prefix { $0 != "-" }
+    return "kubectl/\(version) (\(info["platform"] ?? "")) kubernetes/\((info["gitCommit"] ?? "").prefix(7))"
+  }()
 
   /// The verbosity `-v N`, `-v=N`, `--v=N` or `--v N` asks for (the last one given), or 0.
   static func verbosity(in arguments: [String]) -> Int {

@@ -44,18 +44,8 @@ enum SetSelectorCommand {
       }
     } else {
       guard !local else { throw .plain("one or more files must be specified as -f rsrc.yaml or --filename=rsrc.json") }
-      for request in try ResourceArguments.parse(resources) {
-        let names =
-          request.names.isEmpty && parsed.flag("all")
-          ? APIObject.list(request.type, namespace: namespace, cluster: context.cluster).map(\.metadata.name)
-          : request.names
-        if names.isEmpty { throw .plain("resource(s) were provided, but no name was specified") }
-        for name in names {
-          guard let object = APIObject.lookup(request.type, name: name, namespace: namespace, cluster: context.cluster)
-          else { throw .api(.notFound(resource: request.type.qualifiedResource, name: name)) }
-          objects.append((object.json(now: context.cluster.now), object.base as? Service))
-        }
-      }
+      objects = try APIObject.named(resources, all: parsed.flag("all"), namespace: namespace, cluster: context.cluster)
+        .map { ($0.json(now: context.cluster.now), $0.base as? Service) }
     }
     for (json, live) in objects {
       guard json["kind"]?.stringValue == "Service" else {

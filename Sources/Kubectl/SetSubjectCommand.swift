@@ -46,18 +46,9 @@ enum SetSubjectCommand {
         objects.append((live.json(now: context.cluster.now), type))
       }
     } else {
-      for request in try ResourceArguments.parse(parsed.positional) {
-        let names =
-          request.names.isEmpty && parsed.flag("all")
-          ? APIObject.list(request.type, namespace: namespace, cluster: context.cluster).map(\.metadata.name)
-          : request.names
-        if names.isEmpty { throw .plain("resource(s) were provided, but no name was specified") }
-        for name in names {
-          guard let live = APIObject.lookup(request.type, name: name, namespace: namespace, cluster: context.cluster)
-          else { throw .api(.notFound(resource: request.type.qualifiedResource, name: name)) }
-          objects.append((live.json(now: context.cluster.now), request.type))
-        }
-      }
+      objects = try APIObject.named(
+        parsed.positional, all: parsed.flag("all"), namespace: namespace, cluster: context.cluster
+      ).map { ($0.json(now: context.cluster.now), $0.type) }
     }
     // `Validate`.
     if local && dryRun == .server {
