@@ -1,7 +1,9 @@
 import KubeSim
 
 /// `kubectl get events` (`docs/reference/kubectl-output.md` §3.18): LAST SEEN, TYPE, REASON, OBJECT,
-/// MESSAGE, in the server's order (by event name: the object's name, then time).
+/// MESSAGE, in the server's order: etcd key order, that is by namespace, then by event name, which
+/// client-go's recorder makes `<object name>.<hex UnixNano of the first timestamp>` (so `web-1.…`
+/// comes before `web.…`: `-` sorts before `.`).
 enum EventsTable {
   /// Prints the events of `namespace` (all when nil) that `fieldSelector` selects.
   static func run(
@@ -12,7 +14,10 @@ enum EventsTable {
       .filter { namespace == nil || $0.element.namespace == namespace }
       .filter { fieldSelector.matches(Event.selectableFields.values(of: $0.element)) }
       .sorted { a, b in
-        if a.element.involvedName != b.element.involvedName { return a.element.involvedName < b.element.involvedName }
+        if a.element.namespace != b.element.namespace { return a.element.namespace < b.element.namespace }
+        if a.element.involvedName != b.element.involvedName {
+          return (a.element.involvedName + ".").utf8.lexicographicallyPrecedes((b.element.involvedName + ".").utf8)
+        }
         if a.element.firstTimestamp != b.element.firstTimestamp {
           return a.element.firstTimestamp < b.element.firstTimestamp
         }

@@ -502,6 +502,29 @@ import Testing
     }
   }
 
+  /// client-go's recorder names an event `<object name>.<hex UnixNano>` (tools/record/event.go:492,
+  /// v0.32.4) and the API server lists in etcd key order, so the events of the Pods `web-…` and the
+  /// ReplicaSet `web-…` come before those of the Deployment `web` (`-` sorts before `.`), and with
+  /// `-A` the namespaces come in order.
+  @Test func eventsComeInEventNameOrder() {
+    var terminal = Terminal()
+    _ = terminal.run("kubectl create deployment web --image=nginx --replicas=1")
+    _ = terminal.run("sleep 20")
+    let objects = terminal.run("kubectl get events").output.split(separator: "\n").dropFirst()
+      .map { $0.split(separator: " ", omittingEmptySubsequences: true)[3] }
+    let deployment = objects.firstIndex(of: "deployment/web")
+    let replicaSet = objects.firstIndex { $0.hasPrefix("replicaset/web-") }
+    let pod = objects.firstIndex { $0.hasPrefix("pod/web-") }
+    #expect(deployment != nil && replicaSet != nil && pod != nil)
+    if let deployment, let replicaSet, let pod {
+      #expect(pod < replicaSet && replicaSet < deployment)
+    }
+    let namespaces = terminal.run("kubectl get events -A").output.split(separator: "\n").dropFirst()
+      .map { String($0.split(separator: " ", omittingEmptySubsequences: true)[0]) }
+    #expect(namespaces == namespaces.sorted())
+    #expect(Set(namespaces).count > 1)
+  }
+
   @Test func logsNeedAStartedContainer() {
     var terminal = Terminal()
     _ = terminal.run("kubectl run web --image=nginx")
