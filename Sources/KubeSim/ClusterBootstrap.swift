@@ -37,10 +37,11 @@ enum ClusterBootstrap {
       } else if component == "kube-apiserver" {
         metadata.annotations["kubeadm.kubernetes.io/kube-apiserver.advertise-address.endpoint"] = "\(address):6443"
       }
+      // The kubelet's mirror client sets Controller only (pkg/kubelet/pod/mirror_client.go).
       metadata.ownerReferences = [
         OwnerReference(
           apiVersion: "v1", kind: "Node", name: controlPlane.metadata.name, uid: controlPlane.metadata.uid,
-          controller: true, blockOwnerDeletion: false)
+          controller: true, blockOwnerDeletion: nil)
       ]
       var container = Container(name: component, image: image)
       container.resources.requests["cpu"] = cpu
