@@ -13,7 +13,7 @@ extension Cluster {
       let plan = runtime.containers[index]
       guard plan.started <= now, !plan.ended, !plan.imageMissing, plan.configError == nil, plan.imageRestart == nil
       else { return "container \(container.name) is not running" }
-      if missingImages.contains(container.image) { return "its image is missing" }
+      if pullFailure(of: container.image) != nil { return "its image is missing" }
     }
     return nil
   }

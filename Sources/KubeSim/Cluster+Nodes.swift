@@ -77,6 +77,12 @@ extension Cluster {
     writeCount += 1
   }
 
+  /// Why a pull of `image` fails now: `sim image missing`, or what the registries answer
+  /// (``ImageRegistry``); nil when it succeeds.
+  public func pullFailure(of image: String) -> ImageRegistry.PullFailure? {
+    missingImages.contains(image) ? .notFound : ImageRegistry.failure(pulling: image)
+  }
+
   /// `sim pod crash`: the pod's first running container exits with an error now.
   public mutating func crashPod(_ name: String, namespace: String) throws(APIError) {
     let key = Self.key(namespace, name)

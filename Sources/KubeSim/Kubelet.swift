@@ -272,7 +272,7 @@ struct Kubelet: ControlLoop {
       plan.readinessDelay = Int64(container.readinessProbe?.initialDelaySeconds ?? 0).saturatingMultiply(1000)
       plan.runEnd = behavior.exitsAfter.map { started.adding(milliseconds: $0) }
       plan.exit = (behavior.exitCode, behavior.exitCode == 0 ? "Completed" : "Error")
-      if cluster.missingImages.contains(container.image) {
+      if cluster.pullFailure(of: container.image) != nil {
         plan.imageMissing = true
         // The pull never succeeds: drop the planned Pulled/Created/Started events.
         events.removeAll { $0.time >= pullStart && $0.reason != "Pulling" && $0.message.contains(quotedImage) }
@@ -331,10 +331,10 @@ struct Kubelet: ControlLoop {
       }
       if plan.imageMissing {
         if let reason = ImagePullBackOff.reason(at: now, pullStart: plan.pullStart) {
-          let reference = ImageReference(container.image)
+          let failure = ImageRegistry.failure(pulling: container.image) ?? .notFound
           let message =
             reason == "ErrImagePull"
-            ? "rpc error: code = NotFound desc = failed to pull and unpack image \"\(reference.normalized)\": failed to resolve reference \"\(reference.normalized)\": \(reference.normalized): not found"
+            ? ImageRegistry.pullError(failure, image: container.image)
             : "Back-off pulling image \"\(container.image)\""
           containerStatus.state = .waiting(reason: reason, message: message)
         }
@@ -563,7 +563,6 @@ struct Kubelet: ControlLoop {
     for (containerIndex, plan) in runtime.containers.enumerated() where plan.imageMissing {
       let image = pod.spec.containers[containerIndex].image
       let quoted = Validation.quote(image)
-      let reference = ImageReference(image).normalized
       let attempts = ImagePullBackOff.attempts(until: cluster.now, pullStart: plan.pullStart)
       var recorded = runtime.recordedPullAttempts[containerIndex] ?? PodRuntime.PullRecord()
       for (number, (attempt, failure)) in attempts.enumerated() {
@@ -576,7 +575,8 @@ struct Kubelet: ControlLoop {
             .init(
               time: failure, type: .warning, reason: "Failed",
               message:
-                "Failed to pull image \(quoted): rpc error: code = NotFound desc = failed to pull and unpack image \"\(reference)\": failed to resolve reference \"\(reference)\": \(reference): not found"
+                "Failed to pull image \(quoted): "
+                + ImageRegistry.pullError(ImageRegistry.failure(pulling: image) ?? .notFound, image: image)
             ))
           runtime.dynamicEvents.append(
             .init(time: failure, type: .warning, reason: "Failed", message: "Error: ErrImagePull"))

@@ -309,7 +309,6 @@ enum DebugCommand {
   static func debugByCopy(
     _ pod: Pod, options: Options, parsed: FlagParser.Parsed, context: inout CommandContext, output: inout OutputBuffer
   ) throws(KubectlError) -> (Pod, String) {
-    let namespace = pod.metadata.namespace ?? "default"
     var spec = pod.spec
     spec.ephemeralContainers = []
     if !parsed.flag("same-node") { spec.nodeName = nil }

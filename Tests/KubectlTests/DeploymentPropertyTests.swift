@@ -29,6 +29,7 @@ import Testing
       if case .percent = value { return "\"\(value.text)\"" }
       return value.text
     }
+    // The images come from a registry the simulator knows nothing about, so every version pulls.
     let manifest = """
       apiVersion: apps/v1
       kind: Deployment
@@ -51,7 +52,7 @@ import Testing
           spec:
             containers:
             - name: web
-              image: nginx:1.20
+              image: registry.example.com/web:1.20
 
       """
     var commands = ["kubectl apply -f web.yaml", "kubectl rollout status deployment/web"]
@@ -64,12 +65,13 @@ import Testing
         commands.append("kubectl scale deployment/web --replicas=\(scaled)")
       case 1, 2:
         version += 1
-        commands.append("kubectl set image deployment/web web=nginx:1.\(version)")
+        commands.append("kubectl set image deployment/web web=registry.example.com/web:1.\(version)")
       case 3:
         commands.append("kubectl rollout undo deployment/web")
       case 4:
         commands += [
-          "kubectl rollout pause deployment/web", "kubectl set image deployment/web web=nginx:1.\(version + 50)",
+          "kubectl rollout pause deployment/web",
+          "kubectl set image deployment/web web=registry.example.com/web:1.\(version + 50)",
           "kubectl rollout resume deployment/web",
         ]
         version += 50
