@@ -6,7 +6,7 @@ extension Cluster {
     let namespace = set.metadata.namespace ?? "default"
     set.metadata.namespace = namespace
     try requireNamespace(namespace)
-    var causes = Validation.validateSubdomainName(set.metadata.name)
+    var causes = Validation.objectMeta(set.metadata)
     causes += WorkloadValidation.validate(
       replicas: 0, selector: set.selector, template: set.template, limits: config.limits)
     if !causes.isEmpty { throw .invalid(kind: "DaemonSet", name: set.metadata.name, causes: causes) }

@@ -15,7 +15,7 @@ extension Cluster {
     let namespace = set.metadata.namespace ?? "default"
     set.metadata.namespace = namespace
     try requireNamespace(namespace)
-    var causes = Validation.validateSubdomainName(set.metadata.name)
+    var causes = Validation.objectMeta(set.metadata)
     causes += WorkloadValidation.validate(
       replicas: set.replicas, selector: set.selector, template: set.template, limits: config.limits)
     if !causes.isEmpty { throw .invalid(kind: "ReplicaSet", name: set.metadata.name, causes: causes) }
@@ -99,7 +99,7 @@ extension Cluster {
     try requireNamespace(namespace)
     if controller.selector.isEmpty { controller.selector = controller.template.labels }
     if controller.metadata.labels.isEmpty { controller.metadata.labels = controller.template.labels }
-    var causes = Validation.validateSubdomainName(controller.metadata.name)
+    var causes = Validation.objectMeta(controller.metadata)
     causes += WorkloadValidation.validate(
       replicas: controller.replicas, selector: SelectorSpec(matchLabels: controller.selector),
       template: controller.template, limits: config.limits)
@@ -142,7 +142,7 @@ extension Cluster {
     let namespace = deployment.metadata.namespace ?? "default"
     deployment.metadata.namespace = namespace
     try requireNamespace(namespace)
-    var causes = Validation.validateSubdomainName(deployment.metadata.name)
+    var causes = Validation.objectMeta(deployment.metadata)
     causes += WorkloadValidation.validate(deployment, limits: config.limits)
     if !causes.isEmpty { throw .invalid(kind: "Deployment", name: deployment.metadata.name, causes: causes) }
     if deployments[Self.key(namespace, deployment.metadata.name)] != nil {
