@@ -61,8 +61,10 @@ extension Cluster {
   public mutating func updateReplicaSet(_ set: ReplicaSet) throws(APIError) {
     let key = Self.key(set.metadata)
     guard var current = replicaSets[key] else { throw .notFound(resource: "replicasets.apps", name: set.metadata.name) }
-    let causes = WorkloadValidation.validate(
-      replicas: set.replicas, selector: set.selector, template: set.template, limits: config.limits)
+    let causes =
+      WorkloadValidation.validate(
+        replicas: set.replicas, selector: set.selector, template: set.template, limits: config.limits)
+      + WorkloadValidation.immutableSelector(set.selector, old: current.selector)
     if !causes.isEmpty { throw .invalid(kind: "ReplicaSet", name: set.metadata.name, causes: causes) }
     if current.replicas != set.replicas || current.template != set.template
       || current.minReadySeconds != set.minReadySeconds
@@ -163,18 +165,9 @@ extension Cluster {
     guard var current = deployments[key] else {
       throw .notFound(resource: "deployments.apps", name: deployment.metadata.name)
     }
-    if current.selector != deployment.selector {
-      throw .invalid(
-        kind: "Deployment", name: deployment.metadata.name,
-        causes: [
-          FieldError(
-            field: "spec.selector", type: "Invalid value",
-            value:
-              "v1.LabelSelector{MatchLabels:\(goMap(deployment.selector.matchLabels)), MatchExpressions:[]v1.LabelSelectorRequirement(nil)}",
-            detail: "field is immutable")
-        ])
-    }
-    let causes = WorkloadValidation.validate(deployment, limits: config.limits)
+    let causes =
+      WorkloadValidation.validate(deployment, limits: config.limits)
+      + WorkloadValidation.immutableSelector(deployment.selector, old: current.selector)
     if !causes.isEmpty { throw .invalid(kind: "Deployment", name: deployment.metadata.name, causes: causes) }
     let specChanged =
       current.replicas != deployment.replicas || current.template != deployment.template
@@ -195,10 +188,7 @@ extension Cluster {
     storeDeployment(current)
   }
 
-  /// Go's `%v` of a string map: `map[app:web]`.
-  func goMap(_ map: [String: String]) -> String {
-    "map[" + map.keys.sorted().map { "\($0):\(map[$0]!)" }.joined(separator: " ") + "]"
-  }
+
 
   // MARK: - Deletion with propagation
 

@@ -58,6 +58,33 @@ enum WorkloadValidation {
     return causes
   }
 
+  /// `ValidateImmutableField` on `spec.selector`, which the apps registry strategies append
+  /// after the spec's own errors (`pkg/registry/apps/deployment/strategy.go`, `ValidateUpdate`):
+  /// the new selector in Go's `%#v`.
+  static func immutableSelector(_ new: SelectorSpec, old: SelectorSpec) -> [FieldError] {
+    guard new != old else { return [] }
+    return [
+      FieldError(field: "spec.selector", type: "Invalid value", value: goSyntax(new), detail: "field is immutable")
+    ]
+  }
+
+  /// Go's `%#v` of a `metav1.LabelSelector`.
+  static func goSyntax(_ selector: SelectorSpec) -> String {
+    let labels = selector.matchLabels.isEmpty ? "map[string]string(nil)" : goStringMap(selector.matchLabels)
+    let expressions =
+      selector.matchExpressions.isEmpty
+      ? "[]v1.LabelSelectorRequirement(nil)"
+      : "[]v1.LabelSelectorRequirement{"
+        + selector.matchExpressions.map { expression in
+          let values =
+            expression.values.isEmpty
+            ? "[]string(nil)" : "[]string{" + expression.values.map(Validation.quote).joined(separator: ", ") + "}"
+          return "v1.LabelSelectorRequirement{Key:\(Validation.quote(expression.key)), "
+            + "Operator:\(Validation.quote(expression.op.text)), Values:\(values)}"
+        }.joined(separator: ", ") + "}"
+    return "v1.LabelSelector{MatchLabels:\(labels), MatchExpressions:\(expressions)}"
+  }
+
   /// Go's `%#v` of a `map[string]string`.
   static func goStringMap(_ map: [String: String]) -> String {
     "map[string]string{"
