@@ -188,8 +188,6 @@ extension Cluster {
     storeDeployment(current)
   }
 
-
-
   // MARK: - Deletion with propagation
 
   /// How a delete treats the object's dependents (`--cascade`).

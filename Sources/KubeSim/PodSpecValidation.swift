@@ -81,7 +81,8 @@ enum PodSpecValidation {
         let messages = Validation.portNameErrors(name)
         for message in messages {
           causes.append(
-            FieldError(field: portPath + ".name", type: "Invalid value", value: Validation.quote(name), detail: message))
+            FieldError(field: portPath + ".name", type: "Invalid value", value: Validation.quote(name), detail: message)
+          )
         }
         if messages.isEmpty && !names.insert(name).inserted {
           causes.append(FieldError(field: portPath + ".name", type: "Duplicate value", value: Validation.quote(name)))

@@ -35,9 +35,12 @@ public struct PersistentVolumeClaim: Sendable, Equatable {
           field: "spec.accessModes", type: "Unsupported value", value: Validation.quote(mode),
           detail: "supported values: " + supported.map { "\"\($0)\"" }.joined(separator: ", ")))
     }
-    if accessModes.contains("ReadWriteOncePod") && accessModes.contains(where: { $0 != "ReadWriteOncePod" && supported.contains($0) }) {
+    if accessModes.contains("ReadWriteOncePod")
+      && accessModes.contains(where: { $0 != "ReadWriteOncePod" && supported.contains($0) })
+    {
       causes.append(
-        FieldError(field: "spec.accessModes", type: "Forbidden", detail: "may not use ReadWriteOncePod with other access modes"))
+        FieldError(
+          field: "spec.accessModes", type: "Forbidden", detail: "may not use ReadWriteOncePod with other access modes"))
     }
     if request.isEmpty {
       causes.append(FieldError(field: "spec.resources[storage]", type: "Required value"))
