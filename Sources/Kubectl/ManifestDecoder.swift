@@ -215,7 +215,7 @@ struct ManifestDecoder {
         if let reference = item[field] {
           return EnvFromSource(
             kind: kind, name: reference["name"]?.stringValue ?? "", prefix: prefix,
-            optional: reference["optional"]?.boolValue)
+            optional: boolField(reference["optional"], "\(kind)EnvSource.\(path).envFrom[\(index)].\(field).optional"))
         }
       }
       return nil
@@ -260,11 +260,11 @@ struct ManifestDecoder {
     if let reference = from["configMapKeyRef"] {
       variable.source = .configMapKey(
         name: reference["name"]?.stringValue ?? "", key: reference["key"]?.stringValue ?? "",
-        optional: reference["optional"]?.boolValue)
+        optional: boolField(reference["optional"], "ConfigMapKeySelector.\(path).valueFrom.configMapKeyRef.optional"))
     } else if let reference = from["secretKeyRef"] {
       variable.source = .secretKey(
         name: reference["name"]?.stringValue ?? "", key: reference["key"]?.stringValue ?? "",
-        optional: reference["optional"]?.boolValue)
+        optional: boolField(reference["optional"], "SecretKeySelector.\(path).valueFrom.secretKeyRef.optional"))
     } else if let reference = from["fieldRef"] {
       variable.source = .field(path: reference["fieldPath"]?.stringValue ?? "")
     }
@@ -282,12 +282,16 @@ struct ManifestDecoder {
     if let source = item["configMap"] {
       return Volume(
         name: name,
-        source: .configMap(name: source["name"]?.stringValue ?? "", optional: source["optional"]?.boolValue))
+        source: .configMap(
+          name: source["name"]?.stringValue ?? "",
+          optional: boolField(source["optional"], "ConfigMapVolumeSource.\(path).configMap.optional")))
     }
     if let source = item["secret"] {
       return Volume(
         name: name,
-        source: .secret(name: source["secretName"]?.stringValue ?? "", optional: source["optional"]?.boolValue))
+        source: .secret(
+          name: source["secretName"]?.stringValue ?? "",
+          optional: boolField(source["optional"], "SecretVolumeSource.\(path).secret.optional")))
     }
     if let source = item["hostPath"] {
       return Volume(
@@ -297,7 +301,9 @@ struct ManifestDecoder {
       return Volume(
         name: name,
         source: .persistentVolumeClaim(
-          claimName: source["claimName"]?.stringValue ?? "", readOnly: source["readOnly"]?.boolValue ?? false))
+          claimName: source["claimName"]?.stringValue ?? "",
+          readOnly: boolField(
+            source["readOnly"], "PersistentVolumeClaimVolumeSource.\(path).persistentVolumeClaim.readOnly") ?? false))
     }
     return Volume(name: name, source: .emptyDir)
   }

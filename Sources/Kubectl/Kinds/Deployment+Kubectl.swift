@@ -75,7 +75,7 @@ extension ManifestDecoder {
     if let deadline = int32Field(spec["progressDeadlineSeconds"], "DeploymentSpec.spec.progressDeadlineSeconds") {
       deployment.progressDeadlineSeconds = deadline
     }
-    if case .bool(let paused)? = spec["paused"] { deployment.paused = paused }
+    if let paused = boolField(spec["paused"], "DeploymentSpec.spec.paused") { deployment.paused = paused }
     if let strategy = spec["strategy"] {
       check(strategy, path: "spec.strategy", known: ["type", "rollingUpdate"])
       deployment.rollingUpdateWritten = strategy["rollingUpdate"].map { $0 != .null } ?? false
