@@ -29,9 +29,11 @@ extension Cluster {
     guard var live = statefulSets[key] else {
       throw .notFound(resource: "statefulsets.apps", name: set.metadata.name)
     }
-    let causes = WorkloadValidation.validate(
-      replicas: set.replicas, selector: set.selector, template: set.template, limits: config.limits,
-      claimNames: Set(set.claimTemplates.map(\.name)))
+    let causes =
+      Validation.labelsAndAnnotations(set.metadata, path: "metadata")
+      + WorkloadValidation.validate(
+        replicas: set.replicas, selector: set.selector, template: set.template, limits: config.limits,
+        claimNames: Set(set.claimTemplates.map(\.name)))
     if !causes.isEmpty { throw .invalid(kind: "StatefulSet", name: set.metadata.name, causes: causes) }
     if live.replicas != set.replicas || live.template != set.template || live.updateStrategy != set.updateStrategy
       || live.partition != set.partition || live.minReadySeconds != set.minReadySeconds

@@ -62,7 +62,8 @@ extension Cluster {
     let key = Self.key(set.metadata)
     guard var current = replicaSets[key] else { throw .notFound(resource: "replicasets.apps", name: set.metadata.name) }
     let causes =
-      WorkloadValidation.validate(
+      Validation.labelsAndAnnotations(set.metadata, path: "metadata")
+      + WorkloadValidation.validate(
         replicas: set.replicas, selector: set.selector, template: set.template, limits: config.limits)
       + WorkloadValidation.immutableSelector(set.selector, old: current.selector)
     if !causes.isEmpty { throw .invalid(kind: "ReplicaSet", name: set.metadata.name, causes: causes) }
@@ -166,7 +167,8 @@ extension Cluster {
       throw .notFound(resource: "deployments.apps", name: deployment.metadata.name)
     }
     let causes =
-      WorkloadValidation.validate(deployment, limits: config.limits)
+      Validation.labelsAndAnnotations(deployment.metadata, path: "metadata")
+      + WorkloadValidation.validate(deployment, limits: config.limits)
       + WorkloadValidation.immutableSelector(deployment.selector, old: current.selector)
     if !causes.isEmpty { throw .invalid(kind: "Deployment", name: deployment.metadata.name, causes: causes) }
     let specChanged =

@@ -200,6 +200,22 @@ import Testing
     )
   }
 
+  /// An update validates the labels as a create does (`ValidateObjectMetaUpdate`), before the
+  /// spec.
+  @Test func labelsAreCheckedOnUpdate() {
+    var cluster = Cluster()
+    func manifest(_ tier: String) -> String {
+      "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web, labels: {tier: \"\(tier)\"}}\nspec: {selector: {matchLabels: {app: web}}, template: {metadata: {labels: {app: web}}, spec: {containers: [{name: c, image: nginx}]}}}\n"
+    }
+    #expect(run("kubectl apply -f -", stdin: manifest("front"), cluster: &cluster).exitCode == 0)
+    let result = run("kubectl apply -f -", stdin: manifest("-front"), cluster: &cluster)
+    #expect(
+      result.output
+        == "The Deployment \"web\" is invalid: metadata.labels: Invalid value: \"-front\": a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyValue',  or 'my_value',  or '12345', regex used for validation is '(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?')\n"
+    )
+    #expect(cluster.deployments["default/web"]?.metadata.labels["tier"] == "front")
+  }
+
   /// The selector of a Deployment cannot change (the registry strategy's
   /// `ValidateImmutableField`, printed with Go's `%#v` of the new `metav1.LabelSelector`).
   @Test func selectorIsImmutable() {
