@@ -298,15 +298,10 @@ extension Cluster {
   @discardableResult
   public mutating func createNamespace(_ name: String, labels: [String: String] = [:]) throws(APIError) -> Namespace {
     if namespaces[name] != nil { throw .alreadyExists(resource: "namespaces", name: name) }
-    guard Validation.isDNS1123Label(name) else {
-      throw .invalid(
-        kind: "Namespace", name: name,
-        causes: [
-          FieldError(
-            field: "metadata.name", type: "Invalid value", value: Validation.quote(name),
-            detail: Validation.dns1123LabelMessage)
-        ])
-    }
+    // ValidateNamespace: the name is a DNS-1123 label (each rule it breaks), then the labels.
+    let causes =
+      Validation.dns1123Label(name, field: "metadata.name") + Validation.labels(labels, field: "metadata.labels")
+    if !causes.isEmpty { throw .invalid(kind: "Namespace", name: name, causes: causes) }
     var meta = ObjectMeta(name: name, labels: labels.merging(["kubernetes.io/metadata.name": name]) { $1 })
     meta.creationTimestamp = now
     stamp(&meta)

@@ -15,7 +15,7 @@ enum PodSpecValidation {
       if volume.name.isEmpty {
         errors.append(FieldError(field: namePath, type: "Required value"))
       } else {
-        errors += dns1123Label(volume.name, field: namePath)
+        errors += Validation.dns1123Label(volume.name, field: namePath)
       }
       if volumeNames.contains(volume.name) {
         errors.append(FieldError(field: namePath, type: "Duplicate value", value: Validation.quote(volume.name)))
@@ -52,7 +52,7 @@ enum PodSpecValidation {
     if container.name.isEmpty {
       causes.append(FieldError(field: path + ".name", type: "Required value"))
     } else {
-      causes += dns1123Label(container.name, field: path + ".name")
+      causes += Validation.dns1123Label(container.name, field: path + ".name")
     }
     if container.image.isEmpty {
       causes.append(FieldError(field: path + ".image", type: "Required value"))
@@ -61,13 +61,6 @@ enum PodSpecValidation {
     causes += volumeMounts(container.volumeMounts, volumes: volumes, path: path + ".volumeMounts")
     causes += container.resources.validationErrors(path: path)
     return causes
-  }
-
-  /// `ValidateDNS1123Label`: one error per rule the name breaks.
-  static func dns1123Label(_ name: String, field: String) -> [FieldError] {
-    Validation.dns1123LabelErrors(name).map {
-      FieldError(field: field, type: "Invalid value", value: Validation.quote(name), detail: $0)
-    }
   }
 
   /// `validateContainerPorts`: a name is an IANA service name, unique; the port is 1-65535;

@@ -88,6 +88,13 @@ extension Validation {
     return errors
   }
 
+  /// `ValidateDNS1123Label`: one error per rule the name breaks.
+  public static func dns1123Label(_ name: String, field: String) -> [FieldError] {
+    dns1123LabelErrors(name).map {
+      FieldError(field: field, type: "Invalid value", value: quote(name), detail: $0)
+    }
+  }
+
   /// `IsValidPortName`: an IANA service name — at most 15 characters of `a-z`, `0-9` and
   /// `-`, a letter among them, no `--`, no hyphen at either end.
   public static func portNameErrors(_ port: String) -> [String] {
