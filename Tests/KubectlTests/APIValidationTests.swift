@@ -198,6 +198,12 @@ import Testing
       ).output
         == #"{"limits":{"cpu":"1","ephemeral-storage":"1536Mi","memory":"128974848"},"requests":{"cpu":"500m","ephemeral-storage":"1536Mi","memory":"100M"}}"#
     )
+    // describe prints each quantity's String() too.
+    let described = SimulatedKubectl.run("kubectl describe pod p", cluster: &cluster).output
+      .split(separator: "\n").map { $0.split(separator: " ").joined(separator: " ") }
+    #expect(described.contains("memory: 128974848"))
+    #expect(described.contains("memory: 100M"))
+    #expect(described.contains("ephemeral-storage: 1536Mi"))
   }
 
   /// An update validates the labels as a create does (`ValidateObjectMetaUpdate`), before the
