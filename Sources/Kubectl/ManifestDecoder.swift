@@ -428,6 +428,16 @@ struct ManifestDecoder {
     }
   }
 
+  /// A `ResourceList` (`spec.hard`, a limit range's `max`) at `path`: each entry's canonical
+  /// text (``decodeQuantity(_:path:)``); entries that do not parse are refused.
+  mutating func quantityMap(_ value: JSONValue?, path: String) -> [String: String] {
+    var map: [String: String] = [:]
+    for (name, item) in value?.objectValue ?? [] {
+      if let text = decodeQuantity(item, path: "\(path).\(name)") { map[name] = text }
+    }
+    return map
+  }
+
   mutating func check(_ value: JSONValue, path: String, known: Set<String>) {
     for (key, _) in value.objectValue ?? [] where !known.contains(key) {
       unknownFields.append(path.isEmpty ? key : path + "." + key)

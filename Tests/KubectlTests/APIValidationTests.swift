@@ -222,6 +222,18 @@ import Testing
     #expect(cluster.deployments["default/web"]?.metadata.labels["tier"] == "front")
   }
 
+  /// A quota's `hard` is a `ResourceList`: numbers are quantities too (`Quantity.UnmarshalJSON`
+  /// reads a JSON number's text), written back canonically.
+  @Test func quotaQuantities() {
+    var cluster = Cluster()
+    let manifest =
+      "apiVersion: v1\nkind: ResourceQuota\nmetadata: {name: q}\nspec: {hard: {pods: 10, cpu: 0.5, memory: 1G}}\n"
+    #expect(run("kubectl apply -f -", stdin: manifest, cluster: &cluster).output == "resourcequota/q created\n")
+    #expect(
+      SimulatedKubectl.run("kubectl get quota q -o jsonpath={.spec.hard}", cluster: &cluster).output
+        == #"{"cpu":"500m","memory":"1G","pods":"10"}"#)
+  }
+
   /// The selector of a Deployment cannot change (the registry strategy's
   /// `ValidateImmutableField`, printed with Go's `%#v` of the new `metav1.LabelSelector`).
   @Test func selectorIsImmutable() {
