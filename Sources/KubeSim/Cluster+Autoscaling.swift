@@ -15,7 +15,7 @@ extension Cluster {
     let namespace = hpa.metadata.namespace ?? "default"
     hpa.metadata.namespace = namespace
     try admitCreate(in: namespace, resource: "horizontalpodautoscalers.autoscaling", name: hpa.metadata.name)
-    var causes = Validation.validateSubdomainName(hpa.metadata.name)
+    var causes = Validation.objectMeta(hpa.metadata)
     if hpa.maxReplicas < 1 {
       causes.append(
         FieldError(

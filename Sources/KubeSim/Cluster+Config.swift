@@ -20,7 +20,7 @@ extension Cluster {
     let namespace = configMap.metadata.namespace ?? "default"
     configMap.metadata.namespace = namespace
     try requireNamespace(namespace)
-    let causes = Validation.validateSubdomainName(configMap.metadata.name) + ConfigValidation.keys(configMap.data)
+    let causes = Validation.objectMeta(configMap.metadata) + ConfigValidation.keys(configMap.data)
     if !causes.isEmpty { throw .invalid(kind: "ConfigMap", name: configMap.metadata.name, causes: causes) }
     let key = Self.key(namespace, configMap.metadata.name)
     if configMaps[key] != nil { throw .alreadyExists(resource: "configmaps", name: configMap.metadata.name) }
@@ -59,7 +59,7 @@ extension Cluster {
     let namespace = secret.metadata.namespace ?? "default"
     secret.metadata.namespace = namespace
     try requireNamespace(namespace)
-    let causes = Validation.validateSubdomainName(secret.metadata.name) + ConfigValidation.keys(secret.data)
+    let causes = Validation.objectMeta(secret.metadata) + ConfigValidation.keys(secret.data)
     if !causes.isEmpty { throw .invalid(kind: "Secret", name: secret.metadata.name, causes: causes) }
     let key = Self.key(namespace, secret.metadata.name)
     if secrets[key] != nil { throw .alreadyExists(resource: "secrets", name: secret.metadata.name) }

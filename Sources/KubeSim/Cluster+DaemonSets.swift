@@ -6,7 +6,7 @@ extension Cluster {
     let namespace = set.metadata.namespace ?? "default"
     set.metadata.namespace = namespace
     try requireNamespace(namespace)
-    var causes = Validation.validateSubdomainName(set.metadata.name)
+    var causes = Validation.objectMeta(set.metadata)
     causes += WorkloadValidation.validate(
       replicas: 0, selector: set.selector, template: set.template, limits: config.limits)
     if !causes.isEmpty { throw .invalid(kind: "DaemonSet", name: set.metadata.name, causes: causes) }
@@ -28,8 +28,10 @@ extension Cluster {
   public mutating func updateDaemonSet(_ set: DaemonSet) throws(APIError) {
     let key = Self.key(set.metadata)
     guard var current = daemonSets[key] else { throw .notFound(resource: "daemonsets.apps", name: set.metadata.name) }
-    let causes = WorkloadValidation.validate(
-      replicas: 0, selector: set.selector, template: set.template, limits: config.limits)
+    let causes =
+      Validation.labelsAndAnnotations(set.metadata, path: "metadata")
+      + WorkloadValidation.validate(
+        replicas: 0, selector: set.selector, template: set.template, limits: config.limits)
     if !causes.isEmpty { throw .invalid(kind: "DaemonSet", name: set.metadata.name, causes: causes) }
     let templateChanged = current.template != set.template
     if templateChanged || current.updateStrategy != set.updateStrategy || current.maxUnavailable != set.maxUnavailable

@@ -8,7 +8,7 @@ extension Cluster {
     let namespace = job.metadata.namespace ?? "default"
     job.metadata.namespace = namespace
     try requireNamespace(namespace)
-    var causes = Validation.validateSubdomainName(job.metadata.name)
+    var causes = Validation.objectMeta(job.metadata)
     causes += JobValidation.validate(job, limits: config.limits)
     if !causes.isEmpty { throw .invalid(kind: "Job", name: job.metadata.name, causes: causes) }
     let key = Self.key(namespace, job.metadata.name)
@@ -54,7 +54,7 @@ extension Cluster {
     let namespace = cronJob.metadata.namespace ?? "default"
     cronJob.metadata.namespace = namespace
     try requireNamespace(namespace)
-    var causes = Validation.validateSubdomainName(cronJob.metadata.name)
+    var causes = Validation.objectMeta(cronJob.metadata)
     if cronJob.metadata.name.count > 52 {
       causes.append(
         FieldError(

@@ -7,9 +7,10 @@ extension Cluster {
     let namespace = set.metadata.namespace ?? "default"
     set.metadata.namespace = namespace
     try admitCreate(in: namespace, resource: "statefulsets.apps", name: set.metadata.name)
-    var causes = Validation.validateSubdomainName(set.metadata.name)
+    var causes = Validation.objectMeta(set.metadata)
     causes += WorkloadValidation.validate(
-      replicas: set.replicas, selector: set.selector, template: set.template, limits: config.limits)
+      replicas: set.replicas, selector: set.selector, template: set.template, limits: config.limits,
+      claimNames: Set(set.claimTemplates.map(\.name)))
     if !causes.isEmpty { throw .invalid(kind: "StatefulSet", name: set.metadata.name, causes: causes) }
     let key = Self.key(namespace, set.metadata.name)
     if statefulSets[key] != nil { throw .alreadyExists(resource: "statefulsets.apps", name: set.metadata.name) }
@@ -28,8 +29,11 @@ extension Cluster {
     guard var live = statefulSets[key] else {
       throw .notFound(resource: "statefulsets.apps", name: set.metadata.name)
     }
-    let causes = WorkloadValidation.validate(
-      replicas: set.replicas, selector: set.selector, template: set.template, limits: config.limits)
+    let causes =
+      Validation.labelsAndAnnotations(set.metadata, path: "metadata")
+      + WorkloadValidation.validate(
+        replicas: set.replicas, selector: set.selector, template: set.template, limits: config.limits,
+        claimNames: Set(set.claimTemplates.map(\.name)))
     if !causes.isEmpty { throw .invalid(kind: "StatefulSet", name: set.metadata.name, causes: causes) }
     if live.replicas != set.replicas || live.template != set.template || live.updateStrategy != set.updateStrategy
       || live.partition != set.partition || live.minReadySeconds != set.minReadySeconds

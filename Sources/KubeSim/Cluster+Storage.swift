@@ -18,7 +18,7 @@ extension Cluster {
     let namespace = claim.metadata.namespace ?? "default"
     claim.metadata.namespace = namespace
     try admitCreate(in: namespace, resource: "persistentvolumeclaims", name: claim.metadata.name)
-    let causes = Validation.validateSubdomainName(claim.metadata.name)
+    let causes = Validation.objectMeta(claim.metadata) + claim.validate()
     if !causes.isEmpty { throw .invalid(kind: "PersistentVolumeClaim", name: claim.metadata.name, causes: causes) }
     let key = Self.key(namespace, claim.metadata.name)
     if claims[key] != nil { throw .alreadyExists(resource: "persistentvolumeclaims", name: claim.metadata.name) }
@@ -50,7 +50,7 @@ extension Cluster {
   @discardableResult
   public mutating func createVolume(_ volume: PersistentVolume) throws(APIError) -> PersistentVolume {
     var volume = volume
-    let causes = Validation.validateSubdomainName(volume.metadata.name)
+    let causes = Validation.objectMeta(volume.metadata)
     if !causes.isEmpty { throw .invalid(kind: "PersistentVolume", name: volume.metadata.name, causes: causes) }
     if volumes[volume.metadata.name] != nil {
       throw .alreadyExists(resource: "persistentvolumes", name: volume.metadata.name)

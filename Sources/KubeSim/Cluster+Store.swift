@@ -31,7 +31,7 @@ extension Cluster {
       object.metadata.namespace = namespace
       try admitCreate(in: namespace, resource: qualifiedResource, name: object.metadata.name)
     }
-    let all = Validation.validateSubdomainName(object.metadata.name) + causes
+    let all = Validation.objectMeta(object.metadata) + causes
     if !all.isEmpty { throw .invalid(kind: type.kind, name: object.metadata.name, causes: all) }
     let store = try writableStore(Kind.self)
     let key = Self.key(Kind.self, object.metadata.name, namespace: namespace)
@@ -57,8 +57,9 @@ extension Cluster {
     guard let live = self[keyPath: store][key] else {
       throw .notFound(resource: type.qualifiedResource, name: object.metadata.name)
     }
-    if !causes.isEmpty {
-      throw .invalid(kind: type.kind, name: object.metadata.name, causes: causes)
+    let all = Validation.labelsAndAnnotations(object.metadata, path: "metadata") + causes
+    if !all.isEmpty {
+      throw .invalid(kind: type.kind, name: object.metadata.name, causes: all)
     }
     var updated = object
     updated.metadata.uid = live.metadata.uid

@@ -15,7 +15,7 @@ extension Cluster {
     let namespace = set.metadata.namespace ?? "default"
     set.metadata.namespace = namespace
     try requireNamespace(namespace)
-    var causes = Validation.validateSubdomainName(set.metadata.name)
+    var causes = Validation.objectMeta(set.metadata)
     causes += WorkloadValidation.validate(
       replicas: set.replicas, selector: set.selector, template: set.template, limits: config.limits)
     if !causes.isEmpty { throw .invalid(kind: "ReplicaSet", name: set.metadata.name, causes: causes) }
@@ -61,8 +61,11 @@ extension Cluster {
   public mutating func updateReplicaSet(_ set: ReplicaSet) throws(APIError) {
     let key = Self.key(set.metadata)
     guard var current = replicaSets[key] else { throw .notFound(resource: "replicasets.apps", name: set.metadata.name) }
-    let causes = WorkloadValidation.validate(
-      replicas: set.replicas, selector: set.selector, template: set.template, limits: config.limits)
+    let causes =
+      Validation.labelsAndAnnotations(set.metadata, path: "metadata")
+      + WorkloadValidation.validate(
+        replicas: set.replicas, selector: set.selector, template: set.template, limits: config.limits)
+      + WorkloadValidation.immutableSelector(set.selector, old: current.selector)
     if !causes.isEmpty { throw .invalid(kind: "ReplicaSet", name: set.metadata.name, causes: causes) }
     if current.replicas != set.replicas || current.template != set.template
       || current.minReadySeconds != set.minReadySeconds
@@ -99,7 +102,7 @@ extension Cluster {
     try requireNamespace(namespace)
     if controller.selector.isEmpty { controller.selector = controller.template.labels }
     if controller.metadata.labels.isEmpty { controller.metadata.labels = controller.template.labels }
-    var causes = Validation.validateSubdomainName(controller.metadata.name)
+    var causes = Validation.objectMeta(controller.metadata)
     causes += WorkloadValidation.validate(
       replicas: controller.replicas, selector: SelectorSpec(matchLabels: controller.selector),
       template: controller.template, limits: config.limits)
@@ -142,7 +145,7 @@ extension Cluster {
     let namespace = deployment.metadata.namespace ?? "default"
     deployment.metadata.namespace = namespace
     try requireNamespace(namespace)
-    var causes = Validation.validateSubdomainName(deployment.metadata.name)
+    var causes = Validation.objectMeta(deployment.metadata)
     causes += WorkloadValidation.validate(deployment, limits: config.limits)
     if !causes.isEmpty { throw .invalid(kind: "Deployment", name: deployment.metadata.name, causes: causes) }
     if deployments[Self.key(namespace, deployment.metadata.name)] != nil {
@@ -163,18 +166,10 @@ extension Cluster {
     guard var current = deployments[key] else {
       throw .notFound(resource: "deployments.apps", name: deployment.metadata.name)
     }
-    if current.selector != deployment.selector {
-      throw .invalid(
-        kind: "Deployment", name: deployment.metadata.name,
-        causes: [
-          FieldError(
-            field: "spec.selector", type: "Invalid value",
-            value:
-              "v1.LabelSelector{MatchLabels:\(goMap(deployment.selector.matchLabels)), MatchExpressions:[]v1.LabelSelectorRequirement(nil)}",
-            detail: "field is immutable")
-        ])
-    }
-    let causes = WorkloadValidation.validate(deployment, limits: config.limits)
+    let causes =
+      Validation.labelsAndAnnotations(deployment.metadata, path: "metadata")
+      + WorkloadValidation.validate(deployment, limits: config.limits)
+      + WorkloadValidation.immutableSelector(deployment.selector, old: current.selector)
     if !causes.isEmpty { throw .invalid(kind: "Deployment", name: deployment.metadata.name, causes: causes) }
     let specChanged =
       current.replicas != deployment.replicas || current.template != deployment.template
@@ -193,11 +188,6 @@ extension Cluster {
     current.metadata.annotations = deployment.metadata.annotations
     current.metadata.resourceVersion = nextResourceVersion()
     storeDeployment(current)
-  }
-
-  /// Go's `%v` of a string map: `map[app:web]`.
-  func goMap(_ map: [String: String]) -> String {
-    "map[" + map.keys.sorted().map { "\($0):\(map[$0]!)" }.joined(separator: " ") + "]"
   }
 
   // MARK: - Deletion with propagation
@@ -308,15 +298,10 @@ extension Cluster {
   @discardableResult
   public mutating func createNamespace(_ name: String, labels: [String: String] = [:]) throws(APIError) -> Namespace {
     if namespaces[name] != nil { throw .alreadyExists(resource: "namespaces", name: name) }
-    guard Validation.isDNS1123Label(name) else {
-      throw .invalid(
-        kind: "Namespace", name: name,
-        causes: [
-          FieldError(
-            field: "metadata.name", type: "Invalid value", value: Validation.quote(name),
-            detail: Validation.dns1123LabelMessage)
-        ])
-    }
+    // ValidateNamespace: the name is a DNS-1123 label (each rule it breaks), then the labels.
+    let causes =
+      Validation.dns1123Label(name, field: "metadata.name") + Validation.labels(labels, field: "metadata.labels")
+    if !causes.isEmpty { throw .invalid(kind: "Namespace", name: name, causes: causes) }
     var meta = ObjectMeta(name: name, labels: labels.merging(["kubernetes.io/metadata.name": name]) { $1 })
     meta.creationTimestamp = now
     stamp(&meta)

@@ -126,8 +126,9 @@ extension Cluster {
         var resources = pod.spec.containers[index].resources
         let setLimits = defaultLimits.keys.sorted().filter { resources.limits[$0] == nil }
         let setRequests = defaultRequests.keys.sorted().filter { resources.requests[$0] == nil }
-        for name in setLimits { resources.limits[name] = LimitRange.amount(name, defaultLimits[name] ?? "0") }
-        for name in setRequests { resources.requests[name] = LimitRange.amount(name, defaultRequests[name] ?? "0") }
+        // The defaults are canonical texts already (decoded as quantities).
+        for name in setLimits { try? resources.set(name, text: defaultLimits[name] ?? "0", limit: true) }
+        for name in setRequests { try? resources.set(name, text: defaultRequests[name] ?? "0", limit: false) }
         pod.spec.containers[index].resources = resources
         let container = pod.spec.containers[index].name
         if !setRequests.isEmpty {
@@ -157,11 +158,11 @@ extension Cluster {
             if let request = requests[name] {
               if request < bound {
                 errors.append(
-                  "minimum \(name) usage per Container is \(enforced), but request is \(ResourceRequirements.format(name, request))"
+                  "minimum \(name) usage per Container is \(enforced), but request is \(container.resources.requestText(name))"
                 )
               } else if let limit = limits[name], limit < bound {
                 errors.append(
-                  "minimum \(name) usage per Container is \(enforced), but limit is \(ResourceRequirements.format(name, limit))"
+                  "minimum \(name) usage per Container is \(enforced), but limit is \(container.resources.limitText(name))"
                 )
               }
             } else {
@@ -174,11 +175,11 @@ extension Cluster {
             if let limit = limits[name] {
               if limit > bound {
                 errors.append(
-                  "maximum \(name) usage per Container is \(enforced), but limit is \(ResourceRequirements.format(name, limit))"
+                  "maximum \(name) usage per Container is \(enforced), but limit is \(container.resources.limitText(name))"
                 )
               } else if let request = requests[name], request > bound {
                 errors.append(
-                  "maximum \(name) usage per Container is \(enforced), but request is \(ResourceRequirements.format(name, request))"
+                  "maximum \(name) usage per Container is \(enforced), but request is \(container.resources.requestText(name))"
                 )
               }
             } else {

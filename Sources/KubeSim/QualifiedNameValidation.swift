@@ -76,6 +76,44 @@ extension Validation {
     return errors
   }
 
+  /// `IsDNS1123Label`'s messages: at most 63 characters, and the label pattern (a valid
+  /// subdomain that is no label must hold dots).
+  public static func dns1123LabelErrors(_ value: String) -> [String] {
+    var errors: [String] = []
+    if value.utf8.count > 63 { errors.append("must be no more than 63 characters") }
+    let isLabel = !value.isEmpty && !value.utf8.contains(UInt8(ascii: ".")) && isDNS1123SubdomainPattern(value)
+    if !isLabel {
+      errors.append(isDNS1123SubdomainPattern(value) ? "must not contain dots" : dns1123LabelMessage)
+    }
+    return errors
+  }
+
+  /// `ValidateDNS1123Label`: one error per rule the name breaks.
+  public static func dns1123Label(_ name: String, field: String) -> [FieldError] {
+    dns1123LabelErrors(name).map {
+      FieldError(field: field, type: "Invalid value", value: quote(name), detail: $0)
+    }
+  }
+
+  /// `IsValidPortName`: an IANA service name — at most 15 characters of `a-z`, `0-9` and
+  /// `-`, a letter among them, no `--`, no hyphen at either end.
+  public static func portNameErrors(_ port: String) -> [String] {
+    var errors: [String] = []
+    let bytes = Array(port.utf8)
+    let isLetter = { (byte: UInt8) in byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z") }
+    let isDigit = { (byte: UInt8) in byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
+    if bytes.count > 15 { errors.append("must be no more than 15 characters") }
+    if bytes.isEmpty || !bytes.allSatisfy({ isLetter($0) || isDigit($0) || $0 == UInt8(ascii: "-") }) {
+      errors.append("must contain only alpha-numeric characters (a-z, 0-9), and hyphens (-)")
+    }
+    if !bytes.contains(where: isLetter) { errors.append("must contain at least one letter (a-z)") }
+    if port.contains("--") { errors.append("must not contain consecutive hyphens") }
+    if bytes.first == UInt8(ascii: "-") || bytes.last == UInt8(ascii: "-") {
+      errors.append("must not begin or end with a hyphen")
+    }
+    return errors
+  }
+
   /// Whether `value` matches `qualifiedNameFmt` (no length limit).
   private static func matchesQualifiedName(_ value: String) -> Bool {
     let bytes = Array(value.utf8)

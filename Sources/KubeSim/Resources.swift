@@ -3,6 +3,11 @@
 public struct ResourceRequirements: Sendable, Equatable {
   public var requests: [String: Int64] = [:]
   public var limits: [String: Int64] = [:]
+  /// The requests' texts as the API server writes them back (`Quantity.String()`: `1G` stays
+  /// `1G`), by resource name; see ``requestText(_:)``.
+  public var requestTexts: [String: String] = [:]
+  /// The limits' texts, as ``requestTexts`` keeps the requests'.
+  public var limitTexts: [String: String] = [:]
 
   /// Creates empty requirements.
   public init() {}
@@ -12,13 +17,53 @@ public struct ResourceRequirements: Sendable, Equatable {
   /// The requirements as the API server serialises them.
   public var json: JSONValue {
     var object = JSONObjectBuilder()
-    if !limits.isEmpty { object.set("limits", Self.quantities(limits)) }
-    if !requests.isEmpty { object.set("requests", Self.quantities(requests)) }
+    if !limits.isEmpty { object.set("limits", Self.quantities(limits, texts: limitTexts)) }
+    if !requests.isEmpty { object.set("requests", Self.quantities(requests, texts: requestTexts)) }
     return object.value
   }
 
-  static func quantities(_ map: [String: Int64]) -> JSONValue {
-    .object(map.keys.sorted().map { ($0, .string(format($0, map[$0]!))) })
+  static func quantities(_ map: [String: Int64], texts: [String: String] = [:]) -> JSONValue {
+    .object(map.keys.sorted().map { ($0, .string(text($0, map[$0]!, written: texts[$0]))) })
+  }
+
+  /// The request for `name` as the API server writes it: its manifest's canonical text while
+  /// that still reads as the stored amount, else ``format(_:_:)`` of the amount.
+  public func requestText(_ name: String) -> String {
+    Self.text(name, requests[name] ?? 0, written: requestTexts[name])
+  }
+
+  /// The limit for `name` as the API server writes it (as ``requestText(_:)``).
+  public func limitText(_ name: String) -> String {
+    Self.text(name, limits[name] ?? 0, written: limitTexts[name])
+  }
+
+  /// `written` when it reads as `value`, else `value` formatted.
+  private static func text(_ name: String, _ value: Int64, written: String?) -> String {
+    if let written, parse(name, written) == value { return written }
+    return format(name, value)
+  }
+
+  /// Sets the request (`limit` false) or limit for `name` from a manifest's text, keeping
+  /// its canonical text; apimachinery's error when it is no quantity.
+  public mutating func set(_ name: String, text: String, limit: Bool) throws(Quantity.ParseError) {
+    let canonical = try Quantity.canonicalJSON(text)
+    let amount = try Self.amount(name, canonical)
+    if limit {
+      limits[name] = amount
+      limitTexts[name] = canonical
+    } else {
+      requests[name] = amount
+      requestTexts[name] = canonical
+    }
+  }
+
+  /// Requests default to the limits (`SetDefaults_ResourceList` through the pod defaults):
+  /// each limit with no request is copied, text and all.
+  public mutating func defaultRequestsToLimits() {
+    for (name, limit) in limits where requests[name] == nil {
+      requests[name] = limit
+      requestTexts[name] = limitTexts[name]
+    }
   }
 
   /// A quantity in its canonical form: CPU as cores or `m`, memory in the largest binary unit
@@ -45,7 +90,7 @@ public struct ResourceRequirements: Sendable, Equatable {
       causes.append(
         FieldError(
           field: "\(path).resources.limits[\(name)]", type: "Invalid value",
-          value: Validation.quote(Self.format(name, limits[name, default: 0])),
+          value: Validation.quote(limitText(name)),
           detail: "must be greater than or equal to 0"))
     }
     for name in requests.keys.sorted() {
@@ -54,14 +99,14 @@ public struct ResourceRequirements: Sendable, Equatable {
         causes.append(
           FieldError(
             field: "\(path).resources.requests[\(name)]", type: "Invalid value",
-            value: Validation.quote(Self.format(name, request)), detail: "must be greater than or equal to 0"))
+            value: Validation.quote(requestText(name)), detail: "must be greater than or equal to 0"))
       }
       if let limit = limits[name], request > limit {
         causes.append(
           FieldError(
             field: "\(path).resources.requests", type: "Invalid value",
-            value: Validation.quote(Self.format(name, request)),
-            detail: "must be less than or equal to \(name) limit of \(Self.format(name, limit))"))
+            value: Validation.quote(requestText(name)),
+            detail: "must be less than or equal to \(name) limit of \(limitText(name))"))
       }
     }
     return causes

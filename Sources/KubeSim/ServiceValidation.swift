@@ -23,6 +23,7 @@ enum ServiceValidation {
         FieldError(
           field: "metadata.name", type: "Invalid value", value: Validation.quote(name), detail: dns1035LabelMessage))
     }
+    causes += Validation.labelsAndAnnotations(service.metadata, path: "metadata")
     guard service.type.value != nil else {
       let supported = ServiceType.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", ")
       causes.append(

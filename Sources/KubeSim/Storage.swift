@@ -20,6 +20,39 @@ public struct PersistentVolumeClaim: Sendable, Equatable {
     self.request = request
   }
 
+  /// `ValidatePersistentVolumeClaimSpec` (pkg/apis/core/validation, v1.32) for the fields
+  /// kubebook models: at least one supported access mode, and a positive storage request.
+  func validate() -> [FieldError] {
+    var causes: [FieldError] = []
+    if accessModes.isEmpty {
+      causes.append(
+        FieldError(field: "spec.accessModes", type: "Required value", detail: "at least 1 access mode is required"))
+    }
+    let supported = ["ReadOnlyMany", "ReadWriteMany", "ReadWriteOnce", "ReadWriteOncePod"]
+    for mode in accessModes where !supported.contains(mode) {
+      causes.append(
+        FieldError(
+          field: "spec.accessModes", type: "Unsupported value", value: Validation.quote(mode),
+          detail: "supported values: " + supported.map { "\"\($0)\"" }.joined(separator: ", ")))
+    }
+    if accessModes.contains("ReadWriteOncePod")
+      && accessModes.contains(where: { $0 != "ReadWriteOncePod" && supported.contains($0) })
+    {
+      causes.append(
+        FieldError(
+          field: "spec.accessModes", type: "Forbidden", detail: "may not use ReadWriteOncePod with other access modes"))
+    }
+    if request.isEmpty {
+      causes.append(FieldError(field: "spec.resources[storage]", type: "Required value"))
+    } else if (try? Quantity.value(request, decimalScale: -9)).map({ $0 <= 0 }) ?? false {
+      causes.append(
+        FieldError(
+          field: "spec.resources[storage]", type: "Invalid value", value: Validation.quote(request),
+          detail: "must be greater than zero"))
+    }
+    return causes
+  }
+
   /// The claim as `kubectl get pvc -o yaml` shows it.
   public var json: JSONValue {
     var spec = JSONObjectBuilder()

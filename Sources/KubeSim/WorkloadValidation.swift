@@ -1,6 +1,13 @@
-/// The API server's validation of workload specs, for the fields kubebook models.
+/// The API server's validation of workload specs (`pkg/apis/apps/validation/validation.go`,
+/// v1.32), for the fields kubebook models.
 enum WorkloadValidation {
-  static func validate(replicas: Int, selector: SelectorSpec, template: PodTemplate, limits: Limits) -> [FieldError] {
+  /// A workload's replicas, selector and pod template (`ValidatePodTemplateSpecForReplicaSet`:
+  /// the selector must match the template's labels, then `ValidatePodTemplateSpec`: its labels,
+  /// annotations and pod spec); `claimNames` are the volumes a StatefulSet's claim templates
+  /// provide.
+  static func validate(
+    replicas: Int, selector: SelectorSpec, template: PodTemplate, limits: Limits, claimNames: Set<String> = []
+  ) -> [FieldError] {
     var causes: [FieldError] = []
     if replicas < 0 {
       causes.append(
@@ -22,29 +29,23 @@ enum WorkloadValidation {
           field: "spec.template.metadata.labels", type: "Invalid value",
           value: goStringMap(template.labels), detail: "`selector` does not match template `labels`"))
     }
-    if template.spec.containers.isEmpty {
-      causes.append(FieldError(field: "spec.template.spec.containers", type: "Required value"))
-    }
-    for (index, container) in template.spec.containers.enumerated() {
-      if container.image.isEmpty {
-        causes.append(FieldError(field: "spec.template.spec.containers[\(index)].image", type: "Required value"))
-      }
-      if container.name.isEmpty {
-        causes.append(FieldError(field: "spec.template.spec.containers[\(index)].name", type: "Required value"))
-      } else if !Validation.isDNS1123Label(container.name) {
-        causes.append(
-          FieldError(
-            field: "spec.template.spec.containers[\(index)].name", type: "Invalid value",
-            value: Validation.quote(container.name), detail: Validation.dns1123LabelMessage))
-      }
-      causes += container.resources.validationErrors(path: "spec.template.spec.containers[\(index)]")
-    }
+    causes += Validation.labels(template.labels, field: "spec.template.labels")
+    causes += Validation.annotations(template.annotations, field: "spec.template.annotations")
+    causes += PodSpecValidation.validate(template.spec, path: "spec.template.spec", claimNames: claimNames)
     return causes
   }
 
+  /// A Deployment's spec (`ValidateDeploymentSpec`): the workload checks, then the strategy
+  /// (`ValidateDeploymentStrategy`).
   static func validate(_ deployment: Deployment, limits: Limits) -> [FieldError] {
     var causes = validate(
       replicas: deployment.replicas, selector: deployment.selector, template: deployment.template, limits: limits)
+    if deployment.strategy == .recreate && deployment.rollingUpdateWritten {
+      causes.append(
+        FieldError(
+          field: "spec.strategy.rollingUpdate", type: "Forbidden",
+          detail: "may not be specified when strategy `type` is 'Recreate'"))
+    }
     if case .rollingUpdate(let surge, let unavailable) = deployment.strategy {
       if surge.scaled(total: 100, roundUp: true) == 0 && unavailable.scaled(total: 100, roundUp: true) == 0 {
         causes.append(
@@ -55,6 +56,33 @@ enum WorkloadValidation {
       }
     }
     return causes
+  }
+
+  /// `ValidateImmutableField` on `spec.selector`, which the apps registry strategies append
+  /// after the spec's own errors (`pkg/registry/apps/deployment/strategy.go`, `ValidateUpdate`):
+  /// the new selector in Go's `%#v`.
+  static func immutableSelector(_ new: SelectorSpec, old: SelectorSpec) -> [FieldError] {
+    guard new != old else { return [] }
+    return [
+      FieldError(field: "spec.selector", type: "Invalid value", value: goSyntax(new), detail: "field is immutable")
+    ]
+  }
+
+  /// Go's `%#v` of a `metav1.LabelSelector`.
+  static func goSyntax(_ selector: SelectorSpec) -> String {
+    let labels = selector.matchLabels.isEmpty ? "map[string]string(nil)" : goStringMap(selector.matchLabels)
+    let expressions =
+      selector.matchExpressions.isEmpty
+      ? "[]v1.LabelSelectorRequirement(nil)"
+      : "[]v1.LabelSelectorRequirement{"
+        + selector.matchExpressions.map { expression in
+          let values =
+            expression.values.isEmpty
+            ? "[]string(nil)" : "[]string{" + expression.values.map(Validation.quote).joined(separator: ", ") + "}"
+          return "v1.LabelSelectorRequirement{Key:\(Validation.quote(expression.key)), "
+            + "Operator:\(Validation.quote(expression.op.text)), Values:\(values)}"
+        }.joined(separator: ", ") + "}"
+    return "v1.LabelSelector{MatchLabels:\(labels), MatchExpressions:\(expressions)}"
   }
 
   /// Go's `%#v` of a `map[string]string`.

@@ -193,6 +193,9 @@ public struct Deployment: Sendable, Equatable {
   public var selector: SelectorSpec
   public var template: PodTemplate
   public var strategy: Strategy = .rollingUpdate(maxSurge: .percent(25), maxUnavailable: .percent(25))
+  /// Whether the manifest wrote `spec.strategy.rollingUpdate` (validation forbids it under
+  /// `type: Recreate`).
+  public var rollingUpdateWritten = false
   public var minReadySeconds = 0
   public var revisionHistoryLimit = 10
   public var progressDeadlineSeconds = 600

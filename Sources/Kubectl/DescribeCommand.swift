@@ -166,11 +166,13 @@ enum DescribeCommand {
 
   static func resourceLines(_ container: Container, indent: String) -> String {
     var text = ""
-    for (title, map) in [("Limits", container.resources.limits), ("Requests", container.resources.requests)]
-    where !map.isEmpty {
+    let resources = container.resources
+    for (title, map, quantity) in [
+      ("Limits", resources.limits, resources.limitText), ("Requests", resources.requests, resources.requestText),
+    ] where !map.isEmpty {
       text += "\(indent)\(title):\n"
       for name in map.keys.sorted() {
-        text += "\(indent)  \(name):\t\(ResourceRequirements.format(name, map[name]!))\n"
+        text += "\(indent)  \(name):\t\(quantity(name))\n"
       }
     }
     return text

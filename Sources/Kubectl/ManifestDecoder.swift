@@ -94,24 +94,16 @@ struct ManifestDecoder {
     var resources = ResourceRequirements()
     guard let value else { return resources }
     check(value, path: path, known: ["requests", "limits", "claims"])
-    for (section, target) in [("requests", \ResourceRequirements.requests), ("limits", \ResourceRequirements.limits)] {
+    for (section, limit) in [("requests", false), ("limits", true)] {
       for (name, quantity) in value[section]?.objectValue ?? [] {
-        // Quantity.UnmarshalJSON parses a JSON number's text as it parses a string.
-        let text: String
-        switch quantity {
-        case .string(let string): text = string
-        case .int(let number): text = String(number)
-        case .double(let number): text = String(number)
-        default: text = ""
-        }
         do throws(Quantity.ParseError) {
-          resources[keyPath: target][name] = try ResourceRequirements.amount(name, text)
+          try resources.set(name, text: quantityText(quantity), limit: limit)
         } catch {
           refuse("\(path).\(section).\(name)", error.message)
         }
       }
     }
-    for (name, limit) in resources.limits where resources.requests[name] == nil { resources.requests[name] = limit }
+    resources.defaultRequestsToLimits()
     return resources
   }
 
@@ -223,7 +215,7 @@ struct ManifestDecoder {
         if let reference = item[field] {
           return EnvFromSource(
             kind: kind, name: reference["name"]?.stringValue ?? "", prefix: prefix,
-            optional: reference["optional"]?.boolValue)
+            optional: boolField(reference["optional"], "\(kind)EnvSource.\(path).envFrom[\(index)].\(field).optional"))
         }
       }
       return nil
@@ -234,11 +226,12 @@ struct ManifestDecoder {
         known: ["name", "mountPath", "readOnly", "subPath", "subPathExpr", "mountPropagation", "recursiveReadOnly"])
       return VolumeMount(
         name: item["name"]?.stringValue ?? "", mountPath: item["mountPath"]?.stringValue ?? "",
-        readOnly: item["readOnly"]?.boolValue ?? false, subPath: item["subPath"]?.stringValue)
+        readOnly: boolField(item["readOnly"], "VolumeMount.\(path).volumeMounts[\(index)].readOnly") ?? false,
+        subPath: item["subPath"]?.stringValue)
     }
-    container.stdin = value["stdin"]?.boolValue ?? false
-    container.stdinOnce = value["stdinOnce"]?.boolValue ?? false
-    container.tty = value["tty"]?.boolValue ?? false
+    container.stdin = boolField(value["stdin"], "Container.\(path).stdin") ?? false
+    container.stdinOnce = boolField(value["stdinOnce"], "Container.\(path).stdinOnce") ?? false
+    container.tty = boolField(value["tty"], "Container.\(path).tty") ?? false
     container.command = strictStringList(value["command"], field: "Container.\(path).command")
     container.args = strictStringList(value["args"], field: "Container.\(path).args")
     container.ports = (value["ports"]?.arrayValue ?? []).enumerated().compactMap { index, port in
@@ -267,11 +260,11 @@ struct ManifestDecoder {
     if let reference = from["configMapKeyRef"] {
       variable.source = .configMapKey(
         name: reference["name"]?.stringValue ?? "", key: reference["key"]?.stringValue ?? "",
-        optional: reference["optional"]?.boolValue)
+        optional: boolField(reference["optional"], "ConfigMapKeySelector.\(path).valueFrom.configMapKeyRef.optional"))
     } else if let reference = from["secretKeyRef"] {
       variable.source = .secretKey(
         name: reference["name"]?.stringValue ?? "", key: reference["key"]?.stringValue ?? "",
-        optional: reference["optional"]?.boolValue)
+        optional: boolField(reference["optional"], "SecretKeySelector.\(path).valueFrom.secretKeyRef.optional"))
     } else if let reference = from["fieldRef"] {
       variable.source = .field(path: reference["fieldPath"]?.stringValue ?? "")
     }
@@ -289,12 +282,16 @@ struct ManifestDecoder {
     if let source = item["configMap"] {
       return Volume(
         name: name,
-        source: .configMap(name: source["name"]?.stringValue ?? "", optional: source["optional"]?.boolValue))
+        source: .configMap(
+          name: source["name"]?.stringValue ?? "",
+          optional: boolField(source["optional"], "ConfigMapVolumeSource.\(path).configMap.optional")))
     }
     if let source = item["secret"] {
       return Volume(
         name: name,
-        source: .secret(name: source["secretName"]?.stringValue ?? "", optional: source["optional"]?.boolValue))
+        source: .secret(
+          name: source["secretName"]?.stringValue ?? "",
+          optional: boolField(source["optional"], "SecretVolumeSource.\(path).secret.optional")))
     }
     if let source = item["hostPath"] {
       return Volume(
@@ -304,7 +301,9 @@ struct ManifestDecoder {
       return Volume(
         name: name,
         source: .persistentVolumeClaim(
-          claimName: source["claimName"]?.stringValue ?? "", readOnly: source["readOnly"]?.boolValue ?? false))
+          claimName: source["claimName"]?.stringValue ?? "",
+          readOnly: boolField(
+            source["readOnly"], "PersistentVolumeClaimVolumeSource.\(path).persistentVolumeClaim.readOnly") ?? false))
     }
     return Volume(name: name, source: .emptyDir)
   }
@@ -385,6 +384,58 @@ struct ManifestDecoder {
       String(field.drop { $0 != "." }.dropFirst()),
       "json: cannot unmarshal \(refused) into Go struct field \(goField) of type int32")
     return nil
+  }
+
+  /// A `bool` field as `encoding/json` decodes one: nil when absent or null; any other type
+  /// is refused with `json: cannot unmarshal string into Go struct field
+  /// Container.spec.containers.stdin of type bool`. `field` is named as for ``int32Field(_:_:)``.
+  mutating func boolField(_ value: JSONValue?, _ field: String) -> Bool? {
+    switch value {
+    case nil, .null?: return nil
+    case .bool(let flag)?: return flag
+    case let other?:
+      refuse(
+        String(field.drop { $0 != "." }.dropFirst()),
+        "json: cannot unmarshal \(other.typeName) into Go struct field \(Self.goPath(field)) of type bool")
+      return nil
+    }
+  }
+
+  /// The text `Quantity.UnmarshalJSON` parses for a manifest value: a string's contents, a
+  /// number's JSON text, anything else as its JSON literal (which no quantity matches, so it
+  /// is refused with the parse error); nil for null, which leaves the quantity zero.
+  func quantityText(_ value: JSONValue) -> String {
+    switch value {
+    case .string(let text): return text
+    case .int(let number): return String(number)
+    case .double(let number): return GoFormat.jsonFloat(number)
+    case .bool(let flag): return flag ? "true" : "false"
+    case .null: return "0"
+    case .array: return "["
+    case .object: return "{"
+    }
+  }
+
+  /// A quantity field (`spec.resources.requests.storage`) read as the API server reads it:
+  /// its canonical text, or nil after recording apimachinery's parse error at `path`.
+  mutating func decodeQuantity(_ value: JSONValue?, path: String) -> String? {
+    guard let value else { return nil }
+    do throws(Quantity.ParseError) {
+      return try Quantity.canonicalJSON(quantityText(value))
+    } catch {
+      refuse(path, error.message)
+      return nil
+    }
+  }
+
+  /// A `ResourceList` (`spec.hard`, a limit range's `max`) at `path`: each entry's canonical
+  /// text (``decodeQuantity(_:path:)``); entries that do not parse are refused.
+  mutating func quantityMap(_ value: JSONValue?, path: String) -> [String: String] {
+    var map: [String: String] = [:]
+    for (name, item) in value?.objectValue ?? [] {
+      if let text = decodeQuantity(item, path: "\(path).\(name)") { map[name] = text }
+    }
+    return map
   }
 
   mutating func check(_ value: JSONValue, path: String, known: Set<String>) {

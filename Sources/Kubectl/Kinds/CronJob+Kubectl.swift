@@ -72,7 +72,7 @@ extension ManifestDecoder {
     cronJob.jobTemplateLabels = templateMetadata.labels
     cronJob.timeZone = spec["timeZone"]?.stringValue
     if let policy = spec["concurrencyPolicy"]?.stringValue { cronJob.concurrencyPolicy = APIField(policy) }
-    cronJob.suspend = spec["suspend"]?.boolValue ?? false
+    cronJob.suspend = boolField(spec["suspend"], "CronJobSpec.spec.suspend") ?? false
     cronJob.startingDeadlineSeconds = spec["startingDeadlineSeconds"]?.intValue.map { Int($0) }
     if let limit = int32Field(spec["successfulJobsHistoryLimit"], "CronJobSpec.spec.successfulJobsHistoryLimit") {
       cronJob.successfulJobsHistoryLimit = limit

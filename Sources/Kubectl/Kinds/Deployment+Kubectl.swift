@@ -29,6 +29,7 @@ extension Deployment: KubectlResource {
           desired.replicas, live: live.replicas, liveMeta: live.metadata, manifest: manifest)
         merged.template = desired.template
         merged.strategy = desired.strategy
+        merged.rollingUpdateWritten = desired.rollingUpdateWritten
         merged.minReadySeconds = desired.minReadySeconds
         merged.revisionHistoryLimit = desired.revisionHistoryLimit
         merged.progressDeadlineSeconds = desired.progressDeadlineSeconds
@@ -74,9 +75,10 @@ extension ManifestDecoder {
     if let deadline = int32Field(spec["progressDeadlineSeconds"], "DeploymentSpec.spec.progressDeadlineSeconds") {
       deployment.progressDeadlineSeconds = deadline
     }
-    if case .bool(let paused)? = spec["paused"] { deployment.paused = paused }
+    if let paused = boolField(spec["paused"], "DeploymentSpec.spec.paused") { deployment.paused = paused }
     if let strategy = spec["strategy"] {
       check(strategy, path: "spec.strategy", known: ["type", "rollingUpdate"])
+      deployment.rollingUpdateWritten = strategy["rollingUpdate"].map { $0 != .null } ?? false
       if strategy["type"]?.stringValue.flatMap(DeploymentStrategyType.init(rawValue:)) == .recreate {
         deployment.strategy = .recreate
       } else {

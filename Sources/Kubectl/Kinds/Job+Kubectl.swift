@@ -121,7 +121,7 @@ extension ManifestDecoder {
     job.activeDeadlineSeconds = spec["activeDeadlineSeconds"]?.intValue.map { Int($0) }
     job.ttlSecondsAfterFinished = int32Field(
       spec["ttlSecondsAfterFinished"], "JobSpec.\(specPath).ttlSecondsAfterFinished")
-    job.suspend = spec["suspend"]?.boolValue ?? false
+    job.suspend = boolField(spec["suspend"], "JobSpec.\(specPath).suspend") ?? false
     return job
   }
 }

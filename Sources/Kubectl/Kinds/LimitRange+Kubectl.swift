@@ -42,15 +42,7 @@ extension LimitRange: KubectlResource {
           decoder.check(
             value, path: path, known: ["type", "max", "min", "default", "defaultRequest", "maxLimitRequestRatio"])
           func quantities(_ field: String) -> [String: String] {
-            var map: [String: String] = [:]
-            for (name, text) in decoder.strictStringMap(
-              value[field], field: "LimitRangeItem.\(path).\(field)", type: "string")
-            {
-              do { map[name] = try Quantity.canonical(text) } catch {
-                decoder.refuse("\(path).\(field).\(name)", error.message)
-              }
-            }
-            return map
+            decoder.quantityMap(value[field], path: "\(path).\(field)")
           }
           var item = LimitRange.Item(type: value["type"]?.stringValue ?? "")
           item.max = quantities("max")

@@ -54,6 +54,7 @@ extension ManifestDecoder {
       metadata: decodeMetadata(value["metadata"], path: "metadata"),
       storageClassName: spec["storageClassName"]?.stringValue,
       accessModes: (spec["accessModes"]?.arrayValue ?? []).compactMap(\.stringValue),
-      request: spec["resources"]?["requests"]?["storage"]?.stringValue ?? "")
+      request: decodeQuantity(
+        spec["resources"]?["requests"]?["storage"], path: "spec.resources.requests.storage") ?? "")
   }
 }

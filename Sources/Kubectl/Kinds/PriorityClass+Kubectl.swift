@@ -38,7 +38,8 @@ extension PriorityClass: KubectlResource {
         var priorityClass = PriorityClass(
           metadata: decoder.decodeMetadata(manifest["metadata"], path: "metadata"),
           value: decoder.int32Field(manifest["value"], "PriorityClass.value") ?? 0)
-        priorityClass.globalDefault = manifest["globalDefault"]?.boolValue ?? false
+        priorityClass.globalDefault =
+          decoder.boolField(manifest["globalDefault"], "PriorityClass.globalDefault") ?? false
         priorityClass.description = manifest["description"]?.stringValue ?? ""
         priorityClass.preemptionPolicy = manifest["preemptionPolicy"]?.stringValue ?? "PreemptLowerPriority"
         return priorityClass

@@ -55,13 +55,7 @@ extension ResourceQuota: KubectlResource {
         decoder.check(manifest, path: "", known: ["apiVersion", "kind", "metadata", "spec", "status"])
         let spec = manifest["spec"] ?? .object([])
         decoder.check(spec, path: "spec", known: ["hard", "scopes", "scopeSelector"])
-        var hard: [String: String] = [:]
-        for (name, value) in decoder.strictStringMap(spec["hard"], field: "ResourceQuotaSpec.spec.hard", type: "string")
-        {
-          do { hard[name] = try Quantity.canonical(value) } catch {
-            decoder.refuse("spec.hard.\(name)", (error as? Quantity.ParseError)?.message ?? "\(error)")
-          }
-        }
+        let hard = decoder.quantityMap(spec["hard"], path: "spec.hard")
         var quota = ResourceQuota(metadata: decoder.decodeMetadata(manifest["metadata"], path: "metadata"), hard: hard)
         quota.scopes = decoder.strictStringList(spec["scopes"], field: "ResourceQuotaSpec.spec.scopes")
         if spec["scopeSelector"] != nil { quota.scopes.append("scopeSelector") }

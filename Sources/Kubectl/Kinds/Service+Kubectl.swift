@@ -115,7 +115,9 @@ extension ManifestDecoder {
       clusterIP: spec["clusterIP"]?.stringValue ?? "", ports: ports,
       selector: strictStringMap(spec["selector"], field: "ServiceSpec.spec.selector", type: "string"))
     service.externalName = spec["externalName"]?.stringValue
-    if case .bool(let publish)? = spec["publishNotReadyAddresses"] { service.publishNotReadyAddresses = publish }
+    if let publish = boolField(spec["publishNotReadyAddresses"], "ServiceSpec.spec.publishNotReadyAddresses") {
+      service.publishNotReadyAddresses = publish
+    }
     return service
   }
 }

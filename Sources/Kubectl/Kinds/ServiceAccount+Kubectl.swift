@@ -78,7 +78,8 @@ extension ManifestDecoder {
     var account = ServiceAccount(metadata: decodeMetadata(value["metadata"], path: "metadata"))
     account.secrets = references(value["secrets"], path: "secrets")
     account.imagePullSecrets = references(value["imagePullSecrets"], path: "imagePullSecrets")
-    account.automountServiceAccountToken = value["automountServiceAccountToken"]?.boolValue
+    account.automountServiceAccountToken = boolField(
+      value["automountServiceAccountToken"], "ServiceAccount.automountServiceAccountToken")
     return account
   }
 

@@ -99,7 +99,8 @@ extension ManifestDecoder {
       return StatefulSet.ClaimTemplate(
         name: claimMeta.name, labels: claimMeta.labels, storageClassName: claimSpec["storageClassName"]?.stringValue,
         accessModes: (claimSpec["accessModes"]?.arrayValue ?? []).compactMap(\.stringValue),
-        request: claimSpec["resources"]?["requests"]?["storage"]?.stringValue ?? "")
+        request: decodeQuantity(
+          claimSpec["resources"]?["requests"]?["storage"], path: path + ".spec.resources.requests.storage") ?? "")
     }
     return set
   }
