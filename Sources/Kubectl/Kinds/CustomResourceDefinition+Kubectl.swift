@@ -50,10 +50,4 @@ extension CustomResourceDefinition: KubectlResource {
     }
   }
 
-  /// The honest refusal for the kind a stored definition defines.
-  static func notServed(_ definition: CustomResourceDefinition) -> KubectlError {
-    .plain(
-      "kubebook stores the CustomResourceDefinition \"\(definition.metadata.name)\" but does not serve its kind \(definition.names.kind)"
-    )
-  }
 }
