@@ -12,13 +12,16 @@ public struct CustomResourceDefinition: Sendable, Equatable {
     public var singular: String
     public var kind: String
     public var shortNames: [String]
+    /// The categories it joins (`kubectl get all` is one).
+    public var categories: [String]
 
     /// Creates the names.
-    public init(plural: String, singular: String, kind: String, shortNames: [String] = []) {
+    public init(plural: String, singular: String, kind: String, shortNames: [String] = [], categories: [String] = []) {
       self.plural = plural
       self.singular = singular
       self.kind = kind
       self.shortNames = shortNames
+      self.categories = categories
     }
   }
 
@@ -113,6 +116,7 @@ public struct CustomResourceDefinition: Sendable, Equatable {
     accepted.set("kind", .string(names.kind))
     accepted.set("listKind", .string(names.kind + "List"))
     accepted.set("plural", .string(names.plural))
+    if !names.categories.isEmpty { accepted.set("categories", .array(names.categories.map(JSONValue.string))) }
     if !names.shortNames.isEmpty { accepted.set("shortNames", .array(names.shortNames.map(JSONValue.string))) }
     accepted.set("singular", .string(names.singular))
     let since = JSONValue.string(metadata.creationTimestamp.rfc3339)

@@ -367,7 +367,11 @@ enum ResourceArguments {
     var requests: [Request] = []
     for part in first.split(separator: ",") {
       if part == "all" {
-        for type in ResourceType.allCategory where !requests.contains(where: { $0.type == type }) {
+        // The built-in members, then the defined kinds whose definitions join the category.
+        let defined = (cluster?.customResourceDefinitions.keys.sorted() ?? []).compactMap {
+          cluster?.customResourceDefinitions[$0]
+        }.filter { $0.names.categories.contains("all") }.map(\.servedType)
+        for type in ResourceType.allCategory + defined where !requests.contains(where: { $0.type == type }) {
           requests.append(Request(type: type, names: Array(arguments.dropFirst())))
         }
         continue

@@ -27,7 +27,9 @@ extension CustomResourceDefinition: KubectlResource {
             singular: names["singular"]?.stringValue ?? (names["kind"]?.stringValue ?? "").lowercased(),
             kind: names["kind"]?.stringValue ?? "",
             shortNames: decoder.strictStringList(
-              names["shortNames"], field: "CustomResourceDefinitionNames.spec.names.shortNames")),
+              names["shortNames"], field: "CustomResourceDefinitionNames.spec.names.shortNames"),
+            categories: decoder.strictStringList(
+              names["categories"], field: "CustomResourceDefinitionNames.spec.names.categories")),
           scope: spec["scope"]?.stringValue ?? "", versions: versions.compactMap { $0["name"]?.stringValue },
           storageVersion: versions.first { $0["storage"]?.boolValue == true }?["name"]?.stringValue, spec: spec)
       },
