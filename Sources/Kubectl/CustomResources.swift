@@ -90,14 +90,15 @@ enum CustomResources {
     let objectName = object.metadata.name
     let namespace = object.metadata.namespace ?? ""
     let name = type.qualifiedKind + "/" + objectName
-    var manifest = document
+    // The builder sets the namespace on the object it sends (and on the last applied one).
+    var manifest = type.namespaced ? document.settingMetadata("namespace", .string(namespace)) : document
     if mode == .apply {
       if objectName.isEmpty, object.metadata.generateName?.isEmpty == false {
         throw .plain("from \(object.metadata.generateName ?? ""): cannot use generate name with apply")
       }
       let annotation = ApplyCommand.lastApplied(document, namespace: type.namespaced ? namespace : nil)
       object.metadata.annotations[ApplyCommand.lastAppliedKey] = annotation
-      manifest = document.settingMetadata("annotations", .stringMap(object.metadata.annotations))
+      manifest = manifest.settingMetadata("annotations", .stringMap(object.metadata.annotations))
     }
     if mode == .create, objectName.isEmpty, let base = object.metadata.generateName, !base.isEmpty {
       if dryRun { return (name, "created") }
