@@ -16,7 +16,9 @@ public struct CustomResourceSchema: Sendable, Equatable {
   /// (through `properties`, else `additionalProperties`).
   public func property(_ name: String) -> CustomResourceSchema? {
     if let schema = json["properties"]?[name] { return CustomResourceSchema(schema) }
-    if let additional = json["additionalProperties"], additional.objectValue != nil { return CustomResourceSchema(additional) }
+    if let additional = json["additionalProperties"], additional.objectValue != nil {
+      return CustomResourceSchema(additional)
+    }
     return nil
   }
 

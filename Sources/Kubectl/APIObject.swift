@@ -31,7 +31,9 @@ struct APIObject {
 
   /// The object of `type` called `name`.
   static func lookup(_ type: ResourceType, name: String, namespace: String, cluster: Cluster) -> APIObject? {
-    guard let kind = type.served else { return CustomResources.lookup(type, name: name, namespace: namespace, in: cluster) }
+    guard let kind = type.served else {
+      return CustomResources.lookup(type, name: name, namespace: namespace, in: cluster)
+    }
     return kind.get(name, namespace: namespace, in: cluster).map(APIObject.init)
   }
 

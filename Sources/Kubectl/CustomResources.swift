@@ -82,7 +82,8 @@ enum CustomResources {
   /// onto the live object by the three-way JSON merge patch kubectl sends for a kind without a
   /// strategic-merge schema (`configured`, or `unchanged` when the patch is empty).
   static func apply(
-    _ document: JSONValue, type: ResourceType, source: String, mode: ApplyCommand.Mode, namespace flagNamespace: String?,
+    _ document: JSONValue, type: ResourceType, source: String, mode: ApplyCommand.Mode,
+    namespace flagNamespace: String?,
     dryRun: Bool, context: inout CommandContext
   ) throws(KubectlError) -> (name: String, operation: String) {
     var object = try decode(

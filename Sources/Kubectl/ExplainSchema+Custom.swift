@@ -23,7 +23,8 @@ extension ExplainSchema {
       schema.definitions[key] = Definition(
         name: definition.names.kind, scalarType: nil, description: root["description"]?.stringValue ?? "",
         fields: typeMeta + [metadata] + fields)
-      schema.kinds.append(Kind(kind: definition.names.kind, group: definition.group, version: version.name, definition: key))
+      schema.kinds.append(
+        Kind(kind: definition.names.kind, group: definition.group, version: version.name, definition: key))
     }
     return schema
   }
@@ -50,7 +51,8 @@ extension ExplainSchema {
       return .map(fieldType(of: values, key: key + "{}"))
     }
     if type == "object", property["properties"] != nil {
-      definitions[key] = Definition(name: "Object", scalarType: nil, description: "", fields: fields(of: property, key: key))
+      definitions[key] = Definition(
+        name: "Object", scalarType: nil, description: "", fields: fields(of: property, key: key))
       return .reference(key)
     }
     return .primitive(type)

@@ -227,7 +227,8 @@ enum PatchCommand {
     let changed = !patched.sameJSON(as: original)
     if changed && !dryRun { try CustomResources.update(live, to: patched, context: &context) }
     let stored = context.cluster.customObject(of: resource, name: target.name, namespace: namespace)?.json
-    try print(changed && !dryRun ? stored ?? patched : patched, name: name, changed: changed, format: format, output: &output)
+    try print(
+      changed && !dryRun ? stored ?? patched : patched, name: name, changed: changed, format: format, output: &output)
   }
 
   /// The strategic-merge errors the API server reports as a bad request.

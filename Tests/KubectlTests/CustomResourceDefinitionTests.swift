@@ -88,36 +88,36 @@ import Testing
     "bad-name.yaml": definition.replacingOccurrences(
       of: "name: crontabs.stable.example.com", with: "name: crontab.stable.example.com"),
     "cluster.yaml": """
-      apiVersion: apiextensions.k8s.io/v1
-      kind: CustomResourceDefinition
-      metadata:
-        name: gadgets.example.com
-      spec:
-        group: example.com
-        scope: Cluster
-        names:
-          plural: gadgets
-          singular: gadget
-          kind: Gadget
-          categories: ["all"]
-        versions:
-        - name: v1
-          served: true
-          storage: true
-          schema:
-            openAPIV3Schema:
-              type: object
-              x-kubernetes-preserve-unknown-fields: true
-      """,
+    apiVersion: apiextensions.k8s.io/v1
+    kind: CustomResourceDefinition
+    metadata:
+      name: gadgets.example.com
+    spec:
+      group: example.com
+      scope: Cluster
+      names:
+        plural: gadgets
+        singular: gadget
+        kind: Gadget
+        categories: ["all"]
+      versions:
+      - name: v1
+        served: true
+        storage: true
+        schema:
+          openAPIV3Schema:
+            type: object
+            x-kubernetes-preserve-unknown-fields: true
+    """,
     "gadget.yaml": """
-      apiVersion: example.com/v1
-      kind: Gadget
-      metadata:
-        name: g1
-        labels:
-          tier: top
-      color: blue
-      """,
+    apiVersion: example.com/v1
+    kind: Gadget
+    metadata:
+      name: g1
+      labels:
+        tier: top
+    color: blue
+    """,
   ])
 
   /// A terminal on which the definition and the CronTab were created.
@@ -242,7 +242,9 @@ import Testing
     #expect(index.map { resources[$0 + 1] } == "csidrivers.storage.k8s.io")
     let versions = terminal.run("kubectl api-versions").output.split(separator: "\n")
     #expect(versions.contains("stable.example.com/v1"))
-    #expect(versions.firstIndex(of: "stable.example.com/v1") == versions.firstIndex(of: "scheduling.k8s.io/v1").map { $0 + 1 })
+    #expect(
+      versions.firstIndex(of: "stable.example.com/v1") == versions.firstIndex(of: "scheduling.k8s.io/v1").map { $0 + 1 }
+    )
   }
 
   /// `additionalPrinterColumns` (`tableconvertor.New`, `cellForJSONValue`): a priority above
@@ -340,6 +342,21 @@ import Testing
       terminal.run(
         "kubectl get crd crontabs.stable.example.com -o jsonpath={.status.acceptedNames.listKind}/{.status.storedVersions}"
       ).output == #"CronTabList/["v1"]"#)
+    // SetDefaults_CustomResourceDefinitionSpec (pkg/apis/apiextensions/v1/defaults.go lines 42-54).
+    #expect(
+      terminal.run(
+        "kubectl get crd crontabs.stable.example.com -o jsonpath={.spec.conversion.strategy}/{.spec.names.listKind}"
+      ).output == "None/CronTabList")
+  }
+
+  /// kubectl has no describer for definitions: its generic one (describe.go line 282).
+  @Test func describeDefinition() {
+    var terminal = Self.withCronTab()
+    let text = terminal.run("kubectl describe crd crontabs").output
+    #expect(text.hasPrefix("Name:         crontabs.stable.example.com\nNamespace:    \nLabels:       <none>\n"))
+    #expect(text.contains("\nStatus:\n  Accepted Names:\n    Kind:       CronTab\n    List Kind:  CronTabList\n"))
+    // "Events:" follows a line without a cell ("    v1"), so it starts a column block of its own.
+    #expect(text.hasSuffix("  Stored Versions:\n    v1\nEvents:  <none>\n"))
   }
 
   /// Deleting the definition deletes its objects (the `customresourcecleanup` finalizer), and
@@ -378,8 +395,10 @@ import Testing
         #"kubectl patch ct my-new-cron-object --type json -p '[{"op":"replace","path":"/spec/image","value":"v2"}]'"#
       ).output == "crontab.stable.example.com/my-new-cron-object patched\n")
     #expect(
-      terminal.run("kubectl get ct my-new-cron-object -o jsonpath={.spec.replicas}/{.spec.image}/{.metadata.generation}")
-        .output == "3/v2/3")
+      terminal.run(
+        "kubectl get ct my-new-cron-object -o jsonpath={.spec.replicas}/{.spec.image}/{.metadata.generation}"
+      )
+      .output == "3/v2/3")
     let strategic = terminal.run(#"kubectl patch ct my-new-cron-object -p '{"spec":{"replicas":4}}'"#)
     #expect(
       strategic.output
@@ -402,8 +421,10 @@ import Testing
       terminal.run("kubectl annotate crontabs/my-new-cron-object note=hi").output
         == "crontab.stable.example.com/my-new-cron-object annotated\n")
     #expect(
-      terminal.run("kubectl get ct -l tier=web -o jsonpath={.items[0].metadata.annotations.note}/{.items[0].metadata.generation}")
-        .output == "hi/1")
+      terminal.run(
+        "kubectl get ct -l tier=web -o jsonpath={.items[0].metadata.annotations.note}/{.items[0].metadata.generation}"
+      )
+      .output == "hi/1")
   }
 
   /// apply: a second apply of the same file is `unchanged`; a changed file is `configured` by

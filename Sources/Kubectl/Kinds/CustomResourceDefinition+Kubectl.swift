@@ -7,8 +7,10 @@ extension CustomResourceDefinition: KubectlResource {
 
   func row(now: Timestamp) -> [String] { [metadata.name, metadata.creationTimestamp.rfc3339] }
 
-  /// kubectl's generic describer, which CRDs use, is not simulated.
-  static var describer: Describer<CustomResourceDefinition>? { nil }
+  /// kubectl has no describer of its own for definitions: its generic one.
+  static var describer: Describer<CustomResourceDefinition>? {
+    Describer { definition, _ in UnstructuredDescriber.describe(definition.json) }
+  }
 
   static var manifest: ManifestHandler<CustomResourceDefinition>? {
     ManifestHandler(
@@ -31,7 +33,8 @@ extension CustomResourceDefinition: KubectlResource {
             categories: decoder.strictStringList(
               names["categories"], field: "CustomResourceDefinitionNames.spec.names.categories")),
           scope: spec["scope"]?.stringValue ?? "", versions: versions.compactMap { $0["name"]?.stringValue },
-          storageVersion: versions.first { $0["storage"]?.boolValue == true }?["name"]?.stringValue, spec: spec)
+          storageVersion: versions.first { $0["storage"]?.boolValue == true }?["name"]?.stringValue,
+          spec: defaulted(spec))
       },
       create: { definition, cluster throws(APIError) in try cluster.createCustomResourceDefinition(definition) },
       update: { live, desired, _, context throws(KubectlError) in
@@ -43,6 +46,24 @@ extension CustomResourceDefinition: KubectlResource {
           try context.cluster.updateCustomResourceDefinition(merged)
         }
       })
+  }
+
+  /// The spec with the defaults `SetDefaults_CustomResourceDefinitionSpec` sets
+  /// (pkg/apis/apiextensions/v1/defaults.go lines 42-54): the singular name and the list kind
+  /// from the kind, and the `None` conversion strategy.
+  static func defaulted(_ spec: JSONValue) -> JSONValue {
+    guard spec.objectValue != nil else { return spec }
+    var names = spec["names"] ?? .object([])
+    let kind = names["kind"]?.stringValue ?? ""
+    if (names["singular"]?.stringValue ?? "").isEmpty { names = names.setting("singular", .string(kind.lowercased())) }
+    if (names["listKind"]?.stringValue ?? "").isEmpty && !kind.isEmpty {
+      names = names.setting("listKind", .string(kind + "List"))
+    }
+    var result = spec.setting("names", names)
+    if spec["conversion"] == nil {
+      result = result.setting("conversion", .object([("strategy", .string("None"))]))
+    }
+    return result
   }
 
   static var deleter: Deleter<CustomResourceDefinition>? {
