@@ -46,7 +46,7 @@ enum ApplyCommand {
     for (source, value) in documents {
       try validateTypeFields(value, source: source)
     }
-    context.validation = parsed.value("validate")
+    context.validation = try FieldValidation.parse(parsed.value("validate"))
     let saved = context.cluster
     var errors: [String] = []
     var objects: [JSONValue] = []
@@ -56,6 +56,8 @@ enum ApplyCommand {
       do {
         let line = try applyOne(
           value, source: source, mode: mode, namespace: flagNamespace, dryRun: dryRun == .client, context: &context)
+        for warning in context.warnings { output.line(warning) }
+        context.warnings = []
         switch format {
         case .name: output.line(line.name)
         case .table, .wide, .customColumns: output.line(line.name + " " + line.operation + dryRun.suffix)

@@ -37,12 +37,13 @@ enum CustomResources {
   /// Reads a manifest as the server decodes a request body for a defined kind: unknown fields
   /// (those its schema does not name) are pruned, and refused under kubectl's default
   /// `--validate=strict` (`schemaCoercingDecoder`, `pkg/apiserver/customresource_handler.go`:
-  /// `unknown field "spec.foo"`); `--validate=false` or `ignore` keeps the pruned object.
+  /// `unknown field "spec.foo"`); `--validate=warn` keeps the pruned object with a warning
+  /// per field (`Warning: unknown field "spec.foo"`), `--validate=false` or `ignore` without.
   /// The namespace is the manifest's, which must agree with `-n`, else `-n`'s, else the
   /// context's.
   static func decode(
     _ document: JSONValue, type: ResourceType, source: String, verb: String, namespace flagNamespace: String?,
-    context: CommandContext
+    context: inout CommandContext
   ) throws(KubectlError) -> CustomObject {
     var decoder = ManifestDecoder()
     var metadata = decoder.decodeMetadata(document["metadata"], path: "metadata")
@@ -50,14 +51,15 @@ enum CustomResources {
     let (pruned, unknown) = schema?.prune(object: document) ?? (document, [])
     let version = (document["apiVersion"]?.stringValue ?? "").split(separator: "/").last.map(String.init) ?? ""
     let refused = decoder.unknownFields + unknown
-    let validation = context.validation ?? "strict"
     if let reason = decoder.decodingError {
       throw KubectlError(
         text:
           "Error from server (BadRequest): error when \(verb) \"\(source)\": \(type.kind) in version \"\(version)\" cannot be handled as a \(type.kind): \(reason)"
       )
     }
-    if !refused.isEmpty && !["false", "ignore"].contains(validation) {
+    if context.validation == .warn {
+      context.warnings += refused.map { "Warning: unknown field \"\($0)\"" }
+    } else if !refused.isEmpty && context.validation == .strict {
       let fields = refused.map { "unknown field \"\($0)\"" }.joined(separator: ", ")
       throw KubectlError(
         text:
@@ -87,7 +89,7 @@ enum CustomResources {
     dryRun: Bool, context: inout CommandContext
   ) throws(KubectlError) -> (name: String, operation: String) {
     var object = try decode(
-      document, type: type, source: source, verb: "creating", namespace: flagNamespace, context: context)
+      document, type: type, source: source, verb: "creating", namespace: flagNamespace, context: &context)
     let objectName = object.metadata.name
     let namespace = object.metadata.namespace ?? ""
     let name = type.qualifiedKind + "/" + objectName
@@ -136,7 +138,7 @@ enum CustomResources {
     context: inout CommandContext
   ) throws(KubectlError) -> String {
     let object = try decode(
-      document, type: type, source: source, verb: "replacing", namespace: flagNamespace, context: context)
+      document, type: type, source: source, verb: "replacing", namespace: flagNamespace, context: &context)
     do { try context.cluster.updateCustomObject(object) } catch {
       throw .api(error, source: source, verb: "replacing")
     }

@@ -45,7 +45,7 @@ enum ReplaceCommand {
     for document in documents { try ApplyCommand.validateTypeFields(document.value, source: document.source) }
     let flagNamespace = parsed.value("namespace")
     let saveConfig = parsed.flag("save-config")
-    context.validation = parsed.value("validate")
+    context.validation = try FieldValidation.parse(parsed.value("validate"))
     if force {
       try forceReplace(documents, namespace: flagNamespace, format: format, context: &context, output: &output)
       return
@@ -70,6 +70,8 @@ enum ReplaceCommand {
             of: served, value, source: source, namespace: flagNamespace, saveConfig: saveConfig,
             dryRun: dryRun == .client, context: &context)
         }
+        for warning in context.warnings { output.line(warning) }
+        context.warnings = []
         switch format {
         case .name: output.line(name)
         case .table, .wide, .customColumns: output.line(name + " replaced" + dryRun.suffix)

@@ -283,6 +283,22 @@ import Testing
     #expect(
       terminal.run("kubectl get ct my-new-cron-object -o jsonpath={.spec}").output
         == #"{"cronSpec":"* * * * */5","image":"my-awesome-cron-image","replicas":2}"#)
+    // Warn: the server prunes and warns; kubectl prints each warning as `Warning: TEXT`
+    // (client-go rest/warnings.go), the text as the decoder words the field.
+    #expect(
+      terminal.run("kubectl replace --validate=warn -f unknown.yaml").output == """
+        Warning: unknown field "spec.foo"
+        crontab.stable.example.com/my-new-cron-object replaced
+
+        """)
+  }
+
+  @Test(.enabled(if: RealKubectl.path != nil, "needs the real kubectl binary"))
+  func validateValuesMatchTheRealKubectl() throws {
+    try RealKubectl.expectSameOutput(
+      ["apply", "--validate=foo", "-f", "ct.yaml"], files: ["ct.yaml": Self.crontab])
+    try RealKubectl.expectSameOutput(
+      ["replace", "--validate=maybe", "-f", "ct.yaml"], files: ["ct.yaml": Self.crontab])
   }
 
   /// kube-openapi's type check, reported as a `field.TypeInvalid` (printed `Invalid value`)
