@@ -387,6 +387,22 @@ import Testing
     #expect(terminal.run("kubectl get ct").output == "No resources found in default namespace.\n")
   }
 
+  /// The namespace controller empties a deleted namespace of custom objects too.
+  @Test func deletedNamespaceTakesItsCustomObjects() {
+    var terminal = Terminal(files: Self.files)
+    _ = terminal.run("kubectl create -f resourcedefinition.yaml")
+    _ = terminal.run("kubectl create namespace team")
+    _ = terminal.run("kubectl create -n team -f my-crontab.yaml")
+    #expect(
+      terminal.run("kubectl get ct -A").output == """
+        NAMESPACE   NAME                 AGE
+        team        my-new-cron-object   0s
+
+        """)
+    _ = terminal.run("kubectl delete namespace team")
+    #expect(terminal.run("kubectl get ct -A").output == "No resources found\n")
+  }
+
   @Test func deleteByNameAndFile() {
     var terminal = Self.withCronTab()
     #expect(
