@@ -1,8 +1,10 @@
 extension Cluster {
-  /// The kinds the stored CustomResourceDefinitions define, in the order of the definitions'
-  /// names: what discovery adds to the built-in resources.
+  /// The kinds the stored CustomResourceDefinitions define in at least one served version, in
+  /// the order of the definitions' names: what discovery adds to the built-in resources.
   public var customResourceTypes: [ResourceType] {
-    customResourceDefinitions.keys.sorted().compactMap { customResourceDefinitions[$0]?.servedType }
+    customResourceDefinitions.keys.sorted().compactMap { customResourceDefinitions[$0]?.servedType }.filter {
+      !$0.versions.isEmpty
+    }
   }
 
   /// The definition that defines `type`.

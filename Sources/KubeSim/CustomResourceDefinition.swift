@@ -139,8 +139,11 @@ public struct CustomResourceDefinition: Sendable, Equatable {
     ])
   }
 
-  /// The part of `ValidateCustomResourceDefinition` the simulator checks: the name is
-  /// `<plural>.<group>`, the group has a dot, the scope is known, one version is stored.
+  /// The part of `ValidateCustomResourceDefinition` the simulator checks
+  /// (pkg/apis/apiextensions/validation/validation.go): the name is `<plural>.<group>`, the
+  /// group has a dot, the scope is known, every version has a schema (line 372) whose root is
+  /// an object (`ValidateStructural`, pkg/apiserver/schema/validation.go lines 159 and 171),
+  /// one version is stored.
   func validate() -> [FieldError] {
     var causes: [FieldError] = []
     if metadata.name != names.plural + "." + group {
@@ -162,6 +165,24 @@ public struct CustomResourceDefinition: Sendable, Equatable {
         FieldError(
           field: "spec.scope", type: "Unsupported value", value: Validation.quote(scope),
           detail: "supported values: \"Cluster\", \"Namespaced\""))
+    }
+    let details = versionDetails
+    for (index, version) in details.enumerated() where version.schema == nil {
+      causes.append(
+        FieldError(
+          field: "spec.versions[\(index)].schema.openAPIV3Schema", type: "Required value",
+          detail: "schemas are required"))
+    }
+    for (index, version) in details.enumerated() {
+      guard let type = version.schema?.type else { continue }
+      let field = "spec.versions[\(index)].schema.openAPIV3Schema.type"
+      if type.isEmpty {
+        causes.append(FieldError(field: field, type: "Required value", detail: "must not be empty at the root"))
+      } else if type != "object" {
+        causes.append(
+          FieldError(
+            field: field, type: "Invalid value", value: Validation.quote(type), detail: "must be object at the root"))
+      }
     }
     if names.plural.isEmpty { causes.append(FieldError(field: "spec.names.plural", type: "Required value")) }
     if names.kind.isEmpty { causes.append(FieldError(field: "spec.names.kind", type: "Required value")) }

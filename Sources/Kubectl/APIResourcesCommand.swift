@@ -29,7 +29,7 @@ enum APIResourcesCommand {
         categories: ResourceType.allCategory.contains(type) ? ["all"] : [])
     }
     let custom = cluster.customResourceDefinitions.keys.sorted().compactMap { cluster.customResourceDefinitions[$0] }
-      .map { definition in
+      .filter { !$0.servedType.versions.isEmpty }.map { definition in
         Entry(
           type: definition.servedType, version: definition.servedType.preferredVersion,
           verbs: ["delete", "deletecollection", "get", "list", "patch", "create", "update", "watch"],

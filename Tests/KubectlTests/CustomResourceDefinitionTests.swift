@@ -341,6 +341,25 @@ import Testing
     )
   }
 
+  /// Every version needs a schema (validation.go line 372) with an object at its root
+  /// (apiserver/schema/validation.go line 159).
+  @Test func definitionSchemasAreRequired() {
+    var terminal = Terminal(
+      files: VirtualDirectory(files: [
+        "no-schema.yaml": Self.definition.replacingOccurrences(of: " schema:\n", with: " noschema:\n"),
+        "untyped.yaml": Self.definition.replacingOccurrences(
+          of: "openAPIV3Schema:\n          type: object\n", with: "openAPIV3Schema:\n"),
+      ]))
+    #expect(
+      terminal.run("kubectl create --validate=false -f no-schema.yaml").output
+        == "The CustomResourceDefinition \"crontabs.stable.example.com\" is invalid: spec.versions[0].schema.openAPIV3Schema: Required value: schemas are required\n"
+    )
+    #expect(
+      terminal.run("kubectl create -f untyped.yaml").output
+        == "The CustomResourceDefinition \"crontabs.stable.example.com\" is invalid: spec.versions[0].schema.openAPIV3Schema.type: Required value: must not be empty at the root\n"
+    )
+  }
+
   /// The status the naming controller (`NoConflicts`, "no conflicts found":
   /// pkg/controller/status/naming_controller.go lines 197-198) and the establishing
   /// controller (`InitialNamesAccepted`: pkg/controller/establish/establishing_controller.go
