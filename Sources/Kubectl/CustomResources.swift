@@ -146,15 +146,27 @@ enum CustomResources {
   }
 
   /// Stores `json` (a patched or edited object) over `live`, pruned and validated as an
-  /// update.
-  static func update(_ live: CustomObject, to json: JSONValue, source: String? = nil, context: inout CommandContext)
-    throws(KubectlError)
-  {
+  /// update; the pruned fields are refused under `validation` strict, else added to the
+  /// context's warnings under warn (the server's default when the client names none, as
+  /// `kubectl patch` does).
+  static func update(
+    _ live: CustomObject, to json: JSONValue, source: String? = nil, validation: FieldValidation = .ignore,
+    context: inout CommandContext
+  ) throws(KubectlError) {
     var decoder = ManifestDecoder()
     var metadata = decoder.decodeMetadata(json["metadata"], path: "metadata")
     metadata.namespace = live.metadata.namespace
     let schema = context.cluster.customResourceDefinition(defining: live.type)?.preferredVersion?.schema
-    let pruned = schema?.prune(object: json).0 ?? json
+    let (pruned, unknown) = schema?.prune(object: json) ?? (json, [])
+    let refused = decoder.unknownFields + unknown
+    if validation == .strict && !refused.isEmpty {
+      let kind = live.type.kind
+      let version = live.apiVersion.split(separator: "/").last.map(String.init) ?? ""
+      let fields = refused.map { "unknown field \"\($0)\"" }.joined(separator: ", ")
+      throw .plain(
+        "\(kind) in version \"\(version)\" cannot be handled as a \(kind): strict decoding error: \(fields)")
+    }
+    if validation == .warn { context.warnings += refused.map { "Warning: unknown field \"\($0)\"" } }
     do {
       try context.cluster.updateCustomObject(CustomObject(type: live.type, document: pruned, metadata: metadata))
     } catch {

@@ -167,7 +167,7 @@ enum EditCommand {
     throws(KubectlError)
   {
     if let custom = live as? CustomResource {
-      try CustomResources.update(custom.object, to: value, context: &context)
+      try CustomResources.update(custom.object, to: value, validation: .strict, context: &context)
       return
     }
     let type = Kind.resource

@@ -225,7 +225,11 @@ enum PatchCommand {
     let patched = try patchedJSON(original, patch: patch, type: patchType, schema: .resource)
     let name = resource.qualifiedKind + "/" + target.name
     let changed = !patched.sameJSON(as: original)
-    if changed && !dryRun { try CustomResources.update(live, to: patched, context: &context) }
+    if changed && !dryRun {
+      try CustomResources.update(live, to: patched, validation: .warn, context: &context)
+      for warning in context.warnings { output.line(warning) }
+      context.warnings = []
+    }
     let stored = context.cluster.customObject(of: resource, name: target.name, namespace: namespace)?.json
     try print(
       changed && !dryRun ? stored ?? patched : patched, name: name, changed: changed, format: format, output: &output)

@@ -450,6 +450,13 @@ import Testing
         "kubectl get ct my-new-cron-object -o jsonpath={.spec.replicas}/{.spec.image}/{.metadata.generation}"
       )
       .output == "3/v2/3")
+    // kubectl patch names no field validation, so the server warns (its default, Warn) and prunes.
+    #expect(
+      terminal.run(#"kubectl patch ct my-new-cron-object --type merge -p '{"spec":{"foo":1}}'"#).output == """
+        Warning: unknown field "spec.foo"
+        crontab.stable.example.com/my-new-cron-object patched
+
+        """)
     let strategic = terminal.run(#"kubectl patch ct my-new-cron-object -p '{"spec":{"replicas":4}}'"#)
     #expect(
       strategic.output
