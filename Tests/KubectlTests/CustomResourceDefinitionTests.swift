@@ -557,6 +557,27 @@ import Testing
         """)
   }
 
+  /// The definition kind itself, from the Go types of k8s.io/apiextensions-apiserver v0.32.4
+  /// (`pkg/apis/apiextensions/v1/types.go` lines 48-50), in kubectl's plaintext template.
+  @Test func explainTheDefinitionKind() {
+    var terminal = Terminal()
+    #expect(
+      terminal.run("kubectl explain crd.spec.scope").output == """
+        GROUP:      apiextensions.k8s.io
+        KIND:       CustomResourceDefinition
+        VERSION:    v1
+
+        FIELD: scope <string>
+
+
+        DESCRIPTION:
+            scope indicates whether the defined custom resource is cluster- or
+            namespace-scoped. Allowed values are `Cluster` and `Namespaced`.
+            
+
+        """)
+  }
+
   /// A cluster-scoped kind that keeps unknown fields (`x-kubernetes-preserve-unknown-fields`)
   /// and joins the `all` category.
   @Test func clusterScopedKind() {
