@@ -86,8 +86,10 @@ public struct Cluster: Sendable {
   public internal(set) var priorityClasses: [String: PriorityClass] = [:]
   /// The node leases by `namespace/name` (see ``Lease``).
   public internal(set) var leases: [String: Lease] = [:]
-  /// CustomResourceDefinitions by name (stored, their kinds not served).
+  /// CustomResourceDefinitions by name.
   public internal(set) var customResourceDefinitions: [String: CustomResourceDefinition] = [:]
+  /// The objects of the kinds they define, by ``Cluster/customObjectKey(_:name:namespace:)``.
+  public internal(set) var customObjects: [String: CustomObject] = [:]
   /// LimitRanges by `namespace/name`.
   public internal(set) var limitRanges: [String: LimitRange] = [:]
   /// ResourceQuotas by `namespace/name`.

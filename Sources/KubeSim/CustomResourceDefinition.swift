@@ -1,10 +1,10 @@
-/// A CustomResourceDefinition (apiextensions.k8s.io/v1), kept as stored: its names and
-/// versions are read and checked, its spec is returned as written, and the simulated API
-/// server does not serve the kind it defines (kubectl says so when that kind is named).
-/// A kubeadm cluster starts with none.
+/// A CustomResourceDefinition (apiextensions.k8s.io/v1): its names and versions are read and
+/// checked, its spec is returned as written, and once stored the simulated API server serves
+/// the kind it defines (``CustomObject``, ``Cluster/customResourceTypes``) with the status the
+/// naming and establishing controllers set at once. A kubeadm cluster starts with none.
 ///
-/// Not simulated: serving custom resources, schema validation and defaulting of the spec
-/// (it is stored as sent), the status conditions (`NamesAccepted`, `Established`).
+/// Not simulated: defaulting of the spec (it is stored as sent), name conflicts between
+/// definitions, conversion between versions, the `status` and `scale` subresources.
 public struct CustomResourceDefinition: Sendable, Equatable {
   /// `spec.names`.
   public struct Names: Sendable, Equatable {
@@ -12,13 +12,16 @@ public struct CustomResourceDefinition: Sendable, Equatable {
     public var singular: String
     public var kind: String
     public var shortNames: [String]
+    /// The categories it joins (`kubectl get all` is one).
+    public var categories: [String]
 
     /// Creates the names.
-    public init(plural: String, singular: String, kind: String, shortNames: [String] = []) {
+    public init(plural: String, singular: String, kind: String, shortNames: [String] = [], categories: [String] = []) {
       self.plural = plural
       self.singular = singular
       self.kind = kind
       self.shortNames = shortNames
+      self.categories = categories
     }
   }
 
@@ -47,17 +50,88 @@ public struct CustomResourceDefinition: Sendable, Equatable {
     self.spec = spec
   }
 
-  /// The definition as `kubectl get crd -o yaml` shows it: the spec as stored, the status's
-  /// accepted names and stored versions.
+  /// One entry of `spec.versions`.
+  public struct Version: Sendable, Equatable {
+    public var name: String
+    public var served: Bool
+    public var storage: Bool
+    /// `schema.openAPIV3Schema`.
+    public var schema: CustomResourceSchema?
+    /// `additionalPrinterColumns`.
+    public var printerColumns: [PrinterColumn]
+  }
+
+  /// One of a version's `additionalPrinterColumns`.
+  public struct PrinterColumn: Sendable, Equatable {
+    public var name: String
+    /// `string`, `integer`, `number`, `boolean` or `date`.
+    public var type: String
+    public var jsonPath: String
+    public var priority: Int
+
+    /// Creates a column.
+    public init(name: String, type: String, jsonPath: String, priority: Int) {
+      self.name = name
+      self.type = type
+      self.jsonPath = jsonPath
+      self.priority = priority
+    }
+  }
+
+  /// `spec.versions`, read from the stored spec.
+  public var versionDetails: [Version] {
+    (spec["versions"]?.arrayValue ?? []).map { version in
+      Version(
+        name: version["name"]?.stringValue ?? "", served: version["served"]?.boolValue ?? false,
+        storage: version["storage"]?.boolValue ?? false,
+        schema: version["schema"]?["openAPIV3Schema"].map(CustomResourceSchema.init),
+        printerColumns: (version["additionalPrinterColumns"]?.arrayValue ?? []).map { column in
+          PrinterColumn(
+            name: column["name"]?.stringValue ?? "", type: column["type"]?.stringValue ?? "",
+            jsonPath: column["jsonPath"]?.stringValue ?? "", priority: Int(clamping: column["priority"]?.intValue ?? 0))
+        })
+    }
+  }
+
+  /// The names discovery serves the defined kind under, in its served versions.
+  public var servedType: ResourceType {
+    ResourceType(
+      plural: names.plural, singular: names.singular, kind: names.kind, group: group, shortNames: names.shortNames,
+      namespaced: scope == "Namespaced", versions: versionDetails.filter(\.served).map(\.name))
+  }
+
+  /// The version objects are stored and printed in: the storage version, as the server keeps
+  /// objects (conversion between versions is `None` in kubebook).
+  public var preferredVersion: Version? {
+    let details = versionDetails
+    return details.first(where: \.storage) ?? details.first
+  }
+
+  /// The definition as `kubectl get crd -o yaml` shows it: the spec as stored, and the status
+  /// the naming and establishing controllers write right after the create
+  /// (`pkg/controller/status/naming_controller.go`, `pkg/controller/establish/establishing_controller.go`):
+  /// both conditions true since the creation, the names accepted, the storage version stored.
   public var json: JSONValue {
     var accepted = JSONObjectBuilder()
     accepted.set("kind", .string(names.kind))
     accepted.set("listKind", .string(names.kind + "List"))
     accepted.set("plural", .string(names.plural))
+    if !names.categories.isEmpty { accepted.set("categories", .array(names.categories.map(JSONValue.string))) }
     if !names.shortNames.isEmpty { accepted.set("shortNames", .array(names.shortNames.map(JSONValue.string))) }
     accepted.set("singular", .string(names.singular))
+    let since = JSONValue.string(metadata.creationTimestamp.rfc3339)
+    let conditions: [JSONValue] = [
+      ("NamesAccepted", "NoConflicts", "no conflicts found"),
+      ("Established", "InitialNamesAccepted", "the initial names have been accepted"),
+    ].map { type, reason, message in
+      .object([
+        ("lastTransitionTime", since), ("message", .string(message)), ("reason", .string(reason)),
+        ("status", .string("True")), ("type", .string(type)),
+      ])
+    }
     var status = JSONObjectBuilder()
     status.set("acceptedNames", accepted.value)
+    status.set("conditions", .array(conditions))
     status.set("storedVersions", .array(storageVersion.map { [JSONValue.string($0)] } ?? []))
     return .object([
       ("apiVersion", .string("apiextensions.k8s.io/v1")), ("kind", .string("CustomResourceDefinition")),
@@ -65,8 +139,11 @@ public struct CustomResourceDefinition: Sendable, Equatable {
     ])
   }
 
-  /// The part of `ValidateCustomResourceDefinition` the simulator checks: the name is
-  /// `<plural>.<group>`, the group has a dot, the scope is known, one version is stored.
+  /// The part of `ValidateCustomResourceDefinition` the simulator checks
+  /// (pkg/apis/apiextensions/validation/validation.go): the name is `<plural>.<group>`, the
+  /// group has a dot, the scope is known, every version has a schema (line 372) whose root is
+  /// an object (`ValidateStructural`, pkg/apiserver/schema/validation.go lines 159 and 171),
+  /// one version is stored.
   func validate() -> [FieldError] {
     var causes: [FieldError] = []
     if metadata.name != names.plural + "." + group {
@@ -88,6 +165,24 @@ public struct CustomResourceDefinition: Sendable, Equatable {
         FieldError(
           field: "spec.scope", type: "Unsupported value", value: Validation.quote(scope),
           detail: "supported values: \"Cluster\", \"Namespaced\""))
+    }
+    let details = versionDetails
+    for (index, version) in details.enumerated() where version.schema == nil {
+      causes.append(
+        FieldError(
+          field: "spec.versions[\(index)].schema.openAPIV3Schema", type: "Required value",
+          detail: "schemas are required"))
+    }
+    for (index, version) in details.enumerated() {
+      guard let type = version.schema?.type else { continue }
+      let field = "spec.versions[\(index)].schema.openAPIV3Schema.type"
+      if type.isEmpty {
+        causes.append(FieldError(field: field, type: "Required value", detail: "must not be empty at the root"))
+      } else if type != "object" {
+        causes.append(
+          FieldError(
+            field: field, type: "Invalid value", value: Validation.quote(type), detail: "must be object at the root"))
+      }
     }
     if names.plural.isEmpty { causes.append(FieldError(field: "spec.names.plural", type: "Required value")) }
     if names.kind.isEmpty { causes.append(FieldError(field: "spec.names.kind", type: "Required value")) }
@@ -125,20 +220,10 @@ extension Cluster {
     try replace(definition, causes: definition.validate()) { $0.spec == $1.spec }
   }
 
-  /// Deletes a definition.
+  /// Deletes a definition and, as its finalizer `customresourcecleanup.apiextensions.k8s.io`
+  /// does before the definition goes, every object of the kind it defines.
   public mutating func deleteCustomResourceDefinition(_ name: String) throws(APIError) {
+    if let definition = customResourceDefinitions[name] { removeCustomObjects(of: definition.servedType) }
     try remove(CustomResourceDefinition.self, name, namespace: "")
-  }
-
-  /// The stored definition whose kind or names match `name` (`Widget`, `widgets`,
-  /// `widgets.example.com`), case-insensitively.
-  public func customResourceDefinition(named name: String) -> CustomResourceDefinition? {
-    let lower = name.lowercased()
-    return customResourceDefinitions.keys.sorted().compactMap { customResourceDefinitions[$0] }.first { definition in
-      let names = definition.names
-      let spellings =
-        [names.plural, names.singular, names.kind.lowercased(), definition.metadata.name] + names.shortNames
-      return spellings.contains(lower)
-    }
   }
 }

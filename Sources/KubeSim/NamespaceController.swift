@@ -51,6 +51,9 @@ enum NamespaceController: ControlLoop {
       }
       // Kinds with no dependents and nothing to clean up beside their store go in one sweep.
       for kind in sweptKinds { removeAll(kind, namespace: name, from: &cluster) }
+      for type in cluster.customResourceTypes where type.namespaced {
+        cluster.removeCustomObjects(of: type, namespace: name)
+      }
       var podsLeft = false
       for pod in cluster.listPods(namespace: name) {
         podsLeft = true

@@ -9,7 +9,7 @@ struct APIObject {
   init(_ base: any KubectlResource) { self.base = base }
 
   /// The names its kind is served under.
-  var type: ResourceType { Swift.type(of: base).resource }
+  var type: ResourceType { base.servedType }
 
   var metadata: ObjectMeta { base.metadata }
 
@@ -22,15 +22,19 @@ struct APIObject {
   /// `<kind>[.<group>]/<name>`, as `-o name` prints it.
   var qualifiedName: String { type.qualifiedKind + "/" + metadata.name }
 
-  /// The objects of `type` in `namespace` (all namespaces when nil), in the server's order.
+  /// The objects of `type` in `namespace` (all namespaces when nil), in the server's order:
+  /// a built-in kind's, or those of a kind a CustomResourceDefinition defines.
   static func list(_ type: ResourceType, namespace: String?, cluster: Cluster) -> [APIObject] {
-    guard let kind = type.served else { return [] }
+    guard let kind = type.served else { return CustomResources.list(type, namespace: namespace, in: cluster) }
     return kind.list(in: cluster, namespace: namespace).map(APIObject.init)
   }
 
   /// The object of `type` called `name`.
   static func lookup(_ type: ResourceType, name: String, namespace: String, cluster: Cluster) -> APIObject? {
-    type.served?.get(name, namespace: namespace, in: cluster).map(APIObject.init)
+    guard let kind = type.served else {
+      return CustomResources.lookup(type, name: name, namespace: namespace, in: cluster)
+    }
+    return kind.get(name, namespace: namespace, in: cluster).map(APIObject.init)
   }
 
   /// The object as the cluster now stores it (itself when it is gone).

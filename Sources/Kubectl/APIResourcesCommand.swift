@@ -16,8 +16,10 @@ enum APIResourcesCommand {
   }
 
   /// What the API server lists, in discovery order: every served type, then events again in
-  /// `events.k8s.io`, then the resources kubebook does not simulate.
-  static var entries: [Entry] {
+  /// `events.k8s.io`, then the resources kubebook does not simulate, then those the
+  /// CustomResourceDefinitions of `cluster` define, with the verbs and categories the
+  /// apiextensions discovery controller serves (`customresource_discovery_controller.go`).
+  static func entries(in cluster: Cluster) -> [Entry] {
     let served = (ResourceType.all + [ResourceType.eventsInEventsGroup]).map { type in
       // Namespaces cannot be deleted as a collection (`pkg/registry/core/namespace/storage`).
       var verbs = DiscoveryResources.allVerbs
@@ -26,10 +28,17 @@ enum APIResourcesCommand {
         type: type, version: type.preferredVersion, verbs: verbs,
         categories: ResourceType.allCategory.contains(type) ? ["all"] : [])
     }
+    let custom = cluster.customResourceDefinitions.keys.sorted().compactMap { cluster.customResourceDefinitions[$0] }
+      .filter { !$0.servedType.versions.isEmpty }.map { definition in
+        Entry(
+          type: definition.servedType, version: definition.servedType.preferredVersion,
+          verbs: ["delete", "deletecollection", "get", "list", "patch", "create", "update", "watch"],
+          categories: definition.names.categories)
+      }
     return served
       + DiscoveryResources.unsimulated.map {
         Entry(type: $0.type, version: $0.type.preferredVersion, verbs: $0.verbs, categories: $0.categories)
-      }
+      } + custom
   }
 
   static func run(_ arguments: [String], context: inout CommandContext, output: inout OutputBuffer)
@@ -71,7 +80,7 @@ enum APIResourcesCommand {
     let verbs = parsed.all("verbs").flatMap { $0.split(separator: ",").map(String.init) }
     let categories = parsed.all("categories").flatMap { $0.split(separator: ",").map(String.init) }
     let group = parsed.value("api-group")
-    var rows = entries.filter { entry in
+    var rows = entries(in: context.cluster).filter { entry in
       (group == nil || entry.type.group == group) && (namespaced == nil || entry.type.namespaced == namespaced)
         && verbs.allSatisfy(entry.verbs.contains) && categories.allSatisfy(entry.categories.contains)
     }
@@ -103,7 +112,7 @@ enum APIResourcesCommand {
   }
 
   /// `kubectl api-versions`: every group/version the server offers, sorted as strings.
-  static func versions(_ arguments: [String], output: inout OutputBuffer) throws(KubectlError) {
+  static func versions(_ arguments: [String], cluster: Cluster, output: inout OutputBuffer) throws(KubectlError) {
     let parsed = try FlagParser(command: "api-versions", specs: []).parse(arguments)
     guard parsed.positional.isEmpty else {
       throw KubectlError(
@@ -112,7 +121,7 @@ enum APIResourcesCommand {
       )
     }
     var groupVersions: Set<String> = []
-    for type in DiscoveryResources.all {
+    for type in DiscoveryResources.all + cluster.customResourceTypes {
       for version in type.versions { groupVersions.insert(type.group.isEmpty ? version : type.group + "/" + version) }
     }
     output.write(groupVersions.sorted().map { $0 + "\n" }.joined())

@@ -46,6 +46,7 @@ enum ApplyCommand {
     for (source, value) in documents {
       try validateTypeFields(value, source: source)
     }
+    context.validation = try FieldValidation.parse(parsed.value("validate"))
     let saved = context.cluster
     var errors: [String] = []
     var objects: [JSONValue] = []
@@ -55,6 +56,8 @@ enum ApplyCommand {
       do {
         let line = try applyOne(
           value, source: source, mode: mode, namespace: flagNamespace, dryRun: dryRun == .client, context: &context)
+        for warning in context.warnings { output.line(warning) }
+        context.warnings = []
         switch format {
         case .name: output.line(line.name)
         case .table, .wide, .customColumns: output.line(line.name + " " + line.operation + dryRun.suffix)
@@ -97,18 +100,20 @@ enum ApplyCommand {
   static func printedObject(
     _ value: JSONValue, name: String, mode: Mode, dryRun: DryRun.Mode, context: CommandContext, before: Cluster? = nil
   ) throws(KubectlError) -> JSONValue {
-    let served = try servedKind(of: value, source: "", verb: "printing", in: context.cluster)
+    let custom = CustomResources.type(of: value, in: context.cluster)
+    let served = try custom == nil ? servedKind(of: value, source: "", verb: "printing", in: context.cluster) : nil
+    let namespaced = custom?.namespaced ?? served?.resource.namespaced ?? true
     let namespace = value["metadata"]?["namespace"]?.stringValue ?? context.defaultNamespace
     if dryRun == .client {
       guard case .object(var pairs) = value else { return value }
       var metadata = value["metadata"]?.objectValue ?? []
-      if served.resource.namespaced, !metadata.contains(where: { $0.0 == "namespace" }) {
+      if namespaced, !metadata.contains(where: { $0.0 == "namespace" }) {
         metadata.append(("namespace", .string(namespace)))
       }
       if mode == .apply {
         var annotations = metadata.first { $0.0 == "annotations" }?.1.objectValue ?? []
         annotations.removeAll { $0.0 == lastAppliedKey }
-        annotations.append((lastAppliedKey, .string(lastApplied(value, namespace: namespace))))
+        annotations.append((lastAppliedKey, .string(lastApplied(value, namespace: namespaced ? namespace : nil))))
         metadata.removeAll { $0.0 == "annotations" }
         metadata.append(("annotations", .object(annotations)))
       }
@@ -117,9 +122,15 @@ enum ApplyCommand {
       return .object(pairs)
     }
     let objectName = String(name.drop { $0 != "/" }.dropFirst())
-    let stored = liveJSON(of: served, objectName, namespace: namespace, in: context.cluster) ?? value
+    func live(in cluster: Cluster) -> JSONValue? {
+      if let served { return liveJSON(of: served, objectName, namespace: namespace, in: cluster) }
+      guard let custom else { return nil }
+      return CustomResources.lookup(custom, name: objectName, namespace: namespaced ? namespace : "", in: cluster)?
+        .json(now: cluster.now)
+    }
+    let stored = live(in: context.cluster) ?? value
     guard dryRun == .server, let before else { return stored }
-    return asDryRunAnswer(stored, live: liveJSON(of: served, objectName, namespace: namespace, in: before))
+    return asDryRunAnswer(stored, live: live(in: before))
   }
 
   /// What a server dry run answers for an object the write would store: an update keeps the
@@ -171,6 +182,10 @@ enum ApplyCommand {
     _ value: JSONValue, source: String, mode: Mode, namespace flagNamespace: String?, dryRun: Bool,
     context: inout CommandContext
   ) throws(KubectlError) -> (name: String, operation: String) {
+    if let custom = CustomResources.type(of: value, in: context.cluster) {
+      return try CustomResources.apply(
+        value, type: custom, source: source, mode: mode, namespace: flagNamespace, dryRun: dryRun, context: &context)
+    }
     let served = try servedKind(of: value, source: source, verb: "creating", in: context.cluster)
     return try applyObject(
       of: served, value, source: source, mode: mode, namespace: flagNamespace, dryRun: dryRun, context: &context)
@@ -189,12 +204,6 @@ enum ApplyCommand {
         || ResourceType.unsimulatedNames.contains(kind.lowercased())
       {
         throw .plain("kubebook does not simulate \(verb) \(kind) objects (\(apiVersion)) from \"\(source)\" yet")
-      }
-      if let definition = CustomResourceDefinition.list(in: cluster, namespace: nil).first(where: {
-        definition in
-        definition.names.kind == kind && definition.versions.contains { apiVersion == definition.group + "/" + $0 }
-      }) {
-        throw CustomResourceDefinition.notServed(definition)
       }
       throw .plain(
         "resource mapping not found for name: \"\(objectName)\" namespace: \"\(value["metadata"]?["namespace"]?.stringValue ?? "")\" from \"\(source)\": no matches for kind \"\(kind)\" in version \"\(apiVersion)\"\nensure CRDs are installed first"
@@ -380,7 +389,7 @@ enum ApplyCommand {
 
   /// The `last-applied-configuration` annotation: the manifest as compact JSON with sorted
   /// keys, `metadata.annotations` present and the namespace filled in, plus a newline.
-  static func lastApplied(_ value: JSONValue, namespace: String) -> String {
+  static func lastApplied(_ value: JSONValue, namespace: String?) -> String {
     guard case .object(var pairs) = value else { return "" }
     var metadata = value["metadata"]?.objectValue ?? []
     var annotations = (metadata.first { $0.0 == "annotations" }?.1.objectValue ?? []).filter {
@@ -389,7 +398,7 @@ enum ApplyCommand {
     annotations.sort { $0.0 < $1.0 }
     metadata.removeAll { $0.0 == "annotations" || $0.0 == "namespace" }
     metadata.append(("annotations", .object(annotations)))
-    metadata.append(("namespace", .string(namespace)))
+    if let namespace { metadata.append(("namespace", .string(namespace))) }
     pairs.removeAll { $0.0 == "metadata" }
     pairs.append(("metadata", .object(metadata)))
     return CompactJSON.encode(.object(pairs)) + "\n"

@@ -37,7 +37,10 @@ enum DeleteCommand {
         paths, recursive: parsed.flag("recursive"), context: context)
       {
         try ApplyCommand.validateTypeFields(value, source: path)
-        guard let type = ResourceType.all.first(where: { $0.kind == value["kind"]?.stringValue }) else {
+        guard
+          let type = ResourceType.all.first(where: { $0.kind == value["kind"]?.stringValue })
+            ?? CustomResources.type(of: value, in: context.cluster)
+        else {
           throw .plain("kubebook does not simulate deleting \(value["kind"]?.stringValue ?? "") objects yet")
         }
         let name = value["metadata"]?["name"]?.stringValue ?? ""
@@ -119,18 +122,24 @@ enum DeleteCommand {
     for target in targets {
       // A server dry run answers each request against the stored objects, untouched.
       if dryRun == .server { context.cluster = saved }
-      guard let kind = target.type.served else {
+      let kind = target.type.served
+      guard kind != nil || CustomResources.defines(target.type, in: context.cluster) else {
         throw .plain("kubebook does not simulate deleting \(target.type.plural) yet")
       }
       let deletion: Deletion?
       do throws(APIError) {
         if dryRun == .client {
           // delete.go: a client dry run prints each object it found and sends nothing.
-          guard kind.get(target.name, namespace: target.namespace, in: context.cluster) != nil
+          guard
+            APIObject.lookup(target.type, name: target.name, namespace: target.namespace, cluster: context.cluster)
+              != nil
           else { throw APIError.notFound(resource: target.type.qualifiedResource, name: target.name) }
           deletion = Deletion(verb: "deleted")
-        } else {
+        } else if let kind {
           deletion = try delete(kind, target.name, namespace: target.namespace, options, &context.cluster)
+        } else {
+          deletion = try CustomResources.deleter(target.type).delete(
+            target.name, target.namespace, options, &context.cluster)
         }
       } catch {
         if case .notFound = error, parsed.flag("ignore-not-found") { continue }

@@ -21,7 +21,8 @@ enum DescribeCommand {
     var descriptions: [String] = []
     var errors: [String] = []
     for request in requests {
-      guard let kind = request.type.served, hasDescriber(kind) else {
+      guard request.type.served.map { hasDescriber($0) } ?? CustomResources.defines(request.type, in: context.cluster)
+      else {
         throw .plain("kubebook does not simulate \"kubectl describe \(request.type.plural)\" yet")
       }
       var objects: [APIObject] = []
@@ -71,7 +72,7 @@ enum DescribeCommand {
     guard let describer = Kind.describer else { return "" }
     let body = describer.describe(object, cluster)
     guard describer.showsEvents else { return writer.format(body) }
-    let events = eventsSection(kind: Kind.resource.kind, meta: object.metadata, cluster: cluster)
+    let events = eventsSection(kind: object.servedType.kind, meta: object.metadata, cluster: cluster)
     if events.hasPrefix("Events:\t") {
       return writer.format(body + events)
     }

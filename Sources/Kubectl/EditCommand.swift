@@ -57,7 +57,7 @@ enum EditCommand {
     if parsed.positional.contains(where: { $0.filter { $0 == "/" }.count > 1 }) {
       throw .plain("arguments in resource/name form may not have more than one slash")
     }
-    let requests = try ResourceArguments.parse(parsed.positional)
+    let requests = try ResourceArguments.parse(parsed.positional, cluster: context.cluster)
     let format = try OutputFormat.parseWithoutTables(parsed.value("output"))
     for flag in ["output-patch", "windows-line-endings", "save-config", "subresource"]
     where flag == "subresource" ? parsed.value(flag) != nil : parsed.flag(flag) {
@@ -72,20 +72,22 @@ enum EditCommand {
     guard targets.count == 1, let (type, name) = targets.first else {
       throw .plain("kubebook edits one object at a time: name a single TYPE/NAME")
     }
-    guard let served = type.served else { throw .plain("kubebook does not simulate editing \(type.plural) yet") }
+    guard type.served != nil || CustomResources.defines(type, in: context.cluster) else {
+      throw .plain("kubebook does not simulate editing \(type.plural) yet")
+    }
     try edit(
-      served, name: name, namespace: context.namespace(parsed), format: format, editor: editor, context: &context,
+      type, name: name, namespace: context.namespace(parsed), format: format, editor: editor, context: &context,
       output: &output)
   }
 
-  /// Edits one object of `Kind` until it is stored, cancelled or refused.
-  static func edit<Kind: KubectlResource>(
-    _: Kind.Type, name: String, namespace: String, format: OutputFormat, editor: TextEditor,
+  /// Edits one object of `type` until it is stored, cancelled or refused.
+  static func edit(
+    _ type: ResourceType, name: String, namespace: String, format: OutputFormat, editor: TextEditor,
     context: inout CommandContext, output: inout OutputBuffer
   ) throws(KubectlError) {
-    let type = Kind.resource
     let resourceName = type.qualifiedResource
-    guard let live = Kind.get(name, namespace: type.namespaced ? namespace : "", in: context.cluster) else {
+    let objectNamespace = type.namespaced ? namespace : ""
+    guard let live = APIObject.lookup(type, name: name, namespace: objectNamespace, cluster: context.cluster) else {
       throw .api(.notFound(resource: resourceName, name: name))
     }
     let original = YAMLPrinter.print(live.json(now: context.cluster.now))
@@ -136,7 +138,7 @@ enum EditCommand {
         return
       }
       do {
-        try store(Kind.self, value, over: live, context: &context)
+        try store(value, over: live.base, context: &context)
       } catch {
         guard case .invalid(_, _, let causes)? = error.cause else {
           throw .plain(
@@ -150,7 +152,7 @@ enum EditCommand {
       case .table, .wide: output.line(type.qualifiedKind + "/" + name + " edited")
       case .name: output.line(type.qualifiedKind + "/" + name)
       default:
-        let stored = Kind.get(name, namespace: type.namespaced ? namespace : "", in: context.cluster)
+        let stored = APIObject.lookup(type, name: name, namespace: objectNamespace, cluster: context.cluster)
         output.write(try format.printed(served: stored?.json(now: context.cluster.now) ?? value))
       }
       try context.settle()
@@ -159,11 +161,15 @@ enum EditCommand {
     throw .plain("kubebook stops reopening the editor after \(maxRounds) rounds")
   }
 
-  /// Stores the edited object as a patch of the live one: read as the kind's manifest and
-  /// written through its update.
-  static func store<Kind: KubectlResource>(
-    _: Kind.Type, _ value: JSONValue, over live: Kind, context: inout CommandContext
-  ) throws(KubectlError) {
+  /// Stores the edited object as a patch of the live one: a custom object as its JSON, any
+  /// other read as its kind's manifest and written through its update.
+  static func store<Kind: KubectlResource>(_ value: JSONValue, over live: Kind, context: inout CommandContext)
+    throws(KubectlError)
+  {
+    if let custom = live as? CustomResource {
+      try CustomResources.update(custom.object, to: value, validation: .strict, context: &context)
+      return
+    }
     let type = Kind.resource
     guard let handler = Kind.manifest else {
       throw .plain("kubebook does not simulate editing \(type.kind) objects yet")

@@ -8,8 +8,10 @@ import KubeSim
 /// tabs are expanded to 8-column stops as a terminal shows them, and the blank lines the
 /// template leaves at the end are dropped.
 enum ExplainCommand {
-  /// Prints the explanation of the resource or field the arguments name, or kubectl's error.
-  static func run(_ arguments: [String], output: inout OutputBuffer) throws(KubectlError) {
+  /// Prints the explanation of the resource or field the arguments name, or kubectl's error;
+  /// the kinds the CustomResourceDefinitions of `cluster` define are explained from their
+  /// schemas.
+  static func run(_ arguments: [String], cluster: Cluster, output: inout OutputBuffer) throws(KubectlError) {
     let parsed = try FlagParser(
       command: "explain",
       specs: [
@@ -24,8 +26,11 @@ enum ExplainCommand {
       )
     }
     guard parsed.positional.count == 1 else { throw .plain("We accept only this format: explain RESOURCE") }
-    let (type, fieldPath) = try resourceAndFields(path)
-    let schema = ExplainSchema.served
+    let (type, fieldPath) = try resourceAndFields(path, cluster: cluster)
+    var schema = ExplainSchema.served
+    if type.served == nil, let definition = cluster.customResourceDefinition(defining: type) {
+      schema = schema.adding(definition)
+    }
     let versions = schema.kinds.filter { $0.kind == type.kind && $0.group == type.group }
     guard let served = versions.first(where: { $0.version == type.preferredVersion }) ?? versions.first else {
       // A real API server publishes every kind's schema; kubebook's capture lacks this one.
@@ -54,11 +59,13 @@ enum ExplainCommand {
   /// kubectl's `SplitAndParseResourceRequestWithMatchingPrefix` (`pkg/explain/explain.go`):
   /// the first element names the resource; when the path starts with `PLURAL.GROUP` the field
   /// path follows it, otherwise every later element is a field. A trailing `.` is dropped.
-  static func resourceAndFields(_ text: String) throws(KubectlError) -> (ResourceType, [String]) {
+  static func resourceAndFields(_ text: String, cluster: Cluster? = nil) throws(KubectlError) -> (
+    ResourceType, [String]
+  ) {
     let path = text.hasSuffix(".") ? String(text.dropLast()) : text
     let parts = path.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
     let first = parts.first ?? ""
-    guard let type = ResourceType.resolve(first) else {
+    guard let type = ResourceType.resolve(first, in: cluster) else {
       throw .plain("the server doesn't have a resource type \"\(first)\"")
     }
     let groupResource = type.plural + "." + type.group

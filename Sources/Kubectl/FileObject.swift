@@ -25,7 +25,8 @@ struct FileObject {
       let apiVersion = value["apiVersion"]?.stringValue ?? ""
       objects.append(
         FileObject(
-          type: ResourceType.all.first { $0.kind == kind && $0.accepts(apiVersion: apiVersion) }, kind: kind,
+          type: ResourceType.all.first { $0.kind == kind && $0.accepts(apiVersion: apiVersion) }
+            ?? CustomResources.type(of: value, in: context.cluster), kind: kind,
           name: value["metadata"]?["name"]?.stringValue ?? "",
           namespace: value["metadata"]?["namespace"]?.stringValue ?? namespace, json: value))
     }

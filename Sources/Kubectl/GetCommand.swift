@@ -285,7 +285,7 @@ enum GetCommand {
     _ group: Group, now: Timestamp, wide: Bool, allNamespaces: Bool, showLabels: Bool, prefixNames: Bool,
     labelColumns: [String] = []
   ) -> (header: [String], rows: [[String]]) {
-    let columns = group.type.served?.columns ?? []
+    let columns = group.objects.first?.base.tableColumns ?? group.type.served?.columns ?? []
     let rows: [[String]] = group.objects.map { object in
       var row = object.row(now: now)
       if prefixNames { row[0] = object.qualifiedName }
@@ -342,8 +342,8 @@ enum ResourceArguments {
     var namespace: String? = nil
   }
 
-  /// Parses the arguments; a type only a stored CustomResourceDefinition of `cluster` defines
-  /// is refused as not served.
+  /// Parses the arguments; with `cluster`, the kinds its CustomResourceDefinitions define
+  /// resolve too.
   static func parse(_ arguments: [String], cluster: Cluster? = nil) throws(KubectlError) -> [Request] {
     guard let first = arguments.first else { return [] }
     if first.contains("/") {
@@ -367,7 +367,11 @@ enum ResourceArguments {
     var requests: [Request] = []
     for part in first.split(separator: ",") {
       if part == "all" {
-        for type in ResourceType.allCategory where !requests.contains(where: { $0.type == type }) {
+        // The built-in members, then the defined kinds whose definitions join the category.
+        let defined = (cluster?.customResourceDefinitions.keys.sorted() ?? []).compactMap {
+          cluster?.customResourceDefinitions[$0]
+        }.filter { $0.names.categories.contains("all") }.map(\.servedType)
+        for type in ResourceType.allCategory + defined where !requests.contains(where: { $0.type == type }) {
           requests.append(Request(type: type, names: Array(arguments.dropFirst())))
         }
         continue
@@ -389,12 +393,9 @@ enum ResourceArguments {
   }
 
   static func resolve(_ name: String, cluster: Cluster? = nil) throws(KubectlError) -> ResourceType {
-    guard let type = ResourceType.resolve(name) else {
+    guard let type = ResourceType.resolve(name, in: cluster) else {
       if ResourceType.unsimulatedNames.contains(name.lowercased()) {
         throw .plain("kubebook does not simulate \"\(name)\" yet")
-      }
-      if let definition = cluster?.customResourceDefinition(named: name) {
-        throw CustomResourceDefinition.notServed(definition)
       }
       throw .plain("the server doesn't have a resource type \"\(name)\"")
     }

@@ -181,6 +181,11 @@ struct CommandContext {
   var exitCode: Int32?
   /// The user's editor (`kubectl edit`), in `kubebook shell` on a terminal only.
   var editor: TextEditor?
+  /// `--validate` of a command that writes manifests: whether the server refuses the fields
+  /// a custom kind's schema prunes, or prunes them with or without a warning.
+  var validation = FieldValidation.strict
+  /// Warnings the server answered with, printed before the command's next line.
+  var warnings: [String] = []
 
   /// The namespace from `-n`, else the current context's, else `default`
   /// (clientcmd's `Namespace()`).

@@ -61,7 +61,9 @@ enum KubectlCommands {
     "annotate": { (arguments, context, output) throws(KubectlError) in
       try LabelCommand.run(arguments, target: .annotations, context: &context, output: &output)
     },
-    "explain": { (arguments, _, output) throws(KubectlError) in try ExplainCommand.run(arguments, output: &output) },
+    "explain": { (arguments, context, output) throws(KubectlError) in
+      try ExplainCommand.run(arguments, cluster: context.cluster, output: &output)
+    },
     "logs": LogsCommand.run,
     "top": TopCommand.run,
     "top pod": prefixed("pod", TopCommand.run),
@@ -91,8 +93,8 @@ enum KubectlCommands {
     "delete": DeleteCommand.run,
     "version": VersionCommand.run,
     "api-resources": APIResourcesCommand.run,
-    "api-versions": { (arguments, _, output) throws(KubectlError) in
-      try APIResourcesCommand.versions(arguments, output: &output)
+    "api-versions": { (arguments, context, output) throws(KubectlError) in
+      try APIResourcesCommand.versions(arguments, cluster: context.cluster, output: &output)
     },
     "cluster-info": ClusterInfoCommand.run,
     "config": ConfigCommand.run,

@@ -22,6 +22,11 @@ protocol KubectlResource: APIResource {
   /// What `--field-selector` may test on the kind, as the API server converts and evaluates
   /// it.
   static var selectableFields: SelectableFields<Self> { get }
+  /// The names this object's kind is served under: its type's, except for a custom object,
+  /// whose kind its CustomResourceDefinition names.
+  var servedType: ResourceType { get }
+  /// The columns of this object's table: its type's, except for a custom object's.
+  var tableColumns: [Table.Column] { get }
 }
 
 extension KubectlResource {
@@ -31,4 +36,8 @@ extension KubectlResource {
   /// The object's name and namespace only, for a kind the API server registers no field label
   /// conversion for (`runtime.DefaultMetaV1FieldSelectorConversion`).
   static var selectableFields: SelectableFields<Self> { .objectMeta }
+
+  var servedType: ResourceType { Self.resource }
+
+  var tableColumns: [Table.Column] { Self.columns }
 }

@@ -135,7 +135,10 @@ enum LabelCommand {
               "Error from server (Conflict): Operation cannot be fulfilled on \(live.type.qualifiedResource) \"\(live.metadata.name)\": the object has been modified; please apply your changes to the latest version and try again"
           )
         }
-        if !serverDryRun && !sameMap {
+        if !serverDryRun && !sameMap, let custom = live.base as? CustomResource {
+          try CustomResources.update(custom.object, to: changed, context: &context)
+          changedCluster = true
+        } else if !serverDryRun && !sameMap {
           let meta = live.metadata
           _ = context.cluster.updateObjectMetadata(
             kind: live.type.kind, namespace: meta.namespace ?? "", name: meta.name,
@@ -201,7 +204,7 @@ enum LabelCommand {
       }
       return (selected, selected.count == 1 && paths.count == 1)
     }
-    let requests = try ResourceArguments.parse(resources)
+    let requests = try ResourceArguments.parse(resources, cluster: context.cluster)
     let all = parsed.flag("all")
     let selectorText = parsed.value("selector") ?? ""
     let fieldSelection = FieldSelection(parsed)

@@ -78,6 +78,12 @@ enum PatchCommand {
           output: &output)
         continue
       }
+      if let type = target.type, CustomResources.defines(type, in: context.cluster), subresource.isEmpty {
+        try patchCustomObject(
+          type, target: target, patch: patch, patchType: patchType, dryRun: dryRun, format: format,
+          context: &context, output: &output)
+        continue
+      }
       guard let type = target.type, let served = type.served else {
         throw .plain("kubebook does not simulate patching \(target.kind) objects yet")
       }
@@ -122,7 +128,7 @@ enum PatchCommand {
           """)
     }
     var targets: [Target] = []
-    for request in try ResourceArguments.parse(parsed.positional) {
+    for request in try ResourceArguments.parse(parsed.positional, cluster: context.cluster) {
       if request.names.isEmpty { throw .plain("resource(s) were provided, but no name was specified") }
       for name in request.names {
         targets.append(
@@ -194,6 +200,39 @@ enum PatchCommand {
     }
     let stored = Kind.get(target.name, namespace: namespace, in: context.cluster)?.json(now: context.cluster.now)
     try print(stored ?? patched, name: name, changed: true, format: format, output: &output)
+  }
+
+  /// Patches one object of a kind a CustomResourceDefinition defines: a merge or JSON patch of
+  /// its unstructured JSON, stored as an update; a strategic merge patch is refused, as the
+  /// custom resource handler accepts only the JSON, merge and apply patch media types
+  /// (`supportedTypes`, `pkg/apiserver/customresource_handler.go`; the error is
+  /// `negotiation.NewUnsupportedMediaTypeError`, apiserver `handlers/negotiation/errors.go`).
+  private static func patchCustomObject(
+    _ resource: ResourceType, target: Target, patch: PatchType.Document, patchType: PatchType, dryRun: Bool,
+    format: OutputFormat, context: inout CommandContext, output: inout OutputBuffer
+  ) throws(KubectlError) {
+    let namespace = resource.namespaced ? target.namespace : ""
+    guard let live = context.cluster.customObject(of: resource, name: target.name, namespace: namespace) else {
+      throw .api(.notFound(resource: resource.qualifiedResource, name: target.name))
+    }
+    if patchType == .strategic {
+      throw KubectlError(
+        text:
+          "Error from server (UnsupportedMediaType): the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/apply-patch+yaml"
+      )
+    }
+    let original = live.json
+    let patched = try patchedJSON(original, patch: patch, type: patchType, schema: .resource)
+    let name = resource.qualifiedKind + "/" + target.name
+    let changed = !patched.sameJSON(as: original)
+    if changed && !dryRun {
+      try CustomResources.update(live, to: patched, validation: .warn, context: &context)
+      for warning in context.warnings { output.line(warning) }
+      context.warnings = []
+    }
+    let stored = context.cluster.customObject(of: resource, name: target.name, namespace: namespace)?.json
+    try print(
+      changed && !dryRun ? stored ?? patched : patched, name: name, changed: changed, format: format, output: &output)
   }
 
   /// The strategic-merge errors the API server reports as a bad request.

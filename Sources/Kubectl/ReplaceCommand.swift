@@ -45,6 +45,7 @@ enum ReplaceCommand {
     for document in documents { try ApplyCommand.validateTypeFields(document.value, source: document.source) }
     let flagNamespace = parsed.value("namespace")
     let saveConfig = parsed.flag("save-config")
+    context.validation = try FieldValidation.parse(parsed.value("validate"))
     if force {
       try forceReplace(documents, namespace: flagNamespace, format: format, context: &context, output: &output)
       return
@@ -56,10 +57,21 @@ enum ReplaceCommand {
       // A server dry run answers each request against the stored objects, untouched.
       if dryRun == .server { context.cluster = saved }
       do {
-        let served = try ApplyCommand.servedKind(of: value, source: source, verb: "replacing", in: context.cluster)
-        let name = try replaceObject(
-          of: served, value, source: source, namespace: flagNamespace, saveConfig: saveConfig,
-          dryRun: dryRun == .client, context: &context)
+        let name: String
+        if let custom = CustomResources.type(of: value, in: context.cluster) {
+          name =
+            dryRun == .client
+            ? custom.qualifiedKind + "/" + (value["metadata"]?["name"]?.stringValue ?? "")
+            : try CustomResources.replace(
+              value, type: custom, source: source, namespace: flagNamespace, context: &context)
+        } else {
+          let served = try ApplyCommand.servedKind(of: value, source: source, verb: "replacing", in: context.cluster)
+          name = try replaceObject(
+            of: served, value, source: source, namespace: flagNamespace, saveConfig: saveConfig,
+            dryRun: dryRun == .client, context: &context)
+        }
+        for warning in context.warnings { output.line(warning) }
+        context.warnings = []
         switch format {
         case .name: output.line(name)
         case .table, .wide, .customColumns: output.line(name + " replaced" + dryRun.suffix)

@@ -80,18 +80,28 @@ extension ResourceType {
   /// (`deployments.v1.apps`, `schema.ParseResourceArg`), case-insensitively.
   static func resolve(_ name: String) -> ResourceType? {
     let lower = name.lowercased()
-    for type in all {
-      var spellings = [type.plural, type.singular, type.kind.lowercased()] + type.shortNames
-      if !type.group.isEmpty {
-        spellings += [type.plural + "." + type.group, type.singular + "." + type.group]
-        // The shortcut expander replaces a short name whose group matches (`hpa.autoscaling`).
-        spellings += type.shortNames.map { $0 + "." + type.group }
-        for version in type.versions {
-          spellings += ([type.plural, type.singular] + type.shortNames).map { $0 + "." + version + "." + type.group }
-        }
+    return all.first { $0.spellings.contains(lower) }
+  }
+
+  /// Resolves a type name against discovery on `cluster`: the built-in kinds first, then
+  /// those its CustomResourceDefinitions define.
+  static func resolve(_ name: String, in cluster: Cluster?) -> ResourceType? {
+    if let type = resolve(name) { return type }
+    let lower = name.lowercased()
+    return cluster?.customResourceTypes.first { $0.spellings.contains(lower) }
+  }
+
+  /// Every lowercased spelling kubectl's RESTMapper accepts for the type.
+  var spellings: [String] {
+    var spellings = [plural, singular, kind.lowercased()] + shortNames
+    if !group.isEmpty {
+      spellings += [plural + "." + group, singular + "." + group]
+      // The shortcut expander replaces a short name whose group matches (`hpa.autoscaling`).
+      spellings += shortNames.map { $0 + "." + group }
+      for version in versions {
+        spellings += ([plural, singular] + shortNames).map { $0 + "." + version + "." + group }
       }
-      if spellings.contains(lower) { return type }
     }
-    return nil
+    return spellings
   }
 }

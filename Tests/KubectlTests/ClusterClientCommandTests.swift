@@ -137,7 +137,7 @@ import Testing
 
   @Test func apiResourcesAreSortedAsKubectlSortsThem() {
     // sortableResource: by group, then name; `--sort-by=name|kind` sorts by that, then name.
-    let entries = APIResourcesCommand.entries
+    let entries = APIResourcesCommand.entries(in: Cluster())
     let byGroup = entries.map { [$0.type.group, $0.type.plural] }
     let printed = outputs(["kubectl api-resources --no-headers"])[0].split(separator: "\n").map {
       String($0.prefix { $0 != " " })

@@ -70,6 +70,31 @@ import Testing
     #expect(fake.seen == [Self.header + yaml])
   }
 
+  /// A custom object is edited as its unstructured JSON; a change its schema refuses reopens
+  /// the editor with the server's cause.
+  @Test func customObjectIsEdited() {
+    var terminal = CustomResourceDefinitionTests.withCronTab()
+    let fake = FakeEditor([
+      { .success($0.replacingOccurrences(of: "image: my-awesome-cron-image", with: "image: v2\n  replicas: two")) },
+      { .success($0.replacingOccurrences(of: "replicas: two", with: "replicas: 2")) },
+    ])
+    terminal.editor = fake.editor
+    let result = terminal.run("kubectl edit ct my-new-cron-object")
+    #expect(
+      result.output == """
+        error: crontabs.stable.example.com "my-new-cron-object" is invalid
+        crontab.stable.example.com/my-new-cron-object edited
+
+        """)
+    #expect(fake.seen.count == 2)
+    #expect(
+      fake.seen.last?.contains(
+        "# * spec.replicas: Invalid value: \"string\": spec.replicas in body must be of type integer: \"string\"")
+        == true)
+    #expect(
+      terminal.run("kubectl get ct my-new-cron-object -o jsonpath={.spec.image}/{.spec.replicas}").output == "v2/2")
+  }
+
   @Test func savedChangeIsStored() {
     var terminal = Self.rolledOut()
     let fake = FakeEditor([{ .success($0.replacingOccurrences(of: "image: nginx:1.27", with: "image: nginx:1.28")) }])

@@ -7,8 +7,10 @@ extension CustomResourceDefinition: KubectlResource {
 
   func row(now: Timestamp) -> [String] { [metadata.name, metadata.creationTimestamp.rfc3339] }
 
-  /// kubectl's generic describer, which CRDs use, is not simulated.
-  static var describer: Describer<CustomResourceDefinition>? { nil }
+  /// kubectl has no describer of its own for definitions: its generic one.
+  static var describer: Describer<CustomResourceDefinition>? {
+    Describer { definition, _ in UnstructuredDescriber.describe(definition.json) }
+  }
 
   static var manifest: ManifestHandler<CustomResourceDefinition>? {
     ManifestHandler(
@@ -27,9 +29,12 @@ extension CustomResourceDefinition: KubectlResource {
             singular: names["singular"]?.stringValue ?? (names["kind"]?.stringValue ?? "").lowercased(),
             kind: names["kind"]?.stringValue ?? "",
             shortNames: decoder.strictStringList(
-              names["shortNames"], field: "CustomResourceDefinitionNames.spec.names.shortNames")),
+              names["shortNames"], field: "CustomResourceDefinitionNames.spec.names.shortNames"),
+            categories: decoder.strictStringList(
+              names["categories"], field: "CustomResourceDefinitionNames.spec.names.categories")),
           scope: spec["scope"]?.stringValue ?? "", versions: versions.compactMap { $0["name"]?.stringValue },
-          storageVersion: versions.first { $0["storage"]?.boolValue == true }?["name"]?.stringValue, spec: spec)
+          storageVersion: versions.first { $0["storage"]?.boolValue == true }?["name"]?.stringValue,
+          spec: defaulted(spec))
       },
       create: { definition, cluster throws(APIError) in try cluster.createCustomResourceDefinition(definition) },
       update: { live, desired, _, context throws(KubectlError) in
@@ -43,6 +48,24 @@ extension CustomResourceDefinition: KubectlResource {
       })
   }
 
+  /// The spec with the defaults `SetDefaults_CustomResourceDefinitionSpec` sets
+  /// (pkg/apis/apiextensions/v1/defaults.go lines 42-54): the singular name and the list kind
+  /// from the kind, and the `None` conversion strategy.
+  static func defaulted(_ spec: JSONValue) -> JSONValue {
+    guard spec.objectValue != nil else { return spec }
+    var names = spec["names"] ?? .object([])
+    let kind = names["kind"]?.stringValue ?? ""
+    if (names["singular"]?.stringValue ?? "").isEmpty { names = names.setting("singular", .string(kind.lowercased())) }
+    if (names["listKind"]?.stringValue ?? "").isEmpty && !kind.isEmpty {
+      names = names.setting("listKind", .string(kind + "List"))
+    }
+    var result = spec.setting("names", names)
+    if spec["conversion"] == nil {
+      result = result.setting("conversion", .object([("strategy", .string("None"))]))
+    }
+    return result
+  }
+
   static var deleter: Deleter<CustomResourceDefinition>? {
     Deleter { name, _, _, cluster throws(APIError) in
       try cluster.deleteCustomResourceDefinition(name)
@@ -50,10 +73,4 @@ extension CustomResourceDefinition: KubectlResource {
     }
   }
 
-  /// The honest refusal for the kind a stored definition defines.
-  static func notServed(_ definition: CustomResourceDefinition) -> KubectlError {
-    .plain(
-      "kubebook stores the CustomResourceDefinition \"\(definition.metadata.name)\" but does not serve its kind \(definition.names.kind)"
-    )
-  }
 }

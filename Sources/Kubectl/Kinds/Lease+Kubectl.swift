@@ -10,8 +10,10 @@ extension Lease: KubectlResource {
     [metadata.name, holderIdentity, TablePrinters.age(metadata.creationTimestamp, now: now)]
   }
 
-  /// kubectl has no describer of its own for Leases (its generic describer is not simulated).
-  static var describer: Describer<Lease>? { nil }
+  /// kubectl has no describer of its own for Leases: its generic one.
+  static var describer: Describer<Lease>? {
+    Describer { lease, cluster in UnstructuredDescriber.describe(lease.json(now: cluster.now)) }
+  }
 
   /// Leases are the kubelets' to write; manifests of them are not simulated.
   static var manifest: ManifestHandler<Lease>? { nil }
