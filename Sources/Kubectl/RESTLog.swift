@@ -141,7 +141,8 @@ enum RESTLog {
         } else if let body = call.responseBody {
           text += clock.line(call.caller, bodyMessage("Response Body", body, level: level))
         } else {
-          text += "kubebook: the body of this answer (a Table of \(call.path.split(separator: "?")[0])) is not simulated\n"
+          text +=
+            "kubebook: the body of this answer (a Table of \(call.path.split(separator: "?")[0])) is not simulated\n"
         }
       }
       clock.now = clock.now.adding(milliseconds: Int64(milliseconds))

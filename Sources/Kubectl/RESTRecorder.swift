@@ -51,7 +51,9 @@ struct RESTRecorder {
     }
     let path = RESTCall.path(type, namespace: namespace, name: name)
     if let found {
-      record("GET", path, answer: answer, caller: caller, responseBody: ServerJSON.body(ServerJSON.object(found.json(now: now))))
+      record(
+        "GET", path, answer: answer, caller: caller,
+        responseBody: ServerJSON.body(ServerJSON.object(found.json(now: now))))
     } else {
       record(
         "GET", path, status: 404, answer: answer, caller: caller,

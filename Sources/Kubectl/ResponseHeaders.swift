@@ -18,7 +18,8 @@ enum ResponseHeaders {
 
   /// The headers of the answer to `call`, the `index`th request of the command, sent at `date`.
   static func headers(for call: RESTCall, index: Int, date: Timestamp, seed: UInt64) -> [(String, String)] {
-    var audit = NameGenerator(seed: seed ^ ImageCatalog.fnv1a("audit-id:\(date.milliseconds):\(index):\(call.verb) \(call.path)"))
+    var audit = NameGenerator(
+      seed: seed ^ ImageCatalog.fnv1a("audit-id:\(date.milliseconds):\(index):\(call.verb) \(call.path)"))
     var headers = [("Audit-Id", audit.uuid()), ("Cache-Control", "no-cache, private")]
     if let length = call.responseBody?.utf8.count, length <= bufferedBodyLimit, !call.path.contains("watch=true") {
       headers.append(("Content-Length", String(length)))

@@ -32,7 +32,8 @@ extension Pod: KubectlResource {
     .age,
     .init(
       name: "IP", wide: true,
-      description: "podIP address allocated to the pod. Routable at least within the cluster. Empty if not yet allocated."),
+      description:
+        "podIP address allocated to the pod. Routable at least within the cluster. Empty if not yet allocated."),
     .init(
       name: "Node", wide: true,
       description:
