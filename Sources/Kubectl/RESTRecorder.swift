@@ -60,4 +60,21 @@ struct RESTRecorder {
         responseBody: ServerJSON.body(ServerJSON.notFound(type, name: name)))
     }
   }
+
+  /// A GET of a live object, answered with it (helper.go:105).
+  mutating func getObject(_ object: APIObject, now: Timestamp) {
+    let meta = object.metadata
+    guard isRecording else {
+      described = true
+      return
+    }
+    let path = RESTCall.path(object.type, namespace: meta.namespace ?? "", name: meta.name)
+    record("GET", path, caller: "helper.go:105", responseBody: ServerJSON.body(ServerJSON.object(object.json(now: now))))
+  }
+
+  /// Sets the answer of the last call, for a command that learns it after sending.
+  mutating func answerLast(_ body: @autoclosure () -> String) {
+    guard level >= 8, !calls.isEmpty else { return }
+    calls[calls.count - 1].responseBody = body()
+  }
 }
