@@ -25,6 +25,8 @@ struct RESTCall {
   /// nil where kubebook cannot build the server's answer (a Table without the printers'
   /// column docs); the log says so in its place.
   var responseBody: String? = ""
+  /// Set on a stand-in for requests kubebook does not describe: the log prints it instead.
+  var note: String?
   /// A watch or a stream: client-go hands the body on unread, so no `Response Body` line.
   var streamed = false
 
@@ -104,6 +106,10 @@ enum RESTLog {
     var clock = Clock(now: now)
     var text = clock.line("loader.go:402", "Config loaded from file:  /root/.kube/config")
     for (index, call) in calls.enumerated() {
+      if let note = call.note {
+        text += note + "\n"
+        continue
+      }
       let url = server + call.path
       var requestHeaders = [("Accept", accept(call.answer))]
       if let type = call.requestContentType { requestHeaders.append(("Content-Type", type)) }

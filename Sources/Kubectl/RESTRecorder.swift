@@ -62,19 +62,27 @@ struct RESTRecorder {
   }
 
   /// A GET of a live object, answered with it (helper.go:105).
-  mutating func getObject(_ object: APIObject, now: Timestamp) {
+  mutating func getObject(_ object: APIObject, now: Timestamp, caller: String = "helper.go:105") {
     let meta = object.metadata
     guard isRecording else {
       described = true
       return
     }
     let path = RESTCall.path(object.type, namespace: meta.namespace ?? "", name: meta.name)
-    record("GET", path, caller: "helper.go:105", responseBody: ServerJSON.body(ServerJSON.object(object.json(now: now))))
+    record("GET", path, caller: caller, responseBody: ServerJSON.body(ServerJSON.object(object.json(now: now))))
   }
 
   /// Sets the answer of the last call, for a command that learns it after sending.
   mutating func answerLast(_ body: @autoclosure () -> String) {
     guard level >= 8, !calls.isEmpty else { return }
     calls[calls.count - 1].responseBody = body()
+  }
+
+  /// A line in the log where kubebook leaves out requests it does not describe.
+  mutating func note(_ text: String) {
+    guard isRecording else { return }
+    var call = RESTCall(verb: "", path: "", status: 0)
+    call.note = text
+    calls.append(call)
   }
 }
