@@ -174,4 +174,47 @@ import Testing
     #expect(lines.contains { $0.hasSuffix("]     Content-Type: application/merge-patch+json") })
     #expect(lines.last == "deployment.apps/web scaled")
   }
+
+  /// `kubectl label`: the builder's GET (`Latest()`, cli-runtime helper.go:105), then a merge
+  /// PATCH of the changed keys (kubectl pkg/cmd/label/label.go:335 `CreateMergePatch`, :351
+  /// `helper.Patch`, helper.go:269) with the field manager label.go registers (:164,
+  /// `kubectl-label`); a removed key is `null`.
+  @Test func labelPatchesTheChangedKeys() {
+    var terminal = Terminal()
+    _ = terminal.run("kubectl run web --image=nginx:1.27 --labels=app=web,tier=x")
+    let lines = terminal.run("kubectl label pod web tier- env=prod -v=8").output.split(separator: "\n")
+    let calls = lines.filter { $0.contains("round_trippers.go:470]") }.map { Self.body($0) }
+    #expect(
+      calls == [
+        "round_trippers.go:470] GET https://172.18.0.2:6443/api/v1/namespaces/default/pods/web",
+        "round_trippers.go:470] PATCH https://172.18.0.2:6443/api/v1/namespaces/default/pods/web?fieldManager=kubectl-label",
+      ])
+    #expect(
+      lines.contains {
+        $0.hasSuffix(
+          #"helper.go:269] "Request Body" body="{\"metadata\":{\"labels\":{\"env\":\"prod\",\"tier\":null}}}""#)
+      })
+  }
+
+  /// `kubectl delete`: no GET first (delete.go `RequireObject(false)`), the DELETE with the
+  /// options kubectl builds (delete.go:393-397; real `-v=10` logs show
+  /// `{"propagationPolicy":"Background"}`), answered for a Deployment by the generic store's
+  /// Success Status; then `--wait`'s dynamic GET (kubectl pkg/cmd/wait/delete.go:45, client-go
+  /// dynamic/simple.go:247), NotFound.
+  @Test func deleteSendsDeleteOptionsThenWaits() {
+    var terminal = Terminal()
+    _ = terminal.run("kubectl create deployment web --image=nginx:1.27")
+    let output = terminal.run("kubectl delete deployment web -v=8").output
+    let lines = output.split(separator: "\n")
+    #expect(
+      lines.contains { $0.hasSuffix(#"helper.go:202] "Request Body" body="{\"propagationPolicy\":\"Background\"}""#) })
+    #expect(lines.contains { $0.hasSuffix("]     Content-Type: application/json") })
+    #expect(
+      output.contains(
+        "\t{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"metadata\":{},\"status\":\"Success\",\"details\":{\"name\":\"web\",\"group\":\"apps\",\"kind\":\"deployments\",\"uid\":"
+      ))
+    #expect(lines.contains { $0.hasSuffix("simple.go:247] \"Request Body\" body=\"\"") })
+    #expect(lines.contains { $0.hasSuffix("round_trippers.go:581] Response Status: 404 Not Found in 5 milliseconds") })
+    #expect(lines.last == "deployment.apps \"web\" deleted")
+  }
 }
