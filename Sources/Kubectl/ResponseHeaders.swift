@@ -21,7 +21,7 @@ enum ResponseHeaders {
     var audit = NameGenerator(
       seed: seed ^ ImageCatalog.fnv1a("audit-id:\(date.milliseconds):\(index):\(call.verb) \(call.path)"))
     var headers = [("Audit-Id", audit.uuid()), ("Cache-Control", "no-cache, private")]
-    if let length = call.responseBody?.utf8.count, length <= bufferedBodyLimit, !call.path.contains("watch=true") {
+    if let length = call.responseBody?.utf8.count, length <= bufferedBodyLimit, !call.streamed {
       headers.append(("Content-Length", String(length)))
     }
     headers.append(("Content-Type", call.answer == .text ? "text/plain" : "application/json"))
