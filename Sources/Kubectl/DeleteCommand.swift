@@ -152,7 +152,7 @@ enum DeleteCommand {
           context.rest.record(
             "DELETE", RESTCall.path(target.type, namespace: target.namespace, name: target.name), status: 404,
             caller: "helper.go:202", contentType: "application/json",
-            requestBody: "{\"propagationPolicy\":\"Background\"}",
+            requestBody: "{\"propagationPolicy\":\"Background\"}\n",
             responseBody: ServerJSON.body(ServerJSON.notFound(target.type, name: target.name)))
         }
         if case .notFound = error, parsed.flag("ignore-not-found") { continue }
@@ -191,7 +191,9 @@ enum DeleteCommand {
   /// The request of one deletion: helper.go's `DeleteWithOptions` (cli-runtime
   /// `resource/helper.go:189-202`; delete.go asks for no object first, `RequireObject(false)`)
   /// with the `DeleteOptions` body kubectl builds (delete.go:393-397: `gracePeriodSeconds`
-  /// when given, `propagationPolicy`; `dryRun` for a server dry run), answered with the object
+  /// when given, `propagationPolicy`; `dryRun` for a server dry run), encoded by the
+  /// unstructured client's codec (cli-runtime `resource/scheme.go:57-60`, apimachinery
+  /// `unstructured/helpers.go:399`: `json.NewEncoder(w).Encode`, so a newline ends it), answered with the object
   /// while it terminates (and a pod, whose registry returns the deleted object) or a Success
   /// Status naming it (the generic store's `finalizeDelete`).
   static func recordDelete(
@@ -228,7 +230,7 @@ enum DeleteCommand {
     }
     context.rest.record(
       "DELETE", RESTCall.path(target.type, namespace: target.namespace, name: target.name), caller: "helper.go:202",
-      contentType: "application/json", requestBody: ServerJSON.encode(.object(options)),
+      contentType: "application/json", requestBody: ServerJSON.body(.object(options)),
       responseBody: ServerJSON.body(answer))
   }
 
