@@ -220,4 +220,57 @@ import Testing
     #expect(lines.contains { $0.hasSuffix("round_trippers.go:581] Response Status: 404 Not Found in 5 milliseconds") })
     #expect(lines.last == "deployment.apps \"web\" deleted")
   }
+
+  /// `create -f`: one POST with the field manager create.go registers (:131, `kubectl-create`)
+  /// and the validation directive's default (kubectl cmd/util/helpers.go
+  /// `GetValidationDirective`: Strict), the unstructured object encoded by `json.NewEncoder`
+  /// (keys sorted, a newline), answered 201. `apply` of a new object: `info.Get()` (apply.go:682,
+  /// helper.go:105) answers 404, then `helper.Create` (apply.go:701) with
+  /// `kubectl-client-side-apply` (apply.go:1088).
+  @Test func createPostsAndApplyGetsFirst() {
+    var terminal = Terminal()
+    let manifest = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cfg\ndata:\n  a: \"1\"\n"
+    let created = terminal.run("kubectl create -f - -v=8", stdin: manifest).output.split(separator: "\n")
+    let start = created.firstIndex { $0.hasSuffix(#"helper.go:246] "Request Body" body=<"#) }
+    #expect(
+      start.map { String(created[$0 + 1]) }
+        == "\t"
+        + #"{"apiVersion":"v1","data":{"a":"1"},"kind":"ConfigMap","metadata":{"name":"cfg","namespace":"default"}}"#
+    )
+    #expect(
+      created.contains {
+        $0.hasSuffix(
+          "round_trippers.go:470] POST https://172.18.0.2:6443/api/v1/namespaces/default/configmaps?fieldManager=kubectl-create&fieldValidation=Strict"
+        )
+      })
+    #expect(created.contains { $0.hasSuffix("round_trippers.go:581] Response Status: 201 Created in 5 milliseconds") })
+    let applied = terminal.run(
+      "kubectl apply -f - -v=6", stdin: manifest.replacingOccurrences(of: "cfg", with: "other")
+    )
+    .output.split(separator: "\n").map { Self.body($0) }
+    #expect(
+      applied.dropFirst().prefix(2)
+        == [
+          "round_trippers.go:560] GET https://172.18.0.2:6443/api/v1/namespaces/default/configmaps/other 404 Not Found in 5 milliseconds",
+          "round_trippers.go:560] POST https://172.18.0.2:6443/api/v1/namespaces/default/configmaps?fieldManager=kubectl-client-side-apply&fieldValidation=Strict 201 Created in 5 milliseconds",
+        ])
+  }
+
+  /// `logs POD`: the builder's GET, then the log stream (`GetLogs(...).Stream` at kubectl
+  /// pkg/cmd/logs/logs.go:469, where request.go's `Stream` logs the request body; no response
+  /// body for a stream) with `PodLogOptions` as query parameters.
+  @Test func logsStreamsTheContainersLog() {
+    var terminal = Terminal()
+    _ = terminal.run("kubectl run web --image=nginx:1.27")
+    _ = terminal.run("sleep 10")
+    let lines = terminal.run("kubectl logs web --tail=2 -v=8").output.split(separator: "\n")
+    #expect(lines.contains { $0.hasSuffix(#"logs.go:469] "Request Body" body="""#) })
+    #expect(
+      lines.contains {
+        $0.hasSuffix(
+          "round_trippers.go:470] GET https://172.18.0.2:6443/api/v1/namespaces/default/pods/web/log?container=web&tailLines=2"
+        )
+      })
+    #expect(!lines.contains { $0.contains("logs.go:469] \"Response Body\"") })
+  }
 }
