@@ -152,7 +152,8 @@ enum DeleteCommand {
           context.rest.record(
             "DELETE", RESTCall.path(target.type, namespace: target.namespace, name: target.name), status: 404,
             caller: "helper.go:202", contentType: "application/json",
-            requestBody: "{\"propagationPolicy\":\"Background\"}\n",
+            requestBody: ServerJSON.body(
+              deleteOptions(propagation: propagation, grace: grace, serverDryRun: dryRun == .server)),
             responseBody: ServerJSON.body(ServerJSON.notFound(target.type, name: target.name)))
         }
         if case .notFound = error, parsed.flag("ignore-not-found") { continue }
@@ -200,16 +201,6 @@ enum DeleteCommand {
     _ target: (type: ResourceType, name: String, namespace: String), previous: APIObject?,
     propagation: Cluster.Propagation, grace: Int?, serverDryRun: Bool, context: inout CommandContext
   ) {
-    var options: [(String, JSONValue)] = []
-    if let grace { options.append(("gracePeriodSeconds", .int(Int64(grace)))) }
-    let policy: String
-    switch propagation {
-    case .background: policy = "Background"
-    case .foreground: policy = "Foreground"
-    case .orphan: policy = "Orphan"
-    }
-    options.append(("propagationPolicy", .string(policy)))
-    if serverDryRun { options.append(("dryRun", .array([.string("All")]))) }
     let cluster = context.cluster
     let now = cluster.now
     let remaining = APIObject.lookup(target.type, name: target.name, namespace: target.namespace, cluster: cluster)
@@ -230,8 +221,24 @@ enum DeleteCommand {
     }
     context.rest.record(
       "DELETE", RESTCall.path(target.type, namespace: target.namespace, name: target.name), caller: "helper.go:202",
-      contentType: "application/json", requestBody: ServerJSON.body(.object(options)),
+      contentType: "application/json",
+      requestBody: ServerJSON.body(deleteOptions(propagation: propagation, grace: grace, serverDryRun: serverDryRun)),
       responseBody: ServerJSON.body(answer))
+  }
+
+  /// The `DeleteOptions` kubectl sends (delete.go:393-397), in the Go struct's field order.
+  static func deleteOptions(propagation: Cluster.Propagation, grace: Int?, serverDryRun: Bool) -> JSONValue {
+    var options: [(String, JSONValue)] = []
+    if let grace { options.append(("gracePeriodSeconds", .int(Int64(grace)))) }
+    let policy: String
+    switch propagation {
+    case .background: policy = "Background"
+    case .foreground: policy = "Foreground"
+    case .orphan: policy = "Orphan"
+    }
+    options.append(("propagationPolicy", .string(policy)))
+    if serverDryRun { options.append(("dryRun", .array([.string("All")]))) }
+    return .object(options)
   }
 
   /// `--wait`'s first request for a deleted object, after every deletion: a GET through the
