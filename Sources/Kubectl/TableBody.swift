@@ -11,7 +11,8 @@ enum ObjectMetaDocs {
 
 /// The `meta.k8s.io/v1` Table the API server answers `kubectl get` with (`Accept:
 /// application/json;as=Table;...`): `handlers/response.go` `asTable` over the printers'
-/// `TableConvertor`. Every column, wide ones included, with `name`, `type`, `format`,
+/// `TableConvertor`, which prints with `Wide: true` (`pkg/printers/storage/storage.go`). Every
+/// column, wide ones included, with `name`, `type`, `format`,
 /// `description` and `priority`; each row's cells and the object as `PartialObjectMetadata`
 /// (kubectl asks for no `includeObject`, so the default `Metadata`).
 enum TableBody {
@@ -28,21 +29,40 @@ enum TableBody {
     }
     let rows: [JSONValue] = objects.map { object in
       let metadata = ServerJSON.metadata(object.json(now: now)["metadata"] ?? .object([]))
-      return .object([
-        ("cells", .array(object.row(now: now).map { .string($0) })),
+      var row: [(String, JSONValue)] = [("cells", .array(object.row(now: now).map { .string($0) }))]
+      if let conditions = rowConditions(object) { row.append(("conditions", conditions)) }
+      row.append(
         (
           "object",
           .object([
             ("kind", .string("PartialObjectMetadata")), ("apiVersion", .string("meta.k8s.io/v1")),
             ("metadata", metadata),
           ])
-        ),
-      ])
+        ))
+      return .object(row)
     }
     return .object([
       ("kind", .string("Table")), ("apiVersion", .string("meta.k8s.io/v1")),
       ("metadata", .object([("resourceVersion", .string(String(resourceVersion)))])),
       ("columnDefinitions", .array(columns)), ("rows", .array(rows)),
+    ])
+  }
+
+  /// A finished pod's row conditions (printers.go `podSuccessConditions`,
+  /// `podFailedConditions`): `Completed`, with the phase as reason.
+  static func rowConditions(_ object: APIObject) -> JSONValue? {
+    guard let pod = object.base as? Pod else { return nil }
+    let message: String
+    switch pod.status.phase {
+    case .succeeded: message = "The pod has completed successfully."
+    case .failed: message = "The pod failed."
+    default: return nil
+    }
+    return .array([
+      .object([
+        ("type", .string("Completed")), ("status", .string("True")), ("reason", .string(pod.status.phase.rawValue)),
+        ("message", .string(message)),
+      ])
     ])
   }
 }
