@@ -273,4 +273,17 @@ import Testing
       })
     #expect(!lines.contains { $0.contains("logs.go:469] \"Response Body\"") })
   }
+
+  /// A finished pod's row carries printers.go's `podSuccessConditions` between its cells and
+  /// its object (`metav1.TableRow` field order).
+  @Test func finishedPodRowsCarryConditions() {
+    var terminal = Terminal()
+    _ = terminal.run("kubectl run once --image=busybox:1.36 --restart=Never -- echo hi")
+    _ = terminal.run("sleep 20")
+    let output = terminal.run("kubectl get pods -v=10").output
+    #expect(
+      output.contains(
+        #"],"conditions":[{"type":"Completed","status":"True","reason":"Succeeded","message":"The pod has completed successfully."}],"object":{"kind":"PartialObjectMetadata""#
+      ))
+  }
 }
