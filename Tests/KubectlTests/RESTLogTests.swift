@@ -286,4 +286,22 @@ import Testing
         #"],"conditions":[{"type":"Completed","status":"True","reason":"Succeeded","message":"The pod has completed successfully."}],"object":{"kind":"PartialObjectMetadata""#
       ))
   }
+
+  /// A node list's Table, against the real API server's answer that kubernetes/kubernetes#126999
+  /// quotes (`kubectl get -v=9 nodes` on a v1.32 development server): the last column
+  /// definitions, then the rows' cells with `<none>` escaped as Go's encoder escapes it, then the
+  /// object as PartialObjectMetadata whose metadata starts with name and uid.
+  @Test func nodeTableHasTheServersShape() {
+    var terminal = Terminal()
+    let output = terminal.run("kubectl get nodes -v=10").output
+    #expect(
+      output.contains(
+        #"{"name":"Kernel-Version","type":"string","format":"","description":"Kernel Version reported by the node from 'uname -r' (e.g. 3.16.0-0.bpo.4-amd64).","priority":1},{"name":"Container-Runtime","type":"string","format":"","description":"ContainerRuntime Version reported by the node through runtime remote API (e.g. containerd://1.4.2).","priority":1}],"rows":[{"cells":["control-plane","Ready","control-plane","#
+      ))
+    #expect(
+      output.contains(#""\u003cnone\u003e","Debian GNU/Linux 12 (bookworm)""#)
+        && output.contains(
+          #"},"object":{"kind":"PartialObjectMetadata","apiVersion":"meta.k8s.io/v1","metadata":{"name":"control-plane","uid":""#
+        ))
+  }
 }
