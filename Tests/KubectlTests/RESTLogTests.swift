@@ -301,7 +301,7 @@ import Testing
     #expect(
       output.contains(#""\u003cnone\u003e","Debian GNU/Linux 12 (bookworm)""#)
         && output.contains(
-          #"},"object":{"kind":"PartialObjectMetadata","apiVersion":"meta.k8s.io/v1","metadata":{"name":"control-plane","uid":""#
+          #"],"object":{"kind":"PartialObjectMetadata","apiVersion":"meta.k8s.io/v1","metadata":{"name":"control-plane","uid":""#
         ))
   }
 }
