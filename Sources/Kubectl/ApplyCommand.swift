@@ -48,14 +48,21 @@ enum ApplyCommand {
     }
     context.validation = try FieldValidation.parse(parsed.value("validate"))
     let saved = context.cluster
+    context.rest.describe()
     var errors: [String] = []
     var objects: [JSONValue] = []
     for (source, value) in documents {
       // A server dry run answers each request against the stored objects, untouched.
       if dryRun == .server { context.cluster = saved }
       do {
+        let before = context.cluster
         let line = try applyOne(
           value, source: source, mode: mode, namespace: flagNamespace, dryRun: dryRun == .client, context: &context)
+        if dryRun != .client && context.rest.isRecording {
+          recordWrite(
+            value, line: line, mode: mode, namespace: flagNamespace, serverDryRun: dryRun == .server, before: before,
+            context: &context)
+        }
         for warning in context.warnings { output.line(warning) }
         context.warnings = []
         switch format {
@@ -91,6 +98,54 @@ enum ApplyCommand {
         output.write(try format.printed(typed: list))
       }
     }
+  }
+
+  /// The requests of one document. `create -f`: a POST of the object as the file has it, with
+  /// the namespace set (the builder's `SetNamespace` visitor), encoded by the unstructured
+  /// codec (`json.NewEncoder`: keys sorted, a newline at the end), under
+  /// `?fieldManager=kubectl-create&fieldValidation=Strict` (cli-runtime `resource/helper.go:246`),
+  /// answered 201 with the stored object. `apply` (client-side): a GET of the object
+  /// (helper.go:105); when it is missing the same POST with the last-applied annotation and
+  /// `kubectl-client-side-apply` as field manager. kubebook does not compute the three-way
+  /// strategic merge PATCH apply sends for an object that changed; it says so.
+  static func recordWrite(
+    _ value: JSONValue, line: (name: String, operation: String), mode: Mode, namespace flagNamespace: String?,
+    serverDryRun: Bool, before: Cluster, context: inout CommandContext
+  ) {
+    guard let kind = try? servedKind(of: value, source: "", verb: "", in: before) else { return }
+    let type = kind.resource
+    let name = String(line.name.split(separator: "/", maxSplits: 1).last ?? "")
+    let namespace =
+      type.namespaced
+      ? value["metadata"]?["namespace"]?.stringValue ?? flagNamespace ?? context.defaultNamespace : nil
+    let cluster = context.cluster
+    let stored = APIObject.lookup(
+      type, name: name, namespace: namespace ?? "", cluster: serverDryRun ? before : cluster)
+    var query = [("fieldManager", mode == .apply ? "kubectl-client-side-apply" : "kubectl-create")]
+    query.append(("fieldValidation", "Strict"))
+    if serverDryRun { query.append(("dryRun", "All")) }
+    if mode == .apply {
+      let previous = APIObject.lookup(type, name: name, namespace: namespace ?? "", cluster: before)
+      context.rest.getObject(type, name: name, namespace: namespace ?? "", found: previous, now: before.now)
+      if previous != nil {
+        if line.operation != "unchanged" {
+          context.rest.note("kubebook: the strategic merge PATCH kubectl apply sends for \(line.name) is not shown")
+        }
+        return
+      }
+    }
+    var sent = value
+    if let namespace { sent = sent.settingMetadata("namespace", .string(namespace)) }
+    if mode == .apply, let namespace {
+      var annotations = sent["metadata"]?["annotations"]?.objectValue ?? []
+      annotations.removeAll { $0.0 == lastAppliedKey }
+      annotations.append((lastAppliedKey, .string(lastApplied(value, namespace: namespace))))
+      sent = sent.settingMetadata("annotations", .object(annotations))
+    }
+    context.rest.record(
+      "POST", RESTCall.path(type, namespace: namespace) + RESTCall.query(query), status: 201, caller: "helper.go:246",
+      contentType: "application/json", requestBody: CompactJSON.encode(sent) + "\n",
+      responseBody: stored.map { ServerJSON.body(ServerJSON.object($0.json(now: cluster.now))) } ?? "")
   }
 
   /// The object kubectl prints for `-o yaml|json|jsonpath` after applying or creating a

@@ -78,10 +78,20 @@ enum DeleteCommand {
             case .failure(let error): throw error
             }
           }
-          for object in GetCommand.list(request.type, namespace: namespace, cluster: context.cluster)
-          where selector.matches(object.metadata.labels) && fieldSelector.matches(object.selectableFields) {
-            targets.append((request.type, object.metadata.name, namespace))
+          let listed = GetCommand.list(request.type, namespace: namespace, cluster: context.cluster).filter {
+            selector.matches($0.metadata.labels) && fieldSelector.matches($0.selectableFields)
           }
+          for object in listed { targets.append((request.type, object.metadata.name, namespace)) }
+          // The builder lists the type with the selectors (helper.go:113; no chunks, no limit).
+          var query: [(String, String)] = []
+          if let text = parsed.value("selector"), !text.isEmpty { query.append(("labelSelector", text)) }
+          if let text = parsed.value("field-selector"), !text.isEmpty { query.append(("fieldSelector", text)) }
+          let now = context.cluster.now
+          let version = context.cluster.currentResourceVersion
+          context.rest.record(
+            "GET", RESTCall.path(request.type, namespace: namespace) + RESTCall.query(query), caller: "helper.go:113",
+            responseBody: ServerJSON.body(
+              ServerJSON.list(request.type, items: listed.map { $0.json(now: now) }, resourceVersion: version)))
         } else {
           for name in request.names { targets.append((request.type, name, namespace)) }
         }
@@ -119,6 +129,8 @@ enum DeleteCommand {
     let saved = context.cluster
     // What `--wait` waits for: each deleted object gone from the store.
     var waits: [@Sendable (Cluster) -> Bool] = []
+    // The deleted objects and the cluster right after each deletion, for the wait's requests.
+    var waited: [(target: (type: ResourceType, name: String, namespace: String), cluster: Cluster)] = []
     for target in targets {
       // A server dry run answers each request against the stored objects, untouched.
       if dryRun == .server { context.cluster = saved }
@@ -126,6 +138,9 @@ enum DeleteCommand {
       guard kind != nil || CustomResources.defines(target.type, in: context.cluster) else {
         throw .plain("kubebook does not simulate deleting \(target.type.plural) yet")
       }
+      let previous =
+        context.rest.isRecording
+        ? APIObject.lookup(target.type, name: target.name, namespace: target.namespace, cluster: context.cluster) : nil
       let deletion: Deletion?
       do throws(APIError) {
         if dryRun == .client {
@@ -142,17 +157,32 @@ enum DeleteCommand {
             target.name, target.namespace, options, &context.cluster)
         }
       } catch {
+        if case .notFound = error, dryRun != .client {
+          context.rest.record(
+            "DELETE", RESTCall.path(target.type, namespace: target.namespace, name: target.name), status: 404,
+            caller: "helper.go:202", contentType: "application/json",
+            requestBody: ServerJSON.body(
+              deleteOptions(propagation: propagation, grace: grace, serverDryRun: dryRun == .server)),
+            responseBody: ServerJSON.body(ServerJSON.notFound(target.type, name: target.name)))
+        }
         if case .notFound = error, parsed.flag("ignore-not-found") { continue }
         errors.append(KubectlError.api(error).text)
         continue
       }
       guard let deletion else { throw .plain("kubebook does not simulate deleting \(target.type.plural) yet") }
+      if dryRun != .client && context.rest.isRecording {
+        recordDelete(
+          target, previous: previous, propagation: propagation, grace: grace, serverDryRun: dryRun == .server,
+          context: &context)
+        if dryRun == .none && parsed.value("wait") != "false" { waited.append((target, context.cluster)) }
+      }
       let qualified = target.type.qualifiedKind
       output.line(
         parsed.value("output") == "name"
           ? "\(qualified)/\(target.name)" : "\(qualified) \"\(target.name)\" \(deletion.verb)\(dryRun.suffix)")
       if let isGone = deletion.isGone { waits.append(isGone) }
     }
+    for (target, cluster) in waited { recordWait(target, cluster: cluster, rest: &context.rest) }
     if dryRun != .none {
       // A dry run does not wait; the server's leaves the store as it was.
       try context.finish(dryRun, restoring: saved)
@@ -165,6 +195,74 @@ enum DeleteCommand {
     if !errors.isEmpty {
       for error in errors { output.line(error) }
       context.failed = true
+    }
+  }
+
+  /// The request of one deletion: helper.go's `DeleteWithOptions` (cli-runtime
+  /// `resource/helper.go:189-202`; delete.go asks for no object first, `RequireObject(false)`)
+  /// with the `DeleteOptions` body kubectl builds (delete.go:393-397: `gracePeriodSeconds`
+  /// when given, `propagationPolicy`; `dryRun` for a server dry run), encoded by the
+  /// unstructured client's codec (cli-runtime `resource/scheme.go:57-60`, apimachinery
+  /// `unstructured/helpers.go:399`: `json.NewEncoder(w).Encode`, so a newline ends it), answered with the object
+  /// while it terminates (and a pod, whose registry returns the deleted object) or a Success
+  /// Status naming it (the generic store's `finalizeDelete`).
+  static func recordDelete(
+    _ target: (type: ResourceType, name: String, namespace: String), previous: APIObject?,
+    propagation: Cluster.Propagation, grace: Int?, serverDryRun: Bool, context: inout CommandContext
+  ) {
+    let cluster = context.cluster
+    let now = cluster.now
+    let remaining = APIObject.lookup(target.type, name: target.name, namespace: target.namespace, cluster: cluster)
+    let answer: JSONValue
+    if let remaining, !serverDryRun {
+      answer = ServerJSON.object(remaining.json(now: now))
+    } else if target.type == .pods, let previous {
+      answer = ServerJSON.object(previous.json(now: now))
+    } else {
+      var details: [(String, JSONValue)] = [("name", .string(target.name))]
+      if !target.type.group.isEmpty { details.append(("group", .string(target.type.group))) }
+      details.append(("kind", .string(target.type.plural)))
+      if let previous { details.append(("uid", .string(previous.metadata.uid))) }
+      answer = .object([
+        ("kind", .string("Status")), ("apiVersion", .string("v1")), ("metadata", .object([])),
+        ("status", .string("Success")), ("details", .object(details)),
+      ])
+    }
+    context.rest.record(
+      "DELETE", RESTCall.path(target.type, namespace: target.namespace, name: target.name), caller: "helper.go:202",
+      contentType: "application/json",
+      requestBody: ServerJSON.body(deleteOptions(propagation: propagation, grace: grace, serverDryRun: serverDryRun)),
+      responseBody: ServerJSON.body(answer))
+  }
+
+  /// The `DeleteOptions` kubectl sends (delete.go:393-397), in the Go struct's field order.
+  static func deleteOptions(propagation: Cluster.Propagation, grace: Int?, serverDryRun: Bool) -> JSONValue {
+    var options: [(String, JSONValue)] = []
+    if let grace { options.append(("gracePeriodSeconds", .int(Int64(grace)))) }
+    let policy: String
+    switch propagation {
+    case .background: policy = "Background"
+    case .foreground: policy = "Foreground"
+    case .orphan: policy = "Orphan"
+    }
+    options.append(("propagationPolicy", .string(policy)))
+    if serverDryRun { options.append(("dryRun", .array([.string("All")]))) }
+    return .object(options)
+  }
+
+  /// `--wait`'s first request for a deleted object, after every deletion: a GET through the
+  /// dynamic client (kubectl `pkg/cmd/wait/delete.go:45`, client-go `dynamic/simple.go:247`),
+  /// NotFound once it is gone. kubebook does not list the watch that follows when it is still
+  /// there; it says so.
+  static func recordWait(
+    _ target: (type: ResourceType, name: String, namespace: String), cluster: Cluster, rest: inout RESTRecorder
+  ) {
+    let remaining = APIObject.lookup(target.type, name: target.name, namespace: target.namespace, cluster: cluster)
+    rest.getObject(
+      target.type, name: target.name, namespace: target.namespace, found: remaining, now: cluster.now,
+      caller: "simple.go:247")
+    if remaining != nil {
+      rest.note("kubebook: the list and watch kubectl delete --wait makes until the object is gone are not shown")
     }
   }
 

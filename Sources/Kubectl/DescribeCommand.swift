@@ -21,7 +21,7 @@ enum DescribeCommand {
     var descriptions: [String] = []
     var errors: [String] = []
     for request in requests {
-      guard request.type.served.map { hasDescriber($0) } ?? CustomResources.defines(request.type, in: context.cluster)
+      guard request.type.served.map({ hasDescriber($0) }) ?? CustomResources.defines(request.type, in: context.cluster)
       else {
         throw .plain("kubebook does not simulate \"kubectl describe \(request.type.plural)\" yet")
       }

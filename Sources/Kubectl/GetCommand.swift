@@ -95,8 +95,9 @@ enum GetCommand {
     var listQuery: [(String, String)] = [("limit", "500")]
     if let text = parsed.value("field-selector"), !text.isEmpty { listQuery.append(("fieldSelector", text)) }
     if let text = parsed.value("selector"), !text.isEmpty { listQuery.append(("labelSelector", text)) }
-    var calls: [RESTCall] = []
-    defer { context.restCalls = calls }
+    context.rest.describe()
+    let now = context.cluster.now
+    let resourceVersion = context.cluster.currentResourceVersion
     // Types asked for as a list: the server answers each with a table, even an empty one.
     var listedTypes: Set<ResourceType> = []
     for request in requests {
@@ -112,20 +113,31 @@ enum GetCommand {
           }
         }
         listedTypes.insert(request.type)
-        calls.append(
-          RESTCall(
-            verb: "GET",
-            path: RESTCall.path(request.type, namespace: allNamespaces ? nil : namespace)
-              + RESTCall.query(listQuery), status: 200, answer: answer))
         objects = list(request.type, namespace: allNamespaces ? nil : namespace, cluster: context.cluster)
           .filter { selector.matches($0.metadata.labels) && fieldSelector.matches($0.selectableFields) }
+        let listed = objects
+        context.rest.record(
+          "GET", RESTCall.path(request.type, namespace: allNamespaces ? nil : namespace) + RESTCall.query(listQuery),
+          answer: answer, caller: "helper.go:113",
+          responseBody: answer == .table
+            ? TableBody.json(request.type, objects: listed, resourceVersion: resourceVersion, now: now).map(
+              ServerJSON.body)
+            : ServerJSON.body(
+              ServerJSON.list(request.type, items: listed.map { $0.json(now: now) }, resourceVersion: resourceVersion)))
       } else {
         for name in request.names {
           let object = lookup(request.type, name: name, namespace: namespace, cluster: context.cluster)
-          calls.append(
-            RESTCall(
-              verb: "GET", path: RESTCall.path(request.type, namespace: namespace, name: name),
-              status: object == nil ? 404 : 200, answer: answer))
+          if answer == .table, let object {
+            context.rest.record(
+              "GET", RESTCall.path(request.type, namespace: namespace, name: name), answer: answer,
+              caller: "helper.go:105",
+              responseBody: TableBody.json(
+                request.type, objects: [object], resourceVersion: object.metadata.resourceVersion, now: now
+              ).map(ServerJSON.body))
+          } else {
+            context.rest.getObject(
+              request.type, name: name, namespace: namespace, found: object, now: now, answer: answer)
+          }
           if let object {
             objects.append(object)
           } else if !parsed.flag("ignore-not-found") {
@@ -166,12 +178,12 @@ enum GetCommand {
       var watchQuery = listQuery.filter { $0.0 != "limit" }
       if let name = requests[0].names.first { watchQuery.append(("fieldSelector", "metadata.name=\(name)")) }
       watchQuery += [("resourceVersion", String(context.cluster.currentResourceVersion)), ("watch", "true")]
-      calls.append(
-        RESTCall(
-          verb: "GET",
-          path: RESTCall.path(groups[0].type, namespace: allNamespaces ? nil : namespace) + RESTCall.query(watchQuery),
-          status: 200, answer: answer))
-      context.restCalls = calls
+      // The watch's events stream on: request.go's `watchInternal` logs the empty request
+      // body for `Request.Watch` (request.go:736) and no response body.
+      context.rest.record(
+        "GET",
+        RESTCall.path(groups[0].type, namespace: allNamespaces ? nil : namespace) + RESTCall.query(watchQuery),
+        answer: answer, caller: "request.go:736", streamed: true)
       try Watch.run(
         group: groups[0], names: requests[0].names, namespace: allNamespaces ? nil : namespace, selector: selector,
         wide: format == .wide, allNamespaces: allNamespaces, showLabels: parsed.flag("show-labels"),

@@ -32,6 +32,8 @@ public enum Kubectl {
     var output = OutputBuffer()
     var context = CommandContext(cluster: cluster, kubeconfig: kubeconfig, files: files, stdin: stdin)
     let started = cluster.now
+    let verbosity = RESTLog.verbosity(in: arguments)
+    context.rest.level = verbosity
     context.editor = editor
     defer { kubeconfig = context.kubeconfig }
     var status: Int32
@@ -45,13 +47,13 @@ public enum Kubectl {
       if !cluster.wasInterrupted { output.line(error.text) }
       status = cluster.wasInterrupted ? CommandResult.interruptedStatus : 1
     }
-    let verbosity = RESTLog.verbosity(in: arguments)
     // A usage error (cobra's `Error: ...`) comes before kubectl loads its configuration.
-    if verbosity >= 6 && (context.restCalls != nil || !output.text.hasPrefix("Error: ")) {
+    if verbosity >= 6 && (context.rest.described || !output.text.hasPrefix("Error: ")) {
       var log = RESTLog.lines(
-        context.restCalls ?? [], server: context.kubeconfig.server ?? "", level: verbosity, now: started)
-      if context.restCalls == nil {
-        log += "kubebook: -v=\(verbosity) lists the REST calls of kubectl get only; this command's are not shown\n"
+        context.rest.calls, server: context.kubeconfig.server ?? "", level: verbosity, now: started,
+        seed: cluster.config.seed)
+      if !context.rest.described {
+        log += "kubebook: -v=\(verbosity) lists the REST calls of some commands only; this command's are not shown\n"
       }
       output.prepend(log)
     }
@@ -173,9 +175,8 @@ struct CommandContext {
   var stdin: String?
   /// Set when a command printed an error but carried on (exit status 1 at the end).
   var failed = false
-  /// The REST calls the command made, for `-v=6` and up, or nil when the command does not
-  /// list them.
-  var restCalls: [RESTCall]?
+  /// The REST calls the command describes, for `-v=6` and up.
+  var rest = RESTRecorder()
   /// The exit status a command passes on (`kubectl run --restart=Never` and its container's
   /// exit code), when it is not 0 or 1.
   var exitCode: Int32?

@@ -97,6 +97,7 @@ enum KubectlCommands {
       try APIResourcesCommand.versions(arguments, cluster: context.cluster, output: &output)
     },
     "cluster-info": ClusterInfoCommand.run,
+    "cluster-info dump": ClusterInfoDumpCommand.run,
     "config": ConfigCommand.run,
     "config view": prefixed("view", ConfigCommand.run),
     "config current-context": prefixed("current-context", ConfigCommand.run),

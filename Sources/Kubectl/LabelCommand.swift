@@ -88,6 +88,28 @@ enum LabelCommand {
     let format = try OutputFormat.parse(parsed, printers: .generic, files: context.files)
     let (objects, one) = try selectedObjects(
       resources: resources, paths: paths, local: local, parsed: parsed, context: context)
+    if !local {
+      // The builder GETs each named object (`Latest()`, helper.go:105), or lists each type
+      // with the selectors (helper.go:113; label.go asks for no chunks, so no `limit`).
+      let requests = (try? ResourceArguments.parse(resources)) ?? []
+      if paths.isEmpty && requests.contains(where: \.names.isEmpty) {
+        var query: [(String, String)] = []
+        if let text = parsed.value("selector"), !text.isEmpty { query.append(("labelSelector", text)) }
+        if let text = parsed.value("field-selector"), !text.isEmpty { query.append(("fieldSelector", text)) }
+        let namespace = parsed.flag("all-namespaces") ? nil : context.namespace(parsed)
+        for request in requests {
+          let listed = objects.compactMap(\.live).filter { $0.type == request.type }
+          let now = context.cluster.now
+          let version = context.cluster.currentResourceVersion
+          context.rest.record(
+            "GET", RESTCall.path(request.type, namespace: namespace) + RESTCall.query(query), caller: "helper.go:113",
+            responseBody: ServerJSON.body(
+              ServerJSON.list(request.type, items: listed.map { $0.json(now: now) }, resourceVersion: version)))
+        }
+      } else {
+        for object in objects { if let live = object.live { context.rest.getObject(live, now: context.cluster.now) } }
+      }
+    }
     let resourceVersion = parsed.value("resource-version") ?? ""
     if !one && !resourceVersion.isEmpty { throw .plain("--resource-version may only be used with a single resource") }
     let suffix = dryRun.suffix
@@ -135,6 +157,11 @@ enum LabelCommand {
               "Error from server (Conflict): Operation cannot be fulfilled on \(live.type.qualifiedResource) \"\(live.metadata.name)\": the object has been modified; please apply your changes to the latest version and try again"
           )
         }
+        if context.rest.isRecording {
+          recordPatch(
+            live, key: key, from: current.map(Self.map(of:)) ?? [:], to: map, target: target,
+            serverDryRun: serverDryRun, rest: &context.rest)
+        }
         if !serverDryRun && !sameMap, let custom = live.base as? CustomResource {
           try CustomResources.update(custom.object, to: changed, context: &context)
           changedCluster = true
@@ -152,6 +179,7 @@ enum LabelCommand {
         {
           changed = stored.json(now: context.cluster.now)
         }
+        context.rest.answerLast(ServerJSON.body(ServerJSON.object(changed)))
       }
       switch format {
       case .yaml, .json, .jsonPath, .goTemplate: output.write(try format.printed(served: changed))
@@ -160,6 +188,29 @@ enum LabelCommand {
       }
     }
     if changedCluster { try context.settle() }
+  }
+
+  /// The PATCH label.go and annotate.go send for one live object (`helper.Patch` with a merge
+  /// patch, cli-runtime `resource/helper.go:269`): `jsonpatch.CreateMergePatch` of the object
+  /// before and after, which for a map of strings holds the changed keys and `null` for the
+  /// removed ones (Go marshals map keys sorted), under `?fieldManager=kubectl-label` or
+  /// `kubectl-annotate` (`AddFieldManagerFlagVar`) and `dryRun=All` for a server dry run.
+  /// kubectl patches even when nothing changes (`{}`).
+  static func recordPatch(
+    _ live: APIObject, key: String, from old: [String: String], to new: [String: String], target: Target,
+    serverDryRun: Bool, rest: inout RESTRecorder
+  ) {
+    var changes: [(String, JSONValue)] = []
+    for name in Set(old.keys).union(new.keys).sorted() where old[name] != new[name] {
+      changes.append((name, new[name].map(JSONValue.string) ?? .null))
+    }
+    let patch: JSONValue = changes.isEmpty ? .object([]) : .object([("metadata", .object([(key, .object(changes))]))])
+    var query = [("fieldManager", target == .labels ? "kubectl-label" : "kubectl-annotate")]
+    if serverDryRun { query.append(("dryRun", "All")) }
+    let meta = live.metadata
+    rest.record(
+      "PATCH", RESTCall.path(live.type, namespace: meta.namespace ?? "", name: meta.name) + RESTCall.query(query),
+      caller: "helper.go:269", contentType: "application/merge-patch+json", requestBody: ServerJSON.encode(patch))
   }
 
   /// One object the command works on: its JSON (the live object's, or a local file's), its

@@ -86,6 +86,7 @@ enum LogsCommand {
         parsed.positional[0], namespace: namespace, allPods: allPods, context: context, output: &output)
     }
     let options = try validated(parsed, sinceTime: sinceTime)
+    recordLookup(parsed, pods: pods, namespace: namespace, context: &context)
     var requests: [Request] = []
     for pod in pods {
       requests += try self.requests(
@@ -104,12 +105,58 @@ enum LogsCommand {
     for request in requests {
       do {
         try printLogs(request, options: options, prefix: prefix, context: context, output: &output)
+        recordStream(request, options: options, parsed: parsed, status: 200, rest: &context.rest)
       } catch {
+        // The server refuses a container that has not run (BadRequest).
+        let refused = error.text.hasPrefix("Error from server (BadRequest)")
+        recordStream(request, options: options, parsed: parsed, status: refused ? 400 : 200, rest: &context.rest)
         guard parsed.flag("ignore-errors") else { throw error }
         output.line(error.text)
       }
     }
     if parsed.flag("follow") { try follow(requests, context: &context, output: &output) }
+  }
+
+  /// The requests that find the pods: the builder's GET of a pod (cli-runtime helper.go:105)
+  /// or its list of the pods a selector picks (helper.go:113). kubebook does not list the
+  /// requests `logsForObject` makes for a workload's pods; it says so.
+  static func recordLookup(
+    _ parsed: FlagParser.Parsed, pods: [Pod], namespace: String, context: inout CommandContext
+  ) {
+    let now = context.cluster.now
+    if let selector = parsed.value("selector"), !selector.isEmpty {
+      let version = context.cluster.currentResourceVersion
+      context.rest.record(
+        "GET", RESTCall.path(.pods, namespace: namespace) + RESTCall.query([("labelSelector", selector)]),
+        caller: "helper.go:113",
+        responseBody: ServerJSON.body(
+          ServerJSON.list(.pods, items: pods.map { APIObject($0).json(now: now) }, resourceVersion: version)))
+    } else if let target = parsed.positional.first, !target.contains("/"), let pod = pods.first {
+      context.rest.getObject(APIObject(pod), now: now)
+    } else {
+      context.rest.note("kubebook: the requests that find the pods of \(parsed.positional.first ?? "") are not shown")
+    }
+  }
+
+  /// One container's log request (`GetLogs`, read as a stream at kubectl
+  /// `pkg/cmd/logs/logs.go:469`, so client-go logs the empty request body there and no response
+  /// body): `PodLogOptions` as query parameters, the container always named. (A refused request
+  /// has its Status body logged by client-go's error path, which kubebook leaves out.)
+  static func recordStream(
+    _ request: Request, options: Options, parsed: FlagParser.Parsed, status: Int, rest: inout RESTRecorder
+  ) {
+    guard rest.isRecording else { return }
+    var query = [("container", request.container)]
+    if parsed.flag("follow") { query.append(("follow", "true")) }
+    if options.previous { query.append(("previous", "true")) }
+    if let milliseconds = options.sinceMilliseconds { query.append(("sinceSeconds", String(milliseconds / 1000))) }
+    if let time = options.sinceTime { query.append(("sinceTime", time.rfc3339)) }
+    if let tail = options.tail, tail >= 0 { query.append(("tailLines", String(tail))) }
+    if let limit = options.limitBytes { query.append(("limitBytes", String(limit))) }
+    let meta = request.pod.metadata
+    rest.record(
+      "GET", RESTCall.path(.pods, namespace: meta.namespace ?? "", name: meta.name) + "/log" + RESTCall.query(query),
+      status: status, answer: .text, caller: "logs.go:469", streamed: true)
   }
 
   /// `TYPE/NAME` or a pod's name: the pod itself, or the first of a workload's pods with

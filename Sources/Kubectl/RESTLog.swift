@@ -3,10 +3,11 @@ import KubeSim
 /// One HTTP request kubectl sends to the API server, as `-v=6` and up show it.
 struct RESTCall {
   /// What the client asks the server to answer with: a server-side table (`kubectl get`'s
-  /// printers) or the objects themselves.
+  /// printers), the objects themselves, or text (a container's log).
   enum Answer {
     case table
     case objects
+    case text
   }
 
   var verb: String
@@ -14,6 +15,20 @@ struct RESTCall {
   var path: String
   var status: Int
   var answer: Answer = .objects
+  /// The `file:line` request.go's `logBody` attributes the bodies to: the caller of the
+  /// request's `Do` (`helper.go:113` for a resource builder's list).
+  var caller = "helper.go:105"
+  /// The request's `Content-Type` (a POST's, PUT's or PATCH's), nil for none.
+  var requestContentType: String?
+  /// The bodies, kept at `-v=8` and up only.
+  var requestBody = ""
+  /// nil where kubebook cannot build the server's answer (a Table without the printers'
+  /// column docs); the log says so in its place.
+  var responseBody: String? = ""
+  /// Set on a stand-in for requests kubebook does not describe: the log prints it instead.
+  var note: String?
+  /// A watch or a stream: client-go hands the body on unread, so no `Response Body` line.
+  var streamed = false
 
   /// The HTTP status line's text (`200 OK`), as Go's `http.Response.Status` reads.
   var statusText: String {
@@ -43,14 +58,15 @@ struct RESTCall {
   }
 }
 
-/// kubectl's log of its REST calls at `-v=6` and `-v=7` (client-go v0.32
+/// kubectl's log of its REST calls at `-v=6` to `-v=10` (client-go v0.32
 /// `transport/round_trippers.go`, `debuggingRoundTripper`; `tools/clientcmd/loader.go`), in
 /// klog's format: `I` + month, day, time with microseconds, the process id and the source
 /// line. kubebook's process id is a fixed 12345, the time is the virtual clock's, each call
-/// takes a fixed 5 ms, and the request headers are printed in key order (client-go ranges
-/// over a Go map, so the real order varies from run to run). Discovery is taken from
-/// kubectl's cache, as after a session's first command. `-v=8` and `-v=9` add connection
-/// timings, response headers and bodies, which kubebook does not print; it says so.
+/// takes a fixed 5 ms (at `-v=9`: the first opens the connection, the others reuse it), and
+/// the request and response headers are printed in key order (client-go ranges over Go maps,
+/// so the real order varies from run to run). Discovery is taken from kubectl's cache, as
+/// after a session's first command. `-v=8` and up add the bodies (`rest/request.go`
+/// `logBody`) and the API server's response headers (``ResponseHeaders``).
 enum RESTLog {
   /// The server's answer time kubebook reports for every call.
   static let milliseconds = 5
@@ -83,36 +99,93 @@ enum RESTLog {
     return level
   }
 
-  /// The log lines for `calls` at `level`, starting at virtual instant `now`.
-  static func lines(_ calls: [RESTCall], server: String, level: Int, now: Timestamp) -> String {
+  /// The log lines for `calls` at `level`, starting at virtual instant `now`, for a cluster
+  /// made with `seed` (the response headers' UUIDs).
+  static func lines(_ calls: [RESTCall], server: String, level: Int, now: Timestamp, seed: UInt64 = 1) -> String {
     guard level >= 6 else { return "" }
     var clock = Clock(now: now)
     var text = clock.line("loader.go:402", "Config loaded from file:  /root/.kube/config")
-    for call in calls {
+    for (index, call) in calls.enumerated() {
+      if let note = call.note {
+        text += note + "\n"
+        continue
+      }
       let url = server + call.path
+      var requestHeaders = [("Accept", accept(call.answer))]
+      if let type = call.requestContentType { requestHeaders.append(("Content-Type", type)) }
+      requestHeaders.append(("User-Agent", userAgent))
+      let timing = "\(call.verb) \(url) \(call.statusText) in \(milliseconds) milliseconds"
+      if level >= 8 { text += clock.line(call.caller, bodyMessage("Request Body", call.requestBody, level: level)) }
       if level >= 9 {
         // `toCurl`: the headers after a double space, each `-H "Key: value"`.
-        let headers = " -H \"Accept: \(accept(call.answer))\" -H \"User-Agent: \(userAgent)\""
+        let headers = requestHeaders.map { " -H \"\($0.0): \($0.1)\"" }.joined()
         text += clock.line("round_trippers.go:473", "curl -v -X\(call.verb) \(headers) '\(url)'")
+        if index == 0 { text += clock.line("round_trippers.go:517", "HTTP Trace: Dial to tcp:\(host(server)) succeed") }
+        text += clock.line("round_trippers.go:560", timing)
         text += clock.line(
-          "round_trippers.go:560", "\(call.verb) \(url) \(call.statusText) in \(milliseconds) milliseconds")
+          "round_trippers.go:577",
+          "HTTP Statistics: "
+            + (index == 0
+              ? "DNSLookup 0 ms Dial 0 ms TLSHandshake 1 ms ServerProcessing 3 ms Duration \(milliseconds) ms"
+              : "GetConnection 0 ms ServerProcessing 4 ms Duration \(milliseconds) ms"))
       } else if level >= 7 {
         text += clock.line("round_trippers.go:470", "\(call.verb) \(url)")
         text += clock.line("round_trippers.go:476", "Request Headers:")
-        text += clock.line("round_trippers.go:480", "    Accept: \(accept(call.answer))")
-        text += clock.line("round_trippers.go:480", "    User-Agent: \(userAgent)")
+        for (key, value) in requestHeaders { text += clock.line("round_trippers.go:480", "    \(key): \(value)") }
         text += clock.line(
           "round_trippers.go:581", "Response Status: \(call.statusText) in \(milliseconds) milliseconds")
       } else {
-        text += clock.line(
-          "round_trippers.go:560", "\(call.verb) \(url) \(call.statusText) in \(milliseconds) milliseconds")
+        text += clock.line("round_trippers.go:560", timing)
       }
-    }
-    if level >= 8 {
-      text +=
-        "kubebook: -v=\(level) would also print the response headers and bodies, which kubebook does not simulate\n"
+      if level >= 8 {
+        text += clock.line("round_trippers.go:584", "Response Headers:")
+        let date = clock.now.adding(milliseconds: Int64(milliseconds))
+        for (key, value) in ResponseHeaders.headers(for: call, index: index, date: date, seed: seed) {
+          text += clock.line("round_trippers.go:587", "    \(key): \(value)")
+        }
+        if call.streamed {
+        } else if let body = call.responseBody {
+          text += clock.line(call.caller, bodyMessage("Response Body", body, level: level))
+        } else {
+          text +=
+            "kubebook: the body of this answer (a Table of \(call.path.split(separator: "?")[0])) is not simulated\n"
+        }
+      }
+      clock.now = clock.now.adding(milliseconds: Int64(milliseconds))
+      clock.microseconds = 0
     }
     return text
+  }
+
+  /// `host:port` of the server URL.
+  static func host(_ server: String) -> String {
+    String(server.split(separator: "/", omittingEmptySubsequences: true).dropFirst().first ?? "")
+  }
+
+  /// request.go's `logBody`: `loggerV.Info(prefix, "body", truncateBody(...))` in klog's text
+  /// format — the message quoted, then `body=` and the value (klog `internal/serialize`
+  /// `writeStringValue`): quoted with `strconv.Quote` on one line, or, when it holds a line
+  /// break (a whole response body ends with the encoder's newline), `<`, each line after a
+  /// tab, and ` >` on a line of its own.
+  static func bodyMessage(_ prefix: String, _ body: String, level: Int) -> String {
+    let value = truncated(body, level: level)
+    guard value.contains("\n") else { return "\"\(prefix)\" body=\(GoQuote.quote(value))" }
+    var text = "\"\(prefix)\" body=<\n"
+    var lines = value.split(separator: "\n", omittingEmptySubsequences: false)
+    let endsWithBreak = lines.last == ""
+    if endsWithBreak { lines.removeLast() }
+    text += lines.map { "\t" + $0 }.joined(separator: "\n")
+    return text + "\n >"
+  }
+
+  /// request.go's `truncateBody`: at most 1024 bytes at `-v=8`, 10240 at `-v=9`, whole from
+  /// `-v=10`, then ` [truncated N chars]`.
+  static func truncated(_ body: String, level: Int) -> String {
+    guard level < 10 else { return body }
+    let limit = level >= 9 ? 10240 : 1024
+    let bytes = Array(body.utf8)
+    guard bytes.count > limit else { return body }
+    return String(decoding: bytes[..<limit], as: UTF8.self) + " [truncated \(bytes.count - limit) chars]"
   }
 
   /// The `Accept` header for an answer.
@@ -122,6 +195,7 @@ enum RESTLog {
       return
         "application/json;as=Table;v=v1;g=meta.k8s.io,application/json;as=Table;v=v1beta1;g=meta.k8s.io,application/json"
     case .objects: return "application/json"
+    case .text: return "application/json, */*"
     }
   }
 

@@ -78,6 +78,10 @@ enum ScaleCommand {
         guard let kind = request.type.served as? any ScalableResource.Type else {
           throw .plain("cannot use scale on \(target.type.kind.lowercased()) \"\(target.name)\"")
         }
+        // The resource builder GETs each named object (helper.go:105).
+        let object = APIObject.lookup(request.type, name: name, namespace: target.namespace, cluster: context.cluster)
+        context.rest.getObject(
+          request.type, name: name, namespace: target.namespace, found: object, now: context.cluster.now)
         if exists(kind, target, in: context.cluster) {
           found.append((kind, target))
         } else {
@@ -95,7 +99,12 @@ enum ScaleCommand {
       if dryRun == .server { context.cluster = saved }
       // scale.go: a client dry run prints the object it would scale and sends nothing.
       if dryRun != .client {
-        try scale(kind, target, to: replicas, expecting: parsed.integer("current-replicas"), context: &context)
+        let before = context.cluster
+        let expected = parsed.integer("current-replicas")
+        try scale(kind, target, to: replicas, expecting: expected, context: &context)
+        recordScale(
+          target, replicas: replicas, precondition: expected != nil, dryRun: dryRun == .server, before: before,
+          after: context.cluster, rest: &context.rest)
       }
       output.line(target.qualifiedName + " scaled" + dryRun.suffix)
     }
@@ -103,6 +112,37 @@ enum ScaleCommand {
     if !missing.isEmpty {
       for error in missing { output.line(KubectlError.api(error).text) }
       context.failed = true
+    }
+  }
+
+  /// The scale client's requests (kubectl `pkg/scale/scale.go` `ScaleSimple`): a merge PATCH of
+  /// `/scale` with `{"spec":{"replicas":N}}` (client-go `scale/client.go:232`); with a
+  /// precondition (`--current-replicas`), a GET of the Scale (client.go:168) and a PUT of it
+  /// with the new count (client.go:211). The answers are the Scale before and after.
+  static func recordScale(
+    _ target: WorkloadTarget, replicas: Int, precondition: Bool, dryRun: Bool, before: Cluster, after: Cluster,
+    rest: inout RESTRecorder
+  ) {
+    guard rest.isRecording else { return }
+    func scaleJSON(_ cluster: Cluster) -> JSONValue? {
+      APIObject.lookup(target.type, name: target.name, namespace: target.namespace, cluster: cluster).flatMap {
+        ScaleSubresource.json(of: $0, now: cluster.now)
+      }
+    }
+    let path = RESTCall.path(target.type, namespace: target.namespace, name: target.name) + "/scale"
+    let query = dryRun ? RESTCall.query([("dryRun", "All")]) : ""
+    let updated = scaleJSON(after).map { ServerJSON.body(ServerJSON.object($0)) } ?? ""
+    if precondition {
+      let current = scaleJSON(before).map { ServerJSON.object($0) } ?? .object([])
+      rest.record("GET", path, caller: "client.go:168", responseBody: ServerJSON.body(current))
+      let sent = current.setting("spec", .object([("replicas", .int(Int64(replicas)))]))
+      rest.record(
+        "PUT", path + query, caller: "client.go:211", contentType: "application/json",
+        requestBody: ServerJSON.body(sent), responseBody: updated)
+    } else {
+      rest.record(
+        "PATCH", path + query, caller: "client.go:232", contentType: "application/merge-patch+json",
+        requestBody: "{\"spec\":{\"replicas\":\(replicas)}}", responseBody: updated)
     }
   }
 

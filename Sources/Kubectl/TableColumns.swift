@@ -8,6 +8,13 @@ struct Table {
     var name: String
     /// Shown only with `-o wide` (priority 1).
     var wide = false
+    /// The column's `description` in the server's Table (printers.go), where kubebook has it.
+    var description: String? = nil
+
+    /// The `Name` column every printer starts with: `format: name` and `ObjectMeta`'s doc.
+    static let objectName = Column(name: "Name", description: ObjectMetaDocs.name)
+    /// The `Age` column: `ObjectMeta`'s doc of `creationTimestamp`.
+    static let age = Column(name: "Age", description: ObjectMetaDocs.creationTimestamp)
   }
 
   var columns: [Column]

@@ -12,11 +12,27 @@ extension Node: KubectlResource {
   }
 
   static let columns: [Table.Column] = [
-    .init(name: "Name"), .init(name: "Status"), .init(name: "Roles"), .init(name: "Age"),
-    .init(name: "Version"), .init(name: "Internal-IP", wide: true),
-    .init(name: "External-IP", wide: true), .init(name: "OS-Image", wide: true),
-    .init(name: "Kernel-Version", wide: true), .init(name: "Container-Runtime", wide: true),
+    .objectName, .init(name: "Status", description: "The status of the node"),
+    .init(name: "Roles", description: "The roles of the node"), .age,
+    .init(name: "Version", description: "Kubelet Version reported by the node."),
+    .init(name: "Internal-IP", wide: true, description: addressesDoc),
+    .init(name: "External-IP", wide: true, description: addressesDoc),
+    .init(
+      name: "OS-Image", wide: true,
+      description: "OS Image reported by the node from /etc/os-release (e.g. Debian GNU/Linux 7 (wheezy))."),
+    .init(
+      name: "Kernel-Version", wide: true,
+      description: "Kernel Version reported by the node from 'uname -r' (e.g. 3.16.0-0.bpo.4-amd64)."),
+    .init(
+      name: "Container-Runtime", wide: true,
+      description:
+        "ContainerRuntime Version reported by the node through runtime remote API (e.g. containerd://1.4.2)."),
   ]
+
+  /// `NodeStatus`'s doc of `addresses` (core/v1 `types_swagger_doc_generated.go`, v0.32.4), the
+  /// description of both IP columns.
+  static let addressesDoc =
+    "List of addresses reachable to the node. Queried from cloud provider, if available. More info: https://kubernetes.io/docs/reference/node/node-status/#addresses Note: This field is declared as mergeable, but the merge key is not sufficiently unique, which can cause data corruption when it is merged. Callers should instead use a full-replacement patch. See https://pr.k8s.io/79391 for an example. Consumers should assume that addresses can change during the lifetime of a Node. However, there are some exceptions where this may not be possible, such as Pods that inherit a Node's address in its own status or consumers of the downward API (status.hostIP)."
 
   /// One `kubectl get nodes` row (printNode).
   func row(now: Timestamp) -> [String] {
