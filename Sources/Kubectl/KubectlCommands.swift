@@ -34,6 +34,7 @@ enum KubectlCommands {
     },
     "create secret docker-registry": CreateDockerRegistrySecretCommand.run,
     "create secret tls": CreateTLSSecretCommand.run,
+    "create token": CreateTokenCommand.run,
     "create poddisruptionbudget": CreatePodDisruptionBudgetCommand.run,
     "create serviceaccount": CreateServiceAccountCommand.run,
     "create role": CreateRoleCommand.role,
