@@ -24,15 +24,17 @@ public enum Kubectl {
 
   /// Runs `kubectl <arguments>` with `stdin` as standard input, reading and updating the
   /// client's `kubeconfig` (`kubectl config ...`).
-  /// `editor` is the user's editor, for `kubectl edit` (nil: there is none).
+  /// `editor` is the user's editor, for `kubectl edit`, and `portForwarder` listens for
+  /// `kubectl port-forward` (nil: there is none).
   public static func run(
     _ arguments: [String], stdin: String? = nil, cluster: inout Cluster, kubeconfig: inout Kubeconfig,
-    files: any FileProvider, editor: TextEditor? = nil
+    files: any FileProvider, editor: TextEditor? = nil, portForwarder: PortForwarder? = nil
   ) -> CommandResult {
     var output = OutputBuffer()
     var context = CommandContext(cluster: cluster, kubeconfig: kubeconfig, files: files, stdin: stdin)
     let started = cluster.now
     context.editor = editor
+    context.portForwarder = portForwarder
     defer { kubeconfig = context.kubeconfig }
     var status: Int32
     do {
@@ -181,6 +183,8 @@ struct CommandContext {
   var exitCode: Int32?
   /// The user's editor (`kubectl edit`), in `kubebook shell` on a terminal only.
   var editor: TextEditor?
+  /// What really listens for `kubectl port-forward`, in `kubebook shell` on a terminal only.
+  var portForwarder: PortForwarder?
 
   /// The namespace from `-n`, else the current context's, else `default`
   /// (clientcmd's `Namespace()`).
