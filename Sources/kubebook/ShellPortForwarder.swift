@@ -33,7 +33,9 @@ enum ShellPortForwarder {
       LineEditor.clearInterrupt()
       switch outcome {
       case .stopped:
-        // kubectl catches SIGINT, closes its stop channel and returns without an error.
+        // kubectl catches SIGINT, closes its stop channel and returns without an error; the
+        // terminal's `^C` gets its line ended, as after a stopped wait.
+        Output.line("")
         return PortForwardEnd(output: "", status: 0)
       case .aborted:
         return PortForwardEnd(output: log + "error: lost connection to pod\n", status: 1)
