@@ -78,6 +78,29 @@ import Testing
     #expect(Self.pki.adminKeyPEM.hasPrefix("-----BEGIN EC PRIVATE KEY-----\n"))
   }
 
+  /// The token `kid` is kube-apiserver's `keyIDFromPublicKey`: the unpadded base64url of the
+  /// SHA-256 of the DER public key, computed here by OpenSSL from the key's PEM.
+  @Test(.enabled(if: canRun, "needs openssl")) func keyIDAsOpenSSLComputesIt() throws {
+    let directory = try Self.files()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    try Self.pki.serviceAccountKey.signingPublicKey.pemRepresentation.write(
+      to: directory.appendingPathComponent("sa.pub"), atomically: true, encoding: .utf8)
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/bin/sh")
+    process.arguments = [
+      "-c",
+      "openssl pkey -pubin -in sa.pub -outform DER | openssl dgst -sha256 -binary | base64 | tr '+/' '-_' | tr -d '=\\n'",
+    ]
+    process.currentDirectoryURL = directory
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    try process.run()
+    let data = pipe.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    #expect(String(decoding: data, as: UTF8.self) == Self.pki.serviceAccountKeyID)
+    #expect(Self.pki.serviceAccountKeyID.count == 43)
+  }
+
   /// The same seed gives the same bytes; another seed other keys and certificates.
   @Test func deterministicPerSeed() {
     let again = ClusterPKI(seed: 1, initSeconds: 1_740_992_400 - 600)
