@@ -12,6 +12,9 @@ let package = Package(
     .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
     .package(url: "https://github.com/apple/swift-collections", from: "1.1.0"),
     .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.0"),
+    .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+    .package(url: "https://github.com/apple/swift-certificates", exact: "1.21.1"),
+    .package(url: "https://github.com/apple/swift-asn1", from: "1.1.0"),
   ],
   targets: [
     .systemLibrary(
@@ -27,7 +30,18 @@ let package = Package(
     .target(name: "CFileSwap"),
     .target(name: "Markdown", dependencies: ["CCmark"]),
     .target(name: "KubeSim", dependencies: [.product(name: "HeapModule", package: "swift-collections")]),
-    .target(name: "Kubectl", dependencies: ["KubeSim", "Yams"]),
+    // The cluster's deterministic keys and certificates (CA, admin client, service-account signer).
+    .target(
+      name: "ClusterPKI",
+      dependencies: [
+        "KubeSim",
+        .product(name: "Crypto", package: "swift-crypto"),
+        .product(name: "_CryptoExtras", package: "swift-crypto"),
+        .product(name: "X509", package: "swift-certificates"),
+        .product(name: "SwiftASN1", package: "swift-asn1"),
+      ]
+    ),
+    .target(name: "Kubectl", dependencies: ["KubeSim", "Yams", "ClusterPKI"]),
     .target(name: "Course", dependencies: ["Markdown", "KubeSim", "Kubectl"]),
     .target(name: "Site", dependencies: ["Course", "Kubectl", "KubeSim", "Markdown"]),
     .target(name: "Workspace", dependencies: ["Course", "Site", "CFileSwap"]),
@@ -44,9 +58,11 @@ let package = Package(
     // libFuzzer targets; scripts/fuzz builds them with --sanitize=fuzzer -Xswiftc -DFUZZING.
     .executableTarget(name: "kubebook-fuzz", dependencies: ["Course", "Kubectl"]),
     // Helpers the test suites share; not part of any product.
-    .target(name: "TestSupport", dependencies: ["Course", "Kubectl", "KubeSim"], path: "Tests/TestSupport"),
+    .target(
+      name: "TestSupport", dependencies: ["Course", "Kubectl", "KubeSim", "ClusterPKI"], path: "Tests/TestSupport"),
     .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
     .testTarget(name: "KubeSimTests", dependencies: ["KubeSim"]),
+    .testTarget(name: "ClusterPKITests", dependencies: ["ClusterPKI"]),
     .testTarget(name: "KubectlTests", dependencies: ["Kubectl", "KubeSim", "TestSupport"]),
     .testTarget(name: "CourseTests", dependencies: ["Course", "Kubectl", "KubeSim", "Markdown", "TestSupport"]),
     .testTarget(name: "SiteTests", dependencies: ["Site", "Course", "Kubectl", "KubeSim", "Markdown", "TestSupport"]),

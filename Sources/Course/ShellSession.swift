@@ -27,6 +27,12 @@ public struct ShellSession: Sendable {
   /// ``CommandResult/marks``), so a terminal can show a watch's rows as time passes.
   public private(set) var lastMarks: [OutputMark] = []
 
+  /// What listens for `kubectl port-forward` (set on a terminal only).
+  public var portForwarder: PortForwarder? {
+    get { terminal.portForwarder }
+    set { terminal.portForwarder = newValue }
+  }
+
   /// The editor `kubectl edit` opens (set on a terminal only).
   public var editor: TextEditor? {
     get { terminal.editor }

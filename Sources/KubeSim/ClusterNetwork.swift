@@ -62,6 +62,11 @@ public enum ClusterNetwork {
     return listener(cluster, podKey: Cluster.key(pod.metadata), port: port, ip: ip)
   }
 
+  /// Connects straight to the pod behind `podKey` on `port` (`kubectl port-forward`).
+  public static func connectToPod(_ cluster: Cluster, podKey: String, port: Int) -> Outcome {
+    listener(cluster, podKey: podKey, port: port, ip: cluster.pods[podKey]?.status.podIP ?? "")
+  }
+
   /// Whether the pod behind `podKey` accepts connections on `port`.
   static func listener(_ cluster: Cluster, podKey: String, port: Int, ip: String) -> Outcome {
     guard let pod = cluster.pods[podKey] else { return .refused(ip: ip) }

@@ -1,3 +1,4 @@
+import ClusterPKI
 import KubeSim
 
 /// `kubectl config` and its subcommands on the terminal's ``Kubeconfig``
@@ -61,13 +62,8 @@ enum ConfigCommand {
 
   /// `config view [--minify] [--raw] [--flatten] [-o yaml|json|jsonpath=...|go-template=...]`.
   ///
-  /// kubeadm's certificate authority, client certificate and key are not simulated, so there
-  /// is no true value for `--raw` (or `--flatten`, which does not redact either) to print in
-  /// their place. Rather than invent key material, kubebook prints the output twice, with two
-  /// different stand-ins for that data: when the two differ, the output would show kubeadm's
-  /// data, and the command is refused naming what it lacks; when they agree (`--minify` of a
-  /// context using other credentials, a jsonpath that reads only the server, entries the
-  /// learner wrote with `set-credentials` or `config set`), it is exactly what kubectl prints.
+  /// `--raw` and `--flatten` show kubeadm's certificate authority, client certificate and key
+  /// as the seeded ``ClusterPKI`` makes them; it is made only when one of them is printed.
   private static func view(_ arguments: [String], context: CommandContext, output: inout OutputBuffer)
     throws(KubectlError)
   {
@@ -101,31 +97,24 @@ enum ConfigCommand {
     default: throw .plain("kubebook does not simulate \"kubectl config view -o \(requested)\" yet")
     }
     let config = context.kubeconfig
-    /// The printed document, kubeadm's data (if unredacted) standing in as `placeholder`.
-    func printed(_ placeholder: String) throws(KubectlError) -> String {
-      let raw = parsed.flag("raw") || parsed.flag("flatten")
-      var document = KubeconfigDocument(
-        config: config, secrets: raw ? .raw(kubeadmPlaceholder: placeholder) : .redacted)
-      if parsed.flag("minify") {
-        // `--minify` keeps the context `--context` names.
-        if let name = parsed.value("context"), !name.isEmpty { document.config.currentContext = name }
-        try document.minify()
-      }
-      if parsed.flag("flatten") { try document.flatten { config.read($0, from: context.files) } }
-      return try format.printed(typed: document.json)
+    let cluster = context.cluster
+    var pki: ClusterPKI?
+    /// The bytes of a kubeadm file, the PKI made on first use.
+    func kubeadm(_ file: KubeadmFile) -> [UInt8] {
+      let made = pki ?? ClusterPKI(cluster: cluster)
+      pki = made
+      return made.bytes(of: file)
     }
-    let text = try printed(Self.standIns.0)
-    guard try printed(Self.standIns.1) == text else {
-      throw .plain(
-        "kubebook does not simulate the certificates and key kubeadm generated, so it cannot print \"kubectl config view\" with their data (--raw or --flatten); without those flags kubectl shows them as DATA+OMITTED"
-      )
+    let raw = parsed.flag("raw") || parsed.flag("flatten")
+    var document = KubeconfigDocument(config: config, secrets: raw ? .raw(kubeadm: kubeadm) : .redacted)
+    if parsed.flag("minify") {
+      // `--minify` keeps the context `--context` names.
+      if let name = parsed.value("context"), !name.isEmpty { document.config.currentContext = name }
+      try document.minify()
     }
-    output.write(text)
+    if parsed.flag("flatten") { try document.flatten { config.read($0, from: context.files) } }
+    output.write(try format.printed(typed: document.json))
   }
-
-  /// Two different base64 texts standing for kubeadm's data in ``view(_:context:output:)``;
-  /// neither is ever printed.
-  private static let standIns = ("S1VCRUJPT0stUExBQ0VIT0xERVItQQ==", "S1VCRUJPT0stUExBQ0VIT0xERVItQg==")
 
   /// `config get-contexts [NAME...] [--no-headers] [-o name]`: a table of the contexts, the
   /// current one marked `*`, in name order.

@@ -53,10 +53,19 @@ enum CreateDockerRegistrySecretCommand {
       if data[key] != nil { throw .plain("cannot add key \(key), another key by that name already exists") }
       data[key] = try context.readSource(path)
     }
-    let type = "kubernetes.io/dockerconfigjson"
+    try finish(
+      name: name, type: "kubernetes.io/dockerconfigjson", data: data.mapValues(Base64.encode), parsed: parsed,
+      context: &context, output: &output)
+  }
+
+  /// The end of a `create secret` generator's `Run()` for a Secret of `type` holding `data`
+  /// (base64): printed as built client-side (`--dry-run=client`), or created and named.
+  static func finish(
+    name: String, type: String, data: [String: String], parsed: FlagParser.Parsed, context: inout CommandContext,
+    output: inout OutputBuffer
+  ) throws(KubectlError) {
     let secret = Secret(
-      metadata: ObjectMeta(name: name, namespace: context.namespace(parsed)), type: type,
-      data: data.mapValues(Base64.encode))
+      metadata: ObjectMeta(name: name, namespace: context.namespace(parsed)), type: type, data: data)
     let format = try OutputFormat.parse(parsed, printers: .generic, files: context.files)
     if try DryRun.parse(parsed.value("dry-run")) {
       var object = JSONObjectBuilder()
@@ -75,7 +84,8 @@ enum CreateDockerRegistrySecretCommand {
     do {
       try context.cluster.createSecret(secret)
     } catch {
-      // create_secret_docker.go writes "failed to create secret %v", without a colon.
+      // create_secret_docker.go and create_secret_tls.go write "failed to create secret %v",
+      // without a colon.
       throw .generator("failed to create secret ", error, group: "")
     }
     try context.settle()

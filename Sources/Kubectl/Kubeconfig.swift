@@ -6,9 +6,8 @@ import KubeSim
 /// namespace of the commands typed after it, and every `kubectl config` edit lasts for the rest
 /// of the page. The entries hold what `clientcmdapi.Config` holds (client-go's internal type,
 /// which `kubectl config set` navigates); ``KubeconfigDocument`` prints them as `config view`
-/// does. kubeadm's certificates and key are not simulated: their data is
-/// ``KubeconfigData/kubeadm``, which `view` prints as `DATA+OMITTED` and `--raw` refuses to
-/// invent.
+/// does. kubeadm's certificates and key are ``KubeconfigData/kubeadm(_:)``: `view` prints
+/// them as `DATA+OMITTED`, `--raw` the seeded ``ClusterPKI``'s PEM files.
 public struct Kubeconfig: Sendable, Equatable {
   /// A cluster entry (`clientcmdapi.Cluster`): where its API server listens and how to trust it.
   struct ClusterEntry: Sendable, Equatable {
@@ -92,9 +91,12 @@ public struct Kubeconfig: Sendable, Equatable {
   public init(cluster: Cluster) {
     let address = cluster.nodes["control-plane"]?.status.internalIP ?? "127.0.0.1"
     clusters = [
-      "kubernetes": ClusterEntry(server: "https://\(address):6443", certificateAuthorityData: .kubeadm)
+      "kubernetes": ClusterEntry(server: "https://\(address):6443", certificateAuthorityData: .kubeadm(.caCertificate))
     ]
-    users = ["kubernetes-admin": UserEntry(clientCertificateData: .kubeadm, clientKeyData: .kubeadm)]
+    users = [
+      "kubernetes-admin": UserEntry(
+        clientCertificateData: .kubeadm(.adminCertificate), clientKeyData: .kubeadm(.adminKey))
+    ]
     contexts = ["kubernetes-admin@kubernetes": ContextEntry(cluster: "kubernetes", user: "kubernetes-admin")]
     currentContext = "kubernetes-admin@kubernetes"
   }
@@ -166,10 +168,10 @@ public struct Kubeconfig: Sendable, Equatable {
 }
 
 /// The bytes of a kubeconfig's `-data` field: given by a command, or kubeadm's certificate or
-/// key, which kubebook does not have.
+/// key, made only when `--raw` shows them (``ClusterPKI``).
 enum KubeconfigData: Sendable, Equatable {
-  /// kubeadm's generated certificate or key: not simulated.
-  case kubeadm
+  /// kubeadm's generated certificate or key.
+  case kubeadm(KubeadmFile)
   /// Bytes a command wrote.
   case bytes([UInt8])
 }

@@ -9,9 +9,8 @@ struct KubeconfigDocument {
   enum Secrets {
     /// The default: redacted and shortened.
     case redacted
-    /// `--raw`: as they are; kubeadm's data, which kubebook does not have, is
-    /// `kubeadmPlaceholder`.
-    case raw(kubeadmPlaceholder: String)
+    /// `--raw`: as they are; `kubeadm` gives the bytes of kubeadm's files.
+    case raw(kubeadm: (KubeadmFile) -> [UInt8])
   }
 
   /// The entries to print.
@@ -89,7 +88,7 @@ struct KubeconfigDocument {
     guard let data else { return nil }
     switch (secrets, data) {
     case (.redacted, _): return .string(redaction)
-    case (.raw(let placeholder), .kubeadm): return .string(placeholder)
+    case (.raw(let kubeadm), .kubeadm(let file)): return .string(Base64.encode(kubeadm(file)))
     case (.raw, .bytes(let bytes)): return bytes.isEmpty ? nil : .string(Base64.encode(bytes))
     }
   }

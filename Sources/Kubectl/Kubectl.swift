@@ -24,10 +24,11 @@ public enum Kubectl {
 
   /// Runs `kubectl <arguments>` with `stdin` as standard input, reading and updating the
   /// client's `kubeconfig` (`kubectl config ...`).
-  /// `editor` is the user's editor, for `kubectl edit` (nil: there is none).
+  /// `editor` is the user's editor, for `kubectl edit`, and `portForwarder` listens for
+  /// `kubectl port-forward` (nil: there is none).
   public static func run(
     _ arguments: [String], stdin: String? = nil, cluster: inout Cluster, kubeconfig: inout Kubeconfig,
-    files: any FileProvider, editor: TextEditor? = nil
+    files: any FileProvider, editor: TextEditor? = nil, portForwarder: PortForwarder? = nil
   ) -> CommandResult {
     var output = OutputBuffer()
     var context = CommandContext(cluster: cluster, kubeconfig: kubeconfig, files: files, stdin: stdin)
@@ -35,6 +36,7 @@ public enum Kubectl {
     let verbosity = RESTLog.verbosity(in: arguments)
     context.rest.level = verbosity
     context.editor = editor
+    context.portForwarder = portForwarder
     defer { kubeconfig = context.kubeconfig }
     var status: Int32
     do {
@@ -187,6 +189,8 @@ struct CommandContext {
   var validation = FieldValidation.strict
   /// Warnings the server answered with, printed before the command's next line.
   var warnings: [String] = []
+  /// What really listens for `kubectl port-forward`, in `kubebook shell` on a terminal only.
+  var portForwarder: PortForwarder?
 
   /// The namespace from `-n`, else the current context's, else `default`
   /// (clientcmd's `Namespace()`).

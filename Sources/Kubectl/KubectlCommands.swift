@@ -33,6 +33,8 @@ enum KubectlCommands {
       try CreateConfigCommand.run(arguments, kind: .secret, context: &context, output: &output)
     },
     "create secret docker-registry": CreateDockerRegistrySecretCommand.run,
+    "create secret tls": CreateTLSSecretCommand.run,
+    "create token": CreateTokenCommand.run,
     "create poddisruptionbudget": CreatePodDisruptionBudgetCommand.run,
     "create serviceaccount": CreateServiceAccountCommand.run,
     "create role": CreateRoleCommand.role,

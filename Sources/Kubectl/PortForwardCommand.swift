@@ -5,9 +5,10 @@ import KubeSim
 /// target ports, named container ports, kubectl's errors) and prints client-go's
 /// `Forwarding from 127.0.0.1:8080 -> 80` lines for each listen address.
 ///
-/// The simulated forward does not listen: nothing on this machine answers on the local
-/// port, and the command ends after those lines where a real kubectl keeps forwarding until
-/// Ctrl-C.
+/// In lessons and builds the forward does not listen: the command ends after those lines,
+/// where a real kubectl keeps forwarding until Ctrl-C. In `kubebook shell` on a terminal a
+/// ``PortForwarder`` listens on 127.0.0.1 (not on ::1, whose line kubectl still prints) and
+/// each connection gets what the pod would answer (``PortForwardResponder``).
 enum PortForwardCommand {
   static let flags: [FlagParser.Spec] = [
     .init(name: "address", short: nil, takesValue: true, repeatable: true),
@@ -54,12 +55,30 @@ enum PortForwardCommand {
     }
     let addresses = try listenAddresses(parsed.all("address").flatMap { $0.split(separator: ",").map(String.init) })
     let forwards = try parsePorts(ports)
+    var header = ""
     for forward in forwards {
       for address in addresses {
         let host = address.contains(":") ? "[\(address)]" : address
-        output.line("Forwarding from \(host):\(forward.local) -> \(forward.remote)")
+        header += "Forwarding from \(host):\(forward.local) -> \(forward.remote)\n"
       }
     }
+    guard let forwarder = context.portForwarder else {
+      output.write(header)
+      return
+    }
+    if let other = addresses.first(where: { $0 != "127.0.0.1" && $0 != "::1" }) {
+      throw .plain("kubebook listens on 127.0.0.1 only, not on \(other)")
+    }
+    let responder = PortForwardResponder(
+      cluster: context.cluster, podKey: Cluster.key(pod.metadata.namespace ?? namespace, pod.metadata.name),
+      localPorts: Dictionary(
+        forwards.map { (Int($0.remote), UInt16($0.local)) }, uniquingKeysWith: { first, _ in first }))
+    let session = PortForwardSession(
+      header: header, ports: forwards.map { (UInt16($0.local), Int($0.remote)) },
+      answer: { remote, request in responder.answer(remote: remote, request: request) })
+    let end = forwarder.forward(session)
+    output.write(end.output)
+    if end.status != 0 { context.failed = true }
   }
 
   /// The Service `target` names (`svc/NAME`, `service/NAME`), or nil for other kinds.

@@ -12,6 +12,9 @@ public struct Terminal: Sendable {
   /// The user's editor for `kubectl edit`: set by `kubebook shell` on a terminal, nil on a
   /// page.
   public var editor: TextEditor?
+  /// What listens on local ports for `kubectl port-forward`: set by `kubebook shell` on a
+  /// terminal, nil on a page (there the command prints its `Forwarding from` lines and ends).
+  public var portForwarder: PortForwarder?
 
   /// Creates a terminal on a fresh cluster.
   public init(config: ClusterConfig = ClusterConfig(), files: VirtualDirectory = VirtualDirectory()) {
@@ -45,7 +48,8 @@ public struct Terminal: Sendable {
     switch program {
     case "kubectl":
       result = Kubectl.run(
-        arguments, stdin: stdin, cluster: &cluster, kubeconfig: &kubeconfig, files: files, editor: editor)
+        arguments, stdin: stdin, cluster: &cluster, kubeconfig: &kubeconfig, files: files, editor: editor,
+        portForwarder: portForwarder)
     case "sleep":
       result = sleep(arguments)
     case "sim":

@@ -19,6 +19,8 @@ struct InteractiveShell {
     LineEditor.start(name: "kubebook")
     // kubectl edit runs the user's editor on this terminal.
     session.editor = ShellEditor.editor()
+    // kubectl port-forward listens on 127.0.0.1 here, and only here.
+    session.portForwarder = ShellPortForwarder.make()
     LineEditor.completer = { [session] line in session.completions(for: line) }
     Output.line("kubebook shell: a simulated Kubernetes v1.32 cluster. Type help for the commands, exit to leave.")
     while true {

@@ -1,3 +1,4 @@
+import ClusterPKI
 import Foundation
 import KubeSim
 import Kubectl
@@ -7,29 +8,36 @@ import Testing
 /// real kubectl on a kubeconfig file that starts as kubeadm's `admin.conf` for the simulated
 /// cluster, so that changes accumulate in both.
 public enum KubeconfigSequence {
-  /// kubeadm's admin.conf for the simulated cluster, with placeholder certificate data.
-  public static let adminConf = """
-    apiVersion: v1
-    clusters:
-    - cluster:
-        certificate-authority-data: TFMwdExTMUNSVWRKVGlCRFJWSlVTVVpKUTBGVVJTMHRMUzB0Q2c9PQ==
-        server: https://172.18.0.2:6443
-      name: kubernetes
-    contexts:
-    - context:
-        cluster: kubernetes
-        user: kubernetes-admin
-      name: kubernetes-admin@kubernetes
-    current-context: kubernetes-admin@kubernetes
-    kind: Config
-    preferences: {}
-    users:
-    - name: kubernetes-admin
-      user:
-        client-certificate-data: TFMwdExTMUNSVWRKVGlCRFJWSlVTVVpKUTBGVVJTMHRMUzB0Q2c9PQ==
-        client-key-data: TFMwdExTMUNSVWRKVGlCU1UwRWdVRkpKVmtGVVJTQkxSVmt0TFMwdExRbz0=
+  /// kubeadm's admin.conf for the simulated cluster (seed 1), in kubeadm's layout, holding
+  /// the seeded PKI's certificates and key.
+  public static let adminConf: String = {
+    let config = ClusterConfig()
+    let pki = ClusterPKI(seed: config.seed, initSeconds: config.start.seconds - config.clusterAgeSeconds)
+    /// The base64 of a PEM text.
+    func data(_ pem: String) -> String { Base64.encode(Array(pem.utf8)) }
+    return """
+      apiVersion: v1
+      clusters:
+      - cluster:
+          certificate-authority-data: \(data(pki.caCertificatePEM))
+          server: https://172.18.0.2:6443
+        name: kubernetes
+      contexts:
+      - context:
+          cluster: kubernetes
+          user: kubernetes-admin
+        name: kubernetes-admin@kubernetes
+      current-context: kubernetes-admin@kubernetes
+      kind: Config
+      preferences: {}
+      users:
+      - name: kubernetes-admin
+        user:
+          client-certificate-data: \(data(pki.adminCertificatePEM))
+          client-key-data: \(data(pki.adminKeyPEM))
 
-    """
+      """
+  }()
 
   /// Whether this machine has the real kubectl and `unshare` to run it without a network.
   public static let canRun = RealKubectl.path != nil && FileManager.default.isExecutableFile(atPath: "/usr/bin/unshare")
