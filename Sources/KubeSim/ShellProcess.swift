@@ -44,10 +44,13 @@ public struct ShellProcess: Sendable {
   var outputBytes = 0
   var steps = 0
   var stepsAtInstant = 0
+  /// The instructions this process may run in all (``stepsPerRun`` unless planning).
+  let stepLimit: Int
 
   /// A process of `program` starting at `start`.
-  public init(_ program: ShellProgram, context: ShellContext, start: Timestamp) {
+  public init(_ program: ShellProgram, context: ShellContext, start: Timestamp, stepLimit: Int = stepsPerRun) {
     self.program = program
+    self.stepLimit = stepLimit
     self.context = context
     clock = start
     for (name, value) in context.environment { variables[name] = value }
@@ -97,8 +100,8 @@ public struct ShellProcess: Sendable {
         )
         return
       }
-      if steps > Self.stepsPerRun {
-        stop("kubebook: the container shell reached its budget of \(Self.stepsPerRun) steps; kubebook stops interpreting it here")
+      if steps > stepLimit {
+        stop("kubebook: the container shell reached its budget of \(stepLimit) steps; kubebook stops interpreting it here")
         return
       }
       execute(program.instructions[pc], files: &files)

@@ -253,7 +253,7 @@ enum LogsCommand {
       }
       since = started
     }
-    var lines = try simulatedLines(of: pod, container: container, start: since)
+    var lines = try simulatedLines(of: pod, container: container, start: since, cluster: context.cluster)
     if let window = options.sinceMilliseconds, context.cluster.now.milliseconds(since: since) > window { lines = [] }
     if let sinceTime = options.sinceTime, since < sinceTime { lines = [] }
     if let tail = options.tail, tail >= 0 { lines = Array(lines.suffix(tail)) }
@@ -271,9 +271,16 @@ enum LogsCommand {
     output.write(text)
   }
 
-  /// What `container` of `pod` printed in its run that started at `start`, or kubebook's
-  /// refusal for an image whose output it does not know.
-  static func simulatedLines(of pod: Pod, container: Container, start: Timestamp) throws(KubectlError) -> [String] {
+  /// What `container` of `pod` printed in its run that started at `start` (up to now, for a
+  /// command kubebook's container shell runs), or kubebook's refusal for an image whose
+  /// output it does not know.
+  static func simulatedLines(of pod: Pod, container: Container, start: Timestamp, cluster: Cluster? = nil)
+    throws(KubectlError) -> [String]
+  {
+    // A command kubebook's container shell runs: what its process wrote, when it wrote it.
+    if let cluster, let lines = cluster.commandLog(of: pod, container: container.name, start: start) {
+      return lines
+    }
     guard
       let lines = SimulatedLogs.lines(
         image: container.image, arguments: container.command + container.args, start: start,
