@@ -98,6 +98,26 @@ extension Cluster {
     return ExecResult(output: process.text(until: now), exitCode: exitCode)
   }
 
+  /// `kubectl cp LOCAL POD:PATH`: writes `text` as the file `path` of `container` (into
+  /// `path` when it is a directory, under `name`), as `tar -xmf -` does; kept like an exec's
+  /// writes. Returns the failure, if any.
+  public mutating func copyIn(_ text: String, name: String, to path: String, in pod: Pod, container: String)
+    -> PodFiles.Failure?
+  {
+    var state = podState(of: pod)
+    var target = ContainerPath.normalize(path)
+    if state.files.node(target, in: container)?.isDirectory == true {
+      target = ContainerPath.normalize(target + "/" + name)
+    }
+    state.files.journal = []
+    if let failure = state.files.write(target, text, in: container) { return failure }
+    if let changes = state.files.journal, let run = currentRun(of: pod, container: container) {
+      containerWrites[pod.metadata.uid, default: []].append(
+        ContainerWrite(time: now, runStart: run.start, changes: changes))
+    }
+    return nil
+  }
+
   /// The exec probe hook: runs `command` in `container` of `pod` now and returns its exit
   /// status (a command kubebook's shell does not run counts as failing with 126, as a
   /// command the runtime cannot start does).
@@ -195,7 +215,7 @@ extension Cluster {
       var mounts: [PodFiles.Mount] = []
       for mount in container.volumeMounts {
         guard let volume = pod.spec.volumes.first(where: { $0.name == mount.name }) else { continue }
-        let path = FilePath.normalize(mount.mountPath)
+        let path = ContainerPath.normalize(mount.mountPath)
         var readOnly = mount.readOnly
         switch volume.source {
         case .configMap, .secret: readOnly = true
@@ -209,7 +229,7 @@ extension Cluster {
         var parent = path
         while parent != "/" {
           if tree[parent] == nil { tree[parent] = .directory(listed: false) }
-          parent = FilePath.parent(of: parent)
+          parent = ContainerPath.parent(of: parent)
         }
         if mount.subPath == nil { tree[path] = .directory(listed: true) }
       }

@@ -122,12 +122,12 @@ public struct ImageFiles: Sendable {
   /// shows their whole content).
   mutating func add(_ path: String, _ node: FileNode, listed: Bool) {
     nodes[path] = node
-    let parent = FilePath.parent(of: path)
+    let parent = ContainerPath.parent(of: path)
     if listed { nodes[parent] = .directory(listed: true) }
     var ancestor = parent
     while ancestor != "/" {
       if nodes[ancestor] == nil { nodes[ancestor] = .directory(listed: false) }
-      ancestor = FilePath.parent(of: ancestor)
+      ancestor = ContainerPath.parent(of: ancestor)
     }
   }
 }
@@ -149,7 +149,7 @@ public enum FileNode: Sendable, Equatable {
 }
 
 /// Absolute paths inside a container, as the shell and kubectl name them.
-public enum FilePath {
+public enum ContainerPath {
   /// `path` made absolute against `/` with `.`, `..` and repeated slashes resolved (`..` at
   /// the root stays at the root).
   public static func normalize(_ path: String) -> String {

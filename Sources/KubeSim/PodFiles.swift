@@ -52,10 +52,10 @@ public struct PodFiles: Sendable {
 
   /// The tree, path inside it and writability behind the absolute `path` in `container`.
   func locate(_ path: String, in container: String) -> (tree: String, path: String, readOnly: Bool) {
-    let path = FilePath.normalize(path)
+    let path = ContainerPath.normalize(path)
     for mount in mounts[container] ?? [] where path == mount.path || path.hasPrefix(mount.path + "/") {
       let rest = path.dropFirst(mount.path.count)
-      return (mount.tree, FilePath.normalize(mount.subPath + rest), mount.readOnly)
+      return (mount.tree, ContainerPath.normalize(mount.subPath + rest), mount.readOnly)
     }
     return ("container:" + container, path, false)
   }
@@ -113,10 +113,10 @@ public struct PodFiles: Sendable {
     let place = locate(path, in: container)
     if parents {
       var missing: [String] = []
-      var current = FilePath.normalize(path)
+      var current = ContainerPath.normalize(path)
       while node(current, in: container) == nil, current != "/" {
         missing.append(current)
-        current = FilePath.parent(of: current)
+        current = ContainerPath.parent(of: current)
       }
       if let node = node(current, in: container), !node.isDirectory { return .notDirectory }
       for directory in missing.reversed() {
@@ -151,7 +151,7 @@ public struct PodFiles: Sendable {
   /// Why a new entry cannot be made at `place`: a missing or non-directory parent.
   func parentFailure(_ place: (tree: String, path: String, readOnly: Bool)) -> Failure? {
     guard place.path != "/" else { return nil }
-    guard let parent = trees[place.tree]?[FilePath.parent(of: place.path)] else { return .notFound }
+    guard let parent = trees[place.tree]?[ContainerPath.parent(of: place.path)] else { return .notFound }
     return parent.isDirectory ? nil : .notDirectory
   }
 }

@@ -26,7 +26,7 @@ public struct ShellIO: Sendable {
 
   /// `path` made absolute against the working directory.
   func absolute(_ path: String) -> String {
-    FilePath.normalize(path.hasPrefix("/") ? path : context.workingDirectory + "/" + path)
+    ContainerPath.normalize(path.hasPrefix("/") ? path : context.workingDirectory + "/" + path)
   }
 
   mutating func refuse(_ what: String) -> Int {

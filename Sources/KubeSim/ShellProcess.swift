@@ -324,7 +324,7 @@ public struct ShellProcess: Sendable {
 
   /// `path` made absolute against the working directory.
   func absolute(_ path: String) -> String {
-    FilePath.normalize(path.hasPrefix("/") ? path : context.workingDirectory + "/" + path)
+    ContainerPath.normalize(path.hasPrefix("/") ? path : context.workingDirectory + "/" + path)
   }
 }
 

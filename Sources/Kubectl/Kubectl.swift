@@ -55,7 +55,9 @@ public enum Kubectl {
       }
       output.prepend(log)
     }
-    return CommandResult(output: output.text, exitCode: status, marks: output.marks)
+    var result = CommandResult(output: output.text, exitCode: status, marks: output.marks)
+    result.copiedFiles = context.copiedFiles
+    return result
   }
 
   private static func dispatch(
@@ -181,6 +183,8 @@ struct CommandContext {
   var exitCode: Int32?
   /// The user's editor (`kubectl edit`), in `kubebook shell` on a terminal only.
   var editor: TextEditor?
+  /// Files `kubectl cp` copied out of a container, by path in the working directory.
+  var copiedFiles: [String: String] = [:]
 
   /// The namespace from `-n`, else the current context's, else `default`
   /// (clientcmd's `Namespace()`).

@@ -46,6 +46,7 @@ public struct Terminal: Sendable {
     case "kubectl":
       result = Kubectl.run(
         arguments, stdin: stdin, cluster: &cluster, kubeconfig: &kubeconfig, files: files, editor: editor)
+      for (path, text) in result.copiedFiles { files.files[path] = text }
     case "sleep":
       result = sleep(arguments)
     case "sim":
