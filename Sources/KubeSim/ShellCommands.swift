@@ -8,8 +8,8 @@ public struct ShellIO: Sendable {
   public var stdin: String
   /// `$?` before the command.
   public var status = 0
-  public var stdout = ""
-  public var stderr = ""
+  /// What the command wrote, in order: (descriptor 1 or 2, text).
+  public var writes: [(descriptor: Int, text: String)] = []
   /// Set by `sleep`: how long the process sleeps (`Int64.max`: for ever).
   public var sleepMilliseconds: Int64?
   /// Set by `exit`: the process ends with this status.
@@ -23,6 +23,15 @@ public struct ShellIO: Sendable {
     self.variables = variables
     self.stdin = stdin
   }
+
+  /// Everything written to standard output.
+  public var stdout: String { writes.filter { $0.descriptor == 1 }.map(\.text).joined() }
+
+  /// Writes `text` to standard output.
+  mutating func out(_ text: String) { writes.append((1, text)) }
+
+  /// Writes `text` to standard error.
+  mutating func err(_ text: String) { writes.append((2, text)) }
 
   /// `path` made absolute against the working directory.
   func absolute(_ path: String) -> String {
@@ -63,7 +72,7 @@ public enum ShellCommands {
     "test": test,
     "[": test,
     "pwd": { _, io, _ in
-      io.stdout = io.context.workingDirectory + "\n"
+      io.out(io.context.workingDirectory + "\n")
       return 0
     },
   ]
@@ -100,14 +109,14 @@ public enum ShellCommands {
         case "t": result.append("\t")
         case "\\": result.append("\\")
         case "c":
-          io.stdout += result
+          io.out(result)
           return 0
         default: result += "\\" + String(next)
         }
       }
       text = result
     }
-    io.stdout += text + (newline ? "\n" : "")
+    io.out(text + (newline ? "\n" : ""))
     return 0
   }
 
@@ -121,7 +130,7 @@ public enum ShellCommands {
         return 0
       }
       guard let milliseconds = SleepDuration.milliseconds(word) else {
-        io.stderr += ShellTools.sleep(word, tools: io.context.tools)
+        io.err(ShellTools.sleep(word, tools: io.context.tools))
         return 1
       }
       total = total.saturatingAdd(milliseconds)
@@ -144,7 +153,7 @@ public enum ShellCommands {
   /// `cat [FILE...]`: standard input without files.
   static func cat(_ arguments: [String], _ io: inout ShellIO, _ files: inout PodFiles) -> Int {
     if arguments.isEmpty || arguments == ["-"] {
-      io.stdout += io.stdin
+      io.out(io.stdin)
       return 0
     }
     if let option = arguments.first(where: { $0.hasPrefix("-") && $0 != "-" }) { return io.refuse("cat \(option)") }
@@ -152,14 +161,14 @@ public enum ShellCommands {
     for word in arguments {
       let path = io.absolute(word)
       switch files.node(path, in: io.context.container) {
-      case .file(let text)?: io.stdout += text
+      case .file(let text)?: io.out(text)
       case .opaque?: return io.refuse("cat \(path) (kubebook knows that the image has this file, not its content)")
       case .directory?:
-        io.stderr += ShellTools.cat(word, failure: .isDirectory, tools: io.context.tools)
+        io.err(ShellTools.cat(word, failure: .isDirectory, tools: io.context.tools))
         code = 1
       case nil:
         if io.context.planning { return io.refuse("cat \(path) before the container starts") }
-        io.stderr += ShellTools.cat(word, failure: .notFound, tools: io.context.tools)
+        io.err(ShellTools.cat(word, failure: .notFound, tools: io.context.tools))
         code = 1
       }
     }
@@ -182,7 +191,7 @@ public enum ShellCommands {
     for word in paths {
       let path = io.absolute(word)
       guard let node = files.node(path, in: io.context.container) else {
-        io.stderr += ShellTools.ls(word, failure: .notFound, tools: io.context.tools)
+        io.err(ShellTools.ls(word, failure: .notFound, tools: io.context.tools))
         code = io.context.tools == .gnu ? 2 : 1
         continue
       }
@@ -201,7 +210,7 @@ public enum ShellCommands {
       let header = paths.count > 1 ? word + ":\n" : ""
       sections.append(header + names.map { $0 + "\n" }.joined())
     }
-    io.stdout += sections.joined(separator: "\n")
+    io.out(sections.joined(separator: "\n"))
     return code
   }
 
@@ -211,7 +220,7 @@ public enum ShellCommands {
     for word in arguments {
       if word.hasPrefix("-") { return io.refuse("touch \(word)") }
       if let failure = files.touch(io.absolute(word), in: io.context.container) {
-        io.stderr += ShellTools.touch(word, failure: failure, tools: io.context.tools)
+        io.err(ShellTools.touch(word, failure: failure, tools: io.context.tools))
         code = 1
       }
     }
@@ -237,7 +246,7 @@ public enum ShellCommands {
       let path = io.absolute(word)
       if let failure = files.remove(path, recursive: recursive, in: io.context.container) {
         if failure == .notFound && force { continue }
-        io.stderr += ShellTools.rm(word, failure: failure, tools: io.context.tools)
+        io.err(ShellTools.rm(word, failure: failure, tools: io.context.tools))
         code = 1
       }
     }
@@ -255,7 +264,7 @@ public enum ShellCommands {
       }
       if word.hasPrefix("-") { return io.refuse("mkdir \(word)") }
       if let failure = files.makeDirectory(io.absolute(word), parents: parents, in: io.context.container) {
-        io.stderr += ShellTools.mkdir(word, failure: failure, tools: io.context.tools)
+        io.err(ShellTools.mkdir(word, failure: failure, tools: io.context.tools))
         code = 1
       }
     }
@@ -265,14 +274,14 @@ public enum ShellCommands {
   /// `hostname`: the pod's.
   static func hostname(_ arguments: [String], _ io: inout ShellIO, _ files: inout PodFiles) -> Int {
     guard arguments.isEmpty else { return io.refuse("hostname \(arguments.joined(separator: " "))") }
-    io.stdout += io.context.hostname + "\n"
+    io.out(io.context.hostname + "\n")
     return 0
   }
 
   /// `date` on the virtual clock, in UTC (`%a %b %e %H:%M:%S %Z %Y`).
   static func date(_ arguments: [String], _ io: inout ShellIO, _ files: inout PodFiles) -> Int {
     guard arguments.isEmpty || arguments == ["-u"] else { return io.refuse("date \(arguments.joined(separator: " "))") }
-    io.stdout += io.clock.dateCommandText + "\n"
+    io.out(io.clock.dateCommandText + "\n")
     return 0
   }
 
@@ -283,7 +292,7 @@ public enum ShellCommands {
       return io.refuse("env here (the image adds variables of its own that kubebook does not know; try printenv NAME)")
     }
     for (name, _) in io.context.environment {
-      io.stdout += name + "=" + (io.variables[name] ?? "") + "\n"
+      io.out(name + "=" + (io.variables[name] ?? "") + "\n")
     }
     return 0
   }
@@ -294,7 +303,7 @@ public enum ShellCommands {
     var code = 0
     for name in arguments {
       if let value = io.context.environment.last(where: { $0.0 == name })?.1 {
-        io.stdout += value + "\n"
+        io.out(value + "\n")
       } else {
         code = 1
       }

@@ -44,6 +44,10 @@ public struct ShellProcess: Sendable {
   var outputBytes = 0
   var steps = 0
   var stepsAtInstant = 0
+  /// How many `$( )` are being expanded inside one another.
+  var substitutions = 0
+  /// How deep `$( )` may nest.
+  static let substitutionDepth = 8
   /// The instructions this process may run in all (``stepsPerRun`` unless planning).
   let stepLimit: Int
 
@@ -216,8 +220,15 @@ public struct ShellProcess: Sendable {
     }
   }
 
-  /// `$(COMMAND)`: one simple command's standard output, trailing newlines removed.
+  /// `$(COMMAND)`: one simple command's standard output, trailing newlines removed. Nested
+  /// substitutions go at most ``substitutionDepth`` deep.
   mutating func substitute(_ source: String, files: inout PodFiles) -> String? {
+    guard substitutions < Self.substitutionDepth else {
+      stop("kubebook's container shell does not run $( ) nested more than \(Self.substitutionDepth) deep")
+      return nil
+    }
+    substitutions += 1
+    defer { substitutions -= 1 }
     guard case .simple(let line)? = try? ShellParser.parse(source), line.redirections.isEmpty else {
       stop("kubebook's container shell does not run $(\(source)) (only one simple command)")
       return nil
@@ -238,7 +249,7 @@ public struct ShellProcess: Sendable {
       stop(io.refusal ?? "kubebook's container shell does not run $(\(source)) (it sleeps or exits)")
       return nil
     }
-    write(io.stderr)
+    for (descriptor, text) in io.writes where descriptor == 2 { write(text) }
     var text = io.stdout
     while text.hasSuffix("\n") { text.removeLast() }
     return text
@@ -308,7 +319,7 @@ public struct ShellProcess: Sendable {
       return
     }
     variables = io.variables
-    for (descriptor, text) in [(1, io.stdout), (2, io.stderr)] where !text.isEmpty {
+    for (descriptor, text) in io.writes where !text.isEmpty {
       switch targets[descriptor] {
       case nil: write(text)
       case .some(nil): continue

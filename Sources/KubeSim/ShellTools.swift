@@ -50,7 +50,7 @@ public enum ShellTools {
 
   /// The shell's `< FILE` that cannot be opened.
   static func cannotOpen(_ path: String, failure: PodFiles.Failure, tools: ImageFiles.Tools) -> String {
-    tools == .busybox ? "sh: can't open '\(path)': \(failure.rawValue)\n" : "sh: 1: cannot open \(path): No such file\n"
+    tools == .busybox ? "sh: can't open \(path): no such file\n" : "sh: 1: cannot open \(path): No such file\n"
   }
 
   /// `sleep WORD` with an invalid interval.
