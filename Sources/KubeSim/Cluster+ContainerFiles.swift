@@ -80,8 +80,11 @@ extension Cluster {
     let program: ShellProgram
     do {
       program = try ShellProgram.of(words)
-    } catch .syntax(let error) {
-      return ExecResult(output: ShellTools.syntax(error, tools: context.tools), exitCode: 2)
+    } catch {
+      switch error {
+      case .syntax(let syntax): return ExecResult(output: ShellTools.syntax(syntax, tools: context.tools), exitCode: 2)
+      case .unsupported(let what): throw .unsupported("kubebook's container shell does not run \(what)")
+      }
     }
     var process = ShellProcess(program, context: context, start: now)
     state.files.journal = []
