@@ -143,7 +143,9 @@ extension Cluster {
       var files = baseFiles(of: pod)
       process = ShellProcess(program, context: shellContext(of: pod, container: container), start: start)
       var end = now
-      if case .terminated(_, _, let started, let finished)? = pod.status.containerStatuses.first(where: { $0.name == name })?.lastTerminated,
+      if case .terminated(_, _, let started, let finished)? = pod.status.containerStatuses.first(where: {
+        $0.name == name
+      })?.lastTerminated,
         started == start
       {
         end = finished

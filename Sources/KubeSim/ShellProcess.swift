@@ -105,7 +105,8 @@ public struct ShellProcess: Sendable {
         return
       }
       if steps > stepLimit {
-        stop("kubebook: the container shell reached its budget of \(stepLimit) steps; kubebook stops interpreting it here")
+        stop(
+          "kubebook: the container shell reached its budget of \(stepLimit) steps; kubebook stops interpreting it here")
         return
       }
       execute(program.instructions[pc], files: &files)

@@ -65,7 +65,8 @@ enum ExecCommand {
       exitCode = try BusyBoxWget.run(words, pod: pod, image: image, cluster: &context.cluster, output: &output)
     case "tar":
       throw notSimulated(
-        ([program] + words).joined(separator: " ") + " (kubebook makes no tar archives; kubectl cp copies single files)")
+        ([program] + words).joined(separator: " ") + " (kubebook makes no tar archives; kubectl cp copies single files)"
+      )
     default:
       let result: Cluster.ExecResult
       do {

@@ -27,7 +27,8 @@ let fuzzTargets: [String: @Sendable ([UInt8]) -> Void] = [
     let arguments = (0..<Int(argc.pointee)).compactMap { argv.pointee?[$0].map { String(cString: $0) } }
     let name = arguments.first { $0.hasPrefix("--target=") }.map { String($0.dropFirst("--target=".count)) }
     guard let name, let target = fuzzTargets[name] else {
-      FileHandle.standardError.write(Data("kubebook-fuzz: error: give --target=lesson, --target=manifest or --target=shell\n".utf8))
+      FileHandle.standardError.write(
+        Data("kubebook-fuzz: error: give --target=lesson, --target=manifest or --target=shell\n".utf8))
       exit(2)
     }
     selectedTarget = target

@@ -1,5 +1,6 @@
-@testable import KubeSim
 import Testing
+
+@testable import KubeSim
 
 /// kubebook's container shell against the real shells: each script's expected output and exit
 /// status were captured by running it with BusyBox v1.35.0 (`busybox sh -c SCRIPT`, Debian's
@@ -35,22 +36,70 @@ import Testing
   static let captured: [(String, ImageFiles.Tools, String, Int)] = [
     ("echo 'a\\nb'; echo -n x; echo y; echo -e 'c\\td'", .busybox, "a\\nb\nxy\nc\td\n", 0),
     ("echo 'a\\nb'; echo -n x; echo y; echo -e 'c\\td'", .gnu, "a\nb\nxy\n-e c\td\n", 0),
-    ("mkdir -p /tmp/kbt/d; touch /tmp/kbt/f; ls /tmp/kbt; ls /tmp/kbt/f /tmp/kbt/d /tmp/kbt/nope; echo \"rc=$?\"", .busybox, "d\nf\nls: /tmp/kbt/nope: No such file or directory\n/tmp/kbt/f\n\n/tmp/kbt/d:\nrc=1\n", 0),
-    ("mkdir -p /tmp/kbt/d; touch /tmp/kbt/f; ls /tmp/kbt; ls /tmp/kbt/f /tmp/kbt/d /tmp/kbt/nope; echo \"rc=$?\"", .gnu, "d\nf\nls: cannot access '/tmp/kbt/nope': No such file or directory\n/tmp/kbt/f\n\n/tmp/kbt/d:\nrc=2\n", 0),
-    ("mkdir /tmp/kbt; mkdir /tmp/kbt/x/y; rm /tmp/kbt/nope; rm /tmp/kbt; rm -f /tmp/kbt/nope; echo \"rc=$?\"", .busybox, "mkdir: can't create directory '/tmp/kbt': File exists\nmkdir: can't create directory '/tmp/kbt/x/y': No such file or directory\nrm: can't remove '/tmp/kbt/nope': No such file or directory\nrm: '/tmp/kbt' is a directory\nrc=0\n", 0),
-    ("mkdir /tmp/kbt; mkdir /tmp/kbt/x/y; rm /tmp/kbt/nope; rm /tmp/kbt; rm -f /tmp/kbt/nope; echo \"rc=$?\"", .gnu, "mkdir: cannot create directory '/tmp/kbt': File exists\nmkdir: cannot create directory '/tmp/kbt/x/y': No such file or directory\nrm: cannot remove '/tmp/kbt/nope': No such file or directory\nrm: cannot remove '/tmp/kbt': Is a directory\nrc=0\n", 0),
-    ("echo one > /tmp/kbt/o; echo two >> /tmp/kbt/o; cat /tmp/kbt/o; cat /tmp/kbt; echo \"rc=$?\"", .busybox, "one\ntwo\ncat: read error: Is a directory\nrc=1\n", 0),
-    ("echo one > /tmp/kbt/o; echo two >> /tmp/kbt/o; cat /tmp/kbt/o; cat /tmp/kbt; echo \"rc=$?\"", .gnu, "one\ntwo\ncat: /tmp/kbt: Is a directory\nrc=1\n", 0),
-    ("for i in 1 2 3; do if [ \"$i\" = 2 ]; then echo two; elif [ $i -gt 2 ]; then echo big; else echo $i; fi; done", .busybox, "1\ntwo\nbig\n", 0),
-    ("for i in 1 2 3; do if [ \"$i\" = 2 ]; then echo two; elif [ $i -gt 2 ]; then echo big; else echo $i; fi; done", .gnu, "1\ntwo\nbig\n", 0),
-    ("x=5; [ -d /tmp/kbt ] && echo dir || echo nodir; [ -f /tmp/kbt ] || echo notfile; test -n \"$x\" && echo \"x is $x\"", .busybox, "dir\nnotfile\nx is 5\n", 0),
-    ("x=5; [ -d /tmp/kbt ] && echo dir || echo nodir; [ -f /tmp/kbt ] || echo notfile; test -n \"$x\" && echo \"x is $x\"", .gnu, "dir\nnotfile\nx is 5\n", 0),
+    (
+      "mkdir -p /tmp/kbt/d; touch /tmp/kbt/f; ls /tmp/kbt; ls /tmp/kbt/f /tmp/kbt/d /tmp/kbt/nope; echo \"rc=$?\"",
+      .busybox, "d\nf\nls: /tmp/kbt/nope: No such file or directory\n/tmp/kbt/f\n\n/tmp/kbt/d:\nrc=1\n", 0
+    ),
+    (
+      "mkdir -p /tmp/kbt/d; touch /tmp/kbt/f; ls /tmp/kbt; ls /tmp/kbt/f /tmp/kbt/d /tmp/kbt/nope; echo \"rc=$?\"",
+      .gnu, "d\nf\nls: cannot access '/tmp/kbt/nope': No such file or directory\n/tmp/kbt/f\n\n/tmp/kbt/d:\nrc=2\n", 0
+    ),
+    (
+      "mkdir /tmp/kbt; mkdir /tmp/kbt/x/y; rm /tmp/kbt/nope; rm /tmp/kbt; rm -f /tmp/kbt/nope; echo \"rc=$?\"",
+      .busybox,
+      "mkdir: can't create directory '/tmp/kbt': File exists\nmkdir: can't create directory '/tmp/kbt/x/y': No such file or directory\nrm: can't remove '/tmp/kbt/nope': No such file or directory\nrm: '/tmp/kbt' is a directory\nrc=0\n",
+      0
+    ),
+    (
+      "mkdir /tmp/kbt; mkdir /tmp/kbt/x/y; rm /tmp/kbt/nope; rm /tmp/kbt; rm -f /tmp/kbt/nope; echo \"rc=$?\"", .gnu,
+      "mkdir: cannot create directory '/tmp/kbt': File exists\nmkdir: cannot create directory '/tmp/kbt/x/y': No such file or directory\nrm: cannot remove '/tmp/kbt/nope': No such file or directory\nrm: cannot remove '/tmp/kbt': Is a directory\nrc=0\n",
+      0
+    ),
+    (
+      "echo one > /tmp/kbt/o; echo two >> /tmp/kbt/o; cat /tmp/kbt/o; cat /tmp/kbt; echo \"rc=$?\"", .busybox,
+      "one\ntwo\ncat: read error: Is a directory\nrc=1\n", 0
+    ),
+    (
+      "echo one > /tmp/kbt/o; echo two >> /tmp/kbt/o; cat /tmp/kbt/o; cat /tmp/kbt; echo \"rc=$?\"", .gnu,
+      "one\ntwo\ncat: /tmp/kbt: Is a directory\nrc=1\n", 0
+    ),
+    (
+      "for i in 1 2 3; do if [ \"$i\" = 2 ]; then echo two; elif [ $i -gt 2 ]; then echo big; else echo $i; fi; done",
+      .busybox, "1\ntwo\nbig\n", 0
+    ),
+    (
+      "for i in 1 2 3; do if [ \"$i\" = 2 ]; then echo two; elif [ $i -gt 2 ]; then echo big; else echo $i; fi; done",
+      .gnu, "1\ntwo\nbig\n", 0
+    ),
+    (
+      "x=5; [ -d /tmp/kbt ] && echo dir || echo nodir; [ -f /tmp/kbt ] || echo notfile; test -n \"$x\" && echo \"x is $x\"",
+      .busybox, "dir\nnotfile\nx is 5\n", 0
+    ),
+    (
+      "x=5; [ -d /tmp/kbt ] && echo dir || echo nodir; [ -f /tmp/kbt ] || echo notfile; test -n \"$x\" && echo \"x is $x\"",
+      .gnu, "dir\nnotfile\nx is 5\n", 0
+    ),
     ("false || true && echo ok; false && echo no; echo \"status $?\"", .busybox, "ok\nstatus 1\n", 0),
     ("false || true && echo ok; false && echo no; echo \"status $?\"", .gnu, "ok\nstatus 1\n", 0),
-    ("i=0; while [ ! -f /tmp/kbt/stop ]; do touch /tmp/kbt/stop; echo loop; done; until true; do echo never; done; echo done", .busybox, "loop\ndone\n", 0),
-    ("i=0; while [ ! -f /tmp/kbt/stop ]; do touch /tmp/kbt/stop; echo loop; done; until true; do echo never; done; echo done", .gnu, "loop\ndone\n", 0),
-    ("echo \"$(echo inner) `echo back`\" ; touch /nonexistent/dir/f; echo a > /nonexistent/x; echo \"rc=$?\"", .busybox, "inner back\ntouch: /nonexistent/dir/f: No such file or directory\nsh: can't create /nonexistent/x: nonexistent directory\nrc=1\n", 0),
-    ("echo \"$(echo inner) `echo back`\" ; touch /nonexistent/dir/f; echo a > /nonexistent/x; echo \"rc=$?\"", .gnu, "inner back\ntouch: cannot touch '/nonexistent/dir/f': No such file or directory\nsh: 1: cannot create /nonexistent/x: Directory nonexistent\nrc=2\n", 0),
+    (
+      "i=0; while [ ! -f /tmp/kbt/stop ]; do touch /tmp/kbt/stop; echo loop; done; until true; do echo never; done; echo done",
+      .busybox, "loop\ndone\n", 0
+    ),
+    (
+      "i=0; while [ ! -f /tmp/kbt/stop ]; do touch /tmp/kbt/stop; echo loop; done; until true; do echo never; done; echo done",
+      .gnu, "loop\ndone\n", 0
+    ),
+    (
+      "echo \"$(echo inner) `echo back`\" ; touch /nonexistent/dir/f; echo a > /nonexistent/x; echo \"rc=$?\"",
+      .busybox,
+      "inner back\ntouch: /nonexistent/dir/f: No such file or directory\nsh: can't create /nonexistent/x: nonexistent directory\nrc=1\n",
+      0
+    ),
+    (
+      "echo \"$(echo inner) `echo back`\" ; touch /nonexistent/dir/f; echo a > /nonexistent/x; echo \"rc=$?\"", .gnu,
+      "inner back\ntouch: cannot touch '/nonexistent/dir/f': No such file or directory\nsh: 1: cannot create /nonexistent/x: Directory nonexistent\nrc=2\n",
+      0
+    ),
     ("cat < /tmp/kbt/o; exit 7", .busybox, "sh: can't open /tmp/kbt/o: no such file\n", 7),
     ("cat < /tmp/kbt/o; exit 7", .gnu, "sh: 1: cannot open /tmp/kbt/o: No such file\n", 7),
   ]
@@ -147,7 +196,8 @@ import Testing
       return ContainerBehavior.of(container)
     }
     #expect(behavior(["sh", "-c", "sleep 5; exit 3"]) == ContainerBehavior(exitsAfter: 5000, exitCode: 3))
-    #expect(behavior(["sh", "-c", "for i in 1 2; do sleep 2; done"]) == ContainerBehavior(exitsAfter: 4000, exitCode: 0))
+    #expect(
+      behavior(["sh", "-c", "for i in 1 2; do sleep 2; done"]) == ContainerBehavior(exitsAfter: 4000, exitCode: 0))
     #expect(behavior(["sh", "-c", "echo x || exit 1"]) == ContainerBehavior(exitsAfter: 100, exitCode: 0))
     #expect(behavior(["sh", "-c", "while true; do sleep 5; done"]) == .runsForever)
     #expect(behavior(["sleep", "infinity"]) == .runsForever)
@@ -163,7 +213,8 @@ import Testing
     }
     files.trees["volume:shared"] = ["/": .directory(listed: true)]
     files.trees["volume:config"] = ["/": .directory(listed: true), "/k": .file("v")]
-    files.mounts["b"]?.insert(PodFiles.Mount(path: "/etc/k", tree: "volume:config", subPath: "/k", readOnly: true), at: 0)
+    files.mounts["b"]?.insert(
+      PodFiles.Mount(path: "/etc/k", tree: "volume:config", subPath: "/k", readOnly: true), at: 0)
     #expect(files.write("/data/x", "hello", in: "a") == nil)
     #expect(files.node("/data/x", in: "b") == .file("hello"))
     #expect(files.node("/etc/k", in: "b") == .file("v"))

@@ -25,7 +25,8 @@ import Testing
     for name in ["bin", "docker-entrypoint.d", "docker-entrypoint.sh", "etc", "proc", "tmp", "usr", "var"] {
       #expect(root.output.split(separator: "\n").contains(Substring(name)), "\(name)")
     }
-    #expect(terminal.run("kubectl exec web -- cat /usr/share/nginx/html/index.html").output == BusyBoxWget.nginxWelcomePage)
+    #expect(
+      terminal.run("kubectl exec web -- cat /usr/share/nginx/html/index.html").output == BusyBoxWget.nginxWelcomePage)
     #expect(terminal.run("kubectl exec web -- cat /etc/hostname").output == "web\n")
   }
 
@@ -46,14 +47,17 @@ import Testing
     #expect(
       terminal.run("kubectl exec box -- cat /x")
         == CommandResult(
-          output: "cat: can't open '/x': No such file or directory\ncommand terminated with exit code 1\n", exitCode: 1))
+          output: "cat: can't open '/x': No such file or directory\ncommand terminated with exit code 1\n", exitCode: 1)
+    )
     #expect(
       terminal.run("kubectl exec web -- cat /x")
-        == CommandResult(output: "cat: /x: No such file or directory\ncommand terminated with exit code 1\n", exitCode: 1))
+        == CommandResult(
+          output: "cat: /x: No such file or directory\ncommand terminated with exit code 1\n", exitCode: 1))
     #expect(
       terminal.run("kubectl exec web -- ls /x")
         == CommandResult(
-          output: "ls: cannot access '/x': No such file or directory\ncommand terminated with exit code 2\n", exitCode: 2))
+          output: "ls: cannot access '/x': No such file or directory\ncommand terminated with exit code 2\n",
+          exitCode: 2))
   }
 
   /// Writes stay in the container until it restarts; `/proc` and tar are refused.
@@ -63,7 +67,9 @@ import Testing
     #expect(terminal.run("kubectl exec box -- ls /tmp").output == "a\nb\n")
     #expect(terminal.run("kubectl exec box -- rm /tmp/a").exitCode == 0)
     #expect(terminal.run("kubectl exec box -- ls /tmp").output == "b\n")
-    #expect(terminal.run("kubectl exec box -- ls /proc").output.hasPrefix("error: kubebook's container shell does not run ls /proc"))
+    #expect(
+      terminal.run("kubectl exec box -- ls /proc").output.hasPrefix(
+        "error: kubebook's container shell does not run ls /proc"))
     #expect(terminal.run("kubectl exec box -- tar cf - /tmp").exitCode == 1)
   }
 
@@ -71,7 +77,8 @@ import Testing
   @Test func livenessExecCommandOverTime() {
     var terminal = Terminal()
     _ = terminal.run(
-      "kubectl run liveness --image=busybox:1.36 -- /bin/sh -c 'touch /tmp/healthy; sleep 30; rm -f /tmp/healthy; sleep 600'")
+      "kubectl run liveness --image=busybox:1.36 -- /bin/sh -c 'touch /tmp/healthy; sleep 30; rm -f /tmp/healthy; sleep 600'"
+    )
     _ = terminal.run("sleep 10")
     #expect(terminal.run("kubectl exec liveness -- cat /tmp/healthy") == CommandResult(output: "", exitCode: 0))
     _ = terminal.run("sleep 30")
