@@ -33,6 +33,7 @@ public struct PodFiles: Sendable {
     }
   }
 
+  /// Notes a change in ``journal`` when one is being kept.
   mutating func record(_ operation: ContainerWrite.Operation, _ container: String) {
     journal?.append(ContainerWrite.Change(container: container, operation: operation))
   }

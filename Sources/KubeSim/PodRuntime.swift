@@ -198,7 +198,7 @@ extension ContainerBehavior {
   static let planningSteps = 2_000
 
   /// The behaviour of the container's command as kubebook's container shell runs it on the
-  /// image's files alone (``ShellProcess``, ``ContainerContext/planning``): when it exits, and
+  /// image's files alone (``ShellProcess``, ``ShellContext/planning``): when it exits, and
   /// with what status; a loop that outlasts ``planningSteps`` steps, or `sleep infinity`, runs
   /// until stopped. Nil when the shell does not run the command or it reads files the
   /// volumes would bring: the older rules of ``of(_:)`` decide then.

@@ -17,6 +17,7 @@ public struct ShellIO: Sendable {
   /// Set when kubebook does not simulate what the command was asked to do.
   public var refusal: String?
 
+  /// I/O for one command run at `clock`.
   init(context: ShellContext, clock: Timestamp, variables: [String: String], stdin: String) {
     self.context = context
     self.clock = clock
@@ -38,6 +39,7 @@ public struct ShellIO: Sendable {
     ContainerPath.normalize(path.hasPrefix("/") ? path : context.workingDirectory + "/" + path)
   }
 
+  /// Refuses the command: kubebook's shell does not run `what`.
   mutating func refuse(_ what: String) -> Int {
     refusal = "kubebook's container shell does not run \(what)"
     return 0

@@ -20,6 +20,7 @@ struct ShellLexer {
   let characters: [Character]
   var index = 0
 
+  /// A lexer at the start of `script`.
   init(_ script: String) { characters = Array(script) }
 
   /// All tokens of the script.
@@ -30,8 +31,10 @@ struct ShellLexer {
     return tokens
   }
 
+  /// The character at the cursor, if any.
   var current: Character? { index < characters.count ? characters[index] : nil }
 
+  /// The character `offset` places ahead, if any.
   func peek(_ offset: Int) -> Character? {
     index + offset < characters.count ? characters[index + offset] : nil
   }

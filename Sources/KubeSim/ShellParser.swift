@@ -27,6 +27,7 @@ struct ShellParser {
     return list
   }
 
+  /// The token at the cursor, if any.
   var current: ShellLexer.Token? { index < tokens.count ? tokens[index] : nil }
 
   /// The reserved word at the current token, if it is one.
@@ -35,6 +36,7 @@ struct ShellParser {
     return text
   }
 
+  /// How the shells name `token` in a syntax error.
   func describe(_ token: ShellLexer.Token) -> String {
     switch token {
     case .word(let word): return word.plain ?? "word"
@@ -43,6 +45,7 @@ struct ShellParser {
     }
   }
 
+  /// Skips newline tokens.
   mutating func skipNewlines() {
     while current == .newline { index += 1 }
   }

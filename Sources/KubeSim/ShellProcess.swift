@@ -113,6 +113,7 @@ public struct ShellProcess: Sendable {
     }
   }
 
+  /// Stops interpreting the process; a bound's reason is also written to its output.
   mutating func stop(_ reason: String) {
     stopped = reason
     if !reason.hasPrefix("kubebook's container shell does not run") { write(reason + "\n") }
@@ -129,6 +130,7 @@ public struct ShellProcess: Sendable {
     }
   }
 
+  /// Runs one instruction.
   mutating func execute(_ instruction: ShellProgram.Instruction, files: inout PodFiles) {
     pc += 1
     switch instruction {

@@ -45,6 +45,7 @@ public struct ShellProgram: Sendable, Equatable {
     return ShellProgram(words: words)
   }
 
+  /// Appends the instructions of `script`.
   mutating func emit(_ script: ShellScript) {
     switch script {
     case .simple(let line):

@@ -27,6 +27,7 @@ public struct ShellCommandLine: Sendable, Equatable {
   /// The redirections, in order.
   public var redirections: [ShellRedirection] = []
 
+  /// Equal when words, redirections and assignments are.
   public static func == (left: ShellCommandLine, right: ShellCommandLine) -> Bool {
     left.words == right.words && left.redirections == right.redirections
       && left.assignments.map(\.name) == right.assignments.map(\.name)

@@ -356,7 +356,7 @@ enum SimulatedLogs {
       "\(parts.year)/\(two(parts.month))/\(two(parts.day)) \(two(parts.hour)):\(two(parts.minute)):\(two(parts.second))"
     switch arguments.first {
     case "echo": return [arguments.dropFirst().joined(separator: " ")]
-    case "date": return [busyboxDate(start)]
+    case "date": return [start.dateCommandText]
     case "hostname": return [hostname]
     case "sleep", "true", "false": return []
     default: break
@@ -386,15 +386,7 @@ enum SimulatedLogs {
   }
 
   /// BusyBox `date` in UTC: `Mon Mar  3 09:00:07 UTC 2025` (`%a %b %e %H:%M:%S %Z %Y`).
-  static func busyboxDate(_ time: Timestamp) -> String {
-    let parts = time.civil
-    let days = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]
-    let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-    func two(_ value: Int) -> String { value < 10 ? "0\(value)" : String(value) }
-    let day = parts.day < 10 ? " \(parts.day)" : String(parts.day)
-    return "\(days[parts.weekday]) \(months[parts.month - 1]) \(day) "
-      + "\(two(parts.hour)):\(two(parts.minute)):\(two(parts.second)) UTC \(parts.year)"
-  }
+  static func busyboxDate(_ time: Timestamp) -> String { time.dateCommandText }
 }
 
 extension String {
