@@ -8,6 +8,9 @@ public struct ShellIO: Sendable {
   public var stdin: String
   /// `$?` before the command.
   public var status = 0
+  /// Whether the command runs as a program without a shell (GNU `echo` then is coreutils',
+  /// not dash's builtin).
+  public var direct = false
   /// What the command wrote, in order: (descriptor 1 or 2, text).
   public var writes: [(descriptor: Int, text: String)] = []
   /// Set by `sleep`: how long the process sleeps (`Int64.max`: for ever).
@@ -79,14 +82,19 @@ public enum ShellCommands {
     },
   ]
 
-  /// `echo [-n] WORDS`: BusyBox's echo takes `-n`, `-e`, `-E`; dash's takes `-n` and always
-  /// reads backslash escapes.
+  /// Commands that exist only inside a shell: run without one (`kubectl exec POD -- exit 3`)
+  /// they are refused.
+  static let shellBuiltins: Set<String> = ["exit", "export", ":"]
+
+  /// `echo [-n] WORDS`: BusyBox's echo and coreutils' take `-n`, `-e`, `-E`; dash's builtin
+  /// (`sh -c` in a Debian image) takes `-n` and always reads backslash escapes.
   static func echo(_ arguments: [String], _ io: inout ShellIO, _ files: inout PodFiles) -> Int {
     var words = arguments[...]
     var newline = true
-    var escapes = io.context.tools == .gnu
+    let dash = io.context.tools == .gnu && !io.direct
+    var escapes = dash
     while let first = words.first, first.count > 1, first.hasPrefix("-"),
-      first.dropFirst().allSatisfy({ io.context.tools == .gnu ? $0 == "n" : "neE".contains($0) })
+      first.dropFirst().allSatisfy({ dash ? $0 == "n" : "neE".contains($0) })
     {
       for flag in first.dropFirst() {
         switch flag {

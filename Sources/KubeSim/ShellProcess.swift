@@ -277,6 +277,12 @@ public struct ShellProcess: Sendable {
       stop("kubebook's container shell does not run \(name)")
       return
     }
+    if program.direct, ShellCommands.shellBuiltins.contains(name) {
+      stop(
+        "kubebook's container shell does not run \(name) without a shell (it is a shell builtin, not a program; try sh -c)"
+      )
+      return
+    }
     var targets: [Int: (path: String, append: Bool)?] = [:]
     var stdin = ""
     for redirection in line.redirections {
@@ -316,6 +322,7 @@ public struct ShellProcess: Sendable {
     }
     var io = ShellIO(context: context, clock: clock, variables: variables, stdin: stdin)
     io.status = status
+    io.direct = program.direct
     let code = command(Array(words.dropFirst()), &io, &files)
     if let refusal = io.refusal {
       stop(refusal)

@@ -18,6 +18,9 @@ public struct ShellProgram: Sendable, Equatable {
 
   public var instructions: [Instruction] = []
   var slots = 0
+  /// Whether the program is one command run without a shell (`kubectl exec POD -- ls`): its
+  /// name is a program, not a shell builtin.
+  public var direct = false
 
   /// The program of `script`.
   public init(_ script: ShellScript) {
@@ -29,6 +32,7 @@ public struct ShellProgram: Sendable, Equatable {
   public init(words: [String]) {
     let line = ShellCommandLine(words: words.map { ShellWord(parts: [.literal($0, quoted: true)]) })
     instructions = [.run(line)]
+    direct = true
   }
 
   /// The program of `words`: the script of `sh -c SCRIPT` (or bash's) parsed, other commands

@@ -60,6 +60,15 @@ import Testing
           exitCode: 2))
   }
 
+  /// Without a shell, `echo` is the image's program (coreutils' in nginx: no escapes, as
+  /// `LC_ALL=C /bin/echo 'a\nb'` prints); in `sh -c` it is dash's builtin, which reads them.
+  @Test func echoProgramAndBuiltin() {
+    var terminal = Self.terminal()
+    #expect(terminal.run("kubectl exec web -- echo 'a\\nb'").output == "a\\nb\n")
+    #expect(terminal.run("kubectl exec web -- sh -c \"echo 'a\\nb'\"").output == "a\nb\n")
+    #expect(terminal.run("kubectl exec web -- exit 3").output.contains("it is a shell builtin"))
+  }
+
   /// Writes stay in the container until it restarts; `/proc` and tar are refused.
   @Test func writesAndRefusals() {
     var terminal = Self.terminal()
