@@ -46,7 +46,13 @@ public struct PodFiles: Sendable {
     case exists = "File exists"
     case readOnly = "Read-only file system"
     case notEmpty = "Directory not empty"
+    /// A file would grow past ``PodFiles/fileLimit``.
+    case noSpace = "No space left on device"
   }
+
+  /// The largest file kubebook keeps, in UTF-8 bytes: a write past it fails as a full disk
+  /// does.
+  public static let fileLimit = 64 * 1024
 
   /// The tools of `container`'s image (nil: kubebook does not know the image).
   public func tools(of container: String) -> ImageFiles.Tools? { tools[container] ?? nil }
@@ -92,6 +98,7 @@ public struct PodFiles: Sendable {
     if place.readOnly { return .readOnly }
     var content = text
     if append, case .file(let old)? = existing { content = old + text }
+    if content.utf8.count > Self.fileLimit { return .noSpace }
     trees[place.tree, default: [:]][place.path] = .file(content)
     record(.write(path, text, append: append), container)
     return nil

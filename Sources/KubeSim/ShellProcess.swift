@@ -10,8 +10,9 @@
 public struct ShellProcess: Sendable {
   /// Instructions one process may run at one instant.
   public static let stepsPerInstant = 10_000
-  /// Instructions one process may run in all.
-  public static let stepsPerRun = 100_000
+  /// Instructions one process may run in all (a `while true; do ...; sleep 1; done` loop of
+  /// three instructions runs for about 1 h 50 min of virtual time).
+  public static let stepsPerRun = 20_000
   /// Bytes of output one process may write.
   public static let outputLimit = 1 << 20
   /// The instant a `sleep infinity` wakes: never.
@@ -87,9 +88,10 @@ public struct ShellProcess: Sendable {
     while !isDone {
       if let wake = wakeAt {
         guard wake <= deadline, wake != Self.never else { return }
+        // Only a clock that moves resets the per-instant bound (`sleep 0` does not).
+        if wake > clock { stepsAtInstant = 0 }
         clock = wake
         wakeAt = nil
-        stepsAtInstant = 0
       }
       guard clock <= deadline else { return }
       guard pc < program.instructions.count else {
