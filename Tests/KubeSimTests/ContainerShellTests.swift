@@ -187,6 +187,21 @@ import Testing
     #expect(sleepy.stopped?.contains("budget of \(ShellProcess.stepsPerRun) steps") == true)
   }
 
+  /// `sleep 0` does not move the clock, so it does not reset the per-instant bound (a fuzz
+  /// input once spun for 100,000 steps on every replay); files stop growing at the bound.
+  @Test func sleepZeroAndFileBounds() throws {
+    var files = Self.files(.busybox)
+    var process = ShellProcess(
+      try ShellProgram.of(["sh", "-c", "until [ -d /nope ]; do sleep 0; done"]), context: Self.context(.busybox),
+      start: Timestamp(seconds: 0))
+    process.run(until: Timestamp(seconds: 100), files: &files)
+    #expect(process.stopped?.contains("at one instant") == true)
+    #expect(process.clock == Timestamp(seconds: 0))
+    let big = String(repeating: "x", count: PodFiles.fileLimit)
+    #expect(files.write("/tmp/kbt/big", big, in: "main") == nil)
+    #expect(files.write("/tmp/kbt/big", "y", append: true, in: "main") == .noSpace)
+  }
+
   /// The kubelet plans a container's end from its script: exit codes and sleeps add up;
   /// loops and `sleep infinity` run until stopped.
   @Test func plannedBehaviour() {
