@@ -63,11 +63,14 @@ public struct ImageFiles: Sendable {
   /// The files of `image`, or nil when kubebook does not know the image.
   public static func of(_ image: String) -> ImageFiles? {
     let reference = ImageReference(image)
-    guard reference.registry == nil || reference.registry == "docker.io" else { return nil }
+    // kubernetes.io's examples pull BusyBox from registry.k8s.io (`registry.k8s.io/busybox`).
+    let dockerHub = reference.registry == nil || reference.registry == "docker.io"
+    let k8sBusybox = reference.registry == "registry.k8s.io" && reference.path == "busybox"
+    guard dockerHub || k8sBusybox else { return nil }
     switch reference.baseName {
     case "busybox":
       // BusyBox images before 1.32 carried no C library directories.
-      let old = ["1.28", "1.29", "1.30", "1.31"].contains { reference.tag?.hasPrefix($0) == true }
+      let old = ["1.24", "1.27", "1.28", "1.29", "1.30", "1.31"].contains { reference.tag?.hasPrefix($0) == true }
       let root =
         old
         ? ["bin", "dev", "etc", "home", "proc", "root", "sys", "tmp", "usr", "var"]
