@@ -82,11 +82,12 @@ import Testing
     #expect(terminal.run("kubectl exec box -- tar cf - /tmp").exitCode == 1)
   }
 
-  /// kubernetes.io's liveness-exec command: `/tmp/healthy` exists for 30 s after the start.
+  /// kubernetes.io's liveness-exec pod (`pods/probe/exec-liveness.yaml`: its image and
+  /// command): `/tmp/healthy` exists for 30 s after the start.
   @Test func livenessExecCommandOverTime() {
     var terminal = Terminal()
     _ = terminal.run(
-      "kubectl run liveness --image=busybox:1.36 -- /bin/sh -c 'touch /tmp/healthy; sleep 30; rm -f /tmp/healthy; sleep 600'"
+      "kubectl run liveness --image=registry.k8s.io/busybox:1.27.2 -- /bin/sh -c 'touch /tmp/healthy; sleep 30; rm -f /tmp/healthy; sleep 600'"
     )
     _ = terminal.run("sleep 10")
     #expect(terminal.run("kubectl exec liveness -- cat /tmp/healthy") == CommandResult(output: "", exitCode: 0))
