@@ -38,9 +38,10 @@ extension Cluster {
     let writes = containerWrites[pod.metadata.uid] ?? []
     var nextWrite = 0
     var rounds = 0
-    // Each round runs the earliest process up to the next other event, or replays one write
-    // (at one instant, the processes first).
-    while rounds < ShellProcess.stepsPerRun {
+    // Each round runs the earliest process up to the next other event (at least one of its
+    // instructions), or replays one write (at one instant, the processes first).
+    let roundLimit = ShellProcess.stepsPerRun.saturatingMultiply(processes.count + 1).saturatingAdd(writes.count)
+    while rounds < roundLimit {
       rounds += 1
       let writeTime = nextWrite < writes.count && writes[nextWrite].time <= now ? writes[nextWrite].time : nil
       let due = processes.indices.compactMap { index in
