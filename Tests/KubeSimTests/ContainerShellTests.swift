@@ -34,6 +34,14 @@ import Testing
   }
 
   static let captured: [(String, ImageFiles.Tools, String, Int)] = [
+    (
+      "x=\"a  b\"; echo $x; echo \"$x\"; y=; echo a${y}b; echo $y c; z=\" lead trail \"; echo [$z]; echo \"[$z]\"; echo p${z}q",
+      .busybox, "a b\na  b\nab\nc\n[ lead trail ]\n[ lead trail ]\np lead trail q\n", 0
+    ),
+    (
+      "x=\"a  b\"; echo $x; echo \"$x\"; y=; echo a${y}b; echo $y c; z=\" lead trail \"; echo [$z]; echo \"[$z]\"; echo p${z}q",
+      .gnu, "a b\na  b\nab\nc\n[ lead trail ]\n[ lead trail ]\np lead trail q\n", 0
+    ),
     ("echo 'a\\nb'; echo -n x; echo y; echo -e 'c\\td'", .busybox, "a\\nb\nxy\nc\td\n", 0),
     ("echo 'a\\nb'; echo -n x; echo y; echo -e 'c\\td'", .gnu, "a\nb\nxy\n-e c\td\n", 0),
     (
