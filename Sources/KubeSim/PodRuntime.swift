@@ -225,6 +225,8 @@ extension ContainerBehavior {
       return ContainerBehavior(exitsAfter: max(process.clock.milliseconds, 100), exitCode: exitCode)
     }
     if let stopped = process.stopped, stopped.hasPrefix("kubebook's container shell does not run") { return nil }
+    // A sleep that ends past the horizon (centuries): the older rules saturate it.
+    if process.stopped == nil, !process.sleepsForever { return nil }
     return .runsForever
   }
 

@@ -13,8 +13,10 @@ public struct ShellIO: Sendable {
   public var direct = false
   /// What the command wrote, in order: (descriptor 1 or 2, text).
   public var writes: [(descriptor: Int, text: String)] = []
-  /// Set by `sleep`: how long the process sleeps (`Int64.max`: for ever).
+  /// Set by `sleep`: how long the process sleeps.
   public var sleepMilliseconds: Int64?
+  /// Set by `sleep infinity`: the process never wakes.
+  public var sleepsForever = false
   /// Set by `exit`: the process ends with this status.
   public var exit: Int?
   /// Set when kubebook does not simulate what the command was asked to do.
@@ -130,18 +132,19 @@ public enum ShellCommands {
     return 0
   }
 
-  /// `sleep N...` (suffixes `s`, `m`, `h`, `d`) or `sleep infinity`.
+  /// `sleep N...` (suffixes `s`, `m`, `h`, `d`; a number too large for a double, `inf` or
+  /// `infinity` sleeps for ever, as coreutils does).
   static func sleep(_ arguments: [String], _ io: inout ShellIO, _ files: inout PodFiles) -> Int {
     guard !arguments.isEmpty else { return io.refuse("sleep without an interval") }
     var total: Int64 = 0
     for word in arguments {
-      if ["infinity", "inf"].contains(word.lowercased()) {
-        io.sleepMilliseconds = Int64.max
-        return 0
-      }
-      guard let milliseconds = SleepDuration.milliseconds(word) else {
+      guard let seconds = SleepDuration.seconds(word) else {
         io.err(ShellTools.sleep(word, tools: io.context.tools))
         return 1
+      }
+      guard seconds.isFinite, let milliseconds = SleepDuration.milliseconds(word) else {
+        io.sleepsForever = true
+        return 0
       }
       total = total.saturatingAdd(milliseconds)
     }

@@ -36,6 +36,8 @@ public struct ShellProcess: Sendable {
   public private(set) var clock: Timestamp
   /// When a `sleep` ends, while the process sleeps.
   public private(set) var wakeAt: Timestamp?
+  /// Whether the process sleeps for ever (`sleep infinity`).
+  public private(set) var sleepsForever = false
   /// The exit status once the process has ended.
   public private(set) var exitCode: Int?
   /// Why kubebook stopped interpreting the process (a bound, or a command its shell does not
@@ -87,7 +89,7 @@ public struct ShellProcess: Sendable {
     let deadline = min(limit, endTime ?? limit)
     while !isDone {
       if let wake = wakeAt {
-        guard wake <= deadline, wake != Self.never else { return }
+        guard wake <= deadline, !sleepsForever else { return }
         // Only a clock that moves resets the per-instant bound (`sleep 0` does not).
         if wake > clock { stepsAtInstant = 0 }
         clock = wake
@@ -250,7 +252,7 @@ public struct ShellProcess: Sendable {
       return nil
     }
     status = command(Array(words.dropFirst()), &io, &files)
-    if io.sleepMilliseconds != nil || io.exit != nil || io.refusal != nil {
+    if io.sleepMilliseconds != nil || io.sleepsForever || io.exit != nil || io.refusal != nil {
       stop(io.refusal ?? "kubebook's container shell does not run $(\(source)) (it sleeps or exits)")
       return nil
     }
@@ -339,8 +341,11 @@ public struct ShellProcess: Sendable {
       }
     }
     status = code
-    if let milliseconds = io.sleepMilliseconds {
-      wakeAt = milliseconds == Int64.max ? Self.never : clock.adding(milliseconds: milliseconds)
+    if io.sleepsForever {
+      sleepsForever = true
+      wakeAt = Self.never
+    } else if let milliseconds = io.sleepMilliseconds {
+      wakeAt = clock.adding(milliseconds: milliseconds)
     }
     if let exit = io.exit { exitCode = exit }
   }
