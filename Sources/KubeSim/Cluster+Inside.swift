@@ -1,5 +1,5 @@
-/// What a process inside a running container sees: its environment and the files of its
-/// ConfigMap and Secret volumes (for `kubectl exec`).
+/// What a process inside a running container sees: its environment, and the data of its
+/// ConfigMap and Secret volumes as the kubelet has refreshed them (``Cluster/podState(of:)``).
 extension Cluster {
   /// How long a changed ConfigMap or Secret takes to reach the files of pods that mount it
   /// (the kubelet refreshes them on its periodic sync, every minute by default).
@@ -69,36 +69,6 @@ extension Cluster {
       result.append((base + "_ADDR", service.clusterIP))
     }
     return result
-  }
-
-  /// The files a container sees through its ConfigMap and Secret volumes, by absolute path
-  /// (Secret values decoded). A change reaches the files ``mountRefreshMilliseconds`` after
-  /// it was made; until then the previous content shows.
-  public func mountedFiles(of pod: Pod, container name: String) -> [String: String] {
-    guard let container = pod.spec.containers.first(where: { $0.name == name }) else { return [:] }
-    let namespace = pod.metadata.namespace ?? "default"
-    var files: [String: String] = [:]
-    for mount in container.volumeMounts {
-      guard let volume = pod.spec.volumes.first(where: { $0.name == mount.name }) else { continue }
-      var data: [String: String] = [:]
-      switch volume.source {
-      case .configMap(let configMapName, _):
-        data = visibleData(key: "configmap/" + Self.key(namespace, configMapName)) ?? [:]
-      case .secret(let secretName, _):
-        data = (visibleData(key: "secret/" + Self.key(namespace, secretName)) ?? [:]).mapValues {
-          Base64.decode($0) ?? ""
-        }
-      default:
-        continue
-      }
-      let directory = mount.mountPath.hasSuffix("/") ? String(mount.mountPath.dropLast()) : mount.mountPath
-      if let subPath = mount.subPath {
-        if let value = data[subPath] { files[directory] = value }
-      } else {
-        for (key, value) in data { files[directory + "/" + key] = value }
-      }
-    }
-    return files
   }
 
   /// The data of a ConfigMap or Secret as mounted files show it now.

@@ -56,6 +56,9 @@ public struct Cluster: Sendable {
   /// The last change of each ConfigMap and Secret (`configmap/ns/name`, `secret/ns/name`):
   /// the data before it and when it happened, for mounted files that lag behind.
   var configChanges: [String: (previous: [String: String], at: Timestamp)] = [:]
+  /// What `kubectl exec` (and exec probes) wrote in each pod's files, by pod uid, in order
+  /// (``Cluster/podFiles(of:)`` replays it with the containers' own processes).
+  var containerWrites: [String: [ContainerWrite]] = [:]
   /// PersistentVolumeClaims by `namespace/name`, PersistentVolumes and StorageClasses by name.
   public internal(set) var claims: [String: PersistentVolumeClaim] = [:]
   public internal(set) var volumes: [String: PersistentVolume] = [:]

@@ -169,6 +169,7 @@ struct ContainerBehavior: Sendable, Equatable {
     {
       return ContainerBehavior(exitsAfter: 100, exitCode: 0)
     }
+    if let planned = planned(container) { return planned }
     if let script = shellScript(words) { return ofScript(script) }
     // Commands that print something and are done.
     if let first = words.first, oneShotCommands.contains(first) {
@@ -192,6 +193,43 @@ struct ContainerBehavior: Sendable, Equatable {
 }
 
 extension ContainerBehavior {
+  /// Steps a planning run of a container's command may take before it counts as running
+  /// until stopped.
+  static let planningSteps = 2_000
+
+  /// The behaviour of the container's command as kubebook's container shell runs it on the
+  /// image's files alone (``ShellProcess``, ``ShellContext/planning``): when it exits, and
+  /// with what status; a loop that outlasts ``planningSteps`` steps, or `sleep infinity`, runs
+  /// until stopped. Nil when the shell does not run the command or it reads files the
+  /// volumes would bring: the older rules of ``of(_:)`` decide then.
+  static func planned(_ container: Container) -> ContainerBehavior? {
+    let words = container.command + container.args
+    guard !words.isEmpty, let image = ImageFiles.of(container.image) else { return nil }
+    let program: ShellProgram
+    do {
+      program = try ShellProgram.of(words)
+    } catch {
+      guard case .syntax = error else { return nil }
+      return ContainerBehavior(exitsAfter: 100, exitCode: 2)
+    }
+    var files = PodFiles()
+    files.trees["container:main"] = image.nodes
+    files.tools["main"] = .some(image.tools)
+    let context = ShellContext(
+      container: "main", hostname: "", tools: image.tools, environment: [], environmentIsComplete: false,
+      planning: true)
+    let start = Timestamp(milliseconds: 0)
+    var process = ShellProcess(program, context: context, start: start, stepLimit: planningSteps)
+    process.run(until: Timestamp(milliseconds: Int64.max / 4), files: &files)
+    if let exitCode = process.exitCode {
+      return ContainerBehavior(exitsAfter: max(process.clock.milliseconds, 100), exitCode: exitCode)
+    }
+    if let stopped = process.stopped, stopped.hasPrefix("kubebook's container shell does not run") { return nil }
+    // A sleep that ends past the horizon (centuries): the older rules saturate it.
+    if process.stopped == nil, !process.sleepsForever { return nil }
+    return .runsForever
+  }
+
   /// The script of `sh -c SCRIPT` (or bash), if the container runs one.
   static func shellScript(_ words: [String]) -> String? {
     guard words.count >= 3, ["sh", "/bin/sh", "bash", "/bin/bash"].contains(words[0]), words[1] == "-c" else {

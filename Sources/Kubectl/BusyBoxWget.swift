@@ -6,34 +6,8 @@ import KubeSim
 /// `server returned error: HTTP/1.1 404 Not Found` for a path the server does not have.
 /// Without `-q`, wget draws a progress bar with timings, which kubebook does not simulate.
 enum BusyBoxWget {
-  /// nginx's default page (`/usr/share/nginx/html/index.html` of the official image since
-  /// the welcome page gained `color-scheme`), as captured with `curl` and `wget -qO-`.
-  static let nginxWelcomePage = """
-    <!DOCTYPE html>
-    <html>
-    <head>
-    <title>Welcome to nginx!</title>
-    <style>
-    html { color-scheme: light dark; }
-    body { width: 35em; margin: 0 auto;
-    font-family: Tahoma, Verdana, Arial, sans-serif; }
-    </style>
-    </head>
-    <body>
-    <h1>Welcome to nginx!</h1>
-    <p>If you see this page, the nginx web server is successfully installed and
-    working. Further configuration is required.</p>
-
-    <p>For online documentation and support please refer to
-    <a href="http://nginx.org/">nginx.org</a>.<br/>
-    Commercial support is available at
-    <a href="http://nginx.com/">nginx.com</a>.</p>
-
-    <p><em>Thank you for using nginx.</em></p>
-    </body>
-    </html>
-
-    """
+  /// nginx's default page (`/usr/share/nginx/html/index.html`).
+  static let nginxWelcomePage = ImageFiles.nginxWelcomePage
 
   /// The oldest nginx whose welcome page is ``nginxWelcomePage`` as far as kubebook knows.
   static let oldestKnownNginx = (1, 23)

@@ -12,6 +12,9 @@ public struct CommandResult: Sendable, Equatable {
   public var marks: [OutputMark]
   /// What the command line was (it waits; it prints YAML or JSON), read when it was split.
   public var shape = CommandShape()
+  /// Files `kubectl cp` copied out of a container into the page's virtual working directory
+  /// (never the disk), by relative path; the ``Terminal`` keeps them for later commands.
+  public var copiedFiles: [String: String] = [:]
 
   /// Two results are equal when they printed the same at the same instants with the same
   /// status; the shape describes the command line, not what it did.

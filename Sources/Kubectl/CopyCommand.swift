@@ -2,8 +2,12 @@ import KubeSim
 
 /// `kubectl cp SRC DEST`: kubectl v1.32's argument checks and errors (`cp.go`: the
 /// `[[namespace/]pod:]file/path` format, one local and one remote side, a local source that
-/// must exist among the page's files, the pod), then an honest refusal: kubectl copies by
-/// running `tar` inside the container, and kubebook models no container filesystem.
+/// must exist among the page's files, the pod), then one file copied between the page's
+/// virtual working directory and the container's files (``Cluster/podState(of:)``). The local
+/// side is always virtual, in lessons and in `kubebook shell` alike: a copied-out file joins
+/// the page's files (later commands can `apply -f` it), never the disk. kubectl copies by
+/// running `tar` in the container, so tar's note on a leading `/` shows (BusyBox's or GNU's
+/// text; kubectl routes tar's standard error to its output). Directories are refused.
 enum CopyCommand {
   static let flags: [FlagParser.Spec] = [
     .init(name: "container", short: "c", takesValue: true),
@@ -43,12 +47,55 @@ enum CopyCommand {
     }
     let namespace = remote.namespace ?? context.namespace(parsed)
     let podName = remote.pod ?? ""
-    guard context.cluster.pod(podName, namespace: namespace) != nil else {
+    guard let pod = context.cluster.pod(podName, namespace: namespace) else {
       throw .api(.notFound(resource: "pods", name: podName))
     }
-    throw .plain(
-      "kubebook does not simulate kubectl cp: kubectl copies by running tar inside the container, and the simulated containers have no filesystem (kubectl exec POD -- cat FILE shows the files of ConfigMap and Secret volumes)"
-    )
+    let containerName = parsed.value("container") ?? pod.spec.containers.first?.name ?? ""
+    guard pod.spec.containers.contains(where: { $0.name == containerName }) else {
+      throw .plain("container \(containerName) not found in pod \(pod.metadata.name)")
+    }
+    guard context.cluster.isRunning(pod, container: containerName) else {
+      throw .plain("unable to upgrade connection: container not found (\"\(containerName)\")")
+    }
+    let tools = context.cluster.podState(of: pod).files.tools(of: containerName) ?? .busybox
+    if source.pod == nil {
+      let text = context.files.contents(of: source.file) ?? ""
+      let name = ContainerPath.base(of: ContainerPath.normalize(source.file))
+      if let failure = context.cluster.copyIn(text, name: name, to: remote.file, in: pod, container: containerName) {
+        throw .plain("kubebook cannot copy to \(remote.file) in the container: \(failure.rawValue)")
+      }
+      return
+    }
+    let path = ContainerPath.normalize(remote.file)
+    let leading =
+      tools == .busybox ? "tar: removing leading '/' from member names" : "tar: Removing leading `/' from member names"
+    switch context.cluster.podState(of: pod).files.node(path, in: containerName) {
+    case .file(let text)?:
+      if remote.file.hasPrefix("/") { output.line(leading) }
+      var destination = destination.file
+      if context.files.entries(of: destination) != nil { destination += "/" + ContainerPath.base(of: path) }
+      guard let relative = VirtualDirectory.normalize(destination) else {
+        throw .plain("kubebook copies only into the page's working directory, not to \(destination)")
+      }
+      context.copiedFiles[relative] = text
+    case nil:
+      if remote.file.hasPrefix("/") { output.line(leading) }
+      if tools == .busybox {
+        output.line("tar: \(remote.file): No such file or directory")
+        output.line("tar: error exit delayed from previous errors")
+      } else {
+        output.line("tar: \(remote.file): Cannot stat: No such file or directory")
+        output.line("tar: Exiting with failure status due to previous errors")
+      }
+      let code = tools == .busybox ? 1 : 2
+      output.line("command terminated with exit code \(code)")
+      context.failed = true
+      if code != 1 { context.exitCode = Int32(code) }
+    case .directory?:
+      throw .plain("kubebook's kubectl cp copies single files; \(remote.file) is a directory in the container")
+    case .opaque?:
+      throw .plain("kubebook knows that the image has \(remote.file), not its content, so it cannot copy it")
+    }
   }
 
   /// `extractFileSpec`: `FILE`, `POD:FILE` or `NAMESPACE/POD:FILE`, one trailing slash

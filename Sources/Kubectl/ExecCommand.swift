@@ -1,10 +1,12 @@
 import KubeSim
 
-/// `kubectl exec POD [-c CONTAINER] -- COMMAND [ARG...]` for the commands whose output does
-/// not depend on the image: `printenv NAME...` (and `env` in BusyBox and Alpine), `cat FILE...` and `ls DIR` on ConfigMap and
-/// Secret volumes, `hostname` and `echo`; BusyBox 1.28's `nslookup NAME` against cluster
-/// DNS; and BusyBox's `wget -qO- URL` through Services to pods. Anything else is an honest
-/// "not simulated".
+/// `kubectl exec POD [-c CONTAINER] -- COMMAND [ARG...]`: the command runs in kubebook's
+/// container shell (``Cluster/execute(_:in:container:)``) against the container's files (its
+/// image's, the kubelet's, its volumes, and what was written since it started): `ls`, `cat`,
+/// `echo`, `touch`, `rm`, `mkdir`, `env`, `printenv`, `hostname`, `date`, `test`, `sh -c
+/// SCRIPT`, with BusyBox's or GNU coreutils' texts and exit codes. BusyBox 1.28's `nslookup
+/// NAME` answers from cluster DNS, and BusyBox's `wget -qO- URL` through Services to pods.
+/// Anything else is an honest "not simulated".
 enum ExecCommand {
   static let flags: [FlagParser.Spec] = [
     .init(name: "container", short: "c", takesValue: true),
@@ -55,58 +57,31 @@ enum ExecCommand {
     let words = Array(parsed.afterDash.dropFirst())
     var exitCode = 0
     switch program {
-    case "env" where words.isEmpty, "printenv" where words.isEmpty:
-      let image = pod.spec.containers.first { $0.name == containerName }?.image ?? ""
-      for (name, value) in try fullEnvironment(pod, container: containerName, image: image, cluster: context.cluster) {
-        output.line("\(name)=\(value)")
-      }
-    case "printenv":
-      let environment = context.cluster.environment(of: pod, container: containerName)
-      for word in words {
-        if let value = environment.last(where: { $0.0 == word })?.1 {
-          output.line(value)
-        } else {
-          exitCode = 1
-        }
-      }
-    case "cat":
-      let files = context.cluster.mountedFiles(of: pod, container: containerName)
-      for path in words {
-        guard let content = files[path] else {
-          if isMountedDirectory(path, files: files) {
-            output.line("cat: \(path): Is a directory")
-            exitCode = 1
-            continue
-          }
-          throw notSimulated("cat \(path) (kubebook knows only the files of ConfigMap and Secret volumes)")
-        }
-        output.write(content)
-      }
-    case "ls":
-      let files = context.cluster.mountedFiles(of: pod, container: containerName)
-      guard words.count == 1, let directory = words.first, isMountedDirectory(directory, files: files) else {
-        throw notSimulated("ls \(words.joined(separator: " ")) (kubebook lists only ConfigMap and Secret volumes)")
-      }
-      let prefix = directory.hasSuffix("/") ? directory : directory + "/"
-      for path in files.keys.filter({ $0.hasPrefix(prefix) }).sorted() {
-        output.line(String(path.dropFirst(prefix.count)))
-      }
     case "nslookup":
       let image = pod.spec.containers.first { $0.name == containerName }?.image ?? ""
       exitCode = try nslookup(words, image: image, pod: pod, cluster: context.cluster, output: &output)
     case "wget":
       let image = pod.spec.containers.first { $0.name == containerName }?.image ?? ""
       exitCode = try BusyBoxWget.run(words, pod: pod, image: image, cluster: &context.cluster, output: &output)
-    case "hostname":
-      output.line(pod.spec.hostname ?? pod.metadata.name)
-    case "echo":
-      output.line(words.joined(separator: " "))
+    case "tar":
+      throw notSimulated(
+        ([program] + words).joined(separator: " ") + " (kubebook makes no tar archives; kubectl cp copies single files)"
+      )
     default:
-      throw notSimulated(([program] + words).joined(separator: " "))
+      let result: Cluster.ExecResult
+      do {
+        result = try context.cluster.execute(parsed.afterDash, in: pod, container: containerName)
+      } catch {
+        if case .unsupported(let what) = error { throw .plain(what) }
+        throw notSimulated(parsed.afterDash.joined(separator: " "))
+      }
+      output.write(result.output)
+      exitCode = result.exitCode
     }
     if exitCode != 0 {
       output.line("command terminated with exit code \(exitCode)")
       context.failed = true
+      if exitCode != 1 { context.exitCode = Int32(exitCode) }
     }
   }
 
@@ -149,36 +124,6 @@ enum ExecCommand {
     case .external:
       return 1
     }
-  }
-
-  /// The whole environment of a process in a BusyBox or Alpine container, in the order the
-  /// runtime builds it: the image's `PATH`, `HOSTNAME`, the kubelet's variables (the
-  /// container's own, then the Services' — the kubelet assembles those in Go map order, so a
-  /// real cluster shuffles them), and `HOME`, which runc adds last. Other images bring
-  /// variables of their own (nginx: `NGINX_VERSION`, …) that kubebook does not know.
-  static func fullEnvironment(_ pod: Pod, container: String, image: String, cluster: Cluster) throws(KubectlError)
-    -> [(String, String)]
-  {
-    guard ["busybox", "alpine"].contains(ImageReference(image).baseName) else {
-      throw .plain(
-        "kubebook knows the full environment of busybox and alpine containers only (\(image) adds variables of its own); try printenv NAME"
-      )
-    }
-    var environment = [("PATH", "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin")]
-    for (name, value) in cluster.environment(of: pod, container: container) {
-      if let index = environment.firstIndex(where: { $0.0 == name }) {
-        environment[index].1 = value
-      } else {
-        environment.append((name, value))
-      }
-    }
-    if !environment.contains(where: { $0.0 == "HOME" }) { environment.append(("HOME", "/root")) }
-    return environment
-  }
-
-  static func isMountedDirectory(_ path: String, files: [String: String]) -> Bool {
-    let prefix = path.hasSuffix("/") ? path : path + "/"
-    return files.keys.contains { $0.hasPrefix(prefix) }
   }
 
   static func notSimulated(_ what: String) -> KubectlError {

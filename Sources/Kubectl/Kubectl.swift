@@ -59,7 +59,9 @@ public enum Kubectl {
       }
       output.prepend(log)
     }
-    return CommandResult(output: output.text, exitCode: status, marks: output.marks)
+    var result = CommandResult(output: output.text, exitCode: status, marks: output.marks)
+    result.copiedFiles = context.copiedFiles
+    return result
   }
 
   private static func dispatch(
@@ -191,6 +193,8 @@ struct CommandContext {
   var warnings: [String] = []
   /// What really listens for `kubectl port-forward`, in `kubebook shell` on a terminal only.
   var portForwarder: PortForwarder?
+  /// Files `kubectl cp` copied out of a container, by path in the working directory.
+  var copiedFiles: [String: String] = [:]
 
   /// The namespace from `-n`, else the current context's, else `default`
   /// (clientcmd's `Namespace()`).

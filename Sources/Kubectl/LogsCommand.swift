@@ -300,7 +300,7 @@ enum LogsCommand {
       }
       since = started
     }
-    var lines = try simulatedLines(of: pod, container: container, start: since)
+    var lines = try simulatedLines(of: pod, container: container, start: since, cluster: context.cluster)
     if let window = options.sinceMilliseconds, context.cluster.now.milliseconds(since: since) > window { lines = [] }
     if let sinceTime = options.sinceTime, since < sinceTime { lines = [] }
     if let tail = options.tail, tail >= 0 { lines = Array(lines.suffix(tail)) }
@@ -318,9 +318,16 @@ enum LogsCommand {
     output.write(text)
   }
 
-  /// What `container` of `pod` printed in its run that started at `start`, or kubebook's
-  /// refusal for an image whose output it does not know.
-  static func simulatedLines(of pod: Pod, container: Container, start: Timestamp) throws(KubectlError) -> [String] {
+  /// What `container` of `pod` printed in its run that started at `start` (up to now, for a
+  /// command kubebook's container shell runs), or kubebook's refusal for an image whose
+  /// output it does not know.
+  static func simulatedLines(of pod: Pod, container: Container, start: Timestamp, cluster: Cluster? = nil)
+    throws(KubectlError) -> [String]
+  {
+    // A command kubebook's container shell runs: what its process wrote, when it wrote it.
+    if let cluster, let lines = cluster.commandLog(of: pod, container: container.name, start: start) {
+      return lines
+    }
     guard
       let lines = SimulatedLogs.lines(
         image: container.image, arguments: container.command + container.args, start: start,
@@ -396,7 +403,7 @@ enum SimulatedLogs {
       "\(parts.year)/\(two(parts.month))/\(two(parts.day)) \(two(parts.hour)):\(two(parts.minute)):\(two(parts.second))"
     switch arguments.first {
     case "echo": return [arguments.dropFirst().joined(separator: " ")]
-    case "date": return [busyboxDate(start)]
+    case "date": return [start.dateCommandText]
     case "hostname": return [hostname]
     case "sleep", "true", "false": return []
     default: break
@@ -426,15 +433,7 @@ enum SimulatedLogs {
   }
 
   /// BusyBox `date` in UTC: `Mon Mar  3 09:00:07 UTC 2025` (`%a %b %e %H:%M:%S %Z %Y`).
-  static func busyboxDate(_ time: Timestamp) -> String {
-    let parts = time.civil
-    let days = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]
-    let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-    func two(_ value: Int) -> String { value < 10 ? "0\(value)" : String(value) }
-    let day = parts.day < 10 ? " \(parts.day)" : String(parts.day)
-    return "\(days[parts.weekday]) \(months[parts.month - 1]) \(day) "
-      + "\(two(parts.hour)):\(two(parts.minute)):\(two(parts.second)) UTC \(parts.year)"
-  }
+  static func busyboxDate(_ time: Timestamp) -> String { time.dateCommandText }
 }
 
 extension String {

@@ -50,6 +50,7 @@ public struct Terminal: Sendable {
       result = Kubectl.run(
         arguments, stdin: stdin, cluster: &cluster, kubeconfig: &kubeconfig, files: files, editor: editor,
         portForwarder: portForwarder)
+      for (path, text) in result.copiedFiles { files.files[path] = text }
     case "sleep":
       result = sleep(arguments)
     case "sim":

@@ -1,15 +1,17 @@
-// kubebook-fuzz: libFuzzer targets over the scenario parser and blesser (`lesson`) and
-// manifest decoding (`manifest`). scripts/fuzz builds it with `--sanitize=fuzzer -Xswiftc
-// -DFUZZING`, where libFuzzer supplies `main`; built normally, it replays saved inputs.
+// kubebook-fuzz: libFuzzer targets over the scenario parser and blesser (`lesson`), manifest
+// decoding (`manifest`) and kubebook's container shell (`shell`). scripts/fuzz builds it with
+// `--sanitize=fuzzer -Xswiftc -DFUZZING`, where libFuzzer supplies `main`; built normally, it
+// replays saved inputs.
 //
-//   kubebook-fuzz --target=lesson|manifest [libFuzzer flags] [CORPUS_DIR...]   (fuzzing build)
-//   kubebook-fuzz lesson|manifest FILE_OR_DIR...                              (normal build)
+//   kubebook-fuzz --target=lesson|manifest|shell [libFuzzer flags] [CORPUS_DIR...]   (fuzzing build)
+//   kubebook-fuzz lesson|manifest|shell FILE_OR_DIR...                        (normal build)
 import Foundation
 
 /// The fuzz targets by name.
 let fuzzTargets: [String: @Sendable ([UInt8]) -> Void] = [
   "lesson": LessonFuzzTarget.run,
   "manifest": ManifestFuzzTarget.run,
+  "shell": ShellFuzzTarget.run,
 ]
 
 #if FUZZING
@@ -25,7 +27,8 @@ let fuzzTargets: [String: @Sendable ([UInt8]) -> Void] = [
     let arguments = (0..<Int(argc.pointee)).compactMap { argv.pointee?[$0].map { String(cString: $0) } }
     let name = arguments.first { $0.hasPrefix("--target=") }.map { String($0.dropFirst("--target=".count)) }
     guard let name, let target = fuzzTargets[name] else {
-      FileHandle.standardError.write(Data("kubebook-fuzz: error: give --target=lesson or --target=manifest\n".utf8))
+      FileHandle.standardError.write(
+        Data("kubebook-fuzz: error: give --target=lesson, --target=manifest or --target=shell\n".utf8))
       exit(2)
     }
     selectedTarget = target
@@ -44,7 +47,7 @@ let fuzzTargets: [String: @Sendable ([UInt8]) -> Void] = [
     static func main() {
       let arguments = CommandLine.arguments
       guard arguments.count >= 3, let target = fuzzTargets[arguments[1]] else {
-        FileHandle.standardError.write(Data("usage: kubebook-fuzz lesson|manifest FILE_OR_DIR...\n".utf8))
+        FileHandle.standardError.write(Data("usage: kubebook-fuzz lesson|manifest|shell FILE_OR_DIR...\n".utf8))
         exit(2)
       }
       var replayed = 0

@@ -4,8 +4,7 @@ import Testing
 
 @testable import Kubectl
 
-/// `kubectl cp`: kubectl v1.32's argument errors, then an honest refusal, since kubebook
-/// models no container filesystem.
+/// `kubectl cp`: kubectl v1.32's argument errors.
 @Suite struct CopyCommandTests {
   /// Errors kubectl reports before it contacts the cluster: the real binary's text.
   @Test(
@@ -18,14 +17,11 @@ import Testing
     try RealKubectl.expectSameOutput(command)
   }
 
-  @Test func notSimulatedForAnExistingPod() {
+  /// The pod is looked up in the namespace of the remote side (the copy itself is tested in
+  /// ExecFilesTests).
+  @Test func podOfTheRemoteSide() {
     var terminal = Terminal(files: VirtualDirectory(files: ["app.conf": "x = 1\n"]))
     _ = terminal.run("kubectl run web --image=nginx:1.27")
-    let refusal =
-      "error: kubebook does not simulate kubectl cp: kubectl copies by running tar inside the container, and the simulated containers have no filesystem (kubectl exec POD -- cat FILE shows the files of ConfigMap and Secret volumes)\n"
-    #expect(
-      terminal.run("kubectl cp web:/etc/nginx/nginx.conf ./nginx.conf") == CommandResult(output: refusal, exitCode: 1))
-    #expect(terminal.run("kubectl cp app.conf default/web:/tmp/") == CommandResult(output: refusal, exitCode: 1))
     #expect(
       terminal.run("kubectl cp app.conf other/web:/tmp")
         == CommandResult(output: "Error from server (NotFound): pods \"web\" not found\n", exitCode: 1))

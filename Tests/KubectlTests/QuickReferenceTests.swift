@@ -16,7 +16,8 @@ import Testing
   static func isRefusal(_ output: String) -> Bool {
     [
       "kubebook does not simulate", "kubebook simulates only", "unknown flag", "unknown shorthand flag",
-      "unknown command",
+      "unknown command", "kubebook's container shell does not run", "kubebook's kubectl cp copies single files",
+      "kubebook knows that the image has", "kubebook cannot copy", "kubebook copies only",
     ]
     .contains { output.contains($0) }
   }

@@ -1,0 +1,1 @@
+while true; do echo x >> /tmp/f; sleep 0.001; done

@@ -1,0 +1,1 @@
+for i in 1 2 3; do if [ -f /tmp/x ]; then echo yes; else touch /tmp/x; fi; done; ls /tmp; cat /etc/hosts 2>&1; exit 3

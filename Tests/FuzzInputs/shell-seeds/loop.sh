@@ -1,0 +1,1 @@
+while true; do echo "$(date) $HOSTNAME" >> /tmp/log; sleep 5; done
