@@ -347,10 +347,11 @@ enum ApplyCommand {
         try handler.store(object, kind: type.kind, source: source, in: &context.cluster)
         return (type.qualifiedKind + "/" + object.metadata.name, "created")
       }
-      if Kind.get(objectName, namespace: "", in: context.cluster) != nil {
+      if let live = Kind.get(objectName, namespace: "", in: context.cluster) {
         if mode == .create {
           throw .api(.alreadyExists(resource: type.qualifiedResource, name: objectName), source: source)
         }
+        warnIfNotApplied(live.metadata, plural: type.plural, context: &context)
         return (name, "unchanged")
       }
       try handler.store(object, kind: type.kind, source: source, in: &context.cluster)
@@ -379,12 +380,23 @@ enum ApplyCommand {
       if mode == .create {
         throw .api(.alreadyExists(resource: type.qualifiedResource, name: objectName), source: source)
       }
+      if !dryRun { warnIfNotApplied(live.metadata, plural: type.plural, context: &context) }
       if dryRun { return (name, "configured") }
       return (name, try handler.update(live, object, value, &context))
     }
     if dryRun { return (name, "created") }
     try handler.store(object, kind: type.kind, source: source, in: &context.cluster)
     return (name, "created")
+  }
+
+  /// apply.go's warning (`warningNoLastAppliedConfigAnnotation`, kubectl v0.32.4) for a live
+  /// object that `kubectl create` made without `--save-config`: printed before the patch,
+  /// except in a client dry run, with the object named `<resource>/<name>` (`Info.ObjectName`).
+  static func warnIfNotApplied(_ live: ObjectMeta, plural: String, context: inout CommandContext) {
+    guard live.annotations[lastAppliedKey] == nil else { return }
+    context.warnings.append(
+      "Warning: resource \(plural)/\(live.name) is missing the \(lastAppliedKey) annotation which is required by kubectl apply. kubectl apply should only be used on resources created declaratively by either kubectl create --save-config or kubectl apply. The missing annotation will be patched automatically."
+    )
   }
 
   /// The replicas an apply writes: the manifest's, or the live count when neither this

@@ -116,6 +116,7 @@ enum CustomResources {
       if mode == .create {
         throw .api(.alreadyExists(resource: type.qualifiedResource, name: objectName), source: source)
       }
+      if !dryRun { ApplyCommand.warnIfNotApplied(live.metadata, plural: type.plural, context: &context) }
       let lastApplied = live.metadata.annotations[ApplyCommand.lastAppliedKey].flatMap {
         try? ManifestReader.documents($0, source: ApplyCommand.lastAppliedKey).first
       }
