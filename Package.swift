@@ -12,6 +12,8 @@ let package = Package(
     .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
     .package(url: "https://github.com/apple/swift-collections", from: "1.1.0"),
     .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.0"),
+    .package(url: "https://github.com/LebJe/TOMLKit", exact: "0.6.0"),
+    .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
   ],
   targets: [
     .systemLibrary(
@@ -29,14 +31,20 @@ let package = Package(
     .target(name: "KubeSim", dependencies: [.product(name: "HeapModule", package: "swift-collections")]),
     .target(name: "Kubectl", dependencies: ["KubeSim", "Yams"]),
     .target(name: "Course", dependencies: ["Markdown", "KubeSim", "Kubectl"]),
-    .target(name: "Site", dependencies: ["Course", "Kubectl", "KubeSim", "Markdown"]),
-    .target(name: "Workspace", dependencies: ["Course", "Site", "CFileSwap"]),
+    .target(
+      name: "BookConfig", dependencies: ["Course", "KubeSim", .product(name: "TOMLKit", package: "TOMLKit")]),
+    .target(
+      name: "Site",
+      dependencies: [
+        "Course", "Kubectl", "KubeSim", "Markdown", "BookConfig", .product(name: "Mustache", package: "swift-mustache"),
+      ]),
+    .target(name: "Workspace", dependencies: ["Course", "Site", "BookConfig", "CFileSwap"]),
     .target(name: "LineEditor", dependencies: ["CEditLine"]),
     .target(name: "Preview", dependencies: [.product(name: "FlyingSocks", package: "FlyingFox")]),
     .executableTarget(
       name: "kubebook",
       dependencies: [
-        "Course", "Kubectl", "Site", "Workspace", "LineEditor", "Preview",
+        "Course", "Kubectl", "Site", "Workspace", "LineEditor", "Preview", "BookConfig",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -49,8 +57,9 @@ let package = Package(
     .testTarget(name: "KubeSimTests", dependencies: ["KubeSim"]),
     .testTarget(name: "KubectlTests", dependencies: ["Kubectl", "KubeSim", "TestSupport"]),
     .testTarget(name: "CourseTests", dependencies: ["Course", "Kubectl", "KubeSim", "Markdown", "TestSupport"]),
-    .testTarget(name: "SiteTests", dependencies: ["Site", "Course", "Kubectl", "KubeSim", "Markdown", "TestSupport"]),
-    .testTarget(name: "WorkspaceTests", dependencies: ["Workspace", "Course", "Site", "TestSupport"]),
+    .testTarget(name: "BookConfigTests", dependencies: ["BookConfig", "Course", "KubeSim"]),
+    .testTarget(name: "SiteTests", dependencies: ["Site", "BookConfig", "Course", "Kubectl", "KubeSim", "Markdown", "TestSupport"]),
+    .testTarget(name: "WorkspaceTests", dependencies: ["Workspace", "BookConfig", "Course", "Site", "TestSupport"]),
     .testTarget(name: "PreviewTests", dependencies: ["Preview", "TestSupport"]),
     .testTarget(name: "kubebookTests", dependencies: ["kubebook", "TestSupport"]),
   ],

@@ -1,3 +1,6 @@
+import BookConfig
+import Foundation
+
 /// The theme's stylesheet and script, written next to the pages so the site needs no
 /// network and works from `file://`.
 enum Assets {
@@ -197,7 +200,33 @@ enum Assets {
 
     """
 
-  static let javascript = """
+  /// The page script, its strings in the site's language (``ScriptText``).
+  static func javascript(_ strings: SiteStrings) -> String {
+    javascriptTemplate
+      .replacingOccurrences(
+        of: "\"第 \" + current + \" / \" + count + \" 步\"",
+        with: ScriptText.expression(strings, .playerPosition, ["step": "current", "count": "count"])
+      )
+      .replacingOccurrences(
+        of: "dark ? \"浅色\" : \"深色\"",
+        with: "dark ? " + ScriptText.expression(strings, .themeLight) + " : " + ScriptText.expression(strings, .themeDark)
+      )
+      .replacingOccurrences(
+        of: "hits.length ? \"找到 \" + hits.length + \" 处\" : \"没有找到 “\" + query + \"”\"",
+        with: "hits.length ? " + ScriptText.expression(strings, .searchFound, ["count": "hits.length"]) + " : "
+          + ScriptText.expression(strings, .searchNothing, ["query": "query"])
+      )
+  }
+
+  /// The default favicon: a ship's wheel in the accent colour.
+  static let favicon = """
+    <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><circle cx="16" cy="16" r="15" fill="#0b62c4"/><circle cx="16" cy="16" r="8" fill="none" stroke="#fff" stroke-width="2.5"/><path d="M16 3v26M3 16h26M6.8 6.8l18.4 18.4M25.2 6.8 6.8 25.2" stroke="#fff" stroke-width="2"/><circle cx="16" cy="16" r="3" fill="#fff"/></svg>
+
+    """
+
+  /// The page script with the Simplified Chinese strings, which ``javascript(_:)`` replaces
+  /// by the site's.
+  static let javascriptTemplate = """
     // kubebook: the step-through players. Each starts at step 1 with its controls shown;
     // step k shows the commands 1..k and the cluster after k (or after the last step
     // before it that changed the cluster). Without this script every step is shown in order.
