@@ -58,7 +58,9 @@ let package = Package(
     .testTarget(name: "KubectlTests", dependencies: ["Kubectl", "KubeSim", "TestSupport"]),
     .testTarget(name: "CourseTests", dependencies: ["Course", "Kubectl", "KubeSim", "Markdown", "TestSupport"]),
     .testTarget(name: "BookConfigTests", dependencies: ["BookConfig", "Course", "KubeSim"]),
-    .testTarget(name: "SiteTests", dependencies: ["Site", "BookConfig", "Course", "Kubectl", "KubeSim", "Markdown", "TestSupport"]),
+    .testTarget(
+      name: "SiteTests",
+      dependencies: ["Site", "BookConfig", "Course", "Kubectl", "KubeSim", "Markdown", "TestSupport"]),
     .testTarget(name: "WorkspaceTests", dependencies: ["Workspace", "BookConfig", "Course", "Site", "TestSupport"]),
     .testTarget(name: "PreviewTests", dependencies: ["Preview", "TestSupport"]),
     .testTarget(name: "kubebookTests", dependencies: ["kubebook", "TestSupport"]),

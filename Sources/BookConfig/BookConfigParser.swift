@@ -18,7 +18,8 @@ public enum BookConfigParser {
     }
     var reader = Reader(lines: TOMLKeyLines(text), displayPath: displayPath)
     var config = BookConfig()
-    reader.readTable(root, path: [], known: ["title", "description", "authors", "language", "cluster", "site", "strings"])
+    reader.readTable(
+      root, path: [], known: ["title", "description", "authors", "language", "cluster", "site", "strings"])
     if let title = reader.string(root, ["title"]) { config.title = title }
     if let description = reader.string(root, ["description"]) { config.description = description }
     if let authors = reader.strings(root, ["authors"]) { config.authors = authors }
@@ -31,8 +32,12 @@ public enum BookConfigParser {
     }
     if let cluster = reader.table(root, ["cluster"]) {
       reader.readTable(cluster, path: ["cluster"], known: ["workers", "seed"])
-      if let workers = reader.integer(cluster, ["cluster", "workers"], in: 1...1000) { config.cluster.workers = workers }
-      if let seed = reader.integer(cluster, ["cluster", "seed"], in: 0...Int.max) { config.cluster.seed = UInt64(seed) }
+      if let workers = reader.integer(cluster, ["cluster", "workers"], in: 1...1000) {
+        config.cluster.workers = workers
+      }
+      if let seed = reader.integer(cluster, ["cluster", "seed"], in: 0...Int.max) {
+        config.cluster.seed = UInt64(seed)
+      }
     }
     if let site = reader.table(root, ["site"]) {
       reader.readTable(site, path: ["site"], known: ["base-url", "repository", "edit-url-template", "theme"])

@@ -1,4 +1,5 @@
 import KubeSim
+
 /// The whole course: its table of contents and its lessons in reading order.
 public struct Course: Sendable {
   /// The table of contents.

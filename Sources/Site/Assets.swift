@@ -200,22 +200,22 @@ enum Assets {
 
     """
 
-  /// The page script, its strings in the site's language (``ScriptText``).
+  /// The page script, its strings in the site's language: each `{{key}}` of
+  /// ``javascriptTemplate`` becomes the string as an expression (``ScriptText``) over the
+  /// script's variables there.
   static func javascript(_ strings: SiteStrings) -> String {
     javascriptTemplate
       .replacingOccurrences(
-        of: "\"第 \" + current + \" / \" + count + \" 步\"",
+        of: "{{player-position}}",
         with: ScriptText.expression(strings, .playerPosition, ["step": "current", "count": "count"])
       )
+      .replacingOccurrences(of: "{{theme-light}}", with: ScriptText.expression(strings, .themeLight))
+      .replacingOccurrences(of: "{{theme-dark}}", with: ScriptText.expression(strings, .themeDark))
       .replacingOccurrences(
-        of: "dark ? \"浅色\" : \"深色\"",
-        with: "dark ? " + ScriptText.expression(strings, .themeLight) + " : " + ScriptText.expression(strings, .themeDark)
+        of: "{{search-found}}", with: ScriptText.expression(strings, .searchFound, ["count": "hits.length"])
       )
       .replacingOccurrences(
-        of: "hits.length ? \"找到 \" + hits.length + \" 处\" : \"没有找到 “\" + query + \"”\"",
-        with: "hits.length ? " + ScriptText.expression(strings, .searchFound, ["count": "hits.length"]) + " : "
-          + ScriptText.expression(strings, .searchNothing, ["query": "query"])
-      )
+        of: "{{search-nothing}}", with: ScriptText.expression(strings, .searchNothing, ["query": "query"]))
   }
 
   /// The default favicon: a ship's wheel in the accent colour.
@@ -224,8 +224,7 @@ enum Assets {
 
     """
 
-  /// The page script with the Simplified Chinese strings, which ``javascript(_:)`` replaces
-  /// by the site's.
+  /// The page script, `{{key}}` where a string of the site goes (``javascript(_:)``).
   static let javascriptTemplate = """
     // kubebook: the step-through players. Each starts at step 1 with its controls shown;
     // step k shows the commands 1..k and the cluster after k (or after the last step
@@ -243,7 +242,7 @@ enum Assets {
         function show(step) {
           current = Math.max(1, Math.min(count, step));
           slider.value = String(current);
-          position.textContent = "第 " + current + " / " + count + " 步";
+          position.textContent = {{player-position}};
           Array.prototype.forEach.call(steps, function (element) {
             element.hidden = Number(element.getAttribute("data-step")) > current;
           });
@@ -299,7 +298,7 @@ enum Assets {
       }
       function label() {
         var dark = current() === "dark";
-        button.textContent = dark ? "浅色" : "深色";
+        button.textContent = dark ? {{theme-light}} : {{theme-dark}};
         button.setAttribute("aria-pressed", dark ? "true" : "false");
       }
       button.addEventListener("click", function () {
@@ -389,7 +388,7 @@ enum Assets {
         box.textContent = "";
         var summary = document.createElement("p");
         summary.className = "search-summary";
-        summary.textContent = hits.length ? "找到 " + hits.length + " 处" : "没有找到 “" + query + "”";
+        summary.textContent = hits.length ? {{search-found}} : {{search-nothing}};
         box.appendChild(summary);
         hits.slice(0, 50).forEach(function (index) {
           var doc = data.docs[index];

@@ -79,7 +79,9 @@ struct PageLayout: Sendable {
       values["edit-url"] = HTML.escape(template.replacingOccurrences(of: "{path}", with: URLPath.encode(lessonPath)))
     }
     if let previous = page.previous {
-      values["previous"] = ["path": HTML.escape(PagePaths.link(to: previous.path)), "title": HTML.escape(previous.title)]
+      values["previous"] = [
+        "path": HTML.escape(PagePaths.link(to: previous.path)), "title": HTML.escape(previous.title),
+      ]
     }
     if let next = page.next {
       values["next"] = ["path": HTML.escape(PagePaths.link(to: next.path)), "title": HTML.escape(next.title)]

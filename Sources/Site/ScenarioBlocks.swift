@@ -40,6 +40,7 @@ struct ScenarioBlocks {
       stateBefore = state
     }
     html[scenario.scenario.fenceLine] =
-      terminal.isEmpty ? terminal : terminal + SiteRenderer.practiceLine(displayPath, block: count, strings: strings) + pictures
+      terminal.isEmpty
+      ? terminal : terminal + SiteRenderer.practiceLine(displayPath, block: count, strings: strings) + pictures
   }
 }

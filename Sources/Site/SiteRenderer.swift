@@ -136,7 +136,8 @@ public struct SiteRenderer: Sendable {
 
   /// `sitemap.xml`: the index and every lesson page under `baseURL`, in course order.
   func sitemap(_ baseURL: String) -> String {
-    var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
+    var xml =
+      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
     let pages = ["index.html"] + course.lessons.map { PagePaths.page(for: $0.path) }
     for page in pages {
       xml += "<url><loc>" + HTML.escape(baseURL + PagePaths.link(to: page)) + "</loc></url>\n"
@@ -198,7 +199,8 @@ public struct SiteRenderer: Sendable {
 
   /// The command that continues from a scenario block in a terminal (`kubebook shell`).
   static func practiceLine(_ lessonPath: String, block: Int, strings: SiteStrings) -> String {
-    "<p class=\"practice\">" + HTML.escape(strings[.practice]) + "<code>kubebook shell --from " + HTML.escape(lessonPath) + "#\(block)</code></p>\n"
+    "<p class=\"practice\">" + HTML.escape(strings[.practice]) + "<code>kubebook shell --from "
+      + HTML.escape(lessonPath) + "#\(block)</code></p>\n"
   }
 
   /// The table of a page's second- and third-level headings, as a `<details>` that works
@@ -213,7 +215,8 @@ public struct SiteRenderer: Sendable {
         "<li class=\"level-\(level)\"><a href=\"#\(HTML.escape(id))\">" + HTML.escape(content.plainText) + "</a></li>\n"
     }
     guard count >= 2 else { return "" }
-    return "<details class=\"page-toc\"><summary>" + HTML.escape(strings[.onThisPage]) + "</summary>\n<ol>\n" + items + "</ol>\n</details>\n"
+    return "<details class=\"page-toc\"><summary>" + HTML.escape(strings[.onThisPage]) + "</summary>\n<ol>\n" + items
+      + "</ol>\n</details>\n"
   }
 
   /// The search documents of lesson `index` (one per section, separated by commas), for

@@ -17,7 +17,8 @@ enum TerminalRenderer {
       let command = step.step.command
       if command.hasPrefix("sim ") {
         output +=
-          "</pre><p class=\"sim-event\"><span class=\"sim-badge\">" + HTML.escape(strings[.simulated]) + "</span> <code>"
+          "</pre><p class=\"sim-event\"><span class=\"sim-badge\">" + HTML.escape(strings[.simulated])
+          + "</span> <code>"
           + HTML.escape(command) + "</code> "
           + HTML.escape(step.result.output.trimmingTrailingNewlines()) + "</p><pre>"
         continue

@@ -12,13 +12,16 @@ public enum StarterWriter {
   public static func write(_ files: [(path: String, text: String)], into directory: String) throws(Failure) {
     let root = CourseDirectory.trimmed(directory)
     if FileBytes.exists(root) {
-      guard FileBytes.isDirectory(root) else { throw Failure(description: "\(root): error: exists and is not a directory") }
+      guard FileBytes.isDirectory(root) else {
+        throw Failure(description: "\(root): error: exists and is not a directory")
+      }
       guard let names = FileBytes.names(in: root) else {
         throw Failure(description: "\(root): error: cannot list the directory: \(FileBytes.systemReason())")
       }
       guard names.isEmpty else {
         throw Failure(
-          description: "\(root): error: the directory is not empty; kubebook init writes only into a new or empty directory")
+          description:
+            "\(root): error: the directory is not empty; kubebook init writes only into a new or empty directory")
       }
     }
     for file in files {

@@ -33,7 +33,8 @@ public enum ThemeDirectory {
         } catch let diagnostic as Diagnostic {
           throw CourseDirectory.ReadError(description: diagnostic.description)
         } catch {
-          throw CourseDirectory.ReadError(description: "\(path): error: \((error as? PageTemplate.SyntaxError)?.message ?? "\(error)")")
+          throw CourseDirectory.ReadError(
+            description: "\(path): error: \((error as? PageTemplate.SyntaxError)?.message ?? "\(error)")")
         }
       case stylesheetName:
         theme.stylesheet = bytes

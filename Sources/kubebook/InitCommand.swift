@@ -30,6 +30,6 @@ struct InitCommand: ParsableCommand {
       Output.error(error.description)
       throw ExitStatus(code: 2)
     }
-    Output.line("wrote a \(language) course into \(directory)/: kubebook check \(directory) && kubebook build \(directory) -o site")
+    Output.line("wrote the starter course (\(language)) into \(directory)/; next: kubebook check \(directory)")
   }
 }

@@ -75,8 +75,10 @@ import Testing
     #expect(
       errors("[cluster]\nworkers = \"two\"\n")
         == ["kubebook.toml:2: error: 'workers' in [cluster] must be an integer, not a string"])
-    #expect(errors("[cluster]\nworkers = 0\n") == ["kubebook.toml:2: error: 'workers' in [cluster] must be 1 to 1000, not 0"])
-    #expect(errors("[cluster]\nseed = -1\n") == ["kubebook.toml:2: error: 'seed' in [cluster] must be 0 or more, not -1"])
+    #expect(
+      errors("[cluster]\nworkers = 0\n") == ["kubebook.toml:2: error: 'workers' in [cluster] must be 1 to 1000, not 0"])
+    #expect(
+      errors("[cluster]\nseed = -1\n") == ["kubebook.toml:2: error: 'seed' in [cluster] must be 0 or more, not -1"])
     #expect(errors("authors = \"Ada\"\n") == ["kubebook.toml:1: error: 'authors' must be an array of strings"])
     #expect(errors("site = 1\n") == ["kubebook.toml:1: error: 'site' must be a table ([site]), not an integer"])
   }
@@ -88,7 +90,10 @@ import Testing
     #expect(
       errors("[site]\nedit-url-template = \"https://x/edit\"\n")
         == ["kubebook.toml:2: error: edit-url-template must contain {path}"])
-    #expect(errors("[site]\nbase-url = \"example.org\"\n") == ["kubebook.toml:2: error: base-url must start with https:// or http://"])
+    #expect(
+      errors("[site]\nbase-url = \"example.org\"\n") == [
+        "kubebook.toml:2: error: base-url must start with https:// or http://"
+      ])
     #expect(
       errors("[site]\ntheme = \"../x\"\n")
         == ["kubebook.toml:2: error: theme must be a directory inside the course directory, without '..'"])

@@ -1,4 +1,5 @@
 import BookConfig
+import Foundation
 import Testing
 
 /// The strings of the page chrome in each language.
@@ -30,5 +31,17 @@ import Testing
     // A value that reads like a placeholder is not filled again; an unknown one stays.
     #expect(strings.format(.searchNothing, ["query": "{count}"]) == "Nothing found for “{count}”")
     #expect(SiteStrings(language: "en", overrides: [.print: "{x} print"]).format(.print, [:]) == "{x} print")
+  }
+}
+
+/// docs/configuration.md lists every string a course may reword.
+@Suite struct StringsDocumentationTests {
+  @Test func everyKeyIsDocumented() throws {
+    var root = URL(fileURLWithPath: #filePath)
+    for _ in 0..<3 { root.deleteLastPathComponent() }
+    let doc = try String(contentsOf: root.appendingPathComponent("docs/configuration.md"), encoding: .utf8)
+    for key in UIString.allCases {
+      #expect(doc.contains("| `\(key.rawValue)` | \(key.english) | \(key.simplifiedChinese) |"), "\(key.rawValue)")
+    }
   }
 }

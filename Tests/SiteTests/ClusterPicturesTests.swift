@@ -87,7 +87,9 @@ import Testing
     let chip = try #require(svg.range(of: "<title>web-6dc5cd68db-gsz44"))
     #expect(worker1.upperBound < chip.lowerBound && chip.lowerBound < worker2.lowerBound)
     #expect(svg.contains("class=\"map-pod map-pod-wait\""))
-    #expect(ClusterMapRenderer.render(ClusterState(tables: [], pods: [], nodes: []), id: "x", strings: .simplifiedChinese) == "")
+    #expect(
+      ClusterMapRenderer.render(ClusterState(tables: [], pods: [], nodes: []), id: "x", strings: .simplifiedChinese)
+        == "")
   }
 
   @Test func mapColoursRevisionsOfOneWorkloadAlikeButLighterWhenOlder() {
@@ -96,9 +98,10 @@ import Testing
         namespace: "default", name: "p", node: nil, status: "Running", ready: "1/1", workload: workload,
         revision: revision)
     }
-    let palette = ClusterMapRenderer.palette([
-      pod("deployment/web", "2"), pod("deployment/web", "10"), pod("deployment/api", "1"),
-    ], strings: .simplifiedChinese)
+    let palette = ClusterMapRenderer.palette(
+      [
+        pod("deployment/web", "2"), pod("deployment/web", "10"), pod("deployment/api", "1"),
+      ], strings: .simplifiedChinese)
     let newest = palette["deployment/web 版本 10"]
     let older = palette["deployment/web 版本 2"]
     #expect(newest?.hue == older?.hue)

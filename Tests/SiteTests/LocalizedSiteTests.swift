@@ -54,7 +54,7 @@ import Testing
       "<p class=\"callout-title\">Note</p>", "aria-label=\"Terminal\"", "Go on in your own terminal: ",
       "<summary>Step through: 2 commands, the cluster after each</summary>", ">Previous</button>",
       "<span class=\"player-position\" aria-live=\"polite\">Step 1 of 2</span>", "Timeline: pods of each ReplicaSet",
-      "Cluster map: 2 nodes, 2 pods",
+      "Cluster map: 3 nodes, 2 pods",
     ] {
       #expect(page.contains(text), "\(text)")
     }
@@ -62,7 +62,9 @@ import Testing
     #expect(!page.unicodeScalars.contains { (0x4E00...0x9FFF).contains($0.value) })
     #expect(!site["assets/kubebook.js"]!.unicodeScalars.contains { (0x4E00...0x9FFF).contains($0.value) })
     #expect(site["assets/kubebook.js"]!.contains("position.textContent = \"Step \" + current + \" of \" + count;"))
-    #expect(site["assets/kubebook.js"]!.contains("hits.length ? \"\" + hits.length + \" found\" : \"Nothing found for “\" + query + \"”\""))
+    #expect(
+      site["assets/kubebook.js"]!.contains(
+        "hits.length ? \"\" + hits.length + \" found\" : \"Nothing found for “\" + query + \"”\""))
     #expect(site["toc.js"]!.contains("\"Open or close \" + item[0]"))
     #expect(site["print.html"]!.contains("<title>The whole course - Course</title>"))
     #expect(site["404.html"]!.contains("<h1>Page not found</h1>"))
@@ -101,10 +103,11 @@ import Testing
     #expect(page.contains("<meta property=\"og:type\" content=\"article\">"))
     #expect(page.contains("<meta property=\"og:url\" content=\"https://example.org/k8s/one.html\">"))
     #expect(page.contains("<link rel=\"canonical\" href=\"https://example.org/k8s/one.html\">"))
-    #expect(page.contains("<a class=\"repository-link\" href=\"https://github.com/o/r\">Source</a>"))
+    #expect(page.contains("<a class=\"print-link repository-link\" href=\"https://github.com/o/r\">Source</a>"))
     #expect(
       page.contains(
-        "<p class=\"edit-page\"><a href=\"https://github.com/o/r/edit/main/content/one.md\">Edit this page</a></p>\n<nav class=\"pager\""))
+        "<p class=\"edit-page\"><a href=\"https://github.com/o/r/edit/main/content/one.md\">Edit this page</a></p>\n<nav class=\"pager\""
+      ))
     let index = try #require(site["index.html"])
     #expect(index.contains("<meta name=\"description\" content=\"Checked lessons.\">"))
     #expect(index.contains("<meta property=\"og:type\" content=\"website\">"))
@@ -137,7 +140,8 @@ import Testing
   @Test func aThemeReplacesTemplateStylesheetAndAddsFiles() throws {
     var theme = Theme()
     theme.template = try PageTemplate(
-      "<html lang=\"{{{lang}}}\"><title>{{{title}}}</title>{{#previous}}prev:{{{path}}}{{/previous}}\n{{{body}}}</html>\n")
+      "<html lang=\"{{{lang}}}\"><title>{{{title}}}</title>{{#previous}}prev:{{{path}}}{{/previous}}\n{{{body}}}</html>\n"
+    )
     theme.stylesheet = Array("body { color: red }\n".utf8)
     theme.files = [
       SiteFile(path: "favicon.svg", text: "<svg id=\"mine\"/>"), SiteFile(path: "fonts/a.woff2", bytes: [0, 1, 2]),
@@ -153,5 +157,27 @@ import Testing
 
   @Test func aTemplateThatDoesNotParseIsAnError() {
     #expect(throws: PageTemplate.SyntaxError.self) { try PageTemplate("{{#open}} never closed") }
+  }
+}
+
+/// The page script gets every string it shows from the site's strings.
+@Suite struct ScriptStringsTests {
+  @Test(arguments: ["en", "zh-CN"]) func everyMarkIsReplaced(language: String) {
+    let script = Assets.javascript(SiteStrings(language: language))
+    #expect(!script.contains("{{"))
+  }
+
+  @Test func theChineseScriptReadsAsTheFirstCourses() {
+    let script = Assets.javascript(.simplifiedChinese)
+    #expect(script.contains("position.textContent = \"第 \" + current + \" / \" + count + \" 步\";"))
+    #expect(script.contains("button.textContent = dark ? \"浅色\" : \"深色\";"))
+    #expect(
+      script.contains(
+        "summary.textContent = hits.length ? \"找到 \" + hits.length + \" 处\" : \"没有找到 “\" + query + \"”\";"))
+  }
+
+  @Test func textIsEscapedForTheScript() {
+    let strings = SiteStrings(language: "en", overrides: [.themeDark: "\"</script>\n"])
+    #expect(ScriptText.expression(strings, .themeDark) == "\"\\\"\\u003c/script\\u003e\\n\"")
   }
 }

@@ -13,7 +13,8 @@ extension CommandLineTests {
     for file in ["kubebook.toml", "SUMMARY.md", "first-lesson.md", ".github/workflows/kubebook.yml"] {
       #expect(FileManager.default.fileExists(atPath: course.appendingPathComponent(file).path), "\(file)")
     }
-    let workflow = try String(contentsOf: course.appendingPathComponent(".github/workflows/kubebook.yml"), encoding: .utf8)
+    let workflow = try String(
+      contentsOf: course.appendingPathComponent(".github/workflows/kubebook.yml"), encoding: .utf8)
     #expect(workflow.contains("kubebook check . --format github --junit"))
     #expect(workflow.contains("kubebook build . -o"))
     let check = try kubebook(["check", "course", "--junit", "report.xml"], in: root)
@@ -56,7 +57,8 @@ extension CommandLineTests {
   @Test func theClusterSectionSetsEveryFreshCluster() throws {
     var files = [
       "SUMMARY.md": "# 课程\n\n- [Nodes](nodes.md)\n",
-      "nodes.md": "# Nodes\n\n```scenario\n$ kubectl get nodes -o name\nnode/control-plane\nnode/worker-1\nnode/worker-2\nnode/worker-3\n```\n",
+      "nodes.md":
+        "# Nodes\n\n```scenario\n$ kubectl get nodes -o name\nnode/control-plane\nnode/worker-1\nnode/worker-2\nnode/worker-3\n```\n",
     ]
     files["kubebook.toml"] = "[cluster]\nworkers = 3\n"
     let root = try course(files)

@@ -48,7 +48,9 @@ enum ClusterMapRenderer {
       for (slot, pod) in box.pods.prefix(chipsPerNode).enumerated() {
         let chipX = x + 5 + (slot % perRow) * (chipWidth + 6)
         let chipY = gap + headerHeight + (slot / perRow) * (chipHeight + 6)
-        svg += chip(pod, x: chipX, y: chipY, width: chipWidth, colour: colours[colourKey(pod, strings: strings)] ?? (212, 0), strings: strings)
+        svg += chip(
+          pod, x: chipX, y: chipY, width: chipWidth, colour: colours[colourKey(pod, strings: strings)] ?? (212, 0),
+          strings: strings)
       }
       if box.pods.count > chipsPerNode {
         let slot = chipsPerNode
@@ -71,7 +73,8 @@ enum ClusterMapRenderer {
 
   /// What a chip's colour stands for: the workload, and its revision when it has one.
   static func colourKey(_ pod: ClusterState.PodPlacement, strings: SiteStrings) -> String {
-    pod.revision.isEmpty ? pod.workload : strings.format(.mapRevision, ["workload": pod.workload, "revision": pod.revision])
+    pod.revision.isEmpty
+      ? pod.workload : strings.format(.mapRevision, ["workload": pod.workload, "revision": pod.revision])
   }
 
   /// A hue per workload and, within it, an age per revision (0 = newest): revisions that

@@ -32,13 +32,15 @@ enum PlayerRenderer {
         + TerminalRenderer.render(steps: result.steps[index...index], strings: strings) + "</div>\n"
       let state = step.clusterAfter.map(ClusterState.capture) ?? ClusterState(tables: [], pods: [], nodes: [])
       if state.tables.isEmpty {
-        html += "<div class=\"player-state\" data-step=\"\(index + 1)\"><p class=\"player-same\">\(text(.playerEmpty))</p>"
+        html +=
+          "<div class=\"player-state\" data-step=\"\(index + 1)\"><p class=\"player-same\">\(text(.playerEmpty))</p>"
       } else if ScenarioPictures.changed(state, since: previous) {
         html += "<div class=\"player-state player-state-drawn\" data-step=\"\(index + 1)\">"
         html += StateTablesRenderer.render(state, previous: previous, strings: strings)
         html += ClusterMapRenderer.render(state, id: "player-\(number)-map", strings: strings)
       } else {
-        html += "<div class=\"player-state\" data-step=\"\(index + 1)\"><p class=\"player-same\">\(text(.playerSame))</p>"
+        html +=
+          "<div class=\"player-state\" data-step=\"\(index + 1)\"><p class=\"player-same\">\(text(.playerSame))</p>"
       }
       html += "</div>\n"
       previous = state

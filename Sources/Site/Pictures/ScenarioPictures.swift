@@ -23,7 +23,8 @@ enum ScenarioPictures {
     if map { body += ClusterMapRenderer.render(state, id: "map-\(number)", strings: strings) }
     if body.isEmpty { return timelines }
     if asked.isEmpty {
-      return timelines + "<details class=\"cluster-state\"><summary>" + HTML.escape(strings[.clusterState]) + "</summary>" + body
+      return timelines + "<details class=\"cluster-state\"><summary>" + HTML.escape(strings[.clusterState])
+        + "</summary>" + body
         + "</details>\n"
     }
     return timelines + "<div class=\"cluster-state\">" + body + "</div>\n"

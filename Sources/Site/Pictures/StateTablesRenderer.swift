@@ -29,7 +29,10 @@ enum StateTablesRenderer {
           if column == 0 {
             let label = mark == "new" ? strings[.rowNew] : mark == "changed" ? strings[.rowChanged] : ""
             html += "<th scope=\"row\">" + text
-            if !label.isEmpty { html += " <span class=\"row-mark\" title=\"\(HTML.escape(strings[.rowMarkTitle]))\">\(HTML.escape(label))</span>" }
+            if !label.isEmpty {
+              html +=
+                " <span class=\"row-mark\" title=\"\(HTML.escape(strings[.rowMarkTitle]))\">\(HTML.escape(label))</span>"
+            }
             html += "</th>"
           } else if column == statusColumn {
             html += "<td><span class=\"status status-\(tone(of: cell))\">" + text + "</span></td>"

@@ -111,7 +111,8 @@ enum TimelineRenderer {
       svg +=
         "<line class=\"timeline-ready\" stroke=\"\(colour)\" x1=\"\(left)\" y1=\"\(legendY - 4)\" x2=\"\(left + 24)\" y2=\"\(legendY - 4)\"/>"
       svg +=
-        "<text class=\"timeline-legend\" x=\"\(left + 32)\" y=\"\(legendY)\">" + HTML.escape(strings.format(.timelineSeries, ["name": line.label, "counts": last]))
+        "<text class=\"timeline-legend\" x=\"\(left + 32)\" y=\"\(legendY)\">"
+        + HTML.escape(strings.format(.timelineSeries, ["name": line.label, "counts": last]))
         + "</text>"
       legendY += 20
     }
@@ -145,7 +146,8 @@ enum TimelineRenderer {
       let revision = cluster.replicaSets[key]?.metadata.annotations["deployment.kubernetes.io/revision"] ?? ""
       series.append(
         Series(
-          label: revision.isEmpty ? name : strings.format(.timelineRevision, ["name": name, "revision": revision]), workload: owner ?? name, revision: revision,
+          label: revision.isEmpty ? name : strings.format(.timelineRevision, ["name": name, "revision": revision]),
+          workload: owner ?? name, revision: revision,
           points: points))
     }
     return coloured(series)
