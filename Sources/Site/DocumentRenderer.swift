@@ -11,7 +11,7 @@ struct DocumentRenderer {
   /// The rendered scenario blocks by fence line.
   var scenarios: [Int: String] = [:]
   /// The site's strings (the callouts' titles).
-  var strings = SiteStrings(language: "zh-CN")
+  var strings = SiteStrings.simplifiedChinese
 
   /// Appends the HTML of `blocks` to `output`.
   func render(_ blocks: [Block], into output: inout [UInt8]) {
