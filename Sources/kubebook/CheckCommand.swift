@@ -92,7 +92,14 @@ struct CheckCommand: ParsableCommand {
   }
 
   /// The lessons named on the command line, or every lesson of the course directory.
+  /// With `--format github`, lessons that do not parse are annotated too.
   private func loadLessons() throws -> [Lesson] {
-    try CoursePipeline.lessons(paths.isEmpty ? ["content"] : paths)
+    let targets = paths.isEmpty ? ["content"] : paths
+    do { return try CourseLoader.lessons(targets) { Output.error($0.description) } } catch {
+      if format == .github, case .invalid(let diagnostics) = error {
+        for diagnostic in diagnostics { Output.line(GitHubAnnotation.line(for: diagnostic)) }
+      }
+      throw CoursePipeline.exitCode(error)
+    }
   }
 }

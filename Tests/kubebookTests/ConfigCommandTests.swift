@@ -80,3 +80,16 @@ extension CommandLineTests {
     #expect(run.stderr.contains("content/pods.md:4: error: "))
   }
 }
+
+extension CommandLineTests {
+  @Test func checkFormatGitHubAnnotatesALessonThatDoesNotParse() throws {
+    let root = try course([
+      "SUMMARY.md": "# 课程\n\n- [Pod](pods.md)\n",
+      "pods.md": "# Pod\n\n```scenario nodes=0\n$ kubectl get pods\n```\n",
+    ])
+    defer { try? FileManager.default.removeItem(at: root) }
+    let run = try kubebook(["check", "--format", "github"], in: root)
+    #expect(run.status == 2)
+    #expect(run.stdout.hasPrefix("::error file=content/pods.md,line=3::nodes=0: expected a number of worker nodes"))
+  }
+}
