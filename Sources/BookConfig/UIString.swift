@@ -1,7 +1,7 @@
 /// One string of the site's own text — page chrome, search, player, pictures, print page —
 /// named as `kubebook.toml`'s `[strings]` table names it. Each has an English and a
 /// Simplified Chinese text; `{name}` marks a value filled in where the string is used.
-public enum UIString: String, CaseIterable, Sendable, Comparable {
+public enum UIString: String, CaseIterable, Sendable {
   case skipToContent = "skip-to-content"
   case contents
   case searchPlaceholder = "search-placeholder"
@@ -52,9 +52,6 @@ public enum UIString: String, CaseIterable, Sendable, Comparable {
   case playerStep = "player-step"
   case playerEmpty = "player-empty"
   case playerSame = "player-same"
-
-  /// Orders keys by name (for listing them).
-  public static func < (lhs: UIString, rhs: UIString) -> Bool { lhs.rawValue < rhs.rawValue }
 
   /// The English text.
   public var english: String {

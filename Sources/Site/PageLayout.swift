@@ -32,10 +32,12 @@ struct PageLayout: Sendable {
   let config: BookConfig
   /// The course title.
   let courseTitle: String
-  /// The values every page shares: the language, the course's title and links.
+  /// The values every page shares: the language, the course's title and links, the strings.
   private let shared: [String: String]
   /// The strings as the template names them (`strings.print`), HTML.
   private let texts: [String: String]
+  /// The template rendered once per shape of page.
+  private let shapes: PageShapes
 
   /// Prepares to frame the pages of a course.
   init(template: PageTemplate, config: BookConfig, courseTitle: String) {
@@ -53,6 +55,9 @@ struct PageLayout: Sendable {
     if let repository = config.repository { shared["repository"] = HTML.escape(repository) }
     if let baseURL = config.baseURL { shared["base-url"] = HTML.escape(baseURL) }
     self.shared = shared
+    var sharedValues: [String: Any] = shared
+    sharedValues["strings"] = texts
+    self.shapes = PageShapes(template: template, shared: sharedValues)
   }
 
   /// The whole page.
@@ -64,10 +69,36 @@ struct PageLayout: Sendable {
   /// The page's HTML before its body and after it (the print page puts its chapters, as
   /// bytes, in between).
   func frame(_ page: Page) -> (head: String, tail: String) {
+    let values = pageValues(page)
+    if let framed = shapes.frame(values) { return framed }
+    // A template that transforms values: rendered for this page alone.
+    return template.frame(mustacheValues(values))
+  }
+
+  /// The values of `page` as Mustache is given them (for a template rendered page by page).
+  func mustacheValues(_ page: Page) -> [String: Any] {
+    mustacheValues(pageValues(page))
+  }
+
+  /// `values` (by ``PageShapes/pageNames``) with the shared ones, nested as the template
+  /// names them (`previous.path` is `path` inside `previous`).
+  private func mustacheValues(_ values: [String: String]) -> [String: Any] {
+    var all: [String: Any] = shared
+    all["strings"] = texts
+    for (name, value) in values where !name.contains(".") { all[name] = value }
+    for neighbour in ["previous", "next"] {
+      if let path = values[neighbour + ".path"], let title = values[neighbour + ".title"] {
+        all[neighbour] = ["path": path, "title": title]
+      }
+    }
+    return all
+  }
+
+  /// The values that change from page to page, by ``PageShapes/pageNames``, HTML.
+  private func pageValues(_ page: Page) -> [String: String] {
     let root = page.root ?? PagePaths.root(for: page.path)
     let pageTitle = page.title == courseTitle ? page.title : page.title + " - " + courseTitle
-    var values: [String: Any] = shared
-    values["strings"] = texts
+    var values: [String: String] = [:]
     values["root"] = root
     values["title"] = HTML.escape(pageTitle)
     values["page-title"] = HTML.escape(page.title)
@@ -79,13 +110,13 @@ struct PageLayout: Sendable {
       values["edit-url"] = HTML.escape(template.replacingOccurrences(of: "{path}", with: URLPath.encode(lessonPath)))
     }
     if let previous = page.previous {
-      values["previous"] = [
-        "path": HTML.escape(PagePaths.link(to: previous.path)), "title": HTML.escape(previous.title),
-      ]
+      values["previous.path"] = HTML.escape(PagePaths.link(to: previous.path))
+      values["previous.title"] = HTML.escape(previous.title)
     }
     if let next = page.next {
-      values["next"] = ["path": HTML.escape(PagePaths.link(to: next.path)), "title": HTML.escape(next.title)]
+      values["next.path"] = HTML.escape(PagePaths.link(to: next.path))
+      values["next.title"] = HTML.escape(next.title)
     }
-    return template.frame(values)
+    return values
   }
 }

@@ -39,9 +39,13 @@ public enum ThemeDirectory {
       case stylesheetName:
         theme.stylesheet = bytes
       default:
-        if SiteRenderer.generatedPaths.contains(relative) || relative.hasSuffix(".html") {
+        if SiteRenderer.generatedPaths.contains(relative) {
           throw CourseDirectory.ReadError(
             description: "\(path): error: a theme may not replace \(relative), a file kubebook writes")
+        }
+        if relative.hasSuffix(".html") {
+          throw CourseDirectory.ReadError(
+            description: "\(path): error: a theme may not hold pages (.html); write a lesson instead")
         }
         theme.files.append(SiteFile(path: relative, bytes: bytes))
       }
