@@ -2,7 +2,7 @@
 /// values (previous, next, description, url, edit-url) it has — with a mark in place of
 /// every value that changes from page to page. A page is then its shape's pieces joined
 /// with its values: Mustache runs 32 times a build, not once a page. A template that
-/// changes a value rather than placing it (a transform, `{{title(uppercased)}}`) leaves a
+/// changes a value rather than placing it (a transform, `{{uppercased(title)}}`) leaves a
 /// mark it cannot be joined at; its pages are rendered one by one instead.
 struct PageShapes: Sendable {
   /// One piece of a rendered shape.

@@ -29,7 +29,7 @@ import Testing
   }
 
   @Test func aTemplateThatChangesAValueIsRenderedPageByPage() throws {
-    let template = try PageTemplate("<title>{{title(uppercased)}}</title>{{{body}}}<p>{{{page}}}</p>\n")
+    let template = try PageTemplate("<title>{{uppercased(title)}}</title>{{{body}}}<p>{{{page}}}</p>\n")
     let layout = PageLayout(template: template, config: BookConfig(), courseTitle: "Course")
     let (head, tail) = layout.frame(PageLayout.Page(path: "one.html", title: "One", body: ""))
     #expect(head == "<title>ONE - COURSE</title>")
