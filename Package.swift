@@ -15,6 +15,8 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     .package(url: "https://github.com/apple/swift-certificates", exact: "1.21.1"),
     .package(url: "https://github.com/apple/swift-asn1", from: "1.1.0"),
+    .package(url: "https://github.com/LebJe/TOMLKit", exact: "0.6.0"),
+    .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
   ],
   targets: [
     .systemLibrary(
@@ -43,14 +45,20 @@ let package = Package(
     ),
     .target(name: "Kubectl", dependencies: ["KubeSim", "Yams", "ClusterPKI"]),
     .target(name: "Course", dependencies: ["Markdown", "KubeSim", "Kubectl"]),
-    .target(name: "Site", dependencies: ["Course", "Kubectl", "KubeSim", "Markdown"]),
-    .target(name: "Workspace", dependencies: ["Course", "Site", "CFileSwap"]),
+    .target(
+      name: "BookConfig", dependencies: ["Course", "KubeSim", .product(name: "TOMLKit", package: "TOMLKit")]),
+    .target(
+      name: "Site",
+      dependencies: [
+        "Course", "Kubectl", "KubeSim", "Markdown", "BookConfig", .product(name: "Mustache", package: "swift-mustache"),
+      ]),
+    .target(name: "Workspace", dependencies: ["Course", "Site", "BookConfig", "CFileSwap"]),
     .target(name: "LineEditor", dependencies: ["CEditLine"]),
     .target(name: "Preview", dependencies: [.product(name: "FlyingSocks", package: "FlyingFox")]),
     .executableTarget(
       name: "kubebook",
       dependencies: [
-        "Course", "Kubectl", "Site", "Workspace", "LineEditor", "Preview",
+        "Course", "Kubectl", "Site", "Workspace", "LineEditor", "Preview", "BookConfig",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -65,8 +73,11 @@ let package = Package(
     .testTarget(name: "ClusterPKITests", dependencies: ["ClusterPKI"]),
     .testTarget(name: "KubectlTests", dependencies: ["Kubectl", "KubeSim", "TestSupport"]),
     .testTarget(name: "CourseTests", dependencies: ["Course", "Kubectl", "KubeSim", "Markdown", "TestSupport"]),
-    .testTarget(name: "SiteTests", dependencies: ["Site", "Course", "Kubectl", "KubeSim", "Markdown", "TestSupport"]),
-    .testTarget(name: "WorkspaceTests", dependencies: ["Workspace", "Course", "Site", "TestSupport"]),
+    .testTarget(name: "BookConfigTests", dependencies: ["BookConfig", "Course", "KubeSim"]),
+    .testTarget(
+      name: "SiteTests",
+      dependencies: ["Site", "BookConfig", "Course", "Kubectl", "KubeSim", "Markdown", "TestSupport"]),
+    .testTarget(name: "WorkspaceTests", dependencies: ["Workspace", "BookConfig", "Course", "Site", "TestSupport"]),
     .testTarget(name: "PreviewTests", dependencies: ["Preview", "TestSupport"]),
     .testTarget(name: "kubebookTests", dependencies: ["kubebook", "TestSupport"]),
   ],

@@ -1,3 +1,5 @@
+import KubeSim
+
 /// The whole course: its table of contents and its lessons in reading order.
 public struct Course: Sendable {
   /// The table of contents.
@@ -18,6 +20,8 @@ public struct Course: Sendable {
     /// Entries named like lessons that were not read, with the reason ("is a symbolic link,
     /// ..."), so a link to one is explained rather than reported missing.
     public var skipped: [String: String]
+    /// The defaults of every fresh cluster (`kubebook.toml`'s `[cluster]`).
+    public var cluster = ClusterConfig()
 
     /// Creates the sources.
     public init(
@@ -71,8 +75,9 @@ public struct Course: Sendable {
     var lessons: [Lesson] = []
     for result in parsed {
       switch result {
-      case .success(let lesson):
+      case .success(var lesson):
         diagnostics += lesson.diagnostics
+        lesson.cluster = sources.cluster
         lessons.append(lesson)
       case .failure(let diagnostic):
         diagnostics.append(diagnostic)

@@ -1,3 +1,4 @@
+import KubeSim
 import Kubectl
 import Markdown
 
@@ -24,6 +25,8 @@ public struct Lesson: Sendable {
   public var items: [Item]
   /// Syntax problems found in the blocks.
   public var diagnostics: [Diagnostic]
+  /// The course's defaults for a fresh cluster (`kubebook.toml`'s `[cluster]`).
+  public var cluster = ClusterConfig()
 
   /// Decodes and parses a lesson.
   ///

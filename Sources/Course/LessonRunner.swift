@@ -101,7 +101,7 @@ public enum LessonRunner {
         if terminal == nil || options.fresh || options.nodes != nil || options.seed != nil {
           // Booting costs more than most blocks: a fresh cluster like the last one booted is
           // a copy of it (a value, so nothing of the blocks that ran on it is shared).
-          let config = options.clusterConfig
+          let config = options.clusterConfig(defaults: lesson.cluster)
           let cluster = booted.flatMap { $0.config == config ? $0.cluster : nil } ?? Cluster(config: config)
           booted = (config, cluster)
           terminal = Terminal(cluster: cluster, files: files)

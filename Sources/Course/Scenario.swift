@@ -91,9 +91,9 @@ public struct ScenarioOptions: Sendable, Equatable {
     }
   }
 
-  /// The configuration of a fresh cluster for these options.
-  public var clusterConfig: ClusterConfig {
-    var config = ClusterConfig()
+  /// The configuration of a fresh cluster for these options, over the course's `defaults`.
+  public func clusterConfig(defaults: ClusterConfig = ClusterConfig()) -> ClusterConfig {
+    var config = defaults
     if let nodes { config.workers = nodes }
     if let seed { config.seed = seed }
     return config

@@ -1,3 +1,6 @@
+import BookConfig
+import Foundation
+
 /// The theme's stylesheet and script, written next to the pages so the site needs no
 /// network and works from `file://`.
 enum Assets {
@@ -197,7 +200,32 @@ enum Assets {
 
     """
 
-  static let javascript = """
+  /// The page script, its strings in the site's language: each `{{key}}` of
+  /// ``javascriptTemplate`` becomes the string as an expression (``ScriptText``) over the
+  /// script's variables there.
+  static func javascript(_ strings: SiteStrings) -> String {
+    javascriptTemplate
+      .replacingOccurrences(
+        of: "{{player-position}}",
+        with: ScriptText.expression(strings, .playerPosition, ["step": "current", "count": "count"])
+      )
+      .replacingOccurrences(of: "{{theme-light}}", with: ScriptText.expression(strings, .themeLight))
+      .replacingOccurrences(of: "{{theme-dark}}", with: ScriptText.expression(strings, .themeDark))
+      .replacingOccurrences(
+        of: "{{search-found}}", with: ScriptText.expression(strings, .searchFound, ["count": "hits.length"])
+      )
+      .replacingOccurrences(
+        of: "{{search-nothing}}", with: ScriptText.expression(strings, .searchNothing, ["query": "query"]))
+  }
+
+  /// The default favicon: a ship's wheel in the accent colour.
+  static let favicon = """
+    <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><circle cx="16" cy="16" r="15" fill="#0b62c4"/><circle cx="16" cy="16" r="8" fill="none" stroke="#fff" stroke-width="2.5"/><path d="M16 3v26M3 16h26M6.8 6.8l18.4 18.4M25.2 6.8 6.8 25.2" stroke="#fff" stroke-width="2"/><circle cx="16" cy="16" r="3" fill="#fff"/></svg>
+
+    """
+
+  /// The page script, `{{key}}` where a string of the site goes (``javascript(_:)``).
+  static let javascriptTemplate = """
     // kubebook: the step-through players. Each starts at step 1 with its controls shown;
     // step k shows the commands 1..k and the cluster after k (or after the last step
     // before it that changed the cluster). Without this script every step is shown in order.
@@ -214,7 +242,7 @@ enum Assets {
         function show(step) {
           current = Math.max(1, Math.min(count, step));
           slider.value = String(current);
-          position.textContent = "第 " + current + " / " + count + " 步";
+          position.textContent = {{player-position}};
           Array.prototype.forEach.call(steps, function (element) {
             element.hidden = Number(element.getAttribute("data-step")) > current;
           });
@@ -270,7 +298,7 @@ enum Assets {
       }
       function label() {
         var dark = current() === "dark";
-        button.textContent = dark ? "浅色" : "深色";
+        button.textContent = dark ? {{theme-light}} : {{theme-dark}};
         button.setAttribute("aria-pressed", dark ? "true" : "false");
       }
       button.addEventListener("click", function () {
@@ -360,7 +388,7 @@ enum Assets {
         box.textContent = "";
         var summary = document.createElement("p");
         summary.className = "search-summary";
-        summary.textContent = hits.length ? "找到 " + hits.length + " 处" : "没有找到 “" + query + "”";
+        summary.textContent = hits.length ? {{search-found}} : {{search-nothing}};
         box.appendChild(summary);
         hits.slice(0, 50).forEach(function (index) {
           var doc = data.docs[index];

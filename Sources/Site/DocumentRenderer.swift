@@ -1,3 +1,4 @@
+import BookConfig
 import Course
 import Markdown
 
@@ -9,6 +10,8 @@ struct DocumentRenderer {
   var allowRawHTML = false
   /// The rendered scenario blocks by fence line.
   var scenarios: [Int: String] = [:]
+  /// The site's strings (the callouts' titles).
+  var strings = SiteStrings.simplifiedChinese
 
   /// Appends the HTML of `blocks` to `output`.
   func render(_ blocks: [Block], into output: inout [UInt8]) {
@@ -43,7 +46,7 @@ struct DocumentRenderer {
     case .callout(let kind, let children):
       output +=
         "<div class=\"callout callout-\(kind.rawValue.lowercased())\" role=\"note\"><p class=\"callout-title\">".utf8
-      output += Self.calloutTitles[kind]!.utf8
+      output += HTML.escape(strings[Self.calloutTitles[kind]!]).utf8
       output += "</p>\n".utf8
       render(children, into: &output)
       output += "</div>\n".utf8
@@ -66,8 +69,10 @@ struct DocumentRenderer {
     }
   }
 
-  static let calloutTitles: [CalloutKind: String] = [
-    .note: "注意", .tip: "提示", .important: "重要", .warning: "警告", .caution: "小心",
+  /// The string that titles each kind of callout.
+  static let calloutTitles: [CalloutKind: UIString] = [
+    .note: .noteCallout, .tip: .tipCallout, .important: .importantCallout, .warning: .warningCallout,
+    .caution: .cautionCallout,
   ]
 
   private func codeBlock(_ code: CodeBlock, line: Int, into output: inout [UInt8]) {

@@ -1,3 +1,4 @@
+import BookConfig
 import Course
 
 /// The chapter sidebar, written once into `toc.js` rather than copied into every page, so a
@@ -5,7 +6,7 @@ import Course
 /// sidebar with links relative to that page and marks the current one.
 enum Navigation {
   /// The script text.
-  static func script(_ summary: Summary) -> String {
+  static func script(_ summary: Summary, strings: SiteStrings) -> String {
     var entries = "["
     func walk(_ items: [Summary.Entry]) {
       for (index, entry) in items.enumerated() {
@@ -42,7 +43,7 @@ enum Navigation {
               if (!open) li.className = "collapsed";
               toggle.textContent = open ? "▾" : "▸";
               toggle.setAttribute("aria-expanded", open ? "true" : "false");
-              toggle.setAttribute("aria-label", "展开或收起 " + item[0]);
+              toggle.setAttribute("aria-label", \(ScriptText.expression(strings, .toggleChapter, ["title": "item[0]"])));
               toggle.addEventListener("click", function () {
                 var collapsed = li.classList.toggle("collapsed");
                 toggle.textContent = collapsed ? "▸" : "▾";

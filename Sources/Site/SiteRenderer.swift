@@ -1,3 +1,4 @@
+import BookConfig
 import Course
 import Markdown
 
@@ -31,6 +32,10 @@ public struct SiteRenderer: Sendable {
   public struct Options: Sendable {
     /// Keep authors' raw HTML instead of dropping it.
     public var allowRawHTML = false
+    /// The course's `kubebook.toml`.
+    public var config = BookConfig()
+    /// The theme: page template, stylesheet and files.
+    public var theme = Theme()
 
     /// Creates default options.
     public init() {}
@@ -40,13 +45,18 @@ public struct SiteRenderer: Sendable {
   let options: Options
   let title: String
   let titles: [String: String]
+  /// The frame of every page.
+  let layout: PageLayout
+  /// The site's strings.
+  var strings: SiteStrings { layout.strings }
 
   /// Prepares to render `course`; its lessons are run as their pages are made (``run(at:)``).
   public init(course: Course, options: Options = Options()) {
     self.course = course
     self.options = options
-    self.title = course.summary.title ?? "kubebook"
+    self.title = options.config.title ?? course.summary.title ?? "kubebook"
     self.titles = Self.lessonTitles(course.summary)
+    self.layout = PageLayout(template: options.theme.template, config: options.config, courseTitle: title)
   }
 
   /// The number of lesson pages.
@@ -58,7 +68,7 @@ public struct SiteRenderer: Sendable {
   /// result comes back without them (for checking).
   public func run(at index: Int) -> (result: LessonResult, body: [UInt8]) {
     let lesson = course.lessons[index]
-    var blocks = ScenarioBlocks(displayPath: lesson.displayPath)
+    var blocks = ScenarioBlocks(displayPath: lesson.displayPath, strings: strings)
     let result = LessonRunner.run(lesson) { blocks.add($0) }
     return (result, body(at: index, scenarios: blocks))
   }
@@ -68,13 +78,14 @@ public struct SiteRenderer: Sendable {
     let lesson = course.lessons[index]
     var renderer = DocumentRenderer(allowRawHTML: options.allowRawHTML)
     renderer.scenarios = scenarios.html
+    renderer.strings = strings
     // The lesson's title, then the table of its headings (when it has two or more), then the rest.
     let blocks = lesson.document.blocks
     let titleCount = blocks.first.map { if case .heading(1, _, _) = $0.kind { return 1 } else { return 0 } } ?? 0
     var html: [UInt8] = []
     html.reserveCapacity(lesson.source.utf8.count * 2)
     renderer.render(Array(blocks.prefix(titleCount)), into: &html)
-    html += Self.headingsTable(blocks).utf8
+    html += Self.headingsTable(blocks, strings: strings).utf8
     renderer.render(Array(blocks.dropFirst(titleCount)), into: &html)
     return html
   }
@@ -85,11 +96,12 @@ public struct SiteRenderer: Sendable {
     let pagePath = PagePaths.page(for: lesson.path)
     let previous = index > 0 ? course.lessons[index - 1] : nil
     let next = index + 1 < course.lessons.count ? course.lessons[index + 1] : nil
-    let (head, tail) = PageLayout.frame(
+    let (head, tail) = layout.frame(
       PageLayout.Page(
-        path: pagePath, title: titles[lesson.path] ?? lesson.path, courseTitle: title, body: "",
+        path: pagePath, title: titles[lesson.path] ?? lesson.path, body: "",
         previous: previous.map { (PagePaths.page(for: $0.path), titles[$0.path] ?? $0.path) },
-        next: next.map { (PagePaths.page(for: $0.path), titles[$0.path] ?? $0.path) }))
+        next: next.map { (PagePaths.page(for: $0.path), titles[$0.path] ?? $0.path) },
+        description: Self.firstParagraph(lesson.document.blocks), isLesson: true, lessonPath: lesson.path))
     var html: [UInt8] = []
     html.reserveCapacity(head.utf8.count + body.count + tail.utf8.count)
     html += head.utf8
@@ -98,16 +110,63 @@ public struct SiteRenderer: Sendable {
     return SiteFile(path: pagePath, bytes: html)
   }
 
-  /// The files every site has besides the lesson pages and the search index: index,
-  /// navigation script, assets.
+  /// The files every site has besides the lesson pages and the search index: index, the
+  /// page for addresses that lead nowhere, navigation script, assets, favicon, the theme's
+  /// own files, and with a base URL the sitemap.
   public var sharedFiles: [SiteFile] {
-    [
+    var files = [
       SiteFile(path: "index.html", text: indexPage()),
-      SiteFile(path: "toc.js", text: Navigation.script(course.summary)),
-      SiteFile(path: "assets/kubebook.css", text: Assets.css),
-      SiteFile(path: "assets/kubebook.js", text: Assets.javascript),
+      SiteFile(path: "404.html", text: notFoundPage()),
+      SiteFile(path: "toc.js", text: Navigation.script(course.summary, strings: strings)),
+      SiteFile(path: "assets/kubebook.css", bytes: options.theme.stylesheet ?? Array(Assets.css.utf8)),
+      SiteFile(path: "assets/kubebook.js", text: Assets.javascript(strings)),
       SiteFile(path: "assets/theme.js", text: Assets.themeScript),
     ]
+    if let baseURL = options.config.baseURL { files.append(SiteFile(path: "sitemap.xml", text: sitemap(baseURL))) }
+    let themed = Set(options.theme.files.map(\.path))
+    if !themed.contains("favicon.svg") { files.append(SiteFile(path: "favicon.svg", text: Assets.favicon)) }
+    return files + options.theme.files
+  }
+
+  /// The paths of the files a site always has, which a theme's files may not replace.
+  public static let generatedPaths: Set<String> = [
+    "index.html", "404.html", "print.html", "toc.js", "search-index.js", "sitemap.xml", "assets/kubebook.css",
+    "assets/kubebook.js", "assets/theme.js",
+  ]
+
+  /// `sitemap.xml`: the index and every lesson page under `baseURL`, in course order.
+  func sitemap(_ baseURL: String) -> String {
+    var xml =
+      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
+    let pages = ["index.html"] + course.lessons.map { PagePaths.page(for: $0.path) }
+    for page in pages {
+      xml += "<url><loc>" + HTML.escape(baseURL + PagePaths.link(to: page)) + "</loc></url>\n"
+    }
+    return xml + "</urlset>\n"
+  }
+
+  /// `404.html`: what a host shows for an address without a page. Its links start from the
+  /// base URL when there is one, so they work at any depth.
+  func notFoundPage() -> String {
+    let root = options.config.baseURL.map(HTML.escape) ?? ""
+    return layout.page(
+      PageLayout.Page(
+        path: "404.html", title: strings[.notFoundTitle],
+        body: "<h1>" + HTML.escape(strings[.notFoundTitle]) + "</h1>\n<p>" + HTML.escape(strings[.notFoundText])
+          + " <a href=\"" + root + "index.html\">" + HTML.escape(title) + "</a></p>\n",
+        root: root))
+  }
+
+  /// The plain text of the first paragraph of `blocks`, cut to 200 characters: a lesson's
+  /// description.
+  static func firstParagraph(_ blocks: [Block]) -> String? {
+    for block in blocks {
+      guard case .paragraph(let inlines) = block.kind else { continue }
+      let text = inlines.plainText
+      guard !text.isEmpty else { continue }
+      return text.count > 200 ? String(text.prefix(199)) + "…" : text
+    }
+    return nil
   }
 
   /// Lesson `index`'s chapter of `print.html`: its `body` in an article, with ids made
@@ -133,21 +192,20 @@ public struct SiteRenderer: Sendable {
 
   /// `print.html` before its chapters and after them.
   public func printPageFrame() -> (head: [UInt8], tail: [UInt8]) {
-    let (head, tail) = PageLayout.frame(
-      PageLayout.Page(
-        path: "print.html", title: "打印全书", courseTitle: title, body: "", previous: nil, next: nil))
+    let (head, tail) = layout.frame(PageLayout.Page(path: "print.html", title: strings[.printPageTitle], body: ""))
     let heading = "<h1>" + HTML.escape(title) + "</h1>\n"
     return (Array((head + heading).utf8), Array(tail.utf8))
   }
 
   /// The command that continues from a scenario block in a terminal (`kubebook shell`).
-  static func practiceLine(_ lessonPath: String, block: Int) -> String {
-    "<p class=\"practice\">在自己的终端里接着练：<code>kubebook shell --from " + HTML.escape(lessonPath) + "#\(block)</code></p>\n"
+  static func practiceLine(_ lessonPath: String, block: Int, strings: SiteStrings) -> String {
+    "<p class=\"practice\">" + HTML.escape(strings[.practice]) + "<code>kubebook shell --from "
+      + HTML.escape(lessonPath) + "#\(block)</code></p>\n"
   }
 
   /// The table of a page's second- and third-level headings, as a `<details>` that works
   /// without JavaScript; empty for a page with fewer than two.
-  static func headingsTable(_ blocks: [Block]) -> String {
+  static func headingsTable(_ blocks: [Block], strings: SiteStrings) -> String {
     var items = ""
     var count = 0
     for block in blocks {
@@ -157,7 +215,8 @@ public struct SiteRenderer: Sendable {
         "<li class=\"level-\(level)\"><a href=\"#\(HTML.escape(id))\">" + HTML.escape(content.plainText) + "</a></li>\n"
     }
     guard count >= 2 else { return "" }
-    return "<details class=\"page-toc\"><summary>本页内容</summary>\n<ol>\n" + items + "</ol>\n</details>\n"
+    return "<details class=\"page-toc\"><summary>" + HTML.escape(strings[.onThisPage]) + "</summary>\n<ol>\n" + items
+      + "</ol>\n</details>\n"
   }
 
   /// The search documents of lesson `index` (one per section, separated by commas), for
@@ -211,7 +270,6 @@ public struct SiteRenderer: Sendable {
     walk(course.summary.entries)
     body += "</ol>\n"
     let first = course.lessons.first.map { (PagePaths.page(for: $0.path), titles[$0.path] ?? $0.path) }
-    return PageLayout.page(
-      PageLayout.Page(path: "index.html", title: title, courseTitle: title, body: body, previous: nil, next: first))
+    return layout.page(PageLayout.Page(path: "index.html", title: title, body: body, next: first))
   }
 }

@@ -1,22 +1,24 @@
+import BookConfig
 import Course
 import Kubectl
 
 /// Renders a scenario's transcript as a terminal block: prompts, commands and output told
 /// apart by markup, `sim` commands shown as events in the story rather than as commands.
 enum TerminalRenderer {
-  static func render(_ result: ScenarioResult) -> String {
+  static func render(_ result: ScenarioResult, strings: SiteStrings) -> String {
     if result.scenario.options.hidden { return "" }
-    return render(steps: result.steps[...])
+    return render(steps: result.steps[...], strings: strings)
   }
 
   /// The terminal block of `steps` alone (a step of the step-through player).
-  static func render(steps: ArraySlice<StepResult>) -> String {
-    var output = "<div class=\"terminal\" role=\"figure\" aria-label=\"终端\"><pre>"
+  static func render(steps: ArraySlice<StepResult>, strings: SiteStrings) -> String {
+    var output = "<div class=\"terminal\" role=\"figure\" aria-label=\"\(HTML.escape(strings[.terminal]))\"><pre>"
     for step in steps {
       let command = step.step.command
       if command.hasPrefix("sim ") {
         output +=
-          "</pre><p class=\"sim-event\"><span class=\"sim-badge\">模拟</span> <code>"
+          "</pre><p class=\"sim-event\"><span class=\"sim-badge\">" + HTML.escape(strings[.simulated])
+          + "</span> <code>"
           + HTML.escape(command) + "</code> "
           + HTML.escape(step.result.output.trimmingTrailingNewlines()) + "</p><pre>"
         continue

@@ -20,7 +20,11 @@ public enum CourseDirectory {
     }
     var files: [String: [UInt8]] = [:]
     var summary: [UInt8]?
-    let (relatives, skipped) = try markdownFiles(in: root, named: path)
+    let config = try ConfigFile.load(path)
+    var (relatives, skipped) = try markdownFiles(in: root, named: path)
+    // The theme's files are not lessons.
+    let themePrefix = config.theme + "/"
+    relatives.removeAll { $0.hasPrefix(themePrefix) }
     let rootPath = root.path
     let contents = relatives.parallelMap { relative in
       Result { () throws(FileBytes.ReadFailure) in try FileBytes.read(rootPath + "/" + relative) }
@@ -38,7 +42,9 @@ public enum CourseDirectory {
         files[relative] = bytes
       }
     }
-    return Course.Sources(displayRoot: trimmed(path), summary: summary, markdownFiles: files, skipped: skipped)
+    var sources = Course.Sources(displayRoot: trimmed(path), summary: summary, markdownFiles: files, skipped: skipped)
+    sources.cluster = config.cluster
+    return sources
   }
 
   /// Reads one lesson file given on the command line (a symbolic link named there is followed).

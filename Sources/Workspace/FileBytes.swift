@@ -122,6 +122,15 @@ enum FileBytes {
     return writeAll(bytes, to: descriptor)
   }
 
+  /// Creates the file at `path`, which must not exist yet (`O_EXCL`: nothing is ever
+  /// overwritten, a symbolic link there included), and writes `bytes`; false on any failure.
+  static func create(_ bytes: [UInt8], at path: String) -> Bool {
+    let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+    guard descriptor >= 0 else { return false }
+    defer { close(descriptor) }
+    return writeAll(bytes, to: descriptor)
+  }
+
   /// Writes every byte of `bytes` to `descriptor`, retrying short and interrupted writes.
   static func writeAll(_ bytes: [UInt8], to descriptor: Int32) -> Bool {
     bytes.withUnsafeBytes { buffer in

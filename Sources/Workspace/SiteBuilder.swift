@@ -33,6 +33,11 @@ public enum SiteBuilder {
   public static func build(
     _ content: String, into output: String, options: SiteRenderer.Options, warn: (Diagnostic) -> Void
   ) throws(Failure) -> Built {
+    var options = options
+    do {
+      options.config = try ConfigFile.load(content)
+      options.theme = try ThemeDirectory.load(content, config: options.config)
+    } catch { throw .unloadable(.unreadable(error.description)) }
     let course: Course
     do { course = try CourseLoader.course(content, warn: warn) } catch { throw .unloadable(error) }
     let driver: SiteDriver

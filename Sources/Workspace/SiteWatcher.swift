@@ -52,7 +52,10 @@ public struct SiteWatcher: Sendable {
   public init(content: String, output: String, options: SiteRenderer.Options) throws(Failure) {
     self.content = content
     self.output = output
+    var options = options
     do {
+      options.config = try ConfigFile.load(content)
+      options.theme = try ThemeDirectory.load(content, config: options.config)
       build = try SiteBuild(try CourseDirectory.load(content), options: options)
       try SiteWriter.write(build.files.values.sorted { $0.path < $1.path }, to: output, protecting: [content])
     } catch let error as CourseError {

@@ -23,6 +23,18 @@ struct CheckCommand: ParsableCommand {
   @Option(help: "Also write a JUnit XML report to this file.")
   var junit: String?
 
+  /// How problems are reported besides the usual diagnostics.
+  enum Format: String, ExpressibleByArgument, CaseIterable {
+    case plain, github
+  }
+
+  @Option(
+    help: """
+      plain: diagnostics on standard error; github: also a GitHub Actions annotation \
+      (::error file=PATH,line=N::MESSAGE) per problem on standard output.
+      """)
+  var format: Format = .plain
+
   func run() throws {
     let lessons = try loadLessons()
     var results = lessons.parallelMap { CoursePipeline.run($0) }
@@ -57,8 +69,14 @@ struct CheckCommand: ParsableCommand {
           failed += 1
         }
       }
-      for diagnostic in Checker.diagnostics(for: result, color: color) {
+      let diagnostics = Checker.diagnostics(for: result, color: color)
+      for diagnostic in diagnostics {
         Output.errorAsIs(diagnostic.description + (diagnostic.detail.map { "\n" + $0 } ?? ""))
+      }
+      if format == .github {
+        for diagnostic in color ? Checker.diagnostics(for: result, color: false) : diagnostics {
+          Output.line(GitHubAnnotation.line(for: diagnostic))
+        }
       }
     }
     if let junit {
@@ -74,7 +92,14 @@ struct CheckCommand: ParsableCommand {
   }
 
   /// The lessons named on the command line, or every lesson of the course directory.
+  /// With `--format github`, lessons that do not parse are annotated too.
   private func loadLessons() throws -> [Lesson] {
-    try CoursePipeline.lessons(paths.isEmpty ? ["content"] : paths)
+    let targets = paths.isEmpty ? ["content"] : paths
+    do { return try CourseLoader.lessons(targets) { Output.error($0.description) } } catch {
+      if format == .github, case .invalid(let diagnostics) = error {
+        for diagnostic in diagnostics { Output.line(GitHubAnnotation.line(for: diagnostic)) }
+      }
+      throw CoursePipeline.exitCode(error)
+    }
   }
 }

@@ -9,6 +9,8 @@ struct Kubebook: ParsableCommand {
       Exit status: 0 when everything is fine, 1 when scenarios do not match their lessons,
       2 for usage, input and I/O errors.
       """,
-    subcommands: [BuildCommand.self, CheckCommand.self, RunCommand.self, ShellCommand.self, ServeCommand.self]
+    subcommands: [
+      InitCommand.self, BuildCommand.self, CheckCommand.self, RunCommand.self, ShellCommand.self, ServeCommand.self,
+    ]
   )
 }

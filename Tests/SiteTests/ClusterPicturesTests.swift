@@ -1,3 +1,4 @@
+import BookConfig
 import Course
 import KubeSim
 import Kubectl
@@ -53,7 +54,7 @@ import Testing
       ["web-6dc5cd68db-qv5mc", "1/1", "Running", "0", "36s", "10.244.2.2", "worker-2", "<none>", "<none>"],
       ["web-6dc5cd68db-x7k2p", "0/1", "Pending", "0", "0s", "<none>", "<none>", "<none>", "<none>"],
     ])
-    let html = StateTablesRenderer.render(after, previous: before)
+    let html = StateTablesRenderer.render(after, previous: before, strings: .simplifiedChinese)
     #expect(html.contains("<tr><th scope=\"row\">web-6dc5cd68db-gsz44</th>"))
     #expect(html.contains("<tr class=\"changed\"><th scope=\"row\">web-6dc5cd68db-qv5mc <span class=\"row-mark\""))
     #expect(html.contains("<tr class=\"new\"><th scope=\"row\">web-6dc5cd68db-x7k2p <span class=\"row-mark\""))
@@ -74,7 +75,7 @@ import Testing
   }
 
   @Test func mapPutsEachPodInItsNodeAndUnscheduledOnesApart() throws {
-    let svg = ClusterMapRenderer.render(state(Self.podsWide), id: "map-1")
+    let svg = ClusterMapRenderer.render(state(Self.podsWide), id: "map-1", strings: .simplifiedChinese)
     #expect(svg.hasPrefix("<figure class=\"cluster-map\"><svg role=\"img\" aria-labelledby=\"map-1-title\""))
     #expect(svg.contains("<title id=\"map-1-title\">集群地图：3 个节点，2 个 Pod</title>"))
     #expect(svg.contains("<title>web-6dc5cd68db-gsz44：Running，READY 1/1，worker-1</title>"))
@@ -86,7 +87,9 @@ import Testing
     let chip = try #require(svg.range(of: "<title>web-6dc5cd68db-gsz44"))
     #expect(worker1.upperBound < chip.lowerBound && chip.lowerBound < worker2.lowerBound)
     #expect(svg.contains("class=\"map-pod map-pod-wait\""))
-    #expect(ClusterMapRenderer.render(ClusterState(tables: [], pods: [], nodes: []), id: "x") == "")
+    #expect(
+      ClusterMapRenderer.render(ClusterState(tables: [], pods: [], nodes: []), id: "x", strings: .simplifiedChinese)
+        == "")
   }
 
   @Test func mapColoursRevisionsOfOneWorkloadAlikeButLighterWhenOlder() {
@@ -95,9 +98,10 @@ import Testing
         namespace: "default", name: "p", node: nil, status: "Running", ready: "1/1", workload: workload,
         revision: revision)
     }
-    let palette = ClusterMapRenderer.palette([
-      pod("deployment/web", "2"), pod("deployment/web", "10"), pod("deployment/api", "1"),
-    ])
+    let palette = ClusterMapRenderer.palette(
+      [
+        pod("deployment/web", "2"), pod("deployment/web", "10"), pod("deployment/api", "1"),
+      ], strings: .simplifiedChinese)
     let newest = palette["deployment/web 版本 10"]
     let older = palette["deployment/web 版本 2"]
     #expect(newest?.hue == older?.hue)
@@ -109,7 +113,7 @@ import Testing
     let rows = (0..<(ClusterMapRenderer.chipsPerNode + 5)).map {
       ["p-\($0)", "1/1", "Running", "0", "1s", "<none>", "worker-1", "<none>", "<none>"]
     }
-    let svg = ClusterMapRenderer.render(state(rows), id: "m")
+    let svg = ClusterMapRenderer.render(state(rows), id: "m", strings: .simplifiedChinese)
     #expect(svg.components(separatedBy: "<g class=\"map-pod").count - 1 == ClusterMapRenderer.chipsPerNode)
     #expect(svg.contains(">+5</text>"))
   }

@@ -1,3 +1,4 @@
+import BookConfig
 import Course
 import TestSupport
 import Testing
@@ -33,7 +34,7 @@ import Testing
       """
     let course = try Course.assemble(CourseFixture.oneLesson(lesson))
     let renderer = SiteRenderer(course: course)
-    var kept = ScenarioBlocks(displayPath: course.lessons[0].displayPath)
+    var kept = ScenarioBlocks(displayPath: course.lessons[0].displayPath, strings: .simplifiedChinese)
     for scenario in LessonRunner.run(course.lessons[0]).scenarios { kept.add(scenario) }
     let streamed = renderer.run(at: 0)
     let expected = renderer.body(at: 0, scenarios: kept)

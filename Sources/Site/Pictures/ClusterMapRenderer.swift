@@ -1,3 +1,5 @@
+import BookConfig
+
 /// The cluster map after a scenario, as inline SVG that needs no script: each node a box,
 /// each pod a chip inside the node it runs on (or in a box of pods not yet scheduled),
 /// coloured by the workload it belongs to — lighter for older revisions — and outlined by
@@ -14,15 +16,15 @@ enum ClusterMapRenderer {
   /// Hues for workloads, in the order their names sort.
   static let hues = [212, 28, 140, 275, 350, 180, 48, 95]
 
-  static func render(_ state: ClusterState, id: String) -> String {
+  static func render(_ state: ClusterState, id: String, strings: SiteStrings) -> String {
     guard !state.pods.isEmpty else { return "" }
     var boxes = state.nodes.map { node in
       (name: node.name, status: node.status, pods: state.pods.filter { $0.node == node.name })
     }
     let nodeNames = Set(state.nodes.map(\.name))
     let unscheduled = state.pods.filter { pod in pod.node.map { !nodeNames.contains($0) } ?? true }
-    if !unscheduled.isEmpty { boxes.append((name: "未调度", status: "", pods: unscheduled)) }
-    let colours = palette(state.pods)
+    if !unscheduled.isEmpty { boxes.append((name: strings[.mapUnscheduled], status: "", pods: unscheduled)) }
+    let colours = palette(state.pods, strings: strings)
     let boxWidth = (width - gap * (boxes.count + 1)) / max(1, boxes.count)
     let perRow = max(1, (boxWidth - 10) / 112)
     let chipWidth = (boxWidth - 10 - 6 * (perRow - 1)) / perRow
@@ -30,7 +32,7 @@ enum ClusterMapRenderer {
     let boxHeight = headerHeight + max(1, rows) * (chipHeight + 6) + 6
     let legend = colours.keys.sorted()
     let height = gap + boxHeight + 16 + legend.count * 20 + gap
-    let summary = "集群地图：\(state.nodes.count) 个节点，\(state.pods.count) 个 Pod"
+    let summary = strings.format(.mapSummary, ["nodes": "\(state.nodes.count)", "pods": "\(state.pods.count)"])
     var svg =
       "<figure class=\"cluster-map\"><svg role=\"img\" aria-labelledby=\"\(id)-title\" viewBox=\"0 0 \(width) \(height)\" "
     svg +=
@@ -46,7 +48,9 @@ enum ClusterMapRenderer {
       for (slot, pod) in box.pods.prefix(chipsPerNode).enumerated() {
         let chipX = x + 5 + (slot % perRow) * (chipWidth + 6)
         let chipY = gap + headerHeight + (slot / perRow) * (chipHeight + 6)
-        svg += chip(pod, x: chipX, y: chipY, width: chipWidth, colour: colours[colourKey(pod)] ?? (212, 0))
+        svg += chip(
+          pod, x: chipX, y: chipY, width: chipWidth, colour: colours[colourKey(pod, strings: strings)] ?? (212, 0),
+          strings: strings)
       }
       if box.pods.count > chipsPerNode {
         let slot = chipsPerNode
@@ -68,13 +72,14 @@ enum ClusterMapRenderer {
   }
 
   /// What a chip's colour stands for: the workload, and its revision when it has one.
-  static func colourKey(_ pod: ClusterState.PodPlacement) -> String {
-    pod.revision.isEmpty ? pod.workload : "\(pod.workload) 版本 \(pod.revision)"
+  static func colourKey(_ pod: ClusterState.PodPlacement, strings: SiteStrings) -> String {
+    pod.revision.isEmpty
+      ? pod.workload : strings.format(.mapRevision, ["workload": pod.workload, "revision": pod.revision])
   }
 
   /// A hue per workload and, within it, an age per revision (0 = newest): revisions that
   /// are numbers sort as numbers, hashes as text.
-  static func palette(_ pods: [ClusterState.PodPlacement]) -> [String: (hue: Int, age: Int)] {
+  static func palette(_ pods: [ClusterState.PodPlacement], strings: SiteStrings) -> [String: (hue: Int, age: Int)] {
     let workloads = Array(Set(pods.map(\.workload))).sorted()
     var result: [String: (hue: Int, age: Int)] = [:]
     for (index, workload) in workloads.enumerated() {
@@ -85,7 +90,7 @@ enum ClusterMapRenderer {
       for (age, revision) in revisions.enumerated() {
         let pod = ClusterState.PodPlacement(
           namespace: "", name: "", node: nil, status: "", ready: "", workload: workload, revision: revision)
-        result[colourKey(pod)] = (hues[index % hues.count], min(age, 2))
+        result[colourKey(pod, strings: strings)] = (hues[index % hues.count], min(age, 2))
       }
     }
     return result
@@ -95,8 +100,9 @@ enum ClusterMapRenderer {
     "hsl(\(hue), \([62, 50, 40][age])%, \([40, 62, 78][age])%)"
   }
 
-  static func chip(_ pod: ClusterState.PodPlacement, x: Int, y: Int, width: Int, colour: (hue: Int, age: Int)) -> String
-  {
+  static func chip(
+    _ pod: ClusterState.PodPlacement, x: Int, y: Int, width: Int, colour: (hue: Int, age: Int), strings: SiteStrings
+  ) -> String {
     let tone = StateTablesRenderer.tone(of: pod.status)
     // 11px monospace is about 6.7px a character: keep the end of the name, where the
     // random suffix that tells pods apart is.
@@ -104,7 +110,12 @@ enum ClusterMapRenderer {
     let label = pod.name.count > fits ? "…" + pod.name.suffix(fits - 1) : Substring(pod.name)
     let textClass = colour.age == 0 ? "map-chip-text" : "map-chip-text map-chip-text-dark"
     var svg = "<g class=\"map-pod map-pod-\(tone)\"><title>"
-    svg += HTML.escape("\(pod.name)：\(pod.status)，READY \(pod.ready)，\(pod.node ?? "未调度")") + "</title>"
+    svg +=
+      HTML.escape(
+        strings.format(
+          .mapPodTitle,
+          ["pod": pod.name, "status": pod.status, "ready": pod.ready, "node": pod.node ?? strings[.mapUnscheduled]]))
+      + "</title>"
     svg +=
       "<rect x=\"\(x)\" y=\"\(y)\" width=\"\(width)\" height=\"\(chipHeight)\" rx=\"6\" fill=\"\(fill(hue: colour.hue, age: colour.age))\"/>"
     svg += "<text class=\"\(textClass)\" x=\"\(x + 6)\" y=\"\(y + 15)\">" + HTML.escape(String(label)) + "</text>"

@@ -1,8 +1,10 @@
+import BookConfig
+
 /// The state tables after a scenario: kubectl's own tables of the lesson's objects as HTML
 /// tables, STATUS coloured by what it means, and rows that are new or changed since the
 /// block before marked (AGE aside, which changes always).
 enum StateTablesRenderer {
-  static func render(_ state: ClusterState, previous: ClusterState?) -> String {
+  static func render(_ state: ClusterState, previous: ClusterState?, strings: SiteStrings) -> String {
     guard !state.tables.isEmpty else { return "" }
     var html = "<div class=\"state-tables\">"
     for entry in state.tables {
@@ -25,9 +27,12 @@ enum StateTablesRenderer {
         for (column, cell) in row.enumerated() {
           let text = HTML.escape(cell)
           if column == 0 {
-            let label = mark == "new" ? "新" : mark == "changed" ? "变" : ""
+            let label = mark == "new" ? strings[.rowNew] : mark == "changed" ? strings[.rowChanged] : ""
             html += "<th scope=\"row\">" + text
-            if !label.isEmpty { html += " <span class=\"row-mark\" title=\"比上一个终端块\">\(label)</span>" }
+            if !label.isEmpty {
+              html +=
+                " <span class=\"row-mark\" title=\"\(HTML.escape(strings[.rowMarkTitle]))\">\(HTML.escape(label))</span>"
+            }
             html += "</th>"
           } else if column == statusColumn {
             html += "<td><span class=\"status status-\(tone(of: cell))\">" + text + "</span></td>"

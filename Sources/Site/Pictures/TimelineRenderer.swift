@@ -1,3 +1,4 @@
+import BookConfig
 import Course
 import KubeSim
 
@@ -40,12 +41,12 @@ enum TimelineRenderer {
 
   /// The timeline of `step`, or "" when no ReplicaSet of the lesson changed while it ran (or
   /// its result no longer holds the cluster).
-  static func render(_ step: StepResult, id: String) -> String {
+  static func render(_ step: StepResult, id: String, strings: SiteStrings) -> String {
     guard let timeline = step.timeline, !timeline.samples.isEmpty, let cluster = step.clusterAfter else { return "" }
     let start = step.startedAt
     let end = max(cluster.now, timeline.samples.last?.time ?? start)
     guard end > start else { return "" }
-    let series = lines(timeline, cluster: cluster)
+    let series = lines(timeline, cluster: cluster, strings: strings)
     guard !series.isEmpty else { return "" }
     let span = Double(end.milliseconds - start.milliseconds) / 1000
     let plotWidth = width - left - right
@@ -56,9 +57,8 @@ enum TimelineRenderer {
     func y(_ count: Int) -> Int { top + plotHeight - count * plotHeight / most }
     let legendTop = top + plotHeight + 40
     let height = legendTop + series.count * 20 + 8
-    let summary =
-      "时间线：\(HTML.escape(step.step.command)) 期间每个 ReplicaSet 的 Pod 数（实线：就绪；虚线：已有），共 "
-      + HTML.escape(AxisTicks.label(seconds: span))
+    let summary = HTML.escape(
+      strings.format(.timelineCaption, ["command": step.step.command, "span": AxisTicks.label(seconds: span)]))
     var svg =
       "<figure class=\"timeline\"><svg role=\"img\" aria-labelledby=\"\(id)-title\" viewBox=\"0 0 \(width) \(height)\" "
       + "width=\"100%\" xmlns=\"http://www.w3.org/2000/svg\"><title id=\"\(id)-title\">\(summary)</title>"
@@ -105,25 +105,29 @@ enum TimelineRenderer {
     var legendY = legendTop
     for line in series {
       let colour = ClusterMapRenderer.fill(hue: line.hue, age: line.age)
-      let last = line.points.last.map { "就绪 \($0.ready)，已有 \($0.current)" } ?? ""
+      let last =
+        line.points.last.map { strings.format(.timelineLegend, ["ready": "\($0.ready)", "current": "\($0.current)"]) }
+        ?? ""
       svg +=
         "<line class=\"timeline-ready\" stroke=\"\(colour)\" x1=\"\(left)\" y1=\"\(legendY - 4)\" x2=\"\(left + 24)\" y2=\"\(legendY - 4)\"/>"
       svg +=
-        "<text class=\"timeline-legend\" x=\"\(left + 32)\" y=\"\(legendY)\">" + HTML.escape(line.label + "：" + last)
+        "<text class=\"timeline-legend\" x=\"\(left + 32)\" y=\"\(legendY)\">"
+        + HTML.escape(strings.format(.timelineSeries, ["name": line.label, "counts": last]))
         + "</text>"
       legendY += 20
     }
     svg += "</svg>"
     if timeline.isTruncated {
       svg +=
-        "<figcaption>只画出了前 \(timeline.samples.count) 次变化：模拟器在这里停止了记录。</figcaption>"
+        "<figcaption>" + HTML.escape(strings.format(.timelineCut, ["count": "\(timeline.samples.count)"]))
+        + "</figcaption>"
     }
     return svg + "</figure>\n"
   }
 
   /// The lines of the lesson's ReplicaSets that changed while the command ran, coloured as
   /// the cluster map colours their pods (a hue per Deployment, lighter for older revisions).
-  static func lines(_ timeline: ReplicaTimeline, cluster: Cluster) -> [Series] {
+  static func lines(_ timeline: ReplicaTimeline, cluster: Cluster, strings: SiteStrings) -> [Series] {
     var keys: [String] = []
     for sample in timeline.samples {
       for count in sample.counts where !keys.contains(count.key) { keys.append(count.key) }
@@ -142,7 +146,8 @@ enum TimelineRenderer {
       let revision = cluster.replicaSets[key]?.metadata.annotations["deployment.kubernetes.io/revision"] ?? ""
       series.append(
         Series(
-          label: revision.isEmpty ? name : "\(name)（版本 \(revision)）", workload: owner ?? name, revision: revision,
+          label: revision.isEmpty ? name : strings.format(.timelineRevision, ["name": name, "revision": revision]),
+          workload: owner ?? name, revision: revision,
           points: points))
     }
     return coloured(series)
