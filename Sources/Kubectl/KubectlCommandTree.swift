@@ -2,7 +2,7 @@
 /// from the v1.32 binary): every command path, its aliases and its flags, and the flags every
 /// command accepts. kubebook uses it to tell a flag kubectl has but kubebook does not simulate
 /// from a flag kubectl does not have, to find help texts by alias, and to write the coverage
-/// table in `docs/kubectl-coverage.md`.
+/// table in `guide/kubectl-coverage.md`.
 enum KubectlCommandTree {
   /// One flag as a help text lists it (`-o, --output='':`).
   struct Flag: Equatable {

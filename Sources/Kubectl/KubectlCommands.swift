@@ -9,7 +9,7 @@ typealias CommandRunner =
 /// The kubectl commands kubebook carries out, by kubectl's command path (`create deployment`,
 /// `rollout status`). A new command costs one entry here; a path of kubectl's command tree
 /// (``KubectlCommandTree``) with no entry is refused as not simulated, and the coverage table
-/// (`docs/kubectl-coverage.md`) says so.
+/// (`guide/kubectl-coverage.md`) says so.
 enum KubectlCommands {
   /// The runner of each simulated command path.
   static let runners: [String: CommandRunner] = [

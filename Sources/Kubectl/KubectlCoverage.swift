@@ -1,7 +1,7 @@
 import KubeSim
 
 /// The table of every kubectl command and flag and whether kubebook simulates it
-/// (`docs/kubectl-coverage.md`), generated from kubectl's own command tree
+/// (`guide/kubectl-coverage.md`), generated from kubectl's own command tree
 /// (``KubectlCommandTree``) by asking kubebook's kubectl: a command is refused when running it
 /// says "kubebook does not simulate" it, and a flag when the parser names it as not simulated.
 /// Nothing in the table is written by hand, so it cannot drift from what kubebook does.

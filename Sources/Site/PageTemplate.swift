@@ -2,7 +2,7 @@ import Mustache
 
 /// The page template: the built-in one (``builtIn``) or a theme's `page.mustache`, parsed
 /// once per build. Every value it is given is HTML already (escaped text, or markup), so a
-/// template writes values with triple braces: `{{{title}}}`. `docs/configuration.md` lists them.
+/// template writes values with triple braces: `{{{title}}}`. `guide/configuration.md` lists them.
 public struct PageTemplate: Sendable {
   /// The parsed template.
   let template: MustacheTemplate

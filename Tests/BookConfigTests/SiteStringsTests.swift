@@ -34,12 +34,12 @@ import Testing
   }
 }
 
-/// docs/configuration.md lists every string a course may reword.
+/// guide/configuration.md lists every string a course may reword.
 @Suite struct StringsDocumentationTests {
   @Test func everyKeyIsDocumented() throws {
     var root = URL(fileURLWithPath: #filePath)
     for _ in 0..<3 { root.deleteLastPathComponent() }
-    let doc = try String(contentsOf: root.appendingPathComponent("docs/configuration.md"), encoding: .utf8)
+    let doc = try String(contentsOf: root.appendingPathComponent("guide/configuration.md"), encoding: .utf8)
     for key in UIString.allCases {
       #expect(doc.contains("| `\(key.rawValue)` | \(key.english) | \(key.simplifiedChinese) |"), "\(key.rawValue)")
     }

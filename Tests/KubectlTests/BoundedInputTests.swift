@@ -196,7 +196,7 @@ import Testing
   }
 
   /// `sim load` past Int64 saturates: 9Ei cores is apimachinery's cap (2^63-1), spread
-  /// evenly over the ready pods as scenario-format.md says; `kubectl top`, the node sums and
+  /// evenly over the ready pods as guide/reference.md says; `kubectl top`, the node sums and
   /// the HPA's arithmetic over it do not trap.
   @Test func loadBounds() {
     var terminal = Terminal(

@@ -3,11 +3,11 @@ import Testing
 
 @testable import Kubectl
 
-/// `docs/kubectl-coverage.md` is what ``KubectlCoverage`` generates from the command tree and
+/// `guide/kubectl-coverage.md` is what ``KubectlCoverage`` generates from the command tree and
 /// kubebook's kubectl today. `KUBEBOOK_WRITE_COVERAGE=1` rewrites the page instead.
 @Suite struct KubectlCoverageTests {
   static let page = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-    .deletingLastPathComponent().appendingPathComponent("docs/kubectl-coverage.md")
+    .deletingLastPathComponent().appendingPathComponent("guide/kubectl-coverage.md")
 
   @Test func coveragePageIsCurrent() throws {
     let generated = KubectlCoverage.markdown()
@@ -17,7 +17,7 @@ import Testing
     let committed = try String(contentsOf: Self.page, encoding: .utf8)
     #expect(
       committed == generated,
-      "docs/kubectl-coverage.md is out of date: run KUBEBOOK_WRITE_COVERAGE=1 swift test --filter KubectlCoverageTests")
+      "guide/kubectl-coverage.md is out of date: run KUBEBOOK_WRITE_COVERAGE=1 swift test --filter KubectlCoverageTests")
   }
 
   /// The probe tells apart what kubebook runs from what it refuses.

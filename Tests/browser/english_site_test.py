@@ -71,5 +71,35 @@ class EnglishSiteTest(unittest.TestCase):
         self.assertEqual(results.find_element(By.CLASS_NAME, "search-summary").text, "Nothing found for “ollout”")
 
 
+@unittest.skipUnless(os.environ.get("KUBEBOOK_GUIDE_SITE"), "KUBEBOOK_GUIDE_SITE names no built guide")
+class GuideSiteTest(unittest.TestCase):
+    """The kubebook Guide (guide/, built by scripts/test): an English site with its own config."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.site = pathlib.Path(os.environ["KUBEBOOK_GUIDE_SITE"]).resolve()
+        cls.browser = start_browser(1280, 900)
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.browser.quit()
+
+    def test_the_guide_is_english_and_searchable(self):
+        self.browser.get((self.site / "index.html").as_uri())
+        self.assertEqual(self.browser.find_element(By.TAG_NAME, "html").get_attribute("lang"), "en")
+        self.assertIn("The kubebook Guide", self.browser.title)
+        box = self.browser.find_element(By.ID, "search")
+        box.send_keys("bless")
+        results = self.browser.find_element(By.ID, "search-results")
+        WebDriverWait(self.browser, 5).until(lambda _: results.is_displayed())
+        hits = results.find_elements(By.CLASS_NAME, "search-hit")
+        self.assertTrue(any(hit.get_attribute("href").endswith("checking.html") for hit in hits))
+        shots = os.environ.get("KUBEBOOK_SCREENSHOTS")
+        if shots:
+            pathlib.Path(shots).mkdir(parents=True, exist_ok=True)
+            self.browser.get((self.site / "scenarios.html").as_uri())
+            self.browser.save_screenshot(str(pathlib.Path(shots) / "guide-scenarios.png"))
+
+
 if __name__ == "__main__":
     unittest.main()
