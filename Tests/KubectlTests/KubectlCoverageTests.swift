@@ -17,7 +17,8 @@ import Testing
     let committed = try String(contentsOf: Self.page, encoding: .utf8)
     #expect(
       committed == generated,
-      "guide/kubectl-coverage.md is out of date: run KUBEBOOK_WRITE_COVERAGE=1 swift test --filter KubectlCoverageTests")
+      "guide/kubectl-coverage.md is out of date: run KUBEBOOK_WRITE_COVERAGE=1 swift test --filter KubectlCoverageTests"
+    )
   }
 
   /// The probe tells apart what kubebook runs from what it refuses.
