@@ -113,6 +113,9 @@ public struct Cluster: Sendable {
   var ownerCounts: [String: OwnerCounts] = [:]
   /// Pods bound to each node (terminating ones included), by node name.
   var podsPerNode: [String: Int] = [:]
+  /// Pods with a required pod anti-affinity: while there is one, every pending pod goes
+  /// through the scheduler's inter-pod checks (the symmetric anti-affinity filter).
+  var podsWithRequiredAntiAffinity: Set<String> = []
   /// Set when a pod loses its owner or time passes: every workload should look again (read by
   /// the Deployment and ReplicaSet controllers, cleared by the latter).
   var allWorkloadsDirty = true
@@ -440,6 +443,11 @@ public struct Cluster: Sendable {
       if let node = old.spec.nodeName { podsPerNode[node, default: 0] -= 1 }
     }
     if let node = pod.spec.nodeName { podsPerNode[node, default: 0] += 1 }
+    if !pod.spec.affinity.requiredPodAntiAffinity.isEmpty {
+      podsWithRequiredAntiAffinity.insert(key)
+    } else if !podsWithRequiredAntiAffinity.isEmpty {
+      podsWithRequiredAntiAffinity.remove(key)
+    }
     if pod.metadata.controller?.kind == DaemonSet.resource.kind { daemonSetController.podsChanged = true }
     if let owner = pod.metadata.controllerUID {
       ownerCounts[owner, default: OwnerCounts()].add(pod)
@@ -477,6 +485,7 @@ public struct Cluster: Sendable {
     }
     if let node = pod.spec.nodeName { podsPerNode[node, default: 0] -= 1 }
     scheduler.queue.remove(key)
+    podsWithRequiredAntiAffinity.remove(key)
     kubelet.pending.remove(key)
     orphanPods.remove(key)
     kubelet.runtimes[pod.metadata.uid] = nil

@@ -14,29 +14,7 @@ extension PodSpec {
   /// The spec as the API server serialises it, defaults included.
   public var json: JSONValue {
     var object = JSONObjectBuilder()
-    if let requiredNodeName {
-      let term: JSONValue = .object([
-        (
-          "matchFields",
-          .array([
-            .object([
-              ("key", .string("metadata.name")), ("operator", .string("In")),
-              ("values", .array([.string(requiredNodeName)])),
-            ])
-          ])
-        )
-      ])
-      object.set(
-        "affinity",
-        .object([
-          (
-            "nodeAffinity",
-            .object([
-              ("requiredDuringSchedulingIgnoredDuringExecution", .object([("nodeSelectorTerms", .array([term]))]))
-            ])
-          )
-        ]))
-    }
+    object.set("affinity", affinity.json(requiredNodeName: requiredNodeName))
     object.set("containers", .array(containers.map { $0.json(tokenVolume: tokenVolumeName) }))
     object.set("dnsPolicy", .string(dnsPolicy.text))
     object.set("enableServiceLinks", .bool(true))
@@ -62,6 +40,9 @@ extension PodSpec {
     if let subdomain { object.set("subdomain", .string(subdomain)) }
     object.set("terminationGracePeriodSeconds", .int(Int64(terminationGracePeriodSeconds)))
     if !tolerations.isEmpty { object.set("tolerations", .array(tolerations.map(\.json))) }
+    if !topologySpreadConstraints.isEmpty {
+      object.set("topologySpreadConstraints", .array(topologySpreadConstraints.map(\.json)))
+    }
     let allVolumes = volumes.map(\.json) + (tokenVolumeName.map { [Self.tokenVolume($0)] } ?? [])
     if !allVolumes.isEmpty { object.set("volumes", .array(allVolumes)) }
     return object.value

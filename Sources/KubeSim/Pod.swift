@@ -81,6 +81,10 @@ public struct PodSpec: Sendable, Equatable {
   /// The one node the pod may run on, as a DaemonSet pins its pods: a required node affinity
   /// `matchFields: metadata.name In [node]`.
   public var requiredNodeName: String?
+  /// `affinity`: node affinity (beside ``requiredNodeName``), pod affinity and anti-affinity.
+  public var affinity = Affinity()
+  /// `topologySpreadConstraints`.
+  public var topologySpreadConstraints: [TopologySpreadConstraint] = []
   /// `priorityClassName` (system pods are `system-node-critical` or `system-cluster-critical`).
   public var priorityClassName: String?
   /// The name of the projected service-account token volume the API server adds.
