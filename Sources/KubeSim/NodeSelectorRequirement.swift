@@ -15,11 +15,11 @@ public struct NodeSelectorRequirement: Sendable, Equatable {
 
   /// Whether a label (or field) with `value` (nil: absent) satisfies the requirement, or nil
   /// when the requirement itself is invalid (`labels.NewRequirement`'s checks: `In`/`NotIn`
-  /// need values, `Exists`/`DoesNotExist` none, `Gt`/`Lt` exactly one integer).
+  /// need valid label values, `Exists`/`DoesNotExist` none, `Gt`/`Lt` exactly one integer).
   public func matches(_ value: String?) -> Bool? {
     switch self.operator {
     case "In", "NotIn":
-      guard !values.isEmpty else { return nil }
+      guard !values.isEmpty, values.allSatisfy({ Validation.labelValueErrors($0).isEmpty }) else { return nil }
       let contained = value.map { values.contains($0) } ?? false
       return self.operator == "In" ? contained : !contained
     case "Exists", "DoesNotExist":

@@ -16,8 +16,10 @@ public struct NodeSelectorTerm: Sendable, Equatable {
   /// parse error does upstream.
   public func matches(_ node: Node) -> Bool {
     if matchExpressions.isEmpty && matchFields.isEmpty { return false }
-    for requirement in matchExpressions where requirement.matches(node.metadata.labels[requirement.key]) != true {
-      return false
+    for requirement in matchExpressions {
+      guard Validation.qualifiedNameErrors(requirement.key).isEmpty,
+        requirement.matches(node.metadata.labels[requirement.key]) == true
+      else { return false }
     }
     for requirement in matchFields {
       // Only `metadata.name` with `In` or `NotIn` and one value is a valid field requirement.

@@ -33,11 +33,20 @@ struct PlacementRules {
 
   /// Indexes the bound pods of `cluster` over the sorted `nodeNames`.
   init(cluster: Cluster, nodeNames: [String]) {
-    self.nodeNames = nodeNames
-    nodes = nodeNames.map { cluster.nodes[$0]! }
-    var byNode = [[Pod]](repeating: [], count: nodeNames.count)
-    for key in cluster.pods.keys.sorted() {
-      let pod = cluster.pods[key]!
+    var labels: [String: [String: String]] = [:]
+    for (name, namespace) in cluster.namespaces { labels[name] = namespace.metadata.labels }
+    self.init(
+      nodes: nodeNames.map { cluster.nodes[$0]! }, pods: cluster.pods.keys.sorted().map { cluster.pods[$0]! },
+      namespaceLabels: labels)
+  }
+
+  /// Indexes `pods` bound to `nodes` (sorted by name); pods elsewhere, unbound or finished
+  /// are left out. Each namespace gets the `kubernetes.io/metadata.name` label.
+  init(nodes: [Node], pods: [Pod], namespaceLabels: [String: [String: String]]) {
+    self.nodes = nodes
+    nodeNames = nodes.map(\.metadata.name)
+    var byNode = [[Pod]](repeating: [], count: nodes.count)
+    for pod in pods {
       guard let node = pod.spec.nodeName, !pod.status.phase.isTerminal,
         let index = Scheduler.binarySearch(nodeNames, node)
       else { continue }
@@ -46,10 +55,14 @@ struct PlacementRules {
     }
     podsByNode = byNode
     var labels: [String: [String: String]] = [:]
-    for (name, namespace) in cluster.namespaces {
-      labels[name] = namespace.metadata.labels.merging(["kubernetes.io/metadata.name": name]) { $1 }
+    for pod in pods {
+      let name = pod.metadata.namespace ?? "default"
+      labels[name] = ["kubernetes.io/metadata.name": name]
     }
-    namespaceLabels = labels
+    for (name, namespace) in namespaceLabels {
+      labels[name] = namespace.merging(["kubernetes.io/metadata.name": name]) { $1 }
+    }
+    self.namespaceLabels = labels
   }
 
   /// Records a pod bound during the round.

@@ -1,8 +1,18 @@
-/// The scheduler: binds each unscheduled pod to a feasible node, spreading pods evenly.
+/// The scheduler: binds each unscheduled pod to a feasible node.
 ///
-/// Feasible: Ready, not cordoned, every NoSchedule/NoExecute taint tolerated, nodeSelector
-/// matched, below the node's pod limit. Among feasible nodes the one running the fewest pods
-/// wins, ties broken by name, so placement is deterministic.
+/// Feasible, checked per node in the default plugins' order, the first failure being the
+/// node's reason: Ready, not cordoned (NodeUnschedulable), every NoSchedule/NoExecute taint
+/// tolerated (TaintToleration), `nodeSelector` and required node affinity (NodeAffinity),
+/// below the pod limit with the requested CPU and memory free (NodeResourcesFit), then
+/// `DoNotSchedule` topology spread constraints (PodTopologySpread) and required pod affinity,
+/// anti-affinity and existing pods' anti-affinity (InterPodAffinity), in ``PlacementRules``.
+///
+/// Choice: the highest sum of the scores the simulator computes (preferred node affinity,
+/// preferred pod affinity, `ScheduleAnyway` spread; ``PlacementRules/scores(for:candidates:)``),
+/// then the node running the fewest pods, then the first by name. The fewest-pods rule stands in
+/// for LeastAllocated, BalancedAllocation and the default system spreading on the simulator's
+/// identical workers; where kube-scheduler picks at random among equal scores, the simulator's
+/// choice is deterministic.
 ///
 /// The value holds the scheduler's own state (``Cluster/scheduler``); its steps are static and
 /// take the whole cluster, whose store they read and write.
@@ -217,7 +227,6 @@ struct Scheduler: ControlLoop {
           bestCount = count
         }
       }
-      let namespace = pod.metadata.namespace ?? "default"
       if let index = best {
         assign(&pod, to: index, nodeNames: nodeNames, counts: &counts, free: &free, rules: &rules, cluster: &cluster)
       } else if !pod.status.conditions.contains(where: { $0.type == "PodScheduled" }) {
