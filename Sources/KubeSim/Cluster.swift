@@ -381,6 +381,7 @@ public struct Cluster: Sendable {
       throw .invalid(kind: "Pod", name: pod.metadata.name, causes: causes)
     }
     if !limitRanges.isEmpty { try checkLimitRanges(pod) }
+    try admitPriority(&pod)
     if !resourceQuotas.isEmpty { try admitQuota(pod) }
     if pods[Self.key(namespace, pod.metadata.name)] != nil {
       throw .alreadyExists(resource: "pods", name: pod.metadata.name)

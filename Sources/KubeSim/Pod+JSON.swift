@@ -27,8 +27,8 @@ extension PodSpec {
     if let hostname { object.set("hostname", .string(hostname)) }
     if let nodeName { object.set("nodeName", .string(nodeName)) }
     if !nodeSelector.isEmpty { object.set("nodeSelector", .stringMap(nodeSelector)) }
-    object.set("preemptionPolicy", .string("PreemptLowerPriority"))
-    object.set("priority", .int(Self.priority(of: priorityClassName)))
+    object.set("preemptionPolicy", .string(preemptionPolicy ?? "PreemptLowerPriority"))
+    object.set("priority", .int(effectivePriority))
     if let priorityClassName { object.set("priorityClassName", .string(priorityClassName)) }
     object.set("restartPolicy", .string(restartPolicy.text))
     object.set("schedulerName", .string("default-scheduler"))
@@ -47,6 +47,9 @@ extension PodSpec {
     if !allVolumes.isEmpty { object.set("volumes", .array(allVolumes)) }
     return object.value
   }
+
+  /// The pod's priority: the admitted ``priority``, or the system classes' value.
+  public var effectivePriority: Int64 { priority ?? Self.priority(of: priorityClassName) }
 
   /// The value the Priority admission plugin gives a pod of `priorityClassName`: the two
   /// built-in system classes, 0 otherwise.
@@ -216,6 +219,7 @@ extension PodStatus {
       object.set("hostIP", .string(hostIP))
       object.set("hostIPs", .array([.object([("ip", .string(hostIP))])]))
     }
+    if let nominatedNodeName { object.set("nominatedNodeName", .string(nominatedNodeName)) }
     object.set("phase", .string(phase.rawValue))
     if let podIP {
       object.set("podIP", .string(podIP))

@@ -30,7 +30,7 @@ struct Scheduler: ControlLoop {
 
   static func reconcile(_ cluster: inout Cluster) {
     guard !cluster.scheduler.queue.isEmpty else { return }
-    let pending = cluster.scheduler.queue.sorted()
+    let pending = prioritySorted(cluster.scheduler.queue, cluster)
     let nodeNames = cluster.nodes.keys.sorted()
     var counts = nodeNames.map { cluster.podsPerNode[$0] ?? 0 }
     let capacity = nodeNames.map { cluster.nodes[$0]!.status.maxPods }
@@ -186,6 +186,17 @@ struct Scheduler: ControlLoop {
     }
   }
 
+  /// The queue in PrioritySort's order: higher priority first, then by key (the simulator's
+  /// stand-in for the queue's arrival order).
+  static func prioritySorted(_ queue: Set<String>, _ cluster: Cluster) -> [String] {
+    var keys = queue.sorted()
+    let ranked = keys.map { (cluster.pods[$0]?.spec.effectivePriority ?? 0, $0) }
+    if ranked.contains(where: { $0.0 != 0 }) {
+      keys = ranked.sorted { ($1.0, $0.1) < ($0.0, $1.1) }.map(\.1)
+    }
+    return keys
+  }
+
   /// The index of `name` in the sorted `names`, if present.
   static func binarySearch(_ names: [String], _ name: String) -> Int? {
     var low = 0
@@ -234,28 +245,49 @@ struct Scheduler: ControlLoop {
         var rejections = staticRejections
         if full > 0 { rejections["Too many pods", default: 0] += full }
         rejections.merge(insufficient) { $0 + $1 }
-        recordUnschedulable(&pod, rejections: rejections, resolvableNodes: feasible.count, cluster: &cluster)
+        recordUnschedulable(
+          &pod, rejections: rejections, resolvable: feasible, nodeNames: nodeNames, cluster: &cluster)
       }
     }
   }
 
   /// Records that no node fits `pod`: the PodScheduled condition and the FailedScheduling
   /// event, once. The message is `FitError.Error()` (`framework/types.go`): the
-  /// "<count> <reason>" strings sorted, then DefaultPreemption's summary, where the nodes
-  /// whose reason preemption could resolve (`Unschedulable`, not `UnschedulableAndUnresolvable`)
-  /// find no victims, the simulated pods all sharing one priority.
+  /// "<count> <reason>" strings sorted, then DefaultPreemption's summary (``Preemption``):
+  /// nodes whose reason preemption cannot resolve (`UnschedulableAndUnresolvable`, not in
+  /// `resolvable`) are "not helpful"; the others give their own reasons. When preemption finds
+  /// victims they are evicted, the pod is nominated to their node and the message has no
+  /// preemption part.
   static func recordUnschedulable(
-    _ pod: inout Pod, rejections: [String: Int], resolvableNodes: Int, cluster: inout Cluster
+    _ pod: inout Pod, rejections: [String: Int], resolvable: [Int], nodeNames: [String], cluster: inout Cluster
   ) {
     guard !pod.status.conditions.contains(where: { $0.type == "PodScheduled" }) else { return }
     let total = cluster.nodes.count
     let reasons = rejections.map { "\($1) \($0)" }.sorted().joined(separator: ", ")
     var preemption: [String: Int] = [:]
-    if resolvableNodes > 0 { preemption["No preemption victims found for incoming pod"] = resolvableNodes }
-    if total - resolvableNodes > 0 { preemption["Preemption is not helpful for scheduling"] = total - resolvableNodes }
-    let preemptionText = preemption.map { "\($1) \($0)" }.sorted().joined(separator: ", ")
-    let message =
-      "0/\(total) nodes are available: \(reasons). preemption: 0/\(total) nodes are available: \(preemptionText)."
+    var message = "0/\(total) nodes are available: \(reasons)."
+    // Only a class below the pod's priority can give a victim (pods without one have 0).
+    let priority = pod.spec.effectivePriority
+    let lowerExists = priority > 0 || cluster.priorityClasses.values.contains { Int64($0.value) < priority }
+    if pod.spec.preemptionPolicy == "Never" {
+      message += " preemption: not eligible due to preemptionPolicy=Never."
+    } else if lowerExists && !resolvable.isEmpty {
+      switch Preemption(cluster: cluster, nodeNames: nodeNames).evaluate(pod, resolvable: resolvable) {
+      case .preempt(let candidate):
+        cluster.preempt(candidate, for: &pod, nodeName: nodeNames[candidate.node])
+      case .none(let found):
+        preemption = found
+      }
+    } else if !resolvable.isEmpty {
+      preemption["No preemption victims found for incoming pod"] = resolvable.count
+    }
+    if pod.status.nominatedNodeName == nil && pod.spec.preemptionPolicy != "Never" {
+      if total - resolvable.count > 0 {
+        preemption["Preemption is not helpful for scheduling", default: 0] += total - resolvable.count
+      }
+      let preemptionText = preemption.map { "\($1) \($0)" }.sorted().joined(separator: ", ")
+      message += " preemption: 0/\(total) nodes are available: \(preemptionText)."
+    }
     pod.status.conditions.append(
       PodCondition(
         type: "PodScheduled", status: .false, lastTransitionTime: cluster.now, reason: "Unschedulable",
@@ -283,7 +315,7 @@ struct Scheduler: ControlLoop {
     let cpu = pod.requested("cpu")
     let memory = pod.requested("memory")
     var rejections: [String: Int] = [:]
-    var resolvable = 0
+    var resolvable: [Int] = []
     var candidates: [Int] = []
     for index in nodeNames.indices {
       if let reason = unfitReason(pod, current.nodes[index], podCount: 0) {
@@ -292,24 +324,25 @@ struct Scheduler: ControlLoop {
       }
       if counts[index] >= capacity[index] {
         rejections["Too many pods", default: 0] += 1
-        resolvable += 1
+        resolvable.append(index)
         continue
       }
       if !free.isEmpty && (cpu > free[index].cpu || memory > free[index].memory) {
         if cpu > free[index].cpu { rejections["Insufficient cpu", default: 0] += 1 }
         if memory > free[index].memory { rejections["Insufficient memory", default: 0] += 1 }
-        resolvable += 1
+        resolvable.append(index)
         continue
       }
       if let reason = current.spreadReason(spread, node: index) ?? current.interPodReason(interPod, node: index) {
         rejections[reason.rawValue, default: 0] += 1
-        if reason.isResolvable { resolvable += 1 }
+        if reason.isResolvable { resolvable.append(index) }
         continue
       }
       candidates.append(index)
     }
     guard !candidates.isEmpty else {
-      recordUnschedulable(&pod, rejections: rejections, resolvableNodes: resolvable, cluster: &cluster)
+      recordUnschedulable(
+        &pod, rejections: rejections, resolvable: resolvable, nodeNames: nodeNames, cluster: &cluster)
       return
     }
     let scores = current.scores(for: pod, candidates: candidates)
