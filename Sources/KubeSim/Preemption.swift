@@ -22,23 +22,6 @@ struct Preemption {
   /// Labels of each namespace (for ``PlacementRules``).
   let namespaceLabels: [String: [String: String]]
 
-  /// Indexes the bound pods of `cluster` over its sorted nodes.
-  init(cluster: Cluster, nodeNames: [String]) {
-    nodes = nodeNames.map { cluster.nodes[$0]! }
-    var byNode = [[Pod]](repeating: [], count: nodeNames.count)
-    for key in cluster.pods.keys.sorted() {
-      let pod = cluster.pods[key]!
-      guard let name = pod.spec.nodeName, !pod.status.phase.isTerminal,
-        let index = Scheduler.binarySearch(nodeNames, name)
-      else { continue }
-      byNode[index].append(pod)
-    }
-    podsByNode = byNode
-    var labels: [String: [String: String]] = [:]
-    for (name, namespace) in cluster.namespaces { labels[name] = namespace.metadata.labels }
-    namespaceLabels = labels
-  }
-
   /// `DryRunPreemption` over the `resolvable` nodes, then `SelectCandidate`.
   func evaluate(_ pod: Pod, resolvable: [Int]) -> Outcome {
     let priority = pod.spec.effectivePriority
@@ -110,6 +93,24 @@ struct Preemption {
       return (priorities.max() ?? .min, sum, candidate.victims.count, candidate.node)
     }
     return key(a) < key(b)
+  }
+}
+
+extension Preemption {
+  /// Indexes the bound pods of `cluster` over its sorted nodes.
+  init(cluster: Cluster, nodeNames: [String]) {
+    let nodes = nodeNames.map { cluster.nodes[$0]! }
+    var byNode = [[Pod]](repeating: [], count: nodeNames.count)
+    for key in cluster.pods.keys.sorted() {
+      let pod = cluster.pods[key]!
+      guard let name = pod.spec.nodeName, !pod.status.phase.isTerminal,
+        let index = Scheduler.binarySearch(nodeNames, name)
+      else { continue }
+      byNode[index].append(pod)
+    }
+    var labels: [String: [String: String]] = [:]
+    for (name, namespace) in cluster.namespaces { labels[name] = namespace.metadata.labels }
+    self.init(nodes: nodes, podsByNode: byNode, namespaceLabels: labels)
   }
 }
 
