@@ -462,7 +462,10 @@ public struct Cluster: Sendable {
     pods[key] = pod
     endpointsController.dirty.insert(pod.metadata.namespace ?? "default")
     if pod.spec.nodeName == nil {
-      if pod.metadata.deletionTimestamp == nil { scheduler.queue.insert(key) }
+      if pod.metadata.deletionTimestamp == nil {
+        scheduler.queue.insert(key)
+        if pod.spec.priorityClassName != nil || pod.spec.priority != nil { scheduler.prioritized.insert(key) }
+      }
     } else {
       scheduler.queue.remove(key)
       kubelet.pending.insert(key)

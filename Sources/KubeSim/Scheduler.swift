@@ -20,6 +20,9 @@ struct Scheduler: ControlLoop {
   /// Pods waiting to be scheduled, by key: the store adds every unbound pod that is not being
   /// deleted and drops it once bound or gone.
   var queue: Set<String> = []
+  /// Queued pods that may have a priority other than 0 (a superset: keys that left the queue
+  /// are dropped at the next round); while it is empty the queue is taken in key order.
+  var prioritized: Set<String> = []
 
   /// What decides where a pod may go; pods from one template share it.
   private struct Signature: Hashable {
@@ -30,7 +33,12 @@ struct Scheduler: ControlLoop {
 
   static func reconcile(_ cluster: inout Cluster) {
     guard !cluster.scheduler.queue.isEmpty else { return }
-    let pending = prioritySorted(cluster.scheduler.queue, cluster)
+    if !cluster.scheduler.prioritized.isEmpty {
+      cluster.scheduler.prioritized.formIntersection(cluster.scheduler.queue)
+    }
+    let pending =
+      cluster.scheduler.prioritized.isEmpty
+      ? cluster.scheduler.queue.sorted() : prioritySorted(cluster.scheduler.queue, cluster)
     let nodeNames = cluster.nodes.keys.sorted()
     var counts = nodeNames.map { cluster.podsPerNode[$0] ?? 0 }
     let capacity = nodeNames.map { cluster.nodes[$0]!.status.maxPods }
