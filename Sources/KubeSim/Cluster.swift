@@ -118,6 +118,9 @@ public struct Cluster: Sendable {
   var ownerCounts: [String: OwnerCounts] = [:]
   /// Pods bound to each node (terminating ones included), by node name.
   var podsPerNode: [String: Int] = [:]
+  /// Pods with a required pod anti-affinity: while there is one, every pending pod goes
+  /// through the scheduler's inter-pod checks (the symmetric anti-affinity filter).
+  var podsWithRequiredAntiAffinity: Set<String> = []
   /// Set when a pod loses its owner or time passes: every workload should look again (read by
   /// the Deployment and ReplicaSet controllers, cleared by the latter).
   var allWorkloadsDirty = true
@@ -383,6 +386,7 @@ public struct Cluster: Sendable {
       throw .invalid(kind: "Pod", name: pod.metadata.name, causes: causes)
     }
     if !limitRanges.isEmpty { try checkLimitRanges(pod) }
+    try admitPriority(&pod)
     if !resourceQuotas.isEmpty { try admitQuota(pod) }
     if pods[Self.key(namespace, pod.metadata.name)] != nil {
       throw .alreadyExists(resource: "pods", name: pod.metadata.name)
@@ -445,6 +449,11 @@ public struct Cluster: Sendable {
       if let node = old.spec.nodeName { podsPerNode[node, default: 0] -= 1 }
     }
     if let node = pod.spec.nodeName { podsPerNode[node, default: 0] += 1 }
+    if !pod.spec.affinity.requiredPodAntiAffinity.isEmpty {
+      podsWithRequiredAntiAffinity.insert(key)
+    } else if !podsWithRequiredAntiAffinity.isEmpty {
+      podsWithRequiredAntiAffinity.remove(key)
+    }
     if pod.metadata.controller?.kind == DaemonSet.resource.kind { daemonSetController.podsChanged = true }
     if let owner = pod.metadata.controllerUID {
       ownerCounts[owner, default: OwnerCounts()].add(pod)
@@ -458,7 +467,10 @@ public struct Cluster: Sendable {
     pods[key] = pod
     endpointsController.dirty.insert(pod.metadata.namespace ?? "default")
     if pod.spec.nodeName == nil {
-      if pod.metadata.deletionTimestamp == nil { scheduler.queue.insert(key) }
+      if pod.metadata.deletionTimestamp == nil {
+        scheduler.queue.insert(key)
+        if pod.spec.priorityClassName != nil || pod.spec.priority != nil { scheduler.prioritized.insert(key) }
+      }
     } else {
       scheduler.queue.remove(key)
       kubelet.pending.insert(key)
@@ -482,6 +494,7 @@ public struct Cluster: Sendable {
     }
     if let node = pod.spec.nodeName { podsPerNode[node, default: 0] -= 1 }
     scheduler.queue.remove(key)
+    podsWithRequiredAntiAffinity.remove(key)
     kubelet.pending.remove(key)
     orphanPods.remove(key)
     kubelet.runtimes[pod.metadata.uid] = nil

@@ -14,29 +14,7 @@ extension PodSpec {
   /// The spec as the API server serialises it, defaults included.
   public var json: JSONValue {
     var object = JSONObjectBuilder()
-    if let requiredNodeName {
-      let term: JSONValue = .object([
-        (
-          "matchFields",
-          .array([
-            .object([
-              ("key", .string("metadata.name")), ("operator", .string("In")),
-              ("values", .array([.string(requiredNodeName)])),
-            ])
-          ])
-        )
-      ])
-      object.set(
-        "affinity",
-        .object([
-          (
-            "nodeAffinity",
-            .object([
-              ("requiredDuringSchedulingIgnoredDuringExecution", .object([("nodeSelectorTerms", .array([term]))]))
-            ])
-          )
-        ]))
-    }
+    object.set("affinity", affinity.json(requiredNodeName: requiredNodeName))
     object.set("containers", .array(containers.map { $0.json(tokenVolume: tokenVolumeName) }))
     object.set("dnsPolicy", .string(dnsPolicy.text))
     object.set("enableServiceLinks", .bool(true))
@@ -49,8 +27,8 @@ extension PodSpec {
     if let hostname { object.set("hostname", .string(hostname)) }
     if let nodeName { object.set("nodeName", .string(nodeName)) }
     if !nodeSelector.isEmpty { object.set("nodeSelector", .stringMap(nodeSelector)) }
-    object.set("preemptionPolicy", .string("PreemptLowerPriority"))
-    object.set("priority", .int(Self.priority(of: priorityClassName)))
+    object.set("preemptionPolicy", .string(preemptionPolicy ?? "PreemptLowerPriority"))
+    object.set("priority", .int(effectivePriority))
     if let priorityClassName { object.set("priorityClassName", .string(priorityClassName)) }
     object.set("restartPolicy", .string(restartPolicy.text))
     object.set("schedulerName", .string("default-scheduler"))
@@ -62,10 +40,16 @@ extension PodSpec {
     if let subdomain { object.set("subdomain", .string(subdomain)) }
     object.set("terminationGracePeriodSeconds", .int(Int64(terminationGracePeriodSeconds)))
     if !tolerations.isEmpty { object.set("tolerations", .array(tolerations.map(\.json))) }
+    if !topologySpreadConstraints.isEmpty {
+      object.set("topologySpreadConstraints", .array(topologySpreadConstraints.map(\.json)))
+    }
     let allVolumes = volumes.map(\.json) + (tokenVolumeName.map { [Self.tokenVolume($0)] } ?? [])
     if !allVolumes.isEmpty { object.set("volumes", .array(allVolumes)) }
     return object.value
   }
+
+  /// The pod's priority: the admitted ``priority``, or the system classes' value.
+  public var effectivePriority: Int64 { priority ?? Self.priority(of: priorityClassName) }
 
   /// The value the Priority admission plugin gives a pod of `priorityClassName`: the two
   /// built-in system classes, 0 otherwise.
@@ -235,6 +219,7 @@ extension PodStatus {
       object.set("hostIP", .string(hostIP))
       object.set("hostIPs", .array([.object([("ip", .string(hostIP))])]))
     }
+    if let nominatedNodeName { object.set("nominatedNodeName", .string(nominatedNodeName)) }
     object.set("phase", .string(phase.rawValue))
     if let podIP {
       object.set("podIP", .string(podIP))

@@ -81,8 +81,17 @@ public struct PodSpec: Sendable, Equatable {
   /// The one node the pod may run on, as a DaemonSet pins its pods: a required node affinity
   /// `matchFields: metadata.name In [node]`.
   public var requiredNodeName: String?
+  /// `affinity`: node affinity (beside ``requiredNodeName``), pod affinity and anti-affinity.
+  public var affinity = Affinity()
+  /// `topologySpreadConstraints`.
+  public var topologySpreadConstraints: [TopologySpreadConstraint] = []
   /// `priorityClassName` (system pods are `system-node-critical` or `system-cluster-critical`).
   public var priorityClassName: String?
+  /// The priority the Priority admission plugin resolved from the class (nil: not admitted
+  /// through it; ``effectivePriority`` then falls back to the system classes' values).
+  public var priority: Int64?
+  /// The class's `preemptionPolicy` (`PreemptLowerPriority` or `Never`), set with ``priority``.
+  public var preemptionPolicy: String?
   /// The name of the projected service-account token volume the API server adds.
   public var tokenVolumeName: String?
   /// The pod's hostname, and the headless Service that gives it a DNS name
@@ -193,6 +202,8 @@ public struct PodStatus: Sendable, Equatable {
   public var hostIP: String?
   public var podIP: String?
   public var startTime: Timestamp?
+  /// The node a preemption freed for the pod (`status.nominatedNodeName`).
+  public var nominatedNodeName: String?
 
   /// Creates an empty (Pending) status.
   public init() {}

@@ -1,6 +1,6 @@
 /// A PriorityClass (scheduling.k8s.io/v1): a named pod priority. The API server creates the
-/// two system classes (``systemClasses``). The simulator stores classes and checks them; its
-/// scheduler does not preempt, so a class's value orders nothing yet.
+/// two system classes (``systemClasses``). Pods get a class's value at admission
+/// (``Cluster/admitPriority(_:)``); the scheduler orders its queue and preempts by it.
 public struct PriorityClass: Sendable, Equatable {
   public var metadata: ObjectMeta
   public var value: Int

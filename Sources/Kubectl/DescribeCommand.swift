@@ -293,7 +293,7 @@ enum DescribeCommand {
   static func describePod(_ pod: Pod, cluster: Cluster) -> String {
     var text = "Name:\t\(pod.metadata.name)\n"
     text += "Namespace:\t\(pod.metadata.namespace ?? "default")\n"
-    text += "Priority:\t\(PodSpec.priority(of: pod.spec.priorityClassName))\n"
+    text += "Priority:\t\(pod.spec.effectivePriority)\n"
     if let priorityClassName = pod.spec.priorityClassName { text += "Priority Class Name:\t\(priorityClassName)\n" }
     text += "Service Account:\t\(pod.spec.serviceAccountName)\n"
     let node = pod.spec.nodeName.map { "\($0)/\(pod.status.hostIP ?? "")" } ?? "<none>"

@@ -44,7 +44,7 @@ struct ManifestDecoder {
         "terminationGracePeriodSeconds", "serviceAccountName", "serviceAccount", "tolerations",
         "volumes", "initContainers", "hostname", "subdomain", "affinity", "securityContext",
         "enableServiceLinks", "schedulerName", "priority", "preemptionPolicy",
-        "automountServiceAccountToken", "hostNetwork",
+        "automountServiceAccountToken", "hostNetwork", "topologySpreadConstraints", "priorityClassName",
       ])
     let containers = (specValue["containers"]?.arrayValue ?? []).enumerated().map {
       decodeContainer($1, path: "\(path).containers[\($0)]")
@@ -71,6 +71,10 @@ struct ManifestDecoder {
         value: item["value"]?.stringValue, effect: item["effect"]?.stringValue.map { APIField($0) },
         tolerationSeconds: item["tolerationSeconds"]?.intValue.map { Int($0) })
     }
+    spec.affinity = decodeAffinity(specValue["affinity"], path: path + ".affinity")
+    spec.topologySpreadConstraints = decodeTopologySpread(
+      specValue["topologySpreadConstraints"], path: path + ".topologySpreadConstraints")
+    if let name = specValue["priorityClassName"]?.stringValue, !name.isEmpty { spec.priorityClassName = name }
     return spec
   }
 

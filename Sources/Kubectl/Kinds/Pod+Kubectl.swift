@@ -16,7 +16,7 @@ extension Pod: KubectlResource {
         .init(label: "status.phase", value: { $0.status.phase.rawValue }),
         .init(label: "status.podIP", value: { $0.status.podIP ?? "" }),
         .init(label: "status.podIPs", value: { _ in "" }),
-        .init(label: "status.nominatedNodeName", value: { _ in "" }),
+        .init(label: "status.nominatedNodeName", value: { $0.status.nominatedNodeName ?? "" }),
       ], aliases: ["spec.host": "spec.nodeName"])
   }
 
@@ -91,7 +91,7 @@ extension Pod: KubectlResource {
     return [
       pod.metadata.name, "\(ready)/\(total)", reason, restartsCell,
       TablePrinters.age(pod.metadata.creationTimestamp, now: now),
-      pod.status.podIP ?? "<none>", pod.spec.nodeName ?? "<none>", "<none>", "<none>",
+      pod.status.podIP ?? "<none>", pod.spec.nodeName ?? "<none>", pod.status.nominatedNodeName ?? "<none>", "<none>",
     ]
   }
 
