@@ -41,6 +41,10 @@ struct DeploymentController: ControlLoop {
       if deployment != before, cluster.deployments[key] != nil {
         deployment.metadata.resourceVersion = cluster.nextResourceVersion()
         cluster.storeDeployment(deployment)
+        // The informer's update event of the controller's own write queues the Deployment
+        // again (`updateDeployment`): the next sync sees the new status, e.g. a rollout now
+        // complete, whose history `cleanupDeployment` then trims.
+        cluster.deploymentController.due = true
       }
     }
   }
