@@ -42,9 +42,10 @@ struct DeploymentController: ControlLoop {
         deployment.metadata.resourceVersion = cluster.nextResourceVersion()
         cluster.storeDeployment(deployment)
         // The informer's update event of the controller's own write queues the Deployment
-        // again (`updateDeployment`): the next sync sees the new status, e.g. a rollout now
-        // complete, whose history `cleanupDeployment` then trims.
-        cluster.deploymentController.due = true
+        // again (`updateDeployment`): the sync after the one that found the rollout complete
+        // sees that status and trims the history (`cleanupDeployment`). Only that sync is
+        // run again here; the others would change nothing the next change does not.
+        if isComplete(deployment) && !isComplete(before) { cluster.deploymentController.due = true }
       }
     }
   }
