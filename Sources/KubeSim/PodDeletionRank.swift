@@ -2,8 +2,10 @@
 /// one pod, computed once; ordered so that the pod to delete first is the smallest
 /// (`docs/reference/controllers.md` §2.2). With the LogarithmicScaleDown feature (on by
 /// default since v1.22) ready and creation times count by their base-2 logarithmic bucket of
-/// the time since (`logarithmicRankDiff`), the uid breaking a tie within one bucket; the
-/// name breaks the last tie, where upstream leaves the order open.
+/// the time since (`logarithmicRankDiff`). Upstream breaks a tie within one bucket by the
+/// uid, a random string; the simulator uses the name, as random and the tie it already used
+/// for equal times. The order is a total one
+/// (see `<`), so picking the smallest few needs no full sort.
 struct PodDeletionRank: Comparable {
   var index: Int
   var assigned: Bool
@@ -17,7 +19,6 @@ struct PodDeletionRank: Comparable {
   /// `logarithmicRankDiff`'s bucket of the time since the pod turned ready and since it was created.
   var readyBucket: Int
   var createdBucket: Int
-  var uid: String
   var name: String
 
   /// The key of `pod`, at `index` in the caller's list, with `rank` active pods beside it on
@@ -34,28 +35,17 @@ struct PodDeletionRank: Comparable {
     created = pod.metadata.creationTimestamp
     readyBucket = readySince.map { Self.bucket(since: $0, now: now) } ?? -1
     createdBucket = Self.bucket(since: created, now: now)
-    uid = pod.metadata.uid
     name = pod.metadata.name
   }
 
   /// `int64(math.Log2(float64(now.Sub(t))))` for a positive duration in nanoseconds, else -1:
   /// the exponent of the duration, which is what the truncated logarithm comes to.
   static func bucket(since time: Timestamp, now: Timestamp) -> Int {
+    // `afterOrZero`: the zero time (the epoch here) counts as after any other.
+    if time.milliseconds == 0 { return -2 }
     let milliseconds = now.milliseconds.saturatingSubtract(time.milliseconds)
     guard milliseconds > 0 else { return -1 }
     return Int((Double(milliseconds) * 1_000_000).exponent)
-  }
-
-  /// `afterOrZero`: the zero time (the epoch here) counts as after any other.
-  static func afterOrZero(_ a: Timestamp, _ b: Timestamp) -> Bool {
-    if a.milliseconds == 0 || b.milliseconds == 0 { return a.milliseconds == 0 }
-    return a > b
-  }
-
-  /// The later time's pod first by bucket, then by uid (Go's string order) within one bucket.
-  static func byBucket(_ a: PodDeletionRank, _ aBucket: Int, _ b: PodDeletionRank, _ bBucket: Int) -> Bool {
-    if aBucket != bBucket { return aBucket < bBucket }
-    return Array(a.uid.utf8).lexicographicallyPrecedes(Array(b.uid.utf8))
   }
 
   /// `podPhaseToOrdinal`: Pending before Unknown before Running.
@@ -75,15 +65,17 @@ struct PodDeletionRank: Comparable {
     if a.ready != b.ready { return !a.ready }
     if a.cost != b.cost { return a.cost < b.cost }
     if a.rank != b.rank { return a.rank > b.rank }
-    if a.ready && b.ready, let aTime = a.readySince, let bTime = b.readySince, aTime != bTime {
-      if aTime.milliseconds == 0 || bTime.milliseconds == 0 { return afterOrZero(aTime, bTime) }
-      return byBucket(a, a.readyBucket, b, b.readyBucket)
+    // Rules 6 and 8 by bucket, then the name. Upstream goes on to the next rules between
+    // equal times and compares uids between different ones in one bucket, which is not
+    // transitive; one tie-breaker for both keeps the order total, so the choice cannot
+    // depend on the order the pods come in. It differs from upstream only for pods ready at
+    // the very same instant with different restart counts or creation buckets.
+    if a.ready && b.ready {
+      if a.readyBucket != b.readyBucket { return a.readyBucket < b.readyBucket }
+      if a.name != b.name { return a.name < b.name }
     }
     if a.restarts != b.restarts { return a.restarts > b.restarts }
-    if a.created != b.created {
-      if a.created.milliseconds == 0 || b.created.milliseconds == 0 { return afterOrZero(a.created, b.created) }
-      return byBucket(a, a.createdBucket, b, b.createdBucket)
-    }
+    if a.createdBucket != b.createdBucket { return a.createdBucket < b.createdBucket }
     return a.name < b.name
   }
 

@@ -177,16 +177,10 @@ struct ReplicaSetController: ControlLoop {
   }
 
   /// The `count` pods to delete first (`getPodsToDelete` + `ActivePodsWithRanks`,
-  /// `docs/reference/controllers.md` §2.2), with logarithmic time buckets and the name as the last tie-breaker.
+  /// `docs/reference/controllers.md` §2.2), with logarithmic time buckets, the uid and then the name as the tie-breakers.
   /// Deleting every pod still goes in rank order: the pods come from a set, and their order
   /// (hence the order of the SuccessfulDelete events) must not depend on hashing.
   static func podsToDelete(_ pods: [Pod], count: Int, owner: ObjectMeta, cluster: Cluster) -> [Pod] {
-    // Within one logarithmic bucket `Less` is not transitive (the uid decides between
-    // different ready times, restarts and creation between equal ones), so, as
-    // `getPodsToDelete` sorts them all and takes the first, the pods are put in one fixed
-    // order and sorted whole: the choice depends neither on the order they came in nor on
-    // how many are taken.
-    let pods = pods.sorted { $0.metadata.name < $1.metadata.name }
     // Rank: active pods on the same node among all pods of the owner's owner's workloads.
     var perNode: [String: Int] = [:]
     if let grandOwner = owner.controllerUID {
@@ -202,7 +196,7 @@ struct ReplicaSetController: ControlLoop {
       PodDeletionRank(
         index: index, pod: pod, rank: pod.spec.nodeName.map { perNode[$0] ?? 0 } ?? 0, now: cluster.now)
     }
-    return keys.sorted().prefix(count).map { pods[$0.index] }
+    return keys.smallest(count).map { pods[$0.index] }
   }
 }
 
