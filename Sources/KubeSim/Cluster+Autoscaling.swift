@@ -27,6 +27,7 @@ extension Cluster {
           field: "spec.maxReplicas", type: "Invalid value", value: String(hpa.maxReplicas),
           detail: "must be greater than or equal to `minReplicas`"))
     }
+    causes += hpa.behavior?.validate() ?? []
     if !causes.isEmpty { throw .invalid(kind: "HorizontalPodAutoscaler", name: hpa.metadata.name, causes: causes) }
     let key = Self.key(namespace, hpa.metadata.name)
     if autoscalers[key] != nil {

@@ -158,6 +158,8 @@ public struct Cluster: Sendable {
   var jobController = JobController()
   /// The Endpoints controller's state.
   var endpointsController = EndpointsController()
+  /// The API server's `kubernetes` Service loop's state.
+  var kubernetesServiceController = KubernetesServiceController()
   /// The scheduler's state.
   var scheduler = Scheduler()
   /// The volume binder's state.
@@ -533,6 +535,7 @@ public struct Cluster: Sendable {
     HorizontalPodAutoscalerController.self,
     CronJobController.self,
     JobController.self,
+    KubernetesServiceController.self,
     EndpointsController.self,
     GarbageCollector.self,
     NamespaceController.self,

@@ -58,23 +58,7 @@ enum ClusterBootstrap {
     bootKubeProxy(&cluster)
     cluster.addDefaultStorageClass()
     // The API server publishes itself as `default/kubernetes`; the DNS addon adds kube-dns.
-    cluster.addBuiltInService(
-      Service(
-        metadata: ObjectMeta(
-          name: "kubernetes", namespace: "default", labels: ["component": "apiserver", "provider": "kubernetes"]),
-        clusterIP: "10.96.0.1", ports: [Service.Port(name: "https", port: 443, targetPort: 6443)]))
-    // The API server keeps the endpoints of `kubernetes` itself: its own address.
-    var apiEndpoints = ObjectMeta(
-      name: "kubernetes", namespace: "default", labels: ["endpointslice.kubernetes.io/skip-mirror": "true"])
-    apiEndpoints.creationTimestamp = cluster.now
-    cluster.stampAside(&apiEndpoints, stream: "endpoints")
-    cluster.endpoints["default/kubernetes"] = Endpoints(
-      metadata: apiEndpoints,
-      subsets: [
-        Endpoints.Subset(
-          addresses: [Endpoints.Address(ip: cluster.nodes["control-plane"]?.status.internalIP ?? "")],
-          ports: [Endpoints.Port(name: "https", port: 6443, protocol: .known(.tcp))])
-      ])
+    KubernetesServiceController.start(&cluster)
     var dnsMetadata = ObjectMeta(
       name: "kube-dns", namespace: "kube-system",
       labels: ["k8s-app": "kube-dns", "kubernetes.io/cluster-service": "true", "kubernetes.io/name": "CoreDNS"])

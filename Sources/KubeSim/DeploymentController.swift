@@ -41,6 +41,11 @@ struct DeploymentController: ControlLoop {
       if deployment != before, cluster.deployments[key] != nil {
         deployment.metadata.resourceVersion = cluster.nextResourceVersion()
         cluster.storeDeployment(deployment)
+        // The informer's update event of the controller's own write queues the Deployment
+        // again (`updateDeployment`): the sync after the one that found the rollout complete
+        // sees that status and trims the history (`cleanupDeployment`). Only that sync is
+        // run again here; the others would change nothing the next change does not.
+        if isComplete(deployment) && !isComplete(before) { cluster.deploymentController.due = true }
       }
     }
   }

@@ -16,6 +16,8 @@ public struct HorizontalPodAutoscaler: Sendable, Equatable {
   public var targetName: String
   public var minReplicas = 1
   public var maxReplicas: Int
+  /// `spec.behavior`, defaults filled in; nil when the manifest has none (the legacy rules).
+  public var behavior: HorizontalPodAutoscalerBehavior?
   /// The CPU utilization target in percent of the pods' requests (80 when none is given).
   public var targetCPUUtilization = 80
   public var currentReplicas = 0
@@ -25,8 +27,20 @@ public struct HorizontalPodAutoscaler: Sendable, Equatable {
   public var currentAverageMillicores: Int?
   public var lastScaleTime: Timestamp?
   public var conditions: [Condition] = []
-  /// Recommendations of the last five minutes (for scale-down stabilization).
+  /// The controller's recommendations (`timestampedRecommendation`), old ones reused in place.
   var recommendations: [(time: Timestamp, replicas: Int)] = []
+  /// The controller's scale events with `behavior` set (`timestampedScaleEvent`): the pods
+  /// added or removed, when, and whether the longest policy period has passed since.
+  var scaleUpEvents: [ScaleEvent] = []
+  var scaleDownEvents: [ScaleEvent] = []
+
+  /// One scale the controller remembers for the behavior's rate limits (`timestampedScaleEvent`).
+  struct ScaleEvent: Sendable, Equatable {
+    var time: Timestamp
+    /// The pods added (scale-up) or removed (scale-down), never negative.
+    var change: Int
+    var outdated = false
+  }
 
   /// Creates an autoscaler.
   public init(metadata: ObjectMeta, targetKind: String, targetName: String, maxReplicas: Int) {
@@ -38,12 +52,13 @@ public struct HorizontalPodAutoscaler: Sendable, Equatable {
 
   public static func == (a: HorizontalPodAutoscaler, b: HorizontalPodAutoscaler) -> Bool {
     a.metadata == b.metadata && a.targetKind == b.targetKind && a.targetName == b.targetName
-      && a.minReplicas == b.minReplicas && a.maxReplicas == b.maxReplicas
+      && a.minReplicas == b.minReplicas && a.maxReplicas == b.maxReplicas && a.behavior == b.behavior
       && a.targetCPUUtilization == b.targetCPUUtilization && a.currentReplicas == b.currentReplicas
       && a.desiredReplicas == b.desiredReplicas && a.currentUtilization == b.currentUtilization
       && a.currentAverageMillicores == b.currentAverageMillicores && a.lastScaleTime == b.lastScaleTime
       && a.conditions == b.conditions && a.recommendations.map(\.replicas) == b.recommendations.map(\.replicas)
       && a.recommendations.map(\.time) == b.recommendations.map(\.time)
+      && a.scaleUpEvents == b.scaleUpEvents && a.scaleDownEvents == b.scaleDownEvents
   }
 
   /// The autoscaler as `kubectl get hpa -o yaml` shows it.
@@ -57,6 +72,7 @@ public struct HorizontalPodAutoscaler: Sendable, Equatable {
     ])
     let group = targetKind == "ReplicationController" ? "v1" : "apps/v1"
     var spec = JSONObjectBuilder()
+    spec.set("behavior", behavior?.json)
     spec.set("maxReplicas", .int(Int64(maxReplicas)))
     spec.set("metrics", .array([.object([("resource", target), ("type", .string("Resource"))])]))
     spec.set("minReplicas", .int(Int64(minReplicas)))

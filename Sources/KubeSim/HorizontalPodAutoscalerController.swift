@@ -1,7 +1,7 @@
 /// The HPA controller (`docs/reference/controllers.md` §5): every 15 s, from the CPU usage the simulated
 /// metrics report for the target's pods, the replica count of ``ReplicaCalculator``
-/// (0.1 tolerance); scale-downs wait for the highest recommendation
-/// of the last 5 minutes; scale-ups are limited to `max(2 × current, 4)`.
+/// (0.1 tolerance), normalized by ``normalize(_:proposal:current:now:)`` (no `spec.behavior`)
+/// or ``normalizeWithBehavior(_:_:proposal:current:now:)``.
 ///
 /// The value holds the controller's own state (``Cluster/autoscalerController``); its steps are
 /// static and take the whole cluster, whose store they read and write.
@@ -60,6 +60,8 @@ struct HorizontalPodAutoscalerController: ControlLoop {
       &hpa, "AbleToScale", .true, "SucceededGetScale", "the HPA controller was able to get the target's current scale",
       now)
     hpa.currentReplicas = current
+    // recordInitialRecommendation: the first look remembers the current count.
+    if hpa.recommendations.isEmpty { hpa.recommendations = [(now, current)] }
     let pods = cluster.listPods(namespace: hpa.metadata.namespace ?? "default").filter {
       selector.matches($0.metadata.labels) && $0.metadata.deletionTimestamp == nil && !$0.status.phase.isTerminal
     }
@@ -77,41 +79,30 @@ struct HorizontalPodAutoscalerController: ControlLoop {
       desired = hpa.minReplicas
       reason = "Current number of replicas below Spec.MinReplicas"
     } else {
-      // Every pod needs a CPU request for a utilization target.
-      if let pod = pods.first(where: { $0.requested("cpu") == 0 }) {
-        let container = pod.spec.containers.first?.name ?? ""
-        hpa.currentUtilization = nil
-        hpa.currentAverageMillicores = nil
-        set(
-          &hpa, "ScalingActive", .false, "FailedGetResourceMetric",
-          "the HPA was unable to compute the replica count: failed to get cpu utilization: missing request for cpu in container \(container) of Pod \(pod.metadata.name)",
-          now)
+      let result: (replicas: Int, utilization: Int, averageUsage: Int)
+      switch resourceProposal(hpa, pods: pods, current: current, cluster: cluster) {
+      case .success(let proposal): result = proposal
+      case .failure(let failure):
+        failMetric(&hpa, failure.message, cluster: &cluster)
         return
       }
-      let ready = pods.filter { $0.status.phase == .running && $0.isReady }
-      guard !ready.isEmpty else {
-        set(
-          &hpa, "ScalingActive", .false, "FailedGetResourceMetric",
-          "the HPA was unable to compute the replica count: failed to get cpu utilization: did not receive metrics for targeted pods (pods might be unready)",
-          now)
-        return
-      }
-      let notReady = pods.filter { !($0.status.phase == .running && $0.isReady) }
-      let result = ReplicaCalculator.resourceReplicas(
-        current: current, targetUtilization: hpa.targetCPUUtilization,
-        ready: ready.map { (cluster.cpuUsage(of: $0), Int($0.requested("cpu"))) },
-        unreadyRequests: notReady.map { Int($0.requested("cpu")) })
       hpa.currentUtilization = result.utilization
       hpa.currentAverageMillicores = result.averageUsage
-      let proposal = result.replicas
       set(
         &hpa, "ScalingActive", .true, "ValidMetricFound",
         "the HPA was able to successfully calculate a replica count from cpu resource utilization (percentage of request)",
         now)
-      desired = normalize(&hpa, proposal: proposal, current: current, now: now)
-      reason =
-        desired > current
-        ? "cpu resource utilization (percentage of request) above target" : "All metrics below target"
+      // reconcileAutoscaler: the reason follows the metrics' proposal, before normalization.
+      if result.replicas > current {
+        reason = "cpu resource utilization (percentage of request) above target"
+      } else if result.replicas < current {
+        reason = "All metrics below target"
+      }
+      if let behavior = hpa.behavior {
+        desired = normalizeWithBehavior(&hpa, behavior, proposal: result.replicas, current: current, now: now)
+      } else {
+        desired = normalize(&hpa, proposal: result.replicas, current: current, now: now)
+      }
     }
     hpa.desiredReplicas = desired
     if desired != current {
@@ -123,44 +114,66 @@ struct HorizontalPodAutoscalerController: ControlLoop {
       cluster.record(
         "HorizontalPodAutoscaler", hpa.metadata, reason: "SuccessfulRescale",
         message: "New size: \(desired); reason: \(reason)", source: "horizontal-pod-autoscaler")
+      storeScaleEvent(&hpa, from: current, to: desired, now: now)
     }
   }
 
-  /// §5.4 without `behavior`: the highest recommendation of the last 5 minutes, then the
-  /// limits.
-  static func normalize(_ hpa: inout HorizontalPodAutoscaler, proposal: Int, current: Int, now: Timestamp) -> Int {
-    hpa.recommendations.removeAll { now.milliseconds - $0.time.milliseconds > stabilizationMilliseconds }
-    hpa.recommendations.append((now, proposal))
-    let stabilized = hpa.recommendations.map(\.replicas).max() ?? proposal
-    if stabilized > proposal {
-      set(
-        &hpa, "AbleToScale", .true, "ScaleDownStabilized",
-        "recent recommendations were higher than current one, applying the highest recent recommendation", now)
-    } else {
-      set(&hpa, "AbleToScale", .true, "ReadyForNewScale", "recommended size matches current size", now)
+  /// Why a metric yields no proposal: the error text of `computeStatusForResourceMetricGeneric`.
+  struct MetricFailure: Error {
+    var message: String
+  }
+
+  /// `GetResourceReplicas` for the CPU target over the target's pods: metrics come from the
+  /// running, ready pods; every pod listed needs a CPU request (`calculatePodRequests`).
+  static func resourceProposal(
+    _ hpa: HorizontalPodAutoscaler, pods: [Pod], current: Int, cluster: Cluster
+  ) -> Result<(replicas: Int, utilization: Int, averageUsage: Int), MetricFailure> {
+    let ready = pods.filter { $0.status.phase == .running && $0.isReady }
+    guard !ready.isEmpty else {
+      return .failure(
+        MetricFailure(
+          message: "failed to get cpu utilization: did not receive metrics for targeted pods (pods might be unready)"))
     }
-    let upLimit = max(2 * current, 4)
-    var result = stabilized
-    if result < hpa.minReplicas {
-      result = hpa.minReplicas
-      set(
-        &hpa, "ScalingLimited", .true, "TooFewReplicas",
-        "the desired replica count is less than the minimum replica count", now)
-    } else if result > hpa.maxReplicas {
-      result = hpa.maxReplicas
-      set(
-        &hpa, "ScalingLimited", .true, "TooManyReplicas",
-        "the desired replica count is more than the maximum replica count", now)
-    } else if result > upLimit {
-      result = upLimit
-      set(
-        &hpa, "ScalingLimited", .true, "ScaleUpLimit",
-        "the desired replica count is increasing faster than the maximum scale rate", now)
-    } else {
-      set(
-        &hpa, "ScalingLimited", .false, "DesiredWithinRange", "the desired count is within the acceptable range", now)
+    let lacking = { (container: Container) in container.resources.requests["cpu"] == nil }
+    if let pod = pods.first(where: { $0.spec.containers.contains(where: lacking) }) {
+      let container = pod.spec.containers.first(where: lacking)?.name ?? ""
+      return .failure(
+        MetricFailure(
+          message:
+            "failed to get cpu utilization: missing request for cpu in container \(container) of Pod \(pod.metadata.name)"
+        ))
     }
-    return result
+    let notReady = pods.filter { !($0.status.phase == .running && $0.isReady) }
+    return .success(
+      ReplicaCalculator.resourceReplicas(
+        current: current, targetUtilization: hpa.targetCPUUtilization,
+        ready: ready.map { (cluster.cpuUsage(of: $0), Int($0.requested("cpu"))) },
+        unreadyRequests: notReady.map { Int($0.requested("cpu")) }))
+  }
+
+  /// A metric that yields no proposal: `getUnableComputeReplicaCountCondition`'s Warning and
+  /// condition, then `reconcileAutoscaler`'s `FailedComputeMetricsReplicas` with the error
+  /// `computeReplicasForMetrics` wraps. The recorder folds the repeats of each sync into one
+  /// event with a count.
+  static func failMetric(_ hpa: inout HorizontalPodAutoscaler, _ message: String, cluster: inout Cluster) {
+    hpa.currentUtilization = nil
+    hpa.currentAverageMillicores = nil
+    let namespace = hpa.metadata.namespace ?? "default"
+    cluster.recordAggregated(
+      Event(
+        namespace: namespace, involvedKind: "HorizontalPodAutoscaler", involvedName: hpa.metadata.name,
+        type: .warning, reason: "FailedGetResourceMetric", message: message, source: "horizontal-pod-autoscaler",
+        at: cluster.now))
+    set(
+      &hpa, "ScalingActive", .false, "FailedGetResourceMetric",
+      "the HPA was unable to compute the replica count: \(message)", cluster.now)
+    cluster.recordAggregated(
+      Event(
+        namespace: namespace, involvedKind: "HorizontalPodAutoscaler", involvedName: hpa.metadata.name,
+        type: .warning, reason: "FailedComputeMetricsReplicas",
+        message:
+          "invalid metrics (1 invalid out of 1), first error is: failed to get cpu resource metric value: \(message)",
+        source: "horizontal-pod-autoscaler", at: cluster.now))
   }
 
   /// Writes the target's scale.

@@ -40,18 +40,24 @@ enum NodeLifecycleController: ControlLoop {
         cluster.record(
           "Node", node.metadata, reason: "NodeNotReady", message: "Node \(name) status is now: NodeNotReady",
           source: "node-controller")
-        for pod in cluster.listPods(onNode: name) where pod.isReady {
-          var unready = pod
-          for index in unready.status.conditions.indices
-          where unready.status.conditions[index].type == "Ready"
-            || unready.status.conditions[index].type == "ContainersReady"
-          {
-            unready.status.conditions[index].status = .false
-            unready.status.conditions[index].lastTransitionTime = cluster.now
-          }
-          cluster.update(unready)
-        }
+        markPodsNotReady(onNode: name, cluster: &cluster)
       }
+    }
+  }
+
+  /// `MarkPodsNotReady` (`pkg/controller/util/node/controller_utils.go`): each pod on the
+  /// node whose Ready condition changes to False, and only that condition, followed by the
+  /// Warning `NodeNotReady` "Node is not ready" from the node controller's recorder.
+  static func markPodsNotReady(onNode name: String, cluster: inout Cluster) {
+    for pod in cluster.listPods(onNode: name) where pod.isReady {
+      var unready = pod
+      guard let index = unready.status.conditions.firstIndex(where: { $0.type == "Ready" }) else { continue }
+      unready.status.conditions[index].status = .false
+      unready.status.conditions[index].lastTransitionTime = cluster.now
+      cluster.update(unready)
+      cluster.record(
+        "Pod", unready.metadata, reason: "NodeNotReady", message: "Node is not ready", type: .warning,
+        source: "node-controller")
     }
   }
 }

@@ -177,7 +177,7 @@ struct ReplicaSetController: ControlLoop {
   }
 
   /// The `count` pods to delete first (`getPodsToDelete` + `ActivePodsWithRanks`,
-  /// `docs/reference/controllers.md` §2.2), using exact times and the name as the last tie-breaker.
+  /// `docs/reference/controllers.md` §2.2), with logarithmic time buckets, the uid and then the name as the tie-breakers.
   /// Deleting every pod still goes in rank order: the pods come from a set, and their order
   /// (hence the order of the SuccessfulDelete events) must not depend on hashing.
   static func podsToDelete(_ pods: [Pod], count: Int, owner: ObjectMeta, cluster: Cluster) -> [Pod] {
@@ -193,10 +193,10 @@ struct ReplicaSetController: ControlLoop {
       for pod in pods { if let node = pod.spec.nodeName { perNode[node, default: 0] += 1 } }
     }
     let keys = pods.enumerated().map { index, pod in
-      PodDeletionRank(index: index, pod: pod, rank: pod.spec.nodeName.map { perNode[$0] ?? 0 } ?? 0)
+      PodDeletionRank(
+        index: index, pod: pod, rank: pod.spec.nodeName.map { perNode[$0] ?? 0 } ?? 0, now: cluster.now)
     }
-    let ordered = keys.smallest(count)
-    return ordered.map { pods[$0.index] }
+    return keys.smallest(count).map { pods[$0.index] }
   }
 }
 

@@ -301,9 +301,11 @@ enum DescribeCommand {
     if let start = pod.status.startTime { text += "Start Time:\t\(rfc1123(start))\n" }
     text += multiline("Labels", labels(pod.metadata.labels))
     text += multiline("Annotations", annotations(pod.metadata.annotations))
-    if let deletion = pod.metadata.deletionTimestamp {
-      text +=
-        "Status:\tTerminating (lasts \(HumanDuration.format(milliseconds: deletion.milliseconds - cluster.now.milliseconds)))\n"
+    // describePod: `translateTimestampSince(DeletionTimestamp)`, the time since the end of
+    // the grace period (`<invalid>` before it), for a pod that has not finished.
+    if let deletion = pod.metadata.deletionTimestamp, !pod.status.phase.isTerminal {
+      let since = cluster.now.milliseconds.saturatingSubtract(deletion.milliseconds)
+      text += "Status:\tTerminating (lasts \(HumanDuration.format(milliseconds: since)))\n"
       text += "Termination Grace Period:\t\(pod.metadata.deletionGracePeriodSeconds ?? 30)s\n"
     } else {
       text += "Status:\t\(pod.status.phase.rawValue)\n"

@@ -64,8 +64,8 @@ import Testing
   ]
 
   @Test(arguments: equalityPods) func equality(_ pod: Pod) {
-    let key = PodDeletionRank(index: 0, pod: pod, rank: 1)
-    let same = PodDeletionRank(index: 1, pod: pod, rank: 1)
+    let key = PodDeletionRank(index: 0, pod: pod, rank: 1, now: Self.now)
+    let same = PodDeletionRank(index: 1, pod: pod, rank: 1, now: Self.now)
     #expect(!(key < same) && !(same < key))
   }
 
@@ -109,9 +109,34 @@ import Testing
   ]
 
   @Test(arguments: inequalityCases) func inequality(_ c: InequalityCase) {
-    let lesser = PodDeletionRank(index: 0, pod: c.lesser, rank: c.lesserRank)
-    let greater = PodDeletionRank(index: 1, pod: c.greater, rank: c.greaterRank)
+    let lesser = PodDeletionRank(index: 0, pod: c.lesser, rank: c.lesserRank, now: Self.now)
+    let greater = PodDeletionRank(index: 1, pod: c.greater, rank: c.greaterRank, now: Self.now)
     #expect(lesser < greater)
     #expect(!(greater < lesser))
+  }
+
+  /// LogarithmicScaleDown (`logarithmicRankDiff`): ready 2 h and 2 h 10 min before `now`
+  /// fall in one bucket (⌊log2 of the nanoseconds⌋ = 42 for both: 7.2e12 and 7.8e12 ns lie
+  /// between 2^42 ≈ 4.4e12 and 2^43 ≈ 8.8e12), so the tie-breaker decides (upstream's uid,
+  /// the name here), not which turned ready later; 5 h (1.8e13 ns, bucket 44) is a later bucket.
+  @Test func readyTimesInOneBucketFallBackToTheName() {
+    let older = Self.pod("a-older", "node", .running, true, 0, Self.now.adding(seconds: -7800), Self.then1Month)
+    let newer = Self.pod("b-newer", "node", .running, true, 0, Self.then2Hours, Self.then1Month)
+    #expect(PodDeletionRank.bucket(since: older.status.readySince!, now: Self.now) == 42)
+    #expect(PodDeletionRank.bucket(since: newer.status.readySince!, now: Self.now) == 42)
+    #expect(PodDeletionRank.bucket(since: Self.then5Hours, now: Self.now) == 44)
+    let olderKey = PodDeletionRank(index: 0, pod: older, rank: 1, now: Self.now)
+    let newerKey = PodDeletionRank(index: 1, pod: newer, rank: 1, now: Self.now)
+    #expect(olderKey < newerKey)
+    #expect(!(newerKey < olderKey))
+  }
+
+  /// Creation times in one bucket fall back to the tie-breaker as well (step 8 of `Less`).
+  @Test func creationTimesInOneBucketFallBackToTheName() {
+    let first = Self.pod("b-first", "node", .pending, false, 0, Self.zeroTime, Self.then2Hours)
+    let second = Self.pod("a-second", "node", .pending, false, 0, Self.zeroTime, Self.now.adding(seconds: -7800))
+    let firstKey = PodDeletionRank(index: 0, pod: first, rank: 1, now: Self.now)
+    let secondKey = PodDeletionRank(index: 1, pod: second, rank: 1, now: Self.now)
+    #expect(secondKey < firstKey)
   }
 }

@@ -70,4 +70,143 @@ import Testing
     }
     #expect(lastHigh != nil)
   }
+
+  /// A terminal with `web` (1 replica) rolled out, its pods requesting `cpu` unless nil.
+  static func rolledOut(cpu: String?) -> Terminal {
+    var terminal = Terminal()
+    var manifest = Self.deployment(replicas: 1, cpu: cpu ?? "1")
+    if cpu == nil { manifest = manifest.replacing("\n        resources:\n          requests: {cpu: 1}", with: "") }
+    terminal.files.files["web.yaml"] = manifest
+    _ = terminal.run("kubectl apply -f web.yaml")
+    _ = terminal.run("kubectl rollout status deployment/web")
+    return terminal
+  }
+
+  /// Without a behavior, one sync moves 1 replica to at most `max(2 × 1, 4)` = 4, with
+  /// `ScalingLimited=True ScaleUpLimit` since maxReplicas (10) is above that limit
+  /// (`convertDesiredReplicasWithRules`); 20× the target would otherwise ask for 20.
+  @Test func legacyScaleUpIsRateLimited() throws {
+    var terminal = Self.rolledOut(cpu: "100m")
+    _ = terminal.run("kubectl autoscale deployment web --min=1 --max=10 --cpu-percent=50")
+    _ = terminal.run("sim load deployment/web cpu=1000m")
+    _ = terminal.run("sleep 15")
+    #expect(terminal.cluster.deployments["default/web"]?.replicas == 4)
+    let limited = try #require(
+      terminal.cluster.autoscalers["default/web"]?.conditions.first { $0.type == "ScalingLimited" })
+    #expect(limited.status == .true)
+    #expect(limited.reason == "ScaleUpLimit")
+    #expect(limited.message == "the desired replica count is increasing faster than the maximum scale rate")
+  }
+
+  static let behaviorManifest = """
+    apiVersion: autoscaling/v2
+    kind: HorizontalPodAutoscaler
+    metadata: {name: web}
+    spec:
+      scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: web}
+      maxReplicas: 10
+      metrics:
+      - type: Resource
+        resource: {name: cpu, target: {type: Utilization, averageUtilization: 50}}
+      behavior:
+        scaleUp:
+          policies:
+          - {type: Pods, value: 1, periodSeconds: 60}
+        scaleDown:
+          stabilizationWindowSeconds: 30
+    """
+
+  /// `spec.behavior`: the unset fields filled from `defaults.go` in `-o yaml`, kubectl's
+  /// `printDirectionBehavior` in describe, and the scale-up policy of one pod a minute
+  /// (`calculateScaleUpLimitWithScalingRules`).
+  @Test func behaviorLimitsTheRate() throws {
+    var terminal = Self.rolledOut(cpu: "100m")
+    terminal.files.files["hpa.yaml"] = Self.behaviorManifest
+    #expect(terminal.run("kubectl apply -f hpa.yaml").output == "horizontalpodautoscaler.autoscaling/web created\n")
+    let yaml = terminal.run("kubectl get hpa web -o yaml").output
+    #expect(
+      yaml.contains(
+        """
+          behavior:
+            scaleDown:
+              policies:
+              - periodSeconds: 15
+                type: Percent
+                value: 100
+              selectPolicy: Max
+              stabilizationWindowSeconds: 30
+            scaleUp:
+              policies:
+              - periodSeconds: 60
+                type: Pods
+                value: 1
+              selectPolicy: Max
+              stabilizationWindowSeconds: 0
+          maxReplicas: 10
+
+        """))
+    _ = terminal.run("sim load deployment/web cpu=1000m")
+    _ = terminal.run("sleep 15")
+    #expect(terminal.cluster.deployments["default/web"]?.replicas == 2)
+    _ = terminal.run("sleep 45")
+    #expect(terminal.cluster.deployments["default/web"]?.replicas == 2)
+    _ = terminal.run("sleep 15")
+    #expect(terminal.cluster.deployments["default/web"]?.replicas == 3)
+    let describe = terminal.run("kubectl describe hpa web").output
+    #expect(
+      describe.contains(
+        """
+        Behavior:
+          Scale Up:
+            Stabilization Window: 0 seconds
+            Select Policy: Max
+            Policies:
+              - Type: Pods  Value: 1  Period: 60 seconds
+          Scale Down:
+            Stabilization Window: 30 seconds
+            Select Policy: Max
+            Policies:
+
+        """))
+    #expect(describe.contains("  ScalingLimited  True    ScaleUpLimit "))
+  }
+
+  /// The API server's validation of a behavior (`validateScalingRules`, `validateScalingPolicy`).
+  @Test func behaviorIsValidated() {
+    var terminal = Self.rolledOut(cpu: "100m")
+    terminal.files.files["hpa.yaml"] = Self.behaviorManifest.replacing(
+      "type: Pods, value: 1", with: "type: Nodes, value: 0")
+    let result = terminal.run("kubectl apply -f hpa.yaml")
+    #expect(result.exitCode == 1)
+    #expect(
+      result.output.contains(
+        "spec.behavior.scaleUp.policies[0].type: Unsupported value: \"Nodes\": supported values: \"Percent\", \"Pods\"")
+    )
+    #expect(
+      result.output.contains("spec.behavior.scaleUp.policies[0].value: Invalid value: 0: must be greater than zero"))
+  }
+
+  /// Pods without a CPU request: every sync records `getUnableComputeReplicaCountCondition`'s
+  /// Warning and `reconcileAutoscaler`'s `FailedComputeMetricsReplicas`, folded by the event
+  /// recorder into one event each with a count (texts of horizontal.go and replica_calculator.go's
+  /// `calculatePodRequests`).
+  @Test func missingRequestsWarnEverySync() throws {
+    var terminal = Self.rolledOut(cpu: nil)
+    _ = terminal.run("kubectl autoscale deployment web --max=10 --cpu-percent=50")
+    _ = terminal.run("sleep 46")
+    let pod = try #require(terminal.cluster.pods.values.first { $0.metadata.name.hasPrefix("web-") })
+    let missing = "missing request for cpu in container web of Pod \(pod.metadata.name)"
+    let warnings = terminal.cluster.events.filter { $0.involvedKind == "HorizontalPodAutoscaler" }
+    #expect(warnings.map(\.reason) == ["FailedGetResourceMetric", "FailedComputeMetricsReplicas"])
+    #expect(warnings.map(\.type) == [.warning, .warning])
+    #expect(warnings.map(\.count) == [3, 3])
+    #expect(warnings.first?.message == "failed to get cpu utilization: " + missing)
+    #expect(
+      warnings.last?.message
+        == "invalid metrics (1 invalid out of 1), first error is: failed to get cpu resource metric value: failed to get cpu utilization: "
+        + missing)
+    #expect(
+      terminal.run("kubectl describe hpa web").output.contains(
+        "Warning  FailedGetResourceMetric       1s (x3 over 31s)"))
+  }
 }

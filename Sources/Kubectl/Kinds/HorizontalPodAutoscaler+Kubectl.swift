@@ -67,6 +67,40 @@ extension ManifestDecoder {
         hpa.targetCPUUtilization = percent
       }
     }
+    if let behavior = spec["behavior"], behavior != .null {
+      hpa.behavior = decodeBehavior(behavior)
+    }
     return hpa
+  }
+
+  /// Decodes `spec.behavior`, each direction filled from its defaults
+  /// (`SetDefaults_HorizontalPodAutoscalerBehavior`).
+  mutating func decodeBehavior(_ value: JSONValue) -> HorizontalPodAutoscalerBehavior {
+    check(value, path: "spec.behavior", known: ["scaleUp", "scaleDown"])
+    return HorizontalPodAutoscalerBehavior(
+      scaleUp: decodeScalingRules(value["scaleUp"], direction: "scaleUp", defaults: .scaleUpDefaults),
+      scaleDown: decodeScalingRules(value["scaleDown"], direction: "scaleDown", defaults: .scaleDownDefaults))
+  }
+
+  /// Decodes one direction's `HPAScalingRules` over its defaults (`copyHPAScalingRules`).
+  mutating func decodeScalingRules(
+    _ value: JSONValue?, direction: String, defaults: HorizontalPodAutoscalerBehavior.Rules
+  ) -> HorizontalPodAutoscalerBehavior.Rules {
+    guard let value, value != .null else { return defaults }
+    let path = "spec.behavior.\(direction)"
+    check(value, path: path, known: ["stabilizationWindowSeconds", "selectPolicy", "policies"])
+    let policies = value["policies"].flatMap { $0 == .null ? nil : $0.arrayValue }?.enumerated().map {
+      index, policy in
+      check(policy, path: "\(path).policies[\(index)]", known: ["type", "value", "periodSeconds"])
+      return HorizontalPodAutoscalerBehavior.Policy(
+        type: policy["type"]?.stringValue ?? "",
+        value: int32Field(policy["value"], "HPAScalingPolicy.\(path).policies[\(index)].value") ?? 0,
+        periodSeconds: int32Field(
+          policy["periodSeconds"], "HPAScalingPolicy.\(path).policies[\(index)].periodSeconds") ?? 0)
+    }
+    return .filled(
+      stabilizationWindowSeconds: int32Field(
+        value["stabilizationWindowSeconds"], "HPAScalingRules.\(path).stabilizationWindowSeconds"),
+      selectPolicy: value["selectPolicy"]?.stringValue, policies: policies, over: defaults)
   }
 }
