@@ -33,6 +33,12 @@ public struct ShellSession: Sendable {
     set { terminal.portForwarder = newValue }
   }
 
+  /// Files behind the page's, read-only (the directory `kubebook shell` runs in).
+  public var outsideFiles: (any FileProvider)? {
+    get { terminal.outsideFiles }
+    set { terminal.outsideFiles = newValue }
+  }
+
   /// The editor `kubectl edit` opens (set on a terminal only).
   public var editor: TextEditor? {
     get { terminal.editor }

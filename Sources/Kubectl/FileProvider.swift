@@ -55,3 +55,28 @@ public struct VirtualDirectory: FileProvider, Sendable, Equatable {
     return parts.isEmpty ? nil : parts.joined(separator: "/")
   }
 }
+
+/// A page's files in front of another directory's: a path the page does not hold is looked up
+/// behind it (`kubebook shell` reads the directory it runs in this way; a page never does).
+public struct LayeredFiles: FileProvider {
+  /// The files looked at first.
+  public var front: VirtualDirectory
+  /// Where a path `front` does not hold is looked up.
+  public var back: any FileProvider
+
+  /// `front` in front of `back`.
+  public init(front: VirtualDirectory, back: any FileProvider) {
+    self.front = front
+    self.back = back
+  }
+
+  public func contents(of path: String) -> String? {
+    front.contents(of: path) ?? back.contents(of: path)
+  }
+
+  public func entries(of path: String) -> [String]? {
+    let names = (front.entries(of: path) ?? []) + (back.entries(of: path) ?? [])
+    if names.isEmpty { return front.entries(of: path) ?? back.entries(of: path) }
+    return Array(Set(names)).sorted()
+  }
+}

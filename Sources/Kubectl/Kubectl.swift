@@ -214,6 +214,11 @@ struct CommandContext {
       )
     }
     guard let text = files.contents(of: path) else {
+      if VirtualDirectory.normalize(path) == nil && path != "." {
+        throw .plain(
+          "kubebook reads files only inside the working directory, so it does not read \"\(path)\" (an absolute path, or one that leaves the directory with ..)"
+        )
+      }
       throw .plain("the path \"\(path)\" does not exist")
     }
     return text

@@ -12,6 +12,8 @@ public struct Terminal: Sendable {
   /// The user's editor for `kubectl edit`: set by `kubebook shell` on a terminal, nil on a
   /// page.
   public var editor: TextEditor?
+  /// Files behind the page's, read-only: the directory `kubebook shell` runs in; nil on a page.
+  public var outsideFiles: (any FileProvider)?
   /// What listens on local ports for `kubectl port-forward`: set by `kubebook shell` on a
   /// terminal, nil on a page (there the command prints its `Forwarding from` lines and ends).
   public var portForwarder: PortForwarder?
@@ -48,7 +50,8 @@ public struct Terminal: Sendable {
     switch program {
     case "kubectl":
       result = Kubectl.run(
-        arguments, stdin: stdin, cluster: &cluster, kubeconfig: &kubeconfig, files: files, editor: editor,
+        arguments, stdin: stdin, cluster: &cluster, kubeconfig: &kubeconfig,
+        files: outsideFiles.map { LayeredFiles(front: files, back: $0) } ?? files, editor: editor,
         portForwarder: portForwarder)
       for (path, text) in result.copiedFiles { files.files[path] = text }
     case "sleep":

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Course
+import Workspace
 
 #if canImport(Glibc)
   import Glibc
@@ -15,8 +16,9 @@ struct ShellCommand: ParsableCommand {
     discussion: """
       Commands: kubectl ..., sleep DURATION, sim ..., clock, help, exit. With --from, the \
       cluster is the one the lesson has after scenario block N (default: the last), and the \
-      page's files are there for kubectl apply -f. With input that is not a terminal, the \
-      session is printed in scenario syntax.
+      page's files are there for kubectl apply -f; behind them, kubectl reads (never writes) \
+      the files of the current directory. With input that is not a terminal, the session is \
+      printed in scenario syntax.
       """
   )
 
@@ -49,6 +51,8 @@ struct ShellCommand: ParsableCommand {
     } else {
       session = ShellSession()
     }
+    // kubectl -f reads the files of the directory the shell runs in, behind the page's.
+    session.outsideFiles = DirectoryFiles(path: ".")
     if isatty(0) == 1 && isatty(1) == 1 {
       var shell = InteractiveShell(session: session, speed: speed)
       shell.run()

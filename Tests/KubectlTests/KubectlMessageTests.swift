@@ -189,10 +189,14 @@ import Testing
     #expect(again.exitCode == 1)
   }
 
-  @Test func pathsOutsideTheWorkingDirectoryDoNotExist() {
+  /// kubectl would read them; kubebook never reads outside the working directory, and says so.
+  @Test func pathsOutsideTheWorkingDirectoryAreNotRead() {
     var cluster = Cluster()
     let result = run("kubectl apply -f ../../etc/passwd", cluster: &cluster)
-    #expect(result.output == "error: the path \"../../etc/passwd\" does not exist\n")
+    #expect(
+      result.output
+        == "error: kubebook reads files only inside the working directory, so it does not read \"../../etc/passwd\" (an absolute path, or one that leaves the directory with ..)\n"
+    )
     #expect(result.exitCode == 1)
     #expect(run("kubectl apply -f /etc/passwd", cluster: &cluster).exitCode == 1)
   }

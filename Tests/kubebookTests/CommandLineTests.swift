@@ -205,10 +205,10 @@ import Testing
     #expect(run.stderr.contains("content/pods.md:3: error: file=../x.yaml leaves the page's directory"))
   }
 
-  @Test func applyOutsideTheCourseGetsKubectlsErrorAndReadsNothing() throws {
+  @Test func applyOutsideTheCourseIsRefusedAndReadsNothing() throws {
     var files = Self.passing
     files["pods.md"] =
-      "# Pod\n\n```scenario\n$ kubectl apply -f ../../../../../../etc/hostname\n? 1\nerror: the path \"../../../../../../etc/hostname\" does not exist\n```\n"
+      "# Pod\n\n```scenario\n$ kubectl apply -f ../../../../../../etc/hostname\n? 1\nerror: kubebook reads files only inside the working directory, so it does not read \"../../../../../../etc/hostname\" (an absolute path, or one that leaves the directory with ..)\n```\n"
     let root = try course(files)
     defer { try? FileManager.default.removeItem(at: root) }
     let run = try kubebook(["check"], in: root)
