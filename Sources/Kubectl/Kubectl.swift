@@ -39,9 +39,11 @@ public enum Kubectl {
     var status: Int32
     do {
       try dispatch(arguments, context: &context, output: &output)
+      context.recordClientWrites()
       cluster = context.cluster
       status = cluster.wasInterrupted ? CommandResult.interruptedStatus : context.exitCode ?? (context.failed ? 1 : 0)
     } catch {
+      context.recordClientWrites()
       cluster = context.cluster
       // A wait that Ctrl-C stopped ends without the error its timeout would print.
       if !cluster.wasInterrupted { output.line(error.text) }
@@ -75,6 +77,8 @@ public enum Kubectl {
     // `kubectl options` is a command its help tree does not list.
     if path.isEmpty && KubectlCommands.runners[command] != nil { (path, consumed) = (command, 1) }
     if let runner = KubectlCommands.runners[path] {
+      context.fieldManager = ClientWrites.manager(path: path, arguments: arguments)
+      if context.fieldManager != nil { context.writeMark = context.cluster }
       try runner(Array(arguments.dropFirst(consumed)), &context, &output)
       return
     }
@@ -187,6 +191,18 @@ struct CommandContext {
   var validation = FieldValidation.strict
   /// Warnings the server answered with, printed before the command's next line.
   var warnings: [String] = []
+  /// The field manager of a command that writes (``ClientWrites``), and the cluster as it
+  /// was when its writes were last recorded.
+  var fieldManager: (manager: String, subresource: String?)?
+  var writeMark: Cluster?
+
+  /// Records the client's writes since ``writeMark`` for `--show-managed-fields`.
+  mutating func recordClientWrites() {
+    guard let fieldManager, let writeMark else { return }
+    ClientWrites.record(
+      since: writeMark, into: &cluster, manager: fieldManager.manager, subresource: fieldManager.subresource)
+    self.writeMark = cluster
+  }
 
   /// The namespace from `-n`, else the current context's, else `default`
   /// (clientcmd's `Namespace()`).
@@ -231,6 +247,11 @@ struct CommandContext {
 
   /// Runs the controllers until the cluster is quiet.
   mutating func settle() throws(KubectlError) {
+    recordClientWrites()
+    // No copy is held while the controllers run, so their writes copy no store.
+    let tracking = writeMark != nil
+    writeMark = nil
+    defer { if tracking { writeMark = cluster } }
     do { try cluster.settle() } catch { throw .api(error) }
   }
 }
