@@ -48,7 +48,8 @@ enum ManagedFields {
       update(&entries, write.manager, write.subresource, apiVersion, write.before, write.after, write.time.rfc3339)
     }
     if let status = statusWrite(object, created: created) {
-      update(&entries, status.manager, "status", apiVersion, nil, status.owned, status.time, resetStatus: false)
+      update(
+        &entries, status.manager, "status", apiVersion, status.before, status.after, status.time, resetStatus: false)
     }
     return entries.sorted {
       ($0.time, $0.manager, $0.subresource ?? "") < ($1.time, $1.manager, $1.subresource ?? "")
@@ -91,8 +92,8 @@ enum ManagedFields {
     _ entries: inout [Entry], _ manager: String, _ subresource: String?, _ apiVersion: String,
     _ before: JSONValue?, _ after: JSONValue, _ time: String, resetStatus: Bool = true
   ) {
-    let old = before.map { resetStatus ? withoutStatus($0) : $0 } ?? zero(like: after)
-    let new = resetStatus ? withoutStatus(after) : after
+    let old = before.map { resetStatus ? withoutStatus(beforeAdmission($0)) : $0 } ?? zero(like: after)
+    let new = resetStatus ? withoutStatus(beforeAdmission(after)) : after
     let comparison = FieldComparison(old, new)
     let changed = comparison.added.union(comparison.modified).subtracting(stripped)
     for index in entries.indices {
@@ -111,29 +112,81 @@ enum ManagedFields {
   }
 
   /// The status the controllers (the kubelet for a pod's, the scheduler for a pod it could
-  /// not place) last wrote, with the time: kubebook does not record those writes, so the
-  /// time is the latest one the status itself shows, else the creation time.
+  /// not place) last wrote, and what they wrote it over, with the time: kubebook does not
+  /// record those writes, so the time is the latest one the status itself shows, else the
+  /// creation time. A pod's status starts as the registry's `PrepareForCreate` sets it
+  /// (phase Pending, its QoS class) and, once bound, with the PodScheduled condition the
+  /// binding sets (`setPodHostAndAnnotations`): no manager owns those.
   private static func statusWrite(_ object: JSONValue, created: String)
-    -> (manager: String, owned: JSONValue, time: String)?
+    -> (manager: String, before: JSONValue, after: JSONValue, time: String)?
   {
-    guard case .object(var status)? = object["status"] else { return nil }
+    guard case .object(let status)? = object["status"], !status.isEmpty else { return nil }
     let kind = object["kind"]?.stringValue ?? ""
-    // The API server sets a pod's qosClass at creation; no writer owns it.
-    if kind == "Pod" { status.removeAll { $0.0 == "qosClass" } }
-    guard !status.isEmpty else { return nil }
     var manager = "kube-controller-manager"
+    var initial: [(String, JSONValue)] = []
     if kind == "Pod" {
-      manager = object["spec"]?["nodeName"] == nil ? "kube-scheduler" : "kubelet"
+      let bound = object["spec"]?["nodeName"] != nil
+      manager = bound ? "kubelet" : "kube-scheduler"
+      initial.append(("phase", .string("Pending")))
+      if let qosClass = object["status"]?["qosClass"] { initial.append(("qosClass", qosClass)) }
+      let scheduled = object["status"]?["conditions"]?.arrayValue?.filter {
+        $0["type"]?.stringValue == "PodScheduled"
+      }
+      if bound, let scheduled, !scheduled.isEmpty { initial.append(("conditions", .array(scheduled))) }
     }
     var owned: [(String, JSONValue)] = [("status", .object(status))]
+    var before: [(String, JSONValue)] = [("metadata", .object([])), ("status", .object(initial))]
     // The deployment controller writes the revision annotation with UpdateStatus.
     let revisionKey = "deployment.kubernetes.io/revision"
     if kind == "Deployment", let revision = object["metadata"]?["annotations"]?[revisionKey] {
       owned.insert(("metadata", .object([("annotations", .object([(revisionKey, revision)]))])), at: 0)
+    } else {
+      before.removeFirst()
     }
     var latest = created
     collectTimes(.object(status), into: &latest, depth: 0)
-    return (manager, .object(owned), latest)
+    return (manager, .object(before), .object(owned), latest)
+  }
+
+  /// A pod without what admission adds after the field manager ran (the create handler
+  /// calls `FieldManager.UpdateNoErrors` before mutating admission): the service account's
+  /// token volume and mounts and its name (ServiceAccount), the priority and preemption
+  /// policy (Priority), the not-ready and unreachable tolerations
+  /// (DefaultTolerationSeconds), and the node the binding sets. No manager owns them.
+  static func beforeAdmission(_ object: JSONValue) -> JSONValue {
+    guard object["kind"]?.stringValue == "Pod", case .object(var pairs) = object,
+      let index = pairs.firstIndex(where: { $0.0 == "spec" }), case .object(var spec) = pairs[index].1
+    else { return object }
+    let tokenMount = "/var/run/secrets/kubernetes.io/serviceaccount"
+    let added: Set<String> = ["serviceAccount", "serviceAccountName", "priority", "preemptionPolicy", "nodeName"]
+    spec.removeAll { added.contains($0.0) }
+    spec = spec.compactMap { key, value in
+      switch key {
+      case "volumes":
+        let kept = (value.arrayValue ?? []).filter {
+          !($0["name"]?.stringValue ?? "").hasPrefix("kube-api-access-")
+        }
+        return kept.isEmpty ? nil : (key, .array(kept))
+      case "tolerations":
+        let defaults: Set<String> = ["node.kubernetes.io/not-ready", "node.kubernetes.io/unreachable"]
+        let kept = (value.arrayValue ?? []).filter { !defaults.contains($0["key"]?.stringValue ?? "") }
+        return kept.isEmpty ? nil : (key, .array(kept))
+      case "containers", "initContainers":
+        let containers: [JSONValue] = (value.arrayValue ?? []).map { container in
+          guard case .object(var fields) = container else { return container }
+          fields = fields.compactMap { name, mounts in
+            guard name == "volumeMounts" else { return (name, mounts) }
+            let kept = (mounts.arrayValue ?? []).filter { $0["mountPath"]?.stringValue != tokenMount }
+            return kept.isEmpty ? nil : (name, .array(kept))
+          }
+          return .object(fields)
+        }
+        return (key, .array(containers))
+      default: return (key, value)
+      }
+    }
+    pairs[index].1 = .object(spec)
+    return .object(pairs)
   }
 
   /// The latest RFC 3339 time among the string values under `value`.
