@@ -5,7 +5,7 @@ import KubeSim
 /// replayed through structured-merge-diff's `Updater.Update` (a manager owns what its write
 /// added or changed; it takes those fields from every other manager, and a manager left with
 /// nothing is dropped), plus the controllers' writes, which kubebook does not record one by
-/// one: see `docs/reference/controllers.md` §15 for what is approximated.
+/// one: see `docs/reference/controllers.md` §14 for what is approximated.
 enum ManagedFields {
   /// One manager's entry (a manager, operation and subresource: `BuildManagerIdentifier`).
   struct Entry {
