@@ -137,6 +137,19 @@ import Testing
     #expect(label["fieldsV1"] == .object([("f:metadata", .object([("f:labels", .object([("f:tier", .object([]))]))]))]))
   }
 
+  /// A manager whose every field another write took is dropped (`Updater.update`: "if
+  /// managers[manager].Set().Empty() { delete(managers, manager) }").
+  @Test func managerLeftWithNothingIsDropped() throws {
+    let list = try entries(
+      after: [
+        "kubectl create deployment web --image=nginx", "kubectl label deployment web tier=front",
+        "kubectl label deployment web tier=back --overwrite --field-manager=other",
+      ],
+      get: "deployment web")
+    #expect(
+      list.compactMap { $0["manager"]?.stringValue } == ["kube-controller-manager", "kubectl-create", "other"])
+  }
+
   /// `--field-manager` names the manager (cmdutil `AddFieldManagerFlagVar`).
   @Test func fieldManagerFlag() throws {
     let list = try entries(

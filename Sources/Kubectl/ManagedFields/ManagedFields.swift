@@ -99,16 +99,16 @@ enum ManagedFields {
     for index in entries.indices {
       entries[index].fields = entries[index].fields.subtracting(changed).subtracting(comparison.removed)
     }
-    entries.removeAll { $0.fields.isEmpty && !($0.manager == manager && $0.subresource == subresource) }
-    let previous = entries.firstIndex { $0.manager == manager && $0.subresource == subresource }
-    if changed.isEmpty { return }
-    if let previous {
-      entries[previous].fields = entries[previous].fields.union(changed)
-      entries[previous].time = time
-    } else {
-      entries.append(
-        Entry(manager: manager, subresource: subresource, apiVersion: apiVersion, fields: changed, time: time))
+    if !changed.isEmpty {
+      if let previous = entries.firstIndex(where: { $0.manager == manager && $0.subresource == subresource }) {
+        entries[previous].fields = entries[previous].fields.union(changed)
+        entries[previous].time = time
+      } else {
+        entries.append(
+          Entry(manager: manager, subresource: subresource, apiVersion: apiVersion, fields: changed, time: time))
+      }
     }
+    entries.removeAll { $0.fields.isEmpty }
   }
 
   /// The status the controllers (the kubelet for a pod's, the scheduler for a pod it could
