@@ -168,6 +168,9 @@ public struct Cluster: Sendable {
   var kubelet = Kubelet()
   /// The taint-eviction controller's state.
   var taintEvictionController = TaintEvictionController()
+  /// The client writes of each object, by uid, in order: what `--show-managed-fields` is
+  /// computed from (``FieldWrite``).
+  public var fieldWrites: [String: [FieldWrite]] = [:]
 
   /// Creates the default kubeadm-like cluster described by `config`.
   public init(config: ClusterConfig = ClusterConfig()) {

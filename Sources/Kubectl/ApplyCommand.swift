@@ -69,8 +69,9 @@ enum ApplyCommand {
         case .name: output.line(line.name)
         case .table, .wide, .customColumns: output.line(line.name + " " + line.operation + dryRun.suffix)
         case .yaml, .json, .jsonPath, .goTemplate:
-          let object = try printedObject(
-            value, name: line.name, mode: mode, dryRun: dryRun, context: context, before: saved)
+          let object = context.served(
+            try printedObject(value, name: line.name, mode: mode, dryRun: dryRun, context: context, before: saved),
+            format: format)
           // create prints each object as it goes; apply prints them all at the end (`printObjects`).
           if mode == .create {
             output.write(try printedText(object, format: format, count: objects.count))

@@ -72,7 +72,7 @@ extension CommandContext {
     case .yaml, .json, .jsonPath, .goTemplate:
       if var object = ApplyCommand.liveJSON(of: Kind.self, name, namespace: namespace, in: cluster) {
         if dryRun == .server { object = ApplyCommand.asDryRunAnswer(object, live: nil) }
-        output.write(try format.printed(served: object))
+        output.write(try format.printed(served: served(object, format: format)))
       }
       try finish(dryRun, restoring: saved)
     case .name:

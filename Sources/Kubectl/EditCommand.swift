@@ -153,7 +153,9 @@ enum EditCommand {
       case .name: output.line(type.qualifiedKind + "/" + name)
       default:
         let stored = APIObject.lookup(type, name: name, namespace: objectNamespace, cluster: context.cluster)
-        output.write(try format.printed(served: stored?.json(now: context.cluster.now) ?? value))
+        output.write(
+          try format.printed(
+            served: context.served(stored?.json(now: context.cluster.now) ?? value, format: format)))
       }
       try context.settle()
       return

@@ -48,9 +48,6 @@ enum GetCommand {
       throw .plain(
         "kubebook does not simulate --server-print=false (kubectl's client-side printer shows only NAME and AGE)")
     }
-    if parsed.flag("show-managed-fields") && [.yaml, .json].contains(format) {
-      throw .plain("kubebook does not record managedFields, so it cannot show them (--show-managed-fields)")
-    }
     guard !parsed.positional.isEmpty else {
       throw KubectlError(
         text: """
@@ -218,10 +215,16 @@ enum GetCommand {
           "kubebook shows \(tableOnly.type.kind)s as a table only; -o yaml and -o json are not simulated for them")
       }
       if !everything.isEmpty || !namedRequest {
+        // cli-runtime's JSON and YAML printers drop managedFields unless --show-managed-fields
+        // (`json_yaml_flags.go`); jsonpath and go-template see them always.
+        let managed = parsed.flag("show-managed-fields") || ![.yaml, .json].contains(format)
+        let cluster = context.cluster
+        let documents = everything.map {
+          managed ? ManagedFields.adding(to: $0.json(now: cluster.now), cluster: cluster) : $0.json(now: cluster.now)
+        }
         let value: JSONValue =
           everything.count == 1 && namedRequest && requests.count == 1 && requests[0].names.count == 1
-          ? everything[0].json(now: context.cluster.now)
-          : listDocument(everything.map { $0.json(now: context.cluster.now) })
+          ? documents[0] : listDocument(documents)
         output.write(try format.printed(served: value))
       }
     case .customColumns(let columns):

@@ -41,9 +41,11 @@ public enum Kubectl {
     var status: Int32
     do {
       try dispatch(arguments, context: &context, output: &output)
+      context.recordClientWrites()
       cluster = context.cluster
       status = cluster.wasInterrupted ? CommandResult.interruptedStatus : context.exitCode ?? (context.failed ? 1 : 0)
     } catch {
+      context.recordClientWrites()
       cluster = context.cluster
       // A wait that Ctrl-C stopped ends without the error its timeout would print.
       if !cluster.wasInterrupted { output.line(error.text) }
@@ -79,6 +81,20 @@ public enum Kubectl {
     // `kubectl options` is a command its help tree does not list.
     if path.isEmpty && KubectlCommands.runners[command] != nil { (path, consumed) = (command, 1) }
     if let runner = KubectlCommands.runners[path] {
+      // The commands that print objects they write take --show-managed-fields here, once;
+      // `get`, `diff` and `cluster-info dump` read it themselves.
+      var arguments = arguments
+      if !["get", "diff", "cluster-info dump"].contains(path),
+        KubectlCommandTree.hasFlag(named: "show-managed-fields", command: path)
+      {
+        for (index, argument) in arguments.enumerated().reversed()
+        where argument == "--show-managed-fields" || argument.hasPrefix("--show-managed-fields=") {
+          context.showManagedFields = !argument.hasSuffix("=false")
+          arguments.remove(at: index)
+        }
+      }
+      context.fieldManager = ClientWrites.manager(path: path, arguments: arguments)
+      if context.fieldManager != nil { context.writeMark = context.cluster }
       try runner(Array(arguments.dropFirst(consumed)), &context, &output)
       return
     }
@@ -195,6 +211,36 @@ struct CommandContext {
   var portForwarder: PortForwarder?
   /// Files `kubectl cp` copied out of a container, by path in the working directory.
   var copiedFiles: [String: String] = [:]
+  /// The field manager of a command that writes (``ClientWrites``), and the cluster as it
+  /// was when its writes were last recorded.
+  var fieldManager: (manager: String, subresource: String?)?
+  var writeMark: Cluster?
+
+  /// `--show-managed-fields`, for the commands that print objects they wrote.
+  var showManagedFields = false
+
+  /// `object`, an object the server answered with, as kubectl prints it in `format`: with
+  /// `metadata.managedFields` for jsonpath and go-template, and for `-o yaml|json` only with
+  /// `--show-managed-fields` (cli-runtime `json_yaml_flags.go`). A client dry run's object
+  /// (no uid) has none.
+  mutating func served(_ object: JSONValue, format: OutputFormat) -> JSONValue {
+    switch format {
+    case .yaml, .json: guard showManagedFields else { return object }
+    case .jsonPath, .goTemplate: break
+    default: return object
+    }
+    guard let uid = object["metadata"]?["uid"]?.stringValue, !uid.isEmpty else { return object }
+    recordClientWrites()
+    return ManagedFields.adding(to: object, cluster: cluster)
+  }
+
+  /// Records the client's writes since ``writeMark`` for `--show-managed-fields`.
+  mutating func recordClientWrites() {
+    guard let fieldManager, let writeMark else { return }
+    ClientWrites.record(
+      since: writeMark, into: &cluster, manager: fieldManager.manager, subresource: fieldManager.subresource)
+    self.writeMark = cluster
+  }
 
   /// The namespace from `-n`, else the current context's, else `default`
   /// (clientcmd's `Namespace()`).
@@ -244,6 +290,11 @@ struct CommandContext {
 
   /// Runs the controllers until the cluster is quiet.
   mutating func settle() throws(KubectlError) {
+    recordClientWrites()
+    // No copy is held while the controllers run, so their writes copy no store.
+    let tracking = writeMark != nil
+    writeMark = nil
+    defer { if tracking { writeMark = cluster } }
     do { try cluster.settle() } catch { throw .api(error) }
   }
 }

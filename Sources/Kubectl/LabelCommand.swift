@@ -182,7 +182,8 @@ enum LabelCommand {
         context.rest.answerLast(ServerJSON.body(ServerJSON.object(changed)))
       }
       switch format {
-      case .yaml, .json, .jsonPath, .goTemplate: output.write(try format.printed(served: changed))
+      case .yaml, .json, .jsonPath, .goTemplate:
+        output.write(try format.printed(served: context.served(changed, format: format)))
       case .name: output.line(object.qualifiedName)
       default: output.line(object.qualifiedName + " " + operation + suffix)
       }

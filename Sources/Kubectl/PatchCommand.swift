@@ -199,7 +199,8 @@ enum PatchCommand {
       )
     }
     let stored = Kind.get(target.name, namespace: namespace, in: context.cluster)?.json(now: context.cluster.now)
-    try print(stored ?? patched, name: name, changed: true, format: format, output: &output)
+    try print(
+      context.served(stored ?? patched, format: format), name: name, changed: true, format: format, output: &output)
   }
 
   /// Patches one object of a kind a CustomResourceDefinition defines: a merge or JSON patch of

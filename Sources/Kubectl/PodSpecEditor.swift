@@ -190,13 +190,13 @@ struct PodSpecEditor {
       guard let holder = target.type?.served as? any PodSpecHolder.Type else { continue }
       if edited.sameJSON(as: original) {
         // An empty patch: the server answers with the object as it is.
-        try print(original, name: name, after: printed, output: &output)
+        try print(context.served(original, format: format), name: name, after: printed, output: &output)
         printed += 1
         continue
       }
       do {
         let stored = try store(holder, target, edited, context: &context)
-        try print(stored, name: name, after: printed, output: &output)
+        try print(context.served(stored, format: format), name: name, after: printed, output: &output)
         printed += 1
       } catch {
         failures.append("error: " + storeFailure + Self.serverMessage(error.text, type: target.type))

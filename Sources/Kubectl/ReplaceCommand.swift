@@ -76,8 +76,10 @@ enum ReplaceCommand {
         case .name: output.line(name)
         case .table, .wide, .customColumns: output.line(name + " replaced" + dryRun.suffix)
         case .yaml, .json, .jsonPath, .goTemplate:
-          let object = try ApplyCommand.printedObject(
-            value, name: name, mode: .create, dryRun: dryRun, context: context, before: saved)
+          let object = context.served(
+            try ApplyCommand.printedObject(
+              value, name: name, mode: .create, dryRun: dryRun, context: context, before: saved),
+            format: format)
           output.write(try ApplyCommand.printedText(object, format: format, count: printed))
           printed += 1
         }

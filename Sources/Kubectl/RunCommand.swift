@@ -163,7 +163,7 @@ enum RunCommand {
       output.write(
         YAMLPrinter.print(context.cluster.pod(name, namespace: created.metadata.namespace!)?.json ?? created.json))
     case .json: output.write(JSONPrinter.print(created.json))
-    case .jsonPath, .goTemplate: output.write(try format.printed(served: created.json))
+    case .jsonPath, .goTemplate: output.write(try format.printed(served: context.served(created.json, format: format)))
     case .name: output.line("pod/\(name)")
     default: output.line("pod/\(name) created" + dryRunMode.suffix)
     }

@@ -67,7 +67,8 @@ enum SetSelectorCommand {
             now: context.cluster.now) ?? edited
       }
       switch format {
-      case .yaml, .json, .jsonPath, .goTemplate: output.write(try format.printed(served: edited))
+      case .yaml, .json, .jsonPath, .goTemplate:
+        output.write(try format.printed(served: context.served(edited, format: format)))
       case .name: output.line("service/" + name)
       default: output.line("service/\(name) selector updated" + suffix)
       }

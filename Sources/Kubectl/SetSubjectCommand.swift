@@ -105,7 +105,8 @@ enum SetSubjectCommand {
         edited = edited.setting(.null, at: ["metadata", "creationTimestamp"])
       }
       switch format {
-      case .yaml, .json, .jsonPath, .goTemplate: output.write(try format.printed(served: edited))
+      case .yaml, .json, .jsonPath, .goTemplate:
+        output.write(try format.printed(served: context.served(edited, format: format)))
       case .name: output.line(qualified)
       default: output.line(qualified + " subjects updated" + suffix)
       }

@@ -110,7 +110,9 @@ enum TaintCommand {
       case .table:
         output.line("node/\(name) \(result.operation)" + (dryRun ? " (dry run)" : ""))
       case .name: output.line("node/\(name)")
-      default: output.write(try format.printed(served: stored.json(now: context.cluster.now)))
+      default:
+        output.write(
+          try format.printed(served: context.served(stored.json(now: context.cluster.now), format: format)))
       }
     }
     if !dryRun { try context.settle() }

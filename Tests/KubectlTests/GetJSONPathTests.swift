@@ -39,7 +39,9 @@ import Testing
     ])
   func namedObject(template: String) throws {
     var terminal = Self.terminal()
-    let json = terminal.run("kubectl get deployment web -o json").output
+    // jsonpath sees the managedFields the server sent; only -o json drops them unless asked
+    // (cli-runtime `json_yaml_flags.go`), so the real kubectl gets them too.
+    let json = terminal.run("kubectl get deployment web -o json --show-managed-fields").output
     let real = try Self.realOutput(json, template: template)
     let ours = terminal.run("kubectl get deployment web -o jsonpath='\(template)'")
     #expect(ours.output == real.output)
@@ -59,7 +61,7 @@ import Testing
     ])
   func list(template: String) throws {
     var terminal = Self.terminal()
-    let json = terminal.run("kubectl get pods -o json").output
+    let json = terminal.run("kubectl get pods -o json --show-managed-fields").output
     let list = try #require(ManifestReader.documents(json, source: "get").first)
     let wrapper: JSONValue = .object([
       ("apiVersion", .string("v1")), ("kind", .string("ConfigMap")),
