@@ -84,6 +84,12 @@ struct Kubelet: ControlLoop {
       }
       advanceRuns(&runtime, pod: pod, cluster: &cluster)
       recordPullFailures(&runtime, pod: pod, cluster: &cluster)
+      if pod.spec.containers.contains(where: \.hasProbes) {
+        // Exec probes see the container's files now: the current runs must be known.
+        cluster.kubelet.runtimes[pod.metadata.uid] = runtime
+        Prober.probe(&runtime, pod: pod, cluster: &cluster)
+        flushDynamicEvents(&runtime, pod: pod, cluster: &cluster)
+      }
       if let next = runtime.nextMilestone(after: cluster.now) {
         cluster.kubelet.timers.schedule(key, at: next)
       }
@@ -369,11 +375,16 @@ struct Kubelet: ControlLoop {
           allRunning = false
         } else {
           containerStatus.state = .running(startedAt: plan.runStart)
-          // Ready once the readiness probe first passes; not ready once deletion starts.
-          let readyAt = plan.runStart.adding(
-            milliseconds: Int64(container.readinessProbe?.initialDelaySeconds ?? 0).saturatingMultiply(1000))
-          containerStatus.ready = pod.metadata.deletionTimestamp == nil && readyAt <= now
-          containerStatus.started = true
+          // Ready while the readiness probe passes (``Prober``); not ready once deletion starts.
+          let current = { (kind: Prober.Kind) in plan.tracks[kind].flatMap { $0.runStart == plan.runStart ? $0 : nil } }
+          var readyAt = plan.runStart
+          var passes = true
+          if container.readinessProbe != nil {
+            passes = current(.readiness)?.passing ?? false
+            readyAt = current(.readiness)?.changedAt ?? readyAt
+          }
+          containerStatus.ready = pod.metadata.deletionTimestamp == nil && passes && readyAt <= now
+          containerStatus.started = container.startupProbe == nil || current(.startup)?.passing == true
           if containerStatus.ready {
             lastStart = max(lastStart, readyAt)
           } else {

@@ -145,6 +145,7 @@ extension Container {
     }
     object.set("readinessProbe", readinessProbe?.json)
     object.set("resources", resources.json)
+    object.set("startupProbe", startupProbe?.json)
     if stdin { object.set("stdin", .bool(true)) }
     if stdinOnce { object.set("stdinOnce", .bool(true)) }
     object.set("terminationMessagePath", .string("/dev/termination-log"))

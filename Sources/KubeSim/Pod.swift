@@ -116,9 +116,14 @@ public struct Container: Sendable, Equatable {
   public var ports: [ContainerPort] = []
   public var imagePullPolicy: APIField<PullPolicy>
   public var resources = ResourceRequirements()
-  /// When the container counts as ready: after the probe's initial delay.
+  /// When the container counts as ready (``Prober``).
   public var readinessProbe: Probe?
+  /// When the kubelet restarts the container (``Prober``).
   public var livenessProbe: Probe?
+  /// Until it passes, liveness and readiness probes wait (``Prober``).
+  public var startupProbe: Probe?
+  /// Whether the kubelet's prober has anything to run for this container.
+  var hasProbes: Bool { readinessProbe != nil || livenessProbe != nil || startupProbe != nil }
   public var env: [EnvVar] = []
   public var envFrom: [EnvFromSource] = []
   public var volumeMounts: [VolumeMount] = []

@@ -41,6 +41,8 @@ struct PodRuntime: Sendable {
     var imageRestart: ImageRestart?
     /// The ID of the container of the previous run.
     var previousContainerID: String?
+    /// The prober's progress on each of the container's probes (``Prober``).
+    var tracks: [Prober.Kind: ProbeTrack] = [:]
 
     /// Starts a new container for the next run: the runtime gives it a new ID (derived from the
     /// old one, so the seeded name stream is left as it was).
@@ -123,6 +125,7 @@ struct PodRuntime: Sendable {
       if let restart = container.restartAt { candidates.append(restart) }
       if let retry = container.configRetryAt { candidates.append(retry) }
       if let restart = container.imageRestart { candidates.append(restart.at) }
+      for track in container.tracks.values { if let next = track.next { candidates.append(next) } }
     }
     for plan in ephemeral {
       candidates.append(plan.started)

@@ -33,7 +33,11 @@ enum PodSpecValidation {
         causes.append(
           FieldError(field: containerPath + ".name", type: "Duplicate value", value: Validation.quote(container.name)))
       }
-      for (name, probe) in [("livenessProbe", container.livenessProbe), ("readinessProbe", container.readinessProbe)] {
+      let probes = [
+        ("livenessProbe", container.livenessProbe), ("readinessProbe", container.readinessProbe),
+        ("startupProbe", container.startupProbe),
+      ]
+      for (name, probe) in probes {
         if let probe { causes += handler(probe, path: "\(containerPath).\(name)") }
       }
     }

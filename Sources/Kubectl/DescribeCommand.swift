@@ -183,6 +183,7 @@ enum DescribeCommand {
     var text = ""
     if let probe = container.livenessProbe { text += "\(indent)Liveness:\t\(probe.describe)\n" }
     if let probe = container.readinessProbe { text += "\(indent)Readiness:\t\(probe.describe)\n" }
+    if let probe = container.startupProbe { text += "\(indent)Startup:\t\(probe.describe)\n" }
     return text
   }
 

@@ -209,6 +209,7 @@ struct ManifestDecoder {
     container.resources = decodeResources(value["resources"], path: path + ".resources")
     container.readinessProbe = decodeProbe(value["readinessProbe"], path: path + ".readinessProbe")
     container.livenessProbe = decodeProbe(value["livenessProbe"], path: path + ".livenessProbe")
+    container.startupProbe = decodeProbe(value["startupProbe"], path: path + ".startupProbe")
     container.env = (value["env"]?.arrayValue ?? []).enumerated().map { index, item in
       decodeEnvVar(item, path: "\(path).env[\(index)]")
     }
