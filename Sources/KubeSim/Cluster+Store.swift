@@ -72,6 +72,22 @@ extension Cluster {
     self[keyPath: store][key] = updated
   }
 
+  /// Replaces a stored object's labels and annotations (`kubectl label` and `annotate`): a new
+  /// resource version, the generation kept. False when there is no such object.
+  public mutating func replaceMetadata<Kind: StoredResource>(
+    of live: Kind, labels: [String: String], annotations: [String: String]
+  ) -> Bool {
+    guard let store = try? writableStore(Kind.self) else { return false }
+    let key = Self.key(Kind.self, live.metadata.name, namespace: live.metadata.namespace ?? "default")
+    guard var object = self[keyPath: store][key] else { return false }
+    object.metadata.labels = labels
+    object.metadata.annotations = annotations
+    object.metadata.resourceVersion = nextResourceVersion()
+    self[keyPath: store][key] = object
+    writeCount += 1
+    return true
+  }
+
   /// Writes back an object's status (the status subresource): nothing else changes.
   mutating func writeStatus<Kind: StoredResource>(_ object: Kind) {
     guard let store = try? writableStore(Kind.self) else { return }

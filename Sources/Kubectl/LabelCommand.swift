@@ -167,10 +167,15 @@ enum LabelCommand {
           changedCluster = true
         } else if !serverDryRun && !sameMap {
           let meta = live.metadata
-          _ = context.cluster.updateObjectMetadata(
-            kind: live.type.kind, namespace: meta.namespace ?? "", name: meta.name,
-            labels: target == .labels ? map : meta.labels,
-            annotations: target == .annotations ? map : meta.annotations)
+          let labels = target == .labels ? map : meta.labels
+          let annotations = target == .annotations ? map : meta.annotations
+          let updated = context.cluster.updateObjectMetadata(
+            kind: live.type.kind, namespace: meta.namespace ?? "", name: meta.name, labels: labels,
+            annotations: annotations)
+          // Every other kind kept in a store of its own: one generic write.
+          if !updated, let stored = live.base as? any StoredResource {
+            _ = context.cluster.replaceMetadata(of: stored, labels: labels, annotations: annotations)
+          }
           changedCluster = true
         }
         if !serverDryRun,
