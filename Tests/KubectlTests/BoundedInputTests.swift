@@ -234,14 +234,19 @@ import Testing
     #expect(terminal.run("sleep 5m").exitCode == 0)
     let pods = terminal.run("kubectl top pods")
     #expect(pods.exitCode == 0)
-    // The demand is capped at Int64.max / 2 millicores and spread evenly over the ready pods
-    // (however many the HPA has added by now): the shares add up to the cap, less the remainder.
+    // The saturated demand is spread evenly over the ready pods (however many the HPA has added
+    // by now): equal shares, none past the per-pod cap of Int64.max / 2, adding up without
+    // overflow.
     let shares = pods.output.split(separator: "\n").dropFirst().compactMap { row in
       row.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first.flatMap { Int64($0.dropLast()) }
     }
     #expect(!shares.isEmpty && Set(shares).count == 1)
-    let total = shares.reduce(Int64(0)) { $0.addingReportingOverflow($1).partialValue }
-    #expect(total <= Int64.max / 2 && total > Int64.max / 2 - Int64(shares.count))
+    #expect(shares.allSatisfy { $0 > 0 && $0 <= Int64.max / 2 })
+    let total = shares.reduce((Int64(0), false)) { sum, share in
+      let next = sum.0.addingReportingOverflow(share)
+      return (next.partialValue, sum.1 || next.overflow)
+    }
+    #expect(!total.1)
     #expect(terminal.run("kubectl top nodes").exitCode == 0)
     #expect(terminal.run("kubectl describe hpa x").exitCode == 0)
     #expect(terminal.run("sim load deploy/x cpu=9223372036854775807%").exitCode == 0)
