@@ -75,8 +75,9 @@ public struct LayeredFiles: FileProvider {
   }
 
   public func entries(of path: String) -> [String]? {
-    let names = (front.entries(of: path) ?? []) + (back.entries(of: path) ?? [])
-    if names.isEmpty { return front.entries(of: path) ?? back.entries(of: path) }
-    return Array(Set(names)).sorted()
+    let inFront = front.entries(of: path)
+    let behind = back.entries(of: path)
+    guard inFront != nil || behind != nil else { return nil }
+    return Array(Set((inFront ?? []) + (behind ?? []))).sorted()
   }
 }
